@@ -1,0 +1,16 @@
+export * from "./ids/uuid-v7.js";
+export * from "./port/errors.js";
+export * from "./port/event-store.js";
+export * from "./port/expected-revision.js";
+export * from "./port/idempotency-record.js";
+export * from "./port/recorded-event.js";
+export * from "./integrity/canonical-json.js";
+export * from "./integrity/event-hash.js";
+export * from "./integrity/verify-log.js";
+export * from "./integrity/verify-store.js";
+export * from "./upcasting/upcaster-registry.js";
+export * from "./upcasting/with-upcasting.js";
+export * from "./subscription/append-notifier.js";
+export * from "./subscription/catch-up-subscription.js";
+export * from "./sqlite/sqlite-event-store.js";
+export { EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite/sqlite-schema.js";

@@ -1,0 +1,46 @@
+/**
+ * A deterministic JSON serialisation: object keys sorted by code unit, no whitespace,
+ * `undefined` members dropped (as JSON.stringify does). Two envelopes with the same
+ * content always produce the same bytes, whatever order their keys were built in.
+ */
+export function canonicalJson(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+    case "boolean":
+      return JSON.stringify(value);
+    case "object":
+      if (value === null) return "null";
+      if (hasToJson(value)) return canonicalJson(value.toJSON());
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+    default:
+      throw new TypeError(`Cannot serialise ${typeof value} canonically`);
+  }
+}
+
+function canonicalArray(items: ReadonlyArray<unknown>): string {
+  let json = "[";
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) json += ",";
+    const item = items[i];
+    json += item === undefined ? "null" : canonicalJson(item);
+  }
+  return `${json}]`;
+}
+
+function canonicalObject(object: Record<string, unknown>): string {
+  const keys = Object.keys(object).sort();
+  let json = "{";
+  let first = true;
+  for (const key of keys) {
+    const member = object[key];
+    if (member === undefined) continue;
+    json += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    first = false;
+  }
+  return `${json}}`;
+}
+
+const hasToJson = (value: object): value is { toJSON: () => unknown } =>
+  typeof (value as { toJSON?: unknown }).toJSON === "function";

@@ -1,0 +1,88 @@
+import { Context, type Effect, type Stream } from "effect";
+import type {
+  ConcurrencyConflict,
+  IdempotencyKeyTaken,
+  ImportRejected,
+  StoreUnavailable,
+  StreamNotFound,
+} from "./errors.js";
+import type { ExpectedRevision } from "./expected-revision.js";
+import type { IdempotencyClaim, IdempotencyRecord } from "./idempotency-record.js";
+import type { EventToAppend, RecordedEvent } from "./recorded-event.js";
+
+export interface AppendOptions {
+  /** Recorded in the same atomic write as the events, or not at all. */
+  readonly idempotency?: IdempotencyClaim;
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the stream's last event after the append (-1 if it still has none). */
+  readonly revision: number;
+  /** Position of the append's last event (the head position for an append of no events). */
+  readonly position: number;
+  readonly recordedAt: string;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive; defaults to the first (forwards) or last (backwards) revision. */
+  readonly fromRevision?: number;
+  readonly direction?: "forwards" | "backwards";
+  readonly maxCount?: number;
+  /** Only events recorded at or before this instant: the stream as it was known then. */
+  readonly recordedUpTo?: string;
+}
+
+export interface ReadAllOptions {
+  /** Inclusive; 0 reads from the start. */
+  readonly fromPosition?: number;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Inclusive: the first position wanted (a checkpoint + 1 when resuming). */
+  readonly fromPosition: number;
+  readonly batchSize?: number;
+}
+
+/**
+ * The one port every event-store adapter implements. Reads return events exactly as
+ * stored; upcasting is layered on top (see withUpcasting), so verification and export
+ * see what the hashes cover.
+ */
+export interface EventStoreService {
+  /** True when positions run 1, 2, 3, ... without holes, so verification can spot any removal. */
+  readonly densePositions: boolean;
+
+  readonly append: (
+    streamId: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+    options?: AppendOptions,
+  ) => Effect.Effect<AppendResult, ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable>;
+
+  readonly readStream: (
+    streamId: string,
+    options?: ReadStreamOptions,
+  ) => Effect.Effect<ReadonlyArray<RecordedEvent>, StreamNotFound | StoreUnavailable>;
+
+  readonly readAll: (options?: ReadAllOptions) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>;
+
+  /** Catch-up from `fromPosition`, then live; in position order, never skipping an event. */
+  readonly subscribe: (options: SubscribeOptions) => Stream.Stream<RecordedEvent, StoreUnavailable>;
+
+  /** Position of the last committed event, 0 when the log is empty. */
+  readonly headPosition: Effect.Effect<number, StoreUnavailable>;
+
+  readonly findIdempotencyRecord: (key: string) => Effect.Effect<IdempotencyRecord | undefined, StoreUnavailable>;
+
+  /**
+   * Writes already-recorded events verbatim (ids, revisions, recordedAt, hashes) into an
+   * empty store, in order. Positions are kept where the engine allows it.
+   */
+  readonly importRecorded: (
+    events: ReadonlyArray<RecordedEvent>,
+  ) => Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable>;
+}
+
+export class EventStore extends Context.Tag("@mandat/EventStore")<EventStore, EventStoreService>() {}

@@ -1,0 +1,379 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { Effect, Layer } from "effect";
+import { uuidV7 } from "../ids/uuid-v7.js";
+import { canonicalJson } from "../integrity/canonical-json.js";
+import { hashCanonicalParts } from "../integrity/event-hash.js";
+import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
+import {
+  type AppendOptions,
+  type AppendResult,
+  EventStore,
+  type EventStoreService,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+} from "../port/event-store.js";
+import { type ActualRevision, type ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
+import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
+import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
+import { AppendNotifier } from "../subscription/append-notifier.js";
+import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
+import { eventToRow, rowToEvent } from "./event-row-mapping.js";
+import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, applyPragmas } from "./sqlite-schema.js";
+import { type StreamHead, StreamHeads } from "./stream-heads.js";
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ":memory:" for a store that lives as long as the process. */
+  readonly path: string;
+  /** The store clock that stamps recordedAt; injectable so tests can travel in time. */
+  readonly clock?: () => Date;
+  readonly busyTimeoutMs?: number;
+  /** How often subscriptions and the stream index look for appends made by another process. */
+  readonly pollIntervalMs?: number;
+  /** Refuse to create a new log (operators pointing a tool at the wrong path). */
+  readonly fileMustExist?: boolean;
+}
+
+type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable;
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: ReadonlyArray<EventToAppend>;
+  readonly expected: ExpectedRevision;
+  readonly idempotency: IdempotencyClaim | undefined;
+  readonly resume: (outcome: Effect.Effect<AppendResult, AppendError>) => void;
+}
+
+const NO_LIMIT = -1;
+const END_OF_TIME = "9999-12-31T23:59:59.999Z";
+
+/**
+ * The embedded event store. Appends that arrive while the event loop is busy are written
+ * together in one transaction (group commit): one fsync for many commands, and each
+ * caller is answered only after that transaction has committed.
+ */
+export class SqliteEventStore implements EventStoreService {
+  readonly densePositions = true;
+  private readonly notifier = new AppendNotifier();
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly statements;
+  private readonly heads: StreamHeads;
+  private readonly refreshTimer: NodeJS.Timeout;
+  private readonly writeBatch;
+  private readonly importBatch;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly clock: () => Date,
+    private readonly pollIntervalMs: number,
+  ) {
+    db.exec(EVENT_LOG_SCHEMA);
+    this.statements = {
+      maxPosition: db.prepare<[], { position: number | null }>("SELECT max(position) AS position FROM events"),
+      lastRecordedAt: db.prepare<[], { recorded_at: string }>(
+        "SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1",
+      ),
+      insertEvent: db.prepare<[EventRow]>(
+        `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @recorded_at, @data, @metadata, @hash)`,
+      ),
+      idempotencyKeyExists: db.prepare<[string], { key: string }>("SELECT key FROM idempotency_records WHERE key = ?"),
+      insertIdempotency: db.prepare(
+        "INSERT INTO idempotency_records (key, fingerprint, stream_id, revision, position, recorded_at, response) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
+      findIdempotency: db.prepare<[string], IdempotencyRow>("SELECT * FROM idempotency_records WHERE key = ?"),
+      readForwards: db.prepare<[string, number, string, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision ASC LIMIT ?`,
+      ),
+      readBackwards: db.prepare<[string, number, string, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? AND recorded_at <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      streamKnown: db.prepare<[string, string], { one: number }>(
+        "SELECT 1 AS one FROM events WHERE stream_id = ? AND recorded_at <= ? LIMIT 1",
+      ),
+      readAll: db.prepare<[number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+      ),
+    };
+    this.heads = new StreamHeads(db);
+    this.refreshTimer = setInterval(() => this.refreshHeads(), pollIntervalMs).unref();
+    this.writeBatch = db.transaction((batch: ReadonlyArray<PendingAppend>) => this.writeAppends(batch));
+    this.importBatch = db.transaction((events: ReadonlyArray<RecordedEvent>) => this.writeImported(events));
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const inMemory = options.path === ":memory:";
+    if (!inMemory && !options.fileMustExist) mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path, { fileMustExist: options.fileMustExist ?? false });
+    try {
+      applyPragmas(db, options.busyTimeoutMs ?? 5_000);
+      return new SqliteEventStore(db, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 250);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** The store as an Effect layer: opened on acquire, drained and closed on release. */
+  static layer(options: SqliteEventStoreOptions): Layer.Layer<EventStore, StoreUnavailable> {
+    return Layer.scoped(
+      EventStore,
+      Effect.acquireRelease(
+        Effect.try({ try: () => SqliteEventStore.open(options), catch: unavailable("cannot open the event log") }),
+        (store) => Effect.sync(() => store.close()),
+      ),
+    );
+  }
+
+  append = (
+    streamId: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Effect.Effect<AppendResult, AppendError> =>
+    Effect.async<AppendResult, AppendError>((resume) => {
+      if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
+      this.pending.push({ streamId, events, expected, idempotency: options.idempotency, resume });
+      this.scheduleFlush();
+    });
+
+  readStream = (
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Effect.Effect<ReadonlyArray<RecordedEvent>, StreamNotFound | StoreUnavailable> =>
+    Effect.flatMap(
+      this.attempt("cannot read the stream", () => {
+        const backwards = options.direction === "backwards";
+        const upTo = options.recordedUpTo ?? END_OF_TIME;
+        const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+        const statement = backwards ? this.statements.readBackwards : this.statements.readForwards;
+        if (!this.heads.get(streamId)) return undefined;
+        const rows = statement.all(streamId, from, upTo, options.maxCount ?? NO_LIMIT);
+        if (rows.length === 0 && options.recordedUpTo && !this.statements.streamKnown.get(streamId, upTo)) return undefined;
+        return rows.map(rowToEvent);
+      }),
+      (events) => (events ? Effect.succeed(events) : Effect.fail(new StreamNotFound({ streamId }))),
+    );
+
+  readAll = (options: ReadAllOptions = {}): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> =>
+    this.attempt("cannot read the log", () =>
+      this.statements.readAll.all(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT).map(rowToEvent),
+    );
+
+  subscribe = (options: SubscribeOptions) =>
+    catchUpSubscription(
+      (fromPosition, maxCount) => this.readAll({ fromPosition, maxCount }),
+      this.notifier,
+      { fromPosition: options.fromPosition, batchSize: options.batchSize ?? 1_000, pollIntervalMs: this.pollIntervalMs },
+    );
+
+  headPosition: Effect.Effect<number, StoreUnavailable> = Effect.suspend(() =>
+    this.attempt("cannot read the head position", () => this.statements.maxPosition.get()?.position ?? 0),
+  );
+
+  findIdempotencyRecord = (key: string): Effect.Effect<IdempotencyRecord | undefined, StoreUnavailable> =>
+    this.attempt("cannot read idempotency records", () => {
+      const row = this.statements.findIdempotency.get(key);
+      return row && {
+        key: row.key,
+        fingerprint: row.fingerprint,
+        streamId: row.stream_id,
+        revision: row.revision,
+        position: row.position,
+        recordedAt: row.recorded_at,
+        response: JSON.parse(row.response),
+      };
+    });
+
+  importRecorded = (
+    events: ReadonlyArray<RecordedEvent>,
+  ): Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable> =>
+    Effect.suspend(() => {
+      try {
+        const { heads, position } = this.importBatch.immediate(events);
+        this.heads.committed(heads, position);
+        this.notifier.notify();
+        return Effect.succeed({ imported: events.length });
+      } catch (error) {
+        return Effect.fail(
+          error instanceof ImportRejected ? error : unavailable("cannot import events")(error),
+        );
+      }
+    });
+
+  /** Writes what is queued, then closes; later appends fail with StoreUnavailable. */
+  close(): void {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    clearInterval(this.refreshTimer);
+    this.db.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate, not a microtask: every command that reaches its append in this turn of
+    // the event loop joins the same transaction.
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let written: WrittenBatch;
+    try {
+      written = this.writeBatch.immediate(batch);
+    } catch (error) {
+      const failure = Effect.fail(unavailable("the append was not committed")(error));
+      for (const append of batch) append.resume(failure);
+      return;
+    }
+    const { outcomes, heads, position } = written;
+    this.heads.committed(heads, position);
+    this.notifier.notify();
+    batch.forEach((append, index) => append.resume(outcomes[index]!));
+  }
+
+  /** Runs inside the batch transaction; each append stands or falls on its own. */
+  private writeAppends(batch: ReadonlyArray<PendingAppend>): WrittenBatch {
+    let position = this.statements.maxPosition.get()?.position ?? 0;
+    this.heads.catchUp(position);
+    const recordedAt = this.nextRecordedAt();
+    // Heads this batch moves; they reach this.heads only once the transaction has committed.
+    const heads = new Map<string, StreamHead>();
+    const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.get(streamId);
+
+    const outcomes = batch.map((append) => {
+      const { streamId, idempotency } = append;
+      if (idempotency && this.statements.idempotencyKeyExists.get(idempotency.key)) {
+        return Effect.fail(new IdempotencyKeyTaken({ key: idempotency.key }));
+      }
+      const head = headOf(streamId);
+      const actual: ActualRevision = head ? head.revision : "no-stream";
+      if (!isSatisfied(append.expected, actual)) {
+        return Effect.fail(new ConcurrencyConflict({ streamId, expected: append.expected, actual }));
+      }
+      // Anything that throws from here on (a full disk, say) fails the whole batch, unwritten.
+      const written = this.writeAppend(append, head, position, recordedAt);
+      position = written.position;
+      if (written.head) heads.set(streamId, written.head);
+      return Effect.succeed({ streamId, revision: written.head?.revision ?? -1, position, recordedAt });
+    });
+    return { outcomes, heads, position };
+  }
+
+  /** One append's rows and idempotency record, inside the batch transaction. */
+  private writeAppend(
+    append: PendingAppend,
+    head: StreamHead | undefined,
+    positionBefore: number,
+    recordedAt: string,
+  ): { readonly position: number; readonly head: StreamHead | undefined } {
+    let position = positionBefore;
+    let revision = head ? head.revision : -1;
+    let prevHash = head ? head.hash : GENESIS_HASH;
+    for (const event of append.events) {
+      revision += 1;
+      position += 1;
+      const scalars = {
+        eventId: uuidV7(),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        streamId: append.streamId,
+        revision,
+        recordedAt,
+      };
+      // Stored as canonical JSON: the same strings the hash covers, serialised once.
+      const data = canonicalJson(event.data);
+      const metadata = canonicalJson({ ...event.metadata, prevHash });
+      const hash = hashCanonicalParts(scalars, data, metadata);
+      this.statements.insertEvent.run({
+        position,
+        event_id: scalars.eventId,
+        stream_id: scalars.streamId,
+        revision,
+        type: scalars.type,
+        schema_version: scalars.schemaVersion,
+        recorded_at: recordedAt,
+        data,
+        metadata,
+        hash,
+      });
+      prevHash = hash;
+    }
+    if (append.idempotency) {
+      const { key, fingerprint, response } = append.idempotency;
+      this.statements.insertIdempotency.run(
+        key, fingerprint, append.streamId, revision, position, recordedAt, JSON.stringify(response),
+      );
+    }
+    return { position, head: revision >= 0 ? { revision, hash: prevHash } : undefined };
+  }
+
+  private writeImported(events: ReadonlyArray<RecordedEvent>): Omit<WrittenBatch, "outcomes"> {
+    let lastPosition = this.statements.maxPosition.get()?.position ?? 0;
+    this.heads.catchUp(lastPosition);
+    const heads = new Map<string, StreamHead>();
+    for (const event of events) {
+      const head = heads.get(event.streamId) ?? this.heads.get(event.streamId);
+      const expectedRevision = head ? head.revision + 1 : 0;
+      const expectedPrevHash = head ? head.hash : GENESIS_HASH;
+      if (event.position <= lastPosition) {
+        throw new ImportRejected({ reason: `event ${event.eventId} at position ${event.position} does not come after ${lastPosition}` });
+      }
+      if (event.revision !== expectedRevision || event.metadata.prevHash !== expectedPrevHash) {
+        throw new ImportRejected({
+          reason: `event ${event.eventId} does not continue stream ${event.streamId} (revision ${event.revision}, expected ${expectedRevision})`,
+        });
+      }
+      this.statements.insertEvent.run(eventToRow(event));
+      heads.set(event.streamId, { revision: event.revision, hash: event.metadata.hash });
+      lastPosition = event.position;
+    }
+    return { heads, position: lastPosition };
+  }
+
+  /** The store clock, never running backwards: recordedAt does not decrease with position. */
+  private nextRecordedAt(): string {
+    const now = this.clock().toISOString();
+    const last = this.statements.lastRecordedAt.get()?.recorded_at;
+    return last !== undefined && last > now ? last : now;
+  }
+
+  private refreshHeads(): void {
+    try {
+      this.heads.refreshIfChanged();
+    } catch {
+      // A busy or briefly unreadable log is retried on the next tick; writes re-check anyway.
+    }
+  }
+
+  private attempt<A>(reason: string, read: () => A): Effect.Effect<A, StoreUnavailable> {
+    return Effect.try({ try: read, catch: unavailable(reason) });
+  }
+}
+
+interface WrittenBatch {
+  readonly outcomes: ReadonlyArray<Effect.Effect<AppendResult, AppendError>>;
+  readonly heads: ReadonlyMap<string, StreamHead>;
+  readonly position: number;
+}
+
+interface IdempotencyRow {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly recorded_at: string;
+  readonly response: string;
+}
+
+const unavailable = (reason: string) => (cause: unknown) =>
+  new StoreUnavailable({ reason: `${reason}: ${cause instanceof Error ? cause.message : String(cause)}`, cause });

@@ -1,0 +1,56 @@
+import type Database from "better-sqlite3";
+
+/**
+ * WAL lets readers run beside the single writer; synchronous=FULL makes every commit
+ * reach the disk before it is acknowledged, so an acknowledged append survives power loss.
+ */
+export function applyPragmas(db: Database.Database, busyTimeoutMs: number): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma("cache_size = -65536");
+}
+
+export const EVENT_LOG_SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY,
+  event_id       TEXT    NOT NULL UNIQUE,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  hash           TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS idempotency_records (
+  key         TEXT    PRIMARY KEY,
+  fingerprint TEXT    NOT NULL,
+  stream_id   TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  position    INTEGER NOT NULL,
+  recorded_at TEXT    NOT NULL,
+  response    TEXT    NOT NULL
+) STRICT;
+`;
+
+/** A stored event row; `metadata` holds everything of the envelope's metadata but `hash`. */
+export interface EventRow {
+  readonly position: number;
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly recorded_at: string;
+  readonly data: string;
+  readonly metadata: string;
+  readonly hash: string;
+}
+
+export const EVENT_COLUMNS =
+  "position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, hash";
