@@ -1,0 +1,178 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Principal } from "#domain";
+import { EventStore, SqliteEventStore } from "#event-store";
+import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { increment, openTally } from "../testing/tally.js";
+import { type AnyCommandSpec, type CommandEnvelope, executeCommand } from "./index.js";
+
+const coreTeam: Principal = { id: "p-core", roles: ["core-team"], initiatives: [] };
+const admin: Principal = { id: "p-admin", roles: ["admin"], initiatives: [] };
+
+let store: SqliteEventStore;
+let runtime: ManagedRuntime.ManagedRuntime<EventStore, never>;
+
+beforeEach(() => {
+  store = SqliteEventStore.open({ path: ":memory:" });
+  runtime = ManagedRuntime.make(Layer.succeed(EventStore, store));
+});
+afterEach(async () => {
+  await runtime.dispose();
+  store.close();
+});
+
+const exec = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) =>
+  runtime.runPromiseExit(executeCommand(spec, envelope));
+const ok = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => {
+  const exit = await exec(spec, envelope);
+  if (Exit.isFailure(exit)) throw new Error(Cause.pretty(exit.cause));
+  return exit.value;
+};
+const failure = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => {
+  const exit = await exec(spec, envelope);
+  if (Exit.isSuccess(exit) || exit.cause._tag !== "Fail") throw new Error("expected a failure");
+  return exit.cause.error as { _tag: string };
+};
+const head = () => Effect.runPromise(store.headPosition);
+
+describe("executeCommand", () => {
+  it("creates a stream and answers with id, revision and position", async () => {
+    const result = await ok(openTally, { input: { name: "t" }, principal: admin });
+    expect(result).toMatchObject({ revision: 0, position: 1, created: true, replayed: false });
+    expect(result.streamId).toBe(`tally-${result.id}`);
+  });
+
+  it("carries actor, command, correlation and causation ids into the events", async () => {
+    const result = await ok(openTally, {
+      input: { name: "t" },
+      principal: admin,
+      commandId: "cmd-1",
+      correlationId: "corr-1",
+      causationId: "cause-1",
+      idempotencyKey: "key-1",
+    });
+    const [event] = await Effect.runPromise(store.readStream(result.streamId));
+    expect(event!.metadata).toMatchObject({
+      actor: { id: "p-admin", roles: ["admin"] },
+      commandId: "cmd-1",
+      correlationId: "corr-1",
+      causationId: "cause-1",
+      idempotencyKey: "key-1",
+    });
+  });
+
+  it("checks the role before reading or deciding anything", async () => {
+    const auditor: Principal = { id: "p-aud", roles: ["auditor"], initiatives: [] };
+    expect(await failure(openTally, { input: { name: "t" }, principal: auditor })).toMatchObject({ _tag: "Forbidden" });
+    expect(await head()).toBe(0);
+  });
+
+  it("checks the scope once the stream is read", async () => {
+    const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+    const otherLead: Principal = { id: "p-lead", roles: ["initiative-lead"], initiatives: ["someone-else"] };
+    const ownLead: Principal = { id: "p-lead", roles: ["initiative-lead"], initiatives: [id] };
+    expect(await failure(increment, { input: { tallyId: id, by: 1 }, principal: otherLead })).toMatchObject({ _tag: "Forbidden" });
+    expect((await ok(increment, { input: { tallyId: id, by: 1 }, principal: ownLead })).revision).toBe(1);
+  });
+
+  it("answers 404-style for a stream that does not exist", async () => {
+    const error = await failure(increment, { input: { tallyId: "missing", by: 1 }, principal: coreTeam });
+    expect(error).toMatchObject({ _tag: "ResourceNotFound", streamId: "tally-missing" });
+  });
+
+  it("returns the broken rule and appends nothing", async () => {
+    const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+    const error = await failure(increment, { input: { tallyId: id, by: 5000 }, principal: coreTeam });
+    expect(error).toMatchObject({ _tag: "tally-too-high" });
+    expect(await head()).toBe(1);
+  });
+
+  it("treats an event its schema rejects as a defect, not as a user error", async () => {
+    const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+    const exit = await exec(increment, { input: { tallyId: id, by: 0.5 }, principal: coreTeam });
+    expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true);
+    expect(await head()).toBe(1);
+  });
+
+  describe("optimistic concurrency", () => {
+    it("fails with PreconditionFailed when If-Match names an old revision", async () => {
+      const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+      await ok(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam });
+      const error = await failure(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam, expectedRevision: 0 });
+      expect(error).toMatchObject({ _tag: "PreconditionFailed", expectedRevision: 0, actualRevision: 1 });
+      expect(await head()).toBe(2);
+    });
+
+    it("appends at the If-Match revision when it is current", async () => {
+      const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+      const result = await ok(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam, expectedRevision: 0 });
+      expect(result.revision).toBe(1);
+    });
+
+    it("loses no update when concurrent commands race without If-Match", async () => {
+      const { id, streamId } = await ok(openTally, { input: { name: "t" }, principal: admin });
+      const results = await Promise.all(
+        Array.from({ length: 25 }, () => ok(increment, { input: { tallyId: id, by: 2 }, principal: coreTeam })),
+      );
+      expect(new Set(results.map((r) => r.revision)).size).toBe(25);
+      const events = await Effect.runPromise(store.readStream(streamId));
+      expect(events).toHaveLength(26);
+    });
+
+    it("fails the racers that named a revision instead of retrying them", async () => {
+      const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+      const exits = await Promise.all(
+        Array.from({ length: 10 }, () => exec(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam, expectedRevision: 0 })),
+      );
+      expect(exits.filter(Exit.isSuccess)).toHaveLength(1);
+    });
+  });
+
+  describe("idempotency keys", () => {
+    it("answers a repeated key with the first result and appends nothing", async () => {
+      const first = await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
+      const second = await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
+      expect(second).toEqual({ ...first, replayed: true });
+      expect(await head()).toBe(1);
+    });
+
+    it("rejects the same key used for another command", async () => {
+      await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
+      const error = await failure(openTally, { input: { name: "other" }, principal: admin, idempotencyKey: "k" });
+      expect(error).toMatchObject({ _tag: "IdempotencyKeyReused", key: "k" });
+      expect(await head()).toBe(1);
+    });
+
+    it("keeps keys apart per principal", async () => {
+      await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
+      const other = await ok(openTally, { input: { name: "t" }, principal: coreTeam, idempotencyKey: "k" });
+      expect(other.replayed).toBe(false);
+    });
+
+    it("runs concurrent requests with one key exactly once", async () => {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "same" })),
+      );
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(await head()).toBe(1);
+    });
+
+    it("survives a restart of the store: the record is durable", async () => {
+      const path = join(mkdtempSync(join(tmpdir(), "mandat-idem-")), "events.sqlite");
+      const runOn = async (envelope: CommandEnvelope<{ name: string }>) => {
+        const fileStore = SqliteEventStore.open({ path });
+        try {
+          return await Effect.runPromise(Effect.provideService(executeCommand(openTally, envelope), EventStore, fileStore));
+        } finally {
+          fileStore.close();
+        }
+      };
+      const first = await runOn({ input: { name: "t" }, principal: admin, idempotencyKey: "durable" });
+      const again = await runOn({ input: { name: "t" }, principal: admin, idempotencyKey: "durable" });
+      expect(again).toEqual({ ...first, replayed: true });
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, it } from "vitest";
+import { deciderSpec } from "../../testing/decider-spec.js";
+import type { ContextId } from "../shared/schema-primitives.js";
+import { organisationDecider } from "./decider.js";
+import {
+  GoverningContextNotMapped,
+  GoverningContextRetiredError,
+  OrganisationAlreadyRegistered,
+  OrganisationNotRegistered,
+} from "./errors.js";
+import type { OrganisationEvent } from "./events.js";
+
+const spec = deciderSpec(organisationDecider);
+const contextId = "6f1c2b1e-9a7d-4c55-8d0e-2f4b7a9c1d01" as ContextId;
+const registered: OrganisationEvent = { type: "OrganisationRegistered", data: { name: "Västerås stad", kind: "municipality" } };
+const mapped: OrganisationEvent = {
+  type: "GoverningContextMapped",
+  data: { contextId, name: "Barn- och ungdomsnämnden", kind: "committee", description: "" },
+};
+
+describe("RegisterOrganisation", () => {
+  it("registers a new organisation", () =>
+    spec.given([]).when({ type: "RegisterOrganisation", data: registered.data as never }).then([registered]));
+  it("rejects registering twice", () =>
+    spec
+      .given([registered])
+      .when({ type: "RegisterOrganisation", data: { name: "Again", kind: "other" } })
+      .thenRejects(OrganisationAlreadyRegistered));
+});
+
+describe("MapGoverningContext", () => {
+  it("maps a governing context", () =>
+    spec.given([registered]).when({ type: "MapGoverningContext", data: mapped.data as never }).then([mapped]));
+  it("needs a registered organisation", () =>
+    spec.given([]).when({ type: "MapGoverningContext", data: mapped.data as never }).thenRejects(OrganisationNotRegistered));
+});
+
+describe("RetireGoverningContext", () => {
+  const retire = { type: "RetireGoverningContext", data: { contextId, reason: "Merged into another board" } } as const;
+  it("retires a mapped context", () =>
+    spec.given([registered, mapped]).when(retire).then([{ type: "GoverningContextRetired", data: retire.data }]));
+  it("rejects a context that was never mapped", () =>
+    spec.given([registered]).when(retire).thenRejects(GoverningContextNotMapped));
+  it("rejects retiring twice", () =>
+    spec
+      .given([registered, mapped, { type: "GoverningContextRetired", data: retire.data }])
+      .when(retire)
+      .thenRejects(GoverningContextRetiredError));
+  it("needs a registered organisation", () => spec.given([]).when(retire).thenRejects(OrganisationNotRegistered));
+});

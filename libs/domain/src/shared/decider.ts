@@ -1,0 +1,28 @@
+import type { Either } from "effect";
+import type { RuleViolation } from "./rule-violation.js";
+
+/** An event as the domain sees it: a past-tense type and its payload. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/**
+ * A stream's behaviour as three pure pieces: the state before anything happened, how an
+ * event changes state, and which events a command produces from a state (or which rule it
+ * breaks). Everything a decision needs from elsewhere arrives inside the command.
+ */
+export interface Decider<Command, Event extends DomainEvent, State> {
+  readonly initialState: State;
+  readonly evolve: (state: State, event: Event) => State;
+  readonly decide: (command: Command, state: State) => Either.Either<ReadonlyArray<Event>, RuleViolation>;
+}
+
+export const fold = <Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, "initialState" | "evolve">,
+  events: Iterable<Event>,
+): State => {
+  let state = decider.initialState;
+  for (const event of events) state = decider.evolve(state, event);
+  return state;
+};

@@ -1,0 +1,31 @@
+import { Either } from "effect";
+import { expect } from "vitest";
+import type { Decider, DomainEvent } from "../src/shared/decider.js";
+import { fold } from "../src/shared/decider.js";
+
+type RuleClass = { readonly rule: string };
+
+/**
+ * Given/when/then for deciders:
+ *   spec.given([registered]).when(command).then([expected])
+ *   spec.given([]).when(command).thenRejects(OrganisationNotRegistered)
+ */
+export const deciderSpec = <Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>) => ({
+  given: (events: ReadonlyArray<Event>) => ({
+    when: (command: Command) => {
+      const decision = () => decider.decide(command, fold(decider, events));
+      return {
+        then: (expected: ReadonlyArray<Event>) => {
+          const result = decision();
+          if (Either.isLeft(result)) throw new Error(`Expected events, got ${result.left._tag}: ${result.left.detail}`);
+          expect(result.right).toEqual(expected);
+        },
+        thenRejects: (violation: RuleClass) => {
+          const result = decision();
+          if (Either.isRight(result)) throw new Error(`Expected ${violation.rule}, got ${JSON.stringify(result.right)}`);
+          expect(result.left._tag).toBe(violation.rule);
+        },
+      };
+    },
+  }),
+});
