@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchEventStore } from "./event-store-bench.js";
+import { round } from "./measure.js";
+import { type Target, meets, printTable, printTargets, writeResults } from "./report.js";
+
+/**
+ * `npm run bench`: every figure is compared with a raw better-sqlite3 baseline measured
+ * in the same run on the same disk, so the ratios travel between machines; absolute
+ * numbers do not. BENCH_SCALE=0.1 runs a quick, smaller pass.
+ */
+const scale = Number(process.env.BENCH_SCALE ?? "1");
+const sized = (n: number) => Math.max(100, Math.round(n * scale));
+const directory = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "mandat-bench-"));
+
+console.log(`Mandat benchmark (scale ${scale}) in ${directory}`);
+try {
+  const store = await benchEventStore(directory, {
+    rounds: 3,
+    rawSingle: sized(2_000),
+    rawBatched: sized(100_000),
+    engineSingle: sized(2_000),
+    engineConcurrent: sized(30_000),
+    logSize: sized(200_000),
+  });
+
+  printTable(
+    "Event store (file-backed, WAL, synchronous=FULL)",
+    Object.entries(store).map(([name, t]) => ({
+      measurement: name,
+      "ops/s": t.perSecond,
+      operations: t.operations,
+      "p50 ms": t.p50Ms ?? "",
+      "p99 ms": t.p99Ms ?? "",
+    })),
+  );
+
+  const targets: Target[] = [
+    {
+      name: "(c) 64 in flight vs (a) raw 1/tx",
+      measured: store.engineCommands64.perSecond / store.rawInsertOnePerTransaction.perSecond,
+      comparator: ">=",
+      goal: 4,
+      unit: "x",
+    },
+    {
+      name: "(c) 64 in flight vs (b) raw 100/tx",
+      measured: store.engineCommands64.perSecond / store.rawInsertHundredPerTransaction.perSecond,
+      comparator: ">=",
+      goal: 0.4,
+      unit: "x",
+    },
+    {
+      name: "(e) catch-up read vs (d) raw read+parse",
+      measured: store.engineCatchUpRead.perSecond / store.rawReadAndParse.perSecond,
+      comparator: ">=",
+      goal: 0.5,
+      unit: "x",
+    },
+    {
+      name: "(c) 1 in flight p99 minus (a) p99",
+      measured: (store.engineCommands1.p99Ms ?? 0) - (store.rawInsertOnePerTransaction.p99Ms ?? 0),
+      comparator: "<=",
+      goal: 2,
+      unit: " ms",
+    },
+  ];
+  printTargets(targets);
+
+  const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "results");
+  const path = writeResults(resultsDir, {
+    recordedAt: new Date().toISOString(),
+    scale,
+    node: process.version,
+    eventStore: store,
+    targets: targets.map((t) => ({ ...t, measured: round(t.measured, 3), met: meets(t) })),
+  });
+  console.log(`\nResults written to ${path}`);
+} finally {
+  rmSync(directory, { recursive: true, force: true });
+}
