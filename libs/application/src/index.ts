@@ -6,3 +6,5 @@ export * from "./execute-command.js";
 export * from "./idempotency.js";
 export * from "./read-state.js";
 export * from "./commands/organisation-commands.js";
+export * from "./facts/organisations.js";
+export * from "./facts/people.js";

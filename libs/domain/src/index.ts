@@ -8,3 +8,4 @@ export * from "./shared/assert-never.js";
 export * from "./shared/decision.js";
 export * from "./shared/stream-name.js";
 export * from "./organisation/index.js";
+export * from "./person/index.js";

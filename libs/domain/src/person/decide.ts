@@ -1,0 +1,47 @@
+import { OrganisationNotRegistered } from "../organisation/errors.js";
+import { assertNever } from "../shared/assert-never.js";
+import { type Decision, accept, reject } from "../shared/decision.js";
+import type { PersonCommand } from "./commands.js";
+import {
+  AlreadyCoreTeamMember,
+  MembershipEndsBeforeStart,
+  NotCoreTeamMember,
+  PersonAlreadyRegistered,
+  PersonErasedError,
+  PersonNotRegistered,
+} from "./errors.js";
+import type { PersonEvent } from "./events.js";
+import type { PersonState } from "./state.js";
+
+export const decidePerson = (command: PersonCommand, state: PersonState): Decision<PersonEvent> => {
+  if (command.type === "RegisterPerson") {
+    if (state.status !== "unregistered") return reject(new PersonAlreadyRegistered({ detail: "This person id is taken" }));
+    const { organisationRegistered, ...data } = command.data;
+    if (!organisationRegistered) {
+      return reject(new OrganisationNotRegistered({ detail: `Organisation ${data.organisationId} is not registered` }));
+    }
+    return accept({ type: "PersonRegistered", data });
+  }
+  if (state.status === "unregistered") return reject(new PersonNotRegistered({ detail: "No such person" }));
+  if (state.status === "erased") return reject(new PersonErasedError({ detail: "The person has been erased" }));
+  switch (command.type) {
+    case "StartCoreTeamMembership":
+      return state.coreTeam.has(command.data.focusArea)
+        ? reject(new AlreadyCoreTeamMember({ detail: `Already in the Core Team of ${command.data.focusArea}` }))
+        : accept({ type: "CoreTeamMembershipStarted", data: command.data });
+    case "EndCoreTeamMembership": {
+      const since = state.coreTeam.get(command.data.focusArea);
+      if (since === undefined) {
+        return reject(new NotCoreTeamMember({ detail: `Not in the Core Team of ${command.data.focusArea}` }));
+      }
+      if (command.data.on < since) {
+        return reject(new MembershipEndsBeforeStart({ detail: `The membership started on ${since}` }));
+      }
+      return accept({ type: "CoreTeamMembershipEnded", data: command.data });
+    }
+    case "ErasePerson":
+      return accept({ type: "PersonErased", data: command.data });
+    default:
+      return assertNever(command, "person command");
+  }
+};
