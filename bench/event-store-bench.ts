@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { executeCommand, registerOrganisation } from "#application";
 import type { Principal } from "#domain";
 import { EVENT_LOG_SCHEMA, EventStore, ExpectedRevision, SqliteEventStore, applyPragmas, uuidV7 } from "#event-store";
+import { KeyStore, SqliteKeyStore } from "#privacy";
 import Database from "better-sqlite3";
 import { Effect, Layer, ManagedRuntime, Stream } from "effect";
 import { type Throughput, median, now, throughput } from "./measure.js";
@@ -84,7 +85,8 @@ async function inFlight(total: number, concurrency: number, operation: () => Pro
 /** (c): RegisterOrganisation through the whole command pipeline, as the API runs it. */
 async function engineCommands(path: string, commands: number, concurrency: number): Promise<Throughput> {
   const store = SqliteEventStore.open({ path });
-  const runtime = ManagedRuntime.make(Layer.succeed(EventStore, store));
+  const keys = SqliteKeyStore.open(":memory:");
+  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
   try {
     return await inFlight(commands, concurrency, () =>
       runtime.runPromise(executeCommand(registerOrganisation, { input: payload, principal })),
@@ -92,6 +94,7 @@ async function engineCommands(path: string, commands: number, concurrency: numbe
   } finally {
     await runtime.dispose();
     store.close();
+    keys.close();
   }
 }
 

@@ -1,6 +1,11 @@
 import type { Decider, DomainEvent, EventCatalog, IsoDate, Principal, Role, RuleViolation } from "#domain";
 import type { EventStore, StoreUnavailable } from "#event-store";
+import type { KeyStore, KeyStoreUnavailable } from "#privacy";
 import type { Effect } from "effect";
+import type { CommandResult } from "./command-envelope.js";
+
+/** What commands may use: the log, and the person keys that seal personal data. */
+export type CommandServices = EventStore | KeyStore;
 
 /** What a command's decision may draw on besides its input and its own stream's state. */
 export interface DecisionContext<State> {
@@ -38,7 +43,12 @@ export interface CommandSpec<Input, Command, Event extends DomainEvent, State> {
   readonly toCommand: (
     input: Input,
     context: DecisionContext<State>,
-  ) => Effect.Effect<Command, RuleViolation | StoreUnavailable, EventStore>;
+  ) => Effect.Effect<Command, RuleViolation | StoreUnavailable | KeyStoreUnavailable, CommandServices>;
+  /**
+   * Work that must follow a committed write outside the log (deleting an erased person's
+   * key). It runs only after the append, never on a replayed idempotent request.
+   */
+  readonly afterAppend?: (input: Input, result: CommandResult) => Effect.Effect<void, KeyStoreUnavailable, CommandServices>;
 }
 
 // The pipeline runs specs of every stream; their concrete types matter only inside a spec.

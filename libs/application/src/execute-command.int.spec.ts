@@ -3,39 +3,29 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Principal } from "#domain";
 import { EventStore, SqliteEventStore } from "#event-store";
-import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
+import { KeyStore, SqliteKeyStore } from "#privacy";
+import { Cause, Effect, Exit } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CommandRuntime, commandRuntime } from "../testing/command-runtime.js";
 import { increment, openTally } from "../testing/tally.js";
 import { type AnyCommandSpec, type CommandEnvelope, executeCommand } from "./index.js";
 
 const coreTeam: Principal = { id: "p-core", roles: ["core-team"], initiatives: [] };
 const admin: Principal = { id: "p-admin", roles: ["admin"], initiatives: [] };
 
+let runtime: CommandRuntime;
 let store: SqliteEventStore;
-let runtime: ManagedRuntime.ManagedRuntime<EventStore, never>;
 
 beforeEach(() => {
-  store = SqliteEventStore.open({ path: ":memory:" });
-  runtime = ManagedRuntime.make(Layer.succeed(EventStore, store));
+  runtime = commandRuntime();
+  store = runtime.store;
 });
-afterEach(async () => {
-  await runtime.dispose();
-  store.close();
-});
+afterEach(() => runtime.dispose());
 
-const exec = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) =>
-  runtime.runPromiseExit(executeCommand(spec, envelope));
-const ok = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => {
-  const exit = await exec(spec, envelope);
-  if (Exit.isFailure(exit)) throw new Error(Cause.pretty(exit.cause));
-  return exit.value;
-};
-const failure = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => {
-  const exit = await exec(spec, envelope);
-  if (Exit.isSuccess(exit) || exit.cause._tag !== "Fail") throw new Error("expected a failure");
-  return exit.cause.error as { _tag: string };
-};
-const head = () => Effect.runPromise(store.headPosition);
+const exec = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.exit(spec, envelope);
+const ok = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.ok(spec, envelope);
+const failure = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.failure(spec, envelope);
+const head = () => runtime.headPosition();
 
 describe("executeCommand", () => {
   it("creates a stream and answers with id, revision and position", async () => {
@@ -164,10 +154,16 @@ describe("executeCommand", () => {
       const path = join(mkdtempSync(join(tmpdir(), "mandat-idem-")), "events.sqlite");
       const runOn = async (envelope: CommandEnvelope<{ name: string }>) => {
         const fileStore = SqliteEventStore.open({ path });
+        const keys = SqliteKeyStore.open(":memory:");
         try {
-          return await Effect.runPromise(Effect.provideService(executeCommand(openTally, envelope), EventStore, fileStore));
+          const command = executeCommand(openTally, envelope).pipe(
+            Effect.provideService(EventStore, fileStore),
+            Effect.provideService(KeyStore, keys),
+          );
+          return await Effect.runPromise(command);
         } finally {
           fileStore.close();
+          keys.close();
         }
       };
       const first = await runOn({ input: { name: "t" }, principal: admin, idempotencyKey: "durable" });

@@ -8,15 +8,17 @@ import {
   ExpectedRevision,
   type StoreUnavailable,
 } from "#event-store";
+import type { KeyStoreUnavailable } from "#privacy";
 import { Clock, Effect, Either } from "effect";
 import type { CommandEnvelope, CommandResult } from "./command-envelope.js";
-import type { CommandSpec } from "./command-spec.js";
+import type { CommandServices, CommandSpec } from "./command-spec.js";
 import { conflictRetrySchedule } from "./conflict-retry.js";
 import { Forbidden, type IdempotencyKeyReused, PreconditionFailed, ResourceNotFound } from "./errors.js";
 import { type StoredAnswer, fingerprintOf, replay, scopedIdempotencyKey } from "./idempotency.js";
 import { loadState } from "./read-state.js";
 
 export type CommandError =
+  | KeyStoreUnavailable
   | Forbidden
   | ResourceNotFound
   | PreconditionFailed
@@ -33,7 +35,7 @@ export type CommandError =
 export const executeCommand = <Input, Command, Event extends DomainEvent, State>(
   spec: CommandSpec<Input, Command, Event, State>,
   envelope: CommandEnvelope<Input>,
-): Effect.Effect<CommandResult, CommandError, EventStore> =>
+): Effect.Effect<CommandResult, CommandError, CommandServices> =>
   Effect.gen(function* () {
     const { principal, idempotencyKey: clientKey } = envelope;
     if (!hasAnyRole(principal, spec.roles)) {
@@ -133,14 +135,16 @@ const decideAndAppend = <Input, Command, Event extends DomainEvent, State>(
     const appended = yield* store.append(target.streamId, toAppend, expected, {
       ...(ids.key === undefined ? {} : { idempotency: { key: ids.key, fingerprint: ids.fingerprint, response: answer } }),
     });
-    return {
+    const result: CommandResult = {
       id: target.resourceId,
       streamId: target.streamId,
       revision: appended.revision,
       position: appended.position,
       created,
       replayed: false,
-    } satisfies CommandResult;
+    };
+    if (spec.afterAppend && toAppend.length > 0) yield* spec.afterAppend(input, result);
+    return result;
   });
 
 /** A decider that emits a payload its own schema rejects is a bug, not a user error. */

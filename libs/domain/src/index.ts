@@ -9,3 +9,8 @@ export * from "./shared/decision.js";
 export * from "./shared/stream-name.js";
 export * from "./organisation/index.js";
 export * from "./person/index.js";
+export * from "./initiative/index.js";
+export * from "./meeting/index.js";
+export * from "./budget/index.js";
+export * from "./signal/index.js";
+export * from "./tension/index.js";

@@ -28,6 +28,8 @@ export function catchUpSubscription<E>(
         const seenVersion = notifier.version;
         const batch = yield* readFrom(fromPosition, options.batchSize);
         const last = batch.at(-1);
+        // A full batch means more is waiting; yield so a long catch-up never starves the process.
+        if (batch.length === options.batchSize) yield* Effect.yieldNow();
         if (last) return Option.some([Chunk.fromIterable(batch), last.position + 1] as const);
         yield* notifier.waitBeyond(seenVersion, options.pollIntervalMs);
       }

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type OrganisationId, type Principal, type SealedText, personStream } from "#domain";
+import { EventStore, SqliteEventStore, verifyStore } from "#event-store";
+import { ERASED_PERSON_NAME, KeyStore, SqliteKeyStore, readPersonalData } from "#privacy";
+import { Effect, Layer, ManagedRuntime } from "effect";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CommandRuntime, commandRuntime } from "../../testing/command-runtime.js";
+import { executeCommand } from "../execute-command.js";
+import { registerOrganisation } from "./organisation-commands.js";
+import { endCoreTeamMembership, erasePerson, registerPerson, startCoreTeamMembership } from "./person-commands.js";
+
+const admin: Principal = { id: "admin-1", roles: ["admin"], initiatives: [] };
+const lead: Principal = { id: "lead-1", roles: ["initiative-lead"], initiatives: [] };
+const person = { name: "Deltagare Västerås 1", email: "deltagare.v1@example.se" };
+
+let runtime: CommandRuntime;
+beforeEach(() => {
+  runtime = commandRuntime();
+});
+afterEach(() => runtime.dispose());
+
+const registered = async () => {
+  const organisation = await runtime.ok(registerOrganisation, {
+    input: { name: "Västerås stad", kind: "municipality" },
+    principal: admin,
+  });
+  const result = await runtime.ok(registerPerson, {
+    input: { organisationId: organisation.id, ...person },
+    principal: admin,
+  });
+  const [event] = await Effect.runPromise(runtime.store.readStream(personStream(result.id)));
+  return { personId: result.id, sealed: event!.data as { name: SealedText; email: SealedText } };
+};
+
+describe("personal data", () => {
+  it("is stored sealed: the log holds ciphertext, never the name or e-mail", async () => {
+    const { sealed } = await registered();
+    expect(sealed.name).toMatchObject({ alg: "A256GCM" });
+    const log = JSON.stringify(await Effect.runPromise(runtime.store.readAll()));
+    expect(log).not.toContain(person.name);
+    expect(log).not.toContain(person.email);
+  });
+
+  it("is read back with the person's key", async () => {
+    const { personId, sealed } = await registered();
+    const data = await Effect.runPromise(readPersonalData(runtime.keys, personId, sealed));
+    expect(data).toEqual({ ...person, erased: false });
+  });
+
+  it("cannot be opened as another person's data", async () => {
+    const first = await registered();
+    const second = await registered();
+    const swapped = await Effect.runPromise(readPersonalData(runtime.keys, second.personId, first.sealed));
+    expect(swapped).toEqual({ name: ERASED_PERSON_NAME, erased: true });
+  });
+
+  it("is unreadable after erasure: a placeholder, not an error, and the log still verifies", async () => {
+    const { personId, sealed } = await registered();
+    await runtime.ok(erasePerson, { input: { personId }, principal: admin });
+
+    expect(await Effect.runPromise(runtime.keys.find(personId))).toBeUndefined();
+    const data = await Effect.runPromise(readPersonalData(runtime.keys, personId, sealed));
+    expect(data).toEqual({ name: ERASED_PERSON_NAME, erased: true });
+    const report = await Effect.runPromise(verifyStore(runtime.store));
+    expect(report).toEqual({ ok: true, checkedEvents: 3 });
+  });
+
+  it("refuses any further command about an erased person", async () => {
+    const { personId } = await registered();
+    await runtime.ok(erasePerson, { input: { personId }, principal: admin });
+    const error = await runtime.failure(startCoreTeamMembership, {
+      input: { personId, focusArea: "alla-barn-och-unga-lyckas", on: "2024-09-01" },
+      principal: admin,
+    });
+    expect(error._tag).toBe("person-erased");
+    expect((await runtime.failure(erasePerson, { input: { personId }, principal: admin }))._tag).toBe("person-erased");
+  });
+
+  it("leaves no trace of the name in the files on disk after erasure", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mandat-privacy-"));
+    const store = SqliteEventStore.open({ path: join(dir, "events.sqlite") });
+    const keys = SqliteKeyStore.open(join(dir, "keys.sqlite"));
+    const onDisk = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
+    try {
+      const organisation = await onDisk.runPromise(
+        executeCommand(registerOrganisation, { input: { name: "MDU", kind: "university" }, principal: admin }),
+      );
+      const { id } = await onDisk.runPromise(
+        executeCommand(registerPerson, { input: { organisationId: organisation.id as OrganisationId, ...person }, principal: admin }),
+      );
+      const key = await Effect.runPromise(keys.find(id));
+      await onDisk.runPromise(executeCommand(erasePerson, { input: { personId: id }, principal: admin }));
+      const files = ["events.sqlite", "events.sqlite-wal", "keys.sqlite", "keys.sqlite-wal"].map((file) => {
+        try {
+          return readFileSync(join(dir, file));
+        } catch {
+          return Buffer.alloc(0);
+        }
+      });
+      for (const bytes of files) {
+        expect(bytes.includes(Buffer.from(person.name))).toBe(false);
+        expect(bytes.includes(key!)).toBe(false);
+      }
+    } finally {
+      await onDisk.dispose();
+      store.close();
+      keys.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("person commands", () => {
+  it("needs a registered organisation", async () => {
+    const error = await runtime.failure(registerPerson, {
+      input: { organisationId: crypto.randomUUID() as OrganisationId, name: "X" },
+      principal: admin,
+    });
+    expect(error._tag).toBe("organisation-not-registered");
+  });
+
+  it("is for admins and the Core Team only", async () => {
+    const error = await runtime.failure(registerPerson, {
+      input: { organisationId: crypto.randomUUID() as OrganisationId, name: "X" },
+      principal: lead,
+    });
+    expect(error._tag).toBe("Forbidden");
+  });
+
+  it("records Core Team membership from start to end", async () => {
+    const { personId } = await registered();
+    const membership = { personId, focusArea: "alla-barn-och-unga-lyckas", on: "2024-01-15" };
+    await runtime.ok(startCoreTeamMembership, { input: membership, principal: admin });
+    const early = await runtime.failure(endCoreTeamMembership, { input: { ...membership, on: "2024-01-14" }, principal: admin });
+    expect(early._tag).toBe("membership-ends-before-start");
+    const ended = await runtime.ok(endCoreTeamMembership, { input: { ...membership, on: "2025-01-15" }, principal: admin });
+    expect(ended.revision).toBe(2);
+  });
+});

@@ -1,0 +1,72 @@
+import {
+  type CoreTeamMembershipInput,
+  type PersonCommand,
+  type PersonEvent,
+  type PersonState,
+  type RegisterPersonInput,
+  personDecider,
+  personEvents,
+  personStream,
+} from "#domain";
+import { EventStore } from "#event-store";
+import { KeyStore, seal } from "#privacy";
+import { Effect } from "effect";
+import type { z } from "zod";
+import type { CommandSpec } from "../command-spec.js";
+import { organisationState } from "../facts/organisations.js";
+
+type PersonSpec<Input> = CommandSpec<Input, PersonCommand, PersonEvent, PersonState>;
+type OnPerson<Body> = Body & { readonly personId: string };
+
+const onPerson = {
+  decider: personDecider,
+  events: personEvents,
+  roles: ["admin", "core-team"],
+  creates: false,
+  target: ({ personId }: { personId: string }) => ({ streamId: personStream(personId), resourceId: personId }),
+} as const;
+
+/** Name and e-mail are sealed with the new person's own key before the decider sees them. */
+export const registerPerson: PersonSpec<z.infer<typeof RegisterPersonInput>> = {
+  ...onPerson,
+  name: "RegisterPerson",
+  creates: true,
+  target: (_input, newId) => ({ streamId: personStream(newId), resourceId: newId }),
+  toCommand: (input, { newId }) =>
+    Effect.gen(function* () {
+      const organisation = yield* organisationState(yield* EventStore, input.organisationId);
+      const key = yield* (yield* KeyStore).keyFor(newId);
+      return {
+        type: "RegisterPerson",
+        data: {
+          organisationId: input.organisationId,
+          name: seal(key, newId, input.name),
+          ...(input.email === undefined ? {} : { email: seal(key, newId, input.email) }),
+          organisationRegistered: organisation.status === "registered",
+        },
+      };
+    }),
+};
+
+export const startCoreTeamMembership: PersonSpec<OnPerson<z.infer<typeof CoreTeamMembershipInput>>> = {
+  ...onPerson,
+  name: "StartCoreTeamMembership",
+  toCommand: ({ focusArea, on }) => Effect.succeed({ type: "StartCoreTeamMembership", data: { focusArea, on } }),
+};
+
+export const endCoreTeamMembership: PersonSpec<OnPerson<z.infer<typeof CoreTeamMembershipInput>>> = {
+  ...onPerson,
+  name: "EndCoreTeamMembership",
+  toCommand: ({ focusArea, on }) => Effect.succeed({ type: "EndCoreTeamMembership", data: { focusArea, on } }),
+};
+
+/**
+ * Records the erasure, then deletes the person's key: from then on the sealed name and
+ * e-mail in PersonRegistered cannot be read by anyone, while every hash still holds.
+ */
+export const erasePerson: PersonSpec<{ readonly personId: string }> = {
+  ...onPerson,
+  name: "ErasePerson",
+  toCommand: (_input, { today }) => Effect.succeed({ type: "ErasePerson", data: { on: today } }),
+  afterAppend: ({ personId }) => Effect.flatMap(KeyStore, (keys) => keys.erase(personId)),
+};

@@ -1,0 +1,84 @@
+import {
+  type ChangeTensionIntensityInput,
+  type DropTensionInput,
+  type EscalateTensionInput,
+  type Principal,
+  type RaiseTensionInput,
+  type ResolveTensionInput,
+  type TensionCommand,
+  type TensionEvent,
+  type TensionState,
+  actsFor,
+  initiativeDecider,
+  initiativeStream,
+  leads,
+  tensionDecider,
+  tensionEvents,
+  tensionStream,
+} from "#domain";
+import { EventStore } from "#event-store";
+import { Effect, Option } from "effect";
+import type { z } from "zod";
+import type { CommandSpec } from "../command-spec.js";
+import { readState } from "../read-state.js";
+
+type TensionSpec<Input> = CommandSpec<Input, TensionCommand, TensionEvent, TensionState>;
+type OnTension<Body> = Body & { readonly tensionId: string };
+
+const tensionStreamOf = {
+  decider: tensionDecider,
+  events: tensionEvents,
+  roles: ["core-team", "initiative-lead"],
+} as const;
+
+/** A lead may act on a tension that concerns at least one of their initiatives. */
+const onTension = {
+  ...tensionStreamOf,
+  creates: false,
+  target: ({ tensionId }: { readonly tensionId: string }) => ({ streamId: tensionStream(tensionId), resourceId: tensionId }),
+  scope: (principal: Principal, _input: unknown, state: TensionState) =>
+    principal.roles.includes("core-team") ||
+    (state.status !== "not-raised" && state.initiativeIds.some((initiativeId) => leads(principal, initiativeId))),
+} as const;
+
+/** A lead raises only for their own initiatives, never a tension within the Core Team itself. */
+export const raiseTension: TensionSpec<z.infer<typeof RaiseTensionInput>> = {
+  ...tensionStreamOf,
+  name: "RaiseTension",
+  scope: (principal, input) => actsFor(principal, input.initiativeIds),
+  creates: true,
+  target: (_input, newId) => ({ streamId: tensionStream(newId), resourceId: newId }),
+  toCommand: (input) =>
+    Effect.gen(function* () {
+      const store = yield* EventStore;
+      const unregisteredInitiatives = yield* Effect.filter(input.initiativeIds, (id) =>
+        Effect.map(readState(store, initiativeStream(id), initiativeDecider), Option.isNone),
+      );
+      return { type: "RaiseTension", data: { ...input, unregisteredInitiatives } };
+    }),
+};
+
+export const changeTensionIntensity: TensionSpec<OnTension<z.infer<typeof ChangeTensionIntensityInput>>> = {
+  ...onTension,
+  name: "ChangeTensionIntensity",
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ChangeTensionIntensity", data }),
+};
+
+export const escalateTension: TensionSpec<OnTension<z.infer<typeof EscalateTensionInput>>> = {
+  ...onTension,
+  name: "EscalateTension",
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "EscalateTension", data }),
+};
+
+export const resolveTension: TensionSpec<OnTension<z.infer<typeof ResolveTensionInput>>> = {
+  ...onTension,
+  name: "ResolveTension",
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ResolveTension", data }),
+};
+
+/** API.md v1 has no endpoint for dropping yet; the command exists so the stream can record it. */
+export const dropTension: TensionSpec<OnTension<z.infer<typeof DropTensionInput>>> = {
+  ...onTension,
+  name: "DropTension",
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "DropTension", data }),
+};

@@ -1,0 +1,45 @@
+import { EventStore, SqliteEventStore } from "#event-store";
+import { KeyStore, SqliteKeyStore } from "#privacy";
+import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
+import type { AnyCommandSpec, CommandEnvelope, CommandResult } from "../src/index.js";
+import { executeCommand } from "../src/index.js";
+
+/**
+ * A real in-memory event store and key store with a runtime that runs command specs
+ * through the pipeline, for integration tests of specs and their facts.
+ */
+export function commandRuntime(options: { readonly clock?: () => Date } = {}) {
+  const store = SqliteEventStore.open({ path: ":memory:", ...options });
+  const keys = SqliteKeyStore.open(":memory:");
+  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
+
+  const exit = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) =>
+    runtime.runPromiseExit(executeCommand(spec, envelope));
+
+  /** Runs the command and returns its result, or throws with the failure's full cause. */
+  const ok = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>): Promise<CommandResult> => {
+    const result = await exit(spec, envelope);
+    if (Exit.isFailure(result)) throw new Error(`${spec.name} failed: ${Cause.pretty(result.cause)}`);
+    return result.value;
+  };
+
+  /** Runs the command expecting an expected failure; returns the error (with its `_tag`). */
+  const failure = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => {
+    const result = await exit(spec, envelope);
+    if (Exit.isSuccess(result)) throw new Error(`${spec.name} succeeded; a failure was expected`);
+    if (result.cause._tag !== "Fail") throw new Error(`${spec.name} died: ${Cause.pretty(result.cause)}`);
+    return result.cause.error as { readonly _tag: string };
+  };
+
+  const headPosition = () => Effect.runPromise(store.headPosition);
+
+  const dispose = async () => {
+    await runtime.dispose();
+    store.close();
+    keys.close();
+  };
+
+  return { store, keys, runtime, exit, ok, failure, headPosition, dispose };
+}
+
+export type CommandRuntime = ReturnType<typeof commandRuntime>;

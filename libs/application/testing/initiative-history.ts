@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { type InitiativeEvent, type InitiativeId, initiativeEvents, initiativeStream } from "#domain";
+import { type EventStoreService, ExpectedRevision } from "#event-store";
+import { Effect } from "effect";
+
+export interface InitiativeHistory {
+  /** Grants this mandate (with the active goal it needs). */
+  readonly mandateId?: string;
+  readonly closed?: boolean;
+}
+
+type RawEvent = { readonly type: InitiativeEvent["type"]; readonly data: unknown };
+
+/**
+ * Writes an initiative straight into the log, so that specs of other streams can use it
+ * as a fact without depending on the initiative's own command specs.
+ */
+export const appendInitiative = async (store: EventStoreService, history: InitiativeHistory = {}): Promise<InitiativeId> => {
+  const initiativeId = randomUUID() as InitiativeId;
+  const events: ReadonlyArray<RawEvent> = [
+    {
+      type: "InitiativeRegistered",
+      data: {
+        name: "Läxhjälp i Västerås",
+        focusArea: "alla-barn-och-unga-lyckas",
+        description: "",
+        organisationIds: [randomUUID()],
+      },
+    },
+    ...(history.mandateId === undefined ? [] : mandateWithGoal(history.mandateId)),
+    ...(history.closed ? [{ type: "InitiativeClosed", data: { reason: "Uppdraget slutfört", on: "2025-06-30" } } as const] : []),
+  ];
+  const commandId = randomUUID();
+  const metadata = { actor: { id: "p-setup", roles: ["core-team"] }, commandId, correlationId: commandId, causationId: commandId };
+  await Effect.runPromise(
+    store.append(
+      initiativeStream(initiativeId),
+      events.map(({ type, data }) => ({ type, schemaVersion: 1, data: initiativeEvents[type].schema.parse(data), metadata })),
+      ExpectedRevision.any,
+    ),
+  );
+  return initiativeId;
+};
+
+const mandateWithGoal = (mandateId: string): ReadonlyArray<RawEvent> => [
+  { type: "GoalSet", data: { goalId: randomUUID(), statement: "Fler elever klarar årskurs 9" } },
+  {
+    type: "MandateGranted",
+    data: { mandateId, scope: ["Läxhjälp"], boundaries: [], principles: [], steering: "broad", validFrom: "2025-01-01" },
+  },
+];

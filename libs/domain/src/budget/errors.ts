@@ -1,0 +1,26 @@
+import { rule } from "../shared/rule-violation.js";
+
+export class BudgetAlreadyProposed extends rule("budget-already-proposed", {
+  en: "A budget for this focus area and year is already proposed",
+  sv: "En budget för fokusområdet och året är redan föreslagen",
+}) {}
+
+export class BudgetNotProposed extends rule("budget-not-proposed", {
+  en: "No budget is proposed for this focus area and year",
+  sv: "Ingen budget är föreslagen för fokusområdet och året",
+}) {}
+
+export class BudgetAlreadyApproved extends rule("budget-already-approved", {
+  en: "The budget is already approved",
+  sv: "Budgeten är redan beslutad",
+}) {}
+
+export class BudgetNotApproved extends rule("budget-not-approved", {
+  en: "Only an approved budget can be amended",
+  sv: "Endast en beslutad budget kan ändras",
+}) {}
+
+export class BudgetDecisionKind extends rule("budget-decision-kind", {
+  en: "A budget is approved or amended only by a budget decision",
+  sv: "En budget beslutas eller ändras endast genom ett budgetbeslut",
+}) {}

@@ -1,0 +1,226 @@
+import { GoverningContextNotMapped, GoverningContextRetiredError, OrganisationNotRegistered } from "../organisation/errors.js";
+import { DecisionNotFound } from "../meeting/errors.js";
+import { PersonNotRegistered } from "../person/errors.js";
+import { addDays } from "../shared/calendar.js";
+import { assertNever } from "../shared/assert-never.js";
+import { type Decision, accept, reject } from "../shared/decision.js";
+import type { DecisionFacts, InitiativeCommand, InitiativeCommandOf } from "./commands.js";
+import {
+  CheckInInFuture,
+  EffectiveDateOutsideValidity,
+  GoalNotActive,
+  GoalNotFound,
+  GoverningContextNotLinked,
+  IdTaken,
+  InitiativeAlreadyRegistered,
+  InitiativeClosed,
+  InitiativeNotRegistered,
+  MandateNotFound,
+  MandateRequiresActiveGoal,
+  MandateRevoked,
+  MandateValidityInvalid,
+  MandatesOverlap,
+  NextCheckInNotAfter,
+  NotALead,
+  RenewalNotLater,
+  TriggerNotFound,
+} from "./errors.js";
+import type { InitiativeEvent } from "./events.js";
+import { type DayRange, isInForceOn, overlapping } from "./mandate-validity.js";
+import { type InitiativeState, type MandateState, type RegisteredInitiative, contextKey, hasActiveGoal } from "./state.js";
+
+type InitiativeDecision = Decision<InitiativeEvent>;
+
+export const decideInitiative = (command: InitiativeCommand, state: InitiativeState): InitiativeDecision => {
+  if (state.status === "closed") {
+    return reject(new InitiativeClosed({ detail: `${state.name} was closed on ${state.closedOn}` }));
+  }
+  if (command.type === "RegisterInitiative") return register(command, state);
+  if (state.status === "unregistered") return reject(new InitiativeNotRegistered({ detail: "Register the initiative first" }));
+  switch (command.type) {
+    case "AssignLead":
+      return assignLead(command, state);
+    case "UnassignLead":
+      return state.leads.has(command.data.personId)
+        ? accept({ type: "InitiativeLeadUnassigned", data: command.data })
+        : reject(new NotALead({ detail: `${command.data.personId} is not assigned to ${state.name}` }));
+    case "SetGoal":
+      return state.goals.has(command.data.goalId)
+        ? reject(new IdTaken({ detail: `Goal ${command.data.goalId} already exists` }))
+        : accept({ type: "GoalSet", data: command.data });
+    case "ReviseGoal":
+      return ifGoalActive(state, command.data.goalId, () => accept({ type: "GoalRevised", data: command.data }));
+    case "AchieveGoal":
+      return ifGoalActive(state, command.data.goalId, () => accept({ type: "GoalAchieved", data: command.data }));
+    case "DropGoal":
+      return ifGoalActive(state, command.data.goalId, () => accept({ type: "GoalDropped", data: command.data }));
+    case "GrantMandate":
+      return grantMandate(command, state);
+    case "AmendMandate":
+      return amendMandate(command, state);
+    case "RenewMandate":
+      return renewMandate(command, state);
+    case "RevokeMandate":
+      return revokeMandate(command, state);
+    case "AgreeCheckInCadence":
+      return state.cadenceDays === command.data.everyDays
+        ? accept()
+        : accept({ type: "CheckInCadenceAgreed", data: command.data });
+    case "HoldCheckIn":
+      return holdCheckIn(command);
+    case "LinkGoverningContext":
+      return linkGoverningContext(command, state);
+    case "UnlinkGoverningContext": {
+      const { organisationId, contextId, ...rest } = command.data;
+      return state.contexts.has(contextKey(organisationId, contextId))
+        ? accept({ type: "GoverningContextUnlinked", data: { organisationId, contextId, ...rest } })
+        : reject(new GoverningContextNotLinked({ detail: `Context ${contextId} is not linked` }));
+    }
+    case "CloseInitiative":
+      return accept({ type: "InitiativeClosed", data: command.data });
+    default:
+      return assertNever(command, "initiative command");
+  }
+};
+
+const register = (command: InitiativeCommandOf<"RegisterInitiative">, state: InitiativeState): InitiativeDecision => {
+  if (state.status !== "unregistered") return reject(new InitiativeAlreadyRegistered({ detail: "This initiative id is taken" }));
+  const { unregisteredOrganisations, ...data } = command.data;
+  if (unregisteredOrganisations.length > 0) {
+    return reject(new OrganisationNotRegistered({ detail: `Not registered: ${unregisteredOrganisations.join(", ")}` }));
+  }
+  return accept({ type: "InitiativeRegistered", data });
+};
+
+const assignLead = (command: InitiativeCommandOf<"AssignLead">, state: RegisteredInitiative): InitiativeDecision => {
+  const { personRegistered, ...data } = command.data;
+  if (!personRegistered) return reject(new PersonNotRegistered({ detail: `${data.personId} is not a registered person` }));
+  return state.leads.get(data.personId) === data.role ? accept() : accept({ type: "InitiativeLeadAssigned", data });
+};
+
+const ifGoalActive = (
+  state: RegisteredInitiative,
+  goalId: string,
+  decide: () => InitiativeDecision,
+): InitiativeDecision => {
+  const status = state.goals.get(goalId as never);
+  if (status === undefined) return reject(new GoalNotFound({ detail: `No goal ${goalId}` }));
+  if (status !== "active") return reject(new GoalNotActive({ detail: `Goal ${goalId} is ${status}` }));
+  return decide();
+};
+
+/** Rules every mandate command shares: the decision it cites exists, then its own rules. */
+const citingDecision = <Data extends DecisionFacts & { readonly decision?: unknown }>(
+  data: Data,
+  decide: (data: Omit<Data, keyof DecisionFacts>) => InitiativeDecision,
+): InitiativeDecision => {
+  const { decisionFound, ...rest } = data;
+  if (rest.decision !== undefined && !decisionFound) {
+    return reject(new DecisionNotFound({ detail: `No meeting recorded ${JSON.stringify(rest.decision)}` }));
+  }
+  return decide(rest);
+};
+
+const overlapWith = (range: DayRange, mandates: Iterable<MandateState>): InitiativeDecision | undefined => {
+  const clashes = overlapping(range, mandates);
+  return clashes.length === 0
+    ? undefined
+    : reject(new MandatesOverlap({ detail: `Would be in force on the same days as ${clashes.map((m) => m.mandateId).join(", ")}` }));
+};
+
+const grantMandate = (command: InitiativeCommandOf<"GrantMandate">, state: RegisteredInitiative): InitiativeDecision =>
+  citingDecision(command.data, (data) => {
+    if (state.mandates.has(data.mandateId)) return reject(new IdTaken({ detail: `Mandate ${data.mandateId} already exists` }));
+    if (!hasActiveGoal(state)) {
+      return reject(new MandateRequiresActiveGoal({ detail: `${state.name} has no active goal` }));
+    }
+    if (data.validUntil !== undefined && data.validUntil <= data.validFrom) {
+      return reject(new MandateValidityInvalid({ detail: `${data.validUntil} is not after ${data.validFrom}` }));
+    }
+    const range: DayRange = data.validUntil === undefined ? { from: data.validFrom } : { from: data.validFrom, until: data.validUntil };
+    return overlapWith(range, state.mandates.values()) ?? accept({ type: "MandateGranted", data });
+  });
+
+/** The mandate a command addresses, if it exists and has not been revoked. */
+const liveMandate = (
+  state: RegisteredInitiative,
+  mandateId: string,
+  decide: (mandate: MandateState) => InitiativeDecision,
+): InitiativeDecision => {
+  const mandate = state.mandates.get(mandateId as never);
+  if (!mandate) return reject(new MandateNotFound({ detail: `No mandate ${mandateId}` }));
+  if (mandate.revokedFrom !== undefined) {
+    return reject(new MandateRevoked({ detail: `Mandate ${mandateId} was revoked from ${mandate.revokedFrom}` }));
+  }
+  return decide(mandate);
+};
+
+const effectiveWithin = (mandate: MandateState, date: string, decide: () => InitiativeDecision): InitiativeDecision =>
+  isInForceOn(mandate, date)
+    ? decide()
+    : reject(
+        new EffectiveDateOutsideValidity({
+          detail: `${date} is outside ${mandate.validFrom}..${mandate.validUntil ?? "open end"}`,
+        }),
+      );
+
+const amendMandate = (command: InitiativeCommandOf<"AmendMandate">, state: RegisteredInitiative): InitiativeDecision =>
+  citingDecision(command.data, ({ triggerFound, ...data }) =>
+    liveMandate(state, data.mandateId, (mandate) =>
+      effectiveWithin(mandate, data.effectiveFrom, () =>
+        data.triggeredBy !== undefined && !triggerFound
+          ? reject(new TriggerNotFound({ detail: `${JSON.stringify(data.triggeredBy)} does not concern ${state.name}` }))
+          : accept({ type: "MandateAmended", data }),
+      ),
+    ),
+  );
+
+const renewMandate = (command: InitiativeCommandOf<"RenewMandate">, state: RegisteredInitiative): InitiativeDecision =>
+  citingDecision(command.data, (data) =>
+    liveMandate(state, data.mandateId, (mandate) => {
+      if (mandate.validUntil === undefined || data.validUntil <= mandate.validUntil) {
+        return reject(
+          new RenewalNotLater({ detail: `${data.validUntil} is not later than ${mandate.validUntil ?? "an open end"}` }),
+        );
+      }
+      const others = [...state.mandates.values()].filter((other) => other.mandateId !== mandate.mandateId);
+      const extension: DayRange = { from: addDays(mandate.validUntil, 1), until: data.validUntil };
+      return overlapWith(extension, others) ?? accept({ type: "MandateRenewed", data });
+    }),
+  );
+
+const revokeMandate = (command: InitiativeCommandOf<"RevokeMandate">, state: RegisteredInitiative): InitiativeDecision =>
+  citingDecision(command.data, (data) =>
+    liveMandate(state, data.mandateId, (mandate) =>
+      effectiveWithin(mandate, data.effectiveFrom, () => accept({ type: "MandateRevoked", data })),
+    ),
+  );
+
+const holdCheckIn = (command: InitiativeCommandOf<"HoldCheckIn">): InitiativeDecision => {
+  const { registeredParticipants, today, ...data } = command.data;
+  if (data.heldOn > today) return reject(new CheckInInFuture({ detail: `${data.heldOn} is after today, ${today}` }));
+  const unknown = data.participants.filter((id) => !registeredParticipants.has(id));
+  if (unknown.length > 0) return reject(new PersonNotRegistered({ detail: `Not registered: ${unknown.join(", ")}` }));
+  if (data.nextCheckInOn !== undefined && data.nextCheckInOn <= data.heldOn) {
+    return reject(new NextCheckInNotAfter({ detail: `${data.nextCheckInOn} is not after ${data.heldOn}` }));
+  }
+  return accept({ type: "CheckInHeld", data });
+};
+
+const linkGoverningContext = (
+  command: InitiativeCommandOf<"LinkGoverningContext">,
+  state: RegisteredInitiative,
+): InitiativeDecision => {
+  const { organisation, ...data } = command.data;
+  if (organisation.status !== "registered") {
+    return reject(new OrganisationNotRegistered({ detail: `Organisation ${data.organisationId} is not registered` }));
+  }
+  const context = organisation.contexts.get(data.contextId);
+  if (context === undefined) {
+    return reject(new GoverningContextNotMapped({ detail: `${organisation.name} has not mapped context ${data.contextId}` }));
+  }
+  if (context === "retired") return reject(new GoverningContextRetiredError({ detail: `Context ${data.contextId} is retired` }));
+  return state.contexts.get(contextKey(data.organisationId, data.contextId)) === data.relation
+    ? accept()
+    : accept({ type: "GoverningContextLinked", data });
+};

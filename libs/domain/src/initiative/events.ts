@@ -1,0 +1,140 @@
+import { z } from "zod";
+import type { EventsOf } from "../shared/event-catalog.js";
+import {
+  CheckInId,
+  ContextId,
+  DecisionRef,
+  FocusArea,
+  GoalId,
+  MandateId,
+  OrganisationId,
+  PersonId,
+  SignalId,
+  TEXT_LIMITS,
+  TensionId,
+  amountSek,
+  isoDate,
+  longText,
+  name,
+  optionalLongText,
+  rating,
+  shortText,
+  textList,
+} from "../shared/schema-primitives.js";
+
+export const LeadRole = z.enum(["lead", "co-lead", "key-role"]);
+export type LeadRole = z.infer<typeof LeadRole>;
+export const Steering = z.enum(["broad", "detailed"]);
+export type Steering = z.infer<typeof Steering>;
+export const LeadershipNeeded = z.enum(["more-direction", "more-detail", "more-space", "as-is"]);
+export type LeadershipNeeded = z.infer<typeof LeadershipNeeded>;
+export const ContextRelation = z.enum(["decides", "funds", "informs", "staffs"]);
+export type ContextRelation = z.infer<typeof ContextRelation>;
+
+/** What an amendment may change; anything left out stays as it was. */
+export const MandateChanges = z
+  .strictObject({
+    scope: textList.optional(),
+    boundaries: textList.optional(),
+    principles: textList.optional(),
+    steering: Steering.optional(),
+    budgetSek: amountSek.optional(),
+  })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
+    message: "an amendment changes at least one of scope, boundaries, principles, steering, budgetSek",
+  });
+export type MandateChanges = z.infer<typeof MandateChanges>;
+
+export const MandateTrigger = z.union([
+  z.strictObject({ signalId: SignalId }),
+  z.strictObject({ tensionId: TensionId }),
+]);
+export type MandateTrigger = z.infer<typeof MandateTrigger>;
+
+const goalFields = {
+  statement: longText,
+  indicator: shortText.optional(),
+  targetDate: isoDate.optional(),
+};
+
+export const initiativeEvents = {
+  InitiativeRegistered: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      name,
+      focusArea: FocusArea,
+      description: optionalLongText,
+      organisationIds: z.array(OrganisationId).min(1).max(TEXT_LIMITS.list),
+    }),
+  },
+  InitiativeLeadAssigned: { schemaVersion: 1, schema: z.strictObject({ personId: PersonId, role: LeadRole }) },
+  InitiativeLeadUnassigned: { schemaVersion: 1, schema: z.strictObject({ personId: PersonId, reason: longText }) },
+  GoalSet: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, ...goalFields }) },
+  GoalRevised: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, ...goalFields, reason: longText }) },
+  GoalAchieved: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, evidence: longText, on: isoDate }) },
+  GoalDropped: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, reason: longText }) },
+  MandateGranted: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      mandateId: MandateId,
+      scope: textList,
+      boundaries: textList,
+      principles: textList,
+      steering: Steering,
+      validFrom: isoDate,
+      validUntil: isoDate.optional(),
+      budgetSek: amountSek.optional(),
+      decision: DecisionRef.optional(),
+    }),
+  },
+  MandateAmended: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      mandateId: MandateId,
+      changes: MandateChanges,
+      reason: longText,
+      effectiveFrom: isoDate,
+      decision: DecisionRef.optional(),
+      triggeredBy: MandateTrigger.optional(),
+    }),
+  },
+  MandateRenewed: {
+    schemaVersion: 1,
+    schema: z.strictObject({ mandateId: MandateId, validUntil: isoDate, decision: DecisionRef.optional() }),
+  },
+  MandateRevoked: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      mandateId: MandateId,
+      reason: longText,
+      effectiveFrom: isoDate,
+      decision: DecisionRef.optional(),
+    }),
+  },
+  CheckInCadenceAgreed: { schemaVersion: 1, schema: z.strictObject({ everyDays: z.number().int().min(1).max(365) }) },
+  CheckInHeld: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      checkInId: CheckInId,
+      heldOn: isoDate,
+      participants: z.array(PersonId).min(1).max(TEXT_LIMITS.list),
+      mandateClarity: rating,
+      confidence: rating,
+      leadershipNeeded: LeadershipNeeded,
+      notes: optionalLongText,
+      nextCheckInOn: isoDate.optional(),
+    }),
+  },
+  GoverningContextLinked: {
+    schemaVersion: 1,
+    schema: z.strictObject({ organisationId: OrganisationId, contextId: ContextId, relation: ContextRelation }),
+  },
+  GoverningContextUnlinked: {
+    schemaVersion: 1,
+    schema: z.strictObject({ organisationId: OrganisationId, contextId: ContextId, reason: longText }),
+  },
+  InitiativeClosed: { schemaVersion: 1, schema: z.strictObject({ reason: longText, on: isoDate }) },
+} as const;
+
+export type InitiativeEvent = EventsOf<typeof initiativeEvents>;
+export type InitiativeEventOf<Type extends InitiativeEvent["type"]> = Extract<InitiativeEvent, { type: Type }>;

@@ -1,0 +1,33 @@
+import type { IsoDate } from "../shared/calendar.js";
+import type { FocusArea, GoalId, MandateId, OrganisationId, PersonId } from "../shared/schema-primitives.js";
+import type { ContextRelation, LeadRole } from "./events.js";
+import type { MandateValidity } from "./mandate-validity.js";
+
+export type GoalStatus = "active" | "achieved" | "dropped";
+
+export interface MandateState extends MandateValidity {
+  readonly mandateId: MandateId;
+}
+
+export interface RegisteredInitiative {
+  readonly status: "open" | "closed";
+  readonly name: string;
+  readonly focusArea: FocusArea;
+  readonly organisationIds: ReadonlyArray<OrganisationId>;
+  readonly leads: ReadonlyMap<PersonId, LeadRole>;
+  readonly goals: ReadonlyMap<GoalId, GoalStatus>;
+  readonly mandates: ReadonlyMap<MandateId, MandateState>;
+  readonly cadenceDays?: number;
+  /** Linked governing contexts, keyed by `${organisationId}/${contextId}`. */
+  readonly contexts: ReadonlyMap<string, ContextRelation>;
+  readonly closedOn?: IsoDate;
+}
+
+export type InitiativeState = { readonly status: "unregistered" } | RegisteredInitiative;
+
+export const initialInitiativeState: InitiativeState = { status: "unregistered" };
+
+export const contextKey = (organisationId: string, contextId: string): string => `${organisationId}/${contextId}`;
+
+export const hasActiveGoal = (state: RegisteredInitiative): boolean =>
+  [...state.goals.values()].some((status) => status === "active");

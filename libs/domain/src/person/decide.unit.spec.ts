@@ -1,0 +1,55 @@
+import { describe, it } from "vitest";
+import { deciderSpec } from "../../testing/decider-spec.js";
+import { OrganisationNotRegistered } from "../organisation/errors.js";
+import type { FocusArea, OrganisationId } from "../shared/schema-primitives.js";
+import { personDecider } from "./decider.js";
+import {
+  AlreadyCoreTeamMember,
+  MembershipEndsBeforeStart,
+  NotCoreTeamMember,
+  PersonAlreadyRegistered,
+  PersonErasedError,
+  PersonNotRegistered,
+} from "./errors.js";
+import type { PersonEvent, SealedText } from "./events.js";
+
+const spec = deciderSpec(personDecider);
+const organisationId = "0b6f4a52-6a43-4d61-9a55-3f1c0e1d2b01" as OrganisationId;
+const focusArea = "alla-barn-och-unga-lyckas" as FocusArea;
+const sealed: SealedText = { alg: "A256GCM", iv: "AAAAAAAAAAAAAAAA", tag: "AAAAAAAAAAAAAAAAAAAAAA==", ciphertext: "AAAA" };
+const registered: PersonEvent = { type: "PersonRegistered", data: { organisationId, name: sealed } };
+const joined: PersonEvent = { type: "CoreTeamMembershipStarted", data: { focusArea, on: "2024-01-15" } };
+const erased: PersonEvent = { type: "PersonErased", data: { on: "2025-06-01" } };
+const register = (organisationRegistered: boolean) =>
+  ({ type: "RegisterPerson", data: { organisationId, name: sealed, organisationRegistered } }) as const;
+
+describe("RegisterPerson", () => {
+  it("registers with sealed personal data", () => spec.given([]).when(register(true)).then([registered]));
+  it("needs a registered organisation", () => spec.given([]).when(register(false)).thenRejects(OrganisationNotRegistered));
+  it("rejects a second registration", () => spec.given([registered]).when(register(true)).thenRejects(PersonAlreadyRegistered));
+});
+
+describe("Core Team membership", () => {
+  const start = { type: "StartCoreTeamMembership", data: { focusArea, on: "2024-01-15" } } as const;
+  const end = (on: string) => ({ type: "EndCoreTeamMembership", data: { focusArea, on } }) as const;
+  it("starts", () => spec.given([registered]).when(start).then([joined]));
+  it("rejects starting twice", () => spec.given([registered, joined]).when(start).thenRejects(AlreadyCoreTeamMember));
+  it("ends on or after its start", () =>
+    spec.given([registered, joined]).when(end("2024-01-15")).then([{ type: "CoreTeamMembershipEnded", data: end("2024-01-15").data }]));
+  it("does not end before it started", () =>
+    spec.given([registered, joined]).when(end("2024-01-14")).thenRejects(MembershipEndsBeforeStart));
+  it("cannot end a membership that does not exist", () =>
+    spec.given([registered]).when(end("2024-02-01")).thenRejects(NotCoreTeamMember));
+  it("can start again after it ended", () =>
+    spec.given([registered, joined, { type: "CoreTeamMembershipEnded", data: end("2024-06-01").data }]).when(start).then([joined]));
+});
+
+describe("ErasePerson", () => {
+  const erase = { type: "ErasePerson", data: { on: "2025-06-01" } } as const;
+  it("erases", () => spec.given([registered]).when(erase).then([erased]));
+  it("takes no further command once erased", () => {
+    spec.given([registered, erased]).when(erase).thenRejects(PersonErasedError);
+    spec.given([registered, erased]).when({ type: "StartCoreTeamMembership", data: { focusArea, on: "2025-07-01" } }).thenRejects(PersonErasedError);
+  });
+  it("needs a registered person", () => spec.given([]).when(erase).thenRejects(PersonNotRegistered));
+});

@@ -1,0 +1,64 @@
+import { InitiativeClosed, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
+import { assertNever } from "../shared/assert-never.js";
+import { type Decision, accept, reject } from "../shared/decision.js";
+import type { SignalCommand, SignalCommandOf } from "./commands.js";
+import {
+  FollowUpNotFound,
+  MandateAdjustmentNeedsMandate,
+  SignalAlreadyAnswered,
+  SignalAlreadySubmitted,
+  SignalNotSubmitted,
+  SignalWithdrawnError,
+} from "./errors.js";
+import type { SignalEvent } from "./events.js";
+import type { SignalState } from "./state.js";
+
+type SignalDecision = Decision<SignalEvent>;
+
+export const decideSignal = (command: SignalCommand, state: SignalState): SignalDecision => {
+  if (command.type === "SubmitSignal") return submit(command, state);
+  if (state.status === "not-submitted") return reject(new SignalNotSubmitted({ detail: "Submit the signal first" }));
+  if (state.status === "withdrawn") return reject(new SignalWithdrawnError({ detail: "The signal was withdrawn" }));
+  switch (command.type) {
+    case "AcknowledgeSignal":
+      // An answer already tells the initiative its signal was seen; a late acknowledgement adds nothing.
+      return state.acknowledged || state.status === "answered"
+        ? accept()
+        : accept({ type: "SignalAcknowledged", data: command.data });
+    case "AnswerSignal":
+      return state.status === "answered" ? alreadyAnswered() : answer(command);
+    case "WithdrawSignal":
+      return state.status === "answered" ? alreadyAnswered() : accept({ type: "SignalWithdrawn", data: command.data });
+    default:
+      return assertNever(command, "signal command");
+  }
+};
+
+const alreadyAnswered = (): SignalDecision =>
+  reject(new SignalAlreadyAnswered({ detail: "The Core Team has already answered this signal" }));
+
+const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): SignalDecision => {
+  if (state.status !== "not-submitted") return reject(new SignalAlreadySubmitted({ detail: "This signal id is taken" }));
+  const { initiative, ...data } = command.data;
+  if (initiative.status === "unregistered") {
+    return reject(new InitiativeNotRegistered({ detail: `Initiative ${data.initiativeId} is not registered` }));
+  }
+  if (initiative.status === "closed") {
+    return reject(new InitiativeClosed({ detail: `${initiative.name} was closed on ${initiative.closedOn}` }));
+  }
+  if (data.mandateId !== undefined && !initiative.mandates.has(data.mandateId)) {
+    return reject(new MandateNotFound({ detail: `${initiative.name} has no mandate ${data.mandateId}` }));
+  }
+  return accept({ type: "SignalSubmitted", data });
+};
+
+const answer = (command: SignalCommandOf<"AnswerSignal">): SignalDecision => {
+  const { followUpFound, ...data } = command.data;
+  if (data.outcome === "mandate-adjusted" && (data.followUp === undefined || !("mandateId" in data.followUp))) {
+    return reject(new MandateAdjustmentNeedsMandate({ detail: "Name the adjusted mandate: followUp { mandateId }" }));
+  }
+  if (data.followUp !== undefined && !followUpFound) {
+    return reject(new FollowUpNotFound({ detail: `${JSON.stringify(data.followUp)} does not concern the signal's initiative` }));
+  }
+  return accept({ type: "SignalAnswered", data });
+};

@@ -1,0 +1,131 @@
+import { describe, it } from "vitest";
+import { deciderSpec } from "../../testing/decider-spec.js";
+import { initiativeDecider } from "../initiative/decider.js";
+import { InitiativeClosed, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
+import type { InitiativeEvent } from "../initiative/events.js";
+import { fold } from "../shared/decider.js";
+import type { FocusArea, GoalId, InitiativeId, MandateId, OrganisationId, TensionId } from "../shared/schema-primitives.js";
+import type { SignalCommandOf } from "./commands.js";
+import { signalDecider } from "./decider.js";
+import {
+  FollowUpNotFound,
+  MandateAdjustmentNeedsMandate,
+  SignalAlreadyAnswered,
+  SignalAlreadySubmitted,
+  SignalNotSubmitted,
+  SignalWithdrawnError,
+} from "./errors.js";
+import type { SignalEvent, SignalEventOf } from "./events.js";
+
+const spec = deciderSpec(signalDecider);
+const initiativeId = "0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f01" as InitiativeId;
+const mandateId = "0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f02" as MandateId;
+const otherMandateId = "0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f03" as MandateId;
+const tensionId = "0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f04" as TensionId;
+
+const initiativeHistory: ReadonlyArray<InitiativeEvent> = [
+  {
+    type: "InitiativeRegistered",
+    data: {
+      name: "Läxhjälp i Eskilstuna",
+      focusArea: "alla-barn-och-unga-lyckas" as FocusArea,
+      description: "",
+      organisationIds: ["0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f05" as OrganisationId],
+    },
+  },
+  { type: "GoalSet", data: { goalId: "0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f06" as GoalId, statement: "Fler elever klarar årskurs 9" } },
+  {
+    type: "MandateGranted",
+    data: { mandateId, scope: ["Läxhjälp"], boundaries: [], principles: [], steering: "broad", validFrom: "2025-01-01" },
+  },
+];
+const openInitiative = fold(initiativeDecider, initiativeHistory);
+const closedInitiative = fold(initiativeDecider, [
+  ...initiativeHistory,
+  { type: "InitiativeClosed", data: { reason: "Uppdraget slutfört", on: "2025-06-30" } },
+]);
+
+const submitted: SignalEventOf<"SignalSubmitted"> = {
+  type: "SignalSubmitted",
+  data: {
+    initiativeId,
+    kind: "boundary-request",
+    summary: "Skolorna vill att vi tar in fritidsgårdarna",
+    mandatePosition: "at-edge",
+    mandateId,
+    observedOn: "2025-02-10",
+  },
+};
+const submit = (initiative = openInitiative, data: Partial<SignalEventOf<"SignalSubmitted">["data"]> = {}) =>
+  ({ type: "SubmitSignal", data: { ...submitted.data, ...data, initiative } }) as const;
+
+const acknowledged: SignalEvent = { type: "SignalAcknowledged", data: { on: "2025-02-12" } };
+const acknowledge = { type: "AcknowledgeSignal", data: { on: "2025-02-12" } } as const;
+
+const answerData = { response: "Vi tar upp det på nästa möte", outcome: "noted" } as const;
+const answered: SignalEvent = { type: "SignalAnswered", data: answerData };
+const answer = (
+  data: Partial<SignalCommandOf<"AnswerSignal">["data"]> = {},
+): SignalCommandOf<"AnswerSignal"> => ({ type: "AnswerSignal", data: { ...answerData, followUpFound: true, ...data } });
+
+const withdrawn: SignalEvent = { type: "SignalWithdrawn", data: { reason: "Löst lokalt" } };
+const withdraw = { type: "WithdrawSignal", data: { reason: "Löst lokalt" } } as const;
+
+describe("SubmitSignal", () => {
+  it("submits a signal for an open initiative", () => spec.given([]).when(submit()).then([submitted]));
+  it("submits a signal that names no mandate", () => {
+    const { mandateId: _, ...withoutMandate } = submitted.data;
+    spec
+      .given([])
+      .when({ type: "SubmitSignal", data: { ...withoutMandate, initiative: openInitiative } })
+      .then([{ type: "SignalSubmitted", data: withoutMandate }]);
+  });
+  it("rejects an initiative that is not registered", () =>
+    spec.given([]).when(submit(initiativeDecider.initialState)).thenRejects(InitiativeNotRegistered));
+  it("rejects a closed initiative", () => spec.given([]).when(submit(closedInitiative)).thenRejects(InitiativeClosed));
+  it("rejects a mandate that is not the initiative's", () =>
+    spec.given([]).when(submit(openInitiative, { mandateId: otherMandateId })).thenRejects(MandateNotFound));
+  it("rejects submitting twice", () => spec.given([submitted]).when(submit()).thenRejects(SignalAlreadySubmitted));
+});
+
+describe("AcknowledgeSignal", () => {
+  it("acknowledges a submitted signal", () => spec.given([submitted]).when(acknowledge).then([acknowledged]));
+  it("changes nothing when acknowledged again", () => spec.given([submitted, acknowledged]).when(acknowledge).then([]));
+  it("changes nothing once answered", () => spec.given([submitted, answered]).when(acknowledge).then([]));
+  it("rejects a withdrawn signal", () => spec.given([submitted, withdrawn]).when(acknowledge).thenRejects(SignalWithdrawnError));
+  it("needs a submitted signal", () => spec.given([]).when(acknowledge).thenRejects(SignalNotSubmitted));
+});
+
+describe("AnswerSignal", () => {
+  it("answers a submitted signal", () => spec.given([submitted]).when(answer()).then([answered]));
+  it("answers with the adjusted mandate as follow-up", () => {
+    const data = { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId } } as const;
+    spec.given([submitted, acknowledged]).when(answer(data)).then([{ type: "SignalAnswered", data }]);
+  });
+  it("answers with an escalation to a tension", () => {
+    const data = { response: "Lyfts som spänning", outcome: "escalated", followUp: { tensionId } } as const;
+    spec.given([submitted]).when(answer(data)).then([{ type: "SignalAnswered", data }]);
+  });
+  it("rejects a mandate adjustment without a follow-up", () =>
+    spec.given([submitted]).when(answer({ outcome: "mandate-adjusted" })).thenRejects(MandateAdjustmentNeedsMandate));
+  it("rejects a mandate adjustment whose follow-up is a tension", () =>
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "mandate-adjusted", followUp: { tensionId } }))
+      .thenRejects(MandateAdjustmentNeedsMandate));
+  it("rejects a follow-up that does not concern the initiative", () =>
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "mandate-adjusted", followUp: { mandateId: otherMandateId }, followUpFound: false }))
+      .thenRejects(FollowUpNotFound));
+  it("rejects answering twice", () => spec.given([submitted, answered]).when(answer()).thenRejects(SignalAlreadyAnswered));
+  it("rejects a withdrawn signal", () => spec.given([submitted, withdrawn]).when(answer()).thenRejects(SignalWithdrawnError));
+  it("needs a submitted signal", () => spec.given([]).when(answer()).thenRejects(SignalNotSubmitted));
+});
+
+describe("WithdrawSignal", () => {
+  it("withdraws a submitted signal", () => spec.given([submitted, acknowledged]).when(withdraw).then([withdrawn]));
+  it("rejects an answered signal", () => spec.given([submitted, answered]).when(withdraw).thenRejects(SignalAlreadyAnswered));
+  it("rejects withdrawing twice", () => spec.given([submitted, withdrawn]).when(withdraw).thenRejects(SignalWithdrawnError));
+  it("needs a submitted signal", () => spec.given([]).when(withdraw).thenRejects(SignalNotSubmitted));
+});

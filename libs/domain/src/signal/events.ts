@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { EventsOf } from "../shared/event-catalog.js";
+import {
+  InitiativeId,
+  MandateId,
+  TensionId,
+  isoDate,
+  longText,
+  shortText,
+} from "../shared/schema-primitives.js";
+
+export const SignalKind = z.enum(["observation", "progress", "resistance", "need", "boundary-request", "risk"]);
+export type SignalKind = z.infer<typeof SignalKind>;
+/** Where the initiative sees what it signals, relative to its mandate. */
+export const MandatePosition = z.enum(["within", "at-edge", "beyond"]);
+export type MandatePosition = z.infer<typeof MandatePosition>;
+export const SignalOutcome = z.enum(["noted", "mandate-adjusted", "escalated", "declined"]);
+export type SignalOutcome = z.infer<typeof SignalOutcome>;
+
+/** What the answer led to: the mandate that was adjusted or the tension it was escalated to. */
+export const SignalFollowUp = z.union([z.strictObject({ mandateId: MandateId }), z.strictObject({ tensionId: TensionId })]);
+export type SignalFollowUp = z.infer<typeof SignalFollowUp>;
+
+export const signalEvents = {
+  SignalSubmitted: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      initiativeId: InitiativeId,
+      kind: SignalKind,
+      summary: shortText,
+      detail: longText.optional(),
+      mandatePosition: MandatePosition,
+      mandateId: MandateId.optional(),
+      observedOn: isoDate,
+    }),
+  },
+  SignalAcknowledged: { schemaVersion: 1, schema: z.strictObject({ on: isoDate }) },
+  SignalAnswered: {
+    schemaVersion: 1,
+    schema: z.strictObject({ response: longText, outcome: SignalOutcome, followUp: SignalFollowUp.optional() }),
+  },
+  SignalWithdrawn: { schemaVersion: 1, schema: z.strictObject({ reason: longText }) },
+} as const;
+
+export type SignalEvent = EventsOf<typeof signalEvents>;
+export type SignalEventOf<Type extends SignalEvent["type"]> = Extract<SignalEvent, { type: Type }>;

@@ -1,0 +1,42 @@
+import { InitiativeNotRegistered } from "../initiative/errors.js";
+import { assertNever } from "../shared/assert-never.js";
+import { type Decision, accept, reject } from "../shared/decision.js";
+import type { TensionCommand, TensionCommandOf } from "./commands.js";
+import { TensionAlreadyRaised, TensionClosed, TensionDatedBeforeRaised, TensionNotRaised } from "./errors.js";
+import type { TensionEvent } from "./events.js";
+import type { TensionState } from "./state.js";
+
+type TensionDecision = Decision<TensionEvent>;
+
+export const decideTension = (command: TensionCommand, state: TensionState): TensionDecision => {
+  if (command.type === "RaiseTension") return raise(command, state);
+  if (state.status === "not-raised") return reject(new TensionNotRaised({ detail: "Raise the tension first" }));
+  if (state.status !== "open") return reject(new TensionClosed({ detail: `The tension is ${state.status}` }));
+  const date = command.type === "ResolveTension" ? command.data.resolvedOn : command.data.on;
+  if (date < state.raisedOn) {
+    return reject(new TensionDatedBeforeRaised({ detail: `${date} is before ${state.raisedOn}, when the tension was raised` }));
+  }
+  switch (command.type) {
+    case "ChangeTensionIntensity":
+      return state.intensity === command.data.intensity
+        ? accept()
+        : accept({ type: "TensionIntensityChanged", data: command.data });
+    case "EscalateTension":
+      return accept({ type: "TensionEscalated", data: command.data });
+    case "ResolveTension":
+      return accept({ type: "TensionResolved", data: command.data });
+    case "DropTension":
+      return accept({ type: "TensionDropped", data: command.data });
+    default:
+      return assertNever(command, "tension command");
+  }
+};
+
+const raise = (command: TensionCommandOf<"RaiseTension">, state: TensionState): TensionDecision => {
+  if (state.status !== "not-raised") return reject(new TensionAlreadyRaised({ detail: "This tension id is taken" }));
+  const { unregisteredInitiatives, ...data } = command.data;
+  if (unregisteredInitiatives.length > 0) {
+    return reject(new InitiativeNotRegistered({ detail: `Not registered: ${unregisteredInitiatives.join(", ")}` }));
+  }
+  return accept({ type: "TensionRaised", data });
+};

@@ -1,0 +1,20 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+/**
+ * The local read-model database. Read models are rebuildable from the log, so commits
+ * use synchronous=NORMAL: a power cut may lose the last batches, never their
+ * consistency, since rows and checkpoints commit together.
+ */
+export function openReadModelDatabase(path: string, options: { readonly readonly?: boolean } = {}): Database.Database {
+  if (path !== ":memory:" && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  db.pragma("busy_timeout = 5000");
+  if (!options.readonly) {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("cache_size = -65536");
+  }
+  return db;
+}

@@ -1,0 +1,110 @@
+import type { EventStoreService, RecordedEvent, StoreUnavailable } from "#event-store";
+import type Database from "better-sqlite3";
+import { Effect } from "effect";
+import { type Checkpoint, Checkpoints } from "./checkpoints.js";
+import { createGeneration, dropGeneration, pointViewsAt } from "./generations.js";
+import type { AnyProjection, ApplyEvent } from "./projection-definition.js";
+
+export interface RebuildProgress {
+  readonly position: number;
+  readonly headPosition: number;
+  readonly events: number;
+  readonly elapsedMs: number;
+}
+
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+/** A projection failed on an event during a rebuild; nothing was swapped in. */
+export class RebuildFailed extends Error {
+  constructor(
+    readonly projection: string,
+    readonly event: RecordedEvent,
+    cause: unknown,
+  ) {
+    super(
+      `${projection} failed on ${event.type} ${event.eventId} at position ${event.position}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}
+
+interface Build {
+  readonly projection: AnyProjection;
+  readonly generation: number;
+  readonly apply: ApplyEvent;
+}
+
+/**
+ * Blue-green rebuild: each projection is built from position 0 into a new generation of
+ * tables while the current one keeps serving readers, then swapped in with its checkpoint
+ * in one transaction. The log is read once for all projections being rebuilt.
+ */
+export const rebuildProjections = (
+  db: Database.Database,
+  store: EventStoreService,
+  projections: ReadonlyArray<AnyProjection>,
+  options: RebuildOptions = {},
+): Effect.Effect<ReadonlyArray<Checkpoint>, StoreUnavailable | RebuildFailed> =>
+  Effect.gen(function* () {
+    const checkpoints = new Checkpoints(db);
+    const builds: Build[] = projections.map((projection) => {
+      const generation = (checkpoints.get(projection.name)?.generation ?? 0) + 1;
+      const tables = db.transaction(() => createGeneration(db, projection, generation))();
+      return { projection, generation, apply: projection.bind(db, tables) };
+    });
+    const headPosition = yield* store.headPosition;
+    const batchSize = options.batchSize ?? 2_000;
+    const started = Date.now();
+    const applyBatch = db.transaction((events: ReadonlyArray<RecordedEvent>) => {
+      for (const build of builds) applyAll(build, events);
+    });
+    let position = 0;
+    let events = 0;
+    for (;;) {
+      const batch = yield* store.readAll({ fromPosition: position + 1, maxCount: batchSize });
+      const last = batch.at(-1);
+      if (!last) break;
+      yield* Effect.try({ try: () => applyBatch(batch), catch: (error) => error as RebuildFailed });
+      position = last.position;
+      events += batch.length;
+      options.onProgress?.({ position, headPosition, events, elapsedMs: Date.now() - started });
+      // Let the server answer requests between batches of a long rebuild.
+      yield* Effect.yieldNow();
+    }
+    const swap = db.transaction(() =>
+      builds.map(({ projection, generation }) => {
+        const previous = checkpoints.get(projection.name);
+        pointViewsAt(db, projection, generation);
+        const checkpoint: Checkpoint = { name: projection.name, version: projection.version, generation, position, status: "running" };
+        checkpoints.put(checkpoint);
+        if (previous) dropGeneration(db, projection, previous.generation);
+        return checkpoint;
+      }),
+    );
+    return swap();
+  }).pipe(
+    Effect.tapError(() =>
+      Effect.sync(() => {
+        // A failed build leaves the generation in service untouched; its half-built tables go.
+        const checkpoints = new Checkpoints(db);
+        for (const projection of projections) {
+          const inService = checkpoints.get(projection.name)?.generation ?? 0;
+          dropGeneration(db, projection, inService + 1);
+        }
+      }),
+    ),
+  );
+
+function applyAll(build: Build, events: ReadonlyArray<RecordedEvent>): void {
+  for (const event of events) {
+    if (!build.projection.eventTypes.has(event.type)) continue;
+    try {
+      build.apply(event);
+    } catch (error) {
+      throw new RebuildFailed(build.projection.name, event, error);
+    }
+  }
+}
