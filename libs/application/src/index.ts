@@ -18,3 +18,4 @@ export * from "./commands/tension-commands.js";
 export * from "./facts/signals.js";
 export * from "./facts/tensions.js";
 export * from "./commands/mandate-commands.js";
+export * from "./demo/demo-history.js";

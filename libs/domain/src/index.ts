@@ -14,3 +14,4 @@ export * from "./meeting/index.js";
 export * from "./budget/index.js";
 export * from "./signal/index.js";
 export * from "./tension/index.js";
+export * from "./all-events.js";

@@ -1,0 +1,376 @@
+import type { Principal } from "#domain";
+import { Effect } from "effect";
+import type { CommandResult } from "../command-envelope.js";
+import type { AnyCommandSpec } from "../command-spec.js";
+import { approveBudget, proposeBudget, recordExternalFunding, recordValueReflection } from "../commands/budget-commands.js";
+import {
+  agreeCheckInCadence,
+  assignLead,
+  holdCheckIn,
+  linkGoverningContext,
+  registerInitiative,
+  setGoal,
+} from "../commands/initiative-commands.js";
+import { amendMandate, grantMandate } from "../commands/mandate-commands.js";
+import { agreeNextStep, approveMinutes, holdMeeting, recordComment, recordDecision } from "../commands/meeting-commands.js";
+import { mapGoverningContext, registerOrganisation } from "../commands/organisation-commands.js";
+import { registerPerson, startCoreTeamMembership } from "../commands/person-commands.js";
+import { acknowledgeSignal, answerSignal, submitSignal } from "../commands/signal-commands.js";
+import { raiseTension } from "../commands/tension-commands.js";
+import { executeCommand } from "../execute-command.js";
+
+export const DEMO_FOCUS_AREA = "alla-barn-och-unga-lyckas";
+
+export interface DemoSummary {
+  readonly commands: number;
+  readonly organisations: Readonly<Record<"vasteras" | "eskilstuna" | "mdu", string>>;
+  readonly initiatives: Readonly<Record<"dromfabriken" | "arby" | "utmaningsdriven", string>>;
+  readonly meetingId: string;
+  /** A Core Team member of the demo, to act as in development tokens. */
+  readonly coreTeamMemberId: string;
+  readonly leadIds: Readonly<Record<"dromfabriken" | "arby" | "utmaningsdriven", string>>;
+}
+
+/**
+ * The demo history of DOMAIN.md "Demo data", built by running commands through the real
+ * pipeline so that every rule holds by construction. It retells the Core Team meeting of
+ * 2024-09-19 (Samhällskontraktet, "Alla barn och unga lyckas") in our own words; every
+ * person is pseudonymous ("Deltagare Västerås 1"), never a real name.
+ */
+export const loadDemoHistory = Effect.gen(function* () {
+  let commands = 0;
+  const run = (spec: AnyCommandSpec, input: unknown, principal: Principal) =>
+    Effect.tap(executeCommand(spec, { input, principal, correlationId: "demo-history" }), () => {
+      commands += 1;
+    });
+  const id = (result: CommandResult) => result.id;
+  const system: Principal = { id: "mandat-demo", roles: ["admin"], initiatives: [] };
+
+  // Organisations and the mapping of governing contexts begun in June–August 2024.
+  const organisation = (name: string, kind: string) => Effect.map(run(registerOrganisation, { name, kind }, system), id);
+  const vasteras = yield* organisation("Västerås stad", "municipality");
+  const eskilstuna = yield* organisation("Eskilstuna kommun", "municipality");
+  const mdu = yield* organisation("Mälardalens universitet", "university");
+  const context = (organisationId: string, name: string, kind: string, description: string) =>
+    Effect.map(run(mapGoverningContext, { organisationId, name, kind, description }, system), id);
+  const vasterasBoard = yield* context(vasteras, "Barn- och ungdomsnämnden", "committee", "Politiskt ansvar för förskola och skola i Västerås.");
+  const vasterasManagement = yield* context(vasteras, "Förvaltningsledning barn och ungdom", "management-group", "Leder förvaltningens verksamheter; bemannar initiativ.");
+  const eskilstunaBoard = yield* context(eskilstuna, "Barn- och utbildningsnämnden", "committee", "Politiskt ansvar för utbildning i Eskilstuna.");
+  const eskilstunaNetwork = yield* context(eskilstuna, "Områdesnätverk Årby/Fröslunda", "network", "Skolor, fritid och socialtjänst i området.");
+  const mduBoard = yield* context(mdu, "Akademiledning utbildning", "management-group", "Beslutar om kurser och studenters medverkan.");
+
+  // People: the Core Team (four from Västerås, two from Eskilstuna, three from MDU, two absent) and initiative leads.
+  const person = (organisationId: string, name: string) => Effect.map(run(registerPerson, { organisationId, name }, system), id);
+  const coreTeam: Array<{ readonly id: string; readonly attended: boolean }> = [];
+  for (const [organisationId, label, count] of [
+    [vasteras, "Västerås", 4],
+    [eskilstuna, "Eskilstuna", 2],
+    [mdu, "MDU", 3],
+  ] as const) {
+    for (let n = 1; n <= count; n++) coreTeam.push({ id: yield* person(organisationId, `Deltagare ${label} ${n}`), attended: true });
+  }
+  coreTeam.push({ id: yield* person(vasteras, "Frånvarande 1"), attended: false });
+  coreTeam.push({ id: yield* person(eskilstuna, "Frånvarande 2"), attended: false });
+  for (const member of coreTeam) {
+    yield* run(startCoreTeamMembership, { personId: member.id, focusArea: DEMO_FOCUS_AREA, on: "2024-01-15" }, system);
+  }
+  const chair: Principal = { id: coreTeam[0]!.id, roles: ["core-team"], initiatives: [] };
+  const leadIds = {
+    dromfabriken: yield* person(vasteras, "Initiativledare Drömfabriken"),
+    arby: yield* person(eskilstuna, "Initiativledare Årby/Fröslunda"),
+    utmaningsdriven: yield* person(mdu, "Initiativledare Utmaningsdriven utbildning"),
+  };
+
+  // Three initiatives of the focus area, each with a lead, a goal, a cadence and linked contexts.
+  const initiative = (name: string, description: string, organisationIds: string[]) =>
+    Effect.map(run(registerInitiative, { name, focusArea: DEMO_FOCUS_AREA, description, organisationIds }, system), id);
+  const initiatives = {
+    dromfabriken: yield* initiative("Drömfabriken i Skultuna", "En kreativ mötesplats där barn och unga formar egna projekt.", [vasteras]),
+    arby: yield* initiative("Testbädd Årby/Fröslunda", "Skola, fritid och socialtjänst prövar nya arbetssätt tillsammans i ett område.", [eskilstuna]),
+    utmaningsdriven: yield* initiative(
+      "Utmaningsdriven utbildning",
+      "Studenter vid MDU arbetar med verkliga utmaningar från kommunernas skolor.",
+      [mdu, vasteras, eskilstuna],
+    ),
+  };
+  const lead = (key: keyof typeof initiatives): Principal => ({
+    id: leadIds[key],
+    roles: ["initiative-lead"],
+    initiatives: [initiatives[key]],
+  });
+  for (const key of Object.keys(initiatives) as Array<keyof typeof initiatives>) {
+    yield* run(assignLead, { initiativeId: initiatives[key], personId: leadIds[key], role: "lead" }, system);
+    yield* run(agreeCheckInCadence, { initiativeId: initiatives[key], everyDays: 42 }, chair);
+  }
+  for (const [initiativeId, organisationId, contextId, relation] of [
+    [initiatives.dromfabriken, vasteras, vasterasBoard, "decides"],
+    [initiatives.dromfabriken, vasteras, vasterasManagement, "staffs"],
+    [initiatives.arby, eskilstuna, eskilstunaBoard, "funds"],
+    [initiatives.arby, eskilstuna, eskilstunaNetwork, "informs"],
+    [initiatives.utmaningsdriven, mdu, mduBoard, "decides"],
+  ] as const) {
+    yield* run(linkGoverningContext, { initiativeId, organisationId, contextId, relation }, system);
+  }
+  const goals = {
+    dromfabriken: "Fler barn i Skultuna deltar i skapande verksamhet efter skoltid.",
+    arby: "Andelen elever med behörighet till gymnasiet ökar i Årby och Fröslunda.",
+    utmaningsdriven: "Varje termin löser studentgrupper minst tre utmaningar som skolorna själva formulerat.",
+  };
+  for (const key of Object.keys(initiatives) as Array<keyof typeof initiatives>) {
+    yield* run(setGoal, { initiativeId: initiatives[key], statement: goals[key], indicator: "Följs upp vid varje avstämning", targetDate: "2025-12-31" }, lead(key));
+  }
+
+  // A June meeting gave the initiatives their first mandates.
+  const juneMeeting = yield* Effect.map(
+    run(
+      holdMeeting,
+      {
+        body: "core-team",
+        focusArea: DEMO_FOCUS_AREA,
+        heldOn: "2024-06-13",
+        attendees: coreTeam.filter((m) => m.attended).map((m) => m.id),
+        absentees: coreTeam.filter((m) => !m.attended).map((m) => m.id),
+        agenda: ["Mandat för initiativen hösten 2024", "Kartläggning av styrande sammanhang"],
+      },
+      chair,
+    ),
+    id,
+  );
+  const mandateDecision = yield* Effect.map(
+    run(
+      recordDecision,
+      {
+        meetingId: juneMeeting,
+        subject: "Mandat för initiativen",
+        decision: "Kärnteamet ger de tre initiativen mandat från 1 juli 2024 till 30 juni 2025.",
+        kind: "mandate",
+      },
+      chair,
+    ),
+    id,
+  );
+  yield* run(recordComment, { meetingId: juneMeeting, topic: "Styrande sammanhang", comment: "Kartläggningen av interna styrande sammanhang påbörjas under sommaren." }, chair);
+  yield* run(approveMinutes, { meetingId: juneMeeting }, chair);
+  const decision = { meetingId: juneMeeting, decisionId: mandateDecision };
+  const mandates = {
+    dromfabriken: yield* Effect.map(
+      run(
+        grantMandate,
+        {
+          initiativeId: initiatives.dromfabriken,
+          scope: ["Driva mötesplatsen och dess program", "Samarbeta med föreningar i Skultuna"],
+          boundaries: ["Inga nya anställningar", "Lokalfrågor beslutas av förvaltningen"],
+          principles: ["Barnens idéer först", "Pröva smått innan vi skalar upp"],
+          steering: "broad",
+          validFrom: "2024-07-01",
+          validUntil: "2025-06-30",
+          budgetSek: 150_000,
+          decision,
+        },
+        chair,
+      ),
+      id,
+    ),
+    arby: yield* Effect.map(
+      run(
+        grantMandate,
+        {
+          initiativeId: initiatives.arby,
+          scope: ["Pröva gemensamma arbetssätt mellan skola, fritid och socialtjänst"],
+          boundaries: ["Ändrar inte skolornas organisation", "Myndighetsbeslut ligger kvar i linjen"],
+          principles: ["Elevens hela dag i fokus"],
+          steering: "detailed",
+          validFrom: "2024-07-01",
+          validUntil: "2025-06-30",
+          budgetSek: 250_000,
+          decision,
+        },
+        chair,
+      ),
+      id,
+    ),
+    utmaningsdriven: yield* Effect.map(
+      run(
+        grantMandate,
+        {
+          initiativeId: initiatives.utmaningsdriven,
+          scope: ["Matcha skolornas utmaningar med studentgrupper"],
+          boundaries: ["Studenterna arbetar inom kursens ramar"],
+          principles: ["Skolorna äger sina utmaningar"],
+          steering: "broad",
+          validFrom: "2024-07-01",
+          validUntil: "2025-06-30",
+          decision,
+        },
+        chair,
+      ),
+      id,
+    ),
+  };
+
+  // Budget 2025, proposed before the September meeting and approved by its decision.
+  yield* run(
+    proposeBudget,
+    {
+      focusArea: DEMO_FOCUS_AREA,
+      year: 2025,
+      lines: [
+        { purpose: "Drömfabriken i Skultuna", initiativeId: initiatives.dromfabriken, amountSek: 180_000 },
+        { purpose: "Testbädd Årby/Fröslunda", initiativeId: initiatives.arby, amountSek: 260_000 },
+        { purpose: "Utmaningsdriven utbildning", initiativeId: initiatives.utmaningsdriven, amountSek: 90_000 },
+        { purpose: "Gemensam samordning och kärnteamets möten", amountSek: 70_000 },
+      ],
+    },
+    chair,
+  );
+
+  // The Core Team meeting of 2024-09-19.
+  const meetingId = yield* Effect.map(
+    run(
+      holdMeeting,
+      {
+        body: "core-team",
+        focusArea: DEMO_FOCUS_AREA,
+        heldOn: "2024-09-19",
+        attendees: coreTeam.filter((m) => m.attended).map((m) => m.id),
+        absentees: coreTeam.filter((m) => !m.attended).map((m) => m.id),
+        agenda: ["Uppdateringar", "Budget 2025 – diskussion och beslut", "Att leda i samverkan", "Nästa steg"],
+      },
+      chair,
+    ),
+    id,
+  );
+  const say = (topic: string, comment: string) => run(recordComment, { meetingId, topic, comment }, chair);
+  yield* say("Uppdateringar", "Initiativen lämnade lägesrapporter enligt bilaga; bilagan ingår inte i protokollet.");
+  const budgetDecision = yield* Effect.map(
+    run(
+      recordDecision,
+      {
+        meetingId,
+        subject: "Budget 2025",
+        decision: "Kärnteamet godkänner det föreslagna budgetunderlaget för 2025.",
+        rationale: "Underlaget presenterades som bilaga och diskuterades punkt för punkt.",
+        kind: "budget",
+      },
+      chair,
+    ),
+    id,
+  );
+  for (const comment of [
+    "Vi behöver se hur budgeten förhåller sig till tidigare år för att kunna fatta bättre beslut.",
+    "Hur vet vi att pengarna skapar värde? Förslag: en årlig reflektion över vilket värde som skapats.",
+    "Summorna är små; väg hur detaljerad styrningen ska vara mot en bred, målstyrd styrning.",
+    "Den verkliga budgeten är betydligt större om lönerna för alla som engagerar sig i initiativen räknas in.",
+    "Hur ska vi se på extern finansiering?",
+  ]) {
+    yield* say("Budget 2025", comment);
+  }
+  yield* run(approveBudget, { focusArea: DEMO_FOCUS_AREA, year: 2025, decision: { meetingId, decisionId: budgetDecision } }, chair);
+  for (const comment of [
+    "Motstridiga krafter drar alltid i varandra i samverkan.",
+    "Samverkan har mandat att agera i kanten av det överenskomna; utanför finns motstånd, och att möta det är en del av ledarskapet.",
+    "Att mandatera handlar om att stärka; gränsen mellan det överenskomna och ledarskapet bör vara porös.",
+    "Kärnteamet står långt från initiativen i dag och behöver möta dem kontinuerligt för att kunna stödja.",
+    "Varje initiativ behöver en tydligare målbild för att mandatering ska bli möjlig.",
+    "Mandatering och signalering bör vara en agil process med kortare, tätare avstämningar.",
+    "Fråga ofta vilket ledarskap som behövs nu: ibland mer detalj, ibland mindre; styr i breda eller fina penseldrag.",
+    "Ge förtroende åt dem som arbetar i initiativen; de går ofta på obanad mark.",
+  ]) {
+    yield* say("Att leda i samverkan", comment);
+  }
+  const tension = (category: string, description: string, intensity: number, initiativeIds: string[]) =>
+    run(raiseTension, { initiativeIds, category, description, intensity, raisedOn: "2024-09-19", source: { meetingId } }, chair);
+  yield* tension("line-vs-collaboration", "Svårt att arbeta där linjeorganisationen och samverkan möts.", 4, [initiatives.arby]);
+  yield* tension("between-organisations", "Dragkamp mellan verksamheter om tid och personal.", 3, [initiatives.utmaningsdriven]);
+  yield* tension("roles", "Vad händer när roller glider in i andra roller, och arbete startas där andra chefer redan leder?", 3, []);
+  yield* run(agreeNextStep, { meetingId, text: "Nästa möte i kärnteamet hålls i november.", due: "2024-11-30" }, chair);
+  for (const [organisationName, ownerIndex] of [["Västerås stad", 0], ["Eskilstuna kommun", 4], ["Mälardalens universitet", 6]] as const) {
+    yield* run(
+      agreeNextStep,
+      {
+        meetingId,
+        text: `${organisationName} diskuterar hur interna styrande sammanhang kan kopplas till initiativen.`,
+        ownerId: coreTeam[ownerIndex]!.id,
+        due: "2024-11-30",
+      },
+      chair,
+    );
+  }
+  yield* run(approveMinutes, { meetingId }, chair);
+
+  // Check-ins, signals at the edge of the mandates, and what the Core Team made of them.
+  const checkIn = (key: keyof typeof initiatives, heldOn: string, clarity: number, confidence: number, leadershipNeeded: string, notes: string) =>
+    run(
+      holdCheckIn,
+      {
+        initiativeId: initiatives[key],
+        heldOn,
+        participants: [leadIds[key], coreTeam[key === "arby" ? 4 : key === "utmaningsdriven" ? 6 : 0]!.id],
+        mandateClarity: clarity,
+        confidence,
+        leadershipNeeded,
+        notes,
+      },
+      lead(key),
+    );
+  yield* checkIn("dromfabriken", "2024-08-20", 4, 4, "as-is", "Sommarens program lockade många; hösten planeras med föreningarna.");
+  yield* checkIn("dromfabriken", "2024-10-01", 4, 3, "more-space", "Barnen vill driva egna projekt längre än mandatet medger.");
+  yield* checkIn("arby", "2024-08-27", 2, 3, "more-direction", "Oklart vem som beslutar när skola och socialtjänst vill olika.");
+  yield* checkIn("utmaningsdriven", "2024-09-03", 3, 4, "more-detail", "Skolorna behöver hjälp att formulera utmaningar.");
+
+  const signal = (key: keyof typeof initiatives, kind: string, summary: string, mandatePosition: string, observedOn: string) =>
+    Effect.map(
+      run(submitSignal, { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], observedOn }, lead(key)),
+      id,
+    );
+  const longerProjects = yield* signal("dromfabriken", "boundary-request", "Barnen vill driva projekt över terminsgränsen.", "at-edge", "2024-09-30");
+  const resistance = yield* signal("arby", "resistance", "Socialtjänsten kan inte delta utan beslut i sin egen linje.", "beyond", "2024-09-10");
+  yield* signal("utmaningsdriven", "progress", "Första studentgruppen har tagit sig an en utmaning från en skola i Eskilstuna.", "within", "2024-09-25");
+  yield* run(acknowledgeSignal, { signalId: resistance }, chair);
+  yield* run(acknowledgeSignal, { signalId: longerProjects }, chair);
+  yield* run(
+    amendMandate,
+    {
+      initiativeId: initiatives.dromfabriken,
+      mandateId: mandates.dromfabriken,
+      changes: { scope: ["Driva mötesplatsen och dess program", "Samarbeta med föreningar i Skultuna", "Låta barnens projekt löpa över terminsgränsen"] },
+      reason: "Barnens projekt behöver få fortsätta när terminen slutar.",
+      effectiveFrom: "2024-10-15",
+      triggeredBy: { signalId: longerProjects },
+    },
+    chair,
+  );
+  yield* run(
+    answerSignal,
+    { signalId: longerProjects, response: "Mandatet utökas så att projekten kan löpa över terminsgränsen.", outcome: "mandate-adjusted", followUp: { mandateId: mandates.dromfabriken } },
+    chair,
+  );
+
+  // What the budget comments asked for: external funding, and a first value reflection.
+  yield* run(
+    recordExternalFunding,
+    { focusArea: DEMO_FOCUS_AREA, year: 2025, source: "Statsbidrag för likvärdig skola", amountSek: 120_000, initiativeId: initiatives.arby, on: "2025-02-01" },
+    chair,
+  );
+  yield* run(
+    recordValueReflection,
+    {
+      focusArea: DEMO_FOCUS_AREA,
+      year: 2025,
+      initiativeId: initiatives.dromfabriken,
+      reflection: "Mötesplatsen når barn som inte deltog i annan fritidsverksamhet; värdet syns i deras egna projekt.",
+      valueRating: 4,
+      on: "2025-06-15",
+    },
+    chair,
+  );
+
+  return {
+    commands,
+    organisations: { vasteras, eskilstuna, mdu },
+    initiatives,
+    meetingId,
+    coreTeamMemberId: chair.id,
+    leadIds,
+  } satisfies DemoSummary;
+});

@@ -1,0 +1,55 @@
+import type { TableDefinition } from "../../runner/projection-definition.js";
+
+export const budgetTables = {
+  budgets: {
+    columns: `focus_area TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      status TEXT NOT NULL,                     -- proposed | approved
+      decision TEXT,                            -- JSON, the approving decision
+      proposed_at TEXT NOT NULL,
+      approved_at TEXT,
+      PRIMARY KEY (focus_area, year)`,
+  },
+  /** The budget's current lines; an amendment replaces them all. */
+  budget_lines: {
+    columns: `focus_area TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      line_id TEXT NOT NULL,
+      purpose TEXT NOT NULL,
+      initiative_id TEXT,
+      amount_sek INTEGER NOT NULL,
+      ordinal INTEGER NOT NULL,
+      PRIMARY KEY (focus_area, year, line_id)`,
+  },
+  budget_amendments: {
+    columns: `position INTEGER PRIMARY KEY,
+      focus_area TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      reason TEXT NOT NULL,
+      decision TEXT NOT NULL,
+      recorded_at TEXT NOT NULL`,
+    indexes: ["focus_area, year"],
+  },
+  budget_external_funding: {
+    columns: `position INTEGER PRIMARY KEY,
+      focus_area TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      source TEXT NOT NULL,
+      amount_sek INTEGER NOT NULL,
+      initiative_id TEXT,
+      on_date TEXT NOT NULL,
+      recorded_at TEXT NOT NULL`,
+    indexes: ["focus_area, year"],
+  },
+  budget_reflections: {
+    columns: `position INTEGER PRIMARY KEY,
+      focus_area TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      initiative_id TEXT,
+      reflection TEXT NOT NULL,
+      value_rating INTEGER NOT NULL,
+      on_date TEXT NOT NULL,
+      recorded_at TEXT NOT NULL`,
+    indexes: ["focus_area, year"],
+  },
+} satisfies Record<string, TableDefinition>;

@@ -1,0 +1,24 @@
+import type { TableDefinition } from "../../runner/projection-definition.js";
+
+export const peopleTables = {
+  /** Names stay sealed here as in the log; they are opened with the person's key when read. */
+  people: {
+    columns: `person_id TEXT PRIMARY KEY,
+      organisation_id TEXT NOT NULL,
+      name_sealed TEXT NOT NULL,                -- JSON SealedText
+      email_sealed TEXT,
+      registered_at TEXT NOT NULL,
+      erased_on TEXT,
+      erased_at TEXT`,
+    indexes: ["organisation_id"],
+  },
+  core_team_memberships: {
+    columns: `position INTEGER PRIMARY KEY,
+      person_id TEXT NOT NULL,
+      focus_area TEXT NOT NULL,
+      started_on TEXT NOT NULL,
+      ended_on TEXT,
+      recorded_at TEXT NOT NULL`,
+    indexes: ["focus_area", "person_id"],
+  },
+} satisfies Record<string, TableDefinition>;

@@ -1,0 +1,35 @@
+import type { TableDefinition } from "../../runner/projection-definition.js";
+
+export const tensionTimelineTables = {
+  tensions: {
+    columns: `tension_id TEXT PRIMARY KEY,
+      category TEXT NOT NULL,
+      description TEXT NOT NULL,
+      raised_on TEXT NOT NULL,
+      raised_at TEXT NOT NULL,
+      source TEXT,                              -- JSON { signalId } | { checkInId } | { meetingId }
+      escalated_to TEXT,
+      escalated_on TEXT,
+      closed_as TEXT,                           -- resolved | dropped
+      closed_on TEXT,                           -- valid time of the resolution or drop
+      closed_at TEXT,                           -- its recorded time
+      resolution TEXT`,
+    indexes: ["raised_on", "closed_on"],
+  },
+  /** Empty for a tension within the Core Team itself. */
+  tension_initiatives: {
+    columns: `tension_id TEXT NOT NULL,
+      initiative_id TEXT NOT NULL,
+      PRIMARY KEY (initiative_id, tension_id)`,
+  },
+  /** The raised intensity and every change, each with the day it holds from. */
+  tension_intensities: {
+    columns: `tension_id TEXT NOT NULL,
+      intensity INTEGER NOT NULL,
+      on_date TEXT NOT NULL,
+      note TEXT,
+      recorded_at TEXT NOT NULL,
+      position INTEGER NOT NULL PRIMARY KEY`,
+    indexes: ["tension_id, on_date"],
+  },
+} satisfies Record<string, TableDefinition>;
