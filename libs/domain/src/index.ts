@@ -15,3 +15,4 @@ export * from "./budget/index.js";
 export * from "./signal/index.js";
 export * from "./tension/index.js";
 export * from "./all-events.js";
+export * from "./upcasters.js";

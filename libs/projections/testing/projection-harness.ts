@@ -86,7 +86,9 @@ export function projectionHarness(projections: ReadonlyArray<AnyProjection>) {
 
 export type ProjectionHarness = ReturnType<typeof projectionHarness>;
 
-/** Every row of each logical table, in a stable order. */
+/** Every row of each logical table, in an order that depends on the rows alone. */
 export function snapshot(db: Database.Database, tables: ReadonlyArray<string>): Record<string, unknown[]> {
-  return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all()]));
+  const sorted = (rows: unknown[]) =>
+    rows.map((row) => [JSON.stringify(row), row] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  return Object.fromEntries(tables.map((table) => [table, sorted(db.prepare(`SELECT * FROM ${table}`).all())]));
 }

@@ -6,6 +6,7 @@ export const budgetTables = {
       year INTEGER NOT NULL,
       status TEXT NOT NULL,                     -- proposed | approved
       decision TEXT,                            -- JSON, the approving decision
+      proposed_total_sek INTEGER NOT NULL,      -- of the proposal as made; amendments change the lines only
       proposed_at TEXT NOT NULL,
       approved_at TEXT,
       PRIMARY KEY (focus_area, year)`,

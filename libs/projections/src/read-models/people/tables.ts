@@ -18,6 +18,7 @@ export const peopleTables = {
       focus_area TEXT NOT NULL,
       started_on TEXT NOT NULL,
       ended_on TEXT,
+      ended_at TEXT,                            -- recorded time of the end
       recorded_at TEXT NOT NULL`,
     indexes: ["focus_area", "person_id"],
   },

@@ -7,8 +7,9 @@ export const tensionTimelineTables = {
       description TEXT NOT NULL,
       raised_on TEXT NOT NULL,
       raised_at TEXT NOT NULL,
+      raised_position INTEGER NOT NULL,
       source TEXT,                              -- JSON { signalId } | { checkInId } | { meetingId }
-      escalated_to TEXT,
+      escalated_to TEXT,                        -- the latest escalation by valid date; tension_escalations keeps them all
       escalated_on TEXT,
       closed_as TEXT,                           -- resolved | dropped
       closed_on TEXT,                           -- valid time of the resolution or drop
@@ -20,6 +21,8 @@ export const tensionTimelineTables = {
   tension_initiatives: {
     columns: `tension_id TEXT NOT NULL,
       initiative_id TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      position INTEGER NOT NULL,
       PRIMARY KEY (initiative_id, tension_id)`,
   },
   /** The raised intensity and every change, each with the day it holds from. */
@@ -28,6 +31,16 @@ export const tensionTimelineTables = {
       intensity INTEGER NOT NULL,
       on_date TEXT NOT NULL,
       note TEXT,
+      recorded_at TEXT NOT NULL,
+      position INTEGER NOT NULL PRIMARY KEY`,
+    indexes: ["tension_id, on_date"],
+  },
+  /** Every escalation, so the level a tension was escalated to is known at any `at` and `asOf`. */
+  tension_escalations: {
+    columns: `tension_id TEXT NOT NULL,
+      escalated_to TEXT NOT NULL,
+      on_date TEXT NOT NULL,
+      note TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
       position INTEGER NOT NULL PRIMARY KEY`,
     indexes: ["tension_id, on_date"],

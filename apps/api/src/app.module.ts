@@ -1,0 +1,35 @@
+import { type DynamicModule, Module } from "@nestjs/common";
+import { APP_FILTER, APP_GUARD } from "@nestjs/core";
+import { CqrsModule } from "@nestjs/cqrs";
+import { ExecuteCommandHandler } from "./cqrs/execute-command.js";
+import { ReadQueryHandler } from "./cqrs/read-query.js";
+import { HealthController } from "./health/health.controller.js";
+import { LiveEventsController } from "./live/live-events.controller.js";
+import { DocsController } from "./openapi/docs.controller.js";
+import { AuthGuard } from "./http/auth.guard.js";
+import { Commands } from "./http/commands.js";
+import { ProblemFilter } from "./http/problem.filter.js";
+import { Reads } from "./http/reads.js";
+import { CONTROLLERS } from "./routes/all-routes.js";
+import { MandatRuntime } from "./runtime/mandat-runtime.js";
+
+@Module({})
+export class AppModule {
+  /** The application around an opened runtime: its lifecycle is the caller's, not Nest's. */
+  static with(runtime: MandatRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController, DocsController, LiveEventsController, ...CONTROLLERS],
+      providers: [
+        { provide: MandatRuntime, useValue: runtime },
+        Commands,
+        Reads,
+        ExecuteCommandHandler,
+        ReadQueryHandler,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

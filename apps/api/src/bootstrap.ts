@@ -1,0 +1,54 @@
+import { loadDemoHistory } from "#application";
+import { EventStore } from "#event-store";
+import type { MandatConfig } from "#platform";
+import type { LogLevel } from "@nestjs/common";
+import { NestFactory } from "@nestjs/core";
+import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
+import { Effect } from "effect";
+import { AppModule } from "./app.module.js";
+import { MandatRuntime } from "./runtime/mandat-runtime.js";
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface RunningApi {
+  readonly app: NestFastifyApplication;
+  readonly runtime: MandatRuntime;
+  readonly url: string;
+  readonly demoLoaded: boolean;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the stores. */
+  readonly close: () => Promise<void>;
+}
+
+export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["warn", "error"]): Promise<RunningApi> {
+  const runtime = await MandatRuntime.open(config);
+  try {
+    const demoLoaded = await loadDemoIfEmpty(runtime);
+    const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, { logger: logLevels });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.getHttpServer().address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        await app.close();
+        await runtime.close();
+      })();
+      return closing;
+    };
+    return { app, runtime, url, demoLoaded, close };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}
+
+/** MANDAT_DEMO: the demo history goes into an empty log unless it is switched off. */
+async function loadDemoIfEmpty(runtime: MandatRuntime): Promise<boolean> {
+  if (runtime.config.demo === "off") return false;
+  const head = await runtime.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
+  if (head > 0) return false;
+  await runtime.effects.runPromise(loadDemoHistory);
+  return true;
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Inject, Res } from "@nestjs/common";
+import type { FastifyReply } from "fastify";
+import { Effect } from "effect";
+import { EventStore } from "#event-store";
+import { MandatRuntime } from "../runtime/mandat-runtime.js";
+
+/**
+ * Ready (200) once the store is open and every read model has caught up with the log as
+ * it stood at start; 503 while catching up, or when a read model has stopped on an event.
+ */
+@Controller()
+export class HealthController {
+  constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
+
+  @Get("/health")
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const { runner, effects } = this.runtime;
+    const headPosition = await effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
+    const projections = runner.status();
+    const stopped = projections.filter((projection) => projection.state === "stopped");
+    const status = stopped.length > 0 ? "degraded" : runner.caughtUp ? "ok" : "starting";
+    void reply.status(status === "ok" ? 200 : 503);
+    return { status, headPosition, projections };
+  }
+}

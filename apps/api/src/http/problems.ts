@@ -1,0 +1,125 @@
+import { type Bilingual, isRuleViolation } from "#domain";
+
+/** RFC 9457 problem details, as every error leaves the API. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: ReadonlyArray<FieldError>;
+  readonly [extension: string]: unknown;
+}
+
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Language = keyof Bilingual;
+
+/** The problems that are not domain rules, with their status and title. */
+export const GENERIC_PROBLEMS = {
+  validation: { status: 400, title: { en: "Invalid request", sv: "Ogiltig begäran" } },
+  unauthenticated: { status: 401, title: { en: "Authentication required", sv: "Inloggning krävs" } },
+  forbidden: { status: 403, title: { en: "Not allowed", sv: "Inte tillåtet" } },
+  "not-found": { status: 404, title: { en: "Not found", sv: "Hittades inte" } },
+  "concurrency-conflict": { status: 409, title: { en: "Too many concurrent changes", sv: "För många samtidiga ändringar" } },
+  "precondition-failed": { status: 412, title: { en: "The resource has changed", sv: "Resursen har ändrats" } },
+  "payload-too-large": { status: 413, title: { en: "Request body too large", sv: "För stor begäran" } },
+  "unsupported-media-type": { status: 415, title: { en: "Send JSON", sv: "Skicka JSON" } },
+  "idempotency-key-reused": {
+    status: 422,
+    title: { en: "Idempotency key used for another request", sv: "Idempotensnyckeln är använd för en annan begäran" },
+  },
+  internal: { status: 500, title: { en: "Internal error", sv: "Internt fel" } },
+  "store-unavailable": { status: 503, title: { en: "Storage unavailable", sv: "Lagringen är inte tillgänglig" } },
+  "read-model-behind": { status: 503, title: { en: "Read models not yet up to date", sv: "Läsmodellerna är inte ikapp" } },
+} as const satisfies Record<string, { status: number; title: Bilingual }>;
+
+export type GenericProblem = keyof typeof GENERIC_PROBLEMS;
+
+/** Problem types are relative references, `/problems/<name>`; a rule's name is its type. */
+export const problemType = (name: string): string => `/problems/${name}`;
+
+/** An error the HTTP layer raises itself (authentication, validation, limits, staleness). */
+export class HttpProblem extends Error {
+  constructor(
+    readonly problemName: GenericProblem,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+export const unauthenticated = (detail: string) =>
+  new HttpProblem("unauthenticated", detail, {}, { "WWW-Authenticate": 'Bearer realm="mandat"' });
+export const forbidden = (detail: string) => new HttpProblem("forbidden", detail);
+export const notFound = (detail: string) => new HttpProblem("not-found", detail);
+export const invalidRequest = (errors: ReadonlyArray<FieldError>) =>
+  new HttpProblem("validation", errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; "), { errors });
+export const readModelBehind = (position: number) =>
+  new HttpProblem(
+    "read-model-behind",
+    `The read models did not reach log position ${position} within 5 seconds; try again.`,
+    { minPosition: position },
+    { "Retry-After": "1" },
+  );
+
+/** The client's preferred language of the two we speak, from Accept-Language (English by default). */
+export function preferredLanguage(acceptLanguage: string | undefined): Language {
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? "1");
+      return { language: tag.trim().toLowerCase().split("-")[0], q: Number.isNaN(q) ? 0 : q };
+    })
+    .filter((entry) => entry.q > 0 && (entry.language === "sv" || entry.language === "en"))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.language === "sv" ? "sv" : "en";
+}
+
+export interface ProblemResponse {
+  readonly problem: Problem;
+  readonly headers: Record<string, string>;
+}
+
+const generic = (name: GenericProblem, detail: string, language: Language, extras: Partial<ProblemResponse> = {}): ProblemResponse => {
+  const { status, title } = GENERIC_PROBLEMS[name];
+  return { problem: { type: problemType(name), title: title[language], status, detail, ...extras.problem }, headers: extras.headers ?? {} };
+};
+
+/**
+ * Maps anything a handler can throw to a problem: a broken rule is 409 with the rule's
+ * name as its type; pipeline errors get their own status; anything unexpected is a 500
+ * that says nothing of the internals.
+ */
+export function toProblem(error: unknown, language: Language): ProblemResponse {
+  if (error instanceof HttpProblem) {
+    return generic(error.problemName, error.detail, language, { problem: error.extensions as Problem, headers: error.headers });
+  }
+  if (isRuleViolation(error)) {
+    return { problem: { type: problemType(error._tag), title: error.title[language], status: 409, detail: error.detail }, headers: {} };
+  }
+  const tagged = error as { readonly _tag?: string; readonly message?: string } | undefined;
+  const detail = tagged?.message ?? "";
+  switch (tagged?._tag) {
+    case "Forbidden":
+      return generic("forbidden", detail, language);
+    case "ResourceNotFound":
+      return generic("not-found", detail, language);
+    case "PreconditionFailed":
+      return generic("precondition-failed", detail, language);
+    case "IdempotencyKeyReused":
+      return generic("idempotency-key-reused", detail, language);
+    case "ConcurrencyConflict":
+      return generic("concurrency-conflict", detail, language);
+    case "StoreUnavailable":
+    case "KeyStoreUnavailable":
+      return generic("store-unavailable", detail, language, { headers: { "Retry-After": "1" } });
+    default:
+      return generic("internal", "The server failed unexpectedly; the error is logged.", language);
+  }
+}

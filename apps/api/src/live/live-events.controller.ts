@@ -1,0 +1,77 @@
+import { EventStore, type RecordedEvent } from "#event-store";
+import { type BeforeApplicationShutdown, Controller, Inject, Req, Res } from "@nestjs/common";
+import { Effect, Fiber, Stream } from "effect";
+import type { FastifyReply } from "fastify";
+import type { ServerResponse } from "node:http";
+import { invalidRequest } from "../http/problems.js";
+import type { MandatRequest } from "../http/request-context.js";
+import { Route, type RouteDefinition } from "../http/route-definition.js";
+import { MandatRuntime } from "../runtime/mandat-runtime.js";
+import { API, AUTH_PROBLEMS } from "../routes/common.js";
+
+export const liveEventsRoute = {
+  method: "GET",
+  path: `${API}/events/live`,
+  operationId: "liveEvents",
+  summary:
+    "Server-Sent Events: one `data: { type, streamId, position }` per new event, `id:` its position; send Last-Event-ID to resume after it",
+  tag: "Events",
+  audience: "authenticated",
+  status: 200,
+  problems: [...AUTH_PROBLEMS, "validation"],
+} satisfies RouteDefinition;
+
+const KEEP_ALIVE_MS = 15_000;
+
+/** The live feed of the log, straight from a subscription, so it never skips an event. */
+@Controller()
+export class LiveEventsController implements BeforeApplicationShutdown {
+  private readonly open = new Set<ServerResponse>();
+
+  constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
+
+  @Route(liveEventsRoute)
+  async live(@Req() request: MandatRequest, @Res() reply: FastifyReply): Promise<void> {
+    const from = await this.startPosition(request);
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    });
+    response.write("retry: 2000\n\n");
+    this.open.add(response);
+    const store = await this.runtime.effects.runPromise(EventStore);
+    const feed = Effect.runFork(
+      Stream.runForEach(store.subscribe({ fromPosition: from }), (event) => Effect.sync(() => response.write(frame(event)))),
+    );
+    const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), KEEP_ALIVE_MS).unref();
+    response.on("close", () => {
+      clearInterval(keepAlive);
+      this.open.delete(response);
+      Effect.runFork(Fiber.interrupt(feed));
+    });
+  }
+
+  /** Open feeds would hold the server open forever: end them so shutdown can drain the rest. */
+  beforeApplicationShutdown(): void {
+    for (const response of this.open) response.end();
+  }
+
+  private async startPosition(request: MandatRequest): Promise<number> {
+    const lastEventId = request.headers["last-event-id"];
+    if (lastEventId === undefined) {
+      return (await this.runtime.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition))) + 1;
+    }
+    const position = Number(lastEventId);
+    if (!Number.isInteger(position) || position < 0) {
+      throw invalidRequest([{ path: "header.Last-Event-ID", message: "a log position" }]);
+    }
+    return position + 1;
+  }
+}
+
+const frame = (event: RecordedEvent): string =>
+  `id: ${event.position}\ndata: ${JSON.stringify({ type: event.type, streamId: event.streamId, position: event.position })}\n\n`;

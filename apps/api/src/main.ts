@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import "reflect-metadata";
+import { ROLES } from "#domain";
+import { ConfigError, loadConfig, signToken } from "#platform";
+import { startApi } from "./bootstrap.js";
+import { developmentPrincipals } from "./runtime/development-principals.js";
+
+/**
+ * `npm start`: the embedded default (SQLite in ./data, the demo history in an empty log)
+ * unless the environment says otherwise; see API.md "Configuration".
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Mandat cannot start: ${error.message}`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const api = await startApi(config);
+  if (api.demoLoaded) console.log("The log was empty: loaded the demo history (MANDAT_DEMO=off starts empty).");
+  console.log(`\nMandat is running at ${api.url}`);
+  console.log(`API documentation: ${api.url}/docs (OpenAPI: ${api.url}/docs/openapi.json)`);
+  if (!config.production && api.runtime.secret) {
+    console.log("\nDevelopment tokens (Authorization: Bearer <token>), valid 30 days:");
+    const principals = await developmentPrincipals(api.runtime);
+    for (const role of ROLES) console.log(`  ${role.padEnd(16)} ${await signToken(principals[role], api.runtime.secret)}`);
+    console.log("");
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight requests, then closing the store`);
+    api.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("Shutdown failed:", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Mandat failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
+
+/** A configuration the process cannot start with; `message` says which variable and why. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const flag = z.enum(["on", "off"]);
+
+/**
+ * The environment variables of ../shared/API.md "Configuration", plus MANDAT_KEYS_PATH
+ * (where person keys live; beside the event log by default).
+ */
+const Environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  MANDAT_STORE: z.enum(["sqlite", "eventstoredb"]).default("sqlite"),
+  MANDAT_SQLITE_PATH: z.string().min(1).default("./data/mandat.sqlite"),
+  MANDAT_READ_MODELS_PATH: z.string().min(1).default("./data/read-models.sqlite"),
+  MANDAT_KEYS_PATH: z.string().min(1).optional(),
+  EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+  AUTH_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  MANDAT_DEMO: flag.optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export type AuthConfig =
+  | { readonly mode: "hs256"; readonly secret?: string }
+  | { readonly mode: "oidc"; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+
+export interface MandatConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly store:
+    | { readonly engine: "sqlite"; readonly path: string }
+    | { readonly engine: "eventstoredb"; readonly connectionString: string };
+  readonly readModelsPath: string;
+  readonly keysPath: string;
+  /** Where a generated development secret is kept (the embedded store's data folder). */
+  readonly dataDirectory: string;
+  readonly auth: AuthConfig;
+  /** undefined: load the demo history when the log is empty. */
+  readonly demo: "on" | "off" | undefined;
+  readonly production: boolean;
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): MandatConfig {
+  const parsed = Environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const sqlitePath = resolve(e.MANDAT_SQLITE_PATH);
+  const dataDirectory = dirname(sqlitePath);
+
+  if (e.MANDAT_STORE === "eventstoredb" && !e.EVENTSTORE_CONNECTION_STRING) {
+    throw new ConfigError("MANDAT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false");
+  }
+  const oidc = [e.AUTH_JWKS_URL, e.AUTH_ISSUER, e.AUTH_AUDIENCE];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new ConfigError("OIDC mode needs all of AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE");
+  }
+  if (e.AUTH_JWKS_URL && e.AUTH_JWT_SECRET) {
+    throw new ConfigError("Set either AUTH_JWT_SECRET or AUTH_JWKS_URL, not both");
+  }
+  if (production && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    throw new ConfigError(
+      "NODE_ENV=production needs explicit authentication: set AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL with AUTH_ISSUER and AUTH_AUDIENCE (OIDC). " +
+        "A generated development secret is never used in production.",
+    );
+  }
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store:
+      e.MANDAT_STORE === "sqlite"
+        ? { engine: "sqlite", path: sqlitePath }
+        : { engine: "eventstoredb", connectionString: e.EVENTSTORE_CONNECTION_STRING! },
+    readModelsPath: resolve(e.MANDAT_READ_MODELS_PATH),
+    keysPath: resolve(e.MANDAT_KEYS_PATH ?? join(dataDirectory, "keys.sqlite")),
+    dataDirectory,
+    auth: e.AUTH_JWKS_URL
+      ? { mode: "oidc", jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
+      : { mode: "hs256", ...(e.AUTH_JWT_SECRET ? { secret: e.AUTH_JWT_SECRET } : {}) },
+    demo: e.MANDAT_DEMO,
+    production,
+  };
+}

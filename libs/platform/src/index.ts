@@ -1,0 +1,4 @@
+export * from "./config.js";
+export * from "./jwt-secret.js";
+export * from "./mandat-layer.js";
+export * from "./tokens.js";

@@ -1,0 +1,37 @@
+import { upcasters } from "#domain";
+import {
+  EventStore,
+  type EventStoreService,
+  SqliteEventStore,
+  type StoreUnavailable,
+  UpcasterRegistry,
+  withUpcasting,
+} from "#event-store";
+import { KeyStore, type KeyStoreUnavailable, SqliteKeyStore } from "#privacy";
+import { Context, Effect, Layer } from "effect";
+import type { MandatConfig } from "./config.js";
+
+/**
+ * The log exactly as stored: for verification, export and copying between engines,
+ * where hashes must be checked against what was written, never against upcast shapes.
+ */
+export class RawEventStore extends Context.Tag("@mandat/RawEventStore")<RawEventStore, EventStoreService>() {}
+
+export type MandatServices = RawEventStore | EventStore | KeyStore;
+
+const rawEventStore = (config: MandatConfig): Layer.Layer<RawEventStore, StoreUnavailable> => {
+  switch (config.store.engine) {
+    case "sqlite":
+      return Layer.scoped(RawEventStore, SqliteEventStore.acquire({ path: config.store.path }));
+    case "eventstoredb":
+      throw new Error("EventStoreDB is not wired in yet");
+  }
+};
+
+/** Everything a Mandat process runs on, opened on acquire and closed (appends flushed) on release. */
+export const mandatLayer = (config: MandatConfig): Layer.Layer<MandatServices, StoreUnavailable | KeyStoreUnavailable> => {
+  const registry = new UpcasterRegistry(upcasters);
+  const raw = rawEventStore(config);
+  const upcast = Layer.effect(EventStore, Effect.map(RawEventStore, (store) => withUpcasting(store, registry)));
+  return Layer.mergeAll(Layer.provideMerge(upcast, raw), SqliteKeyStore.layer(config.keysPath));
+};

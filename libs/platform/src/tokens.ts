@@ -1,0 +1,64 @@
+import { ROLES, type Principal, type Role } from "#domain";
+import { type JWTPayload, SignJWT, createRemoteJWKSet, jwtVerify } from "jose";
+import type { AuthConfig } from "./config.js";
+
+/** Claims of API.md "Auth": sub, name, roles, initiatives. */
+export interface TokenClaims {
+  readonly sub: string;
+  readonly name?: string;
+  readonly roles: ReadonlyArray<Role>;
+  readonly initiatives?: ReadonlyArray<string>;
+}
+
+export class InvalidToken extends Error {
+  override readonly name = "InvalidToken";
+}
+
+const encode = (secret: string) => new TextEncoder().encode(secret);
+
+/** A development token, HS256-signed with the configured or generated secret. */
+export function signToken(claims: TokenClaims, secret: string, expiresIn = "30d"): Promise<string> {
+  const { sub, ...rest } = claims;
+  return new SignJWT({ ...rest, initiatives: claims.initiatives ?? [] })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(encode(secret));
+}
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+/** HS256 against the shared secret, or OIDC: signature from the JWKS, issuer and audience checked. */
+export function tokenVerifier(auth: AuthConfig, secret?: string): TokenVerifier {
+  if (auth.mode === "oidc") {
+    const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
+    return async (token) => principalOf(await verified(() => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience })));
+  }
+  if (!secret) throw new Error("HS256 mode needs a secret");
+  const key = encode(secret);
+  return async (token) => principalOf(await verified(() => jwtVerify(token, key, { algorithms: ["HS256"] })));
+}
+
+async function verified(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
+  try {
+    return (await verify()).payload;
+  } catch (error) {
+    throw new InvalidToken(error instanceof Error ? error.message : "token rejected");
+  }
+}
+
+const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
+
+function principalOf(payload: JWTPayload): Principal {
+  if (!payload.sub) throw new InvalidToken("the token has no subject (sub)");
+  const roles = strings(payload.roles).filter(isRole);
+  if (roles.length === 0) throw new InvalidToken("the token grants none of the roles admin, core-team, initiative-lead, auditor");
+  return {
+    id: payload.sub,
+    ...(typeof payload.name === "string" ? { name: payload.name } : {}),
+    roles,
+    initiatives: strings(payload.initiatives),
+  };
+}

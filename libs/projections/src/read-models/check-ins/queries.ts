@@ -1,0 +1,102 @@
+import { type IsoDate, type LeadershipNeeded, addDays } from "#domain";
+import type Database from "better-sqlite3";
+
+// `x <= coalesce(@asOf, x)` reads "recorded, as known at asOf": true for every recorded row when asOf is null.
+
+export interface CheckIn {
+  readonly checkInId: string;
+  readonly heldOn: IsoDate;
+  readonly participants: ReadonlyArray<string>;
+  readonly mandateClarity: number;
+  readonly confidence: number;
+  readonly leadershipNeeded: LeadershipNeeded;
+  readonly notes: string;
+  readonly nextCheckInOn: IsoDate | null;
+  readonly recordedAt: string;
+}
+
+export interface LastCheckIn {
+  readonly checkInId: string;
+  readonly heldOn: IsoDate;
+  readonly mandateClarity: number;
+  readonly confidence: number;
+  readonly leadershipNeeded: LeadershipNeeded;
+}
+
+export interface CheckInSchedule {
+  readonly cadenceDays: number | null;
+  readonly lastCheckIn: LastCheckIn | null;
+  readonly nextCheckInDue: IsoDate | null;
+  readonly checkInOverdue: boolean;
+}
+
+interface CheckInRow {
+  readonly checkInId: string;
+  readonly heldOn: IsoDate;
+  readonly participants: string;
+  readonly mandateClarity: number;
+  readonly confidence: number;
+  readonly leadershipNeeded: LeadershipNeeded;
+  readonly notes: string;
+  readonly nextCheckInOn: IsoDate | null;
+  readonly recordedAt: string;
+}
+
+const checkInColumns = `check_in_id AS checkInId, held_on AS heldOn, participants, mandate_clarity AS mandateClarity,
+  confidence, leadership_needed AS leadershipNeeded, notes, next_check_in_on AS nextCheckInOn, recorded_at AS recordedAt`;
+
+/** The initiative's check-ins as known at `asOf`, in the order they were held. */
+export function checkIns(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): CheckIn[] {
+  return db
+    .prepare<{ initiativeId: string; asOf: string | null }, CheckInRow>(
+      `SELECT ${checkInColumns} FROM check_ins
+       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
+       ORDER BY held_on, position`,
+    )
+    .all({ initiativeId, asOf: options.asOf ?? null })
+    .map((row) => ({ ...row, participants: JSON.parse(row.participants) as string[] }));
+}
+
+/**
+ * The last check-in held by `at` and when the next one is due, as known at `asOf`. A date
+ * the last check-in set wins over the agreed cadence; the due day itself is not overdue.
+ */
+export function checkInSchedule(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string; readonly at: IsoDate },
+): CheckInSchedule {
+  const params = { initiativeId, asOf: options.asOf ?? null };
+  const last = db
+    .prepare<typeof params & { at: IsoDate }, CheckInRow>(
+      `SELECT ${checkInColumns} FROM check_ins
+       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at) AND held_on <= @at
+       ORDER BY held_on DESC, position DESC LIMIT 1`,
+    )
+    .get({ ...params, at: options.at });
+  const cadence = db
+    .prepare<typeof params, { everyDays: number }>(
+      `SELECT every_days AS everyDays FROM check_in_cadences
+       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
+       ORDER BY position DESC LIMIT 1`,
+    )
+    .get(params);
+  const cadenceDays = cadence?.everyDays ?? null;
+  const nextCheckInDue = !last
+    ? null
+    : (last.nextCheckInOn ?? (cadenceDays === null ? null : addDays(last.heldOn, cadenceDays)));
+  return {
+    cadenceDays,
+    lastCheckIn: last
+      ? {
+          checkInId: last.checkInId,
+          heldOn: last.heldOn,
+          mandateClarity: last.mandateClarity,
+          confidence: last.confidence,
+          leadershipNeeded: last.leadershipNeeded,
+        }
+      : null,
+    nextCheckInDue,
+    checkInOverdue: nextCheckInDue !== null && nextCheckInDue < options.at,
+  };
+}

@@ -1,0 +1,94 @@
+import { assertNever } from "#domain";
+import type { RecordedEvent } from "#event-store";
+import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { type RecordedInitiativeEvent, initiativeIdOf } from "../initiative-overview/initiative-stream-event.js";
+import { goalHistoryTables } from "./tables.js";
+import type { GoalVersionRow } from "./version-row.js";
+
+const handledTypes = ["GoalSet", "GoalRevised", "GoalAchieved", "GoalDropped"] as const;
+type Handled = RecordedInitiativeEvent<(typeof handledTypes)[number]>;
+
+export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistoryTables> = {
+  name: "goal-history",
+  version: 1,
+  tables: goalHistoryTables,
+  eventTypes: new Set(handledTypes),
+  bind: (db, tables) => {
+    const insert = db.prepare<GoalVersionRow>(
+      `INSERT INTO ${tables.goal_versions} (initiative_id, goal_id, version, change, status, statement, indicator,
+         target_date, achieved_on, evidence, reason, recorded_at, position)
+       VALUES (@initiative_id, @goal_id, @version, @change, @status, @statement, @indicator,
+         @target_date, @achieved_on, @evidence, @reason, @recorded_at, @position)`,
+    );
+    const latest = db.prepare<[string], GoalVersionRow>(
+      `SELECT * FROM ${tables.goal_versions} WHERE goal_id = ? ORDER BY version DESC LIMIT 1`,
+    );
+    /** The next version carries the goal's wording and dates forward; what belongs to one change starts empty. */
+    const successor = (event: Handled): GoalVersionRow => {
+      const previous = latest.get(event.data.goalId);
+      if (!previous) throw new Error(`${event.type} of goal ${event.data.goalId}, which was never set`);
+      return {
+        ...previous,
+        version: previous.version + 1,
+        achieved_on: null,
+        evidence: null,
+        reason: null,
+        recorded_at: event.recordedAt,
+        position: event.position,
+      };
+    };
+
+    return (recorded: RecordedEvent) => {
+      const event = recorded as Handled;
+      switch (event.type) {
+        case "GoalSet": {
+          const { goalId, statement, indicator, targetDate } = event.data;
+          insert.run({
+            initiative_id: initiativeIdOf(event),
+            goal_id: goalId,
+            version: 1,
+            change: "set",
+            status: "active",
+            statement,
+            indicator: indicator ?? null,
+            target_date: targetDate ?? null,
+            achieved_on: null,
+            evidence: null,
+            reason: null,
+            recorded_at: event.recordedAt,
+            position: event.position,
+          });
+          return;
+        }
+        case "GoalRevised": {
+          // A revision restates the goal as a whole: an indicator or target date it leaves out is gone.
+          const { statement, indicator, targetDate, reason } = event.data;
+          insert.run({
+            ...successor(event),
+            change: "revised",
+            status: "active",
+            statement,
+            indicator: indicator ?? null,
+            target_date: targetDate ?? null,
+            reason,
+          });
+          return;
+        }
+        case "GoalAchieved":
+          insert.run({
+            ...successor(event),
+            change: "achieved",
+            status: "achieved",
+            achieved_on: event.data.on,
+            evidence: event.data.evidence,
+          });
+          return;
+        case "GoalDropped":
+          insert.run({ ...successor(event), change: "dropped", status: "dropped", reason: event.data.reason });
+          return;
+        default:
+          assertNever(event, "goal-history event");
+      }
+    };
+  },
+};

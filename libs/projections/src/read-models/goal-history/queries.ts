@@ -1,0 +1,77 @@
+import type { GoalStatus, IsoDate } from "#domain";
+import type Database from "better-sqlite3";
+import type { GoalChange, GoalVersionRow } from "./version-row.js";
+
+export interface GoalVersion {
+  readonly goalId: string;
+  readonly version: number;
+  readonly change: GoalChange;
+  readonly status: GoalStatus;
+  readonly statement: string;
+  readonly indicator: string | null;
+  readonly targetDate: IsoDate | null;
+  readonly achievedOn: IsoDate | null;
+  readonly evidence: string | null;
+  readonly reason: string | null;
+  readonly recordedAt: string;
+}
+
+export interface ActiveGoal {
+  readonly goalId: string;
+  readonly statement: string;
+  readonly indicator?: string;
+  readonly targetDate?: IsoDate;
+}
+
+/** Every version of the initiative's goals recorded by `asOf`, oldest first. */
+export function goalHistory(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): GoalVersion[] {
+  const rows = db
+    .prepare<{ initiativeId: string; asOf: string | null }, GoalVersionRow>(
+      `SELECT * FROM goal_versions
+       WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
+       ORDER BY position`,
+    )
+    .all({ initiativeId, asOf: options.asOf ?? null });
+  return rows.map((row) => ({
+    goalId: row.goal_id,
+    version: row.version,
+    change: row.change,
+    status: row.status,
+    statement: row.statement,
+    indicator: row.indicator,
+    targetDate: row.target_date,
+    achievedOn: row.achieved_on,
+    evidence: row.evidence,
+    reason: row.reason,
+    recordedAt: row.recorded_at,
+  }));
+}
+
+/**
+ * The goals active on `at` as known at `asOf`, in the order they were set: each goal's
+ * latest version recorded by then is active, or achieved only after `at`. A drop has no
+ * date of its own, so a dropped goal counts as inactive on every day.
+ */
+export function activeGoals(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string; readonly at: IsoDate },
+): ActiveGoal[] {
+  const rows = db
+    .prepare<{ initiativeId: string; asOf: string | null; at: IsoDate }, GoalVersionRow>(
+      `SELECT goal.* FROM goal_versions goal
+       JOIN (SELECT goal_id, MAX(version) AS version, MIN(position) AS set_position FROM goal_versions
+             WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
+             GROUP BY goal_id) latest
+         ON latest.goal_id = goal.goal_id AND latest.version = goal.version
+       WHERE goal.status = 'active' OR (goal.status = 'achieved' AND goal.achieved_on > @at)
+       ORDER BY latest.set_position`,
+    )
+    .all({ initiativeId, asOf: options.asOf ?? null, at: options.at });
+  return rows.map((row) => ({
+    goalId: row.goal_id,
+    statement: row.statement,
+    ...(row.indicator === null ? {} : { indicator: row.indicator }),
+    ...(row.target_date === null ? {} : { targetDate: row.target_date }),
+  }));
+}

@@ -1,0 +1,92 @@
+import type { ContextRelation } from "#domain";
+import type Database from "better-sqlite3";
+
+export interface OrganisationEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
+export interface InitiativeLink {
+  readonly initiativeId: string;
+  readonly relation: ContextRelation;
+  /** When the link was recorded. */
+  readonly linkedAt: string;
+}
+
+export interface GoverningContextEntry {
+  readonly contextId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly description: string;
+  readonly status: "mapped" | "retired";
+  readonly linkedInitiatives: ReadonlyArray<InitiativeLink>;
+}
+
+export interface InitiativeContext {
+  readonly organisationId: string;
+  readonly contextId: string;
+  readonly name: string;
+  readonly relation: ContextRelation;
+}
+
+/**
+ * Links recorded by `asOf` and not ended by then. Without `asOf` an ended link is past:
+ * `unlinked_at > NULL` is never true.
+ */
+const LINK_KNOWN_AT = "(@asOf IS NULL OR l.linked_at <= @asOf) AND (l.unlinked_at IS NULL OR l.unlinked_at > @asOf)";
+
+export function organisations(db: Database.Database): ReadonlyArray<OrganisationEntry> {
+  return db
+    .prepare<[], OrganisationEntry>("SELECT organisation_id AS id, name, kind FROM organisations ORDER BY name, organisation_id")
+    .all();
+}
+
+/** An organisation's governing contexts by name, each with the initiatives linked to it, as known at `asOf`. */
+export function governingContexts(
+  db: Database.Database,
+  organisationId: string,
+  options: { readonly asOf?: string } = {},
+): ReadonlyArray<GoverningContextEntry> {
+  const params = { organisationId, asOf: options.asOf ?? null };
+  const contexts = db
+    .prepare<[typeof params], Omit<GoverningContextEntry, "linkedInitiatives">>(
+      `SELECT context_id AS contextId, name, kind, description,
+         CASE WHEN retired_at IS NOT NULL AND (@asOf IS NULL OR retired_at <= @asOf) THEN 'retired' ELSE 'mapped' END AS status
+       FROM governing_contexts
+       WHERE organisation_id = @organisationId AND (@asOf IS NULL OR mapped_at <= @asOf)
+       ORDER BY name, context_id`,
+    )
+    .all(params);
+  const links = db
+    .prepare<[typeof params], InitiativeLink & { contextId: string }>(
+      `SELECT l.context_id AS contextId, l.initiative_id AS initiativeId, l.relation, l.linked_at AS linkedAt
+       FROM governing_contexts c JOIN context_links l ON l.context_id = c.context_id AND l.organisation_id = c.organisation_id
+       WHERE c.organisation_id = @organisationId AND ${LINK_KNOWN_AT}
+       ORDER BY l.position`,
+    )
+    .all(params);
+  const linksByContext = new Map<string, InitiativeLink[]>();
+  for (const { contextId, ...link } of links) {
+    const linked = linksByContext.get(contextId);
+    if (linked) linked.push(link);
+    else linksByContext.set(contextId, [link]);
+  }
+  return contexts.map((context) => ({ ...context, linkedInitiatives: linksByContext.get(context.contextId) ?? [] }));
+}
+
+/** The governing contexts an initiative is linked to, in the order they were linked, as known at `asOf`. */
+export function initiativeContexts(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string } = {},
+): ReadonlyArray<InitiativeContext> {
+  return db
+    .prepare<[{ initiativeId: string; asOf: string | null }], InitiativeContext>(
+      `SELECT l.organisation_id AS organisationId, l.context_id AS contextId, c.name, l.relation
+       FROM context_links l JOIN governing_contexts c ON c.context_id = l.context_id AND c.organisation_id = l.organisation_id
+       WHERE l.initiative_id = @initiativeId AND ${LINK_KNOWN_AT}
+       ORDER BY l.position`,
+    )
+    .all({ initiativeId, asOf: options.asOf ?? null });
+}

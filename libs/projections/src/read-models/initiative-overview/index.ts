@@ -1,0 +1,3 @@
+export * from "./projection.js";
+export * from "./queries.js";
+export * from "./overview.js";

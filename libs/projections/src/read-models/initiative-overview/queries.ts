@@ -1,0 +1,110 @@
+import type { IsoDate, LeadRole } from "#domain";
+import type Database from "better-sqlite3";
+
+export type InitiativeStatus = "open" | "closed";
+
+export interface InitiativeListItem {
+  readonly id: string;
+  readonly name: string;
+  readonly status: InitiativeStatus;
+  readonly focusArea: string;
+  readonly organisationIds: ReadonlyArray<string>;
+  readonly registeredAt: string;
+}
+
+export interface InitiativeRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly focusArea: string;
+  readonly description: string;
+  readonly organisationIds: ReadonlyArray<string>;
+  readonly status: InitiativeStatus;
+  /** The closure's date, once the closure is recorded (even when it lies after `at`). */
+  readonly closedOn?: IsoDate;
+}
+
+export interface LeadAssignment {
+  readonly personId: string;
+  readonly role: LeadRole;
+  readonly assignedAt: string;
+}
+
+interface InitiativeRow {
+  readonly initiative_id: string;
+  readonly name: string;
+  readonly focus_area: string;
+  readonly description: string;
+  readonly organisation_ids: string;
+  readonly registered_at: string;
+  readonly closed_on: IsoDate | null;
+  readonly closed_at: string | null;
+}
+
+interface LeadRow {
+  readonly person_id: string;
+  readonly role: LeadRole;
+  readonly assigned_at: string;
+}
+
+/** The initiatives registered as of `asOf`, by name; closed once the closure is recorded by then. */
+export function listInitiatives(db: Database.Database, options: { readonly asOf?: string } = {}): InitiativeListItem[] {
+  const asOf = options.asOf ?? null;
+  const rows = db
+    .prepare<{ asOf: string | null }, InitiativeRow>(
+      `SELECT * FROM initiatives WHERE @asOf IS NULL OR registered_at <= @asOf ORDER BY name, initiative_id`,
+    )
+    .all({ asOf });
+  return rows.map((row) => ({
+    id: row.initiative_id,
+    name: row.name,
+    status: closureKnown(row, asOf) ? "closed" : "open",
+    focusArea: row.focus_area,
+    organisationIds: JSON.parse(row.organisation_ids) as string[],
+    registeredAt: row.registered_at,
+  }));
+}
+
+/**
+ * The initiative as known at `asOf`, or undefined if it was not registered by then. It is
+ * closed on `at` when the closure was recorded by `asOf` and took effect by `at`.
+ */
+export function initiativeRecord(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string; readonly at: IsoDate },
+): InitiativeRecord | undefined {
+  const asOf = options.asOf ?? null;
+  const row = db
+    .prepare<{ initiativeId: string; asOf: string | null }, InitiativeRow>(
+      `SELECT * FROM initiatives WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR registered_at <= @asOf)`,
+    )
+    .get({ initiativeId, asOf });
+  if (!row) return undefined;
+  const closedOn = closureKnown(row, asOf) ? row.closed_on : null;
+  return {
+    id: row.initiative_id,
+    name: row.name,
+    focusArea: row.focus_area,
+    description: row.description,
+    organisationIds: JSON.parse(row.organisation_ids) as string[],
+    status: closedOn !== null && closedOn <= options.at ? "closed" : "open",
+    ...(closedOn === null ? {} : { closedOn }),
+  };
+}
+
+/** The people assigned to the initiative as known at `asOf`, in the order they were assigned. */
+export function leadsAsOf(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): LeadAssignment[] {
+  const rows = db
+    .prepare<{ initiativeId: string; asOf: string | null }, LeadRow>(
+      `SELECT person_id, role, assigned_at FROM initiative_leads
+       WHERE initiative_id = @initiativeId
+         AND (@asOf IS NULL OR assigned_at <= @asOf)
+         AND (unassigned_at IS NULL OR unassigned_at > @asOf)
+       ORDER BY assigned_position`,
+    )
+    .all({ initiativeId, asOf: options.asOf ?? null });
+  return rows.map((row) => ({ personId: row.person_id, role: row.role, assignedAt: row.assigned_at }));
+}
+
+const closureKnown = (row: InitiativeRow, asOf: string | null): row is InitiativeRow & { closed_on: IsoDate } =>
+  row.closed_at !== null && (asOf === null || row.closed_at <= asOf);

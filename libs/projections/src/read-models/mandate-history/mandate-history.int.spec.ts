@@ -1,0 +1,267 @@
+import { randomUUID } from "node:crypto";
+import { type DecisionRef, type InitiativeId, type MandateId, type SignalId, initiativeStream } from "#domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { mandateHistoryProjection } from "./projection.js";
+import { mandateHistory, mandateInForce } from "./queries.js";
+
+const initiative = randomUUID() as InitiativeId;
+const other = randomUUID() as InitiativeId;
+const first = randomUUID() as MandateId;
+const second = randomUUID() as MandateId;
+const othersMandate = randomUUID() as MandateId;
+const signal = randomUUID() as SignalId;
+const decision = (): DecisionRef => ({ meetingId: randomUUID(), decisionId: randomUUID() }) as DecisionRef;
+const grantDecision = decision();
+const backdatedDecision = decision();
+const revocationDecision = decision();
+
+// The first mandate: granted, amended, amended again with a backdated effect, renewed, revoked.
+const granted = "2025-01-10T10:00:00.000Z";
+const amended = "2025-02-01T10:00:00.000Z";
+const backdated = "2025-02-20T10:00:00.000Z";
+const renewed = "2025-03-10T10:00:00.000Z";
+const revoked = "2025-04-01T10:00:00.000Z";
+const secondGranted = "2025-04-02T10:00:00.000Z";
+// The other initiative: the DOMAIN.md question, a revocation recorded late but effective early.
+const othersGranted = "2025-01-02T10:00:00.000Z";
+const othersRevoked = "2025-02-20T11:00:00.000Z";
+const february15 = "2025-02-15T23:59:59.999Z";
+
+const grantedTerms = { scope: ["Läsning"], boundaries: ["Inom skoltid"], principles: ["Barnens bästa"], steering: "broad" as const };
+
+let harness: ProjectionHarness;
+beforeAll(async () => {
+  harness = projectionHarness([mandateHistoryProjection]);
+  // The store never lets recordedAt go back, so events are appended in recording order.
+  const stream = initiativeStream(initiative);
+  const othersStream = initiativeStream(other);
+  await harness.append(
+    othersStream,
+    "MandateGranted",
+    { mandateId: othersMandate, ...grantedTerms, validFrom: "2025-01-01", validUntil: "2025-12-31" },
+    { recordedAt: othersGranted },
+  );
+  await harness.append(
+    stream,
+    "MandateGranted",
+    { mandateId: first, ...grantedTerms, validFrom: "2025-01-15", validUntil: "2025-06-30", budgetSek: 100_000, decision: grantDecision },
+    { recordedAt: granted },
+  );
+  await harness.append(
+    stream,
+    "MandateAmended",
+    {
+      mandateId: first,
+      changes: { scope: ["Läsning", "Skrivande"], budgetSek: 150_000 },
+      reason: "Signalen visade behov",
+      effectiveFrom: "2025-02-10",
+      triggeredBy: { signalId: signal },
+    },
+    { recordedAt: amended },
+  );
+  await harness.append(
+    stream,
+    "MandateAmended",
+    {
+      mandateId: first,
+      changes: { steering: "detailed", budgetSek: 120_000 },
+      reason: "Beslut i efterhand",
+      effectiveFrom: "2025-02-05",
+      decision: backdatedDecision,
+    },
+    { recordedAt: backdated },
+  );
+  await harness.append(
+    othersStream,
+    "MandateRevoked",
+    { mandateId: othersMandate, reason: "Uppdraget avslutas", effectiveFrom: "2025-02-25" },
+    { recordedAt: othersRevoked },
+  );
+  await harness.append(stream, "MandateRenewed", { mandateId: first, validUntil: "2025-09-30" }, { recordedAt: renewed });
+  await harness.append(
+    stream,
+    "MandateRevoked",
+    { mandateId: first, reason: "Ersätts", effectiveFrom: "2025-08-01", decision: revocationDecision },
+    { recordedAt: revoked },
+  );
+  await harness.append(
+    stream,
+    "MandateGranted",
+    { mandateId: second, scope: ["Skrivande"], boundaries: [], principles: [], steering: "detailed", validFrom: "2025-08-01" },
+    { recordedAt: secondGranted },
+  );
+  await harness.sync();
+});
+afterAll(() => harness.dispose());
+
+const inForce = (at: string, asOf?: string) => mandateInForce(harness.db, initiative, { at, asOf });
+
+describe("mandateHistory", () => {
+  const version1 = {
+    mandateId: first,
+    version: 1,
+    change: "granted",
+    ...grantedTerms,
+    budgetSek: 100_000,
+    validFrom: "2025-01-15",
+    validUntil: "2025-06-30",
+    revokedFrom: null,
+    effectiveFrom: "2025-01-15",
+    changes: null,
+    reason: null,
+    triggeredBy: null,
+    recordedAt: granted,
+    decision: grantDecision,
+  };
+  const version2 = {
+    ...version1,
+    version: 2,
+    change: "amended",
+    scope: ["Läsning", "Skrivande"],
+    budgetSek: 150_000,
+    effectiveFrom: "2025-02-10",
+    changes: { scope: ["Läsning", "Skrivande"], budgetSek: 150_000 },
+    reason: "Signalen visade behov",
+    triggeredBy: { signalId: signal },
+    recordedAt: amended,
+    decision: null,
+  };
+  // Terms are cumulative in recording order, although this change takes effect before version 2's.
+  const version3 = {
+    ...version2,
+    version: 3,
+    steering: "detailed",
+    budgetSek: 120_000,
+    effectiveFrom: "2025-02-05",
+    changes: { steering: "detailed", budgetSek: 120_000 },
+    reason: "Beslut i efterhand",
+    triggeredBy: null,
+    recordedAt: backdated,
+    decision: backdatedDecision,
+  };
+  const version4 = {
+    ...version3,
+    version: 4,
+    change: "renewed",
+    validUntil: "2025-09-30",
+    effectiveFrom: "2025-07-01",
+    changes: null,
+    reason: null,
+    recordedAt: renewed,
+    decision: null,
+  };
+  const version5 = {
+    ...version4,
+    version: 5,
+    change: "revoked",
+    revokedFrom: "2025-08-01",
+    effectiveFrom: "2025-08-01",
+    reason: "Ersätts",
+    recordedAt: revoked,
+    decision: revocationDecision,
+  };
+  const secondVersion1 = {
+    mandateId: second,
+    version: 1,
+    change: "granted",
+    scope: ["Skrivande"],
+    boundaries: [],
+    principles: [],
+    steering: "detailed",
+    budgetSek: null,
+    validFrom: "2025-08-01",
+    validUntil: null,
+    revokedFrom: null,
+    effectiveFrom: "2025-08-01",
+    changes: null,
+    reason: null,
+    triggeredBy: null,
+    recordedAt: secondGranted,
+    decision: null,
+  };
+
+  it("holds one row per version of every mandate of the initiative, oldest first", () => {
+    expect(mandateHistory(harness.db, initiative)).toEqual([version1, version2, version3, version4, version5, secondVersion1]);
+  });
+
+  it("holds the versions recorded by asOf, from the instant each was recorded", () => {
+    expect(mandateHistory(harness.db, initiative, { asOf: "2025-01-10T09:59:59.999Z" })).toEqual([]);
+    expect(mandateHistory(harness.db, initiative, { asOf: granted })).toEqual([version1]);
+    expect(mandateHistory(harness.db, initiative, { asOf: "2025-02-20T09:59:59.999Z" })).toEqual([version1, version2]);
+    expect(mandateHistory(harness.db, initiative, { asOf: backdated })).toEqual([version1, version2, version3]);
+  });
+
+  it("answers only for the initiative asked about", () => {
+    expect(mandateHistory(harness.db, other).map((v) => [v.mandateId, v.change])).toEqual([
+      [othersMandate, "granted"],
+      [othersMandate, "revoked"],
+    ]);
+  });
+});
+
+describe("mandateInForce", () => {
+  const firstMandate = { mandateId: first, ...grantedTerms, validFrom: "2025-01-15", validUntil: "2025-06-30", budgetSek: 100_000 };
+
+  it("is null before the mandate was recorded, whatever the day", () => {
+    expect(inForce("2025-02-01", "2025-01-10T09:59:59.999Z")).toBeNull();
+  });
+
+  it("is in force from validFrom, not the day before", () => {
+    expect(inForce("2025-01-14", granted)).toBeNull();
+    expect(inForce("2025-01-15", granted)).toEqual(firstMandate);
+  });
+
+  it("is in force through validUntil, and after it only once a renewal is recorded", () => {
+    expect(inForce("2025-06-30", "2025-03-10T09:59:59.999Z")).toMatchObject({ mandateId: first, validUntil: "2025-06-30" });
+    expect(inForce("2025-07-01", "2025-03-10T09:59:59.999Z")).toBeNull();
+    expect(inForce("2025-07-01", renewed)).toMatchObject({ mandateId: first, validUntil: "2025-09-30" });
+  });
+
+  it("folds amendments in valid time: each counts from its effectiveFrom, in the order they take effect", () => {
+    // The backdated amendment (detailed, 120 000) takes effect on 5 February, the earlier-recorded one on 10 February.
+    expect(inForce("2025-02-04")).toMatchObject({ steering: "broad", scope: ["Läsning"], budgetSek: 100_000 });
+    expect(inForce("2025-02-05")).toMatchObject({ steering: "detailed", scope: ["Läsning"], budgetSek: 120_000 });
+    expect(inForce("2025-02-09")).toMatchObject({ steering: "detailed", scope: ["Läsning"], budgetSek: 120_000 });
+    expect(inForce("2025-02-10")).toMatchObject({ steering: "detailed", scope: ["Läsning", "Skrivande"], budgetSek: 150_000 });
+  });
+
+  it("leaves out amendments recorded after asOf: 1 March as known on 15 February", () => {
+    expect(inForce("2025-03-01", february15)).toEqual({ ...firstMandate, scope: ["Läsning", "Skrivande"], budgetSek: 150_000 });
+    expect(inForce("2025-03-01", "2025-02-20T09:59:59.999Z")).toMatchObject({ steering: "broad" });
+    expect(inForce("2025-03-01", backdated)).toMatchObject({ steering: "detailed", budgetSek: 150_000 });
+  });
+
+  it("ends the day before revokedFrom once the revocation is recorded", () => {
+    expect(inForce("2025-07-31")).toMatchObject({ mandateId: first, validUntil: "2025-09-30" });
+    expect(inForce("2025-08-01", "2025-04-01T09:59:59.999Z")).toMatchObject({ mandateId: first });
+    expect(inForce("2025-08-01", revoked)).toBeNull();
+  });
+
+  it("gives the mandate that follows a revoked one, with absent validUntil and budget as null", () => {
+    expect(inForce("2025-08-01")).toEqual({
+      mandateId: second,
+      scope: ["Skrivande"],
+      boundaries: [],
+      principles: [],
+      steering: "detailed",
+      validFrom: "2025-08-01",
+      validUntil: null,
+      budgetSek: null,
+    });
+  });
+
+  it("answers the DOMAIN.md question: a revocation recorded after 15 February, effective before 1 March", () => {
+    const othersMandateTerms = { mandateId: othersMandate, ...grantedTerms, validFrom: "2025-01-01", validUntil: "2025-12-31", budgetSek: null };
+    expect(mandateInForce(harness.db, other, { at: "2025-03-01", asOf: february15 })).toEqual(othersMandateTerms);
+    expect(mandateInForce(harness.db, other, { at: "2025-03-01" })).toBeNull();
+    expect(mandateInForce(harness.db, other, { at: "2025-02-24", asOf: othersRevoked })).toEqual(othersMandateTerms);
+    expect(mandateInForce(harness.db, other, { at: "2025-02-25", asOf: othersRevoked })).toBeNull();
+  });
+});
+
+it("rebuilds to exactly the rows it keeps live", async () => {
+  const { live, rebuilt } = await harness.rebuiltBeside();
+  expect(live.mandate_versions).toHaveLength(8);
+  expect(rebuilt).toEqual(live);
+});

@@ -1,0 +1,112 @@
+import { type DecisionRef, addDays, applyChanges, assertNever } from "#domain";
+import type { RecordedEvent } from "#event-store";
+import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { type RecordedInitiativeEvent, initiativeIdOf } from "../initiative-overview/initiative-stream-event.js";
+import { mandateHistoryTables } from "./tables.js";
+import { type MandateVersionRow, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
+
+const handledTypes = ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"] as const;
+type Handled = RecordedInitiativeEvent<(typeof handledTypes)[number]>;
+
+export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandateHistoryTables> = {
+  name: "mandate-history",
+  version: 1,
+  tables: mandateHistoryTables,
+  eventTypes: new Set(handledTypes),
+  bind: (db, tables) => {
+    const insert = db.prepare<MandateVersionRow>(
+      `INSERT INTO ${tables.mandate_versions} (initiative_id, mandate_id, version, change, scope, boundaries, principles,
+         steering, budget_sek, valid_from, valid_until, revoked_from, effective_from, changes, reason, triggered_by,
+         decision, recorded_at, position)
+       VALUES (@initiative_id, @mandate_id, @version, @change, @scope, @boundaries, @principles,
+         @steering, @budget_sek, @valid_from, @valid_until, @revoked_from, @effective_from, @changes, @reason, @triggered_by,
+         @decision, @recorded_at, @position)`,
+    );
+    const latest = db.prepare<[string], MandateVersionRow>(
+      `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
+    );
+    const latestVersion = (event: Handled): MandateVersionRow => {
+      const row = latest.get(event.data.mandateId);
+      if (!row) throw new Error(`${event.type} of mandate ${event.data.mandateId}, which was never granted`);
+      return row;
+    };
+
+    return (recorded: RecordedEvent) => {
+      const event = recorded as Handled;
+      switch (event.type) {
+        case "MandateGranted": {
+          const { mandateId, validFrom, validUntil, decision, ...terms } = event.data;
+          insert.run({
+            initiative_id: initiativeIdOf(event),
+            mandate_id: mandateId,
+            version: 1,
+            change: "granted",
+            ...termColumns(terms),
+            valid_from: validFrom,
+            valid_until: validUntil ?? null,
+            revoked_from: null,
+            effective_from: validFrom,
+            changes: null,
+            reason: null,
+            triggered_by: null,
+            decision: jsonOrNull(decision),
+            recorded_at: event.recordedAt,
+            position: event.position,
+          });
+          return;
+        }
+        case "MandateAmended": {
+          const previous = latestVersion(event);
+          const { changes, reason, effectiveFrom, decision, triggeredBy } = event.data;
+          insert.run({
+            ...successor(previous, event, decision),
+            ...termColumns(applyChanges(termsOfRow(previous), changes)),
+            change: "amended",
+            effective_from: effectiveFrom,
+            changes: JSON.stringify(changes),
+            reason,
+            triggered_by: jsonOrNull(triggeredBy),
+          });
+          return;
+        }
+        case "MandateRenewed": {
+          const previous = latestVersion(event);
+          // Rule 3: only a mandate with an end is renewed; the renewal adds the days after it.
+          if (previous.valid_until === null) throw new Error(`Renewal of open-ended mandate ${previous.mandate_id}`);
+          insert.run({
+            ...successor(previous, event, event.data.decision),
+            change: "renewed",
+            valid_until: event.data.validUntil,
+            effective_from: addDays(previous.valid_until, 1),
+          });
+          return;
+        }
+        case "MandateRevoked": {
+          const { reason, effectiveFrom, decision } = event.data;
+          insert.run({
+            ...successor(latestVersion(event), event, decision),
+            change: "revoked",
+            revoked_from: effectiveFrom,
+            effective_from: effectiveFrom,
+            reason,
+          });
+          return;
+        }
+        default:
+          assertNever(event, "mandate-history event");
+      }
+    };
+  },
+};
+
+/** The next version keeps the terms and validity of `previous`; what belongs to one change starts empty. */
+const successor = (previous: MandateVersionRow, event: RecordedEvent, decision: DecisionRef | undefined): MandateVersionRow => ({
+  ...previous,
+  version: previous.version + 1,
+  changes: null,
+  reason: null,
+  triggered_by: null,
+  decision: jsonOrNull(decision),
+  recorded_at: event.recordedAt,
+  position: event.position,
+});

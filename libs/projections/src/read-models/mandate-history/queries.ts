@@ -1,0 +1,125 @@
+import {
+  type DatedChanges,
+  type DecisionRef,
+  type IsoDate,
+  type MandateChanges,
+  type MandateTrigger,
+  type Steering,
+  mandateInForceOn,
+  termsOn,
+} from "#domain";
+import type Database from "better-sqlite3";
+import { type MandateChange, type MandateVersionRow, parseOrNull, termsOfRow } from "./version-row.js";
+
+export interface MandateVersion {
+  readonly mandateId: string;
+  readonly version: number;
+  readonly change: MandateChange;
+  readonly scope: ReadonlyArray<string>;
+  readonly boundaries: ReadonlyArray<string>;
+  readonly principles: ReadonlyArray<string>;
+  readonly steering: Steering;
+  readonly budgetSek: number | null;
+  readonly validFrom: IsoDate;
+  readonly validUntil: IsoDate | null;
+  readonly revokedFrom: IsoDate | null;
+  /** The day this version's change takes effect. */
+  readonly effectiveFrom: IsoDate;
+  /** An amendment's own changes; the terms above are cumulative in recording order. */
+  readonly changes: MandateChanges | null;
+  readonly reason: string | null;
+  readonly triggeredBy: MandateTrigger | null;
+  readonly recordedAt: string;
+  readonly decision: DecisionRef | null;
+}
+
+export interface MandateInForce {
+  readonly mandateId: string;
+  readonly scope: ReadonlyArray<string>;
+  readonly boundaries: ReadonlyArray<string>;
+  readonly principles: ReadonlyArray<string>;
+  readonly steering: Steering;
+  readonly validFrom: IsoDate;
+  readonly validUntil: IsoDate | null;
+  readonly budgetSek: number | null;
+}
+
+/** Every version of the initiative's mandates recorded by `asOf`, oldest first. */
+export function mandateHistory(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): MandateVersion[] {
+  return versionsAsOf(db, initiativeId, options.asOf).map((row) => {
+    const terms = termsOfRow(row);
+    return {
+      mandateId: row.mandate_id,
+      version: row.version,
+      change: row.change,
+      scope: terms.scope,
+      boundaries: terms.boundaries,
+      principles: terms.principles,
+      steering: terms.steering,
+      budgetSek: row.budget_sek,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+      revokedFrom: row.revoked_from,
+      effectiveFrom: row.effective_from,
+      changes: parseOrNull<MandateChanges>(row.changes),
+      reason: row.reason,
+      triggeredBy: parseOrNull<MandateTrigger>(row.triggered_by),
+      recordedAt: row.recorded_at,
+      decision: parseOrNull<DecisionRef>(row.decision),
+    };
+  });
+}
+
+/**
+ * The mandate in force on `at` as known at `asOf`, or null. Validity comes from each
+ * mandate's latest version recorded by `asOf`; the terms are folded in valid time from
+ * the grant and the amendments recorded by then, so a backdated amendment counts from
+ * its `effectiveFrom`, not from when it was recorded.
+ */
+export function mandateInForce(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string; readonly at: IsoDate },
+): MandateInForce | null {
+  const byMandate = new Map<string, MandateVersionRow[]>();
+  for (const row of versionsAsOf(db, initiativeId, options.asOf)) {
+    const versions = byMandate.get(row.mandate_id);
+    if (versions) versions.push(row);
+    else byMandate.set(row.mandate_id, [row]);
+  }
+  const mandates = [...byMandate.values()].map((versions) => {
+    const latest = versions.at(-1)!;
+    return {
+      versions,
+      validFrom: latest.valid_from,
+      validUntil: latest.valid_until ?? undefined,
+      revokedFrom: latest.revoked_from ?? undefined,
+    };
+  });
+  const inForce = mandateInForceOn(mandates, options.at);
+  if (!inForce) return null;
+  const [granted, ...later] = inForce.versions as [MandateVersionRow, ...MandateVersionRow[]];
+  const amendments: DatedChanges[] = later
+    .filter((row) => row.change === "amended")
+    .map((row) => ({ effectiveFrom: row.effective_from, changes: JSON.parse(row.changes!) as MandateChanges, order: row.position }));
+  const terms = termsOn(termsOfRow(granted), amendments, options.at);
+  return {
+    mandateId: granted.mandate_id,
+    scope: terms.scope,
+    boundaries: terms.boundaries,
+    principles: terms.principles,
+    steering: terms.steering,
+    validFrom: inForce.validFrom,
+    validUntil: inForce.validUntil ?? null,
+    budgetSek: terms.budgetSek ?? null,
+  };
+}
+
+const versionsAsOf = (db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] =>
+  db
+    .prepare<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
+      `SELECT * FROM mandate_versions
+       WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
+       ORDER BY position`,
+    )
+    .all({ initiativeId, asOf: asOf ?? null });

@@ -1,0 +1,66 @@
+import type { SealedText } from "#domain";
+import type Database from "better-sqlite3";
+
+/** A person as recorded: name and e-mail still sealed, to be opened with the person's key. */
+export interface PersonRecord {
+  readonly personId: string;
+  readonly organisationId: string;
+  readonly nameSealed: SealedText;
+  readonly emailSealed: SealedText | null;
+  readonly registeredAt: string;
+  readonly erasedOn: string | null;
+}
+
+interface PersonRow {
+  personId: string;
+  organisationId: string;
+  nameSealed: string;
+  emailSealed: string | null;
+  registeredAt: string;
+  erasedOn: string | null;
+}
+
+const PERSON_COLUMNS = `p.person_id AS personId, p.organisation_id AS organisationId, p.name_sealed AS nameSealed,
+  p.email_sealed AS emailSealed, p.registered_at AS registeredAt, p.erased_on AS erasedOn`;
+
+const toRecord = (row: PersonRow): PersonRecord => ({
+  ...row,
+  nameSealed: JSON.parse(row.nameSealed) as SealedText,
+  emailSealed: row.emailSealed === null ? null : (JSON.parse(row.emailSealed) as SealedText),
+});
+
+export function personRecord(db: Database.Database, personId: string): PersonRecord | undefined {
+  const row = db.prepare<[string], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people p WHERE p.person_id = ?`).get(personId);
+  return row && toRecord(row);
+}
+
+/** The records of the given people that are registered, in the order asked for. */
+export function peopleRecords(db: Database.Database, personIds: ReadonlyArray<string>): ReadonlyArray<PersonRecord> {
+  return db
+    .prepare<[string], PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM json_each(?) asked JOIN people p ON p.person_id = asked.value ORDER BY asked.key`,
+    )
+    .all(JSON.stringify(personIds))
+    .map(toRecord);
+}
+
+/**
+ * Ids of the people in a focus area's Core Team on date `at` (an end date is the last day
+ * of membership), as known at `asOf`, in the order they joined.
+ */
+export function coreTeam(
+  db: Database.Database,
+  focusArea: string,
+  options: { readonly at: string; readonly asOf?: string },
+): ReadonlyArray<string> {
+  const params = { focusArea, at: options.at, asOf: options.asOf ?? null };
+  return db
+    .prepare<[typeof params], { personId: string }>(
+      `SELECT person_id AS personId FROM core_team_memberships
+       WHERE focus_area = @focusArea AND started_on <= @at AND (@asOf IS NULL OR recorded_at <= @asOf)
+         AND (ended_on IS NULL OR ended_on >= @at OR ended_at > @asOf)
+       GROUP BY person_id ORDER BY MIN(position)`,
+    )
+    .all(params)
+    .map((row) => row.personId);
+}

@@ -1,0 +1,86 @@
+import type { IsoDate, MandatePosition, SignalFollowUp, SignalKind, SignalOutcome } from "#domain";
+import type Database from "better-sqlite3";
+
+export type SignalStatus = "submitted" | "acknowledged" | "answered" | "withdrawn";
+
+export interface SignalView {
+  readonly id: string;
+  readonly initiativeId: string;
+  readonly kind: SignalKind;
+  readonly summary: string;
+  readonly detail: string | null;
+  readonly mandatePosition: MandatePosition;
+  readonly mandateId: string | null;
+  readonly observedOn: IsoDate;
+  readonly status: SignalStatus;
+  readonly submittedAt: string;
+  readonly acknowledgedOn: IsoDate | null;
+  readonly answeredAt: string | null;
+  readonly outcome: SignalOutcome | null;
+  readonly response: string | null;
+  readonly followUp: SignalFollowUp | null;
+}
+
+export interface ListSignalsOptions {
+  /** `unanswered`: submitted or acknowledged, neither answered nor withdrawn (the inbox). */
+  readonly status?: "unanswered" | "answered";
+  readonly initiativeId?: string;
+  readonly asOf?: string;
+}
+
+type SignalRow = Omit<SignalView, "followUp"> & { readonly followUp: string | null };
+
+/**
+ * Signals submitted by `asOf`, each with what was known of it then: its status and, once
+ * acknowledged or answered by then, those steps. `x <= coalesce(@asOf, x)` reads "recorded
+ * by asOf" and is true for any recorded time when asOf is null, false while x is null.
+ */
+const knownSignals = `WITH known AS (
+  SELECT *,
+    CASE
+      WHEN withdrawn_at <= coalesce(@asOf, withdrawn_at) THEN 'withdrawn'
+      WHEN answered_at <= coalesce(@asOf, answered_at) THEN 'answered'
+      WHEN acknowledged_at <= coalesce(@asOf, acknowledged_at) THEN 'acknowledged'
+      ELSE 'submitted'
+    END AS status
+  FROM signals
+  WHERE submitted_at <= coalesce(@asOf, submitted_at)
+)`;
+
+const filters = {
+  unanswered: { where: "status IN ('submitted', 'acknowledged')", orderBy: "submitted_position" },
+  answered: { where: "status = 'answered'", orderBy: "answered_at DESC, submitted_position DESC" },
+  all: { where: "1", orderBy: "submitted_position" },
+} as const;
+
+/** The inbox (`unanswered`, oldest first), the answered signals (newest answer first) or all of them (oldest first). */
+export function listSignals(db: Database.Database, options: ListSignalsOptions = {}): SignalView[] {
+  const { where, orderBy } = filters[options.status ?? "all"];
+  return db
+    .prepare<{ asOf: string | null; initiativeId: string | null }, SignalRow>(
+      `${knownSignals}
+       SELECT signal_id AS id, initiative_id AS initiativeId, kind, summary, detail, mandate_position AS mandatePosition,
+         mandate_id AS mandateId, observed_on AS observedOn, status, submitted_at AS submittedAt,
+         CASE WHEN acknowledged_at <= coalesce(@asOf, acknowledged_at) THEN acknowledged_on END AS acknowledgedOn,
+         CASE WHEN status = 'answered' THEN answered_at END AS answeredAt,
+         CASE WHEN status = 'answered' THEN outcome END AS outcome,
+         CASE WHEN status = 'answered' THEN response END AS response,
+         CASE WHEN status = 'answered' THEN follow_up END AS followUp
+       FROM known
+       WHERE ${where} AND initiative_id = coalesce(@initiativeId, initiative_id)
+       ORDER BY ${orderBy}`,
+    )
+    .all({ asOf: options.asOf ?? null, initiativeId: options.initiativeId ?? null })
+    .map((row) => ({ ...row, followUp: row.followUp === null ? null : (JSON.parse(row.followUp) as SignalFollowUp) }));
+}
+
+/** How many of the initiative's signals wait for an answer, as known at `asOf`. */
+export function unansweredSignalCount(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): number {
+  return db
+    .prepare<{ asOf: string | null; initiativeId: string }, { count: number }>(
+      `${knownSignals}
+       SELECT count(*) AS count FROM known
+       WHERE initiative_id = @initiativeId AND ${filters.unanswered.where}`,
+    )
+    .get({ asOf: options.asOf ?? null, initiativeId })!.count;
+}

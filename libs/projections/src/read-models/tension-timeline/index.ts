@@ -1,0 +1,3 @@
+export type { TimelineBucket } from "./periods.js";
+export * from "./projection.js";
+export * from "./queries.js";
