@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchEventStore } from "./event-store-bench.js";
+import { benchProjections } from "./projection-bench.js";
 import { round } from "./measure.js";
 import { type Target, meets, printTable, printTargets, writeResults } from "./report.js";
 
@@ -67,6 +68,29 @@ try {
       unit: " ms",
     },
   ];
+  const projections = await benchProjections(directory, {
+    logEvents: sized(1_000_000),
+    eventsOfOneInitiative: sized(10_000),
+  });
+  printTable("Read models", [
+    { measurement: "raw read + JSON parse of the log", "events/s": projections.rawReadAndParse.perSecond, events: projections.logEvents },
+    { measurement: "rebuild of every read model", "events/s": projections.rebuild.perSecond, events: projections.rebuild.operations },
+    { measurement: "rebuild peak RSS (MB)", "events/s": "", events: projections.rebuildPeakRssMb },
+    { measurement: `overview asOf/at p50 / p99 ms (${projections.queryEvents} events)`, "events/s": "", events: `${projections.overviewLatency.p50Ms} / ${projections.overviewLatency.p99Ms}` },
+    { measurement: "mandate history asOf p50 / p99 ms", "events/s": "", events: `${projections.mandateHistoryLatency.p50Ms} / ${projections.mandateHistoryLatency.p99Ms}` },
+  ]);
+  targets.push(
+    {
+      name: "rebuild vs raw read+parse of the same log",
+      measured: projections.rebuild.perSecond / projections.rawReadAndParse.perSecond,
+      comparator: ">=",
+      goal: 0.5,
+      unit: "x",
+    },
+    { name: "rebuild peak RSS", measured: projections.rebuildPeakRssMb, comparator: "<=", goal: 300, unit: " MB" },
+    { name: "overview asOf/at p99", measured: projections.overviewLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
+    { name: "mandate history asOf p99", measured: projections.mandateHistoryLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
+  );
   printTargets(targets);
 
   const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "results");
@@ -75,6 +99,7 @@ try {
     scale,
     node: process.version,
     eventStore: store,
+    projections,
     targets: targets.map((t) => ({ ...t, measured: round(t.measured, 3), met: meets(t) })),
   });
   console.log(`\nResults written to ${path}`);

@@ -35,8 +35,12 @@ export interface CommandSpec<Input, Command, Event extends DomainEvent, State> {
   readonly roles: ReadonlyArray<Role>;
   /** Narrows `roles` once the stream is read, e.g. a lead only for their own initiatives. */
   readonly scope?: (principal: Principal, input: Input, state: State) => boolean;
-  /** True when the command starts a stream; otherwise a missing stream is a 404. */
-  readonly creates: boolean;
+  /**
+   * What the command brings into being: a new stream (answered 201; the stream not existing
+   * yet is expected), a new resource inside an existing stream such as a goal or a
+   * decision (201), or nothing (200). Unless it creates a stream, a missing one is a 404.
+   */
+  readonly creates: "stream" | "resource" | "nothing";
   readonly target: (input: Input, newId: string) => CommandTarget;
   readonly decider: Decider<Command, Event, State>;
   readonly events: EventCatalog;

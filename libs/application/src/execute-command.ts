@@ -101,7 +101,7 @@ const decideAndAppend = <Input, Command, Event extends DomainEvent, State>(
     const { input, principal, expectedRevision } = envelope;
     const target = spec.target(input, ids.newId);
     const loaded = yield* loadState(store, target.streamId, spec.decider);
-    if (loaded.revision === "no-stream" && !spec.creates) {
+    if (loaded.revision === "no-stream" && spec.creates !== "stream") {
       return yield* new ResourceNotFound({ streamId: target.streamId });
     }
     if (expectedRevision !== undefined && loaded.revision !== expectedRevision) {
@@ -128,7 +128,8 @@ const decideAndAppend = <Input, Command, Event extends DomainEvent, State>(
       ...(envelope.idempotencyKey === undefined ? {} : { idempotencyKey: envelope.idempotencyKey }),
     };
     const toAppend = decided.right.map((event) => validated(spec, event, metadata));
-    const created = spec.creates && loaded.revision === "no-stream" && toAppend.length > 0;
+    const created =
+      toAppend.length > 0 && (spec.creates === "resource" || (spec.creates === "stream" && loaded.revision === "no-stream"));
     const answer: StoredAnswer = { id: target.resourceId, created };
     const expected =
       expectedRevision === undefined ? ExpectedRevision.fromActual(loaded.revision) : ExpectedRevision.at(expectedRevision);

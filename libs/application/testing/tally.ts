@@ -45,7 +45,7 @@ export const tallyDecider: Decider<TallyCommand, TallyEvent, TallyState> = {
 export const openTally: CommandSpec<{ name: string }, TallyCommand, TallyEvent, TallyState> = {
   name: "OpenTally",
   roles: ["admin", "core-team"],
-  creates: true,
+  creates: "stream",
   target: (_input, newId) => ({ streamId: `tally-${newId}`, resourceId: newId }),
   decider: tallyDecider,
   events: tallyEvents,
@@ -56,7 +56,7 @@ export const increment: CommandSpec<{ tallyId: string; by: number }, TallyComman
   name: "Increment",
   roles: ["core-team", "initiative-lead"],
   scope: (principal, input) => principal.roles.includes("core-team") || principal.initiatives.includes(input.tallyId),
-  creates: false,
+  creates: "nothing",
   target: (input) => ({ streamId: `tally-${input.tallyId}`, resourceId: input.tallyId }),
   decider: tallyDecider,
   events: tallyEvents,

@@ -13,7 +13,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { status, body, headers } = problemResponseFor(fromNest(error), request);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (status === 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(status).headers(headers).type("application/problem+json").send(body);
   }
 }

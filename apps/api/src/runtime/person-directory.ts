@@ -1,7 +1,9 @@
 import { peopleRecords } from "#projections";
-import { ERASED_PERSON_NAME, KeyStore, type PersonalData, readPersonalData } from "#privacy";
+import { KeyStore, type PersonalData, readPersonalData } from "#privacy";
 import { Effect } from "effect";
 import type { MandatRuntime } from "./mandat-runtime.js";
+
+export const UNKNOWN_PERSON_NAME = "Okänd person / Unknown person";
 
 export interface PersonView extends PersonalData {
   readonly personId: string;
@@ -29,7 +31,7 @@ export async function describePeople(runtime: MandatRuntime, personIds: Readonly
   );
   const byId = new Map(views.map((view) => [view.personId, view]));
   for (const personId of personIds) {
-    if (!byId.has(personId)) byId.set(personId, { personId, organisationId: null, name: ERASED_PERSON_NAME, erased: true });
+    if (!byId.has(personId)) byId.set(personId, { personId, organisationId: null, name: UNKNOWN_PERSON_NAME, erased: false });
   }
   return byId;
 }

@@ -50,7 +50,7 @@ export const proposeBudget: BudgetSpec<OnBudget<z.infer<typeof ProposeBudgetInpu
   ...budgetStreamOf,
   name: "ProposeBudget",
   roles: ["core-team"],
-  creates: true,
+  creates: "stream",
   target: theBudget,
   toCommand: ({ year, lines }, { newId }) =>
     Effect.succeed({ type: "ProposeBudget", data: { year, lines: withLineIds(lines, newId) } }),
@@ -60,7 +60,7 @@ export const approveBudget: BudgetSpec<OnBudget<z.infer<typeof ApproveBudgetInpu
   ...budgetStreamOf,
   name: "ApproveBudget",
   roles: ["core-team"],
-  creates: false,
+  creates: "nothing",
   target: theBudget,
   toCommand: ({ decision }) =>
     Effect.gen(function* () {
@@ -73,7 +73,7 @@ export const amendBudget: BudgetSpec<OnBudget<z.infer<typeof AmendBudgetInput>>>
   ...budgetStreamOf,
   name: "AmendBudget",
   roles: ["core-team"],
-  creates: false,
+  creates: "nothing",
   target: theBudget,
   toCommand: ({ lines, reason, decision }, { newId }) =>
     Effect.gen(function* () {
@@ -86,7 +86,7 @@ export const recordExternalFunding: BudgetSpec<OnBudget<z.infer<typeof RecordExt
   ...budgetStreamOf,
   name: "RecordExternalFunding",
   roles: ["core-team"],
-  creates: false,
+  creates: "nothing",
   target: theBudget,
   toCommand: ({ focusArea: _, year: __, ...body }) => Effect.succeed({ type: "RecordExternalFunding", data: body }),
 };
@@ -95,7 +95,7 @@ export const recordValueReflection: BudgetSpec<OnBudget<z.infer<typeof RecordVal
   ...budgetStreamOf,
   name: "RecordValueReflection",
   roles: ["core-team"],
-  creates: false,
+  creates: "nothing",
   target: theBudget,
   toCommand: ({ focusArea: _, year: __, ...body }) => Effect.succeed({ type: "RecordValueReflection", data: body }),
 };

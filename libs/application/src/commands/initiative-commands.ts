@@ -39,7 +39,7 @@ type OnGoal<Body> = OnInitiative<Body> & { readonly goalId: string };
 export const onInitiative = {
   decider: initiativeDecider,
   events: initiativeEvents,
-  creates: false,
+  creates: "nothing",
 } as const;
 
 /** Core Team for every initiative; a lead only for the initiatives in their token. */
@@ -59,7 +59,7 @@ export const registerInitiative: InitiativeSpec<z.infer<typeof RegisterInitiativ
   ...onInitiative,
   name: "RegisterInitiative",
   roles: ["admin", "core-team"],
-  creates: true,
+  creates: "stream",
   target: (_input, newId) => ({ streamId: initiativeStream(newId), resourceId: newId }),
   toCommand: (input) =>
     Effect.gen(function* () {
@@ -96,6 +96,7 @@ export const unassignLead: InitiativeSpec<OnInitiative<z.infer<typeof UnassignLe
 export const setGoal: InitiativeSpec<OnInitiative<z.infer<typeof SetGoalInput>>> = {
   ...onInitiative,
   ...coreTeamOrItsLeads,
+  creates: "resource",
   name: "SetGoal",
   target: (input, newId) => ({ streamId: initiativeStream(input.initiativeId), resourceId: newId }),
   toCommand: (input, { newId }) =>
@@ -140,6 +141,7 @@ export const agreeCheckInCadence: InitiativeSpec<OnInitiative<z.infer<typeof Agr
 export const holdCheckIn: InitiativeSpec<OnInitiative<z.infer<typeof HoldCheckInInput>>> = {
   ...onInitiative,
   ...coreTeamOrItsLeads,
+  creates: "resource",
   name: "HoldCheckIn",
   target: (input, newId) => ({ streamId: initiativeStream(input.initiativeId), resourceId: newId }),
   toCommand: (input, { newId, today }) =>

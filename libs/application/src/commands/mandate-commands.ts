@@ -46,6 +46,7 @@ const mandateData = <Body>({ initiativeId: _, mandateId, ...body }: OnMandate<Bo
 
 export const grantMandate: InitiativeSpec<OnInitiative<z.infer<typeof GrantMandateInput>>> = {
   ...mandateCommand,
+  creates: "resource",
   name: "GrantMandate",
   target: (input, newId) => ({ streamId: initiativeStream(input.initiativeId), resourceId: newId }),
   toCommand: ({ initiativeId: _, ...body }, { newId }) =>

@@ -31,7 +31,7 @@ export const holdMeeting: MeetingSpec<z.infer<typeof HoldMeetingInput>> = {
   ...meetingStreamOf,
   name: "HoldMeeting",
   roles: ["core-team"],
-  creates: true,
+  creates: "stream",
   target: (_input, newId) => ({ streamId: meetingStream(newId), resourceId: newId }),
   toCommand: (input) =>
     Effect.gen(function* () {
@@ -47,12 +47,18 @@ const theMeeting = ({ meetingId }: OnMeeting<unknown>): CommandTarget => ({
   resourceId: meetingId,
 });
 
+/** A decision or next step: answered with its own new id. */
+const newResourceInMeeting = ({ meetingId }: OnMeeting<unknown>, newId: string): CommandTarget => ({
+  streamId: meetingStream(meetingId),
+  resourceId: newId,
+});
+
 export const recordDecision: MeetingSpec<OnMeeting<z.infer<typeof RecordDecisionInput>>> = {
   ...meetingStreamOf,
   name: "RecordDecision",
   roles: ["core-team"],
-  creates: false,
-  target: ({ meetingId }, newId) => ({ streamId: meetingStream(meetingId), resourceId: newId }),
+  creates: "resource",
+  target: newResourceInMeeting,
   toCommand: ({ meetingId: _, ...body }, { newId }) =>
     Effect.succeed({ type: "RecordDecision", data: { ...body, decisionId: newId as DecisionId } }),
 };
@@ -61,7 +67,7 @@ export const recordComment: MeetingSpec<OnMeeting<z.infer<typeof RecordCommentIn
   ...meetingStreamOf,
   name: "RecordComment",
   roles: ["core-team"],
-  creates: false,
+  creates: "nothing",
   target: theMeeting,
   toCommand: ({ meetingId: _, ...body }) => Effect.succeed({ type: "RecordComment", data: body }),
 };
@@ -70,8 +76,8 @@ export const agreeNextStep: MeetingSpec<OnMeeting<z.infer<typeof AgreeNextStepIn
   ...meetingStreamOf,
   name: "AgreeNextStep",
   roles: ["core-team"],
-  creates: false,
-  target: theMeeting,
+  creates: "resource",
+  target: newResourceInMeeting,
   toCommand: ({ meetingId: _, ...body }, { newId }) =>
     Effect.gen(function* () {
       const registered = yield* registeredPeople(yield* EventStore, body.ownerId === undefined ? [] : [body.ownerId]);
@@ -86,7 +92,7 @@ export const approveMinutes: MeetingSpec<OnMeeting<z.infer<typeof ApproveMinutes
   ...meetingStreamOf,
   name: "ApproveMinutes",
   roles: ["core-team"],
-  creates: false,
+  creates: "nothing",
   target: theMeeting,
   toCommand: (_input, { today }) => Effect.succeed({ type: "ApproveMinutes", data: { on: today } }),
 };
@@ -95,7 +101,7 @@ export const correctMinutes: MeetingSpec<OnMeeting<z.infer<typeof CorrectMinutes
   ...meetingStreamOf,
   name: "CorrectMinutes",
   roles: ["core-team"],
-  creates: false,
+  creates: "nothing",
   target: theMeeting,
   toCommand: ({ meetingId: _, ...body }) => Effect.succeed({ type: "CorrectMinutes", data: body }),
 };

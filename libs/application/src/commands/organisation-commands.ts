@@ -25,7 +25,7 @@ export const registerOrganisation: OrganisationSpec<z.infer<typeof RegisterOrgan
   ...organisationStreamOf,
   name: "RegisterOrganisation",
   roles: ["admin", "core-team"],
-  creates: true,
+  creates: "stream",
   target: (_input, newId) => ({ streamId: organisationStream(newId), resourceId: newId }),
   toCommand: (input) => Effect.succeed({ type: "RegisterOrganisation", data: input }),
 };
@@ -36,7 +36,7 @@ export const mapGoverningContext: OrganisationSpec<OnOrganisation<z.infer<typeof
   ...organisationStreamOf,
   name: "MapGoverningContext",
   roles: ["admin", "core-team"],
-  creates: false,
+  creates: "resource",
   target: ({ organisationId }, newId) => ({ streamId: organisationStream(organisationId), resourceId: newId }),
   toCommand: ({ organisationId: _, ...body }, { newId }) =>
     Effect.succeed({ type: "MapGoverningContext", data: { ...body, contextId: newId as ContextId } }),
@@ -48,7 +48,7 @@ export const retireGoverningContext: OrganisationSpec<
   ...organisationStreamOf,
   name: "RetireGoverningContext",
   roles: ["admin", "core-team"],
-  creates: false,
+  creates: "nothing",
   target: ({ organisationId, contextId }) => ({ streamId: organisationStream(organisationId), resourceId: contextId }),
   toCommand: ({ contextId, reason }) =>
     Effect.succeed({ type: "RetireGoverningContext", data: { contextId: contextId as ContextId, reason } }),

@@ -22,7 +22,7 @@ const onPerson = {
   decider: personDecider,
   events: personEvents,
   roles: ["admin", "core-team"],
-  creates: false,
+  creates: "nothing",
   target: ({ personId }: { personId: string }) => ({ streamId: personStream(personId), resourceId: personId }),
 } as const;
 
@@ -30,7 +30,7 @@ const onPerson = {
 export const registerPerson: PersonSpec<z.infer<typeof RegisterPersonInput>> = {
   ...onPerson,
   name: "RegisterPerson",
-  creates: true,
+  creates: "stream",
   target: (_input, newId) => ({ streamId: personStream(newId), resourceId: newId }),
   toCommand: (input, { newId }) =>
     Effect.gen(function* () {

@@ -31,7 +31,7 @@ const signalStreamOf = {
 
 const onSignal = {
   ...signalStreamOf,
-  creates: false,
+  creates: "nothing",
   target: ({ signalId }: { readonly signalId: string }) => ({ streamId: signalStream(signalId), resourceId: signalId }),
 } as const;
 
@@ -40,7 +40,7 @@ export const submitSignal: SignalSpec<z.infer<typeof SubmitSignalInput>> = {
   name: "SubmitSignal",
   roles: ["core-team", "initiative-lead"],
   scope: (principal, input) => actsFor(principal, [input.initiativeId]),
-  creates: true,
+  creates: "stream",
   target: (_input, newId) => ({ streamId: signalStream(newId), resourceId: newId }),
   toCommand: (input) =>
     Effect.gen(function* () {

@@ -34,7 +34,7 @@ const tensionStreamOf = {
 /** A lead may act on a tension that concerns at least one of their initiatives. */
 const onTension = {
   ...tensionStreamOf,
-  creates: false,
+  creates: "nothing",
   target: ({ tensionId }: { readonly tensionId: string }) => ({ streamId: tensionStream(tensionId), resourceId: tensionId }),
   scope: (principal: Principal, _input: unknown, state: TensionState) =>
     principal.roles.includes("core-team") ||
@@ -46,7 +46,7 @@ export const raiseTension: TensionSpec<z.infer<typeof RaiseTensionInput>> = {
   ...tensionStreamOf,
   name: "RaiseTension",
   scope: (principal, input) => actsFor(principal, input.initiativeIds),
-  creates: true,
+  creates: "stream",
   target: (_input, newId) => ({ streamId: tensionStream(newId), resourceId: newId }),
   toCommand: (input) =>
     Effect.gen(function* () {

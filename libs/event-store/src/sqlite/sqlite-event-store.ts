@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { Effect, Layer } from "effect";
+import { Effect, Layer, type Scope } from "effect";
 import { uuidV7 } from "../ids/uuid-v7.js";
 import { canonicalJson } from "../integrity/canonical-json.js";
 import { hashCanonicalParts } from "../integrity/event-hash.js";
@@ -117,15 +117,16 @@ export class SqliteEventStore implements EventStoreService {
     }
   }
 
-  /** The store as an Effect layer: opened on acquire, drained and closed on release. */
-  static layer(options: SqliteEventStoreOptions): Layer.Layer<EventStore, StoreUnavailable> {
-    return Layer.scoped(
-      EventStore,
-      Effect.acquireRelease(
-        Effect.try({ try: () => SqliteEventStore.open(options), catch: unavailable("cannot open the event log") }),
-        (store) => Effect.sync(() => store.close()),
-      ),
+  /** Opens the store for the life of a scope; closing it writes what is queued first. */
+  static acquire(options: SqliteEventStoreOptions): Effect.Effect<SqliteEventStore, StoreUnavailable, Scope.Scope> {
+    return Effect.acquireRelease(
+      Effect.try({ try: () => SqliteEventStore.open(options), catch: unavailable("cannot open the event log") }),
+      (store) => Effect.sync(() => store.close()),
     );
+  }
+
+  static layer(options: SqliteEventStoreOptions): Layer.Layer<EventStore, StoreUnavailable> {
+    return Layer.scoped(EventStore, SqliteEventStore.acquire(options));
   }
 
   append = (

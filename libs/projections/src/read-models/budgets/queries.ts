@@ -1,5 +1,6 @@
 import type { DecisionRef } from "#domain";
 import type Database from "better-sqlite3";
+import { prepared } from "../../runner/prepared.js";
 
 export interface BudgetOverview {
   readonly focusArea: string;
@@ -43,32 +44,27 @@ interface BudgetRow {
 /** The budget of a focus area for a year; undefined until it is proposed. */
 export function budget(db: Database.Database, focusArea: string, year: number): BudgetOverview | undefined {
   const key = { focusArea, year };
-  const row = db
-    .prepare<[typeof key], BudgetRow>(
+  const row = prepared<[typeof key], BudgetRow>(db, 
       "SELECT status, decision, proposed_total_sek FROM budgets WHERE focus_area = @focusArea AND year = @year",
     )
     .get(key);
   if (!row) return undefined;
-  const lines = db
-    .prepare<[typeof key], BudgetOverview["lines"][number]>(
+  const lines = prepared<[typeof key], BudgetOverview["lines"][number]>(db, 
       `SELECT line_id AS lineId, purpose, initiative_id AS initiativeId, amount_sek AS amountSek
        FROM budget_lines WHERE focus_area = @focusArea AND year = @year ORDER BY ordinal`,
     )
     .all(key);
-  const amendments = db
-    .prepare<[typeof key], { reason: string; decision: string; recordedAt: string }>(
+  const amendments = prepared<[typeof key], { reason: string; decision: string; recordedAt: string }>(db, 
       `SELECT reason, decision, recorded_at AS recordedAt
        FROM budget_amendments WHERE focus_area = @focusArea AND year = @year ORDER BY position`,
     )
     .all(key);
-  const externalFunding = db
-    .prepare<[typeof key], BudgetOverview["externalFunding"][number]>(
+  const externalFunding = prepared<[typeof key], BudgetOverview["externalFunding"][number]>(db, 
       `SELECT source, amount_sek AS amountSek, initiative_id AS initiativeId, on_date AS "on"
        FROM budget_external_funding WHERE focus_area = @focusArea AND year = @year ORDER BY position`,
     )
     .all(key);
-  const reflections = db
-    .prepare<[typeof key], BudgetOverview["reflections"][number]>(
+  const reflections = prepared<[typeof key], BudgetOverview["reflections"][number]>(db, 
       `SELECT initiative_id AS initiativeId, reflection, value_rating AS valueRating, on_date AS "on"
        FROM budget_reflections WHERE focus_area = @focusArea AND year = @year ORDER BY position`,
     )

@@ -1,5 +1,6 @@
 import { type IsoDate, type LeadershipNeeded, addDays } from "#domain";
 import type Database from "better-sqlite3";
+import { prepared } from "../../runner/prepared.js";
 
 // `x <= coalesce(@asOf, x)` reads "recorded, as known at asOf": true for every recorded row when asOf is null.
 
@@ -47,8 +48,7 @@ const checkInColumns = `check_in_id AS checkInId, held_on AS heldOn, participant
 
 /** The initiative's check-ins as known at `asOf`, in the order they were held. */
 export function checkIns(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): CheckIn[] {
-  return db
-    .prepare<{ initiativeId: string; asOf: string | null }, CheckInRow>(
+  return prepared<{ initiativeId: string; asOf: string | null }, CheckInRow>(db, 
       `SELECT ${checkInColumns} FROM check_ins
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY held_on, position`,
@@ -67,15 +67,13 @@ export function checkInSchedule(
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): CheckInSchedule {
   const params = { initiativeId, asOf: options.asOf ?? null };
-  const last = db
-    .prepare<typeof params & { at: IsoDate }, CheckInRow>(
+  const last = prepared<typeof params & { at: IsoDate }, CheckInRow>(db, 
       `SELECT ${checkInColumns} FROM check_ins
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at) AND held_on <= @at
        ORDER BY held_on DESC, position DESC LIMIT 1`,
     )
     .get({ ...params, at: options.at });
-  const cadence = db
-    .prepare<typeof params, { everyDays: number }>(
+  const cadence = prepared<typeof params, { everyDays: number }>(db, 
       `SELECT every_days AS everyDays FROM check_in_cadences
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position DESC LIMIT 1`,

@@ -1,5 +1,6 @@
 import type { DecisionKind, MeetingBody } from "#domain";
 import type Database from "better-sqlite3";
+import { prepared } from "../../runner/prepared.js";
 
 export interface MeetingDecision {
   readonly decisionId: string;
@@ -61,27 +62,23 @@ interface MeetingRow {
 
 /** The minutes of one meeting, with corrections made after approval; undefined for an unknown meeting. */
 export function meeting(db: Database.Database, meetingId: string): MeetingMinutes | undefined {
-  const row = db.prepare<[string], MeetingRow>("SELECT * FROM meetings WHERE meeting_id = ?").get(meetingId);
+  const row = prepared<[string], MeetingRow>(db, "SELECT * FROM meetings WHERE meeting_id = ?").get(meetingId);
   if (!row) return undefined;
-  const decisions = db
-    .prepare<[string], MeetingDecision>(
+  const decisions = prepared<[string], MeetingDecision>(db, 
       `SELECT decision_id AS decisionId, subject, decision, rationale, kind
        FROM meeting_decisions WHERE meeting_id = ? ORDER BY position`,
     )
     .all(meetingId);
-  const comments = db
-    .prepare<[string], MeetingMinutes["comments"][number]>(
+  const comments = prepared<[string], MeetingMinutes["comments"][number]>(db, 
       "SELECT topic, comment FROM meeting_comments WHERE meeting_id = ? ORDER BY position",
     )
     .all(meetingId);
-  const nextSteps = db
-    .prepare<[string], MeetingMinutes["nextSteps"][number]>(
+  const nextSteps = prepared<[string], MeetingMinutes["nextSteps"][number]>(db, 
       `SELECT next_step_id AS nextStepId, text, owner_id AS ownerId, due
        FROM meeting_next_steps WHERE meeting_id = ? ORDER BY position`,
     )
     .all(meetingId);
-  const corrections = db
-    .prepare<[string], MeetingMinutes["corrections"][number]>(
+  const corrections = prepared<[string], MeetingMinutes["corrections"][number]>(db, 
       `SELECT correction, reason, recorded_at AS recordedAt
        FROM meeting_corrections WHERE meeting_id = ? ORDER BY position`,
     )
@@ -112,16 +109,14 @@ export function decisionLog(
   period: { readonly from?: string; readonly to?: string } = {},
 ): ReadonlyArray<DecisionLogEntry> {
   const range = { from: period.from ?? null, to: period.to ?? null };
-  const decisions = db
-    .prepare<[typeof range], Omit<DecisionLogEntry, "effects">>(
+  const decisions = prepared<[typeof range], Omit<DecisionLogEntry, "effects">>(db, 
       `SELECT d.meeting_id AS meetingId, d.decision_id AS decisionId, m.held_on AS heldOn, d.subject, d.decision, d.kind
        FROM meeting_decisions d JOIN meetings m ON m.meeting_id = d.meeting_id
        WHERE (@from IS NULL OR m.held_on >= @from) AND (@to IS NULL OR m.held_on <= @to)
        ORDER BY m.held_on, d.position`,
     )
     .all(range);
-  const effects = db
-    .prepare<[typeof range], DecisionEffect & { meetingId: string; decisionId: string }>(
+  const effects = prepared<[typeof range], DecisionEffect & { meetingId: string; decisionId: string }>(db, 
       `SELECT e.meeting_id AS meetingId, e.decision_id AS decisionId, e.stream_id AS streamId, e.type, e.position
        FROM decision_effects e JOIN meetings m ON m.meeting_id = e.meeting_id
        WHERE (@from IS NULL OR m.held_on >= @from) AND (@to IS NULL OR m.held_on <= @to)

@@ -1,6 +1,7 @@
 import type { GoalStatus, IsoDate } from "#domain";
 import type Database from "better-sqlite3";
 import type { GoalChange, GoalVersionRow } from "./version-row.js";
+import { prepared } from "../../runner/prepared.js";
 
 export interface GoalVersion {
   readonly goalId: string;
@@ -25,8 +26,7 @@ export interface ActiveGoal {
 
 /** Every version of the initiative's goals recorded by `asOf`, oldest first. */
 export function goalHistory(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): GoalVersion[] {
-  const rows = db
-    .prepare<{ initiativeId: string; asOf: string | null }, GoalVersionRow>(
+  const rows = prepared<{ initiativeId: string; asOf: string | null }, GoalVersionRow>(db, 
       `SELECT * FROM goal_versions
        WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
        ORDER BY position`,
@@ -57,8 +57,7 @@ export function activeGoals(
   initiativeId: string,
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): ActiveGoal[] {
-  const rows = db
-    .prepare<{ initiativeId: string; asOf: string | null; at: IsoDate }, GoalVersionRow>(
+  const rows = prepared<{ initiativeId: string; asOf: string | null; at: IsoDate }, GoalVersionRow>(db, 
       `SELECT goal.* FROM goal_versions goal
        JOIN (SELECT goal_id, MAX(version) AS version, MIN(position) AS set_position FROM goal_versions
              WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)

@@ -1,5 +1,6 @@
 import type { ContextRelation } from "#domain";
 import type Database from "better-sqlite3";
+import { prepared } from "../../runner/prepared.js";
 
 export interface OrganisationEntry {
   readonly id: string;
@@ -37,8 +38,7 @@ export interface InitiativeContext {
 const LINK_KNOWN_AT = "(@asOf IS NULL OR l.linked_at <= @asOf) AND (l.unlinked_at IS NULL OR l.unlinked_at > @asOf)";
 
 export function organisations(db: Database.Database): ReadonlyArray<OrganisationEntry> {
-  return db
-    .prepare<[], OrganisationEntry>("SELECT organisation_id AS id, name, kind FROM organisations ORDER BY name, organisation_id")
+  return prepared<[], OrganisationEntry>(db, "SELECT organisation_id AS id, name, kind FROM organisations ORDER BY name, organisation_id")
     .all();
 }
 
@@ -49,8 +49,7 @@ export function governingContexts(
   options: { readonly asOf?: string } = {},
 ): ReadonlyArray<GoverningContextEntry> {
   const params = { organisationId, asOf: options.asOf ?? null };
-  const contexts = db
-    .prepare<[typeof params], Omit<GoverningContextEntry, "linkedInitiatives">>(
+  const contexts = prepared<[typeof params], Omit<GoverningContextEntry, "linkedInitiatives">>(db, 
       `SELECT context_id AS contextId, name, kind, description,
          CASE WHEN retired_at IS NOT NULL AND (@asOf IS NULL OR retired_at <= @asOf) THEN 'retired' ELSE 'mapped' END AS status
        FROM governing_contexts
@@ -58,8 +57,7 @@ export function governingContexts(
        ORDER BY name, context_id`,
     )
     .all(params);
-  const links = db
-    .prepare<[typeof params], InitiativeLink & { contextId: string }>(
+  const links = prepared<[typeof params], InitiativeLink & { contextId: string }>(db, 
       `SELECT l.context_id AS contextId, l.initiative_id AS initiativeId, l.relation, l.linked_at AS linkedAt
        FROM governing_contexts c JOIN context_links l ON l.context_id = c.context_id AND l.organisation_id = c.organisation_id
        WHERE c.organisation_id = @organisationId AND ${LINK_KNOWN_AT}
@@ -81,8 +79,7 @@ export function initiativeContexts(
   initiativeId: string,
   options: { readonly asOf?: string } = {},
 ): ReadonlyArray<InitiativeContext> {
-  return db
-    .prepare<[{ initiativeId: string; asOf: string | null }], InitiativeContext>(
+  return prepared<[{ initiativeId: string; asOf: string | null }], InitiativeContext>(db, 
       `SELECT l.organisation_id AS organisationId, l.context_id AS contextId, c.name, l.relation
        FROM context_links l JOIN governing_contexts c ON c.context_id = l.context_id AND c.organisation_id = l.organisation_id
        WHERE l.initiative_id = @initiativeId AND ${LINK_KNOWN_AT}

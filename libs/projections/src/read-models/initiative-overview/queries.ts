@@ -1,5 +1,6 @@
 import type { IsoDate, LeadRole } from "#domain";
 import type Database from "better-sqlite3";
+import { prepared } from "../../runner/prepared.js";
 
 export type InitiativeStatus = "open" | "closed";
 
@@ -49,8 +50,7 @@ interface LeadRow {
 /** The initiatives registered as of `asOf`, by name; closed once the closure is recorded by then. */
 export function listInitiatives(db: Database.Database, options: { readonly asOf?: string } = {}): InitiativeListItem[] {
   const asOf = options.asOf ?? null;
-  const rows = db
-    .prepare<{ asOf: string | null }, InitiativeRow>(
+  const rows = prepared<{ asOf: string | null }, InitiativeRow>(db, 
       `SELECT * FROM initiatives WHERE @asOf IS NULL OR registered_at <= @asOf ORDER BY name, initiative_id`,
     )
     .all({ asOf });
@@ -74,8 +74,7 @@ export function initiativeRecord(
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): InitiativeRecord | undefined {
   const asOf = options.asOf ?? null;
-  const row = db
-    .prepare<{ initiativeId: string; asOf: string | null }, InitiativeRow>(
+  const row = prepared<{ initiativeId: string; asOf: string | null }, InitiativeRow>(db, 
       `SELECT * FROM initiatives WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR registered_at <= @asOf)`,
     )
     .get({ initiativeId, asOf });
@@ -94,8 +93,7 @@ export function initiativeRecord(
 
 /** The people assigned to the initiative as known at `asOf`, in the order they were assigned. */
 export function leadsAsOf(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): LeadAssignment[] {
-  const rows = db
-    .prepare<{ initiativeId: string; asOf: string | null }, LeadRow>(
+  const rows = prepared<{ initiativeId: string; asOf: string | null }, LeadRow>(db, 
       `SELECT person_id, role, assigned_at FROM initiative_leads
        WHERE initiative_id = @initiativeId
          AND (@asOf IS NULL OR assigned_at <= @asOf)

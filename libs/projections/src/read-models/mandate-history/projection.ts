@@ -10,7 +10,8 @@ type Handled = RecordedInitiativeEvent<(typeof handledTypes)[number]>;
 
 export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandateHistoryTables> = {
   name: "mandate-history",
-  version: 1,
+  // 2: indexes for answering "in force on" from validity rows and one mandate's amendments.
+  version: 2,
   tables: mandateHistoryTables,
   eventTypes: new Set(handledTypes),
   bind: (db, tables) => {

@@ -10,6 +10,7 @@ import {
 } from "#domain";
 import type Database from "better-sqlite3";
 import { type MandateChange, type MandateVersionRow, parseOrNull, termsOfRow } from "./version-row.js";
+import { prepared } from "../../runner/prepared.js";
 
 export interface MandateVersion {
   readonly mandateId: string;
@@ -81,30 +82,45 @@ export function mandateInForce(
   initiativeId: string,
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): MandateInForce | null {
-  const byMandate = new Map<string, MandateVersionRow[]>();
-  for (const row of versionsAsOf(db, initiativeId, options.asOf)) {
-    const versions = byMandate.get(row.mandate_id);
-    if (versions) versions.push(row);
-    else byMandate.set(row.mandate_id, [row]);
+  const asOf = options.asOf ?? null;
+  // Validity changes only on grant, renewal and revocation: a handful of rows, whatever
+  // the number of amendments.
+  const latestValidity = new Map<string, MandateVersionRow>();
+  for (const row of prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
+    db,
+    `SELECT * FROM mandate_versions
+     WHERE initiative_id = @initiativeId AND change IN ('granted', 'renewed', 'revoked')
+       AND (@asOf IS NULL OR recorded_at <= @asOf)
+     ORDER BY position`,
+  ).iterate({ initiativeId, asOf })) {
+    latestValidity.set(row.mandate_id, row);
   }
-  const mandates = [...byMandate.values()].map((versions) => {
-    const latest = versions.at(-1)!;
-    return {
-      versions,
-      validFrom: latest.valid_from,
-      validUntil: latest.valid_until ?? undefined,
-      revokedFrom: latest.revoked_from ?? undefined,
-    };
-  });
-  const inForce = mandateInForceOn(mandates, options.at);
+  const candidates = [...latestValidity.values()].map((row) => ({
+    mandateId: row.mandate_id,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until ?? undefined,
+    revokedFrom: row.revoked_from ?? undefined,
+  }));
+  const inForce = mandateInForceOn(candidates, options.at);
   if (!inForce) return null;
-  const [granted, ...later] = inForce.versions as [MandateVersionRow, ...MandateVersionRow[]];
-  const amendments: DatedChanges[] = later
-    .filter((row) => row.change === "amended")
+  const granted = prepared<[string], MandateVersionRow>(
+    db,
+    "SELECT * FROM mandate_versions WHERE mandate_id = ? AND version = 1",
+  ).get(inForce.mandateId)!;
+  const amendments: DatedChanges[] = prepared<
+    { mandateId: string; asOf: string | null; at: IsoDate },
+    Pick<MandateVersionRow, "effective_from" | "changes" | "position">
+  >(
+    db,
+    `SELECT effective_from, changes, position FROM mandate_versions
+     WHERE mandate_id = @mandateId AND change = 'amended' AND effective_from <= @at
+       AND (@asOf IS NULL OR recorded_at <= @asOf)`,
+  )
+    .all({ mandateId: inForce.mandateId, asOf, at: options.at })
     .map((row) => ({ effectiveFrom: row.effective_from, changes: JSON.parse(row.changes!) as MandateChanges, order: row.position }));
   const terms = termsOn(termsOfRow(granted), amendments, options.at);
   return {
-    mandateId: granted.mandate_id,
+    mandateId: inForce.mandateId,
     scope: terms.scope,
     boundaries: terms.boundaries,
     principles: terms.principles,
@@ -116,8 +132,7 @@ export function mandateInForce(
 }
 
 const versionsAsOf = (db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] =>
-  db
-    .prepare<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
+  prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(db, 
       `SELECT * FROM mandate_versions
        WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
        ORDER BY position`,

@@ -1,5 +1,6 @@
 import type { SealedText } from "#domain";
 import type Database from "better-sqlite3";
+import { prepared } from "../../runner/prepared.js";
 
 /** A person as recorded: name and e-mail still sealed, to be opened with the person's key. */
 export interface PersonRecord {
@@ -30,14 +31,13 @@ const toRecord = (row: PersonRow): PersonRecord => ({
 });
 
 export function personRecord(db: Database.Database, personId: string): PersonRecord | undefined {
-  const row = db.prepare<[string], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people p WHERE p.person_id = ?`).get(personId);
+  const row = prepared<[string], PersonRow>(db, `SELECT ${PERSON_COLUMNS} FROM people p WHERE p.person_id = ?`).get(personId);
   return row && toRecord(row);
 }
 
 /** The records of the given people that are registered, in the order asked for. */
 export function peopleRecords(db: Database.Database, personIds: ReadonlyArray<string>): ReadonlyArray<PersonRecord> {
-  return db
-    .prepare<[string], PersonRow>(
+  return prepared<[string], PersonRow>(db, 
       `SELECT ${PERSON_COLUMNS} FROM json_each(?) asked JOIN people p ON p.person_id = asked.value ORDER BY asked.key`,
     )
     .all(JSON.stringify(personIds))
@@ -54,8 +54,7 @@ export function coreTeam(
   options: { readonly at: string; readonly asOf?: string },
 ): ReadonlyArray<string> {
   const params = { focusArea, at: options.at, asOf: options.asOf ?? null };
-  return db
-    .prepare<[typeof params], { personId: string }>(
+  return prepared<[typeof params], { personId: string }>(db, 
       `SELECT person_id AS personId FROM core_team_memberships
        WHERE focus_area = @focusArea AND started_on <= @at AND (@asOf IS NULL OR recorded_at <= @asOf)
          AND (ended_on IS NULL OR ended_on >= @at OR ended_at > @asOf)

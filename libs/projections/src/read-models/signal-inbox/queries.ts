@@ -1,5 +1,6 @@
 import type { IsoDate, MandatePosition, SignalFollowUp, SignalKind, SignalOutcome } from "#domain";
 import type Database from "better-sqlite3";
+import { prepared } from "../../runner/prepared.js";
 
 export type SignalStatus = "submitted" | "acknowledged" | "answered" | "withdrawn";
 
@@ -56,8 +57,7 @@ const filters = {
 /** The inbox (`unanswered`, oldest first), the answered signals (newest answer first) or all of them (oldest first). */
 export function listSignals(db: Database.Database, options: ListSignalsOptions = {}): SignalView[] {
   const { where, orderBy } = filters[options.status ?? "all"];
-  return db
-    .prepare<{ asOf: string | null; initiativeId: string | null }, SignalRow>(
+  return prepared<{ asOf: string | null; initiativeId: string | null }, SignalRow>(db, 
       `${knownSignals}
        SELECT signal_id AS id, initiative_id AS initiativeId, kind, summary, detail, mandate_position AS mandatePosition,
          mandate_id AS mandateId, observed_on AS observedOn, status, submitted_at AS submittedAt,
@@ -76,8 +76,7 @@ export function listSignals(db: Database.Database, options: ListSignalsOptions =
 
 /** How many of the initiative's signals wait for an answer, as known at `asOf`. */
 export function unansweredSignalCount(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): number {
-  return db
-    .prepare<{ asOf: string | null; initiativeId: string }, { count: number }>(
+  return prepared<{ asOf: string | null; initiativeId: string }, { count: number }>(db, 
       `${knownSignals}
        SELECT count(*) AS count FROM known
        WHERE initiative_id = @initiativeId AND ${filters.unanswered.where}`,

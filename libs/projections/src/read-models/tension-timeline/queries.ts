@@ -1,6 +1,7 @@
 import type { EscalationLevel, IsoDate, TensionCategory } from "#domain";
 import type Database from "better-sqlite3";
 import { type Period, type TimelineBucket, periodsBetween } from "./periods.js";
+import { prepared } from "../../runner/prepared.js";
 
 export interface TensionPeriod {
   readonly periodStart: IsoDate;
@@ -50,14 +51,12 @@ export function tensionTimeline(
   const periods = periodsBetween(options.from, options.to, options.bucket);
   if (periods.length === 0) return [];
   const params = { initiativeId, first: periods[0]!.start, last: periods.at(-1)!.end };
-  const tensions = db
-    .prepare<typeof params, TensionSpan>(
+  const tensions = prepared<typeof params, TensionSpan>(db, 
       `SELECT tension_id AS tensionId, raised_on AS raisedOn, closed_as AS closedAs, closed_on AS closedOn
        FROM (${tensionsInRange})`,
     )
     .all(params);
-  const intensities = db
-    .prepare<typeof params, IntensityFrom>(
+  const intensities = prepared<typeof params, IntensityFrom>(db, 
       `SELECT i.tension_id AS tensionId, i.intensity, i.on_date AS onDate
        FROM tension_intensities i JOIN (${tensionsInRange}) USING (tension_id)
        WHERE i.on_date <= @last
@@ -104,8 +103,7 @@ export function openTensions(
   initiativeId: string,
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): OpenTension[] {
-  return db
-    .prepare<{ initiativeId: string; asOf: string | null; at: IsoDate }, OpenTension>(
+  return prepared<{ initiativeId: string; asOf: string | null; at: IsoDate }, OpenTension>(db, 
       `SELECT t.tension_id AS tensionId, t.category, t.raised_on AS raisedOn,
          (SELECT i.intensity FROM tension_intensities i
           WHERE i.tension_id = t.tension_id AND i.on_date <= @at AND i.recorded_at <= coalesce(@asOf, i.recorded_at)

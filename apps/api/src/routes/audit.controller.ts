@@ -1,0 +1,40 @@
+import { EventStore, verifyStore } from "#event-store";
+import { RawEventStore } from "#platform";
+import { auditEvents } from "#projections";
+import { Controller, Inject, Req } from "@nestjs/common";
+import { Effect } from "effect";
+import { runToPromise } from "../cqrs/execute-command.js";
+import { Reads } from "../http/reads.js";
+import type { MandatRequest } from "../http/request-context.js";
+import { Route } from "../http/route-definition.js";
+import type { MandatRuntime } from "../runtime/mandat-runtime.js";
+import { auditRoutes as routes } from "./audit.routes.js";
+
+/** Runs an Effect on the stores; a failure such as StoreUnavailable is thrown as is for the problem filter. */
+const runOnStores =
+  <A, E>(effect: Effect.Effect<A, E, EventStore | RawEventStore>) =>
+  async (runtime: MandatRuntime): Promise<A> =>
+    runToPromise(await runtime.effects.runPromiseExit(effect));
+
+@Controller()
+export class AuditController {
+  constructor(@Inject(Reads) private readonly reads: Reads) {}
+
+  /** Through the upcasting store: auditors read every event in the shape the domain speaks today. */
+  @Route(routes.events)
+  events(@Req() request: MandatRequest) {
+    return this.reads.run(routes.events, request, ({ query }) =>
+      runOnStores(
+        Effect.flatMap(EventStore, (store) =>
+          auditEvents(store, { streamId: query.streamId, fromPosition: query.fromPosition, limit: query.limit }),
+        ),
+      ),
+    );
+  }
+
+  /** Over the raw store: the hashes cover what was written, not its upcast shape. */
+  @Route(routes.verify)
+  verify(@Req() request: MandatRequest) {
+    return this.reads.run(routes.verify, request, () => runOnStores(Effect.flatMap(RawEventStore, (store) => verifyStore(store))));
+  }
+}

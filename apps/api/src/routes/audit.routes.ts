@@ -1,0 +1,46 @@
+import { MAX_AUDIT_EVENTS } from "#projections";
+import { z } from "zod";
+import type { RouteDefinition } from "../http/route-definition.js";
+import { API, AUTH_PROBLEMS } from "./common.js";
+
+const tag = "Audit";
+const AUDITORS = ["auditor", "admin"] as const;
+const DEFAULT_AUDIT_EVENTS = 100;
+
+// Both reads go to the log itself, not to the read models: minPosition has nothing to wait for.
+const auditEventsQuery = z.strictObject({
+  streamId: z.string().min(1).max(200).optional().describe("Only this stream's events, e.g. `initiative-<id>`"),
+  fromPosition: z.coerce.number().int().min(0).optional().describe("First global log position included; default: the start"),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_AUDIT_EVENTS)
+    .default(DEFAULT_AUDIT_EVENTS)
+    .describe(`At most this many events; default ${DEFAULT_AUDIT_EVENTS}`),
+});
+
+export const auditRoutes = {
+  events: {
+    method: "GET",
+    path: `${API}/audit/events`,
+    operationId: "auditEvents",
+    summary:
+      "Events with their full envelopes (ids, positions, recorded time, actor, hashes), in log order; data in today's schema version",
+    tag,
+    audience: AUDITORS,
+    query: auditEventsQuery,
+    status: 200,
+    problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
+  },
+  verify: {
+    method: "GET",
+    path: `${API}/audit/verify`,
+    operationId: "verifyLog",
+    summary: "Check every hash chain of the log as stored; brokenAt names the first event that does not hold",
+    tag,
+    audience: AUDITORS,
+    status: 200,
+    problems: [...AUTH_PROBLEMS, "store-unavailable"],
+  },
+} satisfies Record<string, RouteDefinition>;

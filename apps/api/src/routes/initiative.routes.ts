@@ -1,0 +1,298 @@
+import {
+  assignLead,
+  closeInitiative,
+  linkGoverningContext,
+  registerInitiative,
+  unassignLead,
+  unlinkGoverningContext,
+} from "#application";
+import {
+  AssignLeadInput,
+  CloseInitiativeInput,
+  ContextRelation,
+  EscalationLevel,
+  GoverningContextNotLinked,
+  GoverningContextNotMapped,
+  GoverningContextRetiredError,
+  LeadRole,
+  LeadershipNeeded,
+  LinkGoverningContextInput,
+  MandatePosition,
+  NotALead,
+  OrganisationNotRegistered,
+  PersonNotRegistered,
+  RegisterInitiativeInput,
+  SignalKind,
+  Steering,
+  TensionCategory,
+  UnassignLeadInput,
+  UnlinkGoverningContextInput,
+} from "#domain";
+import { z } from "zod";
+import type { RouteDefinition } from "../http/route-definition.js";
+import { asOfQuery, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
+import { API, COMMAND_PROBLEMS, READ_PROBLEMS, WriteAnswer, idParam, rules } from "./common.js";
+import { initiativeParams, initiativeProblems, onInitiative } from "./initiative-paths.js";
+
+const tag = "Initiatives";
+const date = z.iso.date();
+
+const InitiativeStatus = z.enum(["open", "closed"]);
+
+const InitiativeListItem = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  status: InitiativeStatus.describe("closed once the closure is recorded, as of asOf"),
+  focusArea: z.string(),
+  organisationIds: z.array(z.uuid()),
+  registeredAt: z.iso.datetime(),
+});
+
+const MandateInForce = z.object({
+  mandateId: z.uuid(),
+  scope: z.array(z.string()),
+  boundaries: z.array(z.string()),
+  principles: z.array(z.string()),
+  steering: Steering,
+  validFrom: date,
+  validUntil: date.nullable(),
+  budgetSek: z.number().int().nullable(),
+});
+
+const InitiativeOverview = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  status: InitiativeStatus.describe("closed when the closure is known at asOf and took effect by at"),
+  focusArea: z.string(),
+  description: z.string(),
+  organisationIds: z.array(z.uuid()),
+  closedOn: date.optional(),
+  asOf: z.iso.datetime().nullable(),
+  at: date,
+  leads: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string().describe("Opened with the person's key at reading; a placeholder once the person is erased"),
+      role: LeadRole,
+      assignedAt: z.iso.datetime(),
+    }),
+  ),
+  goals: z
+    .array(z.object({ goalId: z.uuid(), statement: z.string(), indicator: z.string().optional(), targetDate: date.optional() }))
+    .describe("The goals active on at"),
+  mandate: MandateInForce.nullable().describe("The mandate in force on at, with its amendments effective by then"),
+  openTensions: z.array(
+    z.object({
+      tensionId: z.uuid(),
+      category: TensionCategory,
+      intensity: z.number().int(),
+      raisedOn: date,
+      escalatedTo: EscalationLevel.nullable(),
+    }),
+  ),
+  unansweredSignals: z.array(
+    z.object({ id: z.uuid(), kind: SignalKind, summary: z.string(), mandatePosition: MandatePosition, observedOn: date }),
+  ),
+  cadenceDays: z.number().int().nullable(),
+  lastCheckIn: z
+    .object({
+      checkInId: z.uuid(),
+      heldOn: date,
+      mandateClarity: z.number().int(),
+      confidence: z.number().int(),
+      leadershipNeeded: LeadershipNeeded,
+    })
+    .nullable(),
+  nextCheckInDue: date.nullable(),
+  checkInOverdue: z.boolean(),
+});
+
+const InitiativeContext = z.object({
+  organisationId: z.uuid(),
+  contextId: z.uuid(),
+  name: z.string(),
+  relation: ContextRelation,
+});
+
+const TensionPeriod = z.object({
+  periodStart: date.describe("Monday of the ISO week, or the 1st of the month"),
+  raised: z.number().int(),
+  resolved: z.number().int(),
+  open: z.number().int().describe("Open at the end of the period"),
+  meanIntensity: z.number().nullable().describe("Of the tensions open at the end of the period; null when none is"),
+});
+
+const MAX_TIMELINE_YEARS = 10;
+
+const yearsAfter = (day: string, years: number): string => {
+  const shifted = new Date(`${day}T00:00:00Z`);
+  shifted.setUTCFullYear(shifted.getUTCFullYear() + years);
+  return shifted.toISOString().slice(0, 10);
+};
+
+/** The timeline's days with their defaults: up to today, over the year before `to`. */
+export const timelineRange = (query: { readonly from?: string; readonly to?: string }) => {
+  const to = query.to ?? today();
+  return { from: query.from ?? yearsAfter(to, -1), to };
+};
+
+const checkTimelineRange = (query: { from?: string; to?: string }, context: z.RefinementCtx) => {
+  const { from, to } = timelineRange(query);
+  if (to < from) {
+    // Name the field the client sent: without `to`, it is today and `from` is the one at fault.
+    context.addIssue(
+      query.to === undefined
+        ? { code: "custom", path: ["from"], message: "from must not be after today (the default of to)" }
+        : { code: "custom", path: ["to"], message: "to must not be before from" },
+    );
+  } else if (to > yearsAfter(from, MAX_TIMELINE_YEARS)) {
+    context.addIssue({ code: "custom", path: ["from"], message: `from and to may span at most ${MAX_TIMELINE_YEARS} years` });
+  }
+};
+
+const timelineQuery = z
+  .strictObject({
+    from: date.optional().describe("First day (YYYY-MM-DD); default: one year before to"),
+    to: date.optional().describe("Last day (YYYY-MM-DD); default: today"),
+    bucket: z.enum(["week", "month"]).describe("week: ISO weeks from Monday; month: calendar months"),
+    minPosition: minPositionParameter.optional(),
+  })
+  // Only once the dates parse: a malformed one is reported as such, not compared.
+  .superRefine(checkTimelineRange, { when: (payload) => payload.issues.length === 0 });
+
+export const initiativeRoutes = {
+  register: {
+    method: "POST",
+    path: `${API}/initiatives`,
+    operationId: "registerInitiative",
+    summary: "Register an initiative",
+    tag,
+    audience: ["admin", "core-team"],
+    body: RegisterInitiativeInput,
+    response: WriteAnswer,
+    status: 201,
+    problems: [...COMMAND_PROBLEMS, ...rules(OrganisationNotRegistered)],
+    command: { spec: registerInitiative, input: ({ body }) => body },
+  },
+  list: {
+    method: "GET",
+    path: `${API}/initiatives`,
+    operationId: "listInitiatives",
+    summary: "The registered initiatives, by name",
+    tag,
+    audience: "authenticated",
+    query: asOfQuery,
+    response: z.array(InitiativeListItem),
+    status: 200,
+    problems: READ_PROBLEMS,
+  },
+  overview: {
+    method: "GET",
+    path: `${API}/initiatives/:id`,
+    operationId: "initiativeOverview",
+    summary: "The initiative's overview on date at, as known at asOf",
+    tag,
+    audience: "authenticated",
+    params: idParam,
+    query: timeTravelQuery,
+    response: InitiativeOverview,
+    status: 200,
+    problems: [...READ_PROBLEMS, "not-found"],
+  },
+  assignLead: {
+    method: "POST",
+    path: `${API}/initiatives/:id/leads`,
+    operationId: "assignLead",
+    summary: "Assign a person to lead the initiative (or change their role); the id answered is the personId",
+    tag,
+    audience: ["admin", "core-team"],
+    params: idParam,
+    body: AssignLeadInput,
+    response: WriteAnswer,
+    status: 200,
+    problems: initiativeProblems(PersonNotRegistered),
+    command: { spec: assignLead, input: onInitiative },
+  },
+  unassignLead: {
+    method: "POST",
+    path: `${API}/initiatives/:id/leads/:personId/unassignment`,
+    operationId: "unassignLead",
+    summary: "Unassign a lead from the initiative (not in API.md v1)",
+    tag,
+    audience: ["admin", "core-team"],
+    params: initiativeParams({ personId: z.uuid() }),
+    body: UnassignLeadInput.omit({ personId: true }),
+    response: WriteAnswer,
+    status: 200,
+    problems: initiativeProblems(NotALead),
+    command: { spec: unassignLead, input: onInitiative },
+  },
+  linkGoverningContext: {
+    method: "POST",
+    path: `${API}/initiatives/:id/governing-contexts`,
+    operationId: "linkGoverningContext",
+    summary: "Link a governing context of a participating organisation to the initiative; the id answered is the contextId",
+    tag,
+    audience: ["admin", "core-team"],
+    params: idParam,
+    body: LinkGoverningContextInput,
+    response: WriteAnswer,
+    status: 200,
+    problems: initiativeProblems(OrganisationNotRegistered, GoverningContextNotMapped, GoverningContextRetiredError),
+    command: { spec: linkGoverningContext, input: onInitiative },
+  },
+  unlinkGoverningContext: {
+    method: "POST",
+    path: `${API}/initiatives/:id/governing-contexts/:contextId/unlinking`,
+    operationId: "unlinkGoverningContext",
+    summary: "Unlink a governing context from the initiative (not in API.md v1)",
+    tag,
+    audience: ["admin", "core-team"],
+    params: initiativeParams({ contextId: z.uuid() }),
+    body: UnlinkGoverningContextInput.omit({ contextId: true }),
+    response: WriteAnswer,
+    status: 200,
+    problems: initiativeProblems(GoverningContextNotLinked),
+    command: { spec: unlinkGoverningContext, input: onInitiative },
+  },
+  governingContexts: {
+    method: "GET",
+    path: `${API}/initiatives/:id/governing-contexts`,
+    operationId: "initiativeGoverningContexts",
+    summary: "The governing contexts linked to the initiative, as known at asOf (not in API.md v1)",
+    tag,
+    audience: "authenticated",
+    params: idParam,
+    query: asOfQuery,
+    response: z.array(InitiativeContext),
+    status: 200,
+    problems: [...READ_PROBLEMS, "not-found"],
+  },
+  close: {
+    method: "POST",
+    path: `${API}/initiatives/:id/closure`,
+    operationId: "closeInitiative",
+    summary: "Close the initiative; it takes no further command",
+    tag,
+    audience: ["core-team"],
+    params: idParam,
+    body: CloseInitiativeInput,
+    response: WriteAnswer,
+    status: 200,
+    problems: initiativeProblems(),
+    command: { spec: closeInitiative, input: onInitiative },
+  },
+  tensionTimeline: {
+    method: "GET",
+    path: `${API}/initiatives/:id/tensions/timeline`,
+    operationId: "initiativeTensionTimeline",
+    summary: "The initiative's tensions per week or month: raised, resolved, open at the end and their mean intensity",
+    tag,
+    audience: "authenticated",
+    params: idParam,
+    query: timelineQuery,
+    response: z.array(TensionPeriod),
+    status: 200,
+    problems: [...READ_PROBLEMS, "not-found"],
+  },
+} satisfies Record<string, RouteDefinition>;

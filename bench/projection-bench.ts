@@ -1,0 +1,125 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type EventStoreService, SqliteEventStore } from "#event-store";
+import {
+  ProjectionRunner,
+  allProjections,
+  initiativeOverview,
+  mandateHistory,
+  openReadModelDatabase,
+} from "#projections";
+import { addDays } from "#domain";
+import Database from "better-sqlite3";
+import { Effect } from "effect";
+import { HistoryGenerator } from "../libs/projections/testing/history-generator.js";
+import { type Throughput, now, percentile, round, throughput } from "./measure.js";
+
+export interface ProjectionBenchResults {
+  readonly logEvents: number;
+  readonly rawReadAndParse: Throughput;
+  readonly rebuild: Throughput;
+  readonly rebuildPeakRssMb: number;
+  readonly queryEvents: number;
+  readonly overviewLatency: { readonly p50Ms: number; readonly p99Ms: number; readonly samples: number };
+  readonly mandateHistoryLatency: { readonly p50Ms: number; readonly p99Ms: number; readonly samples: number };
+}
+
+const progress = (label: string) => (done: number) => {
+  if (done % 100_000 < 5_000) process.stdout.write(`\r  ${label}: ${done} events`);
+};
+
+async function generate(path: string, initiatives: number, eventsPerInitiative: number): Promise<number> {
+  const store = SqliteEventStore.open({ path });
+  try {
+    const generator = new HistoryGenerator(store, { initiatives, eventsPerInitiative, seed: 11 }, progress("writing the log"));
+    await Effect.runPromise(generator.run());
+    process.stdout.write("\n");
+    return Effect.runPromise(store.headPosition);
+  } finally {
+    store.close();
+  }
+}
+
+function rawReadAndParse(path: string): Throughput {
+  const db = new Database(path, { readonly: true });
+  const started = now();
+  let count = 0;
+  for (const row of db.prepare("SELECT * FROM events ORDER BY position").iterate() as Iterable<{ data: string; metadata: string }>) {
+    JSON.parse(row.data);
+    JSON.parse(row.metadata);
+    count += 1;
+  }
+  db.close();
+  return throughput(count, now() - started);
+}
+
+/** The rebuild runs in its own process so that its peak RSS is its own. */
+function rebuildInChild(logPath: string, readModelsPath: string): Promise<{ events: number; ms: number; maxRssKb: number }> {
+  const child = join(fileURLToPath(new URL(".", import.meta.url)), "rebuild-child.js");
+  return new Promise((resolve, reject) => {
+    const process_ = spawn(process.execPath, [child, logPath, readModelsPath], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    process_.stdout.on("data", (chunk) => (output += chunk));
+    process_.on("exit", (code) => {
+      const result = output.split("\n").find((line) => line.startsWith("{"));
+      if (code === 0 && result) resolve(JSON.parse(result));
+      else reject(new Error(`rebuild child exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function queryLatencies(directory: string, eventsOfOneInitiative: number) {
+  const logPath = join(directory, "one-initiative.sqlite");
+  const store = SqliteEventStore.open({ path: logPath });
+  const generator = new HistoryGenerator(store, { initiatives: 1, eventsPerInitiative: eventsOfOneInitiative, seed: 5 });
+  const [initiativeId] = await Effect.runPromise(generator.run());
+  const db = openReadModelDatabase(join(directory, "one-initiative-read-models.sqlite"));
+  const runner = new ProjectionRunner(db, store as EventStoreService, allProjections);
+  await Effect.runPromise(runner.start());
+  await Effect.runPromise(runner.waitFor(await Effect.runPromise(store.headPosition), 120_000));
+  await Effect.runPromise(runner.stop());
+  const recorded = db.prepare<[], { first: string; last: string }>("SELECT min(recorded_at) AS first, max(recorded_at) AS last FROM mandate_versions").get()!;
+  const span = Date.parse(recorded.last) - Date.parse(recorded.first);
+  const sample = (i: number) => ({
+    asOf: new Date(Date.parse(recorded.first) + ((i * 7919) % 1000) / 1000 * span).toISOString(),
+    at: addDays("2020-02-01", (i * 104_729) % 3_000),
+  });
+  const time = (query: (i: number) => unknown) => {
+    for (let i = 0; i < 100; i++) query(i);
+    const samples: number[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const t0 = now();
+      query(i);
+      samples.push(now() - t0);
+    }
+    return { p50Ms: round(percentile(samples, 50), 3), p99Ms: round(percentile(samples, 99), 3), samples: samples.length };
+  };
+  const overviewLatency = time((i) => initiativeOverview(db, initiativeId!, sample(i)));
+  const mandateHistoryLatency = time((i) => mandateHistory(db, initiativeId!, { asOf: sample(i).asOf }));
+  db.close();
+  store.close();
+  return { overviewLatency, mandateHistoryLatency, queryEvents: generator.written };
+}
+
+export async function benchProjections(
+  directory: string,
+  sizes: { readonly logEvents: number; readonly eventsOfOneInitiative: number },
+): Promise<ProjectionBenchResults> {
+  const logPath = join(directory, "projection-log.sqlite");
+  const perInitiative = 1_000;
+  const logEvents = await generate(logPath, Math.ceil(sizes.logEvents / perInitiative), perInitiative);
+  console.log("  raw read of the log with JSON parse");
+  const raw = rawReadAndParse(logPath);
+  console.log("  rebuilding every read model from the log (separate process)");
+  const rebuilt = await rebuildInChild(logPath, join(directory, "rebuilt-read-models.sqlite"));
+  console.log(`  asOf/at queries on one initiative with about ${sizes.eventsOfOneInitiative} events`);
+  const queries = await queryLatencies(directory, sizes.eventsOfOneInitiative);
+  return {
+    logEvents,
+    rawReadAndParse: raw,
+    rebuild: throughput(rebuilt.events, rebuilt.ms),
+    rebuildPeakRssMb: Math.round(rebuilt.maxRssKb / 1024),
+    ...queries,
+  };
+}

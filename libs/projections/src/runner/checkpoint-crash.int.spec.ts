@@ -1,0 +1,68 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SqliteEventStore } from "#event-store";
+import { Effect } from "effect";
+import { afterAll, describe, expect, it } from "vitest";
+import { HistoryGenerator } from "../../testing/history-generator.js";
+import { snapshot } from "../../testing/projection-harness.js";
+import { allProjections } from "../all-projections.js";
+import { Checkpoints } from "./checkpoints.js";
+import { ProjectionRunner } from "./projection-runner.js";
+import { openReadModelDatabase } from "./read-model-database.js";
+import { rebuildProjections } from "./rebuild.js";
+
+const root = join(import.meta.dirname, "../../../..");
+const projector = join(import.meta.dirname, "../../testing/crash-projector.mjs");
+const built = join(root, "dist/libs/projections/src/index.js");
+const dir = mkdtempSync(join(tmpdir(), "mandat-checkpoint-crash-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the projector, which kills itself in the middle of the batch holding `crashAt`. */
+function crashAt(logPath: string, readModelsPath: string, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [projector, logPath, readModelsPath, String(position)], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`projector exited: ${stderr}`))));
+  });
+}
+
+describe("read-model checkpoints when the process is killed mid-batch", () => {
+  it("resume without applying an event twice or skipping one", async () => {
+    expect(existsSync(built), `${built} is missing: npm test builds it, or run npm run build`).toBe(true);
+    const logPath = join(dir, "events.sqlite");
+    const readModelsPath = join(dir, "read-models.sqlite");
+    const store = SqliteEventStore.open({ path: logPath });
+    try {
+      await Effect.runPromise(new HistoryGenerator(store, { initiatives: 30, eventsPerInitiative: 150, seed: 3 }).run());
+      const head = await Effect.runPromise(store.headPosition);
+
+      const crashPosition = Math.floor(head / 3) + 17;
+      await crashAt(logPath, readModelsPath, crashPosition);
+      const survivor = openReadModelDatabase(readModelsPath);
+      // The batch in flight is gone with its checkpoint; every earlier batch is kept whole.
+      const afterCrash = new Checkpoints(survivor).all();
+      expect(afterCrash).toHaveLength(allProjections.length);
+      for (const checkpoint of afterCrash) {
+        expect(checkpoint.position).toBeGreaterThan(0);
+        expect(checkpoint.position).toBeLessThan(crashPosition);
+      }
+
+      const runner = new ProjectionRunner(survivor, store, allProjections);
+      await Effect.runPromise(runner.start());
+      expect(await Effect.runPromise(runner.waitFor(head, 20_000))).toBe(true);
+      await Effect.runPromise(runner.stop());
+
+      const fresh = openReadModelDatabase(":memory:");
+      await Effect.runPromise(rebuildProjections(fresh, store, allProjections));
+      const tables = allProjections.flatMap((projection) => Object.keys(projection.tables));
+      expect(snapshot(survivor, tables)).toEqual(snapshot(fresh, tables));
+      survivor.close();
+      fresh.close();
+    } finally {
+      store.close();
+    }
+  }, 60_000);
+});
