@@ -17,3 +17,4 @@ export * from "./read-models/check-ins/index.js";
 export * from "./read-models/signal-inbox/index.js";
 export * from "./read-models/tension-timeline/index.js";
 export * from "./runner/prepared.js";
+export * from "./runner/last-written.js";

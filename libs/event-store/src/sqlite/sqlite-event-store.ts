@@ -20,7 +20,7 @@ import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-re
 import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
 import { AppendNotifier } from "../subscription/append-notifier.js";
 import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
-import { eventToRow, rowToEvent } from "./event-row-mapping.js";
+import { type RawEventRow, eventToRow, rawRowToEvent } from "./event-row-mapping.js";
 import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, applyPragmas } from "./sqlite-schema.js";
 import { type StreamHead, StreamHeads } from "./stream-heads.js";
 
@@ -85,19 +85,20 @@ export class SqliteEventStore implements EventStoreService {
         "INSERT INTO idempotency_records (key, fingerprint, stream_id, revision, position, recorded_at, response) VALUES (?, ?, ?, ?, ?, ?, ?)",
       ),
       findIdempotency: db.prepare<[string], IdempotencyRow>("SELECT * FROM idempotency_records WHERE key = ?"),
-      readForwards: db.prepare<[string, number, string, number], EventRow>(
+      readForwards: db.prepare<[string, number, string, number], RawEventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision ASC LIMIT ?`,
       ),
-      readBackwards: db.prepare<[string, number, string, number], EventRow>(
+      readBackwards: db.prepare<[string, number, string, number], RawEventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? AND recorded_at <= ? ORDER BY revision DESC LIMIT ?`,
       ),
       streamKnown: db.prepare<[string, string], { one: number }>(
         "SELECT 1 AS one FROM events WHERE stream_id = ? AND recorded_at <= ? LIMIT 1",
       ),
-      readAll: db.prepare<[number, number], EventRow>(
+      readAll: db.prepare<[number, number], RawEventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
       ),
     };
+    for (const read of [this.statements.readForwards, this.statements.readBackwards, this.statements.readAll]) read.raw(true);
     this.heads = new StreamHeads(db);
     this.refreshTimer = setInterval(() => this.refreshHeads(), pollIntervalMs).unref();
     this.writeBatch = db.transaction((batch: ReadonlyArray<PendingAppend>) => this.writeAppends(batch));
@@ -154,14 +155,14 @@ export class SqliteEventStore implements EventStoreService {
         if (!this.heads.get(streamId)) return undefined;
         const rows = statement.all(streamId, from, upTo, options.maxCount ?? NO_LIMIT);
         if (rows.length === 0 && options.recordedUpTo && !this.statements.streamKnown.get(streamId, upTo)) return undefined;
-        return rows.map(rowToEvent);
+        return rows.map(rawRowToEvent);
       }),
       (events) => (events ? Effect.succeed(events) : Effect.fail(new StreamNotFound({ streamId }))),
     );
 
   readAll = (options: ReadAllOptions = {}): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> =>
     this.attempt("cannot read the log", () =>
-      this.statements.readAll.all(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT).map(rowToEvent),
+      this.statements.readAll.all(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT).map(rawRowToEvent),
     );
 
   subscribe = (options: SubscribeOptions) =>

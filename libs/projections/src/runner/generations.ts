@@ -9,17 +9,34 @@ import type { AnyProjection, PhysicalTables } from "./projection-definition.js";
 export const physicalTables = (projection: AnyProjection, generation: number): PhysicalTables =>
   Object.fromEntries(Object.keys(projection.tables).map((table) => [table, `${table}__g${generation}`]));
 
-export function createGeneration(db: Database.Database, projection: AnyProjection, generation: number): PhysicalTables {
+/** Creates a generation's tables with their lookup indexes, and the query indexes unless deferred. */
+export function createGeneration(
+  db: Database.Database,
+  projection: AnyProjection,
+  generation: number,
+  options: { readonly deferIndexes?: boolean } = {},
+): PhysicalTables {
   const tables = physicalTables(projection, generation);
   for (const [logical, definition] of Object.entries(projection.tables)) {
     const physical = tables[logical]!;
     db.exec(`DROP TABLE IF EXISTS ${physical}`);
     db.exec(`CREATE TABLE ${physical} (${definition.columns})`);
-    for (const [i, columns] of (definition.indexes ?? []).entries()) {
-      db.exec(`CREATE INDEX ${physical}_i${i} ON ${physical} (${columns})`);
+    for (const [i, columns] of (definition.lookups ?? []).entries()) {
+      db.exec(`CREATE INDEX ${physical}_l${i} ON ${physical} (${columns})`);
     }
   }
+  if (!options.deferIndexes) createIndexes(db, projection, generation);
   return tables;
+}
+
+export function createIndexes(db: Database.Database, projection: AnyProjection, generation: number): void {
+  const tables = physicalTables(projection, generation);
+  for (const [logical, definition] of Object.entries(projection.tables)) {
+    const physical = tables[logical]!;
+    for (const [i, columns] of (definition.indexes ?? []).entries()) {
+      db.exec(`CREATE INDEX IF NOT EXISTS ${physical}_i${i} ON ${physical} (${columns})`);
+    }
+  }
 }
 
 export function pointViewsAt(db: Database.Database, projection: AnyProjection, generation: number): void {

@@ -5,8 +5,13 @@ import type Database from "better-sqlite3";
 export interface TableDefinition {
   /** What goes between the parentheses of CREATE TABLE. */
   readonly columns: string;
-  /** Column lists to index, e.g. "initiative_id, recorded_at". */
+  /**
+   * Column lists to index for the queries, e.g. "initiative_id, recorded_at". A rebuild
+   * creates them after loading the rows, which is cheaper than maintaining them row by row.
+   */
   readonly indexes?: ReadonlyArray<string>;
+  /** Indexes the projection's own writes look rows up by: present from the start. */
+  readonly lookups?: ReadonlyArray<string>;
 }
 
 /** Physical table names of the generation being written, by logical table name. */

@@ -181,3 +181,18 @@ describe("rebuildProjections", () => {
 });
 
 export { EventStore };
+
+describe("two processes following one read-model database", () => {
+  it("never apply an event twice: each batch starts from the checkpoint as stored", async () => {
+    await append(30);
+    const first = new ProjectionRunner(db, store, [tallyProjection({})], { batchSize: 4 });
+    const second = new ProjectionRunner(db, store, [tallyProjection({})], { batchSize: 3 });
+    runners.push(first, second);
+    await Effect.runPromise(first.start());
+    await Effect.runPromise(second.start());
+    const head = await append(30);
+    expect(await waitFor(first, head)).toBe(true);
+    expect(await waitFor(second, head)).toBe(true);
+    expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(60);
+  });
+});

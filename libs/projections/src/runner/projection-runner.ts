@@ -1,10 +1,13 @@
 import type { EventStoreService, RecordedEvent, StoreUnavailable } from "#event-store";
 import type Database from "better-sqlite3";
-import { Chunk, Duration, Effect, Fiber, Schedule, Stream } from "effect";
+import { Chunk, Data, Duration, Effect, Fiber, Schedule, Stream } from "effect";
 import { type Checkpoint, Checkpoints, type ProjectionFailure } from "./checkpoints.js";
 import { createGeneration, dropAbandonedGenerations, physicalTables, pointViewsAt } from "./generations.js";
 import type { AnyProjection, ApplyEvent } from "./projection-definition.js";
 import { type RebuildFailed, type RebuildOptions, rebuildProjections } from "./rebuild.js";
+
+/** The read-model database refused a batch (full disk, locked file): retried from the checkpoints. */
+export class ReadModelWriteFailed extends Data.TaggedError("ReadModelWriteFailed")<{ readonly reason: string }> {}
 
 export type ProjectionState = "catching-up" | "live" | "rebuilding" | "stopped";
 
@@ -139,11 +142,15 @@ export class ProjectionRunner {
       projection,
       generation: checkpoint.generation,
       // An outdated generation is not written by the new code; it serves readers until the swap.
-      apply: versionChanged ? () => undefined : projection.bind(this.db, physicalTables(projection, checkpoint.generation)),
+      apply: versionChanged ? () => undefined : this.handlerFor(projection, checkpoint.generation),
       position: checkpoint.position,
       state: checkpoint.status === "stopped" ? "stopped" : versionChanged ? "rebuilding" : "catching-up",
       ...(checkpoint.failure ? { failure: checkpoint.failure } : {}),
     };
+  }
+
+  private handlerFor(projection: AnyProjection, generation: number): ApplyEvent {
+    return projection.bind(this.db, physicalTables(projection, generation));
   }
 
   private settle(member: Member): void {
@@ -162,7 +169,12 @@ export class ProjectionRunner {
   private follow(group: Member[]): void {
     const from = group[0]!.position + 1;
     const loop = this.store.subscribe({ fromPosition: from, batchSize: this.options.batchSize ?? 1_000 }).pipe(
-      Stream.runForEachChunk((chunk) => Effect.sync(() => this.applyChunk(group, Chunk.toReadonlyArray(chunk)))),
+      Stream.runForEachChunk((chunk) =>
+        Effect.try({
+          try: () => this.applyChunk(group, Chunk.toReadonlyArray(chunk)),
+          catch: (error) => new ReadModelWriteFailed({ reason: error instanceof Error ? error.message : String(error) }),
+        }),
+      ),
       // A dropped store connection: resume from where each member stands, with backoff.
       Effect.retry(Schedule.exponential(Duration.millis(100)).pipe(Schedule.union(Schedule.spaced(Duration.seconds(5))))),
       Effect.orDie,
@@ -174,16 +186,26 @@ export class ProjectionRunner {
     const last = events.at(-1);
     if (!last) return;
     const moved: Member[] = [];
-    this.db.transaction(() => {
+    const batch = this.db.transaction(() => {
       for (const member of group) {
+        // The checkpoint row is the truth, read inside the write transaction: another process
+        // (`mandat state` catching up, `mandat rebuild`) may have moved it since our last batch.
         const stored = this.checkpoints.get(member.projection.name);
         if (!stored || stored.generation !== member.generation) {
           moved.push(member);
           continue;
         }
+        if (stored.position > member.position) member.position = stored.position;
         if (member.state !== "stopped") this.applyToMember(member, events, last.position);
       }
-    })();
+    });
+    try {
+      batch();
+    } catch (error) {
+      // Nothing of the batch was committed: handlers that remember what they wrote start afresh.
+      for (const member of group) member.apply = this.handlerFor(member.projection, member.generation);
+      throw error;
+    }
     for (const member of group) this.settle(member);
     if (moved.length > 0) this.resync(group, moved);
     this.wakeWaiters();
@@ -203,9 +225,9 @@ export class ProjectionRunner {
           current = event;
           member.apply(event);
         }
-        this.checkpoints.advance(projection.name, lastPosition);
+        this.checkpoints.advance(projection.name, Math.max(lastPosition, member.position));
       })();
-      member.position = lastPosition;
+      member.position = Math.max(lastPosition, member.position);
     } catch (error) {
       // Its savepoint is rolled back; the failure is recorded with the batch of the others.
       const failure: ProjectionFailure = {

@@ -2,7 +2,7 @@ import type { EventStoreService, RecordedEvent, StoreUnavailable } from "#event-
 import type Database from "better-sqlite3";
 import { Effect } from "effect";
 import { type Checkpoint, Checkpoints } from "./checkpoints.js";
-import { createGeneration, dropGeneration, pointViewsAt } from "./generations.js";
+import { createGeneration, createIndexes, dropGeneration, pointViewsAt } from "./generations.js";
 import type { AnyProjection, ApplyEvent } from "./projection-definition.js";
 
 export interface RebuildProgress {
@@ -52,7 +52,7 @@ export const rebuildProjections = (
     const checkpoints = new Checkpoints(db);
     const builds: Build[] = projections.map((projection) => {
       const generation = (checkpoints.get(projection.name)?.generation ?? 0) + 1;
-      const tables = db.transaction(() => createGeneration(db, projection, generation))();
+      const tables = db.transaction(() => createGeneration(db, projection, generation, { deferIndexes: true }))();
       return { projection, generation, apply: projection.bind(db, tables) };
     });
     const headPosition = yield* store.headPosition;
@@ -74,6 +74,7 @@ export const rebuildProjections = (
       // Let the server answer requests between batches of a long rebuild.
       yield* Effect.yieldNow();
     }
+    for (const { projection, generation } of builds) db.transaction(() => createIndexes(db, projection, generation))();
     const swap = db.transaction(() =>
       builds.map(({ projection, generation }) => {
         const previous = checkpoints.get(projection.name);

@@ -1,6 +1,7 @@
 import { assertNever } from "#domain";
 import type { RecordedEvent } from "#event-store";
 import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { LastWritten } from "../../runner/last-written.js";
 import { type RecordedInitiativeEvent, initiativeIdOf } from "../initiative-overview/initiative-stream-event.js";
 import { goalHistoryTables } from "./tables.js";
 import type { GoalVersionRow } from "./version-row.js";
@@ -23,9 +24,11 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
     const latest = db.prepare<[string], GoalVersionRow>(
       `SELECT * FROM ${tables.goal_versions} WHERE goal_id = ? ORDER BY version DESC LIMIT 1`,
     );
+    const written = new LastWritten<GoalVersionRow>((goalId) => latest.get(goalId));
+    const write = (row: GoalVersionRow) => insert.run(written.remember(row.goal_id, row));
     /** The next version carries the goal's wording and dates forward; what belongs to one change starts empty. */
     const successor = (event: Handled): GoalVersionRow => {
-      const previous = latest.get(event.data.goalId);
+      const previous = written.get(event.data.goalId);
       if (!previous) throw new Error(`${event.type} of goal ${event.data.goalId}, which was never set`);
       return {
         ...previous,
@@ -43,7 +46,7 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
       switch (event.type) {
         case "GoalSet": {
           const { goalId, statement, indicator, targetDate } = event.data;
-          insert.run({
+          write({
             initiative_id: initiativeIdOf(event),
             goal_id: goalId,
             version: 1,
@@ -63,7 +66,7 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
         case "GoalRevised": {
           // A revision restates the goal as a whole: an indicator or target date it leaves out is gone.
           const { statement, indicator, targetDate, reason } = event.data;
-          insert.run({
+          write({
             ...successor(event),
             change: "revised",
             status: "active",
@@ -75,7 +78,7 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
           return;
         }
         case "GoalAchieved":
-          insert.run({
+          write({
             ...successor(event),
             change: "achieved",
             status: "achieved",
@@ -84,7 +87,7 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
           });
           return;
         case "GoalDropped":
-          insert.run({ ...successor(event), change: "dropped", status: "dropped", reason: event.data.reason });
+          write({ ...successor(event), change: "dropped", status: "dropped", reason: event.data.reason });
           return;
         default:
           assertNever(event, "goal-history event");

@@ -28,6 +28,7 @@ export const governingContextTables = {
       linked_at TEXT NOT NULL,
       unlinked_at TEXT,
       unlink_reason TEXT`,
-    indexes: ["context_id", "initiative_id"],
+    indexes: ["initiative_id"],
+    lookups: ["context_id"],
   },
 } satisfies Record<string, TableDefinition>;

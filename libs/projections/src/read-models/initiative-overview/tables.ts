@@ -22,6 +22,6 @@ export const initiativeOverviewTables = {
       unassigned_at TEXT,                       -- also set when a new role replaces this one
       unassigned_reason TEXT,
       PRIMARY KEY (initiative_id, assigned_position)`,
-    indexes: ["initiative_id, person_id"],
+    lookups: ["initiative_id, person_id"],
   },
 } satisfies Record<string, TableDefinition>;

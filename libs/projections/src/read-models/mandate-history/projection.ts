@@ -1,6 +1,7 @@
 import { type DecisionRef, addDays, applyChanges, assertNever } from "#domain";
 import type { RecordedEvent } from "#event-store";
 import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { LastWritten } from "../../runner/last-written.js";
 import { type RecordedInitiativeEvent, initiativeIdOf } from "../initiative-overview/initiative-stream-event.js";
 import { mandateHistoryTables } from "./tables.js";
 import { type MandateVersionRow, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
@@ -26,18 +27,20 @@ export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandate
     const latest = db.prepare<[string], MandateVersionRow>(
       `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
     );
+    const written = new LastWritten<MandateVersionRow>((mandateId) => latest.get(mandateId));
     const latestVersion = (event: Handled): MandateVersionRow => {
-      const row = latest.get(event.data.mandateId);
+      const row = written.get(event.data.mandateId);
       if (!row) throw new Error(`${event.type} of mandate ${event.data.mandateId}, which was never granted`);
       return row;
     };
+    const write = (row: MandateVersionRow) => insert.run(written.remember(row.mandate_id, row));
 
     return (recorded: RecordedEvent) => {
       const event = recorded as Handled;
       switch (event.type) {
         case "MandateGranted": {
           const { mandateId, validFrom, validUntil, decision, ...terms } = event.data;
-          insert.run({
+          write({
             initiative_id: initiativeIdOf(event),
             mandate_id: mandateId,
             version: 1,
@@ -59,7 +62,7 @@ export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandate
         case "MandateAmended": {
           const previous = latestVersion(event);
           const { changes, reason, effectiveFrom, decision, triggeredBy } = event.data;
-          insert.run({
+          write({
             ...successor(previous, event, decision),
             ...termColumns(applyChanges(termsOfRow(previous), changes)),
             change: "amended",
@@ -74,7 +77,7 @@ export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandate
           const previous = latestVersion(event);
           // Rule 3: only a mandate with an end is renewed; the renewal adds the days after it.
           if (previous.valid_until === null) throw new Error(`Renewal of open-ended mandate ${previous.mandate_id}`);
-          insert.run({
+          write({
             ...successor(previous, event, event.data.decision),
             change: "renewed",
             valid_until: event.data.validUntil,
@@ -84,7 +87,7 @@ export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandate
         }
         case "MandateRevoked": {
           const { reason, effectiveFrom, decision } = event.data;
-          insert.run({
+          write({
             ...successor(latestVersion(event), event, decision),
             change: "revoked",
             revoked_from: effectiveFrom,

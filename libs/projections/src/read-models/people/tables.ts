@@ -20,6 +20,7 @@ export const peopleTables = {
       ended_on TEXT,
       ended_at TEXT,                            -- recorded time of the end
       recorded_at TEXT NOT NULL`,
-    indexes: ["focus_area", "person_id"],
+    indexes: ["focus_area"],
+    lookups: ["person_id"],
   },
 } satisfies Record<string, TableDefinition>;
