@@ -10,7 +10,7 @@ const started = performance.now();
 let events = 0;
 await Effect.runPromise(
   rebuildProjections(db, store, allProjections, {
-    batchSize: 5_000,
+    batchSize: 2_000,
     onProgress: (progress) => {
       events = progress.events;
       if (events % 100_000 < 5_000) process.stderr.write(`\r  rebuilt ${events} of ${progress.headPosition}`);

@@ -152,9 +152,9 @@ export class SqliteEventStore implements EventStoreService {
         const upTo = options.recordedUpTo ?? END_OF_TIME;
         const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
         const statement = backwards ? this.statements.readBackwards : this.statements.readForwards;
-        if (!this.heads.get(streamId)) return undefined;
+        if (this.heads.isLoaded && this.heads.revisionOf(streamId) === undefined) return undefined;
         const rows = statement.all(streamId, from, upTo, options.maxCount ?? NO_LIMIT);
-        if (rows.length === 0 && options.recordedUpTo && !this.statements.streamKnown.get(streamId, upTo)) return undefined;
+        if (rows.length === 0 && !this.statements.streamKnown.get(streamId, upTo)) return undefined;
         return rows.map(rawRowToEvent);
       }),
       (events) => (events ? Effect.succeed(events) : Effect.fail(new StreamNotFound({ streamId }))),
@@ -245,11 +245,11 @@ export class SqliteEventStore implements EventStoreService {
   /** Runs inside the batch transaction; each append stands or falls on its own. */
   private writeAppends(batch: ReadonlyArray<PendingAppend>): WrittenBatch {
     let position = this.statements.maxPosition.get()?.position ?? 0;
-    this.heads.catchUp(position);
+    this.heads.sync(position);
     const recordedAt = this.nextRecordedAt();
     // Heads this batch moves; they reach this.heads only once the transaction has committed.
     const heads = new Map<string, StreamHead>();
-    const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.get(streamId);
+    const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.headOf(streamId);
 
     const outcomes = batch.map((append) => {
       const { streamId, idempotency } = append;
@@ -320,10 +320,10 @@ export class SqliteEventStore implements EventStoreService {
 
   private writeImported(events: ReadonlyArray<RecordedEvent>): Omit<WrittenBatch, "outcomes"> {
     let lastPosition = this.statements.maxPosition.get()?.position ?? 0;
-    this.heads.catchUp(lastPosition);
+    this.heads.sync(lastPosition);
     const heads = new Map<string, StreamHead>();
     for (const event of events) {
-      const head = heads.get(event.streamId) ?? this.heads.get(event.streamId);
+      const head = heads.get(event.streamId) ?? this.heads.headOf(event.streamId);
       const expectedRevision = head ? head.revision + 1 : 0;
       const expectedPrevHash = head ? head.hash : GENESIS_HASH;
       if (event.position <= lastPosition) {

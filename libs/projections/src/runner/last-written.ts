@@ -9,7 +9,7 @@ export class LastWritten<Row> {
 
   constructor(
     private readonly lookup: (key: string) => Row | undefined,
-    private readonly capacity = 10_000,
+    private readonly capacity = 2_000,
   ) {}
 
   get(key: string): Row | undefined {

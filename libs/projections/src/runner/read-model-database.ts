@@ -14,7 +14,7 @@ export function openReadModelDatabase(path: string, options: { readonly readonly
   if (!options.readonly) {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
-    db.pragma("cache_size = -65536");
+    db.pragma("cache_size = -32000");
   }
   return db;
 }

@@ -9,7 +9,7 @@ import {
   termsOn,
 } from "#domain";
 import type Database from "better-sqlite3";
-import { type MandateChange, type MandateVersionRow, parseOrNull, termsOfRow } from "./version-row.js";
+import { type MandateChange, type MandateVersionRow, termsOfRow } from "./version-row.js";
 import { prepared } from "../../runner/prepared.js";
 
 export interface MandateVersion {
@@ -47,28 +47,36 @@ export interface MandateInForce {
 
 /** Every version of the initiative's mandates recorded by `asOf`, oldest first. */
 export function mandateHistory(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): MandateVersion[] {
-  return versionsAsOf(db, initiativeId, options.asOf).map((row) => {
-    const terms = termsOfRow(row);
-    return {
-      mandateId: row.mandate_id,
-      version: row.version,
-      change: row.change,
-      scope: terms.scope,
-      boundaries: terms.boundaries,
-      principles: terms.principles,
-      steering: terms.steering,
-      budgetSek: row.budget_sek,
-      validFrom: row.valid_from,
-      validUntil: row.valid_until,
-      revokedFrom: row.revoked_from,
-      effectiveFrom: row.effective_from,
-      changes: parseOrNull<MandateChanges>(row.changes),
-      reason: row.reason,
-      triggeredBy: parseOrNull<MandateTrigger>(row.triggered_by),
-      recordedAt: row.recorded_at,
-      decision: parseOrNull<DecisionRef>(row.decision),
-    };
-  });
+  // Versions repeat most of their terms: parse each distinct JSON text once per answer.
+  const parsed = new Map<string, unknown>();
+  const parse = <T>(text: string | null): T | null => {
+    if (text === null) return null;
+    let value = parsed.get(text);
+    if (value === undefined) {
+      value = JSON.parse(text);
+      parsed.set(text, value);
+    }
+    return value as T;
+  };
+  return versionsAsOf(db, initiativeId, options.asOf).map((row) => ({
+    mandateId: row.mandate_id,
+    version: row.version,
+    change: row.change,
+    scope: parse<string[]>(row.scope)!,
+    boundaries: parse<string[]>(row.boundaries)!,
+    principles: parse<string[]>(row.principles)!,
+    steering: row.steering,
+    budgetSek: row.budget_sek,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    revokedFrom: row.revoked_from,
+    effectiveFrom: row.effective_from,
+    changes: parse<MandateChanges>(row.changes),
+    reason: row.reason,
+    triggeredBy: parse<MandateTrigger>(row.triggered_by),
+    recordedAt: row.recorded_at,
+    decision: parse<DecisionRef>(row.decision),
+  }));
 }
 
 /**

@@ -45,4 +45,3 @@ export const termColumns = (terms: MandateTerms): TermColumns => ({
 
 /** Optional JSON payload parts (decision, trigger, changes) are NULL when absent. */
 export const jsonOrNull = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-export const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));

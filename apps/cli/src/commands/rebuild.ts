@@ -1,0 +1,28 @@
+import { allProjections, openReadModelDatabase, rebuildProjections } from "#projections";
+import { openContext } from "../cli-context.js";
+import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+import { ProgressBar } from "../progress-bar.js";
+
+/**
+ * `mandat rebuild [projection]`: rebuilds read models beside the ones in service and swaps
+ * them in whole, so it is safe while the server runs (the server picks the new tables up).
+ */
+export async function rebuild(name: string | undefined): Promise<ExitCode> {
+  const projections = name === undefined ? allProjections : allProjections.filter((p) => p.name === name);
+  if (projections.length === 0) {
+    throw new CliError(EXIT.usage, `No read model "${name}"; there are: ${allProjections.map((p) => p.name).join(", ")}`);
+  }
+  const context = await openContext({ mustExist: true });
+  const db = openReadModelDatabase(context.config.readModelsPath);
+  try {
+    const progress = new ProgressBar("rebuild");
+    const checkpoints = await context.run(
+      rebuildProjections(db, context.store, projections, { onProgress: ({ position, headPosition }) => progress.update(position, headPosition) }),
+    );
+    progress.done(`${checkpoints.map((c) => c.name).join(", ")} rebuilt up to position ${checkpoints[0]?.position ?? 0}`);
+    return EXIT.ok;
+  } finally {
+    db.close();
+    await context.close();
+  }
+}

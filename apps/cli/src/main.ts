@@ -1,0 +1,114 @@
+#!/usr/bin/env -S node --max-old-space-size=256
+import { parseArgs } from "node:util";
+import { RebuildFailed } from "#projections";
+import { demo } from "./commands/demo.js";
+import { exportLog } from "./commands/export.js";
+import { history } from "./commands/history.js";
+import { importLog } from "./commands/import.js";
+import { rebuild } from "./commands/rebuild.js";
+import { state } from "./commands/state.js";
+import { token } from "./commands/token.js";
+import { verify } from "./commands/verify.js";
+import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
+
+const USAGE = `mandat: operate and audit a Mandat event log (configured like the server: MANDAT_STORE, MANDAT_SQLITE_PATH, ...)
+
+  mandat history <initiative-id | stream-id> [--asOf <date|instant>] [--json]
+  mandat state <initiative-id> [--at <date>] [--asOf <date|instant>] [--json]
+  mandat verify
+  mandat rebuild [projection]
+  mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>]
+  mandat import <file>
+  mandat token --role <admin|core-team|initiative-lead|auditor> [--initiative <id>]... [--sub <id>]
+  mandat demo
+
+Exit codes: 0 done; 1 the log is broken (verify, import); 64 bad arguments; 65 bad data;
+66 missing store or file; 69 store unavailable or locked; 73 target not empty; 77 refused
+in production; 78 bad configuration.`;
+
+const OPTIONS = {
+  asOf: { type: "string" },
+  at: { type: "string" },
+  json: { type: "boolean" },
+  format: { type: "string" },
+  stream: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  output: { type: "string" },
+  role: { type: "string" },
+  initiative: { type: "string", multiple: true },
+  sub: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+async function run(argv: ReadonlyArray<string>): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(EXIT.usage, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === "help") {
+    console.log(USAGE);
+    return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+  }
+  const extra = (allowed: number) => {
+    if (rest.length > allowed) throw new CliError(EXIT.usage, `Unexpected argument "${rest[allowed]}" for mandat ${command}`);
+  };
+  switch (command) {
+    case "history":
+      extra(1);
+      return history(rest[0], values);
+    case "state":
+      extra(1);
+      return state(rest[0], values);
+    case "verify":
+      extra(0);
+      return verify();
+    case "rebuild":
+      extra(1);
+      return rebuild(rest[0]);
+    case "export":
+      extra(0);
+      return exportLog(values);
+    case "import":
+      extra(1);
+      return importLog(rest[0]);
+    case "token":
+      extra(0);
+      return token(values);
+    case "demo":
+      extra(0);
+      return demo();
+    default:
+      throw new CliError(EXIT.usage, `Unknown command "${command}"; run mandat --help`);
+  }
+}
+
+// Piped into `head` or a closed pager: stop quietly, as Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT.ok);
+});
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const { code, message } = explain(error);
+    console.error(`mandat: ${message}`);
+    if (process.env.MANDAT_DEBUG && error instanceof Error) console.error(error.stack);
+    process.exit(code);
+  },
+);
+
+/** Every failure as one line and its exit code; stack traces only with MANDAT_DEBUG=1. */
+function explain(error: unknown): { code: ExitCode; message: string } {
+  if (error instanceof CliError) return { code: error.exitCode, message: error.message };
+  if (error instanceof RebuildFailed) return { code: EXIT.dataError, message: error.message };
+  const tagged = error as { _tag?: string; message?: string };
+  if (tagged?._tag === "StoreUnavailable" || tagged?._tag === "KeyStoreUnavailable") {
+    return { code: EXIT.unavailable, message: tagged.message ?? "the store is unavailable" };
+  }
+  return { code: EXIT.software, message: `unexpected failure: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -1,0 +1,256 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { jwtVerify } from "jose";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../../..");
+const binary = join(root, "dist/apps/cli/src/main.js");
+const secret = "a-test-secret-that-is-long-enough-for-hs256-signing";
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A store of its own: the paths the CLI reads from the environment, as the server does. */
+function storeIn(dir: string) {
+  const env = {
+    MANDAT_SQLITE_PATH: join(dir, "mandat.sqlite"),
+    MANDAT_READ_MODELS_PATH: join(dir, "read-models.sqlite"),
+    MANDAT_KEYS_PATH: join(dir, "keys.sqlite"),
+    AUTH_JWT_SECRET: secret,
+  };
+  const mandat = (args: ReadonlyArray<string>, extraEnv: Record<string, string> = {}): Promise<Run> =>
+    new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [binary, ...args],
+        { cwd: dir, env: { PATH: process.env.PATH, ...env, ...extraEnv }, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  return { env, mandat };
+}
+
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "mandat-cli-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const noStackTrace = (run: Run) => expect(run.stderr).not.toMatch(/\n\s+at /);
+
+beforeAll(() => {
+  expect(existsSync(binary), `${binary} is missing: npm test builds it, or run npm run build`).toBe(true);
+});
+
+describe("mandat on a store holding the demo history", () => {
+  const { env, mandat } = storeIn(freshDir());
+  let initiativeId: string;
+  let exported: string[];
+
+  beforeAll(async () => {
+    const demo = await mandat(["demo"]);
+    expect(demo).toMatchObject({ code: 0 });
+    expect(demo.stdout).toMatch(/Loaded the demo history: \d+ commands/);
+    exported = (await mandat(["export", "--format", "jsonl"])).stdout.trim().split("\n");
+    const registered = exported.map((line) => JSON.parse(line)).find((event) => event.data.name === "Drömfabriken i Skultuna");
+    initiativeId = registered.streamId.slice("initiative-".length);
+  }, 60_000);
+
+  it("demo: refuses a log that is not empty", async () => {
+    const again = await mandat(["demo"]);
+    expect(again.code).toBe(73);
+    expect(again.stderr).toMatch(/already holds \d+ events/);
+    noStackTrace(again);
+  });
+
+  it("verify: exits 0 when every chain is whole, with progress on stderr", async () => {
+    const run = await mandat(["verify"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/verify: 100%/);
+    expect(run.stderr).toMatch(new RegExp(`${exported.length} events, every hash chain whole`));
+  });
+
+  it("history: the initiative as a timeline, an amendment showing scope before and after", async () => {
+    const run = await mandat(["history", initiativeId]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/MandateGranted/);
+    expect(run.stdout).toMatch(/scope \[Driva mötesplatsen och dess program; Samarbeta med föreningar i Skultuna\] → \[.*Låta barnens projekt löpa över terminsgränsen\]/);
+    expect(run.stdout).toMatch(/Deltagare Västerås 1/);
+  });
+
+  it("history --json: entries with date, actor, event and change; a stream id works too", async () => {
+    const run = await mandat(["history", `initiative-${initiativeId}`, "--json"]);
+    const entries = JSON.parse(run.stdout) as Array<{ recordedAt: string; actor: string; type: string; change: string }>;
+    expect(entries[0]).toMatchObject({ type: "InitiativeRegistered", actor: "mandat-demo" });
+    expect(entries.every((entry) => entry.recordedAt && entry.change)).toBe(true);
+  });
+
+  it("history --asOf: the stream as known then; before it existed, a clear error", async () => {
+    const before = await mandat(["history", initiativeId, "--asOf", "2020-01-01"]);
+    expect(before.code).toBe(66);
+    expect(before.stderr).toMatch(/No stream initiative-.* as known at 2020-01-01/);
+    const bad = await mandat(["history", initiativeId, "--asOf", "last tuesday"]);
+    expect(bad.code).toBe(64);
+  });
+
+  it("state: the overview on a date, with the mandate in force then", async () => {
+    const inForce = JSON.parse((await mandat(["state", initiativeId, "--at", "2024-10-20", "--json"])).stdout);
+    expect(inForce).toMatchObject({ name: "Drömfabriken i Skultuna", status: "open" });
+    expect(inForce.mandate.scope).toContain("Låta barnens projekt löpa över terminsgränsen");
+    expect(inForce.leads[0].name).toBe("Initiativledare Drömfabriken");
+    const beforeAmendment = JSON.parse((await mandat(["state", initiativeId, "--at", "2024-10-14", "--json"])).stdout);
+    expect(beforeAmendment.mandate.scope).not.toContain("Låta barnens projekt löpa över terminsgränsen");
+    const beforeMandate = JSON.parse((await mandat(["state", initiativeId, "--at", "2024-06-30", "--json"])).stdout);
+    expect(beforeMandate.mandate).toBeNull();
+    const readable = await mandat(["state", initiativeId, "--at", "2024-10-20"]);
+    expect(readable.stdout).toMatch(/Drömfabriken i Skultuna \(open\) on 2024-10-20/);
+  });
+
+  it("state: an unknown initiative and a bad date are clear errors", async () => {
+    const unknown = await mandat(["state", "01a2239d-0000-7000-8000-000000000000"]);
+    expect(unknown.code).toBe(66);
+    const badDate = await mandat(["state", initiativeId, "--at", "20-10-2024"]);
+    expect(badDate.code).toBe(64);
+    noStackTrace(unknown);
+  });
+
+  it("export: JSONL with full envelopes, CSV with a header, filtered by stream and time", async () => {
+    expect(exported.length).toBeGreaterThan(90);
+    const first = JSON.parse(exported[0]!);
+    expect(first).toMatchObject({ position: 1, revision: 0, schemaVersion: 1 });
+    expect(first.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+    const csv = (await mandat(["export", "--format", "csv"])).stdout.trim().split("\n");
+    expect(csv[0]).toBe("position,eventId,streamId,revision,type,schemaVersion,recordedAt,data,metadata");
+    expect(csv).toHaveLength(exported.length + 1);
+    const stream = (await mandat(["export", "--format", "jsonl", "--stream", `initiative-${initiativeId}`])).stdout.trim().split("\n");
+    expect(stream.every((line) => JSON.parse(line).streamId === `initiative-${initiativeId}`)).toBe(true);
+    const future = await mandat(["export", "--format", "jsonl", "--from", "2999-01-01"]);
+    expect(future.stdout).toBe("");
+    const bad = await mandat(["export", "--format", "xml"]);
+    expect(bad.code).toBe(64);
+  });
+
+  it("import: an export loads into an empty store with ids, order, times and hashes, and verifies", async () => {
+    const file = join(freshDir(), "export.jsonl");
+    writeFileSync(file, `${exported.join("\n")}\n`);
+    const target = storeIn(freshDir());
+    const run = await target.mandat(["import", file]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`imported and verified ${exported.length} events`));
+    const copy = (await target.mandat(["export", "--format", "jsonl"])).stdout.trim().split("\n");
+    expect(copy).toEqual(exported);
+    const again = await target.mandat(["import", file]);
+    expect(again.code).toBe(73);
+  });
+
+  it("import: a missing file, a line that is not an envelope", async () => {
+    const target = storeIn(freshDir());
+    expect((await target.mandat(["import", "/nonexistent/export.jsonl"])).code).toBe(66);
+    const garbage = join(freshDir(), "garbage.jsonl");
+    writeFileSync(garbage, `${exported[0]}\n{"not":"an event"}\n`);
+    const run = await target.mandat(["import", garbage]);
+    expect(run.code).toBe(65);
+    expect(run.stderr).toMatch(/garbage\.jsonl:2: not an event envelope/);
+    noStackTrace(run);
+  });
+
+  it("rebuild: every read model, or one, with progress; an unknown one is a usage error", async () => {
+    const all = await mandat(["rebuild"]);
+    expect(all.code).toBe(0);
+    expect(all.stderr).toMatch(/rebuild: .*rebuilt up to position \d+/);
+    const one = await mandat(["rebuild", "mandate-history"]);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toMatch(/mandate-history rebuilt/);
+    const unknown = await mandat(["rebuild", "nonsense"]);
+    expect(unknown.code).toBe(64);
+    const db = new Database(env.MANDAT_READ_MODELS_PATH, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM mandate_versions").get()).toEqual({ n: 4 });
+    db.close();
+  });
+
+  it("verify: exits 1 naming the first broken event once an event was edited", async () => {
+    const target = storeIn(freshDir());
+    const file = join(freshDir(), "export.jsonl");
+    writeFileSync(file, `${exported.join("\n")}\n`);
+    await target.mandat(["import", file]);
+    const db = new Database(target.env.MANDAT_SQLITE_PATH);
+    db.prepare("UPDATE events SET data = ? WHERE position = 10").run(JSON.stringify({ name: "forged" }));
+    db.close();
+    const run = await target.mandat(["verify"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`broken at position 10: event ${JSON.parse(exported[9]!).eventId}.*hash-mismatch`));
+  });
+});
+
+describe("mandat token", () => {
+  const { mandat } = storeIn(freshDir());
+
+  it("signs a development token the server accepts", async () => {
+    const run = await mandat(["token", "--role", "initiative-lead", "--initiative", "i-1", "--initiative", "i-2", "--sub", "p-7"]);
+    expect(run.code).toBe(0);
+    const { payload } = await jwtVerify(run.stdout.trim(), new TextEncoder().encode(secret));
+    expect(payload).toMatchObject({ sub: "p-7", roles: ["initiative-lead"], initiatives: ["i-1", "i-2"] });
+  });
+
+  it("refuses in production, and refuses bad roles", async () => {
+    expect((await mandat(["token", "--role", "admin"], { NODE_ENV: "production" })).code).toBe(77);
+    expect((await mandat(["token", "--role", "superuser"])).code).toBe(64);
+    expect((await mandat(["token", "--role", "initiative-lead"])).code).toBe(64);
+  });
+});
+
+describe("mandat, used wrongly", () => {
+  const { env, mandat } = storeIn(freshDir());
+
+  it("names the missing store instead of creating one", async () => {
+    const run = await mandat(["verify"]);
+    expect(run.code).toBe(66);
+    expect(run.stderr).toMatch(/No event log at .*mandat\.sqlite/);
+    expect(existsSync(env.MANDAT_SQLITE_PATH)).toBe(false);
+  });
+
+  it("answers unknown commands, flags and extra arguments with 64 and no stack trace", async () => {
+    for (const args of [["frobnicate"], ["verify", "--loudly"], ["verify", "extra"], []]) {
+      const run = await mandat(args);
+      expect(run.code, args.join(" ")).toBe(64);
+      noStackTrace(run);
+    }
+    expect((await mandat(["--help"])).stdout).toMatch(/mandat history/);
+  });
+
+  it("reports a bad configuration with 78", async () => {
+    const run = await mandat(["verify"], { MANDAT_STORE: "eventstoredb" });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toMatch(/EVENTSTORE_CONNECTION_STRING/);
+  });
+
+  it("reports a store locked by another writer with 69", async () => {
+    const dir = freshDir();
+    const locked = storeIn(dir);
+    const lockHolder = new Database(locked.env.MANDAT_SQLITE_PATH);
+    lockHolder.pragma("journal_mode = WAL");
+    lockHolder.exec("CREATE TABLE IF NOT EXISTS hold (x)");
+    lockHolder.exec("BEGIN EXCLUSIVE");
+    try {
+      const run = await locked.mandat(["demo"]);
+      expect(run.code).toBe(69);
+      expect(run.stderr).toMatch(/locked/i);
+      noStackTrace(run);
+    } finally {
+      lockHolder.exec("ROLLBACK");
+      lockHolder.close();
+    }
+  }, 30_000);
+});
+
+export { readFileSync };
