@@ -24,6 +24,13 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
   try {
     const demoLoaded = await loadDemoIfEmpty(runtime);
     const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+    // Once shutdown has begun, the answers still in flight close their connections: a
+    // keep-alive client would otherwise hold the server open for its keepAliveTimeout (72 s).
+    let draining = false;
+    adapter.getInstance().addHook("onSend", async (_request, reply, payload) => {
+      if (draining) void reply.header("Connection", "close");
+      return payload;
+    });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, { logger: logLevels });
     await app.listen({ port: config.port, host: config.host });
     const address = app.getHttpServer().address();
@@ -32,6 +39,7 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
     let closing: Promise<void> | undefined;
     const close = () => {
       closing ??= (async () => {
+        draining = true;
         await app.close();
         await runtime.close();
       })();

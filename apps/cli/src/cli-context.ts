@@ -35,12 +35,7 @@ export async function openContext(options: { readonly mustExist: boolean }): Pro
     throw new CliError(EXIT.noInput, `No event log at ${config.store.path} (set MANDAT_SQLITE_PATH to the server's log)`);
   }
   const effects = ManagedRuntime.make(mandatLayer(config));
-  const run = async <A, E>(effect: Effect.Effect<A, E, MandatServices>): Promise<A> => {
-    const exit = await effects.runPromiseExit(effect);
-    if (Exit.isSuccess(exit)) return exit.value;
-    const failure = Cause.failureOption(exit.cause);
-    throw storeError(Option.isSome(failure) ? failure.value : Cause.squash(exit.cause));
-  };
+  const run = async <A, E>(effect: Effect.Effect<A, E, MandatServices>): Promise<A> => unwrap(await effects.runPromiseExit(effect));
   try {
     const [raw, store] = await run(Effect.all([RawEventStore, EventStore]));
     return { config, effects, raw, store, run, close: () => effects.dispose() };
@@ -48,6 +43,15 @@ export async function openContext(options: { readonly mustExist: boolean }): Pro
     await effects.dispose();
     throw error;
   }
+}
+
+/** Runs an Effect that needs no services; its typed failure is thrown as is, for the error line. */
+export const runEffect = async <A, E>(effect: Effect.Effect<A, E>): Promise<A> => unwrap(await Effect.runPromiseExit(effect));
+
+function unwrap<A, E>(exit: Exit.Exit<A, E>): A {
+  if (Exit.isSuccess(exit)) return exit.value;
+  const failure = Cause.failureOption(exit.cause);
+  throw storeError(Option.isSome(failure) ? failure.value : Cause.squash(exit.cause));
 }
 
 /** A store that cannot be opened or read: locked by another writer, unreadable, or down. */

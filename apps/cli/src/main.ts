@@ -5,6 +5,7 @@ import { demo } from "./commands/demo.js";
 import { exportLog } from "./commands/export.js";
 import { history } from "./commands/history.js";
 import { importLog } from "./commands/import.js";
+import { migrate } from "./commands/migrate.js";
 import { rebuild } from "./commands/rebuild.js";
 import { state } from "./commands/state.js";
 import { token } from "./commands/token.js";
@@ -21,6 +22,7 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
   mandat import <file>
   mandat token --role <admin|core-team|initiative-lead|auditor> [--initiative <id>]... [--sub <id>]
   mandat demo
+  mandat migrate --to eventstoredb   (copies MANDAT_SQLITE_PATH into EVENTSTORE_CONNECTION_STRING)
 
 Exit codes: 0 done; 1 the log is broken (verify, import); 64 bad arguments; 65 bad data;
 66 missing store or file; 69 store unavailable or locked; 73 target not empty; 77 refused
@@ -33,6 +35,7 @@ const OPTIONS = {
   format: { type: "string" },
   stream: { type: "string" },
   from: { type: "string" },
+  // export: the end of the recorded-time range; migrate: the target engine.
   to: { type: "string" },
   output: { type: "string" },
   role: { type: "string" },
@@ -82,6 +85,9 @@ async function run(argv: ReadonlyArray<string>): Promise<ExitCode> {
     case "demo":
       extra(0);
       return demo();
+    case "migrate":
+      extra(0);
+      return migrate(values);
     default:
       throw new CliError(EXIT.usage, `Unknown command "${command}"; run mandat --help`);
   }

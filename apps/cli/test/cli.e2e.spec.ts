@@ -254,3 +254,17 @@ describe("mandat, used wrongly", () => {
 });
 
 export { readFileSync };
+
+describe("mandat migrate", () => {
+  const { mandat } = storeIn(freshDir());
+
+  it("names its only target and what it needs", async () => {
+    expect((await mandat(["migrate", "--to", "postgres"])).code).toBe(64);
+    const noTarget = await mandat(["migrate", "--to", "eventstoredb"]);
+    expect(noTarget.code).toBe(78);
+    expect(noTarget.stderr).toMatch(/EVENTSTORE_CONNECTION_STRING/);
+    const noSource = await mandat(["migrate", "--to", "eventstoredb"], { EVENTSTORE_CONNECTION_STRING: "esdb://127.0.0.1:1?tls=false" });
+    expect(noSource.code).toBe(66);
+    expect(noSource.stderr).toMatch(/No embedded log/);
+  });
+});

@@ -14,3 +14,4 @@ export * from "./subscription/append-notifier.js";
 export * from "./subscription/catch-up-subscription.js";
 export * from "./sqlite/sqlite-event-store.js";
 export { EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite/sqlite-schema.js";
+export * from "./migration/copy-log.js";

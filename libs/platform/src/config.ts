@@ -40,6 +40,8 @@ export interface MandatConfig {
     | { readonly engine: "eventstoredb"; readonly connectionString: string };
   readonly readModelsPath: string;
   readonly keysPath: string;
+  /** MANDAT_SQLITE_PATH even when another engine runs: what `mandat migrate` copies from. */
+  readonly embeddedLogPath: string;
   /** Where a generated development secret is kept (the embedded store's data folder). */
   readonly dataDirectory: string;
   readonly auth: AuthConfig;
@@ -84,6 +86,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         ? { engine: "sqlite", path: sqlitePath }
         : { engine: "eventstoredb", connectionString: e.EVENTSTORE_CONNECTION_STRING! },
     readModelsPath: resolve(e.MANDAT_READ_MODELS_PATH),
+    embeddedLogPath: sqlitePath,
     keysPath: resolve(e.MANDAT_KEYS_PATH ?? join(dataDirectory, "keys.sqlite")),
     dataDirectory,
     auth: e.AUTH_JWKS_URL

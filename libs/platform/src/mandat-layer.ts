@@ -23,8 +23,16 @@ const rawEventStore = (config: MandatConfig): Layer.Layer<RawEventStore, StoreUn
   switch (config.store.engine) {
     case "sqlite":
       return Layer.scoped(RawEventStore, SqliteEventStore.acquire({ path: config.store.path }));
-    case "eventstoredb":
-      throw new Error("EventStoreDB is not wired in yet");
+    case "eventstoredb": {
+      const { connectionString } = config.store;
+      // Loaded only when configured: the gRPC client is heavy for the embedded default.
+      return Layer.unwrapEffect(
+        Effect.map(
+          Effect.promise(() => import("#event-store/eventstoredb")),
+          ({ EventStoreDbEventStore }) => Layer.scoped(RawEventStore, EventStoreDbEventStore.acquire(connectionString)),
+        ),
+      );
+    }
   }
 };
 

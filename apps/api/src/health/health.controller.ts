@@ -2,7 +2,21 @@ import { Controller, Get, Inject, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Effect } from "effect";
 import { EventStore } from "#event-store";
+import type { RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
+
+/** API.md's `GET /health`, for the OpenAPI document (the handler below answers it without a token). */
+export const healthRoute = {
+  method: "GET",
+  path: "/health",
+  operationId: "health",
+  summary:
+    "Readiness: 200 `{ status: \"ok\" }` once every read model has caught up with the log as it stood at start, with the projections and their positions; 503 while starting or when a read model has stopped",
+  tag: "Health",
+  audience: "public",
+  status: 200,
+  problems: [],
+} satisfies RouteDefinition;
 
 /**
  * Ready (200) once the store is open and every read model has caught up with the log as

@@ -1,8 +1,10 @@
+import { isRuleViolation } from "#domain";
 import { Inject, Injectable } from "@nestjs/common";
 import { CommandBus } from "@nestjs/cqrs";
 import type { FastifyReply } from "fastify";
 import { ExecuteCommand } from "../cqrs/execute-command.js";
 import { parseRequest } from "./parse-request.js";
+import { notFound } from "./problems.js";
 import { type MandatRequest, principalOf } from "./request-context.js";
 import { commandHeaders } from "./request-headers.js";
 import type { RouteDefinition } from "./route-definition.js";
@@ -22,13 +24,19 @@ export class Commands {
   async run(route: RouteDefinition, request: MandatRequest, reply: FastifyReply): Promise<WriteAnswer> {
     if (!route.command) throw new Error(`${route.operationId} is not a command route`);
     const parsed = parseRequest(route, request);
-    const result = await this.bus.execute(
-      new ExecuteCommand(route.command.spec, {
-        input: route.command.input(parsed),
-        principal: principalOf(request),
-        ...commandHeaders(request),
-      }),
-    );
+    const result = await this.bus
+      .execute(
+        new ExecuteCommand(route.command.spec, {
+          input: route.command.input(parsed),
+          principal: principalOf(request),
+          ...commandHeaders(request),
+        }),
+      )
+      .catch((error: unknown) => {
+        // A goal or mandate the path names but the stream does not hold is an unknown resource.
+        if (isRuleViolation(error) && route.unknownInPath?.includes(error._tag)) throw notFound(error.detail);
+        throw error;
+      });
     void reply
       .status(result.created ? 201 : 200)
       .header("ETag", `"${result.revision}"`)

@@ -27,6 +27,11 @@ export interface RouteDefinition {
   readonly status: 200 | 201;
   /** Problem types (rule names and the generic ones) the route can answer with. */
   readonly problems: ReadonlyArray<string>;
+  /**
+   * Rules that say the resource named in the path (e.g. `:goalId`) does not exist: API.md
+   * answers an unknown resource with 404 (`/problems/not-found`), not with a 409.
+   */
+  readonly unknownInPath?: ReadonlyArray<string>;
   /** Set on routes that run a command: the spec, and how path and body make its input. */
   readonly command?: {
     readonly spec: AnyCommandSpec;

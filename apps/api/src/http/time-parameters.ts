@@ -1,7 +1,6 @@
-import { CALENDAR_TIME_ZONE, calendarDate } from "#domain";
+import { calendarDate } from "#domain";
+import { parseInstant } from "#platform";
 import { z } from "zod";
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Recorded time. An instant (ISO-8601 with offset) is taken as given; a bare date means
@@ -9,7 +8,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const asOfParameter = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .transform((value) => (DATE.test(value) ? endOfStockholmDay(value) : new Date(value).toISOString()))
+  .transform((value) => parseInstant(value, "end")!)
   .describe("Recorded time (instant, or a date meaning the end of that day in Stockholm); default: now");
 
 /** Valid time: a calendar date; default today in Stockholm. */
@@ -28,15 +27,6 @@ export const timeTravelQuery = z.strictObject({
 });
 
 export const today = (): string => calendarDate(new Date());
-
-export function endOfStockholmDay(date: string): string {
-  // The UTC instant at which `date` ends in Stockholm: try both offsets Sweden uses.
-  for (const offset of ["+01:00", "+02:00"]) {
-    const candidate = new Date(`${date}T23:59:59.999${offset}`);
-    if (calendarDate(candidate) === date && calendarDate(new Date(candidate.getTime() + 1)) !== date) return candidate.toISOString();
-  }
-  throw new Error(`Cannot place the end of ${date} in ${CALENDAR_TIME_ZONE}`);
-}
 
 /** Query parameters of reads that only wait for a position. */
 export const freshQuery = z.strictObject({ minPosition: minPositionParameter.optional() });

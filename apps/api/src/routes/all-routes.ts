@@ -1,3 +1,4 @@
+import { healthRoute } from "../health/health.controller.js";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { liveEventsRoute } from "../live/live-events.controller.js";
 import { AuditController } from "./audit.controller.js";
@@ -39,7 +40,7 @@ export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
   budgetRoutes,
   decisionRoutes,
   auditRoutes,
-].flatMap((routes) => Object.values(routes) as RouteDefinition[]).concat(liveEventsRoute);
+].flatMap((routes) => Object.values(routes) as RouteDefinition[]).concat(liveEventsRoute, healthRoute);
 
 export const CONTROLLERS = [
   OrganisationController,

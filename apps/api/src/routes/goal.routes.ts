@@ -3,7 +3,7 @@ import { AchieveGoalInput, DropGoalInput, GoalNotActive, GoalNotFound, ReviseGoa
 import { z } from "zod";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, WriteAnswer, idParam } from "./common.js";
+import { API, READ_PROBLEMS, WriteAnswer, idParam, rules } from "./common.js";
 import { coreTeamOrItsLeads, initiativeParams, initiativeProblems, onInitiative } from "./initiative-paths.js";
 
 const tag = "Goals";
@@ -32,7 +32,8 @@ const onExistingGoal = {
   params: goalParams,
   response: WriteAnswer,
   status: 200,
-  problems: initiativeProblems(GoalNotFound, GoalNotActive),
+  problems: initiativeProblems(GoalNotActive),
+  unknownInPath: rules(GoalNotFound),
 } as const;
 
 export const goalRoutes = {

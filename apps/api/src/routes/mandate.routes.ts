@@ -21,7 +21,7 @@ import {
 import { z } from "zod";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, WriteAnswer, idParam } from "./common.js";
+import { API, READ_PROBLEMS, WriteAnswer, idParam, rules } from "./common.js";
 import { initiativeParams, initiativeProblems, onInitiative } from "./initiative-paths.js";
 
 const tag = "Mandates";
@@ -55,10 +55,11 @@ const onExistingMandate = {
   params: initiativeParams({ mandateId: z.uuid() }),
   response: WriteAnswer,
   status: 200,
+  unknownInPath: rules(MandateNotFound),
 } as const;
 
 const changeProblems = (...classes: ReadonlyArray<{ readonly rule: string }>) =>
-  initiativeProblems(DecisionNotFound, MandateNotFound, MandateRevoked, ...classes);
+  initiativeProblems(DecisionNotFound, MandateRevoked, ...classes);
 
 export const mandateRoutes = {
   grant: {

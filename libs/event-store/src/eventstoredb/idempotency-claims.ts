@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { BACKWARDS, END, type EventData, NO_STREAM, jsonEvent } from "@eventstore/db-client";
+import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
+import type { EsdbClient } from "./esdb-client.js";
+
+/**
+ * EventStoreDB writes one stream per transaction, so an idempotency record cannot be
+ * written atomically with the events it answers for. Instead a request first claims its
+ * key in a stream of its own (`mandat-idempotency-<sha256(key)>`, created only once:
+ * the server arbitrates concurrent claims), naming the ids its events will have. The
+ * record is complete once those events are in their stream; a claim whose events never
+ * arrived (the append lost its race, or the process died) is released and may be
+ * claimed again. Fixed event ids make the append itself safe to repeat.
+ */
+export const CLAIM_STREAM_PREFIX = "mandat-idempotency-";
+export const CLAIMED = "MandatIdempotencyClaimed";
+export const RELEASED = "MandatIdempotencyReleased";
+
+/** After this long, a claim without its events is taken to have failed. */
+export const ABANDONED_AFTER_MS = 60_000;
+
+export interface ClaimData extends IdempotencyClaim {
+  readonly streamId: string;
+  readonly eventIds: ReadonlyArray<string>;
+  readonly claimedAt: string;
+  /** For an append of no events: the stream head it answered with. */
+  readonly revision?: number;
+  readonly position?: number;
+}
+
+export type ClaimState =
+  | { readonly kind: "none"; readonly claimRevision: bigint | typeof NO_STREAM }
+  | { readonly kind: "claimed"; readonly claim: ClaimData; readonly claimRevision: bigint };
+
+export const claimStream = (key: string): string => `${CLAIM_STREAM_PREFIX}${createHash("sha256").update(key).digest("hex")}`;
+
+export const isClaimStream = (streamId: string): boolean => streamId.startsWith(CLAIM_STREAM_PREFIX);
+
+export async function claimState(client: EsdbClient, key: string): Promise<ClaimState> {
+  try {
+    for await (const resolved of client.readStream(claimStream(key), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      const event = resolved.event;
+      if (!event) break;
+      return event.type === CLAIMED
+        ? { kind: "claimed", claim: event.data as unknown as ClaimData, claimRevision: event.revision }
+        : { kind: "none", claimRevision: event.revision };
+    }
+  } catch (error) {
+    if ((error as { type?: string }).type === "stream-not-found") return { kind: "none", claimRevision: NO_STREAM };
+    throw error;
+  }
+  return { kind: "none", claimRevision: NO_STREAM };
+}
+
+export const claimEvent = (claim: ClaimData): EventData => jsonEvent({ type: CLAIMED, data: claim as never });
+export const releaseEvent = (reason: string): EventData => jsonEvent({ type: RELEASED, data: { reason } });
+
+/** A completed claim as the port's record; `found` are the claimed events as stored. */
+export const recordOf = (
+  claim: ClaimData,
+  found: { readonly revision: number; readonly position: number; readonly recordedAt: string } | undefined,
+): IdempotencyRecord | undefined => {
+  const { key, fingerprint, response, streamId } = claim;
+  if (found) return { key, fingerprint, response, streamId, ...found };
+  if (claim.eventIds.length === 0 && claim.revision !== undefined && claim.position !== undefined) {
+    return { key, fingerprint, response, streamId, revision: claim.revision, position: claim.position, recordedAt: claim.claimedAt };
+  }
+  return undefined;
+};

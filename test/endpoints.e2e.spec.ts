@@ -1,0 +1,607 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  FOCUS_AREA,
+  after,
+  checkInBody,
+  expectWrite,
+  isDate,
+  isInstant,
+  isUuid,
+  mandateBody,
+  meetingBody,
+  ok,
+  signalBody,
+  tensionBody,
+} from "./support/fixtures.js";
+import { type ApiClient, type MandatServer, api, startServer, tokenFor } from "./support/mandat-server.js";
+
+/**
+ * Every endpoint of API.md (and the extra ones of routes/*.routes.ts) at least once, with
+ * the answer shapes API.md names, 201 vs 200, ETag and Log-Position.
+ */
+let server: MandatServer;
+let core: ApiClient;
+let admin: ApiClient;
+let auditor: ApiClient;
+
+const I = "/api/v1/initiatives";
+
+// Filled in as the flow goes.
+let organisationId: string;
+let otherOrganisationId: string;
+let contextId: string;
+let personId: string;
+let secondPersonId: string;
+let initiativeId: string;
+let goalId: string;
+let mandateId: string;
+let meetingId: string;
+let decisionId: string;
+let lastPosition = 0;
+
+const track = (position: number) => {
+  lastPosition = Math.max(lastPosition, position);
+  return position;
+};
+
+beforeAll(async () => {
+  server = await startServer({ demo: "off" });
+  core = api(server.url, await tokenFor("core-team"));
+  admin = api(server.url, await tokenFor("admin"));
+  auditor = api(server.url, await tokenFor("auditor"));
+});
+
+afterAll(async () => {
+  await server?.dispose();
+});
+
+describe("organisations and people", () => {
+  it("POST /organisations registers an organisation: 201 with ETag and Log-Position", async () => {
+    const written = expectWrite(await admin.post("/api/v1/organisations", { name: "Västerås stad", kind: "municipality" }), 201);
+    expect(isUuid(written.id)).toBe(true);
+    expect(written.revision).toBe(0);
+    organisationId = written.id;
+    otherOrganisationId = expectWrite(await core.post("/api/v1/organisations", { name: "Mälardalens universitet", kind: "university" }), 201).id;
+    track(written.position);
+  });
+
+  it("POST /organisations/{id}/governing-contexts maps a context: 201, the id is the contextId", async () => {
+    const written = expectWrite(
+      await core.post(`/api/v1/organisations/${organisationId}/governing-contexts`, {
+        name: "Barn- och ungdomsnämnden",
+        kind: "committee",
+        description: "Nämnden för förskola och skola",
+      }),
+      201,
+    );
+    expect(isUuid(written.id)).toBe(true);
+    expect(written.id).not.toBe(organisationId);
+    expect(written.revision).toBe(1);
+    contextId = written.id;
+    track(written.position);
+  });
+
+  it("GET /organisations and /organisations/{id}/governing-contexts (not in API.md v1) list them", async () => {
+    const list = await core.get(after("/api/v1/organisations", lastPosition));
+    expect(list.status).toBe(200);
+    expect(Array.isArray(list.body)).toBe(true);
+    expect(JSON.stringify(list.body)).toContain(organisationId);
+    const contexts = await core.get(after(`/api/v1/organisations/${organisationId}/governing-contexts`, lastPosition));
+    expect(contexts.status).toBe(200);
+    expect(JSON.stringify(contexts.body)).toContain(contextId);
+    expect(JSON.stringify(contexts.body)).toContain("Barn- och ungdomsnämnden");
+  });
+
+  it("POST /people registers a person: 201; GET /people/{id} (not in API.md v1) opens the name", async () => {
+    const written = expectWrite(
+      await admin.post("/api/v1/people", { organisationId, name: "Deltagare Västerås 1", email: "d1@example.org" }),
+      201,
+    );
+    personId = written.id;
+    secondPersonId = ok(await core.post("/api/v1/people", { organisationId, name: "Deltagare Västerås 2" })).id;
+    const person = await core.get(after(`/api/v1/people/${personId}`, track(written.position)));
+    expect(person.status).toBe(200);
+    expect(person.body).toMatchObject({ id: personId, organisationId, name: "Deltagare Västerås 1", erased: false });
+  });
+
+  it("POST /people/{id}/core-team-membership and .../end (not in API.md v1): 200", async () => {
+    const started = expectWrite(
+      await core.post(`/api/v1/people/${personId}/core-team-membership`, { focusArea: FOCUS_AREA, on: "2024-06-01" }),
+      200,
+    );
+    expect(started.id).toBe(personId);
+    const ended = expectWrite(
+      await core.post(`/api/v1/people/${personId}/core-team-membership/end`, { focusArea: FOCUS_AREA, on: "2025-06-01" }),
+      200,
+    );
+    expect(ended.revision).toBe(started.revision + 1);
+    track(ended.position);
+  });
+
+  it("POST /people/{id}/erasure (not in API.md v1): 200, the name reads as a placeholder", async () => {
+    const erasedId = ok(await core.post("/api/v1/people", { organisationId, name: "Att radera" })).id;
+    const written = expectWrite(await admin.post(`/api/v1/people/${erasedId}/erasure`, {}), 200);
+    expect(written.id).toBe(erasedId);
+    const person = await core.get(after(`/api/v1/people/${erasedId}`, track(written.position)));
+    expect(person.status).toBe(200);
+    expect(person.body.erased).toBe(true);
+    expect(person.body.name).not.toBe("Att radera");
+  });
+});
+
+describe("initiatives", () => {
+  it("POST /initiatives registers an initiative: 201", async () => {
+    const written = expectWrite(
+      await core.post(I, {
+        name: "Drömfabriken",
+        focusArea: FOCUS_AREA,
+        description: "En kreativ mötesplats",
+        organisationIds: [organisationId, otherOrganisationId],
+      }),
+      201,
+    );
+    expect(written.revision).toBe(0);
+    initiativeId = written.id;
+    track(written.position);
+  });
+
+  it("GET /initiatives lists `[{ id, name, status, ... }]`", async () => {
+    const list = await core.get(after(I, lastPosition));
+    expect(list.status).toBe(200);
+    const item = (list.body as any[]).find((i) => i.id === initiativeId);
+    expect(item).toMatchObject({ id: initiativeId, name: "Drömfabriken", status: "open" });
+  });
+
+  it("POST /initiatives/{id}/leads assigns a lead: 200, the id is the personId", async () => {
+    const written = expectWrite(await admin.post(`${I}/${initiativeId}/leads`, { personId, role: "lead" }), 200);
+    expect(written.id).toBe(personId);
+    expect(written.revision).toBe(1);
+    track(ok(await core.post(`${I}/${initiativeId}/leads`, { personId: secondPersonId, role: "co-lead" })).position);
+  });
+
+  it("POST /initiatives/{id}/leads/{personId}/unassignment (not in API.md v1): 200", async () => {
+    const written = expectWrite(
+      await core.post(`${I}/${initiativeId}/leads/${secondPersonId}/unassignment`, { reason: "Bytt uppdrag" }),
+      200,
+    );
+    const overview = await core.get(after(`${I}/${initiativeId}`, track(written.position)));
+    expect(overview.body.leads.map((l: any) => l.personId)).toEqual([personId]);
+  });
+
+  it("POST /initiatives/{id}/governing-contexts links a context: 200, the id is the contextId; GET lists it", async () => {
+    const written = expectWrite(
+      await core.post(`${I}/${initiativeId}/governing-contexts`, { organisationId, contextId, relation: "decides" }),
+      200,
+    );
+    expect(written.id).toBe(contextId);
+    const linked = await core.get(after(`${I}/${initiativeId}/governing-contexts`, track(written.position)));
+    expect(linked.status).toBe(200);
+    expect(JSON.stringify(linked.body)).toContain(contextId);
+  });
+
+  it("POST .../governing-contexts/{contextId}/unlinking and the organisation's .../retirement (not in API.md v1): 200", async () => {
+    const unlinked = expectWrite(
+      await core.post(`${I}/${initiativeId}/governing-contexts/${contextId}/unlinking`, { organisationId, reason: "Ny struktur" }),
+      200,
+    );
+    expect(unlinked.id).toBe(contextId);
+    const retired = expectWrite(
+      await admin.post(`/api/v1/organisations/${organisationId}/governing-contexts/${contextId}/retirement`, { reason: "Nedlagd" }),
+      200,
+    );
+    expect(retired.id).toBe(contextId);
+    const linked = await core.get(after(`${I}/${initiativeId}/governing-contexts`, track(retired.position)));
+    expect(linked.status).toBe(200);
+    expect(JSON.stringify(linked.body)).not.toContain(contextId);
+  });
+});
+
+describe("goals", () => {
+  it("POST /initiatives/{id}/goals sets a goal: 201, the id is the goalId", async () => {
+    const written = expectWrite(
+      await core.post(`${I}/${initiativeId}/goals`, { statement: "Fler unga i fritidsverksamhet", indicator: "Antal deltagare", targetDate: "2025-12-31" }),
+      201,
+    );
+    expect(isUuid(written.id)).toBe(true);
+    expect(written.id).not.toBe(initiativeId);
+    goalId = written.id;
+    track(written.position);
+  });
+
+  it("POST .../goals/{goalId}/revisions: 200", async () => {
+    const written = expectWrite(
+      await core.post(`${I}/${initiativeId}/goals/${goalId}/revisions`, { statement: "Fler unga 10–15 år i fritidsverksamhet", reason: "Skarpare" }),
+      200,
+    );
+    expect(written.id).toBe(goalId);
+    track(written.position);
+  });
+
+  it("POST .../goals/{goalId}/achievement and .../drop: 200; GET .../goals (not in API.md v1) has every version", async () => {
+    const achievedGoal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett första öppet hus" })).id;
+    const achieved = expectWrite(
+      await core.post(`${I}/${initiativeId}/goals/${achievedGoal}/achievement`, { evidence: "Öppet hus hölls", on: "2025-03-01" }),
+      200,
+    );
+    expect(achieved.id).toBe(achievedGoal);
+    const droppedGoal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett mål som slopas" })).id;
+    const dropped = expectWrite(await core.post(`${I}/${initiativeId}/goals/${droppedGoal}/drop`, { reason: "Inte längre relevant" }), 200);
+    expect(dropped.id).toBe(droppedGoal);
+
+    const history = await core.get(after(`${I}/${initiativeId}/goals`, track(dropped.position)));
+    expect(history.status).toBe(200);
+    const changes = (history.body as any[]).map((v) => `${v.goalId === goalId ? "g" : v.goalId === achievedGoal ? "a" : "d"}:${v.change}`);
+    expect(changes).toEqual(["g:set", "g:revised", "a:set", "a:achieved", "d:set", "d:dropped"]);
+  });
+});
+
+describe("mandates", () => {
+  it("POST /initiatives/{id}/mandates grants a mandate: 201, the id is the mandateId", async () => {
+    const written = expectWrite(await core.post(`${I}/${initiativeId}/mandates`, mandateBody()), 201);
+    expect(isUuid(written.id)).toBe(true);
+    mandateId = written.id;
+    track(written.position);
+  });
+
+  it("POST .../mandates/{mandateId}/amendments and /renewal: 200", async () => {
+    const amended = expectWrite(
+      await core.post(`${I}/${initiativeId}/mandates/${mandateId}/amendments`, {
+        changes: { scope: ["Fritid för barn 10–18 år"], budgetSek: 300_000 },
+        reason: "Utvidgad målgrupp",
+        effectiveFrom: "2025-06-01",
+      }),
+      200,
+    );
+    expect(amended.id).toBe(mandateId);
+    const renewed = expectWrite(await core.post(`${I}/${initiativeId}/mandates/${mandateId}/renewal`, { validUntil: "2026-06-30" }), 200);
+    expect(renewed.id).toBe(mandateId);
+    expect(renewed.revision).toBe(amended.revision + 1);
+    track(renewed.position);
+  });
+
+  it("GET .../mandates is the history `[{ mandateId, version, scope, ..., recordedAt, decision }]`, oldest first", async () => {
+    const history = await core.get(after(`${I}/${initiativeId}/mandates`, lastPosition));
+    expect(history.status).toBe(200);
+    expect(history.body).toHaveLength(3);
+    for (const version of history.body as any[]) {
+      expect(version.mandateId).toBe(mandateId);
+      expect(Number.isInteger(version.version)).toBe(true);
+      for (const list of ["scope", "boundaries", "principles"]) expect(Array.isArray(version[list])).toBe(true);
+      expect(["broad", "detailed"]).toContain(version.steering);
+      expect(version.budgetSek === null || Number.isInteger(version.budgetSek)).toBe(true);
+      expect(isDate(version.validFrom)).toBe(true);
+      expect(version.validUntil === null || isDate(version.validUntil)).toBe(true);
+      expect(version).toHaveProperty("revokedFrom");
+      expect(isInstant(version.recordedAt)).toBe(true);
+      expect(version).toHaveProperty("decision");
+    }
+    const [granted, amended, renewed] = history.body as any[];
+    expect(granted.version).toBeLessThan(amended.version);
+    expect(amended.version).toBeLessThan(renewed.version);
+    expect(granted).toMatchObject({ scope: ["Fritid för barn 10–15 år"], budgetSek: 250_000, validUntil: "2025-12-31", revokedFrom: null, decision: null });
+    expect(amended).toMatchObject({ scope: ["Fritid för barn 10–18 år"], budgetSek: 300_000 });
+    expect(renewed.validUntil).toBe("2026-06-30");
+  });
+
+  it("POST .../mandates/{mandateId}/revocation: 200, and the history records revokedFrom", async () => {
+    const revoked = expectWrite(
+      await core.post(`${I}/${initiativeId}/mandates/${mandateId}/revocation`, { reason: "Ersätts", effectiveFrom: "2026-03-01" }),
+      200,
+    );
+    expect(revoked.id).toBe(mandateId);
+    const history = await core.get(after(`${I}/${initiativeId}/mandates`, track(revoked.position)));
+    expect(history.body).toHaveLength(4);
+    expect((history.body as any[]).at(-1).revokedFrom).toBe("2026-03-01");
+  });
+});
+
+describe("check-ins", () => {
+  it("POST /initiatives/{id}/check-in-cadence: 200", async () => {
+    const written = expectWrite(await core.post(`${I}/${initiativeId}/check-in-cadence`, { everyDays: 30 }), 200);
+    expect(written.id).toBe(initiativeId);
+    track(written.position);
+  });
+
+  it("POST /initiatives/{id}/check-ins: 201; GET .../check-ins (not in API.md v1) lists it", async () => {
+    const written = expectWrite(await core.post(`${I}/${initiativeId}/check-ins`, checkInBody(personId)), 201);
+    expect(isUuid(written.id)).toBe(true);
+    expect(written.id).not.toBe(initiativeId);
+    const list = await core.get(after(`${I}/${initiativeId}/check-ins`, track(written.position)));
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(1);
+    expect(list.body[0]).toMatchObject({ checkInId: written.id, heldOn: "2025-02-03", mandateClarity: 4, confidence: 3 });
+  });
+});
+
+describe("signals", () => {
+  let signalId: string;
+
+  it("POST /signals submits a signal: 201", async () => {
+    const written = expectWrite(await core.post("/api/v1/signals", signalBody(initiativeId, { detail: "Kvällar och helger" })), 201);
+    expect(written.revision).toBe(0);
+    signalId = written.id;
+    track(written.position);
+  });
+
+  it("GET /signals?status=unanswered&initiativeId lists `[{ id, initiativeId, kind, summary, mandatePosition, status }]`", async () => {
+    const list = await core.get(after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, lastPosition));
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(1);
+    const signal = list.body[0];
+    expect(signal).toMatchObject({ id: signalId, initiativeId, kind: "boundary-request", mandatePosition: "at-edge" });
+    expect(typeof signal.summary).toBe("string");
+    expect(typeof signal.status).toBe("string");
+  });
+
+  it("POST /signals/{id}/acknowledgement and /answer: 200; the signal moves to the answered ones", async () => {
+    const acknowledged = expectWrite(await core.post(`/api/v1/signals/${signalId}/acknowledgement`, {}), 200);
+    expect(acknowledged.id).toBe(signalId);
+    expect(acknowledged.revision).toBe(1);
+    const answered = expectWrite(
+      await core.post(`/api/v1/signals/${signalId}/answer`, { response: "Tas upp med skolan", outcome: "noted" }),
+      200,
+    );
+    expect(answered.revision).toBe(2);
+    const unanswered = await core.get(after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, track(answered.position)));
+    expect(unanswered.body).toEqual([]);
+    const done = await core.get(`/api/v1/signals?status=answered&initiativeId=${initiativeId}`);
+    expect(done.body.map((s: any) => s.id)).toEqual([signalId]);
+  });
+
+  it("POST /signals/{id}/withdrawal: 200", async () => {
+    const other = ok(await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "need", mandatePosition: "within" }))).id;
+    const written = expectWrite(await core.post(`/api/v1/signals/${other}/withdrawal`, { reason: "Löst på annat sätt" }), 200);
+    expect(written.id).toBe(other);
+    track(written.position);
+  });
+});
+
+describe("tensions", () => {
+  let tensionId: string;
+
+  it("POST /tensions raises a tension: 201", async () => {
+    const written = expectWrite(await core.post("/api/v1/tensions", tensionBody([initiativeId])), 201);
+    tensionId = written.id;
+    track(written.position);
+  });
+
+  it("POST /tensions/{id}/intensity, /escalation, /resolution: 200", async () => {
+    const intensity = expectWrite(
+      await core.post(`/api/v1/tensions/${tensionId}/intensity`, { intensity: 5, note: "Skärpt läge", on: "2025-02-20" }),
+      200,
+    );
+    expect(intensity.id).toBe(tensionId);
+    const escalated = expectWrite(
+      await core.post(`/api/v1/tensions/${tensionId}/escalation`, { to: "core-team", note: "Till kärnteamet", on: "2025-02-21" }),
+      200,
+    );
+    const resolved = expectWrite(
+      await core.post(`/api/v1/tensions/${tensionId}/resolution`, { resolution: "Gemensam rutin", resolvedOn: "2025-03-10" }),
+      200,
+    );
+    expect([intensity.revision, escalated.revision, resolved.revision]).toEqual([1, 2, 3]);
+    track(resolved.position);
+  });
+
+  it("POST /tensions/{id}/drop (not in API.md v1): 200", async () => {
+    const other = ok(await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "roles", intensity: 2 }))).id;
+    const written = expectWrite(await core.post(`/api/v1/tensions/${other}/drop`, { reason: "Inte aktuell", on: "2025-02-28" }), 200);
+    expect(written.id).toBe(other);
+    track(written.position);
+  });
+
+  it("GET /initiatives/{id}/tensions/timeline?bucket=month: `[{ periodStart, raised, resolved, open, meanIntensity }]`", async () => {
+    const timeline = await core.get(
+      after(`${I}/${initiativeId}/tensions/timeline?from=2025-01-01&to=2025-03-31&bucket=month`, lastPosition),
+    );
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.map((p: any) => p.periodStart)).toEqual(["2025-01-01", "2025-02-01", "2025-03-01"]);
+    for (const period of timeline.body as any[]) {
+      for (const count of ["raised", "resolved", "open"]) expect(Number.isInteger(period[count])).toBe(true);
+      expect(period.meanIntensity === null || typeof period.meanIntensity === "number").toBe(true);
+    }
+    const [january, february, march] = timeline.body as any[];
+    expect(january).toMatchObject({ raised: 0, resolved: 0, open: 0, meanIntensity: null });
+    expect(february).toMatchObject({ raised: 2, open: 1, meanIntensity: 5 });
+    expect(march).toMatchObject({ raised: 0, resolved: 1, open: 0 });
+    const weeks = await core.get(`${I}/${initiativeId}/tensions/timeline?from=2025-02-03&to=2025-02-16&bucket=week`);
+    expect(weeks.status).toBe(200);
+    expect(weeks.body.map((p: any) => p.periodStart)).toEqual(["2025-02-03", "2025-02-10"]);
+  });
+});
+
+describe("meetings, budgets, decisions", () => {
+  it("POST /meetings holds a meeting: 201", async () => {
+    const written = expectWrite(await core.post("/api/v1/meetings", meetingBody([personId], { absentees: [secondPersonId] })), 201);
+    meetingId = written.id;
+    track(written.position);
+  });
+
+  it("POST /meetings/{id}/decisions: 201, the id is the decisionId; /comments: 200; /next-steps: 201", async () => {
+    const decision = expectWrite(
+      await core.post(`/api/v1/meetings/${meetingId}/decisions`, {
+        subject: "Budget 2025",
+        decision: "Budgeten för 2025 godkänns",
+        rationale: "Enligt förslag",
+        kind: "budget",
+      }),
+      201,
+    );
+    expect(decision.id).not.toBe(meetingId);
+    decisionId = decision.id;
+    const comment = expectWrite(await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Budget", comment: "Hur vet vi att vi får valuta?" }), 200);
+    expect(comment.id).toBe(meetingId);
+    const step = expectWrite(
+      await core.post(`/api/v1/meetings/${meetingId}/next-steps`, { text: "Nästa möte i november", ownerId: personId, due: "2025-11-30" }),
+      201,
+    );
+    expect(step.id).not.toBe(meetingId);
+    expect([decision.revision, comment.revision, step.revision]).toEqual([1, 2, 3]);
+    track(step.position);
+  });
+
+  it("POST /budgets/{focusArea}/{year}/proposal: 201; /approval: 200", async () => {
+    const proposed = expectWrite(
+      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/proposal`, {
+        lines: [
+          { purpose: "Drömfabriken", initiativeId, amountSek: 300_000 },
+          { purpose: "Samordning", amountSek: 200_000 },
+        ],
+      }),
+      201,
+    );
+    const approved = expectWrite(
+      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/approval`, { decision: { meetingId, decisionId } }),
+      200,
+    );
+    expect(approved.id).toBe(proposed.id);
+    expect(approved.revision).toBe(proposed.revision + 1);
+    track(approved.position);
+  });
+
+  it("POST /budgets/.../amendments, /external-funding, /value-reflections (not in API.md v1): 200", async () => {
+    const amended = expectWrite(
+      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/amendments`, {
+        lines: [
+          { purpose: "Drömfabriken", initiativeId, amountSek: 350_000 },
+          { purpose: "Samordning", amountSek: 200_000 },
+        ],
+        reason: "Mer till Drömfabriken",
+        decision: { meetingId, decisionId },
+      }),
+      200,
+    );
+    const funding = expectWrite(
+      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/external-funding`, { source: "Allmänna arvsfonden", amountSek: 100_000, initiativeId, on: "2025-04-01" }),
+      200,
+    );
+    const reflection = expectWrite(
+      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/value-reflections`, { reflection: "God effekt", valueRating: 4, on: "2025-12-01" }),
+      200,
+    );
+    expect([funding.revision, reflection.revision]).toEqual([amended.revision + 1, amended.revision + 2]);
+    track(reflection.position);
+  });
+
+  it("GET /budgets/{focusArea}/{year}: `{ year, status, lines, approvedTotalSek, externalFunding, reflections }`", async () => {
+    const budget = await core.get(after(`/api/v1/budgets/${FOCUS_AREA}/2025`, lastPosition));
+    expect(budget.status).toBe(200);
+    expect(budget.body).toMatchObject({ year: 2025, status: "approved", approvedTotalSek: 550_000 });
+    expect(budget.body.lines.map((l: any) => l.amountSek)).toEqual([350_000, 200_000]);
+    expect(budget.body.externalFunding).toHaveLength(1);
+    expect(budget.body.externalFunding[0]).toMatchObject({ source: "Allmänna arvsfonden", amountSek: 100_000 });
+    expect(budget.body.reflections).toHaveLength(1);
+    expect(budget.body.reflections[0]).toMatchObject({ valueRating: 4 });
+  });
+
+  it("POST /meetings/{id}/approval and /corrections: 200; GET /meetings/{id} has the minutes", async () => {
+    const approved = expectWrite(await core.post(`/api/v1/meetings/${meetingId}/approval`, {}), 200);
+    expect(approved.id).toBe(meetingId);
+    const corrected = expectWrite(
+      await core.post(`/api/v1/meetings/${meetingId}/corrections`, { correction: "Rätt datum för nästa möte är 2025-11-27", reason: "Skrivfel" }),
+      200,
+    );
+    expect(corrected.revision).toBe(approved.revision + 1);
+    const minutes = await core.get(after(`/api/v1/meetings/${meetingId}`, track(corrected.position)));
+    expect(minutes.status).toBe(200);
+    expect(minutes.body).toMatchObject({
+      id: meetingId,
+      heldOn: "2025-01-20",
+      attendees: [personId],
+      absentees: [secondPersonId],
+      agenda: ["Uppdateringar", "Budget"],
+      approved: true,
+    });
+    expect(minutes.body.decisions).toHaveLength(1);
+    expect(minutes.body.decisions[0]).toMatchObject({ decisionId, subject: "Budget 2025", kind: "budget" });
+    expect(minutes.body.comments).toEqual([{ topic: "Budget", comment: "Hur vet vi att vi får valuta?" }]);
+    expect(minutes.body.nextSteps).toHaveLength(1);
+    expect(minutes.body.nextSteps[0]).toMatchObject({ text: "Nästa möte i november", ownerId: personId, due: "2025-11-30" });
+  });
+
+  it("GET /decisions?from&to: `[{ meetingId, decisionId, heldOn, subject, decision, kind, effects }]`", async () => {
+    const log = await auditor.get(after("/api/v1/decisions?from=2025-01-01&to=2025-01-31", lastPosition));
+    expect(log.status).toBe(200);
+    expect(log.body).toHaveLength(1);
+    const entry = log.body[0];
+    expect(entry).toMatchObject({ meetingId, decisionId, heldOn: "2025-01-20", subject: "Budget 2025", decision: "Budgeten för 2025 godkänns", kind: "budget" });
+    const types = (entry.effects as any[]).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["BudgetApproved", "BudgetAmended"]));
+    for (const effect of entry.effects as any[]) {
+      expect(effect.streamId).toBe(`budget-${FOCUS_AREA}-2025`);
+      expect(Number.isInteger(effect.position)).toBe(true);
+    }
+    const before = await auditor.get("/api/v1/decisions?from=2024-01-01&to=2024-12-31");
+    expect(before.body).toEqual([]);
+  });
+});
+
+describe("the overview, the closure and the audit", () => {
+  it("GET /initiatives/{id}: the overview with every field API.md names", async () => {
+    // An active goal, a mandate in force on `at`, an open tension and an unanswered signal.
+    const goal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett mål i kraft nu" }));
+    expect(ok(await core.post(`${I}/${initiativeId}/mandates`, mandateBody({ validFrom: "2026-07-01", validUntil: "2099-12-31", steering: "detailed" }))).id).toBeTruthy();
+    ok(await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "resources", intensity: 2 })));
+    const signal = ok(await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "risk" })));
+    const overview = await core.get(after(`${I}/${initiativeId}?at=2026-08-01`, track(signal.position)));
+    expect(overview.status).toBe(200);
+    const o = overview.body;
+    expect(o).toMatchObject({ id: initiativeId, name: "Drömfabriken", status: "open" });
+    expect(o.leads).toHaveLength(1);
+    expect(o.leads[0]).toMatchObject({ personId, name: "Deltagare Västerås 1", role: "lead" });
+    expect(o.goals).toEqual(expect.arrayContaining([expect.objectContaining({ goalId: goal.id, statement: "Ett mål i kraft nu" })]));
+    for (const g of o.goals) expect(Object.keys(g)).toEqual(expect.arrayContaining(["goalId", "statement"]));
+    expect(o.mandate).toMatchObject({ steering: "detailed", validFrom: "2026-07-01", validUntil: "2099-12-31", budgetSek: 250_000 });
+    for (const field of ["mandateId", "scope", "boundaries", "principles", "steering", "validFrom", "validUntil", "budgetSek"]) {
+      expect(o.mandate).toHaveProperty(field);
+    }
+    expect(o.openTensions).toHaveLength(1);
+    expect(o.unansweredSignals).toHaveLength(1);
+    expect(o.unansweredSignals[0].id).toBe(signal.id);
+    expect(o.lastCheckIn).toMatchObject({ heldOn: "2025-02-03" });
+    expect(o.nextCheckInDue === null || isDate(o.nextCheckInDue)).toBe(true);
+    expect(typeof o.checkInOverdue).toBe("boolean");
+  });
+
+  it("POST /initiatives/{id}/closure: 200; the initiative reads as closed", async () => {
+    const written = expectWrite(await core.post(`${I}/${initiativeId}/closure`, { reason: "Avslutat", on: "2025-12-31" }), 200);
+    expect(written.id).toBe(initiativeId);
+    const list = await core.get(after(I, track(written.position)));
+    expect(list.body.find((i: any) => i.id === initiativeId).status).toBe("closed");
+  });
+
+  it("GET /audit/events?streamId&fromPosition&limit: raw events with their envelopes, in log order", async () => {
+    const events = await auditor.get(`/api/v1/audit/events?streamId=initiative-${initiativeId}&limit=5`);
+    expect(events.status).toBe(200);
+    expect(events.body).toHaveLength(5);
+    const [first] = events.body as any[];
+    expect(first).toMatchObject({ type: "InitiativeRegistered", streamId: `initiative-${initiativeId}`, revision: 0 });
+    expect(isUuid(first.eventId)).toBe(true);
+    expect(Number.isInteger(first.schemaVersion)).toBe(true);
+    expect(isInstant(first.recordedAt)).toBe(true);
+    expect(first.data).toMatchObject({ name: "Drömfabriken" });
+    expect(first.metadata.actor).toEqual({ id: "e2e-core-team", roles: ["core-team"] });
+    for (const field of ["commandId", "correlationId", "causationId", "hash"]) expect(typeof first.metadata[field]).toBe("string");
+    const positions = (events.body as any[]).map((e) => e.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect((events.body as any[]).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+
+    const from = positions[2];
+    const later = await auditor.get(`/api/v1/audit/events?fromPosition=${from}&limit=2`);
+    expect(later.body.map((e: any) => e.position)).toEqual([from, from + 1]);
+  });
+
+  it("GET /audit/verify: `{ ok: true, checkedEvents }`", async () => {
+    const verified = await admin.get("/api/v1/audit/verify");
+    expect(verified.status).toBe(200);
+    expect(verified.body.ok).toBe(true);
+    expect(verified.body.checkedEvents).toBeGreaterThanOrEqual(lastPosition);
+    expect(verified.body.brokenAt).toBeUndefined();
+  });
+
+  it("GET /health: 200 `{ status: \"ok\" }`", async () => {
+    const health = await api(server.url).get("/health");
+    expect(health.status).toBe(200);
+    expect(health.body.status).toBe("ok");
+  });
+});

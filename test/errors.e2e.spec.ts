@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  FOCUS_AREA,
+  type SeededInitiative,
+  UNKNOWN_ID,
+  type WriteBody,
+  checkInBody,
+  expectProblem,
+  logHead,
+  mandateBody,
+  meetingBody,
+  ok,
+  seedInitiative,
+  signalBody,
+} from "./support/fixtures.js";
+import { type ApiClient, type ApiResponse, type MandatServer, api, startServer, tokenFor } from "./support/mandat-server.js";
+
+/** API.md "Errors": problem+json (RFC 9457), 400 with field errors, 404, 409 per rule, 413; nothing appended on any error. */
+let server: MandatServer;
+let core: ApiClient;
+let auditor: ApiClient;
+let seeded: SeededInitiative;
+
+const I = "/api/v1/initiatives";
+
+beforeAll(async () => {
+  server = await startServer({ demo: "off" });
+  core = api(server.url, await tokenFor("core-team"));
+  auditor = api(server.url, await tokenFor("auditor"));
+  seeded = await seedInitiative(core, "Felinitiativet");
+});
+
+afterAll(async () => {
+  await server?.dispose();
+});
+
+/** Runs a request that must fail and checks that the log did not move. */
+async function failing(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
+  const head = await logHead(auditor);
+  const response = await request();
+  expect(await logHead(auditor)).toBe(head);
+  return response;
+}
+
+/** A 400 whose `errors` name `field` (e.g. `name` is named as `body.name`). */
+function expectFieldError(response: ApiResponse, field: string): { path: string; message: string } {
+  const problem = expectProblem(response, 400, "/problems/validation");
+  expect(Array.isArray(problem.errors)).toBe(true);
+  for (const error of problem.errors) {
+    expect(typeof error.path).toBe("string");
+    expect(typeof error.message).toBe("string");
+  }
+  const error = (problem.errors as Array<{ path: string; message: string }>).find((e) => e.path.split(".").at(-1) === field);
+  expect(error, `errors ${JSON.stringify(problem.errors)} should name ${field}`).toBeDefined();
+  expect(error!.message.length).toBeGreaterThan(0);
+  return error!;
+}
+
+describe("400: validation, with errors naming the field", () => {
+  it("a missing field", async () => {
+    const response = await failing(() => core.post("/api/v1/organisations", { kind: "municipality" }));
+    expectFieldError(response, "name");
+  });
+
+  it("a wrong type", async () => {
+    const response = await failing(() => core.post(`${I}/${seeded.initiativeId}/check-in-cadence`, { everyDays: "fourteen" }));
+    expectFieldError(response, "everyDays");
+    const rating = await failing(() =>
+      core.post(`${I}/${seeded.initiativeId}/check-ins`, checkInBody(seeded.personId, { mandateClarity: 4.5 })),
+    );
+    expectFieldError(rating, "mandateClarity");
+  });
+
+  it("an over-long string", async () => {
+    const response = await failing(() => core.post("/api/v1/organisations", { name: "x".repeat(201), kind: "municipality" }));
+    expectFieldError(response, "name");
+    const long = await failing(() => core.post(`${I}/${seeded.initiativeId}/goals`, { statement: "m".repeat(4001) }));
+    expectFieldError(long, "statement");
+  });
+
+  it("an unknown field", async () => {
+    const response = await failing(() => core.post("/api/v1/organisations", { name: "Kommunen", kind: "municipality", colour: "blå" }));
+    expectFieldError(response, "colour");
+  });
+
+  it("several problems are all named; a bad enum value too", async () => {
+    const response = await failing(() => core.post("/api/v1/signals", signalBody(seeded.initiativeId, { kind: "gossip", summary: "" })));
+    expectFieldError(response, "kind");
+    expectFieldError(response, "summary");
+  });
+
+  it("a bad query parameter or path id", async () => {
+    expectFieldError(await core.get(`${I}/${seeded.initiativeId}?at=igår`), "at");
+    expectFieldError(await core.get(`${I}/${seeded.initiativeId}?asOf=not-an-instant`), "asOf");
+    expectFieldError(await core.get(`/api/v1/signals?status=maybe`), "status");
+    expectFieldError(await core.get(`${I}/${seeded.initiativeId}/tensions/timeline?bucket=day`), "bucket");
+    expectFieldError(await core.get(`${I}/not-a-uuid`), "id");
+  });
+
+  it("a body that is not JSON", async () => {
+    const response = await failing(() => core.postRaw("/api/v1/organisations", '{"name": "Kommunen",'));
+    expectProblem(response, 400);
+  });
+});
+
+describe("404: unknown resources", () => {
+  it("an unknown initiative, read or written", async () => {
+    expectProblem(await core.get(`${I}/${UNKNOWN_ID}`), 404, "/problems/not-found");
+    expectProblem(await core.get(`${I}/${UNKNOWN_ID}/mandates`), 404, "/problems/not-found");
+    expectProblem(await failing(() => core.post(`${I}/${UNKNOWN_ID}/goals`, { statement: "Ingenstans" })), 404, "/problems/not-found");
+    expectProblem(await failing(() => core.post(`${I}/${UNKNOWN_ID}/mandates`, mandateBody())), 404, "/problems/not-found");
+  });
+
+  it("an unknown meeting, read or written", async () => {
+    expectProblem(await core.get(`/api/v1/meetings/${UNKNOWN_ID}`), 404, "/problems/not-found");
+    expectProblem(
+      await failing(() => core.post(`/api/v1/meetings/${UNKNOWN_ID}/comments`, { topic: "Ämne", comment: "Kommentar" })),
+      404,
+      "/problems/not-found",
+    );
+  });
+
+  it("an unknown budget, read or written", async () => {
+    expectProblem(await core.get(`/api/v1/budgets/${FOCUS_AREA}/2031`), 404, "/problems/not-found");
+    expectProblem(
+      await failing(() => core.post(`/api/v1/budgets/${FOCUS_AREA}/2031/approval`, { decision: { meetingId: UNKNOWN_ID, decisionId: UNKNOWN_ID } })),
+      404,
+      "/problems/not-found",
+    );
+  });
+
+  it("an unknown goal or mandate named in the path", async () => {
+    const goals = `${I}/${seeded.initiativeId}/goals/${UNKNOWN_ID}`;
+    expectProblem(await failing(() => core.post(`${goals}/revisions`, { statement: "Ny lydelse", reason: "Skäl" })), 404, "/problems/not-found");
+    expectProblem(await failing(() => core.post(`${goals}/achievement`, { evidence: "Bevis", on: "2025-01-01" })), 404);
+    expectProblem(await failing(() => core.post(`${goals}/drop`, { reason: "Skäl" })), 404);
+    const mandates = `${I}/${seeded.initiativeId}/mandates/${UNKNOWN_ID}`;
+    expectProblem(
+      await failing(() => core.post(`${mandates}/amendments`, { changes: { budgetSek: 1 }, reason: "Skäl", effectiveFrom: "2025-02-01" })),
+      404,
+      "/problems/not-found",
+    );
+    expectProblem(await failing(() => core.post(`${mandates}/renewal`, { validUntil: "2030-01-01" })), 404);
+    expectProblem(await failing(() => core.post(`${mandates}/revocation`, { reason: "Skäl", effectiveFrom: "2025-02-01" })), 404);
+  });
+
+  it("an unknown signal or tension, and an unknown path", async () => {
+    expectProblem(await failing(() => core.post(`/api/v1/signals/${UNKNOWN_ID}/acknowledgement`, {})), 404);
+    expectProblem(await failing(() => core.post(`/api/v1/tensions/${UNKNOWN_ID}/resolution`, { resolution: "x", resolvedOn: "2025-01-01" })), 404);
+    expectProblem(await core.get("/api/v1/no-such-thing"), 404);
+  });
+});
+
+describe("409: broken rules, typed by the rule's name", () => {
+  it("/problems/mandate-requires-active-goal", async () => {
+    const bare = await seedInitiative(core, "Utan aktivt mål");
+    ok(await core.post(`${I}/${bare.initiativeId}/goals/${bare.goalId}/drop`, { reason: "Inget mål kvar" }));
+    const problem = expectProblem(
+      await failing(() => core.post(`${I}/${bare.initiativeId}/mandates`, mandateBody())),
+      409,
+      "/problems/mandate-requires-active-goal",
+    );
+    expect(problem.detail.length).toBeGreaterThan(0);
+  });
+
+  it("/problems/minutes-frozen", async () => {
+    const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([seeded.personId]))).id;
+    ok(await core.post(`/api/v1/meetings/${meetingId}/approval`, {}));
+    expectProblem(
+      await failing(() => core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Sent", comment: "För sent" })),
+      409,
+      "/problems/minutes-frozen",
+    );
+    expectProblem(
+      await failing(() => core.post(`/api/v1/meetings/${meetingId}/decisions`, { subject: "Sent", decision: "För sent", kind: "other" })),
+      409,
+      "/problems/minutes-frozen",
+    );
+  });
+
+  it("/problems/budget-decision-kind", async () => {
+    const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([seeded.personId]))).id;
+    const decisionId = ok(
+      await core.post(`/api/v1/meetings/${meetingId}/decisions`, { subject: "Annat", decision: "Något annat", kind: "other" }),
+    ).id;
+    ok(await core.post(`/api/v1/budgets/${FOCUS_AREA}/2027/proposal`, { lines: [{ purpose: "Drift", amountSek: 10_000 }] }));
+    expectProblem(
+      await failing(() => core.post(`/api/v1/budgets/${FOCUS_AREA}/2027/approval`, { decision: { meetingId, decisionId } })),
+      409,
+      "/problems/budget-decision-kind",
+    );
+  });
+
+  it("/problems/signal-already-answered", async () => {
+    const signalId = ok(await core.post("/api/v1/signals", signalBody(seeded.initiativeId))).id;
+    ok(await core.post(`/api/v1/signals/${signalId}/answer`, { response: "Noterat", outcome: "noted" }));
+    expectProblem(
+      await failing(() => core.post(`/api/v1/signals/${signalId}/answer`, { response: "Igen", outcome: "declined" })),
+      409,
+      "/problems/signal-already-answered",
+    );
+  });
+
+  it("/problems/initiative-closed", async () => {
+    const closing = await seedInitiative(core, "Stängs");
+    ok(await core.post(`${I}/${closing.initiativeId}/closure`, { reason: "Klart", on: "2025-06-30" }));
+    expectProblem(
+      await failing(() => core.post(`${I}/${closing.initiativeId}/goals`, { statement: "Efter stängning" })),
+      409,
+      "/problems/initiative-closed",
+    );
+    expectProblem(
+      await failing(() => core.post("/api/v1/signals", signalBody(closing.initiativeId))),
+      409,
+      "/problems/initiative-closed",
+    );
+  });
+
+  it("/problems/mandates-overlap and /problems/check-in-in-future", async () => {
+    const overlapping = await seedInitiative(core, "Överlapp");
+    ok(await core.post(`${I}/${overlapping.initiativeId}/mandates`, mandateBody()));
+    expectProblem(
+      await failing(() => core.post(`${I}/${overlapping.initiativeId}/mandates`, mandateBody({ validFrom: "2025-06-01" }))),
+      409,
+      "/problems/mandates-overlap",
+    );
+    expectProblem(
+      await failing(() =>
+        core.post(`${I}/${overlapping.initiativeId}/check-ins`, checkInBody(overlapping.personId, { heldOn: "2099-01-01", nextCheckInOn: undefined })),
+      ),
+      409,
+      "/problems/check-in-in-future",
+    );
+  });
+});
+
+describe("413 and languages", () => {
+  it("a body over 64 KiB is 413 problem+json, nothing appended", async () => {
+    const body = JSON.stringify({ name: "Stor", kind: "other", padding: "x".repeat(70 * 1024) });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(64 * 1024);
+    expectProblem(await failing(() => core.postRaw("/api/v1/organisations", body)), 413);
+  });
+
+  it("a body just under 64 KiB is not 413 (it is judged on its fields)", async () => {
+    const body = JSON.stringify({ name: "Nästan stor", kind: "other", padding: "x".repeat(60 * 1024) });
+    expect(Buffer.byteLength(body)).toBeLessThan(64 * 1024);
+    expectFieldError(await failing(() => core.postRaw("/api/v1/organisations", body)), "padding");
+  });
+
+  it("Accept-Language: sv gives Swedish titles; English otherwise", async () => {
+    const english = expectProblem(await core.post("/api/v1/organisations", { kind: "municipality" }), 400);
+    const swedish = expectProblem(await core.post("/api/v1/organisations", { kind: "municipality" }, { "accept-language": "sv-SE,sv;q=0.9,en;q=0.5" }), 400);
+    expect(english.title).toBe("Invalid request");
+    expect(swedish.title).toBe("Ogiltig begäran");
+    expect(swedish.type).toBe(english.type);
+
+    const notFoundSv = expectProblem(await core.get(`${I}/${UNKNOWN_ID}`, { "accept-language": "sv" }), 404);
+    expect(notFoundSv.title).toBe("Hittades inte");
+
+    const signalId = ok(await core.post("/api/v1/signals", signalBody(seeded.initiativeId))).id;
+    ok(await core.post(`/api/v1/signals/${signalId}/answer`, { response: "Ja", outcome: "noted" }));
+    const again = { response: "Igen", outcome: "noted" };
+    const ruleEn = expectProblem(await core.post(`/api/v1/signals/${signalId}/answer`, again), 409, "/problems/signal-already-answered");
+    const ruleSv = expectProblem(
+      await core.post(`/api/v1/signals/${signalId}/answer`, again, { "accept-language": "sv" }),
+      409,
+      "/problems/signal-already-answered",
+    );
+    expect(ruleSv.title).not.toBe(ruleEn.title);
+    const unauthenticatedSv = expectProblem(await api(server.url).get(I, { "accept-language": "sv" }), 401);
+    expect(unauthenticatedSv.title).toBe("Inloggning krävs");
+  });
+
+  it("the write answers of a failed attempt never reach the log (a sanity check on the helper)", async () => {
+    const head = await logHead(auditor);
+    const written: WriteBody = ok(await core.post("/api/v1/organisations", { name: "Räknas", kind: "other" }));
+    expect(await logHead(auditor)).toBe(written.position);
+    expect(written.position).toBe(head + 1);
+  });
+});
