@@ -6,6 +6,7 @@ import { EVENT_LOG_SCHEMA, EventStore, ExpectedRevision, SqliteEventStore, apply
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import Database from "better-sqlite3";
 import { Effect, Layer, ManagedRuntime, Stream } from "effect";
+import { rawReadAndParse } from "./raw-read.js";
 import { type Throughput, median, now, throughput } from "./measure.js";
 
 export interface EventStoreBenchSizes {
@@ -128,20 +129,6 @@ async function writeLog(path: string, size: number): Promise<void> {
   }
 }
 
-/** (d): read every row and parse its JSON, the floor any catch-up read stands on. */
-function rawReadAndParse(path: string): Throughput {
-  const db = new Database(path, { readonly: true });
-  const started = now();
-  let count = 0;
-  for (const row of db.prepare("SELECT * FROM events ORDER BY position").iterate() as Iterable<{ data: string; metadata: string }>) {
-    JSON.parse(row.data);
-    JSON.parse(row.metadata);
-    count += 1;
-  }
-  const result = throughput(count, now() - started);
-  db.close();
-  return result;
-}
 
 /** (e): the engine's subscription from position 1 until it has delivered the whole log. */
 async function engineCatchUp(path: string): Promise<Throughput> {

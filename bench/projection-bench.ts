@@ -10,9 +10,9 @@ import {
   openReadModelDatabase,
 } from "#projections";
 import { addDays } from "#domain";
-import Database from "better-sqlite3";
 import { Effect } from "effect";
 import { HistoryGenerator } from "../libs/projections/testing/history-generator.js";
+import { rawReadAndParse } from "./raw-read.js";
 import { type Throughput, median, now, percentile, round, throughput } from "./measure.js";
 
 export interface ProjectionBenchResults {
@@ -41,18 +41,6 @@ async function generate(path: string, initiatives: number, eventsPerInitiative: 
   }
 }
 
-function rawReadAndParse(path: string): Throughput {
-  const db = new Database(path, { readonly: true });
-  const started = now();
-  let count = 0;
-  for (const row of db.prepare("SELECT * FROM events ORDER BY position").iterate() as Iterable<{ data: string; metadata: string }>) {
-    JSON.parse(row.data);
-    JSON.parse(row.metadata);
-    count += 1;
-  }
-  db.close();
-  return throughput(count, now() - started);
-}
 
 /** The rebuild runs in its own process so that its peak RSS is its own. */
 function rebuildInChild(logPath: string, readModelsPath: string): Promise<{ events: number; ms: number; maxRssKb: number }> {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { OrganisationState } from "../organisation/state.js";
 import type { IsoDate } from "../shared/calendar.js";
 import type { OrganisationId, PersonId } from "../shared/schema-primitives.js";
