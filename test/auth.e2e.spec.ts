@@ -14,7 +14,7 @@ import {
   signalBody,
   tensionBody,
 } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, TEST_SECRET, api, startServer, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, TEST_SECRET, api, startWithClients, tokenFor } from "./support/mandat-server.js";
 
 /** API.md "Auth" and DOMAIN.md "Roles": who may do what, and what no or a bad token gets. */
 let server: MandatServer;
@@ -35,11 +35,7 @@ let decisionId: string;
 const I = "/api/v1/initiatives";
 
 beforeAll(async () => {
-  server = await startServer({ demo: "off" });
-  core = api(server.url, await tokenFor("core-team"));
-  admin = api(server.url, await tokenFor("admin"));
-  auditor = api(server.url, await tokenFor("auditor"));
-  anonymous = api(server.url);
+  ({ server, core, admin, auditor, anonymous } = await startWithClients());
   own = await seedInitiative(core, "Ledarens initiativ");
   foreign = await seedInitiative(core, "Någon annans initiativ");
   lead = api(server.url, await tokenFor("initiative-lead", { initiatives: [own.initiativeId], sub: own.personId }));

@@ -12,7 +12,7 @@ import {
   seedInitiative,
   signalBody,
 } from "./support/fixtures.js";
-import { type ApiClient, type ApiResponse, type MandatServer, api, startServer, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type ApiResponse, type MandatServer, startWithClients } from "./support/mandat-server.js";
 
 /** API.md "Idempotency", "Optimistic concurrency" and "Reads" (minPosition). */
 let server: MandatServer;
@@ -26,9 +26,7 @@ const I = "/api/v1/initiatives";
 let beyondHead: Promise<{ response: ApiResponse; waited: number }>;
 
 beforeAll(async () => {
-  server = await startServer({ demo: "off" });
-  core = api(server.url, await tokenFor("core-team"));
-  auditor = api(server.url, await tokenFor("auditor"));
+  ({ server, core, auditor } = await startWithClients());
   const started = Date.now();
   beyondHead = core.get(`${I}?minPosition=1000000`).then((response) => ({ response, waited: Date.now() - started }));
   seeded = await seedInitiative(core, "Samtidigheten");

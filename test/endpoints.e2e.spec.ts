@@ -13,7 +13,7 @@ import {
   signalBody,
   tensionBody,
 } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, api, startServer, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, api, startWithClients } from "./support/mandat-server.js";
 
 /**
  * Every endpoint of API.md (and the extra ones of routes/*.routes.ts) at least once, with
@@ -45,10 +45,7 @@ const track = (position: number) => {
 };
 
 beforeAll(async () => {
-  server = await startServer({ demo: "off" });
-  core = api(server.url, await tokenFor("core-team"));
-  admin = api(server.url, await tokenFor("admin"));
-  auditor = api(server.url, await tokenFor("auditor"));
+  ({ server, core, admin, auditor } = await startWithClients());
 });
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ import {
   seedInitiative,
   signalBody,
 } from "./support/fixtures.js";
-import { type ApiClient, type ApiResponse, type MandatServer, api, startServer, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type ApiResponse, type MandatServer, api, startWithClients } from "./support/mandat-server.js";
 
 /** API.md "Errors": problem+json (RFC 9457), 400 with field errors, 404, 409 per rule, 413; nothing appended on any error. */
 let server: MandatServer;
@@ -24,9 +24,7 @@ let seeded: SeededInitiative;
 const I = "/api/v1/initiatives";
 
 beforeAll(async () => {
-  server = await startServer({ demo: "off" });
-  core = api(server.url, await tokenFor("core-team"));
-  auditor = api(server.url, await tokenFor("auditor"));
+  ({ server, core, auditor } = await startWithClients());
   seeded = await seedInitiative(core, "Felinitiativet");
 });
 

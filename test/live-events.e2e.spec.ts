@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem, logHead, ok } from "./support/fixtures.js";
 import { type LiveFeed, openLiveFeed } from "./support/live-feed.js";
-import { type ApiClient, type MandatServer, api, startServer, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, api, startWithClients, tokenFor } from "./support/mandat-server.js";
 
 /** GET /api/v1/events/live: Server-Sent Events of each new event's type, streamId and position. */
 let server: MandatServer;
@@ -17,11 +17,8 @@ const open = async (headers: Record<string, string> = auth) => {
 };
 
 beforeAll(async () => {
-  server = await startServer({ demo: "off" });
-  const token = await tokenFor("auditor");
-  auth = { authorization: `Bearer ${token}` };
-  core = api(server.url, await tokenFor("core-team"));
-  auditor = api(server.url, token);
+  ({ server, core, auditor } = await startWithClients());
+  auth = { authorization: `Bearer ${await tokenFor("auditor")}` };
   ok(await core.post("/api/v1/organisations", { name: "Före anslutningen", kind: "other" }));
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SeededInitiative, addDays, after, mandateBody, ok, seedInitiative, stockholmDate } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, api, startServer, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, startWithClients } from "./support/mandat-server.js";
 
 /**
  * DOMAIN.md "Time: two axes": `asOf` (recorded time) and `at` (valid time), at the edges.
@@ -43,9 +43,7 @@ const historyAsOf = async (asOf?: number | string) => {
 };
 
 beforeAll(async () => {
-  server = await startServer({ demo: "off" });
-  core = api(server.url, await tokenFor("core-team"));
-  auditor = api(server.url, await tokenFor("auditor"));
+  ({ server, core, auditor } = await startWithClients());
   seeded = await seedInitiative(core, "Tidsresan");
   overviewPath = `/api/v1/initiatives/${seeded.initiativeId}`;
   await sleep(5);

@@ -257,3 +257,30 @@ export function tokenFor(role: Role, options: TokenOptions = {}): Promise<string
     options.expiresIn,
   );
 }
+
+// --- a server with a client per role --------------------------------------------------
+
+export interface ServerWithClients {
+  readonly server: MandatServer;
+  /** core-team */
+  readonly core: ApiClient;
+  readonly admin: ApiClient;
+  readonly auditor: ApiClient;
+  /** No token. */
+  readonly anonymous: ApiClient;
+}
+
+/**
+ * Starts a server (by default MANDAT_DEMO=off, as most suites want an empty log) with a
+ * client for each role the suites act as, and one without a token.
+ */
+export async function startWithClients(options: StartOptions = { demo: "off" }): Promise<ServerWithClients> {
+  const server = await startServer(options);
+  return {
+    server,
+    core: api(server.url, await tokenFor("core-team")),
+    admin: api(server.url, await tokenFor("admin")),
+    auditor: api(server.url, await tokenFor("auditor")),
+    anonymous: api(server.url),
+  };
+}

@@ -6,6 +6,7 @@ import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { Effect } from "effect";
 import { AppModule } from "./app.module.js";
+import { authenticateApiRequests } from "./http/authenticate.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -27,6 +28,7 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
     // Once shutdown has begun, the answers still in flight close their connections: a
     // keep-alive client would otherwise hold the server open for its keepAliveTimeout (72 s).
     let draining = false;
+    adapter.getInstance().addHook("onRequest", authenticateApiRequests(runtime.verifyToken));
     adapter.getInstance().addHook("onSend", async (_request, reply, payload) => {
       if (draining) void reply.header("Connection", "close");
       return payload;

@@ -2,7 +2,6 @@ import type { Decider, DomainEvent, EventCatalog, IsoDate, Principal, Role, Rule
 import type { EventStore, StoreUnavailable } from "#event-store";
 import type { KeyStore, KeyStoreUnavailable } from "#privacy";
 import type { Effect } from "effect";
-import type { CommandResult } from "./command-envelope.js";
 
 /** What commands may use: the log, and the person keys that seal personal data. */
 export type CommandServices = EventStore | KeyStore;
@@ -48,11 +47,6 @@ export interface CommandSpec<Input, Command, Event extends DomainEvent, State> {
     input: Input,
     context: DecisionContext<State>,
   ) => Effect.Effect<Command, RuleViolation | StoreUnavailable | KeyStoreUnavailable, CommandServices>;
-  /**
-   * Work that must follow a committed write outside the log (deleting an erased person's
-   * key). It runs only after the append, never on a replayed idempotent request.
-   */
-  readonly afterAppend?: (input: Input, result: CommandResult) => Effect.Effect<void, KeyStoreUnavailable, CommandServices>;
 }
 
 // The pipeline runs specs of every stream; their concrete types matter only inside a spec.

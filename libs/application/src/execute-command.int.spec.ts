@@ -5,22 +5,13 @@ import type { Principal } from "#domain";
 import { EventStore, SqliteEventStore } from "#event-store";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CommandRuntime, commandRuntime } from "../testing/command-runtime.js";
+import { describe, expect, it } from "vitest";
+import { useCommandRuntime } from "../testing/command-runtime.js";
+import { admin, coreTeam } from "../testing/principals.js";
 import { increment, openTally } from "../testing/tally.js";
 import { type AnyCommandSpec, type CommandEnvelope, executeCommand } from "./index.js";
 
-const coreTeam: Principal = { id: "p-core", roles: ["core-team"], initiatives: [] };
-const admin: Principal = { id: "p-admin", roles: ["admin"], initiatives: [] };
-
-let runtime: CommandRuntime;
-let store: SqliteEventStore;
-
-beforeEach(() => {
-  runtime = commandRuntime();
-  store = runtime.store;
-});
-afterEach(() => runtime.dispose());
+const runtime = useCommandRuntime();
 
 const exec = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.exit(spec, envelope);
 const ok = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.ok(spec, envelope);
@@ -43,7 +34,7 @@ describe("executeCommand", () => {
       causationId: "cause-1",
       idempotencyKey: "key-1",
     });
-    const [event] = await Effect.runPromise(store.readStream(result.streamId));
+    const [event] = await Effect.runPromise(runtime.store.readStream(result.streamId));
     expect(event!.metadata).toMatchObject({
       actor: { id: "p-admin", roles: ["admin"] },
       commandId: "cmd-1",
@@ -107,7 +98,7 @@ describe("executeCommand", () => {
         Array.from({ length: 25 }, () => ok(increment, { input: { tallyId: id, by: 2 }, principal: coreTeam })),
       );
       expect(new Set(results.map((r) => r.revision)).size).toBe(25);
-      const events = await Effect.runPromise(store.readStream(streamId));
+      const events = await Effect.runPromise(runtime.store.readStream(streamId));
       expect(events).toHaveLength(26);
     });
 

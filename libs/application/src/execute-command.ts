@@ -144,7 +144,6 @@ const decideAndAppend = <Input, Command, Event extends DomainEvent, State>(
       created,
       replayed: false,
     };
-    if (spec.afterAppend && toAppend.length > 0) yield* spec.afterAppend(input, result);
     return result;
   });
 

@@ -11,8 +11,12 @@ export interface StoredAnswer {
   readonly created: boolean;
 }
 
-/** Keys are per principal: one client cannot collide with, or read, another's answers. */
-export const scopedIdempotencyKey = (principal: Principal, key: string): string => `${principal.id}:${key}`;
+/**
+ * Keys are per principal: one client cannot collide with, or read, another's answers. The
+ * pair is hashed as JSON, so no subject and key can be spelled to look like another pair.
+ */
+export const scopedIdempotencyKey = (principal: Principal, key: string): string =>
+  createHash("sha256").update(JSON.stringify([principal.id, key])).digest("hex");
 
 /** The same command name with the same input is the same request, whatever its key order. */
 export const fingerprintOf = (commandName: string, input: unknown): string =>

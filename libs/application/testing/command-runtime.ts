@@ -1,14 +1,20 @@
+import type { Principal } from "#domain";
 import { EventStore, SqliteEventStore } from "#event-store";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
+import { afterEach, beforeEach } from "vitest";
 import type { AnyCommandSpec, CommandEnvelope, CommandResult } from "../src/index.js";
 import { executeCommand } from "../src/index.js";
+
+export interface CommandRuntimeOptions {
+  readonly clock?: () => Date;
+}
 
 /**
  * A real in-memory event store and key store with a runtime that runs command specs
  * through the pipeline, for integration tests of specs and their facts.
  */
-export function commandRuntime(options: { readonly clock?: () => Date } = {}) {
+export function commandRuntime(options: CommandRuntimeOptions = {}) {
   const store = SqliteEventStore.open({ path: ":memory:", ...options });
   const keys = SqliteKeyStore.open(":memory:");
   const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
@@ -43,3 +49,27 @@ export function commandRuntime(options: { readonly clock?: () => Date } = {}) {
 }
 
 export type CommandRuntime = ReturnType<typeof commandRuntime>;
+
+/**
+ * A fresh `commandRuntime` for each test of the file, disposed after it. The object returned
+ * stands for the running test's runtime, so a file can hold it in a `const`.
+ */
+export function useCommandRuntime(options: CommandRuntimeOptions = {}): CommandRuntime {
+  let current: CommandRuntime | undefined;
+  beforeEach(() => {
+    current = commandRuntime(options);
+  });
+  afterEach(() => current?.dispose());
+  return new Proxy({} as CommandRuntime, {
+    get: (_target, key) => {
+      if (current === undefined) throw new Error("The command runtime exists only while a test runs");
+      return Reflect.get(current, key);
+    },
+  });
+}
+
+/** `ok` and `failure` that take just the input and act as `principal` (a failure may act as another). */
+export const actingAs = (runtime: CommandRuntime, principal: Principal) => ({
+  ok: (spec: AnyCommandSpec, input: unknown) => runtime.ok(spec, { input, principal }),
+  failure: (spec: AnyCommandSpec, input: unknown, as: Principal = principal) => runtime.failure(spec, { input, principal: as }),
+});

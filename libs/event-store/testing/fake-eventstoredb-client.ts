@@ -12,14 +12,10 @@ import {
   WrongExpectedVersionError,
 } from "@eventstore/db-client";
 import type { EsdbClient } from "../src/eventstoredb/esdb-client.js";
+import type { StoredEsdbEvent } from "../src/eventstoredb/esdb-envelope.js";
 
-interface StoredEvent {
-  readonly id: string;
-  readonly streamId: string;
-  readonly revision: bigint;
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: unknown;
+/** An event as the server holds it: what the mapping reads, and the rest the client shows. */
+interface StoredEvent extends StoredEsdbEvent {
   readonly isJson: true;
   readonly created: Date;
   readonly position: Position;

@@ -3,4 +3,4 @@ export * from "./jwt-secret.js";
 export * from "./mandat-layer.js";
 export * from "./tokens.js";
 export * from "./instants.js";
-export * from "./person-directory.js";
+export * from "./describe-people.js";

@@ -18,7 +18,13 @@ export function jwtSecret(config: MandatConfig): string {
   if (existsSync(path)) return readFileSync(path, "utf8").trim();
   mkdirSync(config.dataDirectory, { recursive: true });
   const secret = randomBytes(48).toString("base64url");
-  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // The server and `mandat token` starting together: the one that wrote first wins.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(path, "utf8").trim();
+    throw error;
+  }
   chmodSync(path, 0o600);
   return secret;
 }

@@ -33,11 +33,13 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 export function tokenVerifier(auth: AuthConfig, secret?: string): TokenVerifier {
   if (auth.mode === "oidc") {
     const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
-    return async (token) => principalOf(await verified(() => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience })));
+    return async (token) =>
+      principalOf(await verified(() => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, requiredClaims: ["exp"] })));
   }
   if (!secret) throw new Error("HS256 mode needs a secret");
   const key = encode(secret);
-  return async (token) => principalOf(await verified(() => jwtVerify(token, key, { algorithms: ["HS256"] })));
+  // A token that never expires is refused: a leaked one would be good forever.
+  return async (token) => principalOf(await verified(() => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] })));
 }
 
 async function verified(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {

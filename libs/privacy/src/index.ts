@@ -1,4 +1,4 @@
 export * from "./key-store.js";
-export * from "./person-directory.js";
+export * from "./personal-data.js";
 export * from "./personal-data-cipher.js";
 export * from "./sqlite-key-store.js";

@@ -2,12 +2,16 @@ import { type MandatEventOf, type MandatEventType, allEvents } from "#domain";
 import { ExpectedRevision, type RecordedEvent, SqliteEventStore } from "#event-store";
 import type Database from "better-sqlite3";
 import { Effect } from "effect";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import {
   type AnyProjection,
   ProjectionRunner,
   openReadModelDatabase,
   rebuildProjections,
 } from "../src/index.js";
+
+/** The data of an event of `Type`. */
+export type Payload<Type extends MandatEventType> = MandatEventOf<Type>["data"];
 
 export interface AppendOptions {
   /** The actor recorded in the envelope. */
@@ -34,7 +38,7 @@ export function projectionHarness(projections: ReadonlyArray<AnyProjection>) {
   const append = async <Type extends MandatEventType>(
     streamId: string,
     type: Type,
-    data: MandatEventOf<Type>["data"],
+    data: Payload<Type>,
     options: AppendOptions = {},
   ): Promise<RecordedEvent> => {
     if (options.recordedAt) setTime(options.recordedAt);
@@ -85,6 +89,61 @@ export function projectionHarness(projections: ReadonlyArray<AnyProjection>) {
 }
 
 export type ProjectionHarness = ReturnType<typeof projectionHarness>;
+
+/**
+ * A fresh harness over `projections` for each test of the file, disposed after it. The object
+ * returned stands for the running test's harness, so a file can hold it in a `const`.
+ */
+export function useProjectionHarness(projections: ReadonlyArray<AnyProjection>): ProjectionHarness {
+  return hookedHarness(projections, beforeEach, afterEach);
+}
+
+/**
+ * One harness over `projections` for all the tests of the file: before them `record` appends
+ * the history they read and the read models apply it all; after them the harness is disposed.
+ */
+export function useRecordedHistory(
+  projections: ReadonlyArray<AnyProjection>,
+  record: (harness: ProjectionHarness) => Promise<void>,
+): ProjectionHarness {
+  return hookedHarness(projections, beforeAll, afterAll, async (harness) => {
+    await record(harness);
+    await harness.sync();
+  });
+}
+
+type Hook = (run: () => Promise<void>) => void;
+
+function hookedHarness(
+  projections: ReadonlyArray<AnyProjection>,
+  before: Hook,
+  after: Hook,
+  prepare?: (harness: ProjectionHarness) => Promise<void>,
+): ProjectionHarness {
+  let current: ProjectionHarness | undefined;
+  before(async () => {
+    current = projectionHarness(projections);
+    await prepare?.(current);
+  });
+  after(async () => current?.dispose());
+  return new Proxy({} as ProjectionHarness, {
+    get: (_target, key) => {
+      if (current === undefined) throw new Error("The projection harness exists only while the file's tests run");
+      return Reflect.get(current, key);
+    },
+  });
+}
+
+/**
+ * Rebuilding the read models from the log gives exactly the rows they hold live. `rows` are the
+ * live row counts expected per table; without them, every table must hold rows.
+ */
+export async function expectRebuildMatchesLive(harness: ProjectionHarness, rows?: Readonly<Record<string, number>>): Promise<void> {
+  const { live, rebuilt } = await harness.rebuiltBeside();
+  if (rows === undefined) expect(Object.values(live).every((tableRows) => tableRows.length > 0)).toBe(true);
+  else for (const [table, count] of Object.entries(rows)) expect(live[table], table).toHaveLength(count);
+  expect(rebuilt).toEqual(live);
+}
 
 /** Every row of each logical table, in an order that depends on the rows alone. */
 export function snapshot(db: Database.Database, tables: ReadonlyArray<string>): Record<string, unknown[]> {

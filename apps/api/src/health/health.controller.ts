@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Res } from "@nestjs/common";
+import { Controller, Inject, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Effect } from "effect";
 import { EventStore } from "#event-store";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { runToPromise } from "../cqrs/execute-command.js";
+import { Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
-/** API.md's `GET /health`, for the OpenAPI document (the handler below answers it without a token). */
+/** API.md's `GET /health`: public, and in the OpenAPI document. */
 export const healthRoute = {
   method: "GET",
   path: "/health",
@@ -26,10 +27,10 @@ export const healthRoute = {
 export class HealthController {
   constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
 
-  @Get("/health")
+  @Route(healthRoute)
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const { runner, effects } = this.runtime;
-    const headPosition = await effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
+    const headPosition = runToPromise(await effects.runPromiseExit(Effect.flatMap(EventStore, (store) => store.headPosition)));
     const projections = runner.status();
     const stopped = projections.filter((projection) => projection.state === "stopped");
     const status = stopped.length > 0 ? "degraded" : runner.caughtUp ? "ok" : "starting";

@@ -2,7 +2,8 @@ import { hasAnyRole } from "#domain";
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
-import { forbidden, unauthenticated } from "./problems.js";
+import { authenticate } from "./authenticate.js";
+import { forbidden } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
 import { ROUTE, type RouteDefinition } from "./route-definition.js";
 
@@ -20,16 +21,11 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const route = this.reflector.get<RouteDefinition | undefined>(ROUTE, context.getHandler());
-    if (!route || route.audience === "public") return true;
+    // A handler without a route definition is a mistake; it must not become public by it.
+    if (!route) throw forbidden("This endpoint has no access rule");
+    if (route.audience === "public") return true;
     const request = context.switchToHttp().getRequest<MandatRequest>();
-    const header = request.headers.authorization;
-    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) throw unauthenticated("Send a bearer token: Authorization: Bearer <JWT>");
-    try {
-      request.principal = await this.runtime.verifyToken(token);
-    } catch (error) {
-      throw unauthenticated(`The token was rejected: ${error instanceof Error ? error.message : "invalid"}`);
-    }
+    request.principal ??= await authenticate(request, this.runtime.verifyToken);
     if (route.audience !== "authenticated" && !hasAnyRole(request.principal, route.audience)) {
       throw forbidden(`${route.summary} needs one of the roles ${route.audience.join(", ")}`);
     }

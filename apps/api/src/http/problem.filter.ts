@@ -28,7 +28,9 @@ function fromNest(error: unknown): unknown {
       return new HttpProblem("payload-too-large", "The body exceeds 64 KiB");
     case 415:
       return new HttpProblem("unsupported-media-type", "Send the body as application/json");
-    default:
+    case 400:
       return new HttpProblem("validation", error.message, { errors: [{ path: "", message: error.message }] });
+    default:
+      return new HttpProblem("request-refused", error.message, { status: error.getStatus() });
   }
 }

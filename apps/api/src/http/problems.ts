@@ -31,6 +31,7 @@ export const GENERIC_PROBLEMS = {
     status: 422,
     title: { en: "Idempotency key used for another request", sv: "Idempotensnyckeln är använd för en annan begäran" },
   },
+  "request-refused": { status: 400, title: { en: "Request refused", sv: "Begäran avvisad" } },
   internal: { status: 500, title: { en: "Internal error", sv: "Internt fel" } },
   "store-unavailable": { status: 503, title: { en: "Storage unavailable", sv: "Lagringen är inte tillgänglig" } },
   "read-model-behind": { status: 503, title: { en: "Read models not yet up to date", sv: "Läsmodellerna är inte ikapp" } },

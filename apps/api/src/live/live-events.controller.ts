@@ -2,6 +2,7 @@ import { EventStore, type RecordedEvent } from "#event-store";
 import { type BeforeApplicationShutdown, Controller, Inject, Req, Res } from "@nestjs/common";
 import { Effect, Fiber, Stream } from "effect";
 import type { FastifyReply } from "fastify";
+import { once } from "node:events";
 import type { ServerResponse } from "node:http";
 import { invalidRequest } from "../http/problems.js";
 import type { MandatRequest } from "../http/request-context.js";
@@ -44,9 +45,13 @@ export class LiveEventsController implements BeforeApplicationShutdown {
     response.write("retry: 2000\n\n");
     this.open.add(response);
     const store = await this.runtime.effects.runPromise(EventStore);
+    // Written at the pace the client reads: a slow reader, or one resuming from position 0,
+    // holds the subscription back instead of piling the log up in memory.
     const feed = Effect.runFork(
-      Stream.runForEach(store.subscribe({ fromPosition: from }), (event) => Effect.sync(() => response.write(frame(event)))),
+      Stream.runForEach(store.subscribe({ fromPosition: from }), (event) => Effect.promise(() => send(response, frame(event)))),
     );
+    // A feed that ends (the store went away) ends the response: the client reconnects with Last-Event-ID.
+    feed.addObserver(() => response.end());
     const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), KEEP_ALIVE_MS).unref();
     response.on("close", () => {
       clearInterval(keepAlive);
@@ -72,6 +77,9 @@ export class LiveEventsController implements BeforeApplicationShutdown {
     return position + 1;
   }
 }
+
+const send = (response: ServerResponse, text: string): Promise<void> =>
+  response.write(text) || response.writableEnded ? Promise.resolve() : once(response, "drain").then(() => undefined);
 
 const frame = (event: RecordedEvent): string =>
   `id: ${event.position}\ndata: ${JSON.stringify({ type: event.type, streamId: event.streamId, position: event.position })}\n\n`;

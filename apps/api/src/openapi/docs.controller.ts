@@ -1,21 +1,23 @@
-import { Controller, Get, Header } from "@nestjs/common";
+import { Controller, Header } from "@nestjs/common";
+import { Route } from "../http/route-definition.js";
 import { ALL_ROUTES } from "../routes/all-routes.js";
 import { docsPage } from "./docs-page.js";
+import { docsRoutes } from "./docs.routes.js";
 import { openApiDocument } from "./openapi-document.js";
 
 /** The OpenAPI document and a readable page of it; neither needs a token. */
-@Controller("docs")
+@Controller()
 export class DocsController {
   private readonly document = openApiDocument(ALL_ROUTES);
   private readonly page = docsPage(this.document);
 
-  @Get()
+  @Route(docsRoutes.page)
   @Header("Content-Type", "text/html; charset=utf-8")
   html(): string {
     return this.page;
   }
 
-  @Get("openapi.json")
+  @Route(docsRoutes.document)
   json(): unknown {
     return this.document;
   }

@@ -1,4 +1,5 @@
 import { healthRoute } from "../health/health.controller.js";
+import { docsRoutes } from "../openapi/docs.routes.js";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { liveEventsRoute } from "../live/live-events.controller.js";
 import { AuditController } from "./audit.controller.js";
@@ -40,7 +41,7 @@ export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
   budgetRoutes,
   decisionRoutes,
   auditRoutes,
-].flatMap((routes) => Object.values(routes) as RouteDefinition[]).concat(liveEventsRoute, healthRoute);
+].flatMap((routes) => Object.values(routes) as RouteDefinition[]).concat(liveEventsRoute, healthRoute, ...Object.values(docsRoutes));
 
 export const CONTROLLERS = [
   OrganisationController,

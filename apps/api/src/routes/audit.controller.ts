@@ -1,4 +1,4 @@
-import { EventStore, verifyStore } from "#event-store";
+import { verifyStore } from "#event-store";
 import { RawEventStore } from "#platform";
 import { auditEvents } from "#projections";
 import { Controller, Inject, Req } from "@nestjs/common";
@@ -12,7 +12,7 @@ import { auditRoutes as routes } from "./audit.routes.js";
 
 /** Runs an Effect on the stores; a failure such as StoreUnavailable is thrown as is for the problem filter. */
 const runOnStores =
-  <A, E>(effect: Effect.Effect<A, E, EventStore | RawEventStore>) =>
+  <A, E>(effect: Effect.Effect<A, E, RawEventStore>) =>
   async (runtime: MandatRuntime): Promise<A> =>
     runToPromise(await runtime.effects.runPromiseExit(effect));
 
@@ -20,12 +20,12 @@ const runOnStores =
 export class AuditController {
   constructor(@Inject(Reads) private readonly reads: Reads) {}
 
-  /** Through the upcasting store: auditors read every event in the shape the domain speaks today. */
+  /** As stored (API.md: raw events): what the hashes cover, checkable against them. */
   @Route(routes.events)
   events(@Req() request: MandatRequest) {
     return this.reads.run(routes.events, request, ({ query }) =>
       runOnStores(
-        Effect.flatMap(EventStore, (store) =>
+        Effect.flatMap(RawEventStore, (store) =>
           auditEvents(store, { streamId: query.streamId, fromPosition: query.fromPosition, limit: query.limit }),
         ),
       ),

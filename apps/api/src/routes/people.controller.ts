@@ -5,7 +5,7 @@ import { Commands } from "../http/commands.js";
 import { Reads } from "../http/reads.js";
 import { type MandatRequest, principalOf } from "../http/request-context.js";
 import { Route } from "../http/route-definition.js";
-import { describePeople } from "../runtime/person-directory.js";
+import { describePeople } from "../runtime/describe-people.js";
 import { PEOPLE_ADMINISTRATORS, peopleRoutes as routes } from "./people.routes.js";
 
 @Controller()

@@ -2,29 +2,19 @@ import {
   type BudgetEvent,
   type DecisionKind,
   type DecisionRef,
-  type Principal,
   approvedTotalSek,
   budgetDecider,
   fold,
 } from "#domain";
 import { Effect } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CommandRuntime, commandRuntime } from "../../testing/command-runtime.js";
-import type { AnyCommandSpec } from "../command-spec.js";
+import { describe, expect, it } from "vitest";
+import { actingAs, useCommandRuntime } from "../../testing/command-runtime.js";
+import { admin, coreTeam } from "../../testing/principals.js";
 import { amendBudget, approveBudget, proposeBudget } from "./budget-commands.js";
 import { holdMeeting, recordDecision } from "./meeting-commands.js";
 
-const coreTeam: Principal = { id: "p-core", roles: ["core-team"], initiatives: [] };
-
-let runtime: CommandRuntime;
-beforeEach(() => {
-  runtime = commandRuntime();
-});
-afterEach(() => runtime.dispose());
-
-const ok = (spec: AnyCommandSpec, input: unknown) => runtime.ok(spec, { input, principal: coreTeam });
-const failure = (spec: AnyCommandSpec, input: unknown, principal = coreTeam) =>
-  runtime.failure(spec, { input, principal });
+const runtime = useCommandRuntime();
+const { ok, failure } = actingAs(runtime, coreTeam);
 const eventsOf = async (streamId: string) =>
   (await Effect.runPromise(runtime.store.readStream(streamId))) as unknown as ReadonlyArray<BudgetEvent>;
 
@@ -121,7 +111,6 @@ describe("budget commands", () => {
   });
 
   it("is for the Core Team only", async () => {
-    const admin: Principal = { id: "p-admin", roles: ["admin"], initiatives: [] };
     expect(await failure(proposeBudget, { ...budget2025, lines }, admin)).toMatchObject({ _tag: "Forbidden" });
   });
 });

@@ -179,5 +179,5 @@ export const closeInitiative: InitiativeSpec<OnInitiative<z.infer<typeof CloseIn
   name: "CloseInitiative",
   roles: ["core-team"],
   target: byPath,
-  toCommand: (input) => Effect.succeed({ type: "CloseInitiative", data: withoutPath(input) }),
+  toCommand: (input, { today }) => Effect.succeed({ type: "CloseInitiative", data: { ...withoutPath(input), today } }),
 };

@@ -21,7 +21,7 @@ type OnMandate<Body> = OnInitiative<Body> & { readonly mandateId: string };
 const mandateCommand = { ...onInitiative, roles: ["core-team"] } as const;
 
 /** Fact: the cited decision was recorded by its meeting (any kind may carry a mandate). */
-const decisionFound = (store: EventStoreService, decision: DecisionRef | undefined) =>
+const citedDecisionRecorded = (store: EventStoreService, decision: DecisionRef | undefined) =>
   decision === undefined
     ? Effect.succeed(true)
     : Effect.map(recordedDecisionKind(store, decision), (kind) => kind !== undefined);
@@ -51,7 +51,7 @@ export const grantMandate: InitiativeSpec<OnInitiative<z.infer<typeof GrantManda
   target: (input, newId) => ({ streamId: initiativeStream(input.initiativeId), resourceId: newId }),
   toCommand: ({ initiativeId: _, ...body }, { newId }) =>
     Effect.gen(function* () {
-      const found = yield* decisionFound(yield* EventStore, body.decision);
+      const found = yield* citedDecisionRecorded(yield* EventStore, body.decision);
       return { type: "GrantMandate", data: { ...body, mandateId: newId as MandateId, decisionFound: found } };
     }),
 };
@@ -63,7 +63,7 @@ export const amendMandate: InitiativeSpec<OnMandate<z.infer<typeof AmendMandateI
   toCommand: (input) =>
     Effect.gen(function* () {
       const store = yield* EventStore;
-      const found = yield* decisionFound(store, input.decision);
+      const found = yield* citedDecisionRecorded(store, input.decision);
       const trigger = yield* triggerFound(store, input.initiativeId, input.triggeredBy);
       return { type: "AmendMandate", data: { ...mandateData(input), decisionFound: found, triggerFound: trigger } };
     }),
@@ -75,7 +75,7 @@ export const renewMandate: InitiativeSpec<OnMandate<z.infer<typeof RenewMandateI
   target: mandateTarget,
   toCommand: (input) =>
     Effect.gen(function* () {
-      const found = yield* decisionFound(yield* EventStore, input.decision);
+      const found = yield* citedDecisionRecorded(yield* EventStore, input.decision);
       return { type: "RenewMandate", data: { ...mandateData(input), decisionFound: found } };
     }),
 };
@@ -86,7 +86,7 @@ export const revokeMandate: InitiativeSpec<OnMandate<z.infer<typeof RevokeMandat
   target: mandateTarget,
   toCommand: (input) =>
     Effect.gen(function* () {
-      const found = yield* decisionFound(yield* EventStore, input.decision);
+      const found = yield* citedDecisionRecorded(yield* EventStore, input.decision);
       return { type: "RevokeMandate", data: { ...mandateData(input), decisionFound: found } };
     }),
 };

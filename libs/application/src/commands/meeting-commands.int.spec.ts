@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { type Principal, calendarDate } from "#domain";
+import { calendarDate } from "#domain";
 import { Effect } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CommandRuntime, commandRuntime } from "../../testing/command-runtime.js";
-import type { AnyCommandSpec } from "../command-spec.js";
+import { describe, expect, it } from "vitest";
+import { actingAs, useCommandRuntime } from "../../testing/command-runtime.js";
+import { admin, coreTeam } from "../../testing/principals.js";
 import {
   agreeNextStep,
   approveMinutes,
@@ -15,17 +15,8 @@ import {
 import { registerOrganisation } from "./organisation-commands.js";
 import { registerPerson } from "./person-commands.js";
 
-const coreTeam: Principal = { id: "p-core", roles: ["core-team"], initiatives: [] };
-
-let runtime: CommandRuntime;
-beforeEach(() => {
-  runtime = commandRuntime();
-});
-afterEach(() => runtime.dispose());
-
-const ok = (spec: AnyCommandSpec, input: unknown) => runtime.ok(spec, { input, principal: coreTeam });
-const failure = (spec: AnyCommandSpec, input: unknown, principal = coreTeam) =>
-  runtime.failure(spec, { input, principal });
+const runtime = useCommandRuntime();
+const { ok, failure } = actingAs(runtime, coreTeam);
 const eventsOf = (streamId: string) => Effect.runPromise(runtime.store.readStream(streamId));
 
 const twoPeople = async () => {
@@ -94,7 +85,6 @@ describe("meeting commands", () => {
   });
 
   it("is for the Core Team only", async () => {
-    const admin: Principal = { id: "p-admin", roles: ["admin"], initiatives: [] };
     expect(await failure(holdMeeting, meeting([], []), admin)).toMatchObject({ _tag: "Forbidden" });
   });
 });

@@ -61,12 +61,17 @@ export const endCoreTeamMembership: PersonSpec<OnPerson<z.infer<typeof CoreTeamM
 };
 
 /**
- * Records the erasure, then deletes the person's key: from then on the sealed name and
- * e-mail in PersonRegistered cannot be read by anyone, while every hash still holds.
+ * Deletes the person's key, then records the erasure: from the moment the key is gone the
+ * sealed name and e-mail in PersonRegistered cannot be read by anyone, while every hash
+ * still holds. Deleting first means a failure can never leave an erasure recorded with the
+ * data still readable; erasing again is allowed and deletes again.
  */
 export const erasePerson: PersonSpec<{ readonly personId: string }> = {
   ...onPerson,
   name: "ErasePerson",
-  toCommand: (_input, { today }) => Effect.succeed({ type: "ErasePerson", data: { on: today } }),
-  afterAppend: ({ personId }) => Effect.flatMap(KeyStore, (keys) => keys.erase(personId)),
+  toCommand: ({ personId }, { today }) =>
+    Effect.gen(function* () {
+      yield* (yield* KeyStore).erase(personId);
+      return { type: "ErasePerson", data: { on: today } };
+    }),
 };

@@ -1,22 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { type Principal, calendarDate, signalStream } from "#domain";
+import { calendarDate, signalStream } from "#domain";
 import { Effect } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appendInitiative } from "../../testing/initiative-history.js";
-import { type CommandRuntime, commandRuntime } from "../../testing/command-runtime.js";
+import { useCommandRuntime } from "../../testing/command-runtime.js";
+import { auditor, coreTeam, leadOf } from "../../testing/principals.js";
 import { signalConcerns } from "../facts/signals.js";
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "./signal-commands.js";
 import { raiseTension } from "./tension-commands.js";
 
-const coreTeam: Principal = { id: "p-core", roles: ["core-team"], initiatives: [] };
-const auditor: Principal = { id: "p-audit", roles: ["auditor"], initiatives: [] };
-const leadOf = (...initiatives: string[]): Principal => ({ id: "p-lead", roles: ["initiative-lead"], initiatives });
-
-let runtime: CommandRuntime;
-beforeEach(() => {
-  runtime = commandRuntime();
-});
-afterEach(() => runtime.dispose());
+const runtime = useCommandRuntime();
 
 const signalFor = (initiativeId: string, extra: Record<string, unknown> = {}) => ({
   initiativeId,

@@ -1,21 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { type Principal, tensionStream } from "#domain";
+import { tensionStream } from "#domain";
 import { Effect } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CommandRuntime, commandRuntime } from "../../testing/command-runtime.js";
+import { describe, expect, it } from "vitest";
+import { useCommandRuntime } from "../../testing/command-runtime.js";
 import { appendInitiative } from "../../testing/initiative-history.js";
+import { auditor, coreTeam, leadOf } from "../../testing/principals.js";
 import { tensionConcerns } from "../facts/tensions.js";
 import { changeTensionIntensity, dropTension, escalateTension, raiseTension, resolveTension } from "./tension-commands.js";
 
-const coreTeam: Principal = { id: "p-core", roles: ["core-team"], initiatives: [] };
-const auditor: Principal = { id: "p-audit", roles: ["auditor"], initiatives: [] };
-const leadOf = (...initiatives: string[]): Principal => ({ id: "p-lead", roles: ["initiative-lead"], initiatives });
-
-let runtime: CommandRuntime;
-beforeEach(() => {
-  runtime = commandRuntime();
-});
-afterEach(() => runtime.dispose());
+const runtime = useCommandRuntime();
 
 const tensionAbout = (initiativeIds: string[]) => ({
   initiativeIds,
@@ -77,11 +70,12 @@ describe("following a tension", () => {
   const escalation = (tensionId: string) => ({ tensionId, to: "board", note: "Behöver styrgruppens beslut", on: "2024-10-02" });
   const resolution = (tensionId: string) => ({ tensionId, resolution: "Rollerna förtydligade", resolvedOn: "2024-11-20" });
 
-  it("lets a lead of one of its initiatives change, escalate and resolve it", async () => {
+  it("lets a lead of every initiative it concerns change, escalate and resolve it", async () => {
     const own = await appendInitiative(runtime.store);
     const other = await appendInitiative(runtime.store);
     const tensionId = await raised([own, other]);
-    const lead = leadOf(own);
+    expect((await runtime.failure(changeTensionIntensity, { input: intensity(tensionId), principal: leadOf(own) }))._tag).toBe("Forbidden");
+    const lead = leadOf(own, other);
     await runtime.ok(changeTensionIntensity, { input: intensity(tensionId), principal: lead });
     await runtime.ok(escalateTension, { input: escalation(tensionId), principal: lead });
     expect((await runtime.ok(resolveTension, { input: resolution(tensionId), principal: lead })).revision).toBe(3);

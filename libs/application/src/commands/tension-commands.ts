@@ -11,7 +11,6 @@ import {
   actsFor,
   initiativeDecider,
   initiativeStream,
-  leads,
   tensionDecider,
   tensionEvents,
   tensionStream,
@@ -31,14 +30,16 @@ const tensionStreamOf = {
   roles: ["core-team", "initiative-lead"],
 } as const;
 
-/** A lead may act on a tension that concerns at least one of their initiatives. */
+/**
+ * A lead may follow up a tension only if every initiative it concerns is theirs: the same
+ * rule as raising it, so a lead of one initiative cannot resolve what it shares with another.
+ */
 const onTension = {
   ...tensionStreamOf,
   creates: "nothing",
   target: ({ tensionId }: { readonly tensionId: string }) => ({ streamId: tensionStream(tensionId), resourceId: tensionId }),
   scope: (principal: Principal, _input: unknown, state: TensionState) =>
-    principal.roles.includes("core-team") ||
-    (state.status !== "not-raised" && state.initiativeIds.some((initiativeId) => leads(principal, initiativeId))),
+    state.status !== "not-raised" && actsFor(principal, state.initiativeIds),
 } as const;
 
 /** A lead raises only for their own initiatives, never a tension within the Core Team itself. */

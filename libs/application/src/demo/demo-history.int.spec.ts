@@ -2,15 +2,11 @@ import { type SealedText, allEvents } from "#domain";
 import { verifyStore } from "#event-store";
 import { readPersonalData } from "#privacy";
 import { Effect } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CommandRuntime, commandRuntime } from "../../testing/command-runtime.js";
+import { describe, expect, it } from "vitest";
+import { useCommandRuntime } from "../../testing/command-runtime.js";
 import { loadDemoHistory } from "./demo-history.js";
 
-let runtime: CommandRuntime;
-beforeEach(() => {
-  runtime = commandRuntime();
-});
-afterEach(() => runtime.dispose());
+const runtime = useCommandRuntime();
 
 describe("the demo history", () => {
   it("is built through the real pipeline: every event valid, the log whole", async () => {

@@ -62,6 +62,6 @@ export type InitiativeCommand =
       Carrying<InitiativeEventOf<"GoverningContextLinked">, { readonly organisation: OrganisationState }>
     >
   | Command<"UnlinkGoverningContext", Carrying<InitiativeEventOf<"GoverningContextUnlinked">>>
-  | Command<"CloseInitiative", Carrying<InitiativeEventOf<"InitiativeClosed">>>;
+  | Command<"CloseInitiative", Carrying<InitiativeEventOf<"InitiativeClosed">, { readonly today: IsoDate }>>;
 
 export type InitiativeCommandOf<Type extends InitiativeCommand["type"]> = Extract<InitiativeCommand, { type: Type }>;

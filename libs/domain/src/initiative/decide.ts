@@ -7,6 +7,7 @@ import { type Decision, accept, reject } from "../shared/decision.js";
 import type { DecisionFacts, InitiativeCommand, InitiativeCommandOf } from "./commands.js";
 import {
   CheckInInFuture,
+  ClosureInFuture,
   EffectiveDateOutsideValidity,
   GoalNotActive,
   GoalNotFound,
@@ -76,8 +77,13 @@ export const decideInitiative = (command: InitiativeCommand, state: InitiativeSt
         ? accept({ type: "GoverningContextUnlinked", data: { organisationId, contextId, ...rest } })
         : reject(new GoverningContextNotLinked({ detail: `Context ${contextId} is not linked` }));
     }
-    case "CloseInitiative":
-      return accept({ type: "InitiativeClosed", data: command.data });
+    case "CloseInitiative": {
+      // Closing takes effect at once (rule 5); a closure dated ahead would contradict it.
+      const { today, ...data } = command.data;
+      return data.on > today
+        ? reject(new ClosureInFuture({ detail: `${data.on} is after today, ${today}` }))
+        : accept({ type: "InitiativeClosed", data });
+    }
     default:
       return assertNever(command, "initiative command");
   }

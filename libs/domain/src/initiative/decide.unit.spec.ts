@@ -6,6 +6,7 @@ import { GoverningContextNotMapped, GoverningContextRetiredError, OrganisationNo
 import type { OrganisationState } from "../organisation/state.js";
 import { DecisionNotFound } from "../meeting/errors.js";
 import { PersonNotRegistered } from "../person/errors.js";
+import { addDays } from "../shared/calendar.js";
 import { fold } from "../shared/decider.js";
 import type {
   CheckInId,
@@ -25,6 +26,7 @@ import { HoldCheckInInput, type InitiativeCommand, type InitiativeCommandOf } fr
 import { initiativeDecider } from "./decider.js";
 import {
   CheckInInFuture,
+  ClosureInFuture,
   EffectiveDateOutsideValidity,
   GoalNotActive,
   GoalNotFound,
@@ -749,8 +751,16 @@ describe("UnlinkGoverningContext", () => {
 // ---------------------------------------------------------------------------------------
 
 describe("CloseInitiative", () => {
-  it("closes an open initiative", () =>
-    spec.given([registered]).when(command("CloseInitiative", closed.data as InitiativeEventOf<"InitiativeClosed">["data"])).then([closed]));
+  const closing = closed.data as InitiativeEventOf<"InitiativeClosed">["data"];
+  it("closes an open initiative, dated today or earlier", () => {
+    spec.given([registered]).when(command("CloseInitiative", { ...closing, today: closing.on })).then([closed]);
+    spec.given([registered]).when(command("CloseInitiative", { ...closing, today: "2099-01-01" })).then([closed]);
+  });
+  it("does not close from a day still to come", () =>
+    spec
+      .given([registered])
+      .when(command("CloseInitiative", { ...closing, today: addDays(closing.on, -1) }))
+      .thenRejects(ClosureInFuture));
 });
 
 /** A lived-in initiative: a lead, a goal, a mandate, a cadence and a linked context. */
@@ -777,7 +787,7 @@ const everyCommandAfterRegistration: ReadonlyArray<[InitiativeCommand["type"], I
   ["HoldCheckIn", holdCheckIn()],
   ["LinkGoverningContext", link("funds")],
   ["UnlinkGoverningContext", command("UnlinkGoverningContext", unlinkData)],
-  ["CloseInitiative", command("CloseInitiative", { reason: "Closing twice", on: "2026-01-31" })],
+  ["CloseInitiative", command("CloseInitiative", { reason: "Closing twice", on: "2026-01-31", today: "2026-02-01" })],
 ];
 
 describe("rule 5: a closed initiative takes no further command", () => {

@@ -90,3 +90,8 @@ export class IdTaken extends rule("id-taken", {
   en: "The id of the new goal or mandate is already in use",
   sv: "Id:t för det nya målet eller mandatet används redan",
 }) {}
+
+export class ClosureInFuture extends rule("closure-in-future", {
+  en: "An initiative is closed from today at the latest",
+  sv: "Ett initiativ avslutas senast i dag",
+}) {}

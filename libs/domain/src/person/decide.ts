@@ -23,7 +23,10 @@ export const decidePerson = (command: PersonCommand, state: PersonState): Decisi
     return accept({ type: "PersonRegistered", data });
   }
   if (state.status === "unregistered") return reject(new PersonNotRegistered({ detail: "No such person" }));
-  if (state.status === "erased") return reject(new PersonErasedError({ detail: "The person has been erased" }));
+  // Erasing again changes nothing in the log; the handler deletes the key again regardless.
+  if (state.status === "erased") {
+    return command.type === "ErasePerson" ? accept() : reject(new PersonErasedError({ detail: "The person has been erased" }));
+  }
   switch (command.type) {
     case "StartCoreTeamMembership":
       return state.coreTeam.has(command.data.focusArea)

@@ -28,9 +28,3 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
   const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
   return new Date(time).toISOString().slice(0, 10);
 };
-
-export const daysBetween = (from: IsoDate, to: IsoDate): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
-export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);

@@ -125,7 +125,11 @@ export class EventStoreDbEventStore implements EventStoreService {
         }),
       ).pipe(
         Effect.catchTag("StreamNotFound", Effect.die),
-        Effect.tapError(() => (claim ? this.release(claim.key, "the append did not happen") : Effect.void)),
+        // Only a lost race proves the append did not happen; after an unavailable server it may
+        // have, and the claim must stand (it expires if its events never arrive).
+        Effect.tapError((error) =>
+          claim && error._tag === "ConcurrencyConflict" ? this.release(claim.key, "the append lost its race") : Effect.void,
+        ),
       );
       const last = recorded.at(-1)!;
       return {
@@ -190,7 +194,9 @@ export class EventStoreDbEventStore implements EventStoreService {
   headPosition: Effect.Effect<number, StoreUnavailable> = Effect.suspend(() =>
     onlyUnavailable(
       this.attempt("$all", { kind: "any" }, async () => {
-        for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: this.pageSize })) {
+        // Back through $all until an event of ours: system events and idempotency claims may
+        // stand after the last one, any number of them.
+        for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
           const event = resolved.event && fromEsdbEvent(resolved.event as StoredEsdbEvent);
           if (event) return event.position;
         }

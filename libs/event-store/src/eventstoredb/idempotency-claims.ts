@@ -34,8 +34,6 @@ export type ClaimState =
 
 export const claimStream = (key: string): string => `${CLAIM_STREAM_PREFIX}${createHash("sha256").update(key).digest("hex")}`;
 
-export const isClaimStream = (streamId: string): boolean => streamId.startsWith(CLAIM_STREAM_PREFIX);
-
 export async function claimState(client: EsdbClient, key: string): Promise<ClaimState> {
   try {
     for await (const resolved of client.readStream(claimStream(key), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {

@@ -3,4 +3,4 @@
 export * from "./esdb-client.js";
 export * from "./esdb-positions.js";
 export * from "./eventstoredb-event-store.js";
-export { CLAIM_STREAM_PREFIX, isClaimStream } from "./idempotency-claims.js";
+export { CLAIM_STREAM_PREFIX } from "./idempotency-claims.js";

@@ -6,7 +6,8 @@ export type BreakReason =
   | "prev-hash-mismatch"
   | "revision-gap"
   | "position-gap"
-  | "position-not-increasing";
+  | "position-not-increasing"
+  | "recorded-before-previous";
 
 export interface BrokenAt {
   readonly position: number;
@@ -41,6 +42,7 @@ export class LogVerifier {
 
   private readonly heads = new Map<string, StreamHead>();
   private lastPosition = 0;
+  private lastRecordedAt = "";
   private checked = 0;
   private broken: BrokenAt | undefined;
 
@@ -56,6 +58,7 @@ export class LogVerifier {
       }
       this.heads.set(event.streamId, { revision: event.revision, hash: event.metadata.hash });
       this.lastPosition = event.position;
+      this.lastRecordedAt = event.recordedAt;
       this.checked += 1;
     }
     return true;
@@ -70,6 +73,9 @@ export class LogVerifier {
   private findBreak(event: RecordedEvent): BreakReason | undefined {
     if (event.position <= this.lastPosition) return "position-not-increasing";
     if (this.densePositions && event.position !== this.lastPosition + 1) return "position-gap";
+    // One writer stamps a dense log: its clock never runs backwards, so moving an event
+    // across streams to another position shows as time going back.
+    if (this.densePositions && event.recordedAt < this.lastRecordedAt) return "recorded-before-previous";
     const head = this.heads.get(event.streamId);
     if (event.revision !== (head ? head.revision + 1 : 0)) return "revision-gap";
     if (event.metadata.prevHash !== (head ? head.hash : GENESIS_HASH)) return "prev-hash-mismatch";

@@ -152,7 +152,11 @@ export class SqliteEventStore implements EventStoreService {
         const upTo = options.recordedUpTo ?? END_OF_TIME;
         const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
         const statement = backwards ? this.statements.readBackwards : this.statements.readForwards;
-        if (this.heads.isLoaded && this.heads.revisionOf(streamId) === undefined) return undefined;
+        // Known missing, unless another process created it since the last refresh tick.
+        if (this.heads.isLoaded && this.heads.revisionOf(streamId) === undefined) {
+          this.heads.refreshIfChanged();
+          if (this.heads.revisionOf(streamId) === undefined) return undefined;
+        }
         const rows = statement.all(streamId, from, upTo, options.maxCount ?? NO_LIMIT);
         if (rows.length === 0 && !this.statements.streamKnown.get(streamId, upTo)) return undefined;
         return rows.map(rawRowToEvent);

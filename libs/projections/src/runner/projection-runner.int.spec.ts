@@ -1,4 +1,4 @@
-import { EventStore, type EventToAppend, ExpectedRevision, SqliteEventStore } from "#event-store";
+import { type EventToAppend, ExpectedRevision, SqliteEventStore } from "#event-store";
 import type Database from "better-sqlite3";
 import { Effect } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -180,7 +180,6 @@ describe("rebuildProjections", () => {
   });
 });
 
-export { EventStore };
 
 describe("two processes following one read-model database", () => {
   it("never apply an event twice: each batch starts from the checkpoint as stored", async () => {
@@ -194,5 +193,38 @@ describe("two processes following one read-model database", () => {
     expect(await waitFor(first, head)).toBe(true);
     expect(await waitFor(second, head)).toBe(true);
     expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(60);
+  });
+});
+
+describe("a read-model database that is briefly locked by another writer", () => {
+  it("keeps every projection running and applies each event once, after the lock is gone", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const Database = (await import("better-sqlite3")).default;
+    const dir = mkdtempSync(join(tmpdir(), "mandat-locked-"));
+    const path = join(dir, "read-models.sqlite");
+    const fileDb = openReadModelDatabase(path);
+    fileDb.pragma("busy_timeout = 20");
+    const runner = new ProjectionRunner(fileDb, store, [tallyProjection({})], { batchSize: 5 });
+    runners.push(runner);
+    try {
+      await Effect.runPromise(runner.start());
+      const other = new Database(path);
+      other.exec("BEGIN IMMEDIATE");
+      const head = await append(12);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(runner.status()[0]!.state).not.toBe("stopped");
+      other.exec("COMMIT");
+      other.close();
+      expect(await waitFor(runner, head)).toBe(true);
+      const total = fileDb.prepare<[], { n: number }>("SELECT sum(events) AS n FROM tallies").get()!.n;
+      expect(total).toBe(12);
+      expect(runner.status()[0]).toMatchObject({ state: "live", position: head });
+    } finally {
+      await Effect.runPromise(runner.stop());
+      fileDb.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -167,8 +167,14 @@ export class ProjectionRunner {
   }
 
   private follow(group: Member[]): void {
-    const from = group[0]!.position + 1;
-    const loop = this.store.subscribe({ fromPosition: from, batchSize: this.options.batchSize ?? 1_000 }).pipe(
+    // Suspended: after a failure the loop resubscribes from where the members stand then.
+    const subscription = Stream.suspend(() =>
+      this.store.subscribe({
+        fromPosition: Math.min(...group.map((member) => member.position)) + 1,
+        batchSize: this.options.batchSize ?? 1_000,
+      }),
+    );
+    const loop = subscription.pipe(
       Stream.runForEachChunk((chunk) =>
         Effect.try({
           try: () => this.applyChunk(group, Chunk.toReadonlyArray(chunk)),
@@ -186,6 +192,9 @@ export class ProjectionRunner {
     const last = events.at(-1);
     if (!last) return;
     const moved: Member[] = [];
+    // What the batch will have done to each member, applied to the members only once it has
+    // committed: a batch the database refuses leaves them exactly as they were.
+    const outcomes = new Map<Member, { readonly position: number; readonly failure?: ProjectionFailure }>();
     const batch = this.db.transaction(() => {
       for (const member of group) {
         // The checkpoint row is the truth, read inside the write transaction: another process
@@ -195,18 +204,25 @@ export class ProjectionRunner {
           moved.push(member);
           continue;
         }
-        if (stored.position > member.position) member.position = stored.position;
-        if (member.state !== "stopped") this.applyToMember(member, events, last.position);
+        const from = Math.max(stored.position, member.position);
+        outcomes.set(member, member.state === "stopped" ? { position: from } : this.applyToMember(member, events, from, last.position));
       }
     });
     try {
-      batch();
+      batch.immediate();
     } catch (error) {
       // Nothing of the batch was committed: handlers that remember what they wrote start afresh.
       for (const member of group) member.apply = this.handlerFor(member.projection, member.generation);
       throw error;
     }
-    for (const member of group) this.settle(member);
+    for (const [member, { position, failure }] of outcomes) {
+      member.position = position;
+      if (failure) {
+        member.state = "stopped";
+        member.failure = failure;
+      }
+      this.settle(member);
+    }
     if (moved.length > 0) this.resync(group, moved);
     this.wakeWaiters();
   }
@@ -215,31 +231,40 @@ export class ProjectionRunner {
     for (const wake of [...this.waiters]) wake();
   }
 
-  private applyToMember(member: Member, events: ReadonlyArray<RecordedEvent>, lastPosition: number): void {
+  /**
+   * One member's share of the batch, under its own savepoint. An event its code cannot
+   * apply stops it alone; a database that cannot write (busy, full, read-only) fails the
+   * whole batch, to be retried, since no event is at fault.
+   */
+  private applyToMember(
+    member: Member,
+    events: ReadonlyArray<RecordedEvent>,
+    from: number,
+    lastPosition: number,
+  ): { readonly position: number; readonly failure?: ProjectionFailure } {
     const { projection } = member;
     let current: RecordedEvent | undefined;
     try {
       this.db.transaction(() => {
         for (const event of events) {
-          if (event.position <= member.position || !projection.eventTypes.has(event.type)) continue;
+          if (event.position <= from || !projection.eventTypes.has(event.type)) continue;
           current = event;
           member.apply(event);
         }
-        this.checkpoints.advance(projection.name, Math.max(lastPosition, member.position));
+        this.checkpoints.advance(projection.name, Math.max(lastPosition, from));
       })();
-      member.position = Math.max(lastPosition, member.position);
+      return { position: Math.max(lastPosition, from) };
     } catch (error) {
-      // Its savepoint is rolled back; the failure is recorded with the batch of the others.
+      if (isStorageFailure(error)) throw error;
       const failure: ProjectionFailure = {
         position: current?.position ?? lastPosition,
         eventId: current?.eventId ?? "",
         type: current?.type ?? "",
         message: error instanceof Error ? error.message : String(error),
       };
-      member.state = "stopped";
-      member.failure = failure;
       const checkpoint = this.checkpoints.get(projection.name)!;
-      this.checkpoints.put({ ...checkpoint, status: "stopped", failure });
+      this.checkpoints.put({ ...checkpoint, position: from, status: "stopped", failure });
+      return { position: from, failure };
     }
   }
 
@@ -287,6 +312,10 @@ export class ProjectionRunner {
     this.fibers.push(Effect.runFork(effect));
   }
 }
+
+/** SQLite refusing to write at all, as opposed to a projection's code failing on an event. */
+const isStorageFailure = (error: unknown): boolean =>
+  /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|PROTOCOL)/.test((error as { code?: string } | undefined)?.code ?? "");
 
 const failureOf = (error: StoreUnavailable | RebuildFailed): ProjectionFailure =>
   "event" in error

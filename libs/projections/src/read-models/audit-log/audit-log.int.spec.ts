@@ -2,15 +2,11 @@ import { randomUUID } from "node:crypto";
 import { meetingStream } from "#domain";
 import { type EventToAppend, ExpectedRevision, type RecordedEvent } from "#event-store";
 import { Effect } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { useProjectionHarness } from "../../../testing/projection-harness.js";
 import { MAX_AUDIT_EVENTS, auditEvents } from "./queries.js";
 
-let harness: ProjectionHarness;
-beforeEach(() => {
-  harness = projectionHarness([]);
-});
-afterEach(() => harness.dispose());
+const harness = useProjectionHarness([]);
 
 const audit = (query: Parameters<typeof auditEvents>[1]) => Effect.runPromise(auditEvents(harness.store, query));
 const positions = (events: ReadonlyArray<RecordedEvent>) => events.map((e) => e.position);

@@ -1,17 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type MandatEventOf, type MandatEventType, budgetStream } from "#domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { budgetStream } from "#domain";
+import { describe, expect, it } from "vitest";
+import { type Payload, expectRebuildMatchesLive, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { budgetsProjection } from "./projection.js";
 import { budget } from "./queries.js";
 
-type Payload<Type extends MandatEventType> = MandatEventOf<Type>["data"];
-
-let harness: ProjectionHarness;
-beforeEach(() => {
-  harness = projectionHarness([budgetsProjection]);
-});
-afterEach(() => harness.dispose());
+const harness = useProjectionHarness([budgetsProjection]);
 
 const focusArea = "alla-barn-och-unga-lyckas";
 const stream = budgetStream(focusArea, 2025);
@@ -142,8 +136,6 @@ describe("budgets: budget", () => {
     await amend([line("Coordination", 1)], "Cut");
     await fund({ source: "Region", amountSek: 50_000, on: "2025-01-15" });
     await reflect({ reflection: "Worth it", valueRating: 5, on: "2025-12-15" });
-    const { live, rebuilt } = await harness.rebuiltBeside();
-    expect(Object.values(live).every((rows) => rows.length > 0)).toBe(true);
-    expect(rebuilt).toEqual(live);
+    await expectRebuildMatchesLive(harness);
   });
 });

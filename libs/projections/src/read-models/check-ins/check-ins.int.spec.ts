@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type CheckInId, type InitiativeId, type MandatEventOf, type PersonId, initiativeStream } from "#domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { checkInsProjection } from "./projection.js";
 import { checkIns, checkInSchedule } from "./queries.js";
 
@@ -40,11 +40,8 @@ const held = (checkInId: CheckInId, heldOn: string, extra: Partial<CheckInHeld> 
   ...extra,
 });
 
-let harness: ProjectionHarness;
-beforeAll(async () => {
-  harness = projectionHarness([checkInsProjection]);
+const harness = useRecordedHistory([checkInsProjection], async ({ append }) => {
   const stream = initiativeStream(initiative);
-  const append = harness.append;
   await append(stream, "CheckInCadenceAgreed", { everyDays: 14 }, { recordedAt: fortnightAgreed });
   await append(stream, "CheckInHeld", held(january10, "2025-01-10", { notes: "Tydligt mandat" }), { recordedAt: january10Recorded });
   await append(initiativeStream(other), "CheckInHeld", held(othersCheckIn, "2025-01-12"), { recordedAt: othersRecorded });
@@ -61,9 +58,7 @@ beforeAll(async () => {
   await append(stream, "CheckInHeld", held(march3Later, "2025-03-03", { leadershipNeeded: "as-is" }), {
     recordedAt: march3LaterRecorded,
   });
-  await harness.sync();
 });
-afterAll(() => harness.dispose());
 
 describe("checkIns", () => {
   it("lists the initiative's check-ins by the day they were held, then by recording", () => {
@@ -180,9 +175,4 @@ describe("checkInSchedule", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", async () => {
-  const { live, rebuilt } = await harness.rebuiltBeside();
-  expect(live.check_ins).toHaveLength(6);
-  expect(live.check_in_cadences).toHaveLength(3);
-  expect(rebuilt).toEqual(live);
-});
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { check_ins: 6, check_in_cadences: 3 }));

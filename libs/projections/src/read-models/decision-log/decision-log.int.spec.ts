@@ -1,17 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type MandatEventOf, type MandatEventType, budgetStream, initiativeStream, meetingStream } from "#domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { budgetStream, initiativeStream, meetingStream } from "#domain";
+import { describe, expect, it } from "vitest";
+import { type Payload, expectRebuildMatchesLive, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { decisionLogProjection } from "./projection.js";
 import { decisionLog, meeting } from "./queries.js";
 
-type Payload<Type extends MandatEventType> = MandatEventOf<Type>["data"];
-
-let harness: ProjectionHarness;
-beforeEach(() => {
-  harness = projectionHarness([decisionLogProjection]);
-});
-afterEach(() => harness.dispose());
+const harness = useProjectionHarness([decisionLogProjection]);
 
 const [chair, member, absent] = [randomUUID(), randomUUID(), randomUUID()];
 const initiativeId = randomUUID();
@@ -256,8 +250,6 @@ describe("decision-log: decisionLog", () => {
       decision,
     } as Payload<"MandateRevoked">);
 
-    const { live, rebuilt } = await harness.rebuiltBeside();
-    expect(Object.values(live).every((rows) => rows.length > 0)).toBe(true);
-    expect(rebuilt).toEqual(live);
+    await expectRebuildMatchesLive(harness);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type GoalId, type InitiativeId, initiativeStream } from "#domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { goalHistoryProjection } from "./projection.js";
 import { activeGoals, goalHistory } from "./queries.js";
 
@@ -21,35 +21,31 @@ const writingAchieved = "2025-03-10T09:00:00.000Z";
 const achievedOn = "2025-03-01";
 const meetingDropped = "2025-04-01T09:00:00.000Z";
 
-let harness: ProjectionHarness;
-beforeAll(async () => {
-  harness = projectionHarness([goalHistoryProjection]);
+const harness = useRecordedHistory([goalHistoryProjection], async ({ append }) => {
   const stream = initiativeStream(initiative);
-  await harness.append(
+  await append(
     stream,
     "GoalSet",
     { goalId: reading, statement: "Fler barn läser varje dag", indicator: "Andel som läser", targetDate: "2025-12-31" },
     { recordedAt: readingSet },
   );
-  await harness.append(stream, "GoalSet", { goalId: writing, statement: "Alla skriver en berättelse" }, { recordedAt: writingSet });
-  await harness.append(stream, "GoalSet", { goalId: meeting, statement: "Träffas varje månad" }, { recordedAt: meetingSet });
-  await harness.append(initiativeStream(other), "GoalSet", { goalId: othersGoal, statement: "Annat mål" }, { recordedAt: othersSet });
-  await harness.append(
+  await append(stream, "GoalSet", { goalId: writing, statement: "Alla skriver en berättelse" }, { recordedAt: writingSet });
+  await append(stream, "GoalSet", { goalId: meeting, statement: "Träffas varje månad" }, { recordedAt: meetingSet });
+  await append(initiativeStream(other), "GoalSet", { goalId: othersGoal, statement: "Annat mål" }, { recordedAt: othersSet });
+  await append(
     stream,
     "GoalRevised",
     { goalId: reading, statement: "Alla barn läser varje dag", targetDate: "2026-06-30", reason: "Höjd ambition" },
     { recordedAt: readingRevised },
   );
-  await harness.append(
+  await append(
     stream,
     "GoalAchieved",
     { goalId: writing, evidence: "Antologin trycktes", on: achievedOn },
     { recordedAt: writingAchieved },
   );
-  await harness.append(stream, "GoalDropped", { goalId: meeting, reason: "Ersatt av check-ins" }, { recordedAt: meetingDropped });
-  await harness.sync();
+  await append(stream, "GoalDropped", { goalId: meeting, reason: "Ersatt av check-ins" }, { recordedAt: meetingDropped });
 });
-afterAll(() => harness.dispose());
 
 const active = (at: string, asOf?: string) => activeGoals(harness.db, initiative, { at, asOf });
 
@@ -146,8 +142,4 @@ describe("activeGoals", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", async () => {
-  const { live, rebuilt } = await harness.rebuiltBeside();
-  expect(live.goal_versions).toHaveLength(7);
-  expect(rebuilt).toEqual(live);
-});
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { goal_versions: 7 }));

@@ -1,17 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type MandatEventOf, type MandatEventType, initiativeStream, organisationStream } from "#domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { initiativeStream, organisationStream } from "#domain";
+import { describe, expect, it } from "vitest";
+import { type Payload, expectRebuildMatchesLive, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { governingContextsProjection } from "./projection.js";
 import { governingContexts, initiativeContexts, organisations } from "./queries.js";
 
-type Payload<Type extends MandatEventType> = MandatEventOf<Type>["data"];
-
-let harness: ProjectionHarness;
-beforeEach(() => {
-  harness = projectionHarness([governingContextsProjection]);
-});
-afterEach(() => harness.dispose());
+const harness = useProjectionHarness([governingContextsProjection]);
 
 const [vasteras, eskilstuna] = [randomUUID(), randomUUID()];
 const [initiative, otherInitiative] = [randomUUID(), randomUUID()];
@@ -162,8 +156,6 @@ describe("governing-contexts: initiativeContexts", () => {
 
   it("rebuilds to exactly the rows it holds live", async () => {
     await recordHistory();
-    const { live, rebuilt } = await harness.rebuiltBeside();
-    expect(Object.values(live).every((rows) => rows.length > 0)).toBe(true);
-    expect(rebuilt).toEqual(live);
+    await expectRebuildMatchesLive(harness);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type FocusArea, type OrganisationId, type PersonId, initiativeStream } from "#domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { initiativeOverviewProjection } from "./projection.js";
 import { initiativeRecord, leadsAsOf, listInitiatives } from "./queries.js";
 
@@ -22,30 +22,26 @@ const boUnassigned = "2025-02-01T09:00:00.000Z";
 const readingClosed = "2025-03-05T09:00:00.000Z";
 const closedOn = "2025-03-01";
 
-let harness: ProjectionHarness;
-beforeAll(async () => {
-  harness = projectionHarness([initiativeOverviewProjection]);
+const harness = useRecordedHistory([initiativeOverviewProjection], async ({ append }) => {
   const stream = initiativeStream(reading);
-  await harness.append(
+  await append(
     stream,
     "InitiativeRegistered",
     { name: "Läsfrämjande", focusArea, description: "Fler barn läser", organisationIds: [vasteras, mdu] },
     { recordedAt: registeredReading },
   );
-  await harness.append(
+  await append(
     initiativeStream(allLearn),
     "InitiativeRegistered",
     { name: "Alla lär", focusArea, description: "", organisationIds: [mdu] },
     { recordedAt: registeredAllLearn },
   );
-  await harness.append(stream, "InitiativeLeadAssigned", { personId: anna, role: "lead" }, { recordedAt: annaAssigned });
-  await harness.append(stream, "InitiativeLeadAssigned", { personId: bo, role: "co-lead" }, { recordedAt: boAssigned });
-  await harness.append(stream, "InitiativeLeadAssigned", { personId: anna, role: "key-role" }, { recordedAt: annaRoleChanged });
-  await harness.append(stream, "InitiativeLeadUnassigned", { personId: bo, reason: "Ny tjänst" }, { recordedAt: boUnassigned });
-  await harness.append(stream, "InitiativeClosed", { reason: "Målen nådda", on: closedOn }, { recordedAt: readingClosed });
-  await harness.sync();
+  await append(stream, "InitiativeLeadAssigned", { personId: anna, role: "lead" }, { recordedAt: annaAssigned });
+  await append(stream, "InitiativeLeadAssigned", { personId: bo, role: "co-lead" }, { recordedAt: boAssigned });
+  await append(stream, "InitiativeLeadAssigned", { personId: anna, role: "key-role" }, { recordedAt: annaRoleChanged });
+  await append(stream, "InitiativeLeadUnassigned", { personId: bo, reason: "Ny tjänst" }, { recordedAt: boUnassigned });
+  await append(stream, "InitiativeClosed", { reason: "Målen nådda", on: closedOn }, { recordedAt: readingClosed });
 });
-afterAll(() => harness.dispose());
 
 describe("listInitiatives", () => {
   const readingItem = {
@@ -134,9 +130,4 @@ describe("leadsAsOf", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", async () => {
-  const { live, rebuilt } = await harness.rebuiltBeside();
-  expect(live.initiatives).toHaveLength(2);
-  expect(live.initiative_leads).toHaveLength(3);
-  expect(rebuilt).toEqual(live);
-});
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { initiatives: 2, initiative_leads: 3 }));

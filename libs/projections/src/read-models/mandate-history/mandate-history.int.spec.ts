@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type DecisionRef, type InitiativeId, type MandateId, type SignalId, initiativeStream } from "#domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { mandateHistoryProjection } from "./projection.js";
 import { mandateHistory, mandateInForce } from "./queries.js";
 
@@ -30,25 +30,23 @@ const february15 = "2025-02-15T23:59:59.999Z";
 
 const grantedTerms = { scope: ["Läsning"], boundaries: ["Inom skoltid"], principles: ["Barnens bästa"], steering: "broad" as const };
 
-let harness: ProjectionHarness;
-beforeAll(async () => {
-  harness = projectionHarness([mandateHistoryProjection]);
+const harness = useRecordedHistory([mandateHistoryProjection], async ({ append }) => {
   // The store never lets recordedAt go back, so events are appended in recording order.
   const stream = initiativeStream(initiative);
   const othersStream = initiativeStream(other);
-  await harness.append(
+  await append(
     othersStream,
     "MandateGranted",
     { mandateId: othersMandate, ...grantedTerms, validFrom: "2025-01-01", validUntil: "2025-12-31" },
     { recordedAt: othersGranted },
   );
-  await harness.append(
+  await append(
     stream,
     "MandateGranted",
     { mandateId: first, ...grantedTerms, validFrom: "2025-01-15", validUntil: "2025-06-30", budgetSek: 100_000, decision: grantDecision },
     { recordedAt: granted },
   );
-  await harness.append(
+  await append(
     stream,
     "MandateAmended",
     {
@@ -60,7 +58,7 @@ beforeAll(async () => {
     },
     { recordedAt: amended },
   );
-  await harness.append(
+  await append(
     stream,
     "MandateAmended",
     {
@@ -72,28 +70,26 @@ beforeAll(async () => {
     },
     { recordedAt: backdated },
   );
-  await harness.append(
+  await append(
     othersStream,
     "MandateRevoked",
     { mandateId: othersMandate, reason: "Uppdraget avslutas", effectiveFrom: "2025-02-25" },
     { recordedAt: othersRevoked },
   );
-  await harness.append(stream, "MandateRenewed", { mandateId: first, validUntil: "2025-09-30" }, { recordedAt: renewed });
-  await harness.append(
+  await append(stream, "MandateRenewed", { mandateId: first, validUntil: "2025-09-30" }, { recordedAt: renewed });
+  await append(
     stream,
     "MandateRevoked",
     { mandateId: first, reason: "Ersätts", effectiveFrom: "2025-08-01", decision: revocationDecision },
     { recordedAt: revoked },
   );
-  await harness.append(
+  await append(
     stream,
     "MandateGranted",
     { mandateId: second, scope: ["Skrivande"], boundaries: [], principles: [], steering: "detailed", validFrom: "2025-08-01" },
     { recordedAt: secondGranted },
   );
-  await harness.sync();
 });
-afterAll(() => harness.dispose());
 
 const inForce = (at: string, asOf?: string) => mandateInForce(harness.db, initiative, { at, asOf });
 
@@ -260,8 +256,4 @@ describe("mandateInForce", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", async () => {
-  const { live, rebuilt } = await harness.rebuiltBeside();
-  expect(live.mandate_versions).toHaveLength(8);
-  expect(rebuilt).toEqual(live);
-});
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { mandate_versions: 8 }));

@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type MandatEventOf, personStream } from "#domain";
 import { newPersonKey, open, seal } from "#privacy";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness, snapshot } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { snapshot, expectRebuildMatchesLive, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { peopleProjection } from "./projection.js";
 import { coreTeam, peopleRecords, personRecord } from "./queries.js";
 import { peopleTables } from "./tables.js";
 
-let harness: ProjectionHarness;
-beforeEach(() => {
-  harness = projectionHarness([peopleProjection]);
-});
-afterEach(() => harness.dispose());
+const harness = useProjectionHarness([peopleProjection]);
 
 const organisationId = randomUUID();
 const focusArea = "alla-barn-och-unga-lyckas";
@@ -134,8 +130,6 @@ describe("people: coreTeam", () => {
     await harness.append(stream, "CoreTeamMembershipStarted", membership(focusArea, "2024-09-01"));
     await harness.append(stream, "CoreTeamMembershipEnded", membership(focusArea, "2024-12-31"));
     await harness.append(stream, "PersonErased", { on: "2025-01-31" });
-    const { live, rebuilt } = await harness.rebuiltBeside();
-    expect(Object.values(live).every((rows) => rows.length > 0)).toBe(true);
-    expect(rebuilt).toEqual(live);
+    await expectRebuildMatchesLive(harness);
   });
 });

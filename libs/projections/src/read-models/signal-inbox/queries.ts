@@ -73,13 +73,3 @@ export function listSignals(db: Database.Database, options: ListSignalsOptions =
     .all({ asOf: options.asOf ?? null, initiativeId: options.initiativeId ?? null })
     .map((row) => ({ ...row, followUp: row.followUp === null ? null : (JSON.parse(row.followUp) as SignalFollowUp) }));
 }
-
-/** How many of the initiative's signals wait for an answer, as known at `asOf`. */
-export function unansweredSignalCount(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): number {
-  return prepared<{ asOf: string | null; initiativeId: string }, { count: number }>(db, 
-      `${knownSignals}
-       SELECT count(*) AS count FROM known
-       WHERE initiative_id = @initiativeId AND ${filters.unanswered.where}`,
-    )
-    .get({ asOf: options.asOf ?? null, initiativeId })!.count;
-}

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type InitiativeId, type MandateId, type MandatEventOf, signalStream } from "#domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { signalInboxProjection } from "./projection.js";
-import { listSignals, unansweredSignalCount } from "./queries.js";
+import { listSignals } from "./queries.js";
 
 const initiative = randomUUID() as InitiativeId;
 const other = randomUUID() as InitiativeId;
@@ -35,10 +35,7 @@ const submitted = (initiativeId: InitiativeId, extra: Partial<SignalSubmitted> =
   ...extra,
 });
 
-let harness: ProjectionHarness;
-beforeAll(async () => {
-  harness = projectionHarness([signalInboxProjection]);
-  const append = harness.append;
+const harness = useRecordedHistory([signalInboxProjection], async ({ append }) => {
   await append(
     signalStream(acknowledged),
     "SignalSubmitted",
@@ -58,9 +55,7 @@ beforeAll(async () => {
   await append(signalStream(withdrawn), "SignalSubmitted", submitted(initiative, { kind: "risk" }), { recordedAt: withdrawnSubmitted });
   await append(signalStream(withdrawn), "SignalWithdrawn", { reason: "Löst lokalt" }, { recordedAt: withdrawnAt });
   await append(signalStream(latest), "SignalSubmitted", submitted(initiative, { kind: "progress" }), { recordedAt: latestSubmitted });
-  await harness.sync();
 });
-afterAll(() => harness.dispose());
 
 const ids = (signals: ReadonlyArray<{ id: string }>) => signals.map((s) => s.id);
 
@@ -153,8 +148,11 @@ describe("listSignals", () => {
   });
 });
 
-describe("unansweredSignalCount", () => {
-  it("counts the initiative's inbox as known at `asOf`", () => {
+describe("an initiative's inbox", () => {
+  const unansweredSignalCount = (db: typeof harness.db, initiativeId: string, options: { asOf?: string } = {}) =>
+    listSignals(db, { status: "unanswered", initiativeId, ...options }).length;
+
+  it("holds what was unanswered as known at `asOf`", () => {
     const count = (asOf?: string) => unansweredSignalCount(harness.db, initiative, asOf ? { asOf } : {});
     expect(count()).toBe(2);
     expect(count("2025-01-10T08:59:59.999Z")).toBe(0);
@@ -174,8 +172,4 @@ it("records who submitted a signal and why it was withdrawn", () => {
   expect(row(withdrawn)).toMatchObject({ submitted_by: "tester", withdrawn_at: withdrawnAt, withdrawal_reason: "Löst lokalt" });
 });
 
-it("rebuilds to exactly the rows it keeps live", async () => {
-  const { live, rebuilt } = await harness.rebuiltBeside();
-  expect(live.signals).toHaveLength(5);
-  expect(rebuilt).toEqual(live);
-});
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { signals: 5 }));

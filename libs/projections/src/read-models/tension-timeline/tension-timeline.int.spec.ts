@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type EscalationLevel, type InitiativeId, type MandatEventOf, type SignalId, tensionStream } from "#domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProjectionHarness, projectionHarness } from "../../../testing/projection-harness.js";
+import { describe, expect, it } from "vitest";
+import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { tensionTimelineProjection } from "./projection.js";
 import { openTensions, tensionTimeline } from "./queries.js";
 
@@ -49,10 +49,7 @@ const raised = (
 const intensityChange = (intensity: number, on: string) => ({ intensity, note: "Förändrad", on });
 const escalation = (to: EscalationLevel, on: string) => ({ to, note: "Behöver lyftas", on });
 
-let harness: ProjectionHarness;
-beforeAll(async () => {
-  harness = projectionHarness([tensionTimelineProjection]);
-  const append = harness.append;
+const harness = useRecordedHistory([tensionTimelineProjection], async ({ append }) => {
   await append(
     tensionStream(shared),
     "TensionRaised",
@@ -78,9 +75,7 @@ beforeAll(async () => {
   await append(tensionStream(late), "TensionDropped", { reason: "Inte längre aktuell", on: "2025-03-03" }, { recordedAt: lateDropped });
   await append(tensionStream(monthEnd), "TensionRaised", raised([initiative], "2025-03-31", 1), { recordedAt: monthEndRaised });
   await append(tensionStream(monthEnd), "TensionIntensityChanged", intensityChange(2, "2025-03-31"), { recordedAt: monthEndIntensified });
-  await harness.sync();
 });
-afterAll(() => harness.dispose());
 
 describe("tensionTimeline", () => {
   it("buckets by month, from the month containing `from` to the one containing `to`", () => {
@@ -223,9 +218,4 @@ it("keeps the closing and the source on the tension", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", async () => {
-  const { live, rebuilt } = await harness.rebuiltBeside();
-  expect(live.tensions).toHaveLength(6);
-  expect(live.tension_escalations).toHaveLength(4);
-  expect(rebuilt).toEqual(live);
-});
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { tensions: 6, tension_escalations: 4 }));

@@ -1,0 +1,34 @@
+import type { Principal } from "#domain";
+import type { TokenVerifier } from "#platform";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { problemResponseFor } from "./fastify-errors.js";
+import { unauthenticated } from "./problems.js";
+import type { MandatRequest } from "./request-context.js";
+
+/** The principal of a request's bearer token; 401 (as a problem) when there is none or it is bad. */
+export async function authenticate(request: FastifyRequest, verifyToken: TokenVerifier): Promise<Principal> {
+  const token = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token) throw unauthenticated("Send a bearer token: Authorization: Bearer <JWT>");
+  try {
+    return await verifyToken(token);
+  } catch (error) {
+    throw unauthenticated(`The token was rejected: ${error instanceof Error ? error.message : "invalid"}`);
+  }
+}
+
+/**
+ * Every request to the API proper is authenticated as it arrives, before its body is
+ * read: without a valid token a client learns nothing, not even whether its body parses.
+ * Roles are checked next, by the guard, against the route.
+ */
+export const authenticateApiRequests =
+  (verifyToken: TokenVerifier) =>
+  async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!request.url.startsWith("/api/")) return;
+    try {
+      (request as MandatRequest).principal = await authenticate(request, verifyToken);
+    } catch (error) {
+      const { status, body, headers } = problemResponseFor(error, request);
+      await reply.status(status).headers(headers).type("application/problem+json").send(body);
+    }
+  };
