@@ -40,9 +40,13 @@ FROM node:20-bookworm-slim AS runtime
 # HOST=0.0.0.0: in a container the server must listen on all interfaces (it binds 127.0.0.1
 # otherwise). NODE_ENV=production refuses to start without AUTH_JWT_SECRET or
 # AUTH_JWKS_URL + AUTH_ISSUER + AUTH_AUDIENCE (see API.md "Configuration").
+# MANDAT_DEMO=off: the server loads the demo history into an empty log unless told not to,
+# in production too, and an append-only log never lets that example data go again. A
+# demo container can still ask for it with -e MANDAT_DEMO=on.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
+    MANDAT_DEMO=off \
     MANDAT_SQLITE_PATH=/data/mandat.sqlite \
     MANDAT_READ_MODELS_PATH=/data/read-models.sqlite \
     MANDAT_KEYS_PATH=/data/keys.sqlite

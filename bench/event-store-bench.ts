@@ -43,7 +43,7 @@ const principal: Principal = { id: "bench", roles: ["admin"], initiatives: [] };
  */
 function rawInserts(path: string, events: number, perTransaction: number): Throughput {
   const db = new Database(path);
-  applyPragmas(db, 5_000);
+  applyPragmas(db);
   db.exec(EVENT_LOG_SCHEMA);
   const insert = db.prepare(
     "INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, hash) VALUES (?, ?, ?, 0, 'OrganisationRegistered', 1, ?, ?, ?, ?)",
@@ -128,7 +128,6 @@ async function writeLog(path: string, size: number): Promise<void> {
     store.close();
   }
 }
-
 
 /** (e): the engine's subscription from position 1 until it has delivered the whole log. */
 async function engineCatchUp(path: string): Promise<Throughput> {

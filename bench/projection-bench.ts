@@ -41,7 +41,6 @@ async function generate(path: string, initiatives: number, eventsPerInitiative: 
   }
 }
 
-
 /** The rebuild runs in its own process so that its peak RSS is its own. */
 function rebuildInChild(logPath: string, readModelsPath: string): Promise<{ events: number; ms: number; maxRssKb: number }> {
   const child = join(fileURLToPath(new URL(".", import.meta.url)), "rebuild-child.js");

@@ -1,15 +1,19 @@
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { after, expectWrite, isUuid, logHead } from "./support/fixtures.js";
 import { type ApiClient, type MandatServer, api, freshDataDir, startServer } from "./support/mandat-server.js";
 
 /**
- * API.md "Configuration": with no variables (no MANDAT_DEMO, no AUTH_JWT_SECRET) an empty log
- * gets the demo history, and the output has the URL, the docs URL and one working token per role.
+ * API.md "Configuration": with no variables (no MANDAT_DEMO, no AUTH_JWT_SECRET, no paths) the
+ * files go under ./data, an empty log gets the demo history, and the output has the URL, the
+ * docs URL and one working token per role.
  */
 const DEMO_FOCUS_AREA = "alla-barn-och-unga-lyckas";
 const ROLES = ["admin", "core-team", "initiative-lead", "auditor"] as const;
 
+/** The server's working directory: its ./data holds the default files. */
 const dataDir = freshDataDir();
 let server: MandatServer;
 let restarted: MandatServer | undefined;
@@ -27,7 +31,7 @@ function printedTokens(output: string): Record<string, string> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ dataDir, secret: null });
+  server = await startServer({ dataDir, secret: null, defaultPaths: true });
   tokens = printedTokens(server.output()) as typeof tokens;
   reader = api(server.url, tokens.auditor);
 });
@@ -36,6 +40,20 @@ afterAll(async () => {
   await server?.dispose();
   await restarted?.dispose();
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the default paths", () => {
+  it("keep the log, the read models, the person keys and the generated secret in ./data", () => {
+    for (const file of ["mandat.sqlite", "read-models.sqlite", "keys.sqlite", "auth-secret"]) {
+      expect(existsSync(join(dataDir, "data", file)), `data/${file}`).toBe(true);
+    }
+  });
+
+  it("data/auth-secret holds the secret the printed tokens are signed with", async () => {
+    const secret = readFileSync(join(dataDir, "data", "auth-secret"), "utf8").trim();
+    const { payload } = await jwtVerify(tokens.auditor, new TextEncoder().encode(secret));
+    expect(payload.roles).toEqual(["auditor"]);
+  });
 });
 
 describe("the printed output", () => {
@@ -153,7 +171,7 @@ describe("a restart on the same data folder", () => {
   it("loads no second demo history, and the generated secret is kept: the printed tokens still work", async () => {
     const head = await logHead(reader);
     expect(await server.stop()).toBe(0);
-    restarted = await startServer({ dataDir, secret: null });
+    restarted = await startServer({ dataDir, secret: null, defaultPaths: true });
     expect(restarted.output()).not.toMatch(/loaded the demo/i);
     const again = api(restarted.url, tokens.auditor);
     expect(await logHead(again)).toBe(head);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   FOCUS_AREA,
+  INITIATIVES as I,
   after,
   checkInBody,
   expectWrite,
@@ -13,18 +14,18 @@ import {
   signalBody,
   tensionBody,
 } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, api, startWithClients } from "./support/mandat-server.js";
+import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 
 /**
  * Every endpoint of API.md (and the extra ones of routes/*.routes.ts) at least once, with
  * the answer shapes API.md names, 201 vs 200, ETag and Log-Position.
  */
-let server: MandatServer;
 let core: ApiClient;
 let admin: ApiClient;
 let auditor: ApiClient;
+let anonymous: ApiClient;
 
-const I = "/api/v1/initiatives";
+serverForFile((started) => ({ core, admin, auditor, anonymous } = started));
 
 // Filled in as the flow goes.
 let organisationId: string;
@@ -43,14 +44,6 @@ const track = (position: number) => {
   lastPosition = Math.max(lastPosition, position);
   return position;
 };
-
-beforeAll(async () => {
-  ({ server, core, admin, auditor } = await startWithClients());
-});
-
-afterAll(async () => {
-  await server?.dispose();
-});
 
 describe("organisations and people", () => {
   it("POST /organisations registers an organisation: 201 with ETag and Log-Position", async () => {
@@ -87,6 +80,8 @@ describe("organisations and people", () => {
     expect(contexts.status).toBe(200);
     expect(JSON.stringify(contexts.body)).toContain(contextId);
     expect(JSON.stringify(contexts.body)).toContain("Barn- och ungdomsnämnden");
+    // As known before the organisation was registered, it is unknown, not one without contexts.
+    expect((await core.get(`/api/v1/organisations/${organisationId}/governing-contexts?asOf=2001-01-01`)).status).toBe(404);
   });
 
   it("POST /people registers a person: 201; GET /people/{id} (not in API.md v1) opens the name", async () => {
@@ -310,8 +305,10 @@ describe("check-ins", () => {
   });
 });
 
+let signalId: string;
+let withdrawnSignalId: string;
+
 describe("signals", () => {
-  let signalId: string;
 
   it("POST /signals submits a signal: 201", async () => {
     const written = expectWrite(await core.post("/api/v1/signals", signalBody(initiativeId, { detail: "Kvällar och helger" })), 201);
@@ -327,7 +324,7 @@ describe("signals", () => {
     const signal = list.body[0];
     expect(signal).toMatchObject({ id: signalId, initiativeId, kind: "boundary-request", mandatePosition: "at-edge" });
     expect(typeof signal.summary).toBe("string");
-    expect(typeof signal.status).toBe("string");
+    expect(signal.status).toBe("submitted");
   });
 
   it("POST /signals/{id}/acknowledgement and /answer: 200; the signal moves to the answered ones", async () => {
@@ -346,9 +343,9 @@ describe("signals", () => {
   });
 
   it("POST /signals/{id}/withdrawal: 200", async () => {
-    const other = ok(await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "need", mandatePosition: "within" }))).id;
-    const written = expectWrite(await core.post(`/api/v1/signals/${other}/withdrawal`, { reason: "Löst på annat sätt" }), 200);
-    expect(written.id).toBe(other);
+    withdrawnSignalId = ok(await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "need", mandatePosition: "within" }))).id;
+    const written = expectWrite(await core.post(`/api/v1/signals/${withdrawnSignalId}/withdrawal`, { reason: "Löst på annat sätt" }), 200);
+    expect(written.id).toBe(withdrawnSignalId);
     track(written.position);
   });
 });
@@ -489,6 +486,8 @@ describe("meetings, budgets, decisions", () => {
     expect(budget.body.externalFunding[0]).toMatchObject({ source: "Allmänna arvsfonden", amountSek: 100_000 });
     expect(budget.body.reflections).toHaveLength(1);
     expect(budget.body.reflections[0]).toMatchObject({ valueRating: 4 });
+    // As known at a time before the proposal was recorded, there was no such budget.
+    expect((await core.get(`/api/v1/budgets/${FOCUS_AREA}/2025?asOf=2001-01-01`)).status).toBe(404);
   });
 
   it("POST /meetings/{id}/approval and /corrections: 200; GET /meetings/{id} has the minutes", async () => {
@@ -553,8 +552,11 @@ describe("the overview, the closure and the audit", () => {
       expect(o.mandate).toHaveProperty(field);
     }
     expect(o.openTensions).toHaveLength(1);
-    expect(o.unansweredSignals).toHaveLength(1);
-    expect(o.unansweredSignals[0].id).toBe(signal.id);
+    // An answer or a withdrawal takes effect on the day it is recorded: on `at` the two signals
+    // answered and withdrawn today were still open; today only the new one is.
+    expect(o.unansweredSignals.map((s: { id: string }) => s.id)).toEqual([signalId, withdrawnSignalId, signal.id]);
+    const todays = await core.get(`${I}/${initiativeId}`);
+    expect(todays.body.unansweredSignals.map((s: { id: string }) => s.id)).toEqual([signal.id]);
     expect(o.lastCheckIn).toMatchObject({ heldOn: "2025-02-03" });
     expect(o.nextCheckInDue === null || isDate(o.nextCheckInDue)).toBe(true);
     expect(typeof o.checkInOverdue).toBe("boolean");
@@ -597,7 +599,7 @@ describe("the overview, the closure and the audit", () => {
   });
 
   it("GET /health: 200 `{ status: \"ok\" }`", async () => {
-    const health = await api(server.url).get("/health");
+    const health = await anonymous.get("/health");
     expect(health.status).toBe(200);
     expect(health.body.status).toBe("ok");
   });

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   FOCUS_AREA,
+  INITIATIVES as I,
   type SeededInitiative,
   UNKNOWN_ID,
   type WriteBody,
+  appendsNothing,
   checkInBody,
   expectProblem,
   logHead,
@@ -13,32 +15,22 @@ import {
   seedInitiative,
   signalBody,
 } from "./support/fixtures.js";
-import { type ApiClient, type ApiResponse, type MandatServer, api, startWithClients } from "./support/mandat-server.js";
+import { type ApiClient, type ApiResponse, serverForFile } from "./support/mandat-server.js";
 
 /** API.md "Errors": problem+json (RFC 9457), 400 with field errors, 404, 409 per rule, 413; nothing appended on any error. */
-let server: MandatServer;
 let core: ApiClient;
 let auditor: ApiClient;
+let anonymous: ApiClient;
 let seeded: SeededInitiative;
 
-const I = "/api/v1/initiatives";
+serverForFile((started) => ({ core, auditor, anonymous } = started));
 
 beforeAll(async () => {
-  ({ server, core, auditor } = await startWithClients());
   seeded = await seedInitiative(core, "Felinitiativet");
 });
 
-afterAll(async () => {
-  await server?.dispose();
-});
-
-/** Runs a request that must fail and checks that the log did not move. */
-async function failing(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
-  const head = await logHead(auditor);
-  const response = await request();
-  expect(await logHead(auditor)).toBe(head);
-  return response;
-}
+/** A request that must fail, and append nothing. */
+const failing = (request: () => Promise<ApiResponse>): Promise<ApiResponse> => appendsNothing(auditor, request);
 
 /** A 400 whose `errors` name `field` (e.g. `name` is named as `body.name`). */
 function expectFieldError(response: ApiResponse, field: string): { path: string; message: string } {
@@ -95,9 +87,10 @@ describe("400: validation, with errors naming the field", () => {
     expectFieldError(await core.get(`${I}/not-a-uuid`), "id");
   });
 
-  it("a body that is not JSON", async () => {
+  it("a body that is not JSON: the field at fault is the body", async () => {
     const response = await failing(() => core.postRaw("/api/v1/organisations", '{"name": "Kommunen",'));
-    expectProblem(response, 400);
+    expectProblem(response, 400, "/problems/validation");
+    expect(response.body.errors).toEqual([{ path: "body", message: "invalid JSON" }]);
   });
 });
 
@@ -265,11 +258,11 @@ describe("413 and languages", () => {
       "/problems/signal-already-answered",
     );
     expect(ruleSv.title).not.toBe(ruleEn.title);
-    const unauthenticatedSv = expectProblem(await api(server.url).get(I, { "accept-language": "sv" }), 401);
+    const unauthenticatedSv = expectProblem(await anonymous.get(I, { "accept-language": "sv" }), 401);
     expect(unauthenticatedSv.title).toBe("Inloggning krävs");
   });
 
-  it("the write answers of a failed attempt never reach the log (a sanity check on the helper)", async () => {
+  it("a successful write moves the head of the log by exactly one (a sanity check on logHead)", async () => {
     const head = await logHead(auditor);
     const written: WriteBody = ok(await core.post("/api/v1/organisations", { name: "Räknas", kind: "other" }));
     expect(await logHead(auditor)).toBe(written.position);

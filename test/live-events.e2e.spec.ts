@@ -1,12 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem, logHead, ok } from "./support/fixtures.js";
 import { type LiveFeed, openLiveFeed } from "./support/live-feed.js";
-import { type ApiClient, type MandatServer, api, startWithClients, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, api, serverForFile, tokenFor } from "./support/mandat-server.js";
 
 /** GET /api/v1/events/live: Server-Sent Events of each new event's type, streamId and position. */
 let server: MandatServer;
 let core: ApiClient;
 let auditor: ApiClient;
+let anonymous: ApiClient;
 let auth: Record<string, string>;
 const feeds: LiveFeed[] = [];
 
@@ -16,8 +17,9 @@ const open = async (headers: Record<string, string> = auth) => {
   return feed;
 };
 
+serverForFile((started) => ({ server, core, auditor, anonymous } = started));
+
 beforeAll(async () => {
-  ({ server, core, auditor } = await startWithClients());
   auth = { authorization: `Bearer ${await tokenFor("auditor")}` };
   ok(await core.post("/api/v1/organisations", { name: "Före anslutningen", kind: "other" }));
 });
@@ -26,15 +28,11 @@ afterEach(() => {
   for (const feed of feeds.splice(0)) feed.close();
 });
 
-afterAll(async () => {
-  await server?.dispose();
-});
-
 describe("GET /api/v1/events/live", () => {
   it("needs a token: 401 problem+json without one, or with a bad one", async () => {
-    const anonymous = await api(server.url).get("/api/v1/events/live");
-    expectProblem(anonymous, 401, "/problems/unauthenticated");
-    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer\b/);
+    const tokenless = await anonymous.get("/api/v1/events/live");
+    expectProblem(tokenless, 401, "/problems/unauthenticated");
+    expect(tokenless.headers.get("www-authenticate")).toMatch(/^Bearer\b/);
     expectProblem(await api(server.url, "forged.token.here").get("/api/v1/events/live"), 401);
   });
 
@@ -87,7 +85,7 @@ describe("GET /api/v1/events/live", () => {
   });
 
   it("a Last-Event-ID that is not a position is 400", async () => {
-    const response = await api(server.url).get("/api/v1/events/live", { ...auth, "last-event-id": "yesterday" });
+    const response = await anonymous.get("/api/v1/events/live", { ...auth, "last-event-id": "yesterday" });
     expectProblem(response, 400);
   });
 });

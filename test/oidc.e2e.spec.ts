@@ -12,6 +12,9 @@ const KID = "e2e-key-1";
 
 let jwks: Server;
 let jwksRequests = 0;
+/** While true the JWKS endpoint answers 503, as an identity provider in an outage would. */
+let jwksDown = false;
+let jwksUrl: string;
 let server: MandatServer;
 let privateKey: CryptoKey;
 let strangerKey: CryptoKey;
@@ -43,6 +46,10 @@ beforeAll(async () => {
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: KID, alg: "RS256", use: "sig" };
   jwks = createServer((request, response) => {
     jwksRequests++;
+    if (jwksDown) {
+      response.writeHead(503).end();
+      return;
+    }
     if (request.url !== "/.well-known/jwks.json") {
       response.writeHead(404).end();
       return;
@@ -51,16 +58,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwks.listen(0, "127.0.0.1", resolve));
   const { port } = jwks.address() as AddressInfo;
-  server = await startServer({
-    demo: "off",
-    secret: null,
-    env: {
-      AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-    },
-  });
+  jwksUrl = `http://127.0.0.1:${port}/.well-known/jwks.json`;
+  server = await startOidcServer();
 });
+
+const startOidcServer = () =>
+  startServer({ demo: "off", secret: null, env: { AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE } });
 
 afterAll(async () => {
   await server?.dispose();
@@ -102,5 +105,22 @@ describe("OIDC mode", () => {
     expectProblem(await api(server.url, await sign({ key: strangerKey, kid: "unknown-kid" })).get("/api/v1/initiatives"), 401);
     expectProblem(await api(server.url, await sign({ expiresAt: Math.floor(Date.now() / 1000) - 60 })).get("/api/v1/initiatives"), 401);
     expectProblem(await api(server.url, await tokenFor("admin")).get("/api/v1/initiatives"), 401);
+  });
+
+  it("a JWKS that cannot be fetched is 503 with Retry-After, not 401; once it answers, the same token works", async () => {
+    // A fresh server: the first one keeps the key set it fetched and would not ask again.
+    const outage = await startOidcServer();
+    try {
+      const client = api(outage.url, await sign());
+      jwksDown = true;
+      const refused = await client.get("/api/v1/initiatives");
+      expectProblem(refused, 503, "/problems/identity-provider-unavailable");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      jwksDown = false;
+      expect((await client.get("/api/v1/initiatives")).status).toBe(200);
+    } finally {
+      jwksDown = false;
+      await outage.dispose();
+    }
   });
 });

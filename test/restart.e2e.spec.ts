@@ -1,7 +1,8 @@
 import { Agent, request } from "node:http";
 import { rmSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SeededInitiative, after, checkInBody, expectWrite, logHead, mandateBody, ok, seedInitiative, signalBody } from "./support/fixtures.js";
+import { INITIATIVES as I, type SeededInitiative, after, checkInBody, expectWrite, logHead, mandateBody, ok, seedInitiative, signalBody } from "./support/fixtures.js";
 import { openLiveFeed } from "./support/live-feed.js";
 import { type ApiClient, type MandatServer, api, freshDataDir, startServer, tokenFor } from "./support/mandat-server.js";
 
@@ -17,9 +18,6 @@ let historyBefore: any;
 let headBefore: number;
 let inFlightCheckInId: string;
 let lastInitiativeRevision: number;
-
-const I = "/api/v1/initiatives";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A client that keeps its connections open as long as the server lets it. */
 const keepAlive = new Agent({ keepAlive: true });
@@ -116,9 +114,11 @@ describe("a restart on the same data folder", () => {
 
   it("starts again and reads everything back: overview, mandate history, the in-flight command", async () => {
     second = await startServer({ demo: "off", dataDir });
-    expect(second.url).not.toBe("");
     core = api(second.url, coreToken);
     auditor = api(second.url, await tokenFor("auditor"));
+    // The second server reopened the same log: its head is the first's last write.
+    const health = await api(second.url).get("/health");
+    expect(health.body).toMatchObject({ status: "ok", headPosition: headBefore + 1 });
 
     const overview = await core.get(`${I}/${seeded.initiativeId}?at=2025-07-01`);
     expect(overview.status).toBe(200);

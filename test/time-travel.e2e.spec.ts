@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type SeededInitiative, addDays, after, mandateBody, ok, seedInitiative, stockholmDate } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, startWithClients } from "./support/mandat-server.js";
+import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 
 /**
  * DOMAIN.md "Time: two axes": `asOf` (recorded time) and `at` (valid time), at the edges.
  * A mandate valid 2025-01-01..2025-12-31 (scope A) is granted at tGrant, amended to scope B
  * from 2025-06-01 at tAmend and revoked from 2025-10-01 at tRevoke.
  */
-let server: MandatServer;
 let core: ApiClient;
 let auditor: ApiClient;
 let seeded: SeededInitiative;
@@ -19,7 +19,6 @@ let tRevoke: number;
 const SCOPE_A = ["Scope A"];
 const SCOPE_B = ["Scope B"];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The recordedAt of the event a write appended, from the audit log. */
@@ -42,8 +41,9 @@ const historyAsOf = async (asOf?: number | string) => {
   return core.get(`/api/v1/initiatives/${seeded.initiativeId}/mandates${query}`);
 };
 
+serverForFile((started) => ({ core, auditor } = started));
+
 beforeAll(async () => {
-  ({ server, core, auditor } = await startWithClients());
   seeded = await seedInitiative(core, "Tidsresan");
   overviewPath = `/api/v1/initiatives/${seeded.initiativeId}`;
   await sleep(5);
@@ -70,10 +70,6 @@ beforeAll(async () => {
   expect((await core.get(after(overviewPath, revoked.position))).status).toBe(200);
   expect(tGrant).toBeLessThan(tAmend);
   expect(tAmend).toBeLessThan(tRevoke);
-});
-
-afterAll(async () => {
-  await server?.dispose();
 });
 
 describe("at (valid time), as known now", () => {

@@ -5,6 +5,9 @@ import type { ApiClient, ApiResponse } from "./mandat-server.js";
 
 export const FOCUS_AREA = "e2e-omrade";
 
+/** The initiatives collection, the start of most paths (imported as `I` for short). */
+export const INITIATIVES = "/api/v1/initiatives";
+
 export interface WriteBody {
   readonly id: string;
   readonly revision: number;
@@ -65,6 +68,17 @@ export async function logHead(auditor: ApiClient): Promise<number> {
     if (page.body.length < 1000) return head;
     from = head + 1;
   }
+}
+
+/**
+ * Runs `action` and checks that it appended nothing: the head of the log is where it was
+ * before (API.md: "Nothing is appended on any error"). Returns what `action` returned.
+ */
+export async function appendsNothing<T>(auditor: ApiClient, action: () => Promise<T>): Promise<T> {
+  const head = await logHead(auditor);
+  const result = await action();
+  expect(await logHead(auditor), "the log's head moved").toBe(head);
+  return result;
 }
 
 /** `path` read once the read models have reached `position`. */

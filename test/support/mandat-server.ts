@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { Role } from "#domain";
 import { signToken } from "#platform";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * End-to-end support: the real server (`node dist/apps/api/src/main.js`, as `npm run build`
@@ -15,7 +17,7 @@ import { signToken } from "#platform";
 /** The HS256 secret every e2e server is started with (48 characters), so tests sign their own tokens. */
 export const TEST_SECRET = "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
-export const SERVER_BINARY = fileURLToPath(new URL("../../dist/apps/api/src/main.js", import.meta.url));
+const SERVER_BINARY = fileURLToPath(new URL("../../dist/apps/api/src/main.js", import.meta.url));
 
 const STARTUP_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -39,6 +41,12 @@ export interface StartOptions {
   readonly demo?: "on" | "off";
   /** Start on this data folder (to restart on the same data); default: a fresh temporary one. */
   readonly dataDir?: string;
+  /**
+   * Leave MANDAT_SQLITE_PATH, MANDAT_READ_MODELS_PATH and MANDAT_KEYS_PATH unset: the server's
+   * defaults, under ./data of its working directory, the data folder. Default: every file
+   * named directly in the data folder.
+   */
+  readonly defaultPaths?: boolean;
   /** AUTH_JWT_SECRET; null leaves it unset (a generated secret, or OIDC through `env`). Default: TEST_SECRET. */
   readonly secret?: string | null;
   /** More variables; undefined values remove a variable. */
@@ -49,7 +57,6 @@ export interface StartOptions {
 export interface MandatServer {
   readonly url: string;
   readonly dataDir: string;
-  readonly process: ChildProcess;
   /** Sends the signal and resolves with the exit code (null when a signal ended it). */
   readonly stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   /** Everything the server printed so far, stdout and stderr interleaved. */
@@ -68,13 +75,14 @@ function serverEnvironment(dataDir: string, options: StartOptions): NodeJS.Proce
     if (/^(MANDAT_|AUTH_|EVENTSTORE_|PORT$|HOST$|NODE_ENV$|VITEST|NODE_OPTIONS$)/.test(name)) continue;
     env[name] = value;
   }
-  Object.assign(env, {
-    PORT: "0",
-    HOST: "127.0.0.1",
-    MANDAT_SQLITE_PATH: join(dataDir, "mandat.sqlite"),
-    MANDAT_READ_MODELS_PATH: join(dataDir, "read-models.sqlite"),
-    MANDAT_KEYS_PATH: join(dataDir, "keys.sqlite"),
-  });
+  Object.assign(env, { PORT: "0", HOST: "127.0.0.1" });
+  if (!options.defaultPaths) {
+    Object.assign(env, {
+      MANDAT_SQLITE_PATH: join(dataDir, "mandat.sqlite"),
+      MANDAT_READ_MODELS_PATH: join(dataDir, "read-models.sqlite"),
+      MANDAT_KEYS_PATH: join(dataDir, "keys.sqlite"),
+    });
+  }
   const secret = options.secret === undefined ? TEST_SECRET : options.secret;
   if (secret !== null) env.AUTH_JWT_SECRET = secret;
   if (options.demo !== undefined) env.MANDAT_DEMO = options.demo;
@@ -110,8 +118,6 @@ function spawnServer(dataDir: string, options: StartOptions): Spawned {
   });
   return { child, output: () => text, exited };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts the server and resolves once it printed its URL and GET /health answers 200;
@@ -165,7 +171,6 @@ export async function startServer(options: StartOptions = {}): Promise<MandatSer
   return {
     url: readyUrl,
     dataDir,
-    process: child,
     stop,
     output,
     dispose: async () => {
@@ -241,7 +246,6 @@ export interface TokenOptions {
   readonly initiatives?: ReadonlyArray<string>;
   readonly sub?: string;
   readonly secret?: string;
-  readonly expiresIn?: string;
 }
 
 /** A token for one role, HS256-signed with TEST_SECRET unless another secret is given. */
@@ -254,7 +258,6 @@ export function tokenFor(role: Role, options: TokenOptions = {}): Promise<string
       ...(options.initiatives ? { initiatives: options.initiatives } : {}),
     },
     options.secret ?? TEST_SECRET,
-    options.expiresIn,
   );
 }
 
@@ -274,7 +277,7 @@ export interface ServerWithClients {
  * Starts a server (by default MANDAT_DEMO=off, as most suites want an empty log) with a
  * client for each role the suites act as, and one without a token.
  */
-export async function startWithClients(options: StartOptions = { demo: "off" }): Promise<ServerWithClients> {
+async function startWithClients(options: StartOptions = { demo: "off" }): Promise<ServerWithClients> {
   const server = await startServer(options);
   return {
     server,
@@ -283,4 +286,20 @@ export async function startWithClients(options: StartOptions = { demo: "off" }):
     auditor: api(server.url, await tokenFor("auditor")),
     anonymous: api(server.url),
   };
+}
+
+/**
+ * The one server of a test file: started before its tests (by startWithClients, so with
+ * MANDAT_DEMO=off unless `options` say otherwise) and disposed of after them. `use` gets
+ * it with its clients and keeps what the file needs; the file's own beforeAll runs after.
+ */
+export function serverForFile(use: (started: ServerWithClients) => void, options?: StartOptions): void {
+  let started: ServerWithClients | undefined;
+  beforeAll(async () => {
+    started = await startWithClients(options);
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.server.dispose();
+  });
 }

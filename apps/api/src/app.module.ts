@@ -13,6 +13,9 @@ import { Reads } from "./http/reads.js";
 import { CONTROLLERS } from "./routes/all-routes.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
+/** Every controller the application serves: the API's routes, health, the documentation and the live feed. */
+export const API_CONTROLLERS = [HealthController, DocsController, LiveEventsController, ...CONTROLLERS];
+
 @Module({})
 export class AppModule {
   /** The application around an opened runtime: its lifecycle is the caller's, not Nest's. */
@@ -20,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, DocsController, LiveEventsController, ...CONTROLLERS],
+      controllers: API_CONTROLLERS,
       providers: [
         { provide: MandatRuntime, useValue: runtime },
         Commands,

@@ -7,9 +7,11 @@ import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fa
 import { Effect } from "effect";
 import { AppModule } from "./app.module.js";
 import { authenticateApiRequests } from "./http/authenticate.js";
+import { BODY_LIMIT_BYTES } from "./http/fastify-errors.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
-export const BODY_LIMIT_BYTES = 64 * 1024;
+/** How long the read models may take over the demo history before the start is given up. */
+const DEMO_PROJECTION_TIMEOUT_MS = 60_000;
 
 export interface RunningApi {
   readonly app: NestFastifyApplication;
@@ -24,6 +26,11 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
   const runtime = await MandatRuntime.open(config);
   try {
     const demoLoaded = await loadDemoIfEmpty(runtime);
+    // The runner started on the empty log and counts itself caught up with it: the server
+    // listens (and /health says ok) only once the demo history is in the read models.
+    if (demoLoaded && !(await runtime.readModelsAtHead(DEMO_PROJECTION_TIMEOUT_MS))) {
+      throw new Error(`The read models did not take in the demo history within ${DEMO_PROJECTION_TIMEOUT_MS / 1000} s`);
+    }
     const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
     // Once shutdown has begun, the answers still in flight close their connections: a
     // keep-alive client would otherwise hold the server open for its keepAliveTimeout (72 s).
@@ -34,7 +41,12 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
       return payload;
     });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, { logger: logLevels });
-    await app.listen({ port: config.port, host: config.host });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
     const address = app.getHttpServer().address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
@@ -56,7 +68,7 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
 
 /** MANDAT_DEMO: the demo history goes into an empty log unless it is switched off. */
 async function loadDemoIfEmpty(runtime: MandatRuntime): Promise<boolean> {
-  if (runtime.config.demo === "off") return false;
+  if (!runtime.config.demo) return false;
   const head = await runtime.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
   if (head > 0) return false;
   await runtime.effects.runPromise(loadDemoHistory);

@@ -2,7 +2,6 @@
 import "reflect-metadata";
 import { ROLES } from "#domain";
 import { ConfigError, loadConfig, signToken } from "#platform";
-import { startApi } from "./bootstrap.js";
 import { developmentPrincipals } from "./runtime/development-principals.js";
 
 /**
@@ -20,14 +19,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Nest and the application load only once the configuration passed: a refused one exits at once.
+  const { startApi } = await import("./bootstrap.js");
   const api = await startApi(config);
   if (api.demoLoaded) console.log("The log was empty: loaded the demo history (MANDAT_DEMO=off starts empty).");
   console.log(`\nMandat is running at ${api.url}`);
   console.log(`API documentation: ${api.url}/docs (OpenAPI: ${api.url}/docs/openapi.json)`);
-  if (!config.production && api.runtime.secret) {
+  // Only a secret generated here is for development: one given in AUTH_JWT_SECRET may be
+  // shared with a real issuer, and tokens printed with it would be real ones in the log.
+  const generatedSecret = config.auth.mode === "hs256" && config.auth.secret === undefined ? api.runtime.secret : undefined;
+  if (generatedSecret) {
     console.log("\nDevelopment tokens (Authorization: Bearer <token>), valid 30 days:");
     const principals = await developmentPrincipals(api.runtime);
-    for (const role of ROLES) console.log(`  ${role.padEnd(16)} ${await signToken(principals[role], api.runtime.secret)}`);
+    for (const role of ROLES) console.log(`  ${role.padEnd(16)} ${await signToken(principals[role], generatedSecret)}`);
     console.log("");
   }
 

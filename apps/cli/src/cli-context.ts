@@ -6,7 +6,6 @@ import { CliError, EXIT } from "./exit-codes.js";
 
 export interface CliContext {
   readonly config: MandatConfig;
-  readonly effects: ManagedRuntime.ManagedRuntime<MandatServices, unknown>;
   /** The log as stored (verification, export, import). */
   readonly raw: EventStoreService;
   /** The log in today's shape (history, state, rebuild). */
@@ -38,10 +37,20 @@ export async function openContext(options: { readonly mustExist: boolean }): Pro
   const run = async <A, E>(effect: Effect.Effect<A, E, MandatServices>): Promise<A> => unwrap(await effects.runPromiseExit(effect));
   try {
     const [raw, store] = await run(Effect.all([RawEventStore, EventStore]));
-    return { config, effects, raw, store, run, close: () => effects.dispose() };
+    return { config, raw, store, run, close: () => effects.dispose() };
   } catch (error) {
     await effects.dispose();
     throw error;
+  }
+}
+
+/** Runs `use` with the opened stores and closes them afterwards, whatever happened. */
+export async function withContext<A>(options: { readonly mustExist: boolean }, use: (context: CliContext) => Promise<A>): Promise<A> {
+  const context = await openContext(options);
+  try {
+    return await use(context);
+  } finally {
+    await context.close();
   }
 }
 
@@ -55,7 +64,7 @@ function unwrap<A, E>(exit: Exit.Exit<A, E>): A {
 }
 
 /** A store that cannot be opened or read: locked by another writer, unreadable, or down. */
-export function storeError(error: unknown): unknown {
+function storeError(error: unknown): unknown {
   const tag = (error as { _tag?: string } | undefined)?._tag;
   if (tag === "StoreUnavailable" || tag === "KeyStoreUnavailable") {
     const message = (error as Error).message;

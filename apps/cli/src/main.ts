@@ -1,6 +1,5 @@
 #!/usr/bin/env -S node --max-old-space-size=256
 import { parseArgs } from "node:util";
-import { RebuildFailed } from "#projections";
 import { demo } from "./commands/demo.js";
 import { exportLog } from "./commands/export.js";
 import { history } from "./commands/history.js";
@@ -11,6 +10,7 @@ import { state } from "./commands/state.js";
 import { token } from "./commands/token.js";
 import { verify } from "./commands/verify.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
+import { explain } from "./explain.js";
 
 const USAGE = `mandat: operate and audit a Mandat event log (configured like the server: MANDAT_STORE, MANDAT_SQLITE_PATH, ...)
 
@@ -24,9 +24,11 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
   mandat demo
   mandat migrate --to eventstoredb   (copies MANDAT_SQLITE_PATH into EVENTSTORE_CONNECTION_STRING)
 
-Exit codes: 0 done; 1 the log is broken (verify, import); 64 bad arguments; 65 bad data;
-66 missing store or file; 69 store unavailable or locked; 73 target not empty; 77 refused
-in production; 78 bad configuration.`;
+Exit codes: 0 done; 1 the log is broken (verify, import, migrate); 64 bad arguments;
+65 bad data; 66 missing store or file; 69 store unavailable or locked, or read-model
+database not writable; 70 unexpected failure (a bug: MANDAT_DEBUG=1 prints the stack
+trace); 73 target not empty, or --output exists or cannot be created; 77 refused in
+production; 78 bad configuration.`;
 
 const OPTIONS = {
   asOf: { type: "string" },
@@ -107,14 +109,3 @@ run(process.argv.slice(2)).then(
     process.exit(code);
   },
 );
-
-/** Every failure as one line and its exit code; stack traces only with MANDAT_DEBUG=1. */
-function explain(error: unknown): { code: ExitCode; message: string } {
-  if (error instanceof CliError) return { code: error.exitCode, message: error.message };
-  if (error instanceof RebuildFailed) return { code: EXIT.dataError, message: error.message };
-  const tagged = error as { _tag?: string; message?: string };
-  if (tagged?._tag === "StoreUnavailable" || tagged?._tag === "KeyStoreUnavailable") {
-    return { code: EXIT.unavailable, message: tagged.message ?? "the store is unavailable" };
-  }
-  return { code: EXIT.software, message: `unexpected failure: ${error instanceof Error ? error.message : String(error)}` };
-}

@@ -13,6 +13,10 @@ export class ProgressBar {
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
+  /** The `onProgress` option of verifyStore, copyLog and rebuildProjections: how far of the log's head. */
+  readonly onProgress = ({ position, headPosition }: { readonly position: number; readonly headPosition: number }): void =>
+    this.update(position, headPosition);
+
   update(done: number, total: number): void {
     const now = Date.now();
     const fraction = total > 0 ? Math.min(1, done / total) : 1;

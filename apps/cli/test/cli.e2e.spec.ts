@@ -95,12 +95,16 @@ describe("mandat on a store holding the demo history", () => {
     expect(entries.every((entry) => entry.recordedAt && entry.change)).toBe(true);
   });
 
-  it("history --asOf: the stream as known then; before it existed, a clear error", async () => {
+  it("history --asOf: the stream as known then; before it existed, or on a day that does not exist, a clear error", async () => {
     const before = await mandat(["history", initiativeId, "--asOf", "2020-01-01"]);
     expect(before.code).toBe(66);
     expect(before.stderr).toMatch(/No stream initiative-.* as known at 2020-01-01/);
     const bad = await mandat(["history", initiativeId, "--asOf", "last tuesday"]);
     expect(bad.code).toBe(64);
+    const noSuchDay = await mandat(["history", initiativeId, "--asOf", "2024-02-30"]);
+    expect(noSuchDay.code).toBe(64);
+    expect(noSuchDay.stderr).toMatch(/--asOf takes a date .*, not "2024-02-30"/);
+    noStackTrace(noSuchDay);
   });
 
   it("state: the overview on a date, with the mandate in force then", async () => {
@@ -121,8 +125,32 @@ describe("mandat on a store holding the demo history", () => {
     expect(unknown.code).toBe(66);
     const badDate = await mandat(["state", initiativeId, "--at", "20-10-2024"]);
     expect(badDate.code).toBe(64);
+    const noSuchDay = await mandat(["state", initiativeId, "--at", "2024-02-31"]);
+    expect(noSuchDay.code).toBe(64);
+    expect(noSuchDay.stderr).toMatch(/--at takes a date \(YYYY-MM-DD\), not "2024-02-31"/);
     noStackTrace(unknown);
   });
+
+  it("state: a stopped read model it does not read does not hold it up; one it reads is 65, named", async () => {
+    const db = new Database(env.MANDAT_READ_MODELS_PATH);
+    const stop = db.prepare("UPDATE projection_checkpoints SET status = 'stopped', position = 1, failure = ? WHERE name = ?");
+    const failure = (type: string) => JSON.stringify({ position: 2, eventId: "event-2", type, message: "a bug" });
+    try {
+      stop.run(failure("BudgetProposed"), "budgets");
+      expect((await mandat(["state", initiativeId, "--at", "2024-10-20"])).code).toBe(0);
+      stop.run(failure("MandateGranted"), "mandate-history");
+      const stopped = await mandat(["state", initiativeId, "--at", "2024-10-20"]);
+      expect(stopped.code).toBe(65);
+      expect(stopped.stderr).toMatch(
+        /Read model mandate-history stopped on MandateGranted at position 2 \(a bug\); once fixed, mandat rebuild mandate-history/,
+      );
+      noStackTrace(stopped);
+    } finally {
+      db.close();
+      // The other tests share this store: bring both back.
+      expect((await mandat(["rebuild"])).code).toBe(0);
+    }
+  }, 30_000);
 
   it("export: JSONL with full envelopes, CSV with a header, filtered by stream and time", async () => {
     expect(exported.length).toBeGreaterThan(90);
@@ -138,6 +166,25 @@ describe("mandat on a store holding the demo history", () => {
     expect(future.stdout).toBe("");
     const bad = await mandat(["export", "--format", "xml"]);
     expect(bad.code).toBe(64);
+    const noSuchDay = await mandat(["export", "--format", "jsonl", "--from", "2024-02-30"]);
+    expect(noSuchDay.code).toBe(64);
+    expect(noSuchDay.stdout).toBe("");
+    expect(noSuchDay.stderr).toMatch(/--from takes a date .*, not "2024-02-30"/);
+  });
+
+  it("export --output: writes a new file, and refuses one that exists or cannot be created (73)", async () => {
+    const file = join(freshDir(), "export.jsonl");
+    const written = await mandat(["export", "--format", "jsonl", "--output", file]);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toMatch(new RegExp(`Exported ${exported.length} events to .*export\\.jsonl`));
+    expect(readFileSync(file, "utf8").trim().split("\n")).toEqual(exported);
+    const again = await mandat(["export", "--format", "jsonl", "--output", file]);
+    expect(again.code).toBe(73);
+    expect(again.stderr).toMatch(/Cannot write .*export\.jsonl/);
+    expect(readFileSync(file, "utf8").trim().split("\n")).toEqual(exported);
+    const nowhere = await mandat(["export", "--format", "jsonl", "--output", "/nonexistent/export.jsonl"]);
+    expect(nowhere.code).toBe(73);
+    noStackTrace(nowhere);
   });
 
   it("import: an export loads into an empty store with ids, order, times and hashes, and verifies", async () => {
@@ -195,7 +242,7 @@ describe("mandat on a store holding the demo history", () => {
 describe("mandat token", () => {
   const { mandat } = storeIn(freshDir());
 
-  it("signs a development token the server accepts", async () => {
+  it("signs a development token with AUTH_JWT_SECRET, carrying sub, role and initiatives", async () => {
     const run = await mandat(["token", "--role", "initiative-lead", "--initiative", "i-1", "--initiative", "i-2", "--sub", "p-7"]);
     expect(run.code).toBe(0);
     const { payload } = await jwtVerify(run.stdout.trim(), new TextEncoder().encode(secret));
@@ -252,8 +299,6 @@ describe("mandat, used wrongly", () => {
     }
   }, 30_000);
 });
-
-export { readFileSync };
 
 describe("mandat migrate", () => {
   const { mandat } = storeIn(freshDir());

@@ -4,7 +4,6 @@ import type { Principal } from "#domain";
 export interface CommandEnvelope<Input> {
   readonly input: Input;
   readonly principal: Principal;
-  readonly commandId?: string;
   readonly correlationId?: string;
   readonly causationId?: string;
   readonly idempotencyKey?: string;
@@ -20,6 +19,4 @@ export interface CommandResult {
   /** Position in the global log of the write's last event. */
   readonly position: number;
   readonly created: boolean;
-  /** True when this is the stored answer to an earlier request with the same idempotency key. */
-  readonly replayed: boolean;
 }

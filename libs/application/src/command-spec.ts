@@ -12,7 +12,6 @@ export interface DecisionContext<State> {
   readonly newId: string;
   /** Today in the collaboration's calendar. */
   readonly today: IsoDate;
-  readonly principal: Principal;
   readonly state: State;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Principal } from "#domain";
-import { EventStore, SqliteEventStore } from "#event-store";
+import { ConcurrencyConflict, EventStore, type EventStoreService, ExpectedRevision, SqliteEventStore } from "#event-store";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit } from "effect";
 import { describe, expect, it } from "vitest";
@@ -21,7 +21,7 @@ const head = () => runtime.headPosition();
 describe("executeCommand", () => {
   it("creates a stream and answers with id, revision and position", async () => {
     const result = await ok(openTally, { input: { name: "t" }, principal: admin });
-    expect(result).toMatchObject({ revision: 0, position: 1, created: true, replayed: false });
+    expect(result).toMatchObject({ revision: 0, position: 1, created: true });
     expect(result.streamId).toBe(`tally-${result.id}`);
   });
 
@@ -29,7 +29,6 @@ describe("executeCommand", () => {
     const result = await ok(openTally, {
       input: { name: "t" },
       principal: admin,
-      commandId: "cmd-1",
       correlationId: "corr-1",
       causationId: "cause-1",
       idempotencyKey: "key-1",
@@ -37,16 +36,27 @@ describe("executeCommand", () => {
     const [event] = await Effect.runPromise(runtime.store.readStream(result.streamId));
     expect(event!.metadata).toMatchObject({
       actor: { id: "p-admin", roles: ["admin"] },
-      commandId: "cmd-1",
+      commandId: expect.any(String),
       correlationId: "corr-1",
       causationId: "cause-1",
       idempotencyKey: "key-1",
     });
   });
 
+  it("starts a correlation with the command itself when the caller names none", async () => {
+    const result = await ok(openTally, { input: { name: "t" }, principal: admin });
+    const [event] = await Effect.runPromise(runtime.store.readStream(result.streamId));
+    const { commandId, correlationId, causationId } = event!.metadata;
+    expect([correlationId, causationId]).toEqual([commandId, commandId]);
+  });
+
   it("checks the role before reading or deciding anything", async () => {
     const auditor: Principal = { id: "p-aud", roles: ["auditor"], initiatives: [] };
     expect(await failure(openTally, { input: { name: "t" }, principal: auditor })).toMatchObject({ _tag: "Forbidden" });
+    // Reading first would have answered that the stream does not exist.
+    expect(await failure(increment, { input: { tallyId: "missing", by: 1 }, principal: auditor })).toMatchObject({
+      _tag: "Forbidden",
+    });
     expect(await head()).toBe(0);
   });
 
@@ -56,6 +66,13 @@ describe("executeCommand", () => {
     const ownLead: Principal = { id: "p-lead", roles: ["initiative-lead"], initiatives: [id] };
     expect(await failure(increment, { input: { tallyId: id, by: 1 }, principal: otherLead })).toMatchObject({ _tag: "Forbidden" });
     expect((await ok(increment, { input: { tallyId: id, by: 1 }, principal: ownLead })).revision).toBe(1);
+  });
+
+  it("checks the scope before If-Match, so that it does not tell an outsider the revision", async () => {
+    const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+    const otherLead: Principal = { id: "p-lead", roles: ["initiative-lead"], initiatives: ["someone-else"] };
+    const error = await failure(increment, { input: { tallyId: id, by: 1 }, principal: otherLead, expectedRevision: 7 });
+    expect(error).toMatchObject({ _tag: "Forbidden" });
   });
 
   it("answers 404-style for a stream that does not exist", async () => {
@@ -102,6 +119,27 @@ describe("executeCommand", () => {
       expect(events).toHaveLength(26);
     });
 
+    it("decides again at most as often as the retry schedule allows, then gives up", async () => {
+      const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+      let appends = 0;
+      const alwaysMoved: EventStoreService = {
+        ...runtime.store,
+        append: (streamId) => {
+          appends += 1;
+          return Effect.fail(new ConcurrencyConflict({ streamId, expected: ExpectedRevision.any, actual: 99 }));
+        },
+      };
+      const exit = await Effect.runPromiseExit(
+        executeCommand(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam }).pipe(
+          Effect.provideService(EventStore, alwaysMoved),
+          Effect.provideService(KeyStore, runtime.keys),
+        ),
+      );
+      expect(exit).toMatchObject({ _tag: "Failure", cause: { error: { _tag: "ConcurrencyConflict" } } });
+      // The first attempt and the schedule's eight retries.
+      expect(appends).toBe(9);
+    });
+
     it("fails the racers that named a revision instead of retrying them", async () => {
       const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
       const exits = await Promise.all(
@@ -115,7 +153,7 @@ describe("executeCommand", () => {
     it("answers a repeated key with the first result and appends nothing", async () => {
       const first = await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
       const second = await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
-      expect(second).toEqual({ ...first, replayed: true });
+      expect(second).toEqual(first);
       expect(await head()).toBe(1);
     });
 
@@ -127,9 +165,10 @@ describe("executeCommand", () => {
     });
 
     it("keeps keys apart per principal", async () => {
-      await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
+      const first = await ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "k" });
       const other = await ok(openTally, { input: { name: "t" }, principal: coreTeam, idempotencyKey: "k" });
-      expect(other.replayed).toBe(false);
+      expect(other.id).not.toBe(first.id);
+      expect(await head()).toBe(2);
     });
 
     it("runs concurrent requests with one key exactly once", async () => {
@@ -137,12 +176,13 @@ describe("executeCommand", () => {
         Array.from({ length: 8 }, () => ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "same" })),
       );
       expect(new Set(results.map((r) => r.id)).size).toBe(1);
-      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      for (const result of results) expect(result).toEqual(results[0]);
       expect(await head()).toBe(1);
     });
 
     it("survives a restart of the store: the record is durable", async () => {
       const path = join(mkdtempSync(join(tmpdir(), "mandat-idem-")), "events.sqlite");
+      /** Runs the command on a freshly opened store; answers with its result and the log's head after it. */
       const runOn = async (envelope: CommandEnvelope<{ name: string }>) => {
         const fileStore = SqliteEventStore.open({ path });
         const keys = SqliteKeyStore.open(":memory:");
@@ -151,7 +191,8 @@ describe("executeCommand", () => {
             Effect.provideService(EventStore, fileStore),
             Effect.provideService(KeyStore, keys),
           );
-          return await Effect.runPromise(command);
+          const result = await Effect.runPromise(command);
+          return { result, head: await Effect.runPromise(fileStore.headPosition) };
         } finally {
           fileStore.close();
           keys.close();
@@ -159,7 +200,7 @@ describe("executeCommand", () => {
       };
       const first = await runOn({ input: { name: "t" }, principal: admin, idempotencyKey: "durable" });
       const again = await runOn({ input: { name: "t" }, principal: admin, idempotencyKey: "durable" });
-      expect(again).toEqual({ ...first, replayed: true });
+      expect(again).toEqual(first);
     });
   });
 });

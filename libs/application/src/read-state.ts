@@ -1,15 +1,19 @@
 import { type Decider, type DomainEvent, fold } from "#domain";
 import type { ActualRevision, EventStoreService, RecordedEvent, StoreUnavailable } from "#event-store";
-import { Effect, Option } from "effect";
+import { Effect } from "effect";
 
-type Evolving<Event extends DomainEvent, State> = Pick<Decider<unknown, Event, State>, "initialState" | "evolve">;
+export type Evolving<Event extends DomainEvent, State> = Pick<Decider<unknown, Event, State>, "initialState" | "evolve">;
 
 export interface LoadedState<State> {
   readonly state: State;
   readonly revision: ActualRevision;
 }
 
-/** A stream folded into its current state, with the revision it was read at. */
+/**
+ * A stream folded into its current state, with the revision it was read at. A stream with
+ * no events is the decider's initial state, which every stream's state tells apart
+ * ("unregistered", "not-raised", ...).
+ */
 export const loadState = <Event extends DomainEvent, State>(
   store: EventStoreService,
   streamId: string,
@@ -24,17 +28,4 @@ export const loadState = <Event extends DomainEvent, State>(
     Effect.catchTag("StreamNotFound", () =>
       Effect.succeed({ state: decider.initialState, revision: "no-stream" as const }),
     ),
-  );
-
-/**
- * Another stream's current state, for commands whose rules need facts from elsewhere
- * (a signal needs its initiative). None when the stream has no events.
- */
-export const readState = <Event extends DomainEvent, State>(
-  store: EventStoreService,
-  streamId: string,
-  decider: Evolving<Event, State>,
-): Effect.Effect<Option.Option<State>, StoreUnavailable> =>
-  Effect.map(loadState(store, streamId, decider), ({ state, revision }) =>
-    revision === "no-stream" ? Option.none() : Option.some(state),
   );

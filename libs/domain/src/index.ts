@@ -6,6 +6,7 @@ export * from "./shared/rule-violation.js";
 export * from "./shared/schema-primitives.js";
 export * from "./shared/assert-never.js";
 export * from "./shared/decision.js";
+export * from "./shared/errors.js";
 export * from "./shared/stream-name.js";
 export * from "./organisation/index.js";
 export * from "./person/index.js";

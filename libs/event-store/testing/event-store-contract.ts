@@ -4,7 +4,6 @@ import {
   type EventStoreService,
   type EventToAppend,
   ExpectedRevision,
-  type RecordedEvent,
   UpcasterRegistry,
   verifyStore,
   withUpcasting,
@@ -397,5 +396,3 @@ function skipTampering(context: { skip: () => void }): void {
   console.info("tampering not applicable: this adapter gives no direct access to its storage");
   context.skip();
 }
-
-export type { RecordedEvent };

@@ -37,6 +37,7 @@ export class FakeEventStoreDbClient implements EsdbClient {
   private readonly log: StoredEvent[] = [];
   private nextOffset = 1_000n;
   private failures = 0;
+  private acknowledgementLost = false;
   private readonly listeners = new Set<() => void>();
   private readonly subscriptions = new Set<{ fail: (error: Error) => void }>();
 
@@ -45,9 +46,14 @@ export class FakeEventStoreDbClient implements EsdbClient {
     this.failures = count;
   }
 
-  /** Ends every open subscription with an error, as a dropped connection or leader change does. */
-  dropSubscriptions(): void {
-    for (const subscription of [...this.subscriptions]) subscription.fail(new UnavailableError(undefined, "connection dropped"));
+  /** Makes the next append store its events, then fail as a connection lost before the answer would. */
+  loseNextAcknowledgement(): void {
+    this.acknowledgementLost = true;
+  }
+
+  /** Ends every open subscription with `error`; by default as a dropped connection or leader change does. */
+  dropSubscriptions(error: Error = new UnavailableError(undefined, "connection dropped")): void {
+    for (const subscription of [...this.subscriptions]) subscription.fail(error);
   }
 
   /** Appends a system event, as the server does on its own ($statistics, $settings). */
@@ -75,6 +81,10 @@ export class FakeEventStoreDbClient implements EsdbClient {
       throw new WrongExpectedVersionError(undefined, { streamName, expected: expected as bigint, current });
     }
     const written = this.write(streamName, batch);
+    if (this.acknowledgementLost) {
+      this.acknowledgementLost = false;
+      throw new UnavailableError(undefined, "the connection dropped before the answer");
+    }
     const last = written.at(-1)!;
     return { success: true, nextExpectedRevision: last.revision, position: last.position };
   }) as EsdbClient["appendToStream"];

@@ -9,7 +9,7 @@ export class ConfigError extends Error {
 const flag = z.enum(["on", "off"]);
 
 /**
- * The environment variables of ../shared/API.md "Configuration", plus MANDAT_KEYS_PATH
+ * The environment variables of API.md "Configuration", plus MANDAT_KEYS_PATH
  * (where person keys live; beside the event log by default).
  */
 const Environment = z.object({
@@ -28,6 +28,9 @@ const Environment = z.object({
   NODE_ENV: z.string().optional(),
 });
 
+/** The names of the environment variables the configuration reads, and no others. */
+export const ENVIRONMENT_VARIABLES: ReadonlyArray<string> = Object.keys(Environment.shape);
+
 export type AuthConfig =
   | { readonly mode: "hs256"; readonly secret?: string }
   | { readonly mode: "oidc"; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
@@ -45,8 +48,8 @@ export interface MandatConfig {
   /** Where a generated development secret is kept (the embedded store's data folder). */
   readonly dataDirectory: string;
   readonly auth: AuthConfig;
-  /** undefined: load the demo history when the log is empty. */
-  readonly demo: "on" | "off" | undefined;
+  /** Load the demo history into an empty log (MANDAT_DEMO, on unless `off`). */
+  readonly demo: boolean;
   readonly production: boolean;
 }
 
@@ -92,7 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     auth: e.AUTH_JWKS_URL
       ? { mode: "oidc", jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
       : { mode: "hs256", ...(e.AUTH_JWT_SECRET ? { secret: e.AUTH_JWT_SECRET } : {}) },
-    demo: e.MANDAT_DEMO,
+    demo: e.MANDAT_DEMO !== "off",
     production,
   };
 }

@@ -3,7 +3,7 @@ import { type KeyStoreService, type KeyStoreUnavailable, type PersonalData, read
 import type Database from "better-sqlite3";
 import { Effect } from "effect";
 
-export const UNKNOWN_PERSON_NAME = "Okänd person / Unknown person";
+const UNKNOWN_PERSON_NAME = "Okänd person / Unknown person";
 
 export interface PersonView extends PersonalData {
   readonly personId: string;

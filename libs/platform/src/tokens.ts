@@ -1,5 +1,5 @@
 import { ROLES, type Principal, type Role } from "#domain";
-import { type JWTPayload, SignJWT, createRemoteJWKSet, jwtVerify } from "jose";
+import { type JWTPayload, SignJWT, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { AuthConfig } from "./config.js";
 
 /** Claims of API.md "Auth": sub, name, roles, initiatives. */
@@ -12,6 +12,11 @@ export interface TokenClaims {
 
 export class InvalidToken extends Error {
   override readonly name = "InvalidToken";
+}
+
+/** The identity provider's keys could not be fetched: the token can be neither accepted nor refused. */
+export class IdentityProviderUnavailable extends Error {
+  override readonly name = "IdentityProviderUnavailable";
 }
 
 const encode = (secret: string) => new TextEncoder().encode(secret);
@@ -34,19 +39,35 @@ export function tokenVerifier(auth: AuthConfig, secret?: string): TokenVerifier 
   if (auth.mode === "oidc") {
     const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
     return async (token) =>
-      principalOf(await verified(() => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, requiredClaims: ["exp"] })));
+      principalOf(
+        await verified(
+          () => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, requiredClaims: ["exp"] }),
+          keysUnavailable,
+        ),
+      );
   }
   if (!secret) throw new Error("HS256 mode needs a secret");
   const key = encode(secret);
   // A token that never expires is refused: a leaked one would be good forever.
-  return async (token) => principalOf(await verified(() => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] })));
+  return async (token) =>
+    principalOf(await verified(() => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }), () => false));
 }
 
-async function verified(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
+/**
+ * Failures that say nothing about the token: the JWKS did not answer in time, answered
+ * with something other than 200 and a key set (jose's generic error, raised only there),
+ * or could not be reached at all (fetch's own errors are not jose's).
+ */
+const KEY_SET_FAILURES: ReadonlySet<string> = new Set([errors.JWKSTimeout.code, errors.JWKSInvalid.code, errors.JOSEError.code]);
+const keysUnavailable = (error: unknown): boolean => !(error instanceof errors.JOSEError) || KEY_SET_FAILURES.has(error.code);
+
+async function verified(verify: () => Promise<{ payload: JWTPayload }>, unavailable: (error: unknown) => boolean): Promise<JWTPayload> {
   try {
     return (await verify()).payload;
   } catch (error) {
-    throw new InvalidToken(error instanceof Error ? error.message : "token rejected");
+    const reason = error instanceof Error ? error.message : String(error);
+    if (unavailable(error)) throw new IdentityProviderUnavailable(`the identity provider's keys could not be fetched (${reason})`);
+    throw new InvalidToken(reason || "token rejected");
   }
 }
 

@@ -1,18 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-
-/** The stored shape of one piece of personal data (see SealedText in the person stream). */
-export interface Sealed {
-  readonly alg: "A256GCM";
-  readonly iv: string;
-  readonly tag: string;
-  readonly ciphertext: string;
-}
+import type { SealedText } from "#domain";
 
 /**
  * AES-256-GCM with a fresh 96-bit IV per value. The person id is the associated data, so
  * a ciphertext copied onto another person's event does not decrypt.
  */
-export function seal(key: Buffer, personId: string, plaintext: string): Sealed {
+export function seal(key: Buffer, personId: string, plaintext: string): SealedText {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(personId));
@@ -26,7 +19,7 @@ export function seal(key: Buffer, personId: string, plaintext: string): Sealed {
 }
 
 /** The plaintext, or undefined when the key or the associated person does not match. */
-export function open(key: Buffer, personId: string, sealed: Sealed): string | undefined {
+export function open(key: Buffer, personId: string, sealed: SealedText): string | undefined {
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"));
     decipher.setAAD(Buffer.from(personId));

@@ -1,6 +1,7 @@
+import type { SealedText } from "#domain";
 import { Effect } from "effect";
 import type { KeyStoreService, KeyStoreUnavailable } from "./key-store.js";
-import { type Sealed, open } from "./personal-data-cipher.js";
+import { open } from "./personal-data-cipher.js";
 
 export interface PersonalData {
   readonly name: string;
@@ -16,7 +17,7 @@ export const ERASED_PERSON_NAME = "Raderad person / Erased person";
 export const readPersonalData = (
   keys: KeyStoreService,
   personId: string,
-  sealed: { readonly name: Sealed; readonly email?: Sealed },
+  sealed: { readonly name: SealedText; readonly email?: SealedText },
 ): Effect.Effect<PersonalData, KeyStoreUnavailable> =>
   Effect.map(keys.find(personId), (key) => {
     const name = key && open(key, personId, sealed.name);

@@ -1,13 +1,29 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { Effect, Layer } from "effect";
+import { Effect, Layer, Schedule } from "effect";
 import { KeyStore, type KeyStoreService, KeyStoreUnavailable } from "./key-store.js";
 import { newPersonKey } from "./personal-data-cipher.js";
 
+const BUSY_TIMEOUT = "busy_timeout = 5000";
+
+/** What `PRAGMA wal_checkpoint` answers: whether it was held back, WAL frames, frames written back. */
+interface CheckpointRow {
+  readonly busy: number;
+  readonly log: number;
+  readonly checkpointed: number;
+}
+
+/** Readers of the key store are single statements, so the log is free again within moments. */
+const checkpointRetrySchedule = Schedule.exponential("5 millis").pipe(
+  Schedule.jittered,
+  Schedule.intersect(Schedule.recurs(8)),
+);
+
 /**
  * Person keys in their own SQLite file beside the event log. secure_delete overwrites a
- * deleted key's bytes, and the checkpoint after an erasure keeps no copy in the WAL.
+ * deleted key's bytes, and the checkpoint after an erasure writes that page back into the
+ * file and empties the WAL, so no copy of the key stays behind.
  */
 export class SqliteKeyStore implements KeyStoreService {
   private readonly statements;
@@ -16,7 +32,7 @@ export class SqliteKeyStore implements KeyStoreService {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("secure_delete = ON");
-    db.pragma("busy_timeout = 5000");
+    db.pragma(BUSY_TIMEOUT);
     db.exec("CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL) STRICT");
     this.statements = {
       find: db.prepare<[string], { key: Buffer }>("SELECT key FROM person_keys WHERE person_id = ?"),
@@ -52,17 +68,38 @@ export class SqliteKeyStore implements KeyStoreService {
   find = (personId: string) =>
     Effect.try({ try: () => this.statements.find.get(personId)?.key, catch: unavailable });
 
+  /**
+   * Until a checkpoint has written the overwritten page back and emptied the WAL, older
+   * copies of it (with the key) are still on disk. Another connection reading the file,
+   * such as a second API instance, holds the checkpoint back: then try again shortly, and
+   * fail rather than call the person erased while a copy remains.
+   */
   erase = (personId: string) =>
-    Effect.try({
-      try: () => {
-        this.statements.erase.run(personId);
-        this.db.pragma("wal_checkpoint(TRUNCATE)");
-      },
-      catch: unavailable,
-    });
+    Effect.try({ try: () => this.statements.erase.run(personId), catch: unavailable }).pipe(
+      Effect.zipRight(Effect.retry(this.checkpoint(), checkpointRetrySchedule)),
+    );
 
   close(): void {
     this.db.close();
+  }
+
+  private checkpoint(): Effect.Effect<void, KeyStoreUnavailable> {
+    return Effect.flatMap(Effect.try({ try: () => this.truncateWal(), catch: unavailable }), ({ busy, log, checkpointed }) =>
+      busy === 0 && log === checkpointed
+        ? Effect.void
+        : Effect.fail(unavailable(`another connection holds the key store's log back (${checkpointed} of ${log} WAL frames written back)`)),
+    );
+  }
+
+  private truncateWal(): CheckpointRow {
+    // Without the busy handler: it would block the event loop while it waits for the other
+    // connection; the retry schedule waits instead.
+    this.db.pragma("busy_timeout = 0");
+    try {
+      return (this.db.pragma("wal_checkpoint(TRUNCATE)") as CheckpointRow[])[0]!;
+    } finally {
+      this.db.pragma(BUSY_TIMEOUT);
+    }
   }
 }
 

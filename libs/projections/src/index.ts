@@ -2,6 +2,8 @@ export * from "./runner/checkpoints.js";
 export * from "./runner/generations.js";
 export * from "./runner/projection-definition.js";
 export * from "./runner/projection-runner.js";
+export { ReadModelWriteFailed } from "./runner/read-model-write-failed.js";
+export { inOneSnapshot } from "./runner/read-snapshot.js";
 export * from "./runner/read-model-database.js";
 export * from "./runner/rebuild.js";
 export * from "./read-models/initiative-overview/index.js";

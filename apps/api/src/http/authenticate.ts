@@ -1,17 +1,22 @@
 import type { Principal } from "#domain";
-import type { TokenVerifier } from "#platform";
+import { IdentityProviderUnavailable, type TokenVerifier } from "#platform";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { API } from "../routes/common.js";
 import { problemResponseFor } from "./fastify-errors.js";
-import { unauthenticated } from "./problems.js";
+import { identityProviderUnavailable, unauthenticated } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
 
-/** The principal of a request's bearer token; 401 (as a problem) when there is none or it is bad. */
+/**
+ * The principal of a request's bearer token; 401 (as a problem) when there is none or it is
+ * bad, 503 when the identity provider's keys cannot be fetched to tell.
+ */
 export async function authenticate(request: FastifyRequest, verifyToken: TokenVerifier): Promise<Principal> {
   const token = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw unauthenticated("Send a bearer token: Authorization: Bearer <JWT>");
   try {
     return await verifyToken(token);
   } catch (error) {
+    if (error instanceof IdentityProviderUnavailable) throw identityProviderUnavailable(error.message);
     throw unauthenticated(`The token was rejected: ${error instanceof Error ? error.message : "invalid"}`);
   }
 }
@@ -19,12 +24,15 @@ export async function authenticate(request: FastifyRequest, verifyToken: TokenVe
 /**
  * Every request to the API proper is authenticated as it arrives, before its body is
  * read: without a valid token a client learns nothing, not even whether its body parses.
+ * "The API proper" is the route Fastify matched (its pattern), not the raw URL, which a
+ * client can spell differently (`/%61pi/v1/...`) and still reach the route. A path no route
+ * matches is 404 for anyone: the public OpenAPI document lists every path anyway.
  * Roles are checked next, by the guard, against the route.
  */
 export const authenticateApiRequests =
   (verifyToken: TokenVerifier) =>
   async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!request.url.startsWith("/api/")) return;
+    if (!request.routeOptions.url?.startsWith(`${API}/`)) return;
     try {
       (request as MandatRequest).principal = await authenticate(request, verifyToken);
     } catch (error) {

@@ -8,15 +8,12 @@ import { notFound } from "./problems.js";
 import { type MandatRequest, principalOf } from "./request-context.js";
 import { commandHeaders } from "./request-headers.js";
 import type { RouteDefinition } from "./route-definition.js";
+import type { WriteAnswer } from "../routes/common.js";
 
-/** API.md "Writes": `{ id, revision, position }`, 201 when created, ETag and Log-Position. */
-export interface WriteAnswer {
-  readonly id: string;
-  readonly revision: number;
-  readonly position: number;
-}
-
-/** Turns a command route's request into a command on the bus and its answer into the response. */
+/**
+ * Turns a command route's request into a command on the bus and its answer into the
+ * response: API.md "Writes", 201 when created, with ETag and Log-Position.
+ */
 @Injectable()
 export class Commands {
   constructor(@Inject(CommandBus) private readonly bus: CommandBus) {}

@@ -1,18 +1,27 @@
 import type { FastifyRequest } from "fastify";
 import { HttpProblem, type Problem, preferredLanguage, toProblem } from "./problems.js";
 
-/** Errors Fastify raises before a request reaches Nest (body limits, JSON parsing), in our vocabulary. */
-export function fromFastify(error: unknown): unknown {
+/** API.md "Errors": a body over 64 KiB is 413. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export const payloadTooLarge = () => new HttpProblem("payload-too-large", `The body exceeds ${BODY_LIMIT_BYTES / 1024} KiB`);
+export const unsupportedMediaType = () => new HttpProblem("unsupported-media-type", "Send the body as application/json");
+
+/**
+ * Errors Fastify raises before a request reaches a handler (body limits, JSON parsing), in
+ * our vocabulary; undefined for anything else.
+ */
+export function fromFastify(error: unknown): HttpProblem | undefined {
   switch ((error as { code?: string } | undefined)?.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return new HttpProblem("payload-too-large", "The body exceeds 64 KiB");
+      return payloadTooLarge();
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new HttpProblem("unsupported-media-type", "Send the body as application/json");
+      return unsupportedMediaType();
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return new HttpProblem("validation", "The body is not valid JSON", { errors: [{ path: "body", message: "invalid JSON" }] });
     default:
-      return error;
+      return undefined;
   }
 }
 
@@ -20,6 +29,6 @@ export function problemResponseFor(
   error: unknown,
   request: FastifyRequest,
 ): { status: number; body: Problem & { instance: string }; headers: Record<string, string> } {
-  const { problem, headers } = toProblem(fromFastify(error), preferredLanguage(request.headers["accept-language"]));
+  const { problem, headers } = toProblem(fromFastify(error) ?? error, preferredLanguage(request.headers["accept-language"]));
   return { status: problem.status, body: { ...problem, instance: request.url }, headers };
 }

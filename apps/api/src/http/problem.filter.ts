@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { fromFastify, problemResponseFor } from "./fastify-errors.js";
+import { fromFastify, payloadTooLarge, problemResponseFor, unsupportedMediaType } from "./fastify-errors.js";
 import { HttpProblem, notFound } from "./problems.js";
 
 /** The one place errors become responses: application/problem+json, RFC 9457. */
@@ -18,16 +18,22 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** Nest's own exceptions (an unknown route, a body Fastify refused) in our vocabulary. */
+/**
+ * Nest's own exceptions (an unknown route, a body Fastify refused) in our vocabulary. Nest
+ * wraps Fastify's errors in an HttpException with the original as its cause: that cause
+ * says which field is at fault (an invalid JSON body is the `body`).
+ */
 function fromNest(error: unknown): unknown {
-  if (!(error instanceof HttpException)) return fromFastify(error);
+  if (!(error instanceof HttpException)) return error;
+  const fastify = fromFastify(error.cause);
+  if (fastify) return fastify;
   switch (error.getStatus()) {
     case 404:
       return notFound(error.message);
     case 413:
-      return new HttpProblem("payload-too-large", "The body exceeds 64 KiB");
+      return payloadTooLarge();
     case 415:
-      return new HttpProblem("unsupported-media-type", "Send the body as application/json");
+      return unsupportedMediaType();
     case 400:
       return new HttpProblem("validation", error.message, { errors: [{ path: "", message: error.message }] });
     default:

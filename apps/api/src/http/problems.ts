@@ -1,4 +1,5 @@
 import { type Bilingual, isRuleViolation } from "#domain";
+import { MIN_POSITION_TIMEOUT_MS } from "./time-parameters.js";
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
@@ -34,7 +35,11 @@ export const GENERIC_PROBLEMS = {
   "request-refused": { status: 400, title: { en: "Request refused", sv: "Begäran avvisad" } },
   internal: { status: 500, title: { en: "Internal error", sv: "Internt fel" } },
   "store-unavailable": { status: 503, title: { en: "Storage unavailable", sv: "Lagringen är inte tillgänglig" } },
-  "read-model-behind": { status: 503, title: { en: "Read models not yet up to date", sv: "Läsmodellerna är inte ikapp" } },
+  "identity-provider-unavailable": {
+    status: 503,
+    title: { en: "Identity provider unavailable", sv: "Identitetsleverantören är inte tillgänglig" },
+  },
+  "read-model-behind": { status: 503, title: { en: "Read models not up to date", sv: "Läsmodellerna är inte ikapp" } },
 } as const satisfies Record<string, { status: number; title: Bilingual }>;
 
 export type GenericProblem = keyof typeof GENERIC_PROBLEMS;
@@ -60,13 +65,20 @@ export const forbidden = (detail: string) => new HttpProblem("forbidden", detail
 export const notFound = (detail: string) => new HttpProblem("not-found", detail);
 export const invalidRequest = (errors: ReadonlyArray<FieldError>) =>
   new HttpProblem("validation", errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; "), { errors });
+export const preconditionFailed = (detail: string) => new HttpProblem("precondition-failed", detail);
+/** The read models were still behind after the wait, or (answered at once) one of them has stopped short. */
 export const readModelBehind = (position: number) =>
   new HttpProblem(
     "read-model-behind",
-    `The read models did not reach log position ${position} within 5 seconds; try again.`,
+    `The read models this read uses have not reached log position ${position}: they did not get there within ` +
+      `${MIN_POSITION_TIMEOUT_MS / 1000} seconds, or one of them has stopped short of it until it is rebuilt (GET /health names it). ` +
+      "Try again later.",
     { minPosition: position },
     { "Retry-After": "1" },
   );
+/** The OIDC keys could not be fetched: whether the token is good is unknown, so not a 401. */
+export const identityProviderUnavailable = (detail: string) =>
+  new HttpProblem("identity-provider-unavailable", `The token cannot be checked now: ${detail}`, {}, { "Retry-After": "5" });
 
 /** The client's preferred language of the two we speak, from Accept-Language (English by default). */
 export function preferredLanguage(acceptLanguage: string | undefined): Language {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { QueryBus } from "@nestjs/cqrs";
-import { type Read, ReadQuery } from "../cqrs/read-query.js";
+import { type NamedRead, ReadQuery } from "../cqrs/read-query.js";
 import { notFound } from "./problems.js";
 import { parseRequest } from "./parse-request.js";
 import type { MandatRequest } from "./request-context.js";
@@ -14,7 +14,8 @@ export class Reads {
   async run<Answer>(
     route: RouteDefinition,
     request: MandatRequest,
-    read: (parsed: ParsedRequest) => Read<Answer | undefined>,
+    // Named, so that minPosition waits only for them: a read model the read does not use may lag or stop.
+    read: (parsed: ParsedRequest) => NamedRead<Answer | undefined>,
   ): Promise<Answer> {
     const parsed = parseRequest(route, request);
     const minPosition = (parsed.query as { minPosition?: number }).minPosition;

@@ -1,4 +1,4 @@
-import { calendarDate } from "#domain";
+import { calendarDate, isoDate, isoInstant } from "#domain";
 import { parseInstant } from "#platform";
 import { z } from "zod";
 
@@ -7,18 +7,21 @@ import { z } from "zod";
  * "as we knew it on that day", that is the end of that day in Stockholm.
  */
 export const asOfParameter = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .union([isoInstant, isoDate])
   .transform((value) => parseInstant(value, "end")!)
   .describe("Recorded time (instant, or a date meaning the end of that day in Stockholm); default: now");
 
 /** Valid time: a calendar date; default today in Stockholm. */
-export const atParameter = z.iso.date().describe("Valid time (YYYY-MM-DD); default: today");
+export const atParameter = isoDate.describe("Valid time (YYYY-MM-DD); default: today");
+
+/** How long a read with `minPosition` waits for the read models it reads (API.md: 5 s). */
+export const MIN_POSITION_TIMEOUT_MS = 5_000;
 
 export const minPositionParameter = z.coerce
   .number()
   .int()
   .min(0)
-  .describe("Wait up to 5 s for the read models to reach this log position (e.g. a write's Log-Position)");
+  .describe(`Wait up to ${MIN_POSITION_TIMEOUT_MS / 1000} s for the read models to reach this log position (e.g. a write's Log-Position)`);
 
 export const timeTravelQuery = z.strictObject({
   asOf: asOfParameter.optional(),

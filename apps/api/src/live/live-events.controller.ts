@@ -4,6 +4,7 @@ import { Effect, Fiber, Stream } from "effect";
 import type { FastifyReply } from "fastify";
 import { once } from "node:events";
 import type { ServerResponse } from "node:http";
+import { runToPromise } from "../cqrs/execute-command.js";
 import { invalidRequest } from "../http/problems.js";
 import type { MandatRequest } from "../http/request-context.js";
 import { Route, type RouteDefinition } from "../http/route-definition.js";
@@ -19,7 +20,7 @@ export const liveEventsRoute = {
   tag: "Events",
   audience: "authenticated",
   status: 200,
-  problems: [...AUTH_PROBLEMS, "validation"],
+  problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
 } satisfies RouteDefinition;
 
 const KEEP_ALIVE_MS = 15_000;
@@ -33,7 +34,9 @@ export class LiveEventsController implements BeforeApplicationShutdown {
 
   @Route(liveEventsRoute)
   async live(@Req() request: MandatRequest, @Res() reply: FastifyReply): Promise<void> {
+    // Whatever can fail, fails before the response is hijacked: it is still answered as a problem.
     const from = await this.startPosition(request);
+    const store = runToPromise(await this.runtime.effects.runPromiseExit(EventStore));
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
@@ -44,7 +47,6 @@ export class LiveEventsController implements BeforeApplicationShutdown {
     });
     response.write("retry: 2000\n\n");
     this.open.add(response);
-    const store = await this.runtime.effects.runPromise(EventStore);
     // Written at the pace the client reads: a slow reader, or one resuming from position 0,
     // holds the subscription back instead of piling the log up in memory.
     const feed = Effect.runFork(
@@ -68,7 +70,7 @@ export class LiveEventsController implements BeforeApplicationShutdown {
   private async startPosition(request: MandatRequest): Promise<number> {
     const lastEventId = request.headers["last-event-id"];
     if (lastEventId === undefined) {
-      return (await this.runtime.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition))) + 1;
+      return runToPromise(await this.runtime.effects.runPromiseExit(Effect.flatMap(EventStore, (store) => store.headPosition))) + 1;
     }
     const position = Number(lastEventId);
     if (!Number.isInteger(position) || position < 0) {

@@ -1,19 +1,37 @@
-import { Controller, Header } from "@nestjs/common";
+import { Controller, Req, Res } from "@nestjs/common";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { Route } from "../http/route-definition.js";
 import { ALL_ROUTES } from "../routes/all-routes.js";
 import { docsPage } from "./docs-page.js";
 import { docsRoutes } from "./docs.routes.js";
 import { openApiDocument } from "./openapi-document.js";
 
-/** The OpenAPI document and a readable page of it; neither needs a token. */
+/**
+ * True when the Accept header lists text/html ahead of JSON (or JSON not at all), as a
+ * browser's does; quality values are not weighed.
+ */
+const prefersHtml = (accept: string | undefined): boolean => {
+  const types = (accept ?? "").split(",").map((range) => range.split(";")[0]!.trim().toLowerCase());
+  const html = types.indexOf("text/html");
+  const json = types.findIndex((type) => type === "application/json" || type.endsWith("+json"));
+  return html !== -1 && (json === -1 || html < json);
+};
+
+/**
+ * API.md: "The OpenAPI document served at /docs". It is /docs's answer, and always at
+ * /docs/openapi.json; a browser asking /docs for HTML gets a readable page of it. Neither
+ * needs a token.
+ */
 @Controller()
 export class DocsController {
   private readonly document = openApiDocument(ALL_ROUTES);
   private readonly page = docsPage(this.document);
 
   @Route(docsRoutes.page)
-  @Header("Content-Type", "text/html; charset=utf-8")
-  html(): string {
+  docs(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): unknown {
+    void reply.header("Vary", "Accept");
+    if (!prefersHtml(request.headers.accept)) return this.document;
+    void reply.type("text/html; charset=utf-8");
     return this.page;
   }
 

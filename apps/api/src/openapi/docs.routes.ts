@@ -3,6 +3,11 @@ import type { RouteDefinition } from "../http/route-definition.js";
 const docs = { tag: "Documentation", audience: "public", status: 200, problems: [], method: "GET" } as const;
 
 export const docsRoutes = {
-  page: { ...docs, path: "/docs", operationId: "docs", summary: "This documentation, as a page" },
+  page: {
+    ...docs,
+    path: "/docs",
+    operationId: "docs",
+    summary: "The OpenAPI 3.1 document; a readable page of it for a client that asks for text/html first (a browser)",
+  },
   document: { ...docs, path: "/docs/openapi.json", operationId: "openApiDocument", summary: "The OpenAPI 3.1 document" },
 } satisfies Record<string, RouteDefinition>;

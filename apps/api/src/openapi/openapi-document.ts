@@ -18,6 +18,26 @@ const schemaOf = (schema: z.ZodType): JsonSchema => {
   return json;
 };
 
+const header = (name: string, description: string, schema: JsonSchema = { type: "string", maxLength: 200 }): JsonSchema => ({
+  name,
+  in: "header",
+  required: false,
+  schema,
+  description,
+});
+
+/** The headers every write may carry (API.md "Idempotency", "Optimistic concurrency"), and the ids carried into its events. */
+const COMMAND_HEADERS: ReadonlyArray<JsonSchema> = [
+  header("Idempotency-Key", "The same key with the same body returns the first response; with another body, 422."),
+  header("If-Match", 'The revision read, as a strong ETag "<revision>": 412 if the resource has moved on (a weak W/ tag never matches).', {
+    type: "string",
+  }),
+  header("X-Correlation-Id", "Recorded as the correlation id of the events written; default: the command's own id."),
+  header("X-Causation-Id", "Recorded as the causation id of the events written, e.g. the event that led to this command; default: the command's own id."),
+];
+
+const RETRY_AFTER: JsonSchema = { schema: { type: "integer" }, description: "Seconds to wait before trying again" };
+
 const statusOf = (problem: string): number =>
   problem in GENERIC_PROBLEMS ? GENERIC_PROBLEMS[problem as GenericProblem].status : 409;
 
@@ -32,18 +52,14 @@ function operation(route: RouteDefinition): JsonSchema {
   const parameters: JsonSchema[] = [];
   for (const [location, schema] of [["path", route.params], ["query", route.query]] as const) {
     if (!schema) continue;
-    const properties = (schemaOf(schema).properties ?? {}) as Record<string, JsonSchema>;
-    const required = new Set((schemaOf(schema).required ?? []) as string[]);
+    const json = schemaOf(schema);
+    const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((json.required ?? []) as string[]);
     for (const [name, property] of Object.entries(properties)) {
       parameters.push({ name, in: location, required: location === "path" || required.has(name), schema: property, description: property.description });
     }
   }
-  if (route.method === "POST") {
-    parameters.push(
-      { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 }, description: "The same key with the same body returns the first response; with another body, 422." },
-      { name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The revision read, as "<revision>": 412 if the resource has moved on.' },
-    );
-  }
+  if (route.command) parameters.push(...COMMAND_HEADERS);
   const byStatus = new Map<number, string[]>();
   for (const problem of route.problems) byStatus.set(statusOf(problem), [...(byStatus.get(statusOf(problem)) ?? []), problem]);
   const responses: JsonSchema = {
@@ -58,6 +74,8 @@ function operation(route: RouteDefinition): JsonSchema {
   for (const [status, problems] of [...byStatus].sort(([a], [b]) => a - b)) {
     responses[String(status)] = {
       description: problems.map((p) => `\`${problemType(p)}\``).join(", "),
+      // Every 503 is worth trying again: the store, the read models or the identity provider may be back.
+      ...(status === 503 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
       content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
     };
   }

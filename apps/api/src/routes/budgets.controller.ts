@@ -1,6 +1,7 @@
-import { budget } from "#projections";
+import { budget, budgetsProjection } from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
+import { readFrom } from "../cqrs/read-query.js";
 import { Commands } from "../http/commands.js";
 import { Reads } from "../http/reads.js";
 import type { MandatRequest } from "../http/request-context.js";
@@ -26,8 +27,8 @@ export class BudgetsController {
 
   @Route(routes.overview)
   overview(@Req() request: MandatRequest) {
-    return this.reads.run(routes.overview, request, ({ params }) => ({ readModels }) =>
-      budget(readModels, params.focusArea, params.year),
+    return this.reads.run(routes.overview, request, ({ params, query }) =>
+      readFrom([budgetsProjection], ({ readModels }) => budget(readModels, params.focusArea, params.year, { asOf: query.asOf })),
     );
   }
 

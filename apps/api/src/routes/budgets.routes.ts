@@ -9,14 +9,15 @@ import {
   BudgetYear,
   DecisionNotFound,
   FocusArea,
+  InitiativeNotRegistered,
   ProposeBudgetInput,
   RecordExternalFundingInput,
   RecordValueReflectionInput,
 } from "#domain";
 import { z } from "zod";
-import type { ParsedRequest, RouteDefinition } from "../http/route-definition.js";
-import { freshQuery } from "../http/time-parameters.js";
-import { API, COMMAND_PROBLEMS, READ_PROBLEMS, WriteAnswer, rules } from "./common.js";
+import type { RouteDefinition } from "../http/route-definition.js";
+import { asOfQuery } from "../http/time-parameters.js";
+import { API, READ_PROBLEMS, commandRoute } from "./common.js";
 
 const tag = "Budgets";
 
@@ -27,75 +28,60 @@ const budgetParams = z.strictObject({
 });
 const BUDGET = `${API}/budgets/:focusArea/:year`;
 
-const onBudget = ({ params, body }: ParsedRequest) => ({ ...params, ...body });
-
-/** What every command on a budget shares. */
-const onTheBudget = {
-  method: "POST",
-  tag,
-  audience: ["core-team"],
-  params: budgetParams,
-  response: WriteAnswer,
-  status: 200,
-} as const;
+/** What every command on a budget shares; its path ids are the spec's `focusArea` and `year`. */
+const onTheBudget = { tag, params: budgetParams } as const;
 
 export const budgetRoutes = {
-  propose: {
+  propose: commandRoute(proposeBudget, {
     ...onTheBudget,
     path: `${BUDGET}/proposal`,
     operationId: "proposeBudget",
     summary: "Propose the focus area's budget for the year; the id answered is `{focusArea}-{year}`",
     body: ProposeBudgetInput,
-    status: 201,
-    problems: [...COMMAND_PROBLEMS, ...rules(BudgetAlreadyProposed)],
-    command: { spec: proposeBudget, input: onBudget },
-  },
-  approve: {
+    rules: [BudgetAlreadyProposed, InitiativeNotRegistered],
+  }),
+  approve: commandRoute(approveBudget, {
     ...onTheBudget,
     path: `${BUDGET}/approval`,
     operationId: "approveBudget",
     summary: "Approve the proposed budget by a budget decision recorded in a meeting",
     body: ApproveBudgetInput,
-    problems: [...COMMAND_PROBLEMS, ...rules(BudgetAlreadyApproved, DecisionNotFound, BudgetDecisionKind)],
-    command: { spec: approveBudget, input: onBudget },
-  },
+    rules: [BudgetAlreadyApproved, DecisionNotFound, BudgetDecisionKind],
+  }),
   overview: {
     method: "GET",
     path: BUDGET,
     operationId: "getBudget",
-    summary: "The budget with its current lines, approval, amendments, external funding and value reflections",
+    summary: "The budget as known at asOf: its lines then, approval, amendments, external funding and value reflections",
     tag,
     audience: "authenticated",
     params: budgetParams,
-    query: freshQuery,
+    query: asOfQuery,
     status: 200,
     problems: [...READ_PROBLEMS, "not-found"],
   },
-  amend: {
+  amend: commandRoute(amendBudget, {
     ...onTheBudget,
     path: `${BUDGET}/amendments`,
     operationId: "amendBudget",
     summary: "Replace the approved budget's lines by a budget decision (not in API.md v1)",
     body: AmendBudgetInput,
-    problems: [...COMMAND_PROBLEMS, ...rules(BudgetNotApproved, DecisionNotFound, BudgetDecisionKind)],
-    command: { spec: amendBudget, input: onBudget },
-  },
-  recordExternalFunding: {
+    rules: [BudgetNotApproved, DecisionNotFound, BudgetDecisionKind, InitiativeNotRegistered],
+  }),
+  recordExternalFunding: commandRoute(recordExternalFunding, {
     ...onTheBudget,
     path: `${BUDGET}/external-funding`,
     operationId: "recordExternalFunding",
     summary: "Record funding from outside the budget, optionally for one initiative (not in API.md v1)",
     body: RecordExternalFundingInput,
-    problems: COMMAND_PROBLEMS,
-    command: { spec: recordExternalFunding, input: onBudget },
-  },
-  recordValueReflection: {
+    rules: [InitiativeNotRegistered],
+  }),
+  recordValueReflection: commandRoute(recordValueReflection, {
     ...onTheBudget,
     path: `${BUDGET}/value-reflections`,
     operationId: "recordValueReflection",
     summary: "Record a reflection on the value the money created, optionally for one initiative (not in API.md v1)",
     body: RecordValueReflectionInput,
-    problems: COMMAND_PROBLEMS,
-    command: { spec: recordValueReflection, input: onBudget },
-  },
+    rules: [InitiativeNotRegistered],
+  }),
 } satisfies Record<string, RouteDefinition>;

@@ -1,4 +1,4 @@
-import { checkIns } from "#projections";
+import { checkIns, checkInsProjection } from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Commands } from "../http/commands.js";
@@ -27,8 +27,8 @@ export class CheckInController {
 
   @Route(routes.list)
   list(@Req() request: MandatRequest) {
-    return this.reads.run(routes.list, request, ({ params, query }) => ({ readModels }) =>
-      ifInitiativeKnown(readModels, params.id, query.asOf, () => checkIns(readModels, params.id, { asOf: query.asOf })),
+    return this.reads.run(routes.list, request, ({ params, query }) =>
+      ifInitiativeKnown([checkInsProjection], params.id, query.asOf, (db) => checkIns(db, params.id, { asOf: query.asOf })),
     );
   }
 }

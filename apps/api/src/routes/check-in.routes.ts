@@ -6,57 +6,50 @@ import {
   LeadershipNeeded,
   NextCheckInNotAfter,
   PersonNotRegistered,
+  isoDate,
 } from "#domain";
 import { z } from "zod";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, WriteAnswer, idParam } from "./common.js";
-import { coreTeamOrItsLeads, initiativeProblems, onInitiative } from "./initiative-paths.js";
+import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { LEADS_OF_THEIR_INITIATIVES, initiativeRules } from "./initiative-paths.js";
 
 const tag = "Check-ins";
-const date = z.iso.date();
 
 const CheckIn = z.object({
   checkInId: z.uuid(),
-  heldOn: date,
+  heldOn: isoDate,
   participants: z.array(z.uuid()).describe("Person ids"),
   mandateClarity: z.number().int(),
   confidence: z.number().int(),
   leadershipNeeded: LeadershipNeeded,
   notes: z.string(),
-  nextCheckInOn: date.nullable(),
+  nextCheckInOn: isoDate.nullable(),
   recordedAt: z.iso.datetime(),
 });
 
 export const checkInRoutes = {
-  hold: {
-    method: "POST",
+  hold: commandRoute(holdCheckIn, {
     path: `${API}/initiatives/:id/check-ins`,
     operationId: "holdCheckIn",
     summary: "Record a check-in held with the initiative; the id answered is the checkInId",
     tag,
-    ...coreTeamOrItsLeads,
+    scope: LEADS_OF_THEIR_INITIATIVES,
     params: idParam,
+    pathId: "initiativeId",
     body: HoldCheckInInput,
-    response: WriteAnswer,
-    status: 201,
-    problems: initiativeProblems(CheckInInFuture, PersonNotRegistered, NextCheckInNotAfter),
-    command: { spec: holdCheckIn, input: onInitiative },
-  },
-  agreeCadence: {
-    method: "POST",
+    rules: initiativeRules(CheckInInFuture, PersonNotRegistered, NextCheckInNotAfter),
+  }),
+  agreeCadence: commandRoute(agreeCheckInCadence, {
     path: `${API}/initiatives/:id/check-in-cadence`,
     operationId: "agreeCheckInCadence",
     summary: "Agree how many days may pass between check-ins",
     tag,
-    audience: ["core-team"],
     params: idParam,
+    pathId: "initiativeId",
     body: AgreeCheckInCadenceInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: initiativeProblems(),
-    command: { spec: agreeCheckInCadence, input: onInitiative },
-  },
+    rules: initiativeRules(),
+  }),
   list: {
     method: "GET",
     path: `${API}/initiatives/:id/check-ins`,

@@ -1,5 +1,6 @@
-import { decisionLog } from "#projections";
+import { decisionLog, decisionLogProjection } from "#projections";
 import { Controller, Inject, Req } from "@nestjs/common";
+import { readFrom } from "../cqrs/read-query.js";
 import { Reads } from "../http/reads.js";
 import type { MandatRequest } from "../http/request-context.js";
 import { Route } from "../http/route-definition.js";
@@ -11,8 +12,8 @@ export class DecisionsController {
 
   @Route(routes.log)
   log(@Req() request: MandatRequest) {
-    return this.reads.run(routes.log, request, ({ query }) => ({ readModels }) =>
-      decisionLog(readModels, { from: query.from, to: query.to }),
+    return this.reads.run(routes.log, request, ({ query }) =>
+      readFrom([decisionLogProjection], ({ readModels }) => decisionLog(readModels, { from: query.from, to: query.to })),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { goalHistory } from "#projections";
+import { goalHistory, goalHistoryProjection } from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Commands } from "../http/commands.js";
@@ -37,8 +37,8 @@ export class GoalController {
 
   @Route(routes.history)
   history(@Req() request: MandatRequest) {
-    return this.reads.run(routes.history, request, ({ params, query }) => ({ readModels }) =>
-      ifInitiativeKnown(readModels, params.id, query.asOf, () => goalHistory(readModels, params.id, { asOf: query.asOf })),
+    return this.reads.run(routes.history, request, ({ params, query }) =>
+      ifInitiativeKnown([goalHistoryProjection], params.id, query.asOf, (db) => goalHistory(db, params.id, { asOf: query.asOf })),
     );
   }
 }

@@ -1,36 +1,31 @@
 import { InitiativeClosed } from "#domain";
-import { initiativeRecord } from "#projections";
+import { type AnyProjection, inOneSnapshot, initiativeOverviewProjection, initiativeRegistered } from "#projections";
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import type { ParsedRequest } from "../http/route-definition.js";
-import { today } from "../http/time-parameters.js";
-import { COMMAND_PROBLEMS, rules } from "./common.js";
+import { type NamedRead, readFrom } from "../cqrs/read-query.js";
 
 /** Path parameters under `/initiatives/:id`, named as the command specs name them (`goalId`, `mandateId`, ...). */
 export const initiativeParams = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject({ id: z.uuid(), ...shape });
 
-/**
- * A command input from a path under `/initiatives/:id` and the body: the specs take
- * `{ initiativeId, ...otherPathIds, ...body }`.
- */
-export const onInitiative = ({ params: { id, ...pathIds }, body }: ParsedRequest) => ({ initiativeId: id, ...pathIds, ...body });
-
-/** API.md's "core-team, lead": the command pipeline checks the lead's initiatives once it has read the stream. */
-export const coreTeamOrItsLeads = {
-  audience: ["core-team", "initiative-lead"],
-  scope: "A lead only for the initiatives in their token.",
-} as const;
+/** API.md's "core-team, lead": the spec admits both roles and checks the lead's initiatives once it has read the stream. */
+export const LEADS_OF_THEIR_INITIATIVES = "A lead only for the initiatives in their token.";
 
 /** Every command on an existing initiative can meet a closed one, besides its own rules. */
-export const initiativeProblems = (...classes: ReadonlyArray<{ readonly rule: string }>) => [
-  ...COMMAND_PROBLEMS,
-  ...rules(InitiativeClosed, ...classes),
-];
+export const initiativeRules = (...classes: ReadonlyArray<{ readonly rule: string }>) => [InitiativeClosed, ...classes];
 
-/** Runs `read` only for an initiative registered as of `asOf`; otherwise undefined, which Reads answers with 404. */
+/**
+ * A read of an initiative's parts from `readModels`, answered only for an initiative
+ * registered as of `asOf`, in one snapshot with that check; otherwise undefined, which Reads
+ * answers with 404. It names the initiative-overview read model too: the registration is read there.
+ */
 export const ifInitiativeKnown = <Answer>(
-  readModels: Database.Database,
+  readModels: ReadonlyArray<AnyProjection>,
   initiativeId: string,
   asOf: string | undefined,
-  read: () => Answer,
-): Answer | undefined => (initiativeRecord(readModels, initiativeId, { asOf, at: today() }) ? read() : undefined);
+  read: (db: Database.Database) => Answer,
+): NamedRead<Answer | undefined> =>
+  readFrom([initiativeOverviewProjection, ...readModels], (runtime) =>
+    inOneSnapshot(runtime.readModels, () =>
+      initiativeRegistered(runtime.readModels, initiativeId, { asOf }) ? read(runtime.readModels) : undefined,
+    ),
+  );

@@ -1,12 +1,22 @@
-import { initiativeContexts, initiativeOverview, listInitiatives, tensionTimeline } from "#projections";
+import {
+  governingContextsProjection,
+  initiativeContexts,
+  initiativeOverview,
+  initiativeOverviewProjection,
+  initiativeOverviewReadModels,
+  listInitiatives,
+  tensionTimeline,
+  tensionTimelineProjection,
+} from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
+import { readFrom } from "../cqrs/read-query.js";
 import { Commands } from "../http/commands.js";
 import { Reads } from "../http/reads.js";
 import type { MandatRequest } from "../http/request-context.js";
 import { Route } from "../http/route-definition.js";
 import { today } from "../http/time-parameters.js";
-import { describePeople } from "../runtime/describe-people.js";
+import { describePeople, describePeopleReadModels } from "../runtime/describe-people.js";
 import { ifInitiativeKnown } from "./initiative-paths.js";
 import { initiativeRoutes as routes, timelineRange } from "./initiative.routes.js";
 
@@ -24,20 +34,24 @@ export class InitiativeController {
 
   @Route(routes.list)
   list(@Req() request: MandatRequest) {
-    return this.reads.run(routes.list, request, ({ query }) => ({ readModels }) => listInitiatives(readModels, { asOf: query.asOf }));
+    return this.reads.run(routes.list, request, ({ query }) =>
+      readFrom([initiativeOverviewProjection], ({ readModels }) => listInitiatives(readModels, { asOf: query.asOf })),
+    );
   }
 
   @Route(routes.overview)
   overview(@Req() request: MandatRequest) {
-    return this.reads.run(routes.overview, request, ({ params, query }) => async (runtime) => {
-      const overview = initiativeOverview(runtime.readModels, params.id, { asOf: query.asOf, at: query.at ?? today() });
-      if (!overview) return undefined;
-      const people = await describePeople(runtime, overview.leads.map((lead) => lead.personId));
-      return {
-        ...overview,
-        leads: overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)!.name })),
-      };
-    });
+    return this.reads.run(routes.overview, request, ({ params, query }) =>
+      readFrom([...initiativeOverviewReadModels, ...describePeopleReadModels], async (runtime) => {
+        const overview = initiativeOverview(runtime.readModels, params.id, { asOf: query.asOf, at: query.at ?? today() });
+        if (!overview) return undefined;
+        const people = await describePeople(runtime, overview.leads.map((lead) => lead.personId));
+        return {
+          ...overview,
+          leads: overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)!.name })),
+        };
+      }),
+    );
   }
 
   @Route(routes.assignLead)
@@ -62,8 +76,10 @@ export class InitiativeController {
 
   @Route(routes.governingContexts)
   governingContexts(@Req() request: MandatRequest) {
-    return this.reads.run(routes.governingContexts, request, ({ params, query }) => ({ readModels }) =>
-      ifInitiativeKnown(readModels, params.id, query.asOf, () => initiativeContexts(readModels, params.id, { asOf: query.asOf })),
+    return this.reads.run(routes.governingContexts, request, ({ params, query }) =>
+      ifInitiativeKnown([governingContextsProjection], params.id, query.asOf, (db) =>
+        initiativeContexts(db, params.id, { asOf: query.asOf }),
+      ),
     );
   }
 
@@ -74,9 +90,9 @@ export class InitiativeController {
 
   @Route(routes.tensionTimeline)
   tensionTimeline(@Req() request: MandatRequest) {
-    return this.reads.run(routes.tensionTimeline, request, ({ params, query }) => ({ readModels }) =>
-      ifInitiativeKnown(readModels, params.id, undefined, () =>
-        tensionTimeline(readModels, params.id, { ...timelineRange(query), bucket: query.bucket }),
+    return this.reads.run(routes.tensionTimeline, request, ({ params, query }) =>
+      ifInitiativeKnown([tensionTimelineProjection], params.id, undefined, (db) =>
+        tensionTimeline(db, params.id, { ...timelineRange(query), bucket: query.bucket }),
       ),
     );
   }

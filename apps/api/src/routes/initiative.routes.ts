@@ -27,15 +27,15 @@ import {
   TensionCategory,
   UnassignLeadInput,
   UnlinkGoverningContextInput,
+  isoDate,
 } from "#domain";
 import { z } from "zod";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
-import { API, COMMAND_PROBLEMS, READ_PROBLEMS, WriteAnswer, idParam, rules } from "./common.js";
-import { initiativeParams, initiativeProblems, onInitiative } from "./initiative-paths.js";
+import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { initiativeParams, initiativeRules } from "./initiative-paths.js";
 
 const tag = "Initiatives";
-const date = z.iso.date();
 
 const InitiativeStatus = z.enum(["open", "closed"]);
 
@@ -54,8 +54,8 @@ const MandateInForce = z.object({
   boundaries: z.array(z.string()),
   principles: z.array(z.string()),
   steering: Steering,
-  validFrom: date,
-  validUntil: date.nullable(),
+  validFrom: isoDate,
+  validUntil: isoDate.nullable(),
   budgetSek: z.number().int().nullable(),
 });
 
@@ -66,9 +66,9 @@ const InitiativeOverview = z.object({
   focusArea: z.string(),
   description: z.string(),
   organisationIds: z.array(z.uuid()),
-  closedOn: date.optional(),
+  closedOn: isoDate.optional(),
   asOf: z.iso.datetime().nullable(),
-  at: date,
+  at: isoDate,
   leads: z.array(
     z.object({
       personId: z.uuid(),
@@ -78,7 +78,7 @@ const InitiativeOverview = z.object({
     }),
   ),
   goals: z
-    .array(z.object({ goalId: z.uuid(), statement: z.string(), indicator: z.string().optional(), targetDate: date.optional() }))
+    .array(z.object({ goalId: z.uuid(), statement: z.string(), indicator: z.string().optional(), targetDate: isoDate.optional() }))
     .describe("The goals active on at"),
   mandate: MandateInForce.nullable().describe("The mandate in force on at, with its amendments effective by then"),
   openTensions: z.array(
@@ -86,24 +86,24 @@ const InitiativeOverview = z.object({
       tensionId: z.uuid(),
       category: TensionCategory,
       intensity: z.number().int(),
-      raisedOn: date,
+      raisedOn: isoDate,
       escalatedTo: EscalationLevel.nullable(),
     }),
   ),
   unansweredSignals: z.array(
-    z.object({ id: z.uuid(), kind: SignalKind, summary: z.string(), mandatePosition: MandatePosition, observedOn: date }),
+    z.object({ id: z.uuid(), kind: SignalKind, summary: z.string(), mandatePosition: MandatePosition, observedOn: isoDate }),
   ),
   cadenceDays: z.number().int().nullable(),
   lastCheckIn: z
     .object({
       checkInId: z.uuid(),
-      heldOn: date,
+      heldOn: isoDate,
       mandateClarity: z.number().int(),
       confidence: z.number().int(),
       leadershipNeeded: LeadershipNeeded,
     })
     .nullable(),
-  nextCheckInDue: date.nullable(),
+  nextCheckInDue: isoDate.nullable(),
   checkInOverdue: z.boolean(),
 });
 
@@ -115,7 +115,7 @@ const InitiativeContext = z.object({
 });
 
 const TensionPeriod = z.object({
-  periodStart: date.describe("Monday of the ISO week, or the 1st of the month"),
+  periodStart: isoDate.describe("Monday of the ISO week, or the 1st of the month"),
   raised: z.number().int(),
   resolved: z.number().int(),
   open: z.number().int().describe("Open at the end of the period"),
@@ -152,8 +152,8 @@ const checkTimelineRange = (query: { from?: string; to?: string }, context: z.Re
 
 const timelineQuery = z
   .strictObject({
-    from: date.optional().describe("First day (YYYY-MM-DD); default: one year before to"),
-    to: date.optional().describe("Last day (YYYY-MM-DD); default: today"),
+    from: isoDate.optional().describe("First day (YYYY-MM-DD); default: one year before to"),
+    to: isoDate.optional().describe("Last day (YYYY-MM-DD); default: today"),
     bucket: z.enum(["week", "month"]).describe("week: ISO weeks from Monday; month: calendar months"),
     minPosition: minPositionParameter.optional(),
   })
@@ -161,19 +161,14 @@ const timelineQuery = z
   .superRefine(checkTimelineRange, { when: (payload) => payload.issues.length === 0 });
 
 export const initiativeRoutes = {
-  register: {
-    method: "POST",
+  register: commandRoute(registerInitiative, {
     path: `${API}/initiatives`,
     operationId: "registerInitiative",
     summary: "Register an initiative",
     tag,
-    audience: ["admin", "core-team"],
     body: RegisterInitiativeInput,
-    response: WriteAnswer,
-    status: 201,
-    problems: [...COMMAND_PROBLEMS, ...rules(OrganisationNotRegistered)],
-    command: { spec: registerInitiative, input: ({ body }) => body },
-  },
+    rules: [OrganisationNotRegistered],
+  }),
   list: {
     method: "GET",
     path: `${API}/initiatives`,
@@ -197,64 +192,49 @@ export const initiativeRoutes = {
     query: timeTravelQuery,
     response: InitiativeOverview,
     status: 200,
-    problems: [...READ_PROBLEMS, "not-found"],
+    // The leads' names are opened with their keys: the key store can be unavailable.
+    problems: [...READ_PROBLEMS, "not-found", "store-unavailable"],
   },
-  assignLead: {
-    method: "POST",
+  assignLead: commandRoute(assignLead, {
     path: `${API}/initiatives/:id/leads`,
     operationId: "assignLead",
     summary: "Assign a person to lead the initiative (or change their role); the id answered is the personId",
     tag,
-    audience: ["admin", "core-team"],
     params: idParam,
+    pathId: "initiativeId",
     body: AssignLeadInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: initiativeProblems(PersonNotRegistered),
-    command: { spec: assignLead, input: onInitiative },
-  },
-  unassignLead: {
-    method: "POST",
+    rules: initiativeRules(PersonNotRegistered),
+  }),
+  unassignLead: commandRoute(unassignLead, {
     path: `${API}/initiatives/:id/leads/:personId/unassignment`,
     operationId: "unassignLead",
     summary: "Unassign a lead from the initiative (not in API.md v1)",
     tag,
-    audience: ["admin", "core-team"],
     params: initiativeParams({ personId: z.uuid() }),
+    pathId: "initiativeId",
     body: UnassignLeadInput.omit({ personId: true }),
-    response: WriteAnswer,
-    status: 200,
-    problems: initiativeProblems(NotALead),
-    command: { spec: unassignLead, input: onInitiative },
-  },
-  linkGoverningContext: {
-    method: "POST",
+    rules: initiativeRules(NotALead),
+  }),
+  linkGoverningContext: commandRoute(linkGoverningContext, {
     path: `${API}/initiatives/:id/governing-contexts`,
     operationId: "linkGoverningContext",
     summary: "Link a governing context of a participating organisation to the initiative; the id answered is the contextId",
     tag,
-    audience: ["admin", "core-team"],
     params: idParam,
+    pathId: "initiativeId",
     body: LinkGoverningContextInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: initiativeProblems(OrganisationNotRegistered, GoverningContextNotMapped, GoverningContextRetiredError),
-    command: { spec: linkGoverningContext, input: onInitiative },
-  },
-  unlinkGoverningContext: {
-    method: "POST",
+    rules: initiativeRules(OrganisationNotRegistered, GoverningContextNotMapped, GoverningContextRetiredError),
+  }),
+  unlinkGoverningContext: commandRoute(unlinkGoverningContext, {
     path: `${API}/initiatives/:id/governing-contexts/:contextId/unlinking`,
     operationId: "unlinkGoverningContext",
     summary: "Unlink a governing context from the initiative (not in API.md v1)",
     tag,
-    audience: ["admin", "core-team"],
     params: initiativeParams({ contextId: z.uuid() }),
+    pathId: "initiativeId",
     body: UnlinkGoverningContextInput.omit({ contextId: true }),
-    response: WriteAnswer,
-    status: 200,
-    problems: initiativeProblems(GoverningContextNotLinked),
-    command: { spec: unlinkGoverningContext, input: onInitiative },
-  },
+    rules: initiativeRules(GoverningContextNotLinked),
+  }),
   governingContexts: {
     method: "GET",
     path: `${API}/initiatives/:id/governing-contexts`,
@@ -268,20 +248,16 @@ export const initiativeRoutes = {
     status: 200,
     problems: [...READ_PROBLEMS, "not-found"],
   },
-  close: {
-    method: "POST",
+  close: commandRoute(closeInitiative, {
     path: `${API}/initiatives/:id/closure`,
     operationId: "closeInitiative",
     summary: "Close the initiative; it takes no further command",
     tag,
-    audience: ["core-team"],
     params: idParam,
+    pathId: "initiativeId",
     body: CloseInitiativeInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: initiativeProblems(),
-    command: { spec: closeInitiative, input: onInitiative },
-  },
+    rules: initiativeRules(),
+  }),
   tensionTimeline: {
     method: "GET",
     path: `${API}/initiatives/:id/tensions/timeline`,

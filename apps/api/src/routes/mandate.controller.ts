@@ -1,4 +1,4 @@
-import { mandateHistory } from "#projections";
+import { mandateHistory, mandateHistoryProjection } from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Commands } from "../http/commands.js";
@@ -37,8 +37,8 @@ export class MandateController {
 
   @Route(routes.history)
   history(@Req() request: MandatRequest) {
-    return this.reads.run(routes.history, request, ({ params, query }) => ({ readModels }) =>
-      ifInitiativeKnown(readModels, params.id, query.asOf, () => mandateHistory(readModels, params.id, { asOf: query.asOf })),
+    return this.reads.run(routes.history, request, ({ params, query }) =>
+      ifInitiativeKnown([mandateHistoryProjection], params.id, query.asOf, (db) => mandateHistory(db, params.id, { asOf: query.asOf })),
     );
   }
 }

@@ -17,15 +17,15 @@ import {
   RevokeMandateInput,
   Steering,
   TriggerNotFound,
+  isoDate,
 } from "#domain";
 import { z } from "zod";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, WriteAnswer, idParam, rules } from "./common.js";
-import { initiativeParams, initiativeProblems, onInitiative } from "./initiative-paths.js";
+import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { initiativeParams, initiativeRules } from "./initiative-paths.js";
 
 const tag = "Mandates";
-const date = z.iso.date();
 
 const MandateVersion = z.object({
   mandateId: z.uuid(),
@@ -36,10 +36,10 @@ const MandateVersion = z.object({
   principles: z.array(z.string()),
   steering: Steering,
   budgetSek: z.number().int().nullable(),
-  validFrom: date,
-  validUntil: date.nullable(),
-  revokedFrom: date.nullable(),
-  effectiveFrom: date.describe("The day this version's change takes effect"),
+  validFrom: isoDate,
+  validUntil: isoDate.nullable(),
+  revokedFrom: isoDate.nullable(),
+  effectiveFrom: isoDate.describe("The day this version's change takes effect"),
   changes: MandateChanges.nullable().describe("An amendment's own changes; the terms are cumulative in recording order"),
   reason: z.string().nullable(),
   triggeredBy: MandateTrigger.nullable(),
@@ -49,60 +49,49 @@ const MandateVersion = z.object({
 
 /** What the three changes to an existing mandate share; each can cite a decision that no meeting recorded. */
 const onExistingMandate = {
-  method: "POST",
   tag,
-  audience: ["core-team"],
   params: initiativeParams({ mandateId: z.uuid() }),
-  response: WriteAnswer,
-  status: 200,
-  unknownInPath: rules(MandateNotFound),
+  pathId: "initiativeId",
+  unknownInPath: [MandateNotFound],
 } as const;
 
-const changeProblems = (...classes: ReadonlyArray<{ readonly rule: string }>) =>
-  initiativeProblems(DecisionNotFound, MandateRevoked, ...classes);
+const changeRules = (...classes: ReadonlyArray<{ readonly rule: string }>) => initiativeRules(DecisionNotFound, MandateRevoked, ...classes);
 
 export const mandateRoutes = {
-  grant: {
-    method: "POST",
+  grant: commandRoute(grantMandate, {
     path: `${API}/initiatives/:id/mandates`,
     operationId: "grantMandate",
     summary: "Grant the initiative a mandate; the id answered is the mandateId",
     tag,
-    audience: ["core-team"],
     params: idParam,
+    pathId: "initiativeId",
     body: GrantMandateInput,
-    response: WriteAnswer,
-    status: 201,
-    problems: initiativeProblems(DecisionNotFound, MandateRequiresActiveGoal, MandateValidityInvalid, MandatesOverlap),
-    command: { spec: grantMandate, input: onInitiative },
-  },
-  amend: {
+    rules: initiativeRules(DecisionNotFound, MandateRequiresActiveGoal, MandateValidityInvalid, MandatesOverlap),
+  }),
+  amend: commandRoute(amendMandate, {
     ...onExistingMandate,
     path: `${API}/initiatives/:id/mandates/:mandateId/amendments`,
     operationId: "amendMandate",
     summary: "Amend the mandate's terms from a day within its validity",
     body: AmendMandateInput,
-    problems: changeProblems(EffectiveDateOutsideValidity, TriggerNotFound),
-    command: { spec: amendMandate, input: onInitiative },
-  },
-  renew: {
+    rules: changeRules(EffectiveDateOutsideValidity, TriggerNotFound),
+  }),
+  renew: commandRoute(renewMandate, {
     ...onExistingMandate,
     path: `${API}/initiatives/:id/mandates/:mandateId/renewal`,
     operationId: "renewMandate",
     summary: "Renew the mandate: move its validUntil later",
     body: RenewMandateInput,
-    problems: changeProblems(RenewalNotLater, MandatesOverlap),
-    command: { spec: renewMandate, input: onInitiative },
-  },
-  revoke: {
+    rules: changeRules(RenewalNotLater, MandatesOverlap),
+  }),
+  revoke: commandRoute(revokeMandate, {
     ...onExistingMandate,
     path: `${API}/initiatives/:id/mandates/:mandateId/revocation`,
     operationId: "revokeMandate",
     summary: "Revoke the mandate from a day within its validity",
     body: RevokeMandateInput,
-    problems: changeProblems(EffectiveDateOutsideValidity),
-    command: { spec: revokeMandate, input: onInitiative },
-  },
+    rules: changeRules(EffectiveDateOutsideValidity),
+  }),
   history: {
     method: "GET",
     path: `${API}/initiatives/:id/mandates`,

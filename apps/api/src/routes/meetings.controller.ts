@@ -1,6 +1,7 @@
-import { meeting } from "#projections";
+import { decisionLogProjection, meeting } from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
+import { readFrom } from "../cqrs/read-query.js";
 import { Commands } from "../http/commands.js";
 import { Reads } from "../http/reads.js";
 import type { MandatRequest } from "../http/request-context.js";
@@ -21,7 +22,9 @@ export class MeetingsController {
 
   @Route(routes.minutes)
   minutes(@Req() request: MandatRequest) {
-    return this.reads.run(routes.minutes, request, ({ params }) => ({ readModels }) => meeting(readModels, params.id));
+    return this.reads.run(routes.minutes, request, ({ params }) =>
+      readFrom([decisionLogProjection], ({ readModels }) => meeting(readModels, params.id)),
+    );
   }
 
   @Route(routes.recordDecision)

@@ -1,6 +1,7 @@
-import { governingContexts, organisations } from "#projections";
+import { governingContexts, governingContextsProjection, inOneSnapshot, organisation, organisations } from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
+import { readFrom } from "../cqrs/read-query.js";
 import { Commands } from "../http/commands.js";
 import { Reads } from "../http/reads.js";
 import type { MandatRequest } from "../http/request-context.js";
@@ -31,13 +32,20 @@ export class OrganisationController {
 
   @Route(routes.list)
   list(@Req() request: MandatRequest) {
-    return this.reads.run(routes.list, request, () => ({ readModels }) => organisations(readModels));
+    return this.reads.run(routes.list, request, () =>
+      readFrom([governingContextsProjection], ({ readModels }) => organisations(readModels)),
+    );
   }
 
   @Route(routes.governingContexts)
   governingContexts(@Req() request: MandatRequest) {
-    return this.reads.run(routes.governingContexts, request, ({ params, query }) => ({ readModels }) =>
-      governingContexts(readModels, params.id, { asOf: query.asOf }),
+    // An organisation not registered as of asOf is unknown (404), not one without contexts.
+    return this.reads.run(routes.governingContexts, request, ({ params, query: { asOf } }) =>
+      readFrom([governingContextsProjection], ({ readModels }) =>
+        inOneSnapshot(readModels, () =>
+          organisation(readModels, params.id, { asOf }) ? governingContexts(readModels, params.id, { asOf }) : undefined,
+        ),
+      ),
     );
   }
 }

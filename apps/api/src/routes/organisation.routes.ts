@@ -10,55 +10,39 @@ import {
 import { z } from "zod";
 import type { RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery, freshQuery } from "../http/time-parameters.js";
-import { API, COMMAND_PROBLEMS, READ_PROBLEMS, WriteAnswer, idParam, rules } from "./common.js";
+import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
 
 const tag = "Organisations";
 
 export const organisationRoutes = {
-  register: {
-    method: "POST",
+  register: commandRoute(registerOrganisation, {
     path: `${API}/organisations`,
     operationId: "registerOrganisation",
     summary: "Register an organisation",
     tag,
-    audience: ["admin", "core-team"],
     body: RegisterOrganisationInput,
-    response: WriteAnswer,
-    status: 201,
-    problems: COMMAND_PROBLEMS,
-    command: { spec: registerOrganisation, input: ({ body }) => body },
-  },
-  mapGoverningContext: {
-    method: "POST",
+  }),
+  mapGoverningContext: commandRoute(mapGoverningContext, {
     path: `${API}/organisations/:id/governing-contexts`,
     operationId: "mapGoverningContext",
     summary: "Map an internal governing context of the organisation; the id answered is the contextId",
     tag,
-    audience: ["admin", "core-team"],
     params: idParam,
+    pathId: "organisationId",
     body: MapGoverningContextInput,
-    response: WriteAnswer,
-    status: 201,
-    problems: [...COMMAND_PROBLEMS, ...rules(OrganisationNotRegistered)],
-    command: { spec: mapGoverningContext, input: ({ params, body }) => ({ organisationId: params.id, ...body }) },
-  },
-  retireGoverningContext: {
-    method: "POST",
+    // Not IdTaken: the API mints the contextId afresh for every attempt, so it is never one the organisation has.
+    rules: [OrganisationNotRegistered],
+  }),
+  retireGoverningContext: commandRoute(retireGoverningContext, {
     path: `${API}/organisations/:id/governing-contexts/:contextId/retirement`,
     operationId: "retireGoverningContext",
     summary: "Retire a governing context (not in API.md v1)",
     tag,
-    audience: ["admin", "core-team"],
     params: z.strictObject({ id: z.uuid(), contextId: z.uuid() }),
+    pathId: "organisationId",
     body: RetireGoverningContextInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: [...COMMAND_PROBLEMS, ...rules(GoverningContextNotMapped, GoverningContextRetiredError)],
-    command: {
-      spec: retireGoverningContext,
-      input: ({ params, body }) => ({ organisationId: params.id, contextId: params.contextId, ...body }),
-    },
-  },
+    rules: [GoverningContextNotMapped, GoverningContextRetiredError],
+  }),
   list: {
     method: "GET",
     path: `${API}/organisations`,
@@ -80,6 +64,6 @@ export const organisationRoutes = {
     params: idParam,
     query: asOfQuery,
     status: 200,
-    problems: READ_PROBLEMS,
+    problems: [...READ_PROBLEMS, "not-found"],
   },
 } satisfies Record<string, RouteDefinition>;

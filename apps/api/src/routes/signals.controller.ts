@@ -1,6 +1,7 @@
-import { listSignals } from "#projections";
+import { listSignals, signalInboxProjection } from "#projections";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
+import { readFrom } from "../cqrs/read-query.js";
 import { Commands } from "../http/commands.js";
 import { Reads } from "../http/reads.js";
 import type { MandatRequest } from "../http/request-context.js";
@@ -21,8 +22,10 @@ export class SignalsController {
 
   @Route(routes.list)
   list(@Req() request: MandatRequest) {
-    return this.reads.run(routes.list, request, ({ query }) => ({ readModels }) =>
-      listSignals(readModels, { status: query.status, initiativeId: query.initiativeId, asOf: query.asOf }),
+    return this.reads.run(routes.list, request, ({ query }) =>
+      readFrom([signalInboxProjection], ({ readModels }) =>
+        listSignals(readModels, { status: query.status, initiativeId: query.initiativeId, asOf: query.asOf }),
+      ),
     );
   }
 

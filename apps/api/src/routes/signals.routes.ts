@@ -13,13 +13,15 @@ import {
   WithdrawSignalInput,
 } from "#domain";
 import { z } from "zod";
-import type { ParsedRequest, RouteDefinition } from "../http/route-definition.js";
+import type { RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { API, COMMAND_PROBLEMS, READ_PROBLEMS, WriteAnswer, idParam, rules } from "./common.js";
+import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { LEADS_OF_THEIR_INITIATIVES } from "./initiative-paths.js";
 
 const tag = "Signals";
 
-const onSignal = ({ params, body }: ParsedRequest) => ({ signalId: params.id, ...body });
+/** What every command on a submitted signal shares: its `:id` is the signalId. */
+const onTheSignal = { tag, params: idParam, pathId: "signalId" } as const;
 
 const signalsQuery = z.strictObject({
   status: z
@@ -31,20 +33,15 @@ const signalsQuery = z.strictObject({
 });
 
 export const signalRoutes = {
-  submit: {
-    method: "POST",
+  submit: commandRoute(submitSignal, {
     path: `${API}/signals`,
     operationId: "submitSignal",
     summary: "Submit a signal from an initiative to the Core Team",
     tag,
-    audience: ["core-team", "initiative-lead"],
-    scope: "A lead only for the initiatives in their token.",
+    scope: LEADS_OF_THEIR_INITIATIVES,
     body: SubmitSignalInput,
-    response: WriteAnswer,
-    status: 201,
-    problems: [...COMMAND_PROBLEMS, ...rules(InitiativeNotRegistered, InitiativeClosed, MandateNotFound)],
-    command: { spec: submitSignal, input: ({ body }) => body },
-  },
+    rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound],
+  }),
   list: {
     method: "GET",
     path: `${API}/signals`,
@@ -56,50 +53,29 @@ export const signalRoutes = {
     status: 200,
     problems: READ_PROBLEMS,
   },
-  acknowledge: {
-    method: "POST",
+  acknowledge: commandRoute(acknowledgeSignal, {
+    ...onTheSignal,
     path: `${API}/signals/:id/acknowledgement`,
     operationId: "acknowledgeSignal",
     summary: "Acknowledge a signal, dated today; acknowledging it again changes nothing",
-    tag,
-    audience: ["core-team"],
-    params: idParam,
     body: AcknowledgeSignalInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: [...COMMAND_PROBLEMS, ...rules(SignalWithdrawnError)],
-    command: { spec: acknowledgeSignal, input: onSignal },
-  },
-  answer: {
-    method: "POST",
+    rules: [SignalWithdrawnError],
+  }),
+  answer: commandRoute(answerSignal, {
+    ...onTheSignal,
     path: `${API}/signals/:id/answer`,
     operationId: "answerSignal",
     summary: "Answer a signal once, optionally naming the adjusted mandate or the tension it led to",
-    tag,
-    audience: ["core-team"],
-    params: idParam,
     body: AnswerSignalInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: [
-      ...COMMAND_PROBLEMS,
-      ...rules(SignalWithdrawnError, SignalAlreadyAnswered, MandateAdjustmentNeedsMandate, FollowUpNotFound),
-    ],
-    command: { spec: answerSignal, input: onSignal },
-  },
-  withdraw: {
-    method: "POST",
+    rules: [SignalWithdrawnError, SignalAlreadyAnswered, MandateAdjustmentNeedsMandate, FollowUpNotFound],
+  }),
+  withdraw: commandRoute(withdrawSignal, {
+    ...onTheSignal,
     path: `${API}/signals/:id/withdrawal`,
     operationId: "withdrawSignal",
     summary: "Withdraw a signal that is not yet answered",
-    tag,
-    audience: ["core-team", "initiative-lead"],
     scope: "A lead only for signals of the initiatives in their token, whoever submitted them.",
-    params: idParam,
     body: WithdrawSignalInput,
-    response: WriteAnswer,
-    status: 200,
-    problems: [...COMMAND_PROBLEMS, ...rules(SignalWithdrawnError, SignalAlreadyAnswered)],
-    command: { spec: withdrawSignal, input: onSignal },
-  },
+    rules: [SignalWithdrawnError, SignalAlreadyAnswered],
+  }),
 } satisfies Record<string, RouteDefinition>;

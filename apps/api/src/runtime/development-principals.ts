@@ -1,8 +1,6 @@
 import { type Role, ROLES } from "#domain";
-import { EventStore } from "#event-store";
 import type { TokenClaims } from "#platform";
 import { listInitiatives } from "#projections";
-import { Effect } from "effect";
 import type { MandatRuntime } from "./mandat-runtime.js";
 
 /**
@@ -10,8 +8,9 @@ import type { MandatRuntime } from "./mandat-runtime.js";
  * there is, so each lead flow can be tried; no token is issued in production.
  */
 export async function developmentPrincipals(runtime: MandatRuntime): Promise<Record<Role, TokenClaims>> {
-  const head = await runtime.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
-  await Effect.runPromise(runtime.runner.waitFor(head, 10_000));
+  // A demo history loaded at start is already projected; an existing log may still be
+  // catching up after a restart, and the lead's token should name its latest initiatives.
+  await runtime.readModelsAtHead(10_000);
   const initiatives = listInitiatives(runtime.readModels).map((initiative) => initiative.id);
   const claims = (role: Role): TokenClaims => ({
     sub: `dev-${role}`,

@@ -41,6 +41,12 @@ export class MandatRuntime {
     return new MandatRuntime(config, effects, runner, readModels, writeModels, tokenVerifier(config.auth, secret), secret);
   }
 
+  /** Waits until every running read model has applied the log as it stands now; false after `timeoutMs`. */
+  async readModelsAtHead(timeoutMs: number): Promise<boolean> {
+    const head = await this.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
+    return Effect.runPromise(this.runner.waitFor(head, timeoutMs));
+  }
+
   /** Stops the read models, then the stores: queued appends are written before the log closes. */
   async close(): Promise<void> {
     await Effect.runPromise(this.runner.stop());

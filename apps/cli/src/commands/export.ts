@@ -1,12 +1,13 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { once } from "node:events";
-import type { RecordedEvent } from "#event-store";
-import { parseInstant } from "#platform";
-import { openContext } from "../cli-context.js";
+import { type RecordedEvent, logBatches } from "#event-store";
+import { Effect, Stream } from "effect";
+import { withContext } from "../cli-context.js";
+import { instantOption } from "../date-options.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
-export interface ExportOptions {
+interface ExportOptions {
   readonly format?: string;
   readonly stream?: string;
   readonly from?: string;
@@ -24,44 +25,47 @@ const CSV_COLUMNS = ["position", "eventId", "streamId", "revision", "type", "sch
 export async function exportLog(options: ExportOptions): Promise<ExitCode> {
   const format = options.format ?? "jsonl";
   if (format !== "jsonl" && format !== "csv") throw new CliError(EXIT.usage, "--format must be jsonl or csv");
-  const from = bound(options.from, "--from", "start");
-  const to = bound(options.to, "--to", "end");
-  const context = await openContext({ mustExist: true });
-  const out: Writable = options.output ? createWriteStream(options.output, { flags: "wx" }) : process.stdout;
-  if (options.output) await once(out, "open").catch((error: Error) => Promise.reject(new CliError(EXIT.cannotCreate, `Cannot write ${options.output}: ${error.message}`)));
-  try {
-    if (format === "csv") await write(out, `${CSV_COLUMNS.join(",")}\n`);
-    let exported = 0;
-    for (let position = 1; ; ) {
-      const batch = await context.run(context.raw.readAll({ fromPosition: position, maxCount: 2_000 }));
-      const last = batch.at(-1);
-      if (!last) break;
-      const selected = batch.filter(
-        (event) =>
-          (options.stream === undefined || event.streamId === options.stream) &&
-          (from === undefined || event.recordedAt >= from) &&
-          (to === undefined || event.recordedAt <= to),
+  const from = instantOption("--from", options.from, "start");
+  const to = instantOption("--to", options.to, "end");
+  return withContext({ mustExist: true }, async (context) => {
+    const out = options.output ? await createOutput(options.output) : process.stdout;
+    try {
+      if (format === "csv") await write(out, `${CSV_COLUMNS.join(",")}\n`);
+      let exported = 0;
+      await context.run(
+        Stream.runForEach(logBatches(context.raw, { batchSize: 2_000 }), (batch) =>
+          Effect.promise(async () => {
+            const selected = batch.filter(
+              (event) =>
+                (options.stream === undefined || event.streamId === options.stream) &&
+                (from === undefined || event.recordedAt >= from) &&
+                (to === undefined || event.recordedAt <= to),
+            );
+            if (selected.length > 0) await write(out, selected.map(format === "csv" ? csvLine : jsonLine).join(""));
+            exported += selected.length;
+          }),
+        ),
       );
-      if (selected.length > 0) await write(out, selected.map(format === "csv" ? csvLine : jsonLine).join(""));
-      exported += selected.length;
-      position = last.position + 1;
+      if (options.output) console.error(`Exported ${exported} events to ${options.output}`);
+      return EXIT.ok;
+    } finally {
+      if (out !== process.stdout) {
+        out.end();
+        await once(out, "close");
+      }
     }
-    if (options.output) console.error(`Exported ${exported} events to ${options.output}`);
-    return EXIT.ok;
-  } finally {
-    if (options.output) {
-      out.end();
-      await once(out, "close");
-    }
-    await context.close();
-  }
+  });
 }
 
-function bound(text: string | undefined, flag: string, edge: "start" | "end"): string | undefined {
-  if (text === undefined) return undefined;
-  const instant = parseInstant(text, edge);
-  if (!instant) throw new CliError(EXIT.usage, `${flag} takes a date (YYYY-MM-DD) or an instant with offset, not "${text}"`);
-  return instant;
+/** A new file for the export, open before anything is read; an existing file is never overwritten. */
+async function createOutput(path: string): Promise<Writable> {
+  const out = createWriteStream(path, { flags: "wx" });
+  try {
+    await once(out, "open");
+  } catch (error) {
+    throw new CliError(EXIT.cannotCreate, `Cannot write ${path}: ${(error as Error).message}`);
+  }
+  return out;
 }
 
 const jsonLine = (event: RecordedEvent): string => `${JSON.stringify(event)}\n`;

@@ -1,9 +1,9 @@
 import { type SealedText, parseStreamName, personStream } from "#domain";
 import type { EventStoreService } from "#event-store";
-import { parseInstant } from "#platform";
 import { KeyStore, readPersonalData } from "#privacy";
 import { Effect } from "effect";
-import { openContext } from "../cli-context.js";
+import { withContext } from "../cli-context.js";
+import { instantOption } from "../date-options.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { timeline } from "../timeline.js";
 
@@ -14,10 +14,8 @@ export async function history(target: string | undefined, options: { asOf?: stri
   if (!target) throw new CliError(EXIT.usage, "mandat history <initiative-id | stream-id>");
   const streamId = UUID.test(target) ? `initiative-${target}` : target;
   if (!parseStreamName(streamId)) throw new CliError(EXIT.usage, `"${target}" is neither an initiative id nor a stream id such as signal-<id>`);
-  const asOf = options.asOf === undefined ? undefined : parseInstant(options.asOf, "end");
-  if (options.asOf !== undefined && !asOf) throw new CliError(EXIT.usage, `--asOf takes a date or an instant with offset, not "${options.asOf}"`);
-  const context = await openContext({ mustExist: true });
-  try {
+  const asOf = instantOption("--asOf", options.asOf, "end");
+  return withContext({ mustExist: true }, async (context) => {
     const events = await context
       .run(context.store.readStream(streamId, asOf === undefined ? {} : { recordedUpTo: asOf }))
       .catch((error: { _tag?: string }) => {
@@ -35,9 +33,7 @@ export async function history(target: string | undefined, options: { asOf?: stri
       console.log(`    ${entry.change}`);
     }
     return EXIT.ok;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** Actors that are registered people, by name (opened with their keys); others by id. */

@@ -1,9 +1,10 @@
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { type RecordedEvent, verifyStore } from "#event-store";
+import { type RecordedEvent, importAndVerify, requireEmpty } from "#event-store";
+import { Chunk, Effect, Stream } from "effect";
 import { z } from "zod";
-import { openContext } from "../cli-context.js";
+import { withContext } from "../cli-context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { ProgressBar } from "../progress-bar.js";
 
@@ -40,53 +41,46 @@ export async function importLog(file: string | undefined): Promise<ExitCode> {
   await access(file).catch(() => {
     throw new CliError(EXIT.noInput, `Cannot read ${file}`);
   });
-  const context = await openContext({ mustExist: false });
-  try {
-    const head = await context.run(context.raw.headPosition);
-    if (head > 0) throw new CliError(EXIT.cannotCreate, `The target log already holds ${head} events; import only into an empty store`);
-    let batch: RecordedEvent[] = [];
-    let imported = 0;
-    let line = 0;
-    const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await context.run(context.raw.importRecorded(batch)).catch((error: { _tag?: string; message?: string }) => {
-        throw error._tag === "ImportRejected" ? new CliError(EXIT.dataError, `${file}: ${error.message}`) : error;
-      });
-      imported += batch.length;
-      batch = [];
-    };
-    try {
-      for await (const text of lines) {
-        line += 1;
-        if (text.trim() === "") continue;
-        batch.push(parseLine(file, line, text));
-        if (batch.length === BATCH) {
-          await flush();
-          if (imported % 50_000 === 0) console.error(`import: ${imported} events`);
-        }
-      }
-    } catch (error) {
-      // Only a failing read of the file itself (a directory, a vanished file) is about the file.
-      if (!(error as { code?: string }).code) throw error;
-      throw new CliError(EXIT.noInput, `Cannot read ${file}: ${(error as Error).message}`);
-    }
-    await flush();
+  return withContext({ mustExist: false }, async (context) => {
     const progress = new ProgressBar("verify");
     const report = await context.run(
-      verifyStore(context.raw, { onProgress: ({ position, headPosition }) => progress.update(position, headPosition) }),
+      Effect.gen(function* () {
+        yield* requireEmpty(context.raw).pipe(
+          Effect.catchTag("ImportRejected", (error) => Effect.fail(new CliError(EXIT.cannotCreate, error.message))),
+        );
+        return yield* importAndVerify(context.raw, eventBatches(file), {
+          onProgress: ({ copied }) => {
+            if (copied % 50_000 === 0) console.error(`import: ${copied} events`);
+          },
+          onVerifyProgress: progress.onProgress,
+        }).pipe(Effect.catchTag("ImportRejected", (error) => Effect.fail(new CliError(EXIT.dataError, `${file}: ${error.message}`))));
+      }),
     );
-    if (!report.ok) {
+    if (!report.verification.ok) {
+      const { position, reason } = report.verification.brokenAt!;
       progress.done("broken");
-      console.error(`Imported ${imported} events, but the log does not verify at position ${report.brokenAt!.position} (${report.brokenAt!.reason})`);
+      console.error(`Imported ${report.copied} events, but the log does not verify at position ${position} (${reason})`);
       return EXIT.logBroken;
     }
-    progress.done(`imported and verified ${imported} events`);
+    progress.done(`imported and verified ${report.copied} events`);
     return EXIT.ok;
-  } finally {
-    await context.close();
-  }
+  });
 }
+
+/** The export's events, BATCH at a time, read as they are imported. */
+const eventBatches = (file: string): Stream.Stream<ReadonlyArray<RecordedEvent>, CliError> =>
+  Stream.suspend(() =>
+    Stream.fromAsyncIterable(
+      createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY }),
+      (error) => new CliError(EXIT.noInput, `Cannot read ${file}: ${(error as Error).message}`),
+    ),
+  ).pipe(
+    Stream.zipWithIndex,
+    Stream.filter(([text]) => text.trim() !== ""),
+    Stream.mapEffect(([text, index]) => Effect.try({ try: () => parseLine(file, index + 1, text), catch: (error) => error as CliError })),
+    Stream.grouped(BATCH),
+    Stream.map(Chunk.toReadonlyArray),
+  );
 
 function parseLine(file: string, line: number, text: string): RecordedEvent {
   let json: unknown;

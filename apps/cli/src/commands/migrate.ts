@@ -23,7 +23,7 @@ export async function migrate(options: { to?: string }): Promise<ExitCode> {
       Effect.gen(function* () {
         const from = yield* SqliteEventStore.acquire({ path: source, fileMustExist: true });
         const to = yield* EventStoreDbEventStore.acquire(connectionString);
-        return yield* copyLog(from, to, { onProgress: ({ position, headPosition }) => progress.update(position, headPosition) });
+        return yield* copyLog(from, to, { onProgress: progress.onProgress });
       }),
     ).pipe(Effect.catchTag("ImportRejected", (error) => Effect.fail(new CliError(EXIT.cannotCreate, error.message)))),
   );

@@ -1,5 +1,5 @@
 import { allProjections, openReadModelDatabase, rebuildProjections } from "#projections";
-import { openContext } from "../cli-context.js";
+import { withContext } from "../cli-context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { ProgressBar } from "../progress-bar.js";
 
@@ -12,17 +12,15 @@ export async function rebuild(name: string | undefined): Promise<ExitCode> {
   if (projections.length === 0) {
     throw new CliError(EXIT.usage, `No read model "${name}"; there are: ${allProjections.map((p) => p.name).join(", ")}`);
   }
-  const context = await openContext({ mustExist: true });
-  const db = openReadModelDatabase(context.config.readModelsPath);
-  try {
-    const progress = new ProgressBar("rebuild");
-    const checkpoints = await context.run(
-      rebuildProjections(db, context.store, projections, { onProgress: ({ position, headPosition }) => progress.update(position, headPosition) }),
-    );
-    progress.done(`${checkpoints.map((c) => c.name).join(", ")} rebuilt up to position ${checkpoints[0]?.position ?? 0}`);
-    return EXIT.ok;
-  } finally {
-    db.close();
-    await context.close();
-  }
+  return withContext({ mustExist: true }, async (context) => {
+    const db = openReadModelDatabase(context.config.readModelsPath);
+    try {
+      const progress = new ProgressBar("rebuild");
+      const checkpoints = await context.run(rebuildProjections(db, context.store, projections, { onProgress: progress.onProgress }));
+      progress.done(`${checkpoints.map((c) => c.name).join(", ")} rebuilt up to position ${checkpoints[0]?.position ?? 0}`);
+      return EXIT.ok;
+    } finally {
+      db.close();
+    }
+  });
 }

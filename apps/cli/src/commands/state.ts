@@ -1,10 +1,22 @@
 import { calendarDate } from "#domain";
-import { describePeople, parseInstant } from "#platform";
+import { describePeople } from "#platform";
 import { KeyStore } from "#privacy";
-import { ProjectionRunner, allProjections, initiativeOverview, openReadModelDatabase } from "#projections";
+import {
+  ProjectionRunner,
+  type ProjectionStatus,
+  allProjections,
+  initiativeOverview,
+  initiativeOverviewReadModels,
+  openReadModelDatabase,
+  peopleProjection,
+} from "#projections";
 import { Effect } from "effect";
-import { openContext } from "../cli-context.js";
+import { withContext } from "../cli-context.js";
+import { dateOption, instantOption } from "../date-options.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+
+/** What the overview is read from, and the people model that names its leads: a stopped model elsewhere does not hold it up. */
+const READ_MODELS = [...initiativeOverviewReadModels, peopleProjection].map((projection) => projection.name);
 
 /**
  * `mandat state <initiative-id> [--at <date>] [--asOf <instant>] [--json]`: the initiative
@@ -13,43 +25,56 @@ import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
  */
 export async function state(initiativeId: string | undefined, options: { at?: string; asOf?: string; json?: boolean }): Promise<ExitCode> {
   if (!initiativeId) throw new CliError(EXIT.usage, "mandat state <initiative-id>");
-  const at = options.at ?? calendarDate(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(Date.parse(at))) throw new CliError(EXIT.usage, `--at takes a date (YYYY-MM-DD), not "${at}"`);
-  const asOf = options.asOf === undefined ? undefined : parseInstant(options.asOf, "end");
-  if (options.asOf !== undefined && !asOf) throw new CliError(EXIT.usage, `--asOf takes a date or an instant with offset, not "${options.asOf}"`);
-  const context = await openContext({ mustExist: true });
-  const db = openReadModelDatabase(context.config.readModelsPath);
-  try {
-    const runner = new ProjectionRunner(db, context.store, allProjections);
-    await context.run(runner.start());
-    const head = await context.run(context.store.headPosition);
-    const caughtUp = await Effect.runPromise(runner.waitFor(head, 120_000));
-    await Effect.runPromise(runner.stop());
-    if (!caughtUp) throw new CliError(EXIT.unavailable, `The read models did not reach position ${head}: ${JSON.stringify(runner.status())}`);
-    const overview = initiativeOverview(db, initiativeId, { at, ...(asOf === undefined ? {} : { asOf }) });
-    if (!overview) throw new CliError(EXIT.noInput, `No initiative ${initiativeId}${asOf ? ` as known at ${asOf}` : ""}`);
-    const people = await context.run(Effect.flatMap(KeyStore, (keys) => describePeople(db, keys, overview.leads.map((l) => l.personId))));
-    const leads = overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)?.name }));
-    if (options.json) {
-      console.log(JSON.stringify({ ...overview, leads }, null, 2));
+  const at = dateOption("--at", options.at) ?? calendarDate(new Date());
+  const asOf = instantOption("--asOf", options.asOf, "end");
+  return withContext({ mustExist: true }, async (context) => {
+    const db = openReadModelDatabase(context.config.readModelsPath);
+    try {
+      const runner = new ProjectionRunner(db, context.store, allProjections);
+      await context.run(runner.start());
+      const head = await context.run(context.store.headPosition);
+      const caughtUp = await Effect.runPromise(runner.waitFor(head, 120_000, READ_MODELS));
+      await Effect.runPromise(runner.stop());
+      if (!caughtUp) throw notCaughtUp(runner.status(), head);
+      const overview = initiativeOverview(db, initiativeId, { at, ...(asOf === undefined ? {} : { asOf }) });
+      if (!overview) throw new CliError(EXIT.noInput, `No initiative ${initiativeId}${asOf ? ` as known at ${asOf}` : ""}`);
+      const people = await context.run(Effect.flatMap(KeyStore, (keys) => describePeople(db, keys, overview.leads.map((l) => l.personId))));
+      const leads = overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)?.name }));
+      if (options.json) {
+        console.log(JSON.stringify({ ...overview, leads }, null, 2));
+        return EXIT.ok;
+      }
+      const mandate = overview.mandate;
+      console.log(`${overview.name} (${overview.status}) on ${at}${asOf ? `, as known at ${asOf}` : ""}`);
+      console.log(`  leads: ${leads.map((l) => `${l.name} (${l.role})`).join(", ") || "none"}`);
+      console.log(`  goals: ${overview.goals.map((g) => g.statement).join(" | ") || "none active"}`);
+      console.log(
+        mandate
+          ? `  mandate: ${mandate.validFrom}..${mandate.validUntil ?? "open end"}, ${mandate.steering} steering${mandate.budgetSek === null ? "" : `, ${mandate.budgetSek} SEK`}\n    scope: ${mandate.scope.join("; ")}\n    boundaries: ${mandate.boundaries.join("; ")}`
+          : "  mandate: none in force",
+      );
+      console.log(`  open tensions: ${overview.openTensions.length}, unanswered signals: ${overview.unansweredSignals.length}`);
+      console.log(
+        `  last check-in: ${overview.lastCheckIn?.heldOn ?? "none"}; next due: ${overview.nextCheckInDue ?? "not set"}${overview.checkInOverdue ? " (OVERDUE)" : ""}`,
+      );
       return EXIT.ok;
+    } finally {
+      db.close();
     }
-    const mandate = overview.mandate;
-    console.log(`${overview.name} (${overview.status}) on ${at}${asOf ? `, as known at ${asOf}` : ""}`);
-    console.log(`  leads: ${leads.map((l) => `${l.name} (${l.role})`).join(", ") || "none"}`);
-    console.log(`  goals: ${overview.goals.map((g) => g.statement).join(" | ") || "none active"}`);
-    console.log(
-      mandate
-        ? `  mandate: ${mandate.validFrom}..${mandate.validUntil ?? "open end"}, ${mandate.steering} steering${mandate.budgetSek === null ? "" : `, ${mandate.budgetSek} SEK`}\n    scope: ${mandate.scope.join("; ")}\n    boundaries: ${mandate.boundaries.join("; ")}`
-        : "  mandate: none in force",
-    );
-    console.log(`  open tensions: ${overview.openTensions.length}, unanswered signals: ${overview.unansweredSignals.length}`);
-    console.log(
-      `  last check-in: ${overview.lastCheckIn?.heldOn ?? "none"}; next due: ${overview.nextCheckInDue ?? "not set"}${overview.checkInOverdue ? " (OVERDUE)" : ""}`,
-    );
-    return EXIT.ok;
-  } finally {
-    db.close();
-    await context.close();
+  });
+}
+
+/**
+ * Why the overview cannot be read: one of its read models stopped on an event (bad data
+ * for its code, as in a rebuild), or they are still behind the log.
+ */
+function notCaughtUp(statuses: ReadonlyArray<ProjectionStatus>, head: number): CliError {
+  const needed = statuses.filter((status) => READ_MODELS.includes(status.name));
+  const stopped = needed.find((status) => status.state === "stopped");
+  if (stopped) {
+    const { failure } = stopped;
+    const where = failure ? `on ${failure.type} at position ${failure.position} (${failure.message})` : `at position ${stopped.position}`;
+    return new CliError(EXIT.dataError, `Read model ${stopped.name} stopped ${where}; once fixed, mandat rebuild ${stopped.name} brings it back`);
   }
+  return new CliError(EXIT.unavailable, `The read models did not reach position ${head}: ${JSON.stringify(needed)}`);
 }

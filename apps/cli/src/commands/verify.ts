@@ -1,16 +1,13 @@
 import { verifyStore } from "#event-store";
-import { openContext } from "../cli-context.js";
+import { withContext } from "../cli-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { ProgressBar } from "../progress-bar.js";
 
 /** `mandat verify`: every hash chain of the log as stored; 0 when whole, 1 naming the first broken event. */
 export async function verify(): Promise<ExitCode> {
-  const context = await openContext({ mustExist: true });
-  try {
+  return withContext({ mustExist: true }, async (context) => {
     const progress = new ProgressBar("verify");
-    const report = await context.run(
-      verifyStore(context.raw, { onProgress: ({ position, headPosition }) => progress.update(position, headPosition) }),
-    );
+    const report = await context.run(verifyStore(context.raw, { onProgress: progress.onProgress }));
     if (report.ok) {
       progress.done(`${report.checkedEvents} events, every hash chain whole`);
       return EXIT.ok;
@@ -21,7 +18,5 @@ export async function verify(): Promise<ExitCode> {
       `The log is broken at position ${broken.position}: event ${broken.eventId} (${broken.streamId} revision ${broken.revision}), ${broken.reason}`,
     );
     return EXIT.logBroken;
-  } finally {
-    await context.close();
-  }
+  });
 }

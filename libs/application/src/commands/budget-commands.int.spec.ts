@@ -1,16 +1,11 @@
-import {
-  type BudgetEvent,
-  type DecisionKind,
-  type DecisionRef,
-  approvedTotalSek,
-  budgetDecider,
-  fold,
-} from "#domain";
+import { randomUUID } from "node:crypto";
+import type { BudgetEvent, DecisionKind, DecisionRef } from "#domain";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { actingAs, useCommandRuntime } from "../../testing/command-runtime.js";
+import { appendInitiative } from "../../testing/initiative-history.js";
 import { admin, coreTeam } from "../../testing/principals.js";
-import { amendBudget, approveBudget, proposeBudget } from "./budget-commands.js";
+import { amendBudget, approveBudget, proposeBudget, recordExternalFunding, recordValueReflection } from "./budget-commands.js";
 import { holdMeeting, recordDecision } from "./meeting-commands.js";
 
 const runtime = useCommandRuntime();
@@ -44,7 +39,13 @@ const recordedDecision = async (kind: DecisionKind): Promise<DecisionRef> => {
   return { meetingId: meeting.id, decisionId: decision.id } as DecisionRef;
 };
 
-const approvedTotalOf = async (streamId: string) => approvedTotalSek(fold(budgetDecider, await eventsOf(streamId)));
+/** Once approved, the lines as the latest proposal or amendment left them, summed (as the read model does). */
+const approvedTotalOf = async (streamId: string) => {
+  const events = await eventsOf(streamId);
+  if (!events.some((event) => event.type === "BudgetApproved")) return undefined;
+  const lines = events.flatMap((event) => ("lines" in event.data ? [event.data.lines] : [])).at(-1) ?? [];
+  return lines.reduce((total, line) => total + line.amountSek, 0);
+};
 
 describe("budget commands", () => {
   it("proposes a budget in budget-{focusArea}-{year}, giving every line its own id", async () => {
@@ -107,6 +108,39 @@ describe("budget commands", () => {
     expect(await failure(approveBudget, { ...budget2025, decision })).toMatchObject({
       _tag: "ResourceNotFound",
       streamId: "budget-alla-barn-och-unga-lyckas-2025",
+    });
+  });
+
+  describe("naming an initiative", () => {
+    const funding = { ...budget2025, source: "Allmänna arvsfonden", amountSek: 100_000, on: "2025-02-01" };
+    const reflection = { ...budget2025, reflection: "Läxhjälpen når fler elever", valueRating: 4, on: "2025-06-30" };
+
+    it("accepts registered initiatives in lines, external funding and value reflections", async () => {
+      const initiativeId = await appendInitiative(runtime.store);
+      const { streamId } = await ok(proposeBudget, { ...budget2025, lines: [{ ...lines[0]!, initiativeId }] });
+      await ok(recordExternalFunding, { ...funding, initiativeId });
+      await ok(recordValueReflection, { ...reflection, initiativeId });
+      expect(await eventsOf(streamId)).toHaveLength(3);
+    });
+
+    it("refuses an initiative that is not registered, as a tension does, and appends nothing", async () => {
+      const unknown = randomUUID();
+      expect(await failure(proposeBudget, { ...budget2025, lines: [{ ...lines[0]!, initiativeId: unknown }] })).toMatchObject({
+        _tag: "initiative-not-registered",
+      });
+      const decision = await recordedDecision("budget");
+      await ok(proposeBudget, { ...budget2025, lines });
+      await ok(approveBudget, { ...budget2025, decision });
+      const before = await runtime.headPosition();
+      const amendment = { lines: [{ ...lines[0]!, initiativeId: unknown }], reason: "Nytt initiativ", decision };
+      for (const [spec, input] of [
+        [amendBudget, { ...budget2025, ...amendment }],
+        [recordExternalFunding, { ...funding, initiativeId: unknown }],
+        [recordValueReflection, { ...reflection, initiativeId: unknown }],
+      ] as const) {
+        expect(await failure(spec, input)).toMatchObject({ _tag: "initiative-not-registered" });
+      }
+      expect(await runtime.headPosition()).toBe(before);
     });
   });
 

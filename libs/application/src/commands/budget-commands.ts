@@ -6,6 +6,7 @@ import {
   type BudgetLine,
   type BudgetLineId,
   type BudgetState,
+  type InitiativeId,
   type ProposeBudgetInput,
   type RecordExternalFundingInput,
   type RecordValueReflectionInput,
@@ -19,6 +20,7 @@ import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec, CommandTarget } from "../command-spec.js";
 import { recordedDecisionKind } from "../facts/decisions.js";
+import { initiativeRegistry, unregistered } from "../facts/registrations.js";
 
 type BudgetSpec<Input> = CommandSpec<Input, BudgetCommand, BudgetEvent, BudgetState>;
 
@@ -46,6 +48,19 @@ const withLineIds = (lines: ReadonlyArray<Omit<BudgetLine, "lineId">>, newId: st
     lineId: `${newId.slice(0, -4)}${index.toString(16).padStart(4, "0")}` as BudgetLineId,
   }));
 
+/**
+ * Fact for the budget's rule that lines, external funding and value reflections name only
+ * registered initiatives: which of the initiatives `named` carry are not.
+ */
+const unregisteredInitiativesIn = (named: ReadonlyArray<{ readonly initiativeId?: InitiativeId | undefined }>) =>
+  Effect.flatMap(EventStore, (store) =>
+    unregistered(
+      store,
+      initiativeRegistry,
+      named.map(({ initiativeId }) => initiativeId).filter((id) => id !== undefined),
+    ),
+  );
+
 export const proposeBudget: BudgetSpec<OnBudget<z.infer<typeof ProposeBudgetInput>>> = {
   ...budgetStreamOf,
   name: "ProposeBudget",
@@ -53,7 +68,10 @@ export const proposeBudget: BudgetSpec<OnBudget<z.infer<typeof ProposeBudgetInpu
   creates: "stream",
   target: theBudget,
   toCommand: ({ year, lines }, { newId }) =>
-    Effect.succeed({ type: "ProposeBudget", data: { year, lines: withLineIds(lines, newId) } }),
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn(lines);
+      return { type: "ProposeBudget", data: { year, lines: withLineIds(lines, newId), unregisteredInitiatives } };
+    }),
 };
 
 export const approveBudget: BudgetSpec<OnBudget<z.infer<typeof ApproveBudgetInput>>> = {
@@ -77,8 +95,12 @@ export const amendBudget: BudgetSpec<OnBudget<z.infer<typeof AmendBudgetInput>>>
   target: theBudget,
   toCommand: ({ lines, reason, decision }, { newId }) =>
     Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn(lines);
       const decisionKind = yield* recordedDecisionKind(yield* EventStore, decision);
-      return { type: "AmendBudget", data: { lines: withLineIds(lines, newId), reason, decision, decisionKind } };
+      return {
+        type: "AmendBudget",
+        data: { lines: withLineIds(lines, newId), reason, decision, decisionKind, unregisteredInitiatives },
+      };
     }),
 };
 
@@ -88,7 +110,11 @@ export const recordExternalFunding: BudgetSpec<OnBudget<z.infer<typeof RecordExt
   roles: ["core-team"],
   creates: "nothing",
   target: theBudget,
-  toCommand: ({ focusArea: _, year: __, ...body }) => Effect.succeed({ type: "RecordExternalFunding", data: body }),
+  toCommand: ({ focusArea: _, year: __, ...body }) =>
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
+      return { type: "RecordExternalFunding", data: { ...body, unregisteredInitiatives } };
+    }),
 };
 
 export const recordValueReflection: BudgetSpec<OnBudget<z.infer<typeof RecordValueReflectionInput>>> = {
@@ -97,5 +123,9 @@ export const recordValueReflection: BudgetSpec<OnBudget<z.infer<typeof RecordVal
   roles: ["core-team"],
   creates: "nothing",
   target: theBudget,
-  toCommand: ({ focusArea: _, year: __, ...body }) => Effect.succeed({ type: "RecordValueReflection", data: body }),
+  toCommand: ({ focusArea: _, year: __, ...body }) =>
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
+      return { type: "RecordValueReflection", data: { ...body, unregisteredInitiatives } };
+    }),
 };

@@ -7,11 +7,7 @@ import {
   type DropGoalInput,
   type GoalId,
   type HoldCheckInInput,
-  type InitiativeCommand,
-  type InitiativeEvent,
-  type InitiativeState,
   type LinkGoverningContextInput,
-  type OrganisationId,
   type Principal,
   type RegisterInitiativeInput,
   type ReviseGoalInput,
@@ -20,30 +16,19 @@ import {
   type UnassignLeadInput,
   type UnlinkGoverningContextInput,
   actsFor,
-  initiativeDecider,
-  initiativeEvents,
   initiativeStream,
 } from "#domain";
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
-import type { CommandSpec } from "../command-spec.js";
 import { organisationState } from "../facts/organisations.js";
-import { registeredPeople } from "../facts/people.js";
+import { organisationRegistry, registeredPeople, unregistered } from "../facts/registrations.js";
+import { type InitiativeSpec, type OnInitiative, onInitiative } from "./initiative-spec.js";
 
-export type InitiativeSpec<Input> = CommandSpec<Input, InitiativeCommand, InitiativeEvent, InitiativeState>;
-export type OnInitiative<Body> = Body & { readonly initiativeId: string };
 type OnGoal<Body> = OnInitiative<Body> & { readonly goalId: string };
 
-/** Commands addressed to an existing initiative through its path. */
-export const onInitiative = {
-  decider: initiativeDecider,
-  events: initiativeEvents,
-  creates: "nothing",
-} as const;
-
 /** Core Team for every initiative; a lead only for the initiatives in their token. */
-export const coreTeamOrItsLeads: { readonly roles: ReadonlyArray<Role>; readonly scope: (p: Principal, i: { initiativeId: string }) => boolean } = {
+const coreTeamOrItsLeads: { readonly roles: ReadonlyArray<Role>; readonly scope: (p: Principal, i: { initiativeId: string }) => boolean } = {
   roles: ["core-team", "initiative-lead"],
   scope: (principal, { initiativeId }) => actsFor(principal, [initiativeId]),
 };
@@ -63,12 +48,7 @@ export const registerInitiative: InitiativeSpec<z.infer<typeof RegisterInitiativ
   target: (_input, newId) => ({ streamId: initiativeStream(newId), resourceId: newId }),
   toCommand: (input) =>
     Effect.gen(function* () {
-      const store = yield* EventStore;
-      const unregisteredOrganisations: OrganisationId[] = [];
-      for (const id of new Set(input.organisationIds)) {
-        const organisation = yield* organisationState(store, id);
-        if (organisation.status !== "registered") unregisteredOrganisations.push(id);
-      }
+      const unregisteredOrganisations = yield* unregistered(yield* EventStore, organisationRegistry, input.organisationIds);
       return { type: "RegisterInitiative", data: { ...input, unregisteredOrganisations } };
     }),
 };

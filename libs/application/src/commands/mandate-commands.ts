@@ -3,7 +3,6 @@ import {
   type DecisionRef,
   type GrantMandateInput,
   type MandateId,
-  type MandateTrigger,
   type RenewMandateInput,
   type RevokeMandateInput,
   initiativeStream,
@@ -12,9 +11,8 @@ import { EventStore, type EventStoreService } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import { recordedDecisionKind } from "../facts/decisions.js";
-import { signalConcerns } from "../facts/signals.js";
-import { tensionConcerns } from "../facts/tensions.js";
-import { type InitiativeSpec, type OnInitiative, onInitiative } from "./initiative-commands.js";
+import { referenceConcerns } from "../facts/references.js";
+import { type InitiativeSpec, type OnInitiative, onInitiative } from "./initiative-spec.js";
 
 type OnMandate<Body> = OnInitiative<Body> & { readonly mandateId: string };
 
@@ -25,14 +23,6 @@ const citedDecisionRecorded = (store: EventStoreService, decision: DecisionRef |
   decision === undefined
     ? Effect.succeed(true)
     : Effect.map(recordedDecisionKind(store, decision), (kind) => kind !== undefined);
-
-/** Fact: the signal or tension an amendment answers concerns this initiative. */
-const triggerFound = (store: EventStoreService, initiativeId: string, trigger: MandateTrigger | undefined) =>
-  trigger === undefined
-    ? Effect.succeed(true)
-    : "signalId" in trigger
-      ? signalConcerns(store, trigger.signalId, initiativeId)
-      : tensionConcerns(store, trigger.tensionId, initiativeId);
 
 const mandateTarget = ({ initiativeId, mandateId }: OnMandate<unknown>) => ({
   streamId: initiativeStream(initiativeId),
@@ -64,7 +54,7 @@ export const amendMandate: InitiativeSpec<OnMandate<z.infer<typeof AmendMandateI
     Effect.gen(function* () {
       const store = yield* EventStore;
       const found = yield* citedDecisionRecorded(store, input.decision);
-      const trigger = yield* triggerFound(store, input.initiativeId, input.triggeredBy);
+      const trigger = yield* referenceConcerns(store, input.triggeredBy, input.initiativeId);
       return { type: "AmendMandate", data: { ...mandateData(input), decisionFound: found, triggerFound: trigger } };
     }),
 };

@@ -18,7 +18,7 @@ import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec, CommandTarget } from "../command-spec.js";
-import { registeredPeople } from "../facts/people.js";
+import { registeredPeople } from "../facts/registrations.js";
 
 type MeetingSpec<Input> = CommandSpec<Input, MeetingCommand, MeetingEvent, MeetingState>;
 

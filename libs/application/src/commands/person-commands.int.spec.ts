@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type OrganisationId, type Principal, type SealedText, personStream } from "#domain";
 import { EventStore, SqliteEventStore, verifyStore } from "#event-store";
-import { ERASED_PERSON_NAME, KeyStore, SqliteKeyStore, readPersonalData } from "#privacy";
-import { Effect, Layer, ManagedRuntime } from "effect";
+import { ERASED_PERSON_NAME, KeyStore, type KeyStoreService, SqliteKeyStore, readPersonalData } from "#privacy";
+import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
 import { describe, expect, it } from "vitest";
 import { useCommandRuntime } from "../../testing/command-runtime.js";
 import { executeCommand } from "../execute-command.js";
@@ -88,18 +87,27 @@ describe("personal data", () => {
       const { id } = await onDisk.runPromise(
         executeCommand(registerPerson, { input: { organisationId: organisation.id as OrganisationId, ...person }, principal: admin }),
       );
-      const key = await Effect.runPromise(keys.find(id));
+      const files = () =>
+        ["events.sqlite", "events.sqlite-wal", "keys.sqlite", "keys.sqlite-wal"].map((file) => {
+          try {
+            return readFileSync(join(dir, file));
+          } catch {
+            return Buffer.alloc(0);
+          }
+        });
+      const [event] = await Effect.runPromise(store.readStream(personStream(id)));
+      const sealed = event!.data as { name: SealedText };
+      const key = (await Effect.runPromise(keys.find(id)))!;
+      // Before the erasure the name can be read and its key is on disk: the checks below can fail.
+      expect(await Effect.runPromise(readPersonalData(keys, id, sealed))).toMatchObject({ name: person.name, erased: false });
+      expect(files().some((bytes) => bytes.includes(key))).toBe(true);
+
       await onDisk.runPromise(executeCommand(erasePerson, { input: { personId: id }, principal: admin }));
-      const files = ["events.sqlite", "events.sqlite-wal", "keys.sqlite", "keys.sqlite-wal"].map((file) => {
-        try {
-          return readFileSync(join(dir, file));
-        } catch {
-          return Buffer.alloc(0);
-        }
-      });
-      for (const bytes of files) {
+
+      expect(await Effect.runPromise(readPersonalData(keys, id, sealed))).toMatchObject({ name: ERASED_PERSON_NAME, erased: true });
+      for (const bytes of files()) {
         expect(bytes.includes(Buffer.from(person.name))).toBe(false);
-        expect(bytes.includes(key!)).toBe(false);
+        expect(bytes.includes(key)).toBe(false);
       }
     } finally {
       await onDisk.dispose();
@@ -117,6 +125,32 @@ describe("person commands", () => {
       principal: admin,
     });
     expect(error._tag).toBe("organisation-not-registered");
+  });
+
+  it("creates a key only for a registration it records", async () => {
+    const keysCreated: string[] = [];
+    const keys: KeyStoreService = {
+      ...runtime.keys,
+      keyFor: (personId) => {
+        keysCreated.push(personId);
+        return runtime.keys.keyFor(personId);
+      },
+    };
+    const register = (organisationId: OrganisationId) =>
+      Effect.runPromiseExit(
+        executeCommand(registerPerson, { input: { organisationId, name: "X" }, principal: admin }).pipe(
+          Effect.provideService(EventStore, runtime.store),
+          Effect.provideService(KeyStore, keys),
+        ),
+      );
+
+    expect(await register(crypto.randomUUID() as OrganisationId)).toMatchObject({ cause: { error: { _tag: "organisation-not-registered" } } });
+    expect(keysCreated).toEqual([]);
+
+    const organisation = await runtime.ok(registerOrganisation, { input: { name: "MDU", kind: "university" }, principal: admin });
+    const registered = await register(organisation.id as OrganisationId);
+    if (!Exit.isSuccess(registered)) throw new Error(`The registration failed: ${Cause.pretty(registered.cause)}`);
+    expect(keysCreated).toEqual([registered.value.id]);
   });
 
   it("is for admins and the Core Team only", async () => {

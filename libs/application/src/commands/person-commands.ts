@@ -9,7 +9,7 @@ import {
   personStream,
 } from "#domain";
 import { EventStore } from "#event-store";
-import { KeyStore, seal } from "#privacy";
+import { KeyStore, newPersonKey, seal } from "#privacy";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec } from "../command-spec.js";
@@ -26,7 +26,11 @@ const onPerson = {
   target: ({ personId }: { personId: string }) => ({ streamId: personStream(personId), resourceId: personId }),
 } as const;
 
-/** Name and e-mail are sealed with the new person's own key before the decider sees them. */
+/**
+ * Name and e-mail are sealed with the new person's own key before the decider sees them.
+ * The key store keeps a key only for a registration the decider will accept: one it
+ * refuses (the organisation is not registered) is sealed with a key that is never stored.
+ */
 export const registerPerson: PersonSpec<z.infer<typeof RegisterPersonInput>> = {
   ...onPerson,
   name: "RegisterPerson",
@@ -35,14 +39,15 @@ export const registerPerson: PersonSpec<z.infer<typeof RegisterPersonInput>> = {
   toCommand: (input, { newId }) =>
     Effect.gen(function* () {
       const organisation = yield* organisationState(yield* EventStore, input.organisationId);
-      const key = yield* (yield* KeyStore).keyFor(newId);
+      const organisationRegistered = organisation.status === "registered";
+      const key = organisationRegistered ? yield* (yield* KeyStore).keyFor(newId) : newPersonKey();
       return {
         type: "RegisterPerson",
         data: {
           organisationId: input.organisationId,
           name: seal(key, newId, input.name),
           ...(input.email === undefined ? {} : { email: seal(key, newId, input.email) }),
-          organisationRegistered: organisation.status === "registered",
+          organisationRegistered,
         },
       };
     }),

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { appendInitiative } from "../../testing/initiative-history.js";
 import { useCommandRuntime } from "../../testing/command-runtime.js";
 import { auditor, coreTeam, leadOf } from "../../testing/principals.js";
-import { signalConcerns } from "../facts/signals.js";
+import { signalConcerns } from "../facts/references.js";
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "./signal-commands.js";
 import { raiseTension } from "./tension-commands.js";
 

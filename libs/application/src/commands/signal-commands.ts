@@ -3,7 +3,6 @@ import {
   type AnswerSignalInput,
   type SignalCommand,
   type SignalEvent,
-  type SignalFollowUp,
   type SignalState,
   type SubmitSignalInput,
   type WithdrawSignalInput,
@@ -14,11 +13,11 @@ import {
   signalEvents,
   signalStream,
 } from "#domain";
-import { EventStore, type EventStoreService, type StoreUnavailable } from "#event-store";
+import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec } from "../command-spec.js";
-import { tensionConcerns } from "../facts/tensions.js";
+import { referenceConcerns } from "../facts/references.js";
 import { loadState } from "../read-state.js";
 
 type SignalSpec<Input> = CommandSpec<Input, SignalCommand, SignalEvent, SignalState>;
@@ -65,7 +64,7 @@ export const answerSignal: SignalSpec<OnSignal<z.infer<typeof AnswerSignalInput>
       const followUpFound =
         data.followUp !== undefined &&
         state.status !== "not-submitted" &&
-        (yield* followUpConcerns(yield* EventStore, data.followUp, state.initiativeId));
+        (yield* referenceConcerns(yield* EventStore, data.followUp, state.initiativeId));
       return { type: "AnswerSignal", data: { ...data, followUpFound } };
     }),
 };
@@ -78,16 +77,3 @@ export const withdrawSignal: SignalSpec<OnSignal<z.infer<typeof WithdrawSignalIn
   scope: (principal, _input, state) => actsFor(principal, state.status === "not-submitted" ? [] : [state.initiativeId]),
   toCommand: ({ reason }) => Effect.succeed({ type: "WithdrawSignal", data: { reason } }),
 };
-
-/** Fact: the answer follows up with a mandate or a tension of the signal's initiative. */
-const followUpConcerns = (
-  store: EventStoreService,
-  followUp: SignalFollowUp,
-  initiativeId: string,
-): Effect.Effect<boolean, StoreUnavailable> =>
-  "mandateId" in followUp
-    ? Effect.map(
-        loadState(store, initiativeStream(initiativeId), initiativeDecider),
-        ({ state }) => state.status !== "unregistered" && state.mandates.has(followUp.mandateId),
-      )
-    : tensionConcerns(store, followUp.tensionId, initiativeId);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { useCommandRuntime } from "../../testing/command-runtime.js";
 import { appendInitiative } from "../../testing/initiative-history.js";
 import { auditor, coreTeam, leadOf } from "../../testing/principals.js";
-import { tensionConcerns } from "../facts/tensions.js";
+import { tensionConcerns } from "../facts/references.js";
 import { changeTensionIntensity, dropTension, escalateTension, raiseTension, resolveTension } from "./tension-commands.js";
 
 const runtime = useCommandRuntime();

@@ -9,17 +9,15 @@ import {
   type TensionEvent,
   type TensionState,
   actsFor,
-  initiativeDecider,
-  initiativeStream,
   tensionDecider,
   tensionEvents,
   tensionStream,
 } from "#domain";
 import { EventStore } from "#event-store";
-import { Effect, Option } from "effect";
+import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec } from "../command-spec.js";
-import { readState } from "../read-state.js";
+import { initiativeRegistry, unregistered } from "../facts/registrations.js";
 
 type TensionSpec<Input> = CommandSpec<Input, TensionCommand, TensionEvent, TensionState>;
 type OnTension<Body> = Body & { readonly tensionId: string };
@@ -51,10 +49,7 @@ export const raiseTension: TensionSpec<z.infer<typeof RaiseTensionInput>> = {
   target: (_input, newId) => ({ streamId: tensionStream(newId), resourceId: newId }),
   toCommand: (input) =>
     Effect.gen(function* () {
-      const store = yield* EventStore;
-      const unregisteredInitiatives = yield* Effect.filter(input.initiativeIds, (id) =>
-        Effect.map(readState(store, initiativeStream(id), initiativeDecider), Option.isNone),
-      );
+      const unregisteredInitiatives = yield* unregistered(yield* EventStore, initiativeRegistry, input.initiativeIds);
       return { type: "RaiseTension", data: { ...input, unregisteredInitiatives } };
     }),
 };
@@ -77,7 +72,6 @@ export const resolveTension: TensionSpec<OnTension<z.infer<typeof ResolveTension
   toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ResolveTension", data }),
 };
 
-/** API.md v1 has no endpoint for dropping yet; the command exists so the stream can record it. */
 export const dropTension: TensionSpec<OnTension<z.infer<typeof DropTensionInput>>> = {
   ...onTension,
   name: "DropTension",

@@ -1,36 +1,19 @@
 import { z } from "zod";
 import type { DecisionKind } from "../meeting/events.js";
-import {
-  DecisionRef,
-  InitiativeId,
-  TEXT_LIMITS,
-  amountSek,
-  isoDate,
-  longText,
-  rating,
-  shortText,
-} from "../shared/schema-primitives.js";
-import type { BudgetLine } from "./events.js";
+import type { CommandRecording } from "../shared/decider.js";
+import type { NamedInitiatives } from "../initiative/named-initiatives.js";
+import { TEXT_LIMITS } from "../shared/schema-primitives.js";
+import { BudgetLine, type BudgetEventOf, budgetEvents as events } from "./events.js";
 
-/** A line as a client sends it; the application gives it its lineId. */
-const BudgetLineInput = z.strictObject({ purpose: shortText, initiativeId: InitiativeId.optional(), amountSek });
-const BudgetLinesInput = z.array(BudgetLineInput).min(1).max(TEXT_LIMITS.list);
+// HTTP bodies. The budget is named by the path (focus area and year), and the application
+// gives every line its lineId.
+const BudgetLinesInput = z.array(BudgetLine.omit({ lineId: true })).min(1).max(TEXT_LIMITS.list);
 
 export const ProposeBudgetInput = z.strictObject({ lines: BudgetLinesInput });
-export const ApproveBudgetInput = z.strictObject({ decision: DecisionRef });
-export const AmendBudgetInput = z.strictObject({ lines: BudgetLinesInput, reason: longText, decision: DecisionRef });
-export const RecordExternalFundingInput = z.strictObject({
-  source: shortText,
-  amountSek,
-  initiativeId: InitiativeId.optional(),
-  on: isoDate,
-});
-export const RecordValueReflectionInput = z.strictObject({
-  initiativeId: InitiativeId.optional(),
-  reflection: longText,
-  valueRating: rating,
-  on: isoDate,
-});
+export const ApproveBudgetInput = events.BudgetApproved.schema;
+export const AmendBudgetInput = events.BudgetAmended.schema.extend({ lines: BudgetLinesInput });
+export const RecordExternalFundingInput = events.ExternalFundingRecorded.schema;
+export const RecordValueReflectionInput = events.ValueReflectionRecorded.schema;
 
 /** Fact: the kind of the cited decision, undefined when the meeting records no such decision. */
 interface CitedDecision {
@@ -38,11 +21,8 @@ interface CitedDecision {
 }
 
 export type BudgetCommand =
-  | { readonly type: "ProposeBudget"; readonly data: { readonly year: number; readonly lines: BudgetLine[] } }
-  | { readonly type: "ApproveBudget"; readonly data: z.infer<typeof ApproveBudgetInput> & CitedDecision }
-  | {
-      readonly type: "AmendBudget";
-      readonly data: Omit<z.infer<typeof AmendBudgetInput>, "lines"> & { readonly lines: BudgetLine[] } & CitedDecision;
-    }
-  | { readonly type: "RecordExternalFunding"; readonly data: z.infer<typeof RecordExternalFundingInput> }
-  | { readonly type: "RecordValueReflection"; readonly data: z.infer<typeof RecordValueReflectionInput> };
+  | CommandRecording<"ProposeBudget", BudgetEventOf<"BudgetProposed">, NamedInitiatives>
+  | CommandRecording<"ApproveBudget", BudgetEventOf<"BudgetApproved">, CitedDecision>
+  | CommandRecording<"AmendBudget", BudgetEventOf<"BudgetAmended">, CitedDecision & NamedInitiatives>
+  | CommandRecording<"RecordExternalFunding", BudgetEventOf<"ExternalFundingRecorded">, NamedInitiatives>
+  | CommandRecording<"RecordValueReflection", BudgetEventOf<"ValueReflectionRecorded">, NamedInitiatives>;

@@ -1,3 +1,4 @@
+import { rejectUnregisteredInitiatives } from "../initiative/named-initiatives.js";
 import { DecisionNotFound } from "../meeting/errors.js";
 import type { DecisionKind } from "../meeting/events.js";
 import { assertNever } from "../shared/assert-never.js";
@@ -30,9 +31,11 @@ const rejectUnlessBudgetDecision = (
 
 export const decideBudget = (command: BudgetCommand, state: BudgetState): Decision<BudgetEvent> => {
   if (command.type === "ProposeBudget") {
-    return state.status === "unproposed"
-      ? accept({ type: "BudgetProposed", data: command.data })
-      : reject(new BudgetAlreadyProposed({ detail: `The ${command.data.year} budget is already proposed` }));
+    if (state.status !== "unproposed") {
+      return reject(new BudgetAlreadyProposed({ detail: `The ${command.data.year} budget is already proposed` }));
+    }
+    const { unregisteredInitiatives, ...data } = command.data;
+    return rejectUnregisteredInitiatives({ unregisteredInitiatives }) ?? accept({ type: "BudgetProposed", data });
   }
   if (state.status === "unproposed") return reject(new BudgetNotProposed({ detail: "Propose the budget first" }));
   switch (command.type) {
@@ -47,13 +50,21 @@ export const decideBudget = (command: BudgetCommand, state: BudgetState): Decisi
       if (state.status !== "approved") {
         return reject(new BudgetNotApproved({ detail: "The budget is proposed, not yet approved" }));
       }
-      const { decisionKind, ...data } = command.data;
-      return rejectUnlessBudgetDecision(data.decision, decisionKind) ?? accept({ type: "BudgetAmended", data });
+      const { decisionKind, unregisteredInitiatives, ...data } = command.data;
+      return (
+        rejectUnlessBudgetDecision(data.decision, decisionKind) ??
+        rejectUnregisteredInitiatives({ unregisteredInitiatives }) ??
+        accept({ type: "BudgetAmended", data })
+      );
     }
-    case "RecordExternalFunding":
-      return accept({ type: "ExternalFundingRecorded", data: command.data });
-    case "RecordValueReflection":
-      return accept({ type: "ValueReflectionRecorded", data: command.data });
+    case "RecordExternalFunding": {
+      const { unregisteredInitiatives, ...data } = command.data;
+      return rejectUnregisteredInitiatives({ unregisteredInitiatives }) ?? accept({ type: "ExternalFundingRecorded", data });
+    }
+    case "RecordValueReflection": {
+      const { unregisteredInitiatives, ...data } = command.data;
+      return rejectUnregisteredInitiatives({ unregisteredInitiatives }) ?? accept({ type: "ValueReflectionRecorded", data });
+    }
     default:
       return assertNever(command, "budget command");
   }

@@ -1,9 +1,17 @@
+import { Either } from "effect";
 import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
+import { InitiativeNotRegistered } from "../initiative/errors.js";
 import { DecisionNotFound } from "../meeting/errors.js";
 import { fold } from "../shared/decider.js";
 import type { BudgetLineId, DecisionId, DecisionRef, InitiativeId, MeetingId } from "../shared/schema-primitives.js";
-import type { BudgetCommand } from "./commands.js";
+import {
+  AmendBudgetInput,
+  type BudgetCommand,
+  ProposeBudgetInput,
+  RecordExternalFundingInput,
+  RecordValueReflectionInput,
+} from "./commands.js";
 import { budgetDecider } from "./decider.js";
 import {
   BudgetAlreadyApproved,
@@ -13,7 +21,6 @@ import {
   BudgetNotProposed,
 } from "./errors.js";
 import type { BudgetEvent, BudgetLine } from "./events.js";
-import { approvedTotalSek } from "./state.js";
 
 const spec = deciderSpec(budgetDecider);
 const initiativeId = "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a01" as InitiativeId;
@@ -40,25 +47,43 @@ const amended = {
   data: { lines: [line(3, "Processledning", 300_000)], reason: "Lägre lönekostnad", decision },
 } as const satisfies BudgetEvent;
 
+/** The application's fact: which named initiatives are not registered (by default, none). */
+type Unregistered = ReadonlyArray<InitiativeId>;
+
+const propose = (unregisteredInitiatives: Unregistered = []) =>
+  ({ type: "ProposeBudget", data: { ...proposed.data, unregisteredInitiatives } }) as const satisfies BudgetCommand;
 const approve = (decisionKind: "budget" | "mandate" | undefined) =>
   ({ type: "ApproveBudget", data: { decision, decisionKind } }) as const satisfies BudgetCommand;
-const amend = (decisionKind: "budget" | "mandate" | undefined) =>
-  ({ type: "AmendBudget", data: { ...amended.data, decisionKind } }) as const satisfies BudgetCommand;
-const fund = {
-  type: "RecordExternalFunding",
-  data: { source: "Allmänna arvsfonden", amountSek: 500_000, initiativeId, on: "2025-02-01" },
-} as const satisfies BudgetCommand;
-const reflect = {
-  type: "RecordValueReflection",
-  data: { reflection: "Läxhjälpen nådde fler elever än väntat", valueRating: 4, on: "2025-12-15" },
-} as const satisfies BudgetCommand;
+const amend = (decisionKind: "budget" | "mandate" | undefined, unregisteredInitiatives: Unregistered = []) =>
+  ({
+    type: "AmendBudget",
+    data: { ...amended.data, decisionKind, unregisteredInitiatives },
+  }) as const satisfies BudgetCommand;
+const funding = { source: "Allmänna arvsfonden", amountSek: 500_000, initiativeId, on: "2025-02-01" } as const;
+const fund = (unregisteredInitiatives: Unregistered = []) =>
+  ({
+    type: "RecordExternalFunding",
+    data: { ...funding, unregisteredInitiatives },
+  }) as const satisfies BudgetCommand;
+const reflection = {
+  reflection: "Läxhjälpen nådde fler elever än väntat",
+  valueRating: 4,
+  initiativeId,
+  on: "2025-12-15",
+} as const;
+const reflect = (unregisteredInitiatives: Unregistered = []) =>
+  ({
+    type: "RecordValueReflection",
+    data: { ...reflection, unregisteredInitiatives },
+  }) as const satisfies BudgetCommand;
 
 describe("ProposeBudget", () => {
-  const propose = { type: "ProposeBudget", data: proposed.data } as const satisfies BudgetCommand;
-  it("proposes the year's budget", () => spec.given([]).when(propose).then([proposed]));
-  it("rejects a second proposal", () => spec.given([proposed]).when(propose).thenRejects(BudgetAlreadyProposed));
+  it("proposes the year's budget", () => spec.given([]).when(propose()).then([proposed]));
+  it("rejects a second proposal", () => spec.given([proposed]).when(propose()).thenRejects(BudgetAlreadyProposed));
   it("rejects a proposal once approved", () =>
-    spec.given([proposed, approved]).when(propose).thenRejects(BudgetAlreadyProposed));
+    spec.given([proposed, approved]).when(propose()).thenRejects(BudgetAlreadyProposed));
+  it("rejects a line naming an initiative that is not registered", () =>
+    spec.given([]).when(propose([initiativeId])).thenRejects(InitiativeNotRegistered));
 });
 
 describe("ApproveBudget", () => {
@@ -82,26 +107,64 @@ describe("AmendBudget", () => {
     spec.given([proposed, approved]).when(amend("mandate")).thenRejects(BudgetDecisionKind));
   it("rejects a decision no meeting recorded", () =>
     spec.given([proposed, approved]).when(amend(undefined)).thenRejects(DecisionNotFound));
+  it("rejects a line naming an initiative that is not registered", () =>
+    spec.given([proposed, approved]).when(amend("budget", [initiativeId])).thenRejects(InitiativeNotRegistered));
 });
 
 describe("RecordExternalFunding", () => {
   it("records external funding", () =>
-    spec.given([proposed]).when(fund).then([{ type: "ExternalFundingRecorded", data: fund.data }]));
+    spec.given([proposed]).when(fund()).then([{ type: "ExternalFundingRecorded", data: funding }]));
+  it("rejects funding for an initiative that is not registered", () =>
+    spec.given([proposed]).when(fund([initiativeId])).thenRejects(InitiativeNotRegistered));
 });
 
 describe("RecordValueReflection", () => {
   it("records a reflection on value", () =>
-    spec.given([proposed, approved]).when(reflect).then([{ type: "ValueReflectionRecorded", data: reflect.data }]));
+    spec.given([proposed, approved]).when(reflect()).then([{ type: "ValueReflectionRecorded", data: reflection }]));
+  it("rejects a reflection on an initiative that is not registered", () =>
+    spec.given([proposed, approved]).when(reflect([initiativeId])).thenRejects(InitiativeNotRegistered));
 });
 
-describe.each<BudgetCommand>([approve("budget"), amend("budget"), fund, reflect])("$type", (command) => {
+describe.each<BudgetCommand>([approve("budget"), amend("budget"), fund(), reflect()])("$type", (command) => {
   it("needs a proposed budget", () => spec.given([]).when(command).thenRejects(BudgetNotProposed));
 });
 
-describe("approvedTotalSek", () => {
-  const total = (events: ReadonlyArray<BudgetEvent>) => approvedTotalSek(fold(budgetDecider, events));
-  it("is undefined until the budget is approved", () => expect(total([proposed])).toBeUndefined());
-  it("sums the approved lines", () => expect(total([proposed, approved])).toBe(650_000));
+describe("the approved total, summed from the recorded events as the budgets read model does", () => {
+  /** Decides each command on the events recorded before it, as the handler does. */
+  const record = (commands: ReadonlyArray<BudgetCommand>) =>
+    commands.reduce<ReadonlyArray<BudgetEvent>>(
+      (events, command) => [...events, ...Either.getOrThrow(budgetDecider.decide(command, fold(budgetDecider, events)))],
+      [],
+    );
+  const approvedTotal = (events: ReadonlyArray<BudgetEvent>) => {
+    if (!events.some((event) => event.type === "BudgetApproved")) return undefined;
+    const latestLines = events.flatMap((event) => ("lines" in event.data ? [event.data.lines] : [])).at(-1) ?? [];
+    return latestLines.reduce((total, line) => total + line.amountSek, 0);
+  };
+
+  it("is undefined until the budget is approved", () => expect(approvedTotal(record([propose()]))).toBeUndefined());
+  it("sums the approved lines", () => expect(approvedTotal(record([propose(), approve("budget")]))).toBe(650_000));
   it("sums the lines as the latest amendment left them", () =>
-    expect(total([proposed, approved, amended])).toBe(300_000));
+    expect(approvedTotal(record([propose(), approve("budget"), amend("budget")]))).toBe(300_000));
+});
+
+// Amounts and ratings are not checked in decide: the input schemas enforce them.
+describe("amountSek: whole kronor, never negative (input schemas)", () => {
+  const lineInput = (amountSek: number) => ({ purpose: "Processledning", amountSek });
+  const parsers = {
+    ProposeBudget: (amountSek: number) => ProposeBudgetInput.safeParse({ lines: [lineInput(amountSek)] }),
+    AmendBudget: (amountSek: number) =>
+      AmendBudgetInput.safeParse({ lines: [lineInput(amountSek)], reason: amended.data.reason, decision }),
+    RecordExternalFunding: (amountSek: number) => RecordExternalFundingInput.safeParse({ ...funding, amountSek }),
+  };
+  describe.each(Object.entries(parsers))("%s", (_type, parse) => {
+    it.each([0, 400_000])("accepts %d", (value) => expect(parse(value).success).toBe(true));
+    it.each([-1, 1.5])("rejects %d", (value) => expect(parse(value).success).toBe(false));
+  });
+});
+
+describe("valueRating: an integer 1 to 5 (input schema)", () => {
+  const withRating = (valueRating: number) => RecordValueReflectionInput.safeParse({ ...reflection, valueRating }).success;
+  it.each([1, 5])("accepts %d", (value) => expect(withRating(value)).toBe(true));
+  it.each([0, 6, 2.5])("rejects %d", (value) => expect(withRating(value)).toBe(false));
 });

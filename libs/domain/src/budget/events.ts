@@ -47,3 +47,4 @@ export const budgetEvents = {
 } as const;
 
 export type BudgetEvent = EventsOf<typeof budgetEvents>;
+export type BudgetEventOf<Type extends BudgetEvent["type"]> = Extract<BudgetEvent, { type: Type }>;

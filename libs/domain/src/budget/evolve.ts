@@ -5,11 +5,10 @@ import type { BudgetState } from "./state.js";
 export const evolveBudget = (state: BudgetState, event: BudgetEvent): BudgetState => {
   switch (event.type) {
     case "BudgetProposed":
-      return { status: "proposed", lines: event.data.lines };
+      return { status: "proposed" };
     case "BudgetApproved":
-      return state.status === "unproposed" ? state : { ...state, status: "approved" };
+      return state.status === "unproposed" ? state : { status: "approved" };
     case "BudgetAmended":
-      return state.status === "unproposed" ? state : { ...state, lines: event.data.lines };
     case "ExternalFundingRecorded":
     case "ValueReflectionRecorded":
       return state;

@@ -1,5 +1,6 @@
 import type { OrganisationState } from "../organisation/state.js";
 import type { IsoDate } from "../shared/calendar.js";
+import type { CommandRecording } from "../shared/decider.js";
 import type { OrganisationId, PersonId } from "../shared/schema-primitives.js";
 import { type InitiativeEventOf, initiativeEvents as events } from "./events.js";
 
@@ -28,40 +29,40 @@ export interface DecisionFacts {
   readonly decisionFound: boolean;
 }
 
-type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data };
-type Carrying<Event extends { data: unknown }, Facts = unknown> = Event["data"] & Facts;
+/** Facts the check-in rules need: who of the participants is registered, and today's date. */
+interface CheckInFacts {
+  readonly registeredParticipants: ReadonlySet<PersonId>;
+  readonly today: IsoDate;
+}
 
 export type InitiativeCommand =
-  | Command<
+  | CommandRecording<
       "RegisterInitiative",
-      Carrying<InitiativeEventOf<"InitiativeRegistered">, { readonly unregisteredOrganisations: ReadonlyArray<OrganisationId> }>
+      InitiativeEventOf<"InitiativeRegistered">,
+      { readonly unregisteredOrganisations: ReadonlyArray<OrganisationId> }
     >
-  | Command<"AssignLead", Carrying<InitiativeEventOf<"InitiativeLeadAssigned">, { readonly personRegistered: boolean }>>
-  | Command<"UnassignLead", Carrying<InitiativeEventOf<"InitiativeLeadUnassigned">>>
-  | Command<"SetGoal", Carrying<InitiativeEventOf<"GoalSet">>>
-  | Command<"ReviseGoal", Carrying<InitiativeEventOf<"GoalRevised">>>
-  | Command<"AchieveGoal", Carrying<InitiativeEventOf<"GoalAchieved">>>
-  | Command<"DropGoal", Carrying<InitiativeEventOf<"GoalDropped">>>
-  | Command<"GrantMandate", Carrying<InitiativeEventOf<"MandateGranted">, DecisionFacts>>
-  | Command<
+  | CommandRecording<"AssignLead", InitiativeEventOf<"InitiativeLeadAssigned">, { readonly personRegistered: boolean }>
+  | CommandRecording<"UnassignLead", InitiativeEventOf<"InitiativeLeadUnassigned">>
+  | CommandRecording<"SetGoal", InitiativeEventOf<"GoalSet">>
+  | CommandRecording<"ReviseGoal", InitiativeEventOf<"GoalRevised">>
+  | CommandRecording<"AchieveGoal", InitiativeEventOf<"GoalAchieved">>
+  | CommandRecording<"DropGoal", InitiativeEventOf<"GoalDropped">>
+  | CommandRecording<"GrantMandate", InitiativeEventOf<"MandateGranted">, DecisionFacts>
+  | CommandRecording<
       "AmendMandate",
-      Carrying<InitiativeEventOf<"MandateAmended">, DecisionFacts & { readonly triggerFound: boolean }>
+      InitiativeEventOf<"MandateAmended">,
+      DecisionFacts & { readonly triggerFound: boolean }
     >
-  | Command<"RenewMandate", Carrying<InitiativeEventOf<"MandateRenewed">, DecisionFacts>>
-  | Command<"RevokeMandate", Carrying<InitiativeEventOf<"MandateRevoked">, DecisionFacts>>
-  | Command<"AgreeCheckInCadence", Carrying<InitiativeEventOf<"CheckInCadenceAgreed">>>
-  | Command<
-      "HoldCheckIn",
-      Carrying<
-        InitiativeEventOf<"CheckInHeld">,
-        { readonly registeredParticipants: ReadonlySet<PersonId>; readonly today: IsoDate }
-      >
-    >
-  | Command<
+  | CommandRecording<"RenewMandate", InitiativeEventOf<"MandateRenewed">, DecisionFacts>
+  | CommandRecording<"RevokeMandate", InitiativeEventOf<"MandateRevoked">, DecisionFacts>
+  | CommandRecording<"AgreeCheckInCadence", InitiativeEventOf<"CheckInCadenceAgreed">>
+  | CommandRecording<"HoldCheckIn", InitiativeEventOf<"CheckInHeld">, CheckInFacts>
+  | CommandRecording<
       "LinkGoverningContext",
-      Carrying<InitiativeEventOf<"GoverningContextLinked">, { readonly organisation: OrganisationState }>
+      InitiativeEventOf<"GoverningContextLinked">,
+      { readonly organisation: OrganisationState }
     >
-  | Command<"UnlinkGoverningContext", Carrying<InitiativeEventOf<"GoverningContextUnlinked">>>
-  | Command<"CloseInitiative", Carrying<InitiativeEventOf<"InitiativeClosed">, { readonly today: IsoDate }>>;
+  | CommandRecording<"UnlinkGoverningContext", InitiativeEventOf<"GoverningContextUnlinked">>
+  | CommandRecording<"CloseInitiative", InitiativeEventOf<"InitiativeClosed">, { readonly today: IsoDate }>;
 
 export type InitiativeCommandOf<Type extends InitiativeCommand["type"]> = Extract<InitiativeCommand, { type: Type }>;

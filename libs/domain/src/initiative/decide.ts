@@ -1,9 +1,12 @@
 import { GoverningContextNotMapped, GoverningContextRetiredError, OrganisationNotRegistered } from "../organisation/errors.js";
 import { DecisionNotFound } from "../meeting/errors.js";
+import { rejectUnregistered } from "../person/decide.js";
 import { PersonNotRegistered } from "../person/errors.js";
-import { addDays } from "../shared/calendar.js";
+import { type IsoDate, addDays } from "../shared/calendar.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
+import { IdTaken } from "../shared/errors.js";
+import type { GoalId, MandateId } from "../shared/schema-primitives.js";
 import type { DecisionFacts, InitiativeCommand, InitiativeCommandOf } from "./commands.js";
 import {
   CheckInInFuture,
@@ -12,7 +15,6 @@ import {
   GoalNotActive,
   GoalNotFound,
   GoverningContextNotLinked,
-  IdTaken,
   InitiativeAlreadyRegistered,
   InitiativeClosed,
   InitiativeNotRegistered,
@@ -32,10 +34,12 @@ import { type InitiativeState, type MandateState, type RegisteredInitiative, con
 
 type InitiativeDecision = Decision<InitiativeEvent>;
 
+/** Rule 5, wherever a command meets a closed initiative: here, or in a stream that cites it. */
+export const rejectClosed = (initiative: RegisteredInitiative): Decision<never> =>
+  reject(new InitiativeClosed({ detail: `${initiative.name} was closed on ${initiative.closedOn}` }));
+
 export const decideInitiative = (command: InitiativeCommand, state: InitiativeState): InitiativeDecision => {
-  if (state.status === "closed") {
-    return reject(new InitiativeClosed({ detail: `${state.name} was closed on ${state.closedOn}` }));
-  }
+  if (state.status === "closed") return rejectClosed(state);
   if (command.type === "RegisterInitiative") return register(command, state);
   if (state.status === "unregistered") return reject(new InitiativeNotRegistered({ detail: "Register the initiative first" }));
   switch (command.type) {
@@ -106,10 +110,10 @@ const assignLead = (command: InitiativeCommandOf<"AssignLead">, state: Registere
 
 const ifGoalActive = (
   state: RegisteredInitiative,
-  goalId: string,
+  goalId: GoalId,
   decide: () => InitiativeDecision,
 ): InitiativeDecision => {
-  const status = state.goals.get(goalId as never);
+  const status = state.goals.get(goalId);
   if (status === undefined) return reject(new GoalNotFound({ detail: `No goal ${goalId}` }));
   if (status !== "active") return reject(new GoalNotActive({ detail: `Goal ${goalId} is ${status}` }));
   return decide();
@@ -150,10 +154,10 @@ const grantMandate = (command: InitiativeCommandOf<"GrantMandate">, state: Regis
 /** The mandate a command addresses, if it exists and has not been revoked. */
 const liveMandate = (
   state: RegisteredInitiative,
-  mandateId: string,
+  mandateId: MandateId,
   decide: (mandate: MandateState) => InitiativeDecision,
 ): InitiativeDecision => {
-  const mandate = state.mandates.get(mandateId as never);
+  const mandate = state.mandates.get(mandateId);
   if (!mandate) return reject(new MandateNotFound({ detail: `No mandate ${mandateId}` }));
   if (mandate.revokedFrom !== undefined) {
     return reject(new MandateRevoked({ detail: `Mandate ${mandateId} was revoked from ${mandate.revokedFrom}` }));
@@ -161,7 +165,7 @@ const liveMandate = (
   return decide(mandate);
 };
 
-const effectiveWithin = (mandate: MandateState, date: string, decide: () => InitiativeDecision): InitiativeDecision =>
+const effectiveWithin = (mandate: MandateState, date: IsoDate, decide: () => InitiativeDecision): InitiativeDecision =>
   isInForceOn(mandate, date)
     ? decide()
     : reject(
@@ -205,8 +209,8 @@ const revokeMandate = (command: InitiativeCommandOf<"RevokeMandate">, state: Reg
 const holdCheckIn = (command: InitiativeCommandOf<"HoldCheckIn">): InitiativeDecision => {
   const { registeredParticipants, today, ...data } = command.data;
   if (data.heldOn > today) return reject(new CheckInInFuture({ detail: `${data.heldOn} is after today, ${today}` }));
-  const unknown = data.participants.filter((id) => !registeredParticipants.has(id));
-  if (unknown.length > 0) return reject(new PersonNotRegistered({ detail: `Not registered: ${unknown.join(", ")}` }));
+  const unregistered = rejectUnregistered(data.participants, registeredParticipants);
+  if (unregistered) return unregistered;
   if (data.nextCheckInOn !== undefined && data.nextCheckInOn <= data.heldOn) {
     return reject(new NextCheckInNotAfter({ detail: `${data.nextCheckInOn} is not after ${data.heldOn}` }));
   }

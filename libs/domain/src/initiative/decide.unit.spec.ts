@@ -8,6 +8,7 @@ import { DecisionNotFound } from "../meeting/errors.js";
 import { PersonNotRegistered } from "../person/errors.js";
 import { addDays } from "../shared/calendar.js";
 import { fold } from "../shared/decider.js";
+import { IdTaken } from "../shared/errors.js";
 import type {
   CheckInId,
   ContextId,
@@ -22,6 +23,7 @@ import type {
   SignalId,
   TensionId,
 } from "../shared/schema-primitives.js";
+import * as commandModule from "./commands.js";
 import { HoldCheckInInput, type InitiativeCommand, type InitiativeCommandOf } from "./commands.js";
 import { initiativeDecider } from "./decider.js";
 import {
@@ -31,7 +33,6 @@ import {
   GoalNotActive,
   GoalNotFound,
   GoverningContextNotLinked,
-  IdTaken,
   InitiativeAlreadyRegistered,
   InitiativeClosed,
   InitiativeNotRegistered,
@@ -79,7 +80,7 @@ const event = <Type extends InitiativeEvent["type"]>(type: Type, data: Initiativ
 const command = <Type extends InitiativeCommand["type"]>(
   type: Type,
   data: InitiativeCommandOf<Type>["data"],
-): InitiativeCommand => ({ type, data }) as InitiativeCommand;
+): InitiativeCommandOf<Type> => ({ type, data }) as InitiativeCommandOf<Type>;
 
 const registeredData: InitiativeEventOf<"InitiativeRegistered">["data"] = {
   name: "Läxhjälp i Västerås",
@@ -771,28 +772,37 @@ const beforeClose: InitiativeEvent[] = [
   contextLinked(),
 ];
 
+type CommandAfterRegistration = Exclude<InitiativeCommand["type"], "RegisterInitiative">;
+
 /** One command of every type after registration, each acceptable on `beforeClose`. */
-const everyCommandAfterRegistration: ReadonlyArray<[InitiativeCommand["type"], InitiativeCommand]> = [
-  ["AssignLead", command("AssignLead", { personId: coLead, role: "co-lead", personRegistered: true })],
-  ["UnassignLead", command("UnassignLead", { personId: lead, reason: "Moved on" })],
-  ["SetGoal", command("SetGoal", goalData(goalB))],
-  ["ReviseGoal", command("ReviseGoal", { ...goalData(), reason: "Sharper wording" })],
-  ["AchieveGoal", command("AchieveGoal", { goalId: goalA, evidence: "Done", on: "2025-06-15" })],
-  ["DropGoal", command("DropGoal", { goalId: goalA, reason: "No longer relevant" })],
-  ["GrantMandate", grant(mandateB, "2025-07-01", "2025-12-31")],
-  ["AmendMandate", amend("2025-03-01")],
-  ["RenewMandate", renew("2025-12-31")],
-  ["RevokeMandate", revoke("2025-05-01")],
-  ["AgreeCheckInCadence", command("AgreeCheckInCadence", { everyDays: 30 })],
-  ["HoldCheckIn", holdCheckIn()],
-  ["LinkGoverningContext", link("funds")],
-  ["UnlinkGoverningContext", command("UnlinkGoverningContext", unlinkData)],
-  ["CloseInitiative", command("CloseInitiative", { reason: "Closing twice", on: "2026-01-31", today: "2026-02-01" })],
-];
+const commandsAfterRegistration = {
+  AssignLead: command("AssignLead", { personId: coLead, role: "co-lead", personRegistered: true }),
+  UnassignLead: command("UnassignLead", { personId: lead, reason: "Moved on" }),
+  SetGoal: command("SetGoal", goalData(goalB)),
+  ReviseGoal: command("ReviseGoal", { ...goalData(), reason: "Sharper wording" }),
+  AchieveGoal: command("AchieveGoal", { goalId: goalA, evidence: "Done", on: "2025-06-15" }),
+  DropGoal: command("DropGoal", { goalId: goalA, reason: "No longer relevant" }),
+  GrantMandate: grant(mandateB, "2025-07-01", "2025-12-31"),
+  AmendMandate: amend("2025-03-01"),
+  RenewMandate: renew("2025-12-31"),
+  RevokeMandate: revoke("2025-05-01"),
+  AgreeCheckInCadence: command("AgreeCheckInCadence", { everyDays: 30 }),
+  HoldCheckIn: holdCheckIn(),
+  LinkGoverningContext: link("funds"),
+  UnlinkGoverningContext: command("UnlinkGoverningContext", unlinkData),
+  CloseInitiative: command("CloseInitiative", { reason: "Closing twice", on: "2026-01-31", today: "2026-02-01" }),
+} satisfies { [Type in CommandAfterRegistration]: InitiativeCommandOf<Type> };
+const everyCommandAfterRegistration = Object.entries(commandsAfterRegistration);
 
 describe("rule 5: a closed initiative takes no further command", () => {
-  it("the table holds every command type", () =>
-    expect(new Set(everyCommandAfterRegistration.map(([type]) => type)).size).toBe(15));
+  // The compiler checks the table against InitiativeCommand; this checks it against the HTTP bodies.
+  it("the table holds every command that has an input schema, each under its own type", () => {
+    const typesWithInput = Object.keys(commandModule)
+      .filter((name) => name.endsWith("Input") && name !== "RegisterInitiativeInput")
+      .map((name) => name.slice(0, -"Input".length));
+    expect(Object.keys(commandsAfterRegistration).sort()).toEqual(typesWithInput.sort());
+    for (const [type, cmd] of everyCommandAfterRegistration) expect(cmd.type).toBe(type);
+  });
 
   it.each(everyCommandAfterRegistration)("%s is accepted while the initiative is open", (_type, cmd) =>
     expect(Either.isRight(decide(beforeClose, cmd))).toBe(true));

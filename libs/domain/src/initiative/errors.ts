@@ -85,12 +85,6 @@ export class InitiativeNotRegistered extends rule("initiative-not-registered", {
   sv: "Initiativet är inte registrerat",
 }) {}
 
-/** A new goal or mandate must have an id of its own; ids are minted by the application. */
-export class IdTaken extends rule("id-taken", {
-  en: "The id of the new goal or mandate is already in use",
-  sv: "Id:t för det nya målet eller mandatet används redan",
-}) {}
-
 export class ClosureInFuture extends rule("closure-in-future", {
   en: "An initiative is closed from today at the latest",
   sv: "Ett initiativ avslutas senast i dag",

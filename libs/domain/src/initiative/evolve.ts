@@ -4,12 +4,9 @@ import { type InitiativeState, type MandateState, type RegisteredInitiative, con
 
 export const evolveInitiative = (state: InitiativeState, event: InitiativeEvent): InitiativeState => {
   if (event.type === "InitiativeRegistered") {
-    const { name, focusArea, organisationIds } = event.data;
     return {
       status: "open",
-      name,
-      focusArea,
-      organisationIds,
+      name: event.data.name,
       leads: new Map(),
       goals: new Map(),
       mandates: new Map(),

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../shared/calendar.js";
-import type { FocusArea, GoalId, MandateId, OrganisationId, PersonId } from "../shared/schema-primitives.js";
+import type { GoalId, MandateId, PersonId } from "../shared/schema-primitives.js";
 import type { ContextRelation, LeadRole } from "./events.js";
 import type { MandateValidity } from "./mandate-validity.js";
 
@@ -12,8 +12,6 @@ export interface MandateState extends MandateValidity {
 export interface RegisteredInitiative {
   readonly status: "open" | "closed";
   readonly name: string;
-  readonly focusArea: FocusArea;
-  readonly organisationIds: ReadonlyArray<OrganisationId>;
   readonly leads: ReadonlyMap<PersonId, LeadRole>;
   readonly goals: ReadonlyMap<GoalId, GoalStatus>;
   readonly mandates: ReadonlyMap<MandateId, MandateState>;

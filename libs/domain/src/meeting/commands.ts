@@ -1,38 +1,17 @@
 import { z } from "zod";
-import {
-  type DecisionId,
-  FocusArea,
-  type NextStepId,
-  PersonId,
-  isoDate,
-  longText,
-  shortText,
-  textList,
-} from "../shared/schema-primitives.js";
-import { DecisionKind, MeetingBody, MeetingPeople } from "./events.js";
+import type { CommandRecording } from "../shared/decider.js";
+import type { PersonId } from "../shared/schema-primitives.js";
+import { type MeetingEventOf, meetingEvents as events } from "./events.js";
 
-export const HoldMeetingInput = z.strictObject({
-  body: MeetingBody,
-  focusArea: FocusArea,
-  heldOn: isoDate,
-  attendees: MeetingPeople,
-  absentees: MeetingPeople,
-  agenda: textList,
-});
-export const RecordDecisionInput = z.strictObject({
-  subject: shortText,
-  decision: longText,
-  rationale: longText.optional(),
-  kind: DecisionKind,
-});
-export const RecordCommentInput = z.strictObject({ topic: shortText, comment: longText });
-export const AgreeNextStepInput = z.strictObject({
-  text: longText,
-  ownerId: PersonId.optional(),
-  due: isoDate.optional(),
-});
+// HTTP bodies. Ids a command creates (meeting, decision, next step) are minted by the
+// application; the meeting id of every later command is taken from the path.
+export const HoldMeetingInput = events.MeetingHeld.schema;
+export const RecordDecisionInput = events.DecisionRecorded.schema.omit({ decisionId: true });
+export const RecordCommentInput = events.CommentRecorded.schema;
+export const AgreeNextStepInput = events.NextStepAgreed.schema.omit({ nextStepId: true });
+/** The approval carries nothing: the application dates it today. */
 export const ApproveMinutesInput = z.strictObject({});
-export const CorrectMinutesInput = z.strictObject({ correction: longText, reason: longText });
+export const CorrectMinutesInput = events.MinutesCorrected.schema;
 
 /** Fact: which of the people a command names are registered (and not erased). */
 interface RegisteredPeople {
@@ -40,15 +19,9 @@ interface RegisteredPeople {
 }
 
 export type MeetingCommand =
-  | { readonly type: "HoldMeeting"; readonly data: z.infer<typeof HoldMeetingInput> & RegisteredPeople }
-  | {
-      readonly type: "RecordDecision";
-      readonly data: z.infer<typeof RecordDecisionInput> & { readonly decisionId: DecisionId };
-    }
-  | { readonly type: "RecordComment"; readonly data: z.infer<typeof RecordCommentInput> }
-  | {
-      readonly type: "AgreeNextStep";
-      readonly data: z.infer<typeof AgreeNextStepInput> & { readonly nextStepId: NextStepId } & RegisteredPeople;
-    }
-  | { readonly type: "ApproveMinutes"; readonly data: { readonly on: string } }
-  | { readonly type: "CorrectMinutes"; readonly data: z.infer<typeof CorrectMinutesInput> };
+  | CommandRecording<"HoldMeeting", MeetingEventOf<"MeetingHeld">, RegisteredPeople>
+  | CommandRecording<"RecordDecision", MeetingEventOf<"DecisionRecorded">>
+  | CommandRecording<"RecordComment", MeetingEventOf<"CommentRecorded">>
+  | CommandRecording<"AgreeNextStep", MeetingEventOf<"NextStepAgreed">, RegisteredPeople>
+  | CommandRecording<"ApproveMinutes", MeetingEventOf<"MinutesApproved">>
+  | CommandRecording<"CorrectMinutes", MeetingEventOf<"MinutesCorrected">>;

@@ -1,7 +1,6 @@
-import { PersonNotRegistered } from "../person/errors.js";
+import { rejectUnregistered } from "../person/decide.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
-import type { PersonId } from "../shared/schema-primitives.js";
 import type { MeetingCommand } from "./commands.js";
 import {
   AttendeeAlsoAbsent,
@@ -13,16 +12,6 @@ import {
 } from "./errors.js";
 import type { MeetingEvent } from "./events.js";
 import type { MeetingState } from "./state.js";
-
-const rejectUnregistered = (
-  ids: ReadonlyArray<PersonId>,
-  registered: ReadonlySet<PersonId>,
-): Decision<never> | undefined => {
-  const missing = ids.filter((id) => !registered.has(id));
-  return missing.length > 0
-    ? reject(new PersonNotRegistered({ detail: `Not registered: ${missing.join(", ")}` }))
-    : undefined;
-};
 
 export const decideMeeting = (command: MeetingCommand, state: MeetingState): Decision<MeetingEvent> => {
   if (command.type === "HoldMeeting") {

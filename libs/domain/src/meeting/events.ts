@@ -56,3 +56,4 @@ export const meetingEvents = {
 } as const;
 
 export type MeetingEvent = EventsOf<typeof meetingEvents>;
+export type MeetingEventOf<Type extends MeetingEvent["type"]> = Extract<MeetingEvent, { type: Type }>;

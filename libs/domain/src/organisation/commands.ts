@@ -1,22 +1,12 @@
-import { z } from "zod";
-import { ContextId, longText, name, optionalLongText } from "../shared/schema-primitives.js";
-import { GoverningContextKind, OrganisationKind } from "./events.js";
+import type { CommandRecording } from "../shared/decider.js";
+import { type OrganisationEventOf, organisationEvents as events } from "./events.js";
 
-export const RegisterOrganisationInput = z.strictObject({ name, kind: OrganisationKind });
-export const MapGoverningContextInput = z.strictObject({
-  name,
-  kind: GoverningContextKind,
-  description: optionalLongText,
-});
-export const RetireGoverningContextInput = z.strictObject({ reason: longText });
+// HTTP bodies. The context id is minted by the application (map) or taken from the path.
+export const RegisterOrganisationInput = events.OrganisationRegistered.schema;
+export const MapGoverningContextInput = events.GoverningContextMapped.schema.omit({ contextId: true });
+export const RetireGoverningContextInput = events.GoverningContextRetired.schema.omit({ contextId: true });
 
 export type OrganisationCommand =
-  | { readonly type: "RegisterOrganisation"; readonly data: z.infer<typeof RegisterOrganisationInput> }
-  | {
-      readonly type: "MapGoverningContext";
-      readonly data: z.infer<typeof MapGoverningContextInput> & { readonly contextId: ContextId };
-    }
-  | {
-      readonly type: "RetireGoverningContext";
-      readonly data: z.infer<typeof RetireGoverningContextInput> & { readonly contextId: ContextId };
-    };
+  | CommandRecording<"RegisterOrganisation", OrganisationEventOf<"OrganisationRegistered">>
+  | CommandRecording<"MapGoverningContext", OrganisationEventOf<"GoverningContextMapped">>
+  | CommandRecording<"RetireGoverningContext", OrganisationEventOf<"GoverningContextRetired">>;

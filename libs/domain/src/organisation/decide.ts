@@ -1,5 +1,6 @@
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
+import { IdTaken } from "../shared/errors.js";
 import type { OrganisationCommand } from "./commands.js";
 import {
   GoverningContextNotMapped,
@@ -24,7 +25,10 @@ export const decideOrganisation = (
   }
   switch (command.type) {
     case "MapGoverningContext":
-      return accept({ type: "GoverningContextMapped", data: command.data });
+      // Mapping an id again would also bring a retired context back to life.
+      return state.contexts.has(command.data.contextId)
+        ? reject(new IdTaken({ detail: `Context ${command.data.contextId} already exists` }))
+        : accept({ type: "GoverningContextMapped", data: command.data });
     case "RetireGoverningContext": {
       const status = state.contexts.get(command.data.contextId);
       if (status === undefined) {

@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
+import { IdTaken } from "../shared/errors.js";
 import type { ContextId } from "../shared/schema-primitives.js";
 import { organisationDecider } from "./decider.js";
 import {
@@ -31,6 +32,13 @@ describe("RegisterOrganisation", () => {
 describe("MapGoverningContext", () => {
   it("maps a governing context", () =>
     spec.given([registered]).when({ type: "MapGoverningContext", data: mapped.data as never }).then([mapped]));
+  it("rejects an id already mapped", () =>
+    spec.given([registered, mapped]).when({ type: "MapGoverningContext", data: mapped.data as never }).thenRejects(IdTaken));
+  it("rejects the id of a retired context rather than bring it back", () =>
+    spec
+      .given([registered, mapped, { type: "GoverningContextRetired", data: { contextId, reason: "Merged into another board" } }])
+      .when({ type: "MapGoverningContext", data: mapped.data as never })
+      .thenRejects(IdTaken));
   it("needs a registered organisation", () =>
     spec.given([]).when({ type: "MapGoverningContext", data: mapped.data as never }).thenRejects(OrganisationNotRegistered));
 });

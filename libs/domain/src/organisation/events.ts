@@ -21,3 +21,4 @@ export const organisationEvents = {
 } as const;
 
 export type OrganisationEvent = EventsOf<typeof organisationEvents>;
+export type OrganisationEventOf<Type extends OrganisationEvent["type"]> = Extract<OrganisationEvent, { type: Type }>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { FocusArea, OrganisationId, isoDate, name } from "../shared/schema-primitives.js";
-import type { SealedText } from "./events.js";
+import type { CommandRecording } from "../shared/decider.js";
+import { OrganisationId, name } from "../shared/schema-primitives.js";
+import { type PersonEventOf, personEvents as events } from "./events.js";
 
 /** What a client sends; the application seals name and email before the decider sees them. */
 export const RegisterPersonInput = z.strictObject({
@@ -8,20 +9,17 @@ export const RegisterPersonInput = z.strictObject({
   name,
   email: z.email().max(254).optional(),
 });
-export const CoreTeamMembershipInput = z.strictObject({ focusArea: FocusArea, on: isoDate });
+export const CoreTeamMembershipInput = events.CoreTeamMembershipStarted.schema;
+/** The erasure carries nothing: the application dates it today. */
 export const ErasePersonInput = z.strictObject({});
 
+/** Fact: the person's organisation is registered. */
+interface OrganisationFacts {
+  readonly organisationRegistered: boolean;
+}
+
 export type PersonCommand =
-  | {
-      readonly type: "RegisterPerson";
-      readonly data: {
-        readonly organisationId: OrganisationId;
-        readonly name: SealedText;
-        readonly email?: SealedText;
-        /** Fact: the organisation is registered. */
-        readonly organisationRegistered: boolean;
-      };
-    }
-  | { readonly type: "StartCoreTeamMembership"; readonly data: z.infer<typeof CoreTeamMembershipInput> }
-  | { readonly type: "EndCoreTeamMembership"; readonly data: z.infer<typeof CoreTeamMembershipInput> }
-  | { readonly type: "ErasePerson"; readonly data: { readonly on: string } };
+  | CommandRecording<"RegisterPerson", PersonEventOf<"PersonRegistered">, OrganisationFacts>
+  | CommandRecording<"StartCoreTeamMembership", PersonEventOf<"CoreTeamMembershipStarted">>
+  | CommandRecording<"EndCoreTeamMembership", PersonEventOf<"CoreTeamMembershipEnded">>
+  | CommandRecording<"ErasePerson", PersonEventOf<"PersonErased">>;

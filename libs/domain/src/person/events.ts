@@ -25,3 +25,4 @@ export const personEvents = {
 } as const;
 
 export type PersonEvent = EventsOf<typeof personEvents>;
+export type PersonEventOf<Type extends PersonEvent["type"]> = Extract<PersonEvent, { type: Type }>;

@@ -5,7 +5,7 @@ import type { PersonState } from "./state.js";
 export const evolvePerson = (state: PersonState, event: PersonEvent): PersonState => {
   switch (event.type) {
     case "PersonRegistered":
-      return { status: "registered", organisationId: event.data.organisationId, coreTeam: new Map() };
+      return { status: "registered", coreTeam: new Map() };
     case "CoreTeamMembershipStarted":
       return state.status === "unregistered"
         ? state

@@ -11,20 +11,26 @@ const dateInZone = new Intl.DateTimeFormat("sv-SE", {
   day: "2-digit",
 });
 
-let cachedMinute = Number.NaN;
-let cachedDate: IsoDate = "";
-
-/** The calendar date in Stockholm at `instant`; memoised per minute, Intl is slow. */
-export const calendarDate = (instant: Date): IsoDate => {
-  const minute = Math.floor(instant.getTime() / 60_000);
-  if (minute !== cachedMinute) {
-    cachedDate = dateInZone.format(instant);
-    cachedMinute = minute;
-  }
-  return cachedDate;
-};
+/** The calendar date in Stockholm at `instant`. */
+export const calendarDate = (instant: Date): IsoDate => dateInZone.format(instant);
 
 export const addDays = (date: IsoDate, days: number): IsoDate => {
   const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
   return new Date(time).toISOString().slice(0, 10);
 };
+
+/** The UTC instant at which a calendar day ends in Stockholm (Sweden is UTC+1 or UTC+2). */
+export function endOfStockholmDay(date: string): string {
+  for (const offset of ["+01:00", "+02:00"]) {
+    const candidate = new Date(`${date}T23:59:59.999${offset}`);
+    if (calendarDate(candidate) === date && calendarDate(new Date(candidate.getTime() + 1)) !== date) {
+      return candidate.toISOString();
+    }
+  }
+  throw new Error(`${date} is not a calendar date`);
+}
+
+/** The UTC instant at which a calendar day starts in Stockholm. */
+export function startOfStockholmDay(date: string): string {
+  return new Date(Date.parse(endOfStockholmDay(addDays(date, -1))) + 1).toISOString();
+}

@@ -1,10 +1,19 @@
-import type { Either } from "effect";
-import type { RuleViolation } from "./rule-violation.js";
+import type { Decision } from "./decision.js";
 
 /** An event as the domain sees it: a past-tense type and its payload. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly data: Data;
+}
+
+/**
+ * A command as its decider receives it. Accepted, a command records at most one event, so its
+ * data is that event's data plus the facts its rules need, which the handler read elsewhere
+ * (other streams, the clock) and the decider does not record.
+ */
+export interface CommandRecording<Type extends string, Event extends DomainEvent, Facts = unknown> {
+  readonly type: Type;
+  readonly data: Event["data"] & Facts;
 }
 
 /**
@@ -15,7 +24,7 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
 export interface Decider<Command, Event extends DomainEvent, State> {
   readonly initialState: State;
   readonly evolve: (state: State, event: Event) => State;
-  readonly decide: (command: Command, state: State) => Either.Either<ReadonlyArray<Event>, RuleViolation>;
+  readonly decide: (command: Command, state: State) => Decision<Event>;
 }
 
 export const fold = <Event extends DomainEvent, State>(

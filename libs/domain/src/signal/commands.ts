@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { InitiativeState } from "../initiative/state.js";
-import { type SignalEvent, type SignalEventOf, signalEvents as events } from "./events.js";
+import type { CommandRecording } from "../shared/decider.js";
+import { type SignalEventOf, signalEvents as events } from "./events.js";
 
 // HTTP bodies. The signal id is minted by the application (submit) or taken from the path.
 export const SubmitSignalInput = events.SignalSubmitted.schema;
@@ -19,12 +20,10 @@ interface FollowUpFacts {
   readonly followUpFound: boolean;
 }
 
-type Data<Type extends SignalEvent["type"]> = SignalEventOf<Type>["data"];
-
 export type SignalCommand =
-  | { readonly type: "SubmitSignal"; readonly data: Data<"SignalSubmitted"> & InitiativeFacts }
-  | { readonly type: "AcknowledgeSignal"; readonly data: Data<"SignalAcknowledged"> }
-  | { readonly type: "AnswerSignal"; readonly data: Data<"SignalAnswered"> & FollowUpFacts }
-  | { readonly type: "WithdrawSignal"; readonly data: Data<"SignalWithdrawn"> };
+  | CommandRecording<"SubmitSignal", SignalEventOf<"SignalSubmitted">, InitiativeFacts>
+  | CommandRecording<"AcknowledgeSignal", SignalEventOf<"SignalAcknowledged">>
+  | CommandRecording<"AnswerSignal", SignalEventOf<"SignalAnswered">, FollowUpFacts>
+  | CommandRecording<"WithdrawSignal", SignalEventOf<"SignalWithdrawn">>;
 
 export type SignalCommandOf<Type extends SignalCommand["type"]> = Extract<SignalCommand, { type: Type }>;

@@ -1,4 +1,5 @@
-import { InitiativeClosed, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
+import { rejectClosed } from "../initiative/decide.js";
+import { InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { SignalCommand, SignalCommandOf } from "./commands.js";
@@ -43,9 +44,7 @@ const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): S
   if (initiative.status === "unregistered") {
     return reject(new InitiativeNotRegistered({ detail: `Initiative ${data.initiativeId} is not registered` }));
   }
-  if (initiative.status === "closed") {
-    return reject(new InitiativeClosed({ detail: `${initiative.name} was closed on ${initiative.closedOn}` }));
-  }
+  if (initiative.status === "closed") return rejectClosed(initiative);
   if (data.mandateId !== undefined && !initiative.mandates.has(data.mandateId)) {
     return reject(new MandateNotFound({ detail: `${initiative.name} has no mandate ${data.mandateId}` }));
   }

@@ -1,4 +1,4 @@
-import { InitiativeNotRegistered } from "../initiative/errors.js";
+import { rejectUnregisteredInitiatives } from "../initiative/named-initiatives.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { TensionCommand, TensionCommandOf } from "./commands.js";
@@ -35,8 +35,5 @@ export const decideTension = (command: TensionCommand, state: TensionState): Ten
 const raise = (command: TensionCommandOf<"RaiseTension">, state: TensionState): TensionDecision => {
   if (state.status !== "not-raised") return reject(new TensionAlreadyRaised({ detail: "This tension id is taken" }));
   const { unregisteredInitiatives, ...data } = command.data;
-  if (unregisteredInitiatives.length > 0) {
-    return reject(new InitiativeNotRegistered({ detail: `Not registered: ${unregisteredInitiatives.join(", ")}` }));
-  }
-  return accept({ type: "TensionRaised", data });
+  return rejectUnregisteredInitiatives({ unregisteredInitiatives }) ?? accept({ type: "TensionRaised", data });
 };

@@ -1,8 +1,8 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
 import { InitiativeNotRegistered } from "../initiative/errors.js";
 import type { InitiativeId, SignalId } from "../shared/schema-primitives.js";
-import type { TensionCommand } from "./commands.js";
+import { ChangeTensionIntensityInput, RaiseTensionInput, type TensionCommand } from "./commands.js";
 import { tensionDecider } from "./decider.js";
 import { TensionAlreadyRaised, TensionClosed, TensionDatedBeforeRaised, TensionNotRaised } from "./errors.js";
 import type { TensionEvent, TensionEventOf } from "./events.js";
@@ -75,4 +75,17 @@ describe("ChangeTensionIntensity", () => {
       .given([raised, { type: "TensionIntensityChanged", data: { intensity: 5, note: "Akut", on: "2024-10-01" } }])
       .when({ type: "ChangeTensionIntensity", data: { intensity: 3, note: "Lugnare", on: "2024-10-15" } })
       .then([{ type: "TensionIntensityChanged", data: { intensity: 3, note: "Lugnare", on: "2024-10-15" } }]));
+});
+
+// Intensity is not checked in decide: the input schemas enforce it.
+describe("intensity: an integer 1 to 5 (input schemas)", () => {
+  const parsers = {
+    RaiseTension: (intensity: number) => RaiseTensionInput.safeParse({ ...raised.data, intensity }),
+    ChangeTensionIntensity: (intensity: number) =>
+      ChangeTensionIntensityInput.safeParse({ intensity, note: "Har vuxit", on: "2024-10-01" }),
+  };
+  describe.each(Object.entries(parsers))("%s", (_type, parse) => {
+    it.each([1, 5])("accepts %d", (value) => expect(parse(value).success).toBe(true));
+    it.each([0, 6, 2.5])("rejects %d", (value) => expect(parse(value).success).toBe(false));
+  });
 });

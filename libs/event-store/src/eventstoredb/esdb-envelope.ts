@@ -16,7 +16,8 @@ export interface EsdbMetadata {
   readonly $causationId: string;
 }
 
-export function toEsdbEvent(event: RecordedEvent, indexInAppend: number): EventData {
+/** `event` needs no position: EventStoreDB gives it one by where the append lands in $all. */
+export function toEsdbEvent(event: Omit<RecordedEvent, "position">, indexInAppend: number): EventData {
   const metadata: EsdbMetadata = {
     mandat: event.metadata,
     recordedAt: event.recordedAt,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { EventStoreDBClient } from "@eventstore/db-client";
-import { Chunk, Duration, Effect, Exit, Fiber, Schedule, Stream } from "effect";
+import { AccessDeniedError, EventStoreDBClient } from "@eventstore/db-client";
+import { Cause, Chunk, Duration, Effect, Exit, Fiber, Schedule, Stream } from "effect";
 import { describe, expect, it } from "vitest";
 import { type ContractFixture, eventStoreContract, testEvent } from "../../testing/event-store-contract.js";
 import { FakeEventStoreDbClient } from "../../testing/fake-eventstoredb-client.js";
@@ -8,6 +8,7 @@ import { namespaced } from "../../testing/namespaced-store.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import { fromEsdbEvent } from "./esdb-envelope.js";
 import { EventStoreDbEventStore } from "./eventstoredb-event-store.js";
+import { claimEvent, claimStream } from "./idempotency-claims.js";
 
 const quickRetry = Schedule.spaced(Duration.millis(1)).pipe(Schedule.intersect(Schedule.recurs(5)));
 
@@ -76,15 +77,36 @@ describe.runIf(connectionString)("against the EventStoreDB server at EVENTSTORE_
 
 describe("EventStoreDB adapter on a server that misbehaves", () => {
   const run = Effect.runPromise;
+  const isDefect = (exit: Exit.Exit<unknown, unknown>) => Exit.isFailure(exit) && Cause.isDie(exit.cause);
 
-  it("retries an append whose node was briefly unreachable, without writing it twice", async () => {
+  it("retries an append through an unreachable node and a lost answer, storing its events once", async () => {
     const client = new FakeEventStoreDbClient();
     const store = new EventStoreDbEventStore(client, { retry: quickRetry });
     await run(store.append("s-1", [testEvent("E")], ExpectedRevision.noStream));
     client.failNextCalls(2);
-    const result = await run(store.append("s-1", [testEvent("E")], ExpectedRevision.at(0)));
-    expect(result.revision).toBe(1);
-    expect(client.storedEvents.filter((e) => e.streamId === "s-1")).toHaveLength(2);
+    client.loseNextAcknowledgement();
+    const result = await run(store.append("s-1", [testEvent("E", { n: 1 }), testEvent("E", { n: 2 })], ExpectedRevision.at(0)));
+    expect(result.revision).toBe(2);
+    const stored = client.storedEvents.filter((e) => e.streamId === "s-1");
+    expect(stored).toHaveLength(3);
+    expect(new Set(stored.map((e) => e.id)).size).toBe(3);
+    expect(result.position).toBe(fromEsdbEvent(stored[2]!)!.position);
+  });
+
+  it("refuses an append of more events than a position can tell apart, as a defect", async () => {
+    const store = new EventStoreDbEventStore(new FakeEventStoreDbClient(), { retry: quickRetry });
+    const exit = await Effect.runPromiseExit(store.append("s-big", Array.from({ length: 1_001 }, () => testEvent("E")), ExpectedRevision.any));
+    expect(isDefect(exit)).toBe(true);
+  });
+
+  it("never stamps an event before the one it follows in its stream, whatever another instance's clock said", async () => {
+    const client = new FakeEventStoreDbClient();
+    const ahead = new EventStoreDbEventStore(client, { retry: quickRetry, clock: () => new Date("2025-03-01T10:00:00.000Z") });
+    const behind = new EventStoreDbEventStore(client, { retry: quickRetry, clock: () => new Date("2025-02-01T10:00:00.000Z") });
+    await run(ahead.append("s-clock", [testEvent("E")], ExpectedRevision.noStream));
+    await run(behind.append("s-clock", [testEvent("E")], ExpectedRevision.at(0)));
+    const recorded = (await run(behind.readStream("s-clock"))).map((e) => e.recordedAt);
+    expect(recorded).toEqual(["2025-03-01T10:00:00.000Z", "2025-03-01T10:00:00.000Z"]);
   });
 
   it("gives up with StoreUnavailable when the node stays away", async () => {
@@ -109,15 +131,24 @@ describe("EventStoreDB adapter on a server that misbehaves", () => {
     expect(received.map((e) => (e.data as { i: number }).i)).toEqual(Array.from({ length: 12 }, (_, i) => i));
   });
 
+  it("ends a subscription the server refuses (access denied) instead of subscribing again forever", async () => {
+    const client = new FakeEventStoreDbClient();
+    const store = new EventStoreDbEventStore(client, { retry: quickRetry });
+    const fiber = Effect.runFork(Stream.runDrain(store.subscribe({ fromPosition: 0 })));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    client.dropSubscriptions(new AccessDeniedError());
+    expect(isDefect(await Effect.runPromise(Fiber.await(fiber)))).toBe(true);
+  });
+
   it("answers an idempotency key whose request is still in flight with StoreUnavailable, and frees an abandoned one", async () => {
     let now = new Date("2025-01-01T10:00:00Z");
     const client = new FakeEventStoreDbClient();
     const store = new EventStoreDbEventStore(client, { retry: quickRetry, clock: () => now });
     const claim = { key: "p:k", fingerprint: "f", response: { id: "x", created: true } };
     // The claim is written, then the process dies before its events are.
-    client.failNextCalls(0);
-    const { claimEvent, claimStream } = await import("./idempotency-claims.js");
-    await client.appendToStream(claimStream("p:k"), [claimEvent({ ...claim, streamId: "s-3", eventIds: [randomUUID()], claimedAt: now.toISOString() })]);
+    await client.appendToStream(claimStream("p:k"), [
+      claimEvent({ ...claim, streamId: "s-3", eventIds: [randomUUID()], firstRevision: 0, claimedAt: now.toISOString() }),
+    ]);
     const inFlight = await Effect.runPromiseExit(store.findIdempotencyRecord("p:k"));
     expect(Exit.isFailure(inFlight) && inFlight.cause._tag === "Fail" && inFlight.cause.error._tag).toBe("StoreUnavailable");
     now = new Date("2025-01-01T10:05:00Z");

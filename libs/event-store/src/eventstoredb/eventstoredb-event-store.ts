@@ -6,13 +6,10 @@ import {
   NO_STREAM,
   type Position,
   START,
-  STREAM_EXISTS,
   excludeSystemEvents,
 } from "@eventstore/db-client";
 import { Chunk, Duration, Effect, Option, Schedule, type Scope, Stream } from "effect";
-import { uuidV7 } from "../ids/uuid-v7.js";
-import { canonicalJson } from "../integrity/canonical-json.js";
-import { hashCanonicalParts } from "../integrity/event-hash.js";
+import { type StreamHead, chainEvents, nextRecordedAt, serialiseEvent } from "../integrity/hash-chain.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
 import type {
   AppendOptions,
@@ -22,13 +19,13 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
 } from "../port/event-store.js";
-import { type ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
+import { ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyRecord } from "../port/idempotency-record.js";
-import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
+import type { EventToAppend, RecordedEvent } from "../port/recorded-event.js";
 import type { EsdbClient } from "./esdb-client.js";
 import { type StoredEsdbEvent, fromEsdbEvent, toEsdbEvent } from "./esdb-envelope.js";
 import { translateError } from "./esdb-errors.js";
-import { EVENTS_PER_COMMIT, readStart } from "./esdb-positions.js";
+import { EVENTS_PER_COMMIT, readStart, toPosition } from "./esdb-positions.js";
 import {
   ABANDONED_AFTER_MS,
   type ClaimData,
@@ -48,9 +45,15 @@ export interface EventStoreDbOptions {
 
 type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable;
 
-interface Head {
-  readonly revision: number;
-  readonly hash: string;
+/** A stream's last event, as the next append continues it. */
+interface Head extends StreamHead {
+  readonly recordedAt: string;
+}
+
+/** A claim of an idempotency key, at its revision in the key's claim stream. */
+interface ClaimedKey {
+  readonly key: string;
+  readonly revision: bigint;
 }
 
 /** Quick, jittered, bounded: long enough to ride out a leader election. */
@@ -101,20 +104,23 @@ export class EventStoreDbEventStore implements EventStoreService {
   ): Effect.Effect<AppendResult, AppendError> =>
     Effect.gen(this, function* () {
       if (events.length > EVENTS_PER_COMMIT) {
-        return yield* new StoreUnavailable({ reason: `an append holds at most ${EVENTS_PER_COMMIT} events` });
+        // Positions tell the events of one append apart by their index in it (esdb-positions).
+        return yield* Effect.dieMessage(`An append holds at most ${EVENTS_PER_COMMIT} events, not ${events.length}`);
       }
       const head = yield* this.headOf(streamId);
       const actual = head ? head.revision : ("no-stream" as const);
       if (!isSatisfied(expected, actual)) return yield* new ConcurrencyConflict({ streamId, expected, actual });
       const recorded = this.envelopes(streamId, head, events);
-      const claim = options.idempotency && {
+      const claim: ClaimData | undefined = options.idempotency && {
         ...options.idempotency,
         streamId,
         eventIds: recorded.map((event) => event.eventId),
         claimedAt: this.clock().toISOString(),
-        ...(recorded.length === 0 ? { revision: head?.revision ?? -1, position: yield* this.headPosition } : {}),
+        ...(recorded.length === 0
+          ? { revision: head?.revision ?? -1, position: yield* this.headPosition }
+          : { firstRevision: recorded[0]!.revision }),
       };
-      if (claim) yield* this.claim(claim);
+      const claimed = claim && (yield* this.claim(claim));
       if (recorded.length === 0) {
         return { streamId, revision: head?.revision ?? -1, position: claim?.position ?? (yield* this.headPosition), recordedAt: this.clock().toISOString() };
       }
@@ -128,21 +134,21 @@ export class EventStoreDbEventStore implements EventStoreService {
         // Only a lost race proves the append did not happen; after an unavailable server it may
         // have, and the claim must stand (it expires if its events never arrive).
         Effect.tapError((error) =>
-          claim && error._tag === "ConcurrencyConflict" ? this.release(claim.key, "the append lost its race") : Effect.void,
+          claimed && error._tag === "ConcurrencyConflict" ? this.release(claimed, "the append lost its race") : Effect.void,
         ),
       );
-      const last = recorded.at(-1)!;
       return {
         streamId,
         revision: Number(written.nextExpectedRevision),
-        position: written.position ? Number(written.position.commit) * EVENTS_PER_COMMIT + recorded.length - 1 : 0,
-        recordedAt: last.recordedAt,
+        position: written.position ? toPosition(written.position.commit, recorded.length - 1) : 0,
+        recordedAt: recorded.at(-1)!.recordedAt,
       };
     }).pipe(
-      // Another writer moved the stream after we read it, but the caller accepts any head:
-      // hash against the new head and write again.
+      // Another writer moved the stream after we read it, to a head the caller still accepts
+      // ("any", "exists"): hash against the new head and write again. A conflict with the
+      // caller's own expectation is final.
       Effect.retry({
-        while: (error) => error._tag === "ConcurrencyConflict" && (expected.kind === "any" || expected.kind === "exists"),
+        while: (error) => error._tag === "ConcurrencyConflict" && isSatisfied(expected, error.actual),
         schedule: Schedule.recurs(5),
       }),
     );
@@ -150,16 +156,24 @@ export class EventStoreDbEventStore implements EventStoreService {
   readStream = (streamId: string, options: ReadStreamOptions = {}): Effect.Effect<ReadonlyArray<RecordedEvent>, StreamNotFound | StoreUnavailable> =>
     Effect.gen(this, function* () {
       const backwards = options.direction === "backwards";
+      const upTo = options.recordedUpTo;
+      // Backwards, the events past `upTo` come first and do not count towards maxCount.
+      const serverCount = options.maxCount === undefined || (backwards && upTo !== undefined) ? {} : { maxCount: options.maxCount };
       const events = yield* this.attempt(streamId, { kind: "any" }, async () => {
         const found: RecordedEvent[] = [];
         const reading = this.client.readStream(streamId, {
           direction: backwards ? BACKWARDS : FORWARDS,
           fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
-          ...(options.maxCount === undefined || options.recordedUpTo !== undefined ? {} : { maxCount: options.maxCount }),
+          ...serverCount,
         });
         for await (const resolved of reading) {
           const event = resolved.event && fromEsdbEvent(resolved.event as StoredEsdbEvent);
-          if (!event || (options.recordedUpTo !== undefined && event.recordedAt > options.recordedUpTo)) continue;
+          if (!event) continue;
+          if (upTo !== undefined && event.recordedAt > upTo) {
+            // recordedAt never decreases along a stream: forwards, nothing after this is in range.
+            if (backwards) continue;
+            break;
+          }
           found.push(event);
           if (found.length === options.maxCount) break;
         }
@@ -215,7 +229,7 @@ export class EventStoreDbEventStore implements EventStoreService {
       if (this.clock().getTime() - Date.parse(state.claim.claimedAt) < ABANDONED_AFTER_MS) {
         return yield* new StoreUnavailable({ reason: `a request with idempotency key ${key} is still in progress; try again` });
       }
-      yield* this.release(key, "abandoned: its events never arrived");
+      yield* this.release({ key, revision: state.claimRevision }, "abandoned: its events never arrived");
       return undefined;
     });
 
@@ -238,59 +252,59 @@ export class EventStoreDbEventStore implements EventStoreService {
     });
 
   /** Builds the envelopes the append will write: ids, the store clock and the hash chain. */
-  private envelopes(streamId: string, head: Head | undefined, events: ReadonlyArray<EventToAppend>): RecordedEvent[] {
-    const now = this.clock().toISOString();
-    const recordedAt = now > this.lastRecordedAt ? now : this.lastRecordedAt;
+  private envelopes(streamId: string, head: Head | undefined, events: ReadonlyArray<EventToAppend>): Array<Omit<RecordedEvent, "position">> {
+    // The head may have been stamped by another API instance, whose clock runs ahead of ours.
+    const recordedAt = nextRecordedAt(this.clock(), this.lastRecordedAt, head?.recordedAt);
     this.lastRecordedAt = recordedAt;
-    let prevHash = head?.hash ?? GENESIS_HASH;
-    return events.map((event, index) => {
-      const scalars = { eventId: uuidV7(), type: event.type, schemaVersion: event.schemaVersion, streamId, revision: (head?.revision ?? -1) + index + 1, recordedAt };
-      const metadata = { ...event.metadata, prevHash };
-      const hash = hashCanonicalParts(scalars, canonicalJson(event.data), canonicalJson(metadata));
-      prevHash = hash;
-      return { ...scalars, position: 0, data: event.data, metadata: { ...metadata, hash } };
-    });
+    return chainEvents(streamId, head, recordedAt, events.map(serialiseEvent)).map((event) => event.envelope);
   }
 
   private headOf(streamId: string): Effect.Effect<Head | undefined, StoreUnavailable> {
     return this.readStream(streamId, { direction: "backwards", maxCount: 1 }).pipe(
-      Effect.map(([last]) => last && { revision: last.revision, hash: last.metadata.hash }),
+      Effect.map(([last]) => last && { revision: last.revision, hash: last.metadata.hash, recordedAt: last.recordedAt }),
       Effect.catchTag("StreamNotFound", () => Effect.succeed(undefined)),
     );
   }
 
-  private claim(claim: ClaimData): Effect.Effect<void, IdempotencyKeyTaken | StoreUnavailable> {
+  private claim(claim: ClaimData): Effect.Effect<ClaimedKey, IdempotencyKeyTaken | StoreUnavailable> {
     return Effect.gen(this, function* () {
-      const state = yield* onlyUnavailable(this.attempt(claimStream(claim.key), { kind: "any" }, () => claimState(this.client, claim.key)));
+      const stream = claimStream(claim.key);
+      const state = yield* onlyUnavailable(this.attempt(stream, { kind: "any" }, () => claimState(this.client, claim.key)));
       if (state.kind === "claimed") return yield* new IdempotencyKeyTaken({ key: claim.key });
-      yield* this.attempt(claimStream(claim.key), { kind: "any" }, () =>
-        this.client.appendToStream(claimStream(claim.key), [claimEvent(claim)], { expectedRevision: state.claimRevision }),
+      // Built once, so a retried write carries the same event id and the server deduplicates it.
+      const event = claimEvent(claim);
+      const written = yield* this.attempt(stream, { kind: "any" }, () =>
+        this.client.appendToStream(stream, [event], { expectedRevision: state.claimRevision }),
       ).pipe(
         Effect.catchTag("ConcurrencyConflict", () => Effect.fail(new IdempotencyKeyTaken({ key: claim.key }))),
         Effect.catchTag("StreamNotFound", Effect.die),
       );
+      return { key: claim.key, revision: written.nextExpectedRevision };
     });
   }
 
-  private release(key: string, reason: string): Effect.Effect<void, StoreUnavailable> {
-    return this.attempt(claimStream(key), { kind: "exists" }, () =>
-      this.client.appendToStream(claimStream(key), [releaseEvent(reason)], { expectedRevision: STREAM_EXISTS }),
+  /** Releases exactly this claim: a release that comes late must not free a newer claim of the key. */
+  private release(claimed: ClaimedKey, reason: string): Effect.Effect<void, StoreUnavailable> {
+    const stream = claimStream(claimed.key);
+    const event = releaseEvent(reason);
+    return this.attempt(stream, ExpectedRevision.at(Number(claimed.revision)), () =>
+      this.client.appendToStream(stream, [event], { expectedRevision: claimed.revision }),
     ).pipe(
       Effect.asVoid,
+      // Released already, or claimed anew since: either way no longer this claim to release.
       Effect.catchTag("ConcurrencyConflict", () => Effect.void),
       Effect.catchTag("StreamNotFound", Effect.die),
     );
   }
 
-  /** The claimed events in their stream, if they arrived: the last one answers for them. */
+  /** Where the claimed events were stored, if they arrived: the last one answers for them. */
   private findClaimedEvents(claim: ClaimData) {
-    if (claim.eventIds.length === 0) return Effect.succeed(undefined);
+    if (claim.firstRevision === undefined) return Effect.succeed(undefined);
     const lastId = claim.eventIds.at(-1)!;
-    return this.readStream(claim.streamId, { direction: "backwards" }).pipe(
-      Effect.map((events) => {
-        const last = events.find((event) => event.eventId === lastId);
-        return last && { revision: last.revision, position: last.position, recordedAt: last.recordedAt };
-      }),
+    return this.readStream(claim.streamId, { fromRevision: claim.firstRevision + claim.eventIds.length - 1, maxCount: 1 }).pipe(
+      Effect.map(([last]) =>
+        last && last.eventId === lastId ? { revision: last.revision, position: last.position, recordedAt: last.recordedAt } : undefined,
+      ),
       Effect.catchTag("StreamNotFound", () => Effect.succeed(undefined)),
     );
   }
@@ -355,7 +369,8 @@ export class EventStoreDbEventStore implements EventStoreService {
         const last = events.at(-1);
         if (last) next = last.position + 1;
         const subscription = this.client.subscribeToAll({ fromPosition: after ?? START, filter: excludeSystemEvents() });
-        const delivered = Stream.fromAsyncIterable(subscription, (cause) => toUnavailable(cause)).pipe(
+        const delivered = Stream.fromAsyncIterable(subscription, (cause) => cause).pipe(
+          Stream.catchAll(subscriptionEnded),
           Stream.filterMap((resolved) => Option.fromNullable(resolved.event && fromEsdbEvent(resolved.event as StoredEsdbEvent))),
           Stream.filter((event) => event.position >= next),
           Stream.ensuring(Effect.promise(() => subscription.unsubscribe())),
@@ -399,11 +414,14 @@ const onlyUnavailable = <A, R>(
 ): Effect.Effect<A, StoreUnavailable, R> =>
   effect.pipe(Effect.catchTag("ConcurrencyConflict", Effect.die), Effect.catchTag("StreamNotFound", Effect.die));
 
-const toUnavailable = (cause: unknown): StoreUnavailable => {
+/**
+ * A dropped connection or a leader change ends a subscription with StoreUnavailable, which
+ * subscribe answers by subscribing again; anything else (access denied, a bug) would fail
+ * again the same way, so it ends the stream.
+ */
+const subscriptionEnded = (cause: unknown): Stream.Stream<never, StoreUnavailable> => {
   const translated = translateError(cause, "$all", { kind: "any" });
-  return translated.kind === "unavailable"
-    ? translated.error
-    : new StoreUnavailable({ reason: `the subscription to $all ended: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
+  return translated.kind === "unavailable" ? Stream.fail(translated.error) : Stream.die(cause);
 };
 
 /** Consecutive events of one stream, at most one append's worth each: how an import writes them. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { BACKWARDS, END, type EventData, NO_STREAM, jsonEvent } from "@eventstore/db-client";
+import { BACKWARDS, END, type EventData, NO_STREAM, StreamNotFoundError, jsonEvent } from "@eventstore/db-client";
 import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
 import type { EsdbClient } from "./esdb-client.js";
 
@@ -12,9 +12,9 @@ import type { EsdbClient } from "./esdb-client.js";
  * arrived (the append lost its race, or the process died) is released and may be
  * claimed again. Fixed event ids make the append itself safe to repeat.
  */
-export const CLAIM_STREAM_PREFIX = "mandat-idempotency-";
-export const CLAIMED = "MandatIdempotencyClaimed";
-export const RELEASED = "MandatIdempotencyReleased";
+const CLAIM_STREAM_PREFIX = "mandat-idempotency-";
+const CLAIMED = "MandatIdempotencyClaimed";
+const RELEASED = "MandatIdempotencyReleased";
 
 /** After this long, a claim without its events is taken to have failed. */
 export const ABANDONED_AFTER_MS = 60_000;
@@ -23,6 +23,8 @@ export interface ClaimData extends IdempotencyClaim {
   readonly streamId: string;
   readonly eventIds: ReadonlyArray<string>;
   readonly claimedAt: string;
+  /** For an append of events: the revision of the first, where to look for them. */
+  readonly firstRevision?: number;
   /** For an append of no events: the stream head it answered with. */
   readonly revision?: number;
   readonly position?: number;
@@ -44,7 +46,7 @@ export async function claimState(client: EsdbClient, key: string): Promise<Claim
         : { kind: "none", claimRevision: event.revision };
     }
   } catch (error) {
-    if ((error as { type?: string }).type === "stream-not-found") return { kind: "none", claimRevision: NO_STREAM };
+    if (error instanceof StreamNotFoundError) return { kind: "none", claimRevision: NO_STREAM };
     throw error;
   }
   return { kind: "none", claimRevision: NO_STREAM };

@@ -1,5 +1,6 @@
 import { GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
 import { hashEnvelope, withoutHash } from "./event-hash.js";
+import type { StreamHead } from "./hash-chain.js";
 
 export type BreakReason =
   | "hash-mismatch"
@@ -21,11 +22,6 @@ export interface VerifyReport {
   readonly ok: boolean;
   readonly checkedEvents: number;
   readonly brokenAt?: BrokenAt;
-}
-
-interface StreamHead {
-  readonly revision: number;
-  readonly hash: string;
 }
 
 /**

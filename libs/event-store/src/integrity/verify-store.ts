@@ -1,6 +1,7 @@
-import { Effect } from "effect";
+import { Effect, Stream } from "effect";
 import type { StoreUnavailable } from "../port/errors.js";
 import type { EventStoreService } from "../port/event-store.js";
+import { logBatches } from "../port/log-batches.js";
 import { LogVerifier, type VerifyReport } from "./verify-log.js";
 
 export interface VerifyProgress {
@@ -17,16 +18,13 @@ export const verifyStore = (
   Effect.gen(function* () {
     const verifier = new LogVerifier(store.densePositions);
     const headPosition = yield* store.headPosition;
-    const maxCount = options.batchSize ?? 5_000;
-    let fromPosition = 0;
-    for (;;) {
-      const batch = yield* store.readAll({ fromPosition, maxCount });
-      const last = batch.at(-1);
-      if (!last) break;
-      const whole = verifier.check(batch);
-      options.onProgress?.({ checkedEvents: verifier.report().checkedEvents, headPosition, position: last.position });
-      if (!whole) break;
-      fromPosition = last.position + 1;
-    }
+    // Reading stops at the first break: the report names it, and nothing after it counts.
+    yield* Stream.runForEachWhile(logBatches(store, { batchSize: options.batchSize ?? 5_000 }), (batch) =>
+      Effect.sync(() => {
+        const whole = verifier.check(batch);
+        options.onProgress?.({ checkedEvents: verifier.report().checkedEvents, headPosition, position: batch.at(-1)!.position });
+        return whole;
+      }),
+    );
     return verifier.report();
   });

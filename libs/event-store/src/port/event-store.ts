@@ -77,8 +77,10 @@ export interface EventStoreService {
   readonly findIdempotencyRecord: (key: string) => Effect.Effect<IdempotencyRecord | undefined, StoreUnavailable>;
 
   /**
-   * Writes already-recorded events verbatim (ids, revisions, recordedAt, hashes) into an
-   * empty store, in order. Positions are kept where the engine allows it.
+   * Writes already-recorded events verbatim (ids, revisions, recordedAt, hashes), in order,
+   * after what the store holds; each must continue its stream's hash chain. Positions are
+   * the store's own. Called once per batch, so it cannot tell a first batch from a later
+   * one: an import checks that its target is empty first (requireEmpty).
    */
   readonly importRecorded: (
     events: ReadonlyArray<RecordedEvent>,

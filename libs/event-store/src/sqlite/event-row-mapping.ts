@@ -1,4 +1,6 @@
 import { canonicalJson } from "../integrity/canonical-json.js";
+import { withoutHash } from "../integrity/event-hash.js";
+import type { ChainedEvent } from "../integrity/hash-chain.js";
 import type { EventMetadata, RecordedEvent } from "../port/recorded-event.js";
 import type { EventRow } from "./sqlite-schema.js";
 
@@ -37,18 +39,23 @@ export function rawRowToEvent(row: RawEventRow): RecordedEvent {
   };
 }
 
-export function eventToRow(event: RecordedEvent): EventRow {
-  const { hash, ...metadata } = event.metadata;
+/** The row of an event at `position`, from the canonical JSON it is stored as. */
+export function eventToRow(position: number, { envelope, dataJson, metadataJson }: ChainedEvent): EventRow {
   return {
-    position: event.position,
-    event_id: event.eventId,
-    stream_id: event.streamId,
-    revision: event.revision,
-    type: event.type,
-    schema_version: event.schemaVersion,
-    recorded_at: event.recordedAt,
-    data: canonicalJson(event.data),
-    metadata: canonicalJson(metadata),
-    hash,
+    position,
+    event_id: envelope.eventId,
+    stream_id: envelope.streamId,
+    revision: envelope.revision,
+    type: envelope.type,
+    schema_version: envelope.schemaVersion,
+    recorded_at: envelope.recordedAt,
+    data: dataJson,
+    metadata: metadataJson,
+    hash: envelope.metadata.hash,
   };
+}
+
+/** An event recorded elsewhere (an import) in the form an append stores. */
+export function storedForm(event: RecordedEvent): ChainedEvent {
+  return { envelope: event, dataJson: canonicalJson(event.data), metadataJson: canonicalJson(withoutHash(event).metadata) };
 }

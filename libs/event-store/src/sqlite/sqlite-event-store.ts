@@ -1,35 +1,31 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { Effect, Layer, type Scope } from "effect";
-import { uuidV7 } from "../ids/uuid-v7.js";
-import { canonicalJson } from "../integrity/canonical-json.js";
-import { hashCanonicalParts } from "../integrity/event-hash.js";
+import { Effect, type Scope } from "effect";
+import { type SerialisedEvent, type StreamHead, chainEvents, nextRecordedAt, serialiseEvent } from "../integrity/hash-chain.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
-import {
-  type AppendOptions,
-  type AppendResult,
-  EventStore,
-  type EventStoreService,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type SubscribeOptions,
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStoreService,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
 } from "../port/event-store.js";
 import { type ActualRevision, type ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
 import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
 import { AppendNotifier } from "../subscription/append-notifier.js";
 import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
-import { type RawEventRow, eventToRow, rawRowToEvent } from "./event-row-mapping.js";
+import { type RawEventRow, eventToRow, rawRowToEvent, storedForm } from "./event-row-mapping.js";
 import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, applyPragmas } from "./sqlite-schema.js";
-import { type StreamHead, StreamHeads } from "./stream-heads.js";
+import { StreamHeads } from "./stream-heads.js";
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ":memory:" for a store that lives as long as the process. */
   readonly path: string;
   /** The store clock that stamps recordedAt; injectable so tests can travel in time. */
   readonly clock?: () => Date;
-  readonly busyTimeoutMs?: number;
   /** How often subscriptions and the stream index look for appends made by another process. */
   readonly pollIntervalMs?: number;
   /** Refuse to create a new log (operators pointing a tool at the wrong path). */
@@ -38,11 +34,18 @@ export interface SqliteEventStoreOptions {
 
 type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable;
 
+/** An idempotency claim as stored: its response already in JSON. */
+interface StoredClaim {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly responseJson: string;
+}
+
 interface PendingAppend {
   readonly streamId: string;
-  readonly events: ReadonlyArray<EventToAppend>;
+  readonly events: ReadonlyArray<SerialisedEvent>;
   readonly expected: ExpectedRevision;
-  readonly idempotency: IdempotencyClaim | undefined;
+  readonly idempotency: StoredClaim | undefined;
   readonly resume: (outcome: Effect.Effect<AppendResult, AppendError>) => void;
 }
 
@@ -73,9 +76,8 @@ export class SqliteEventStore implements EventStoreService {
   ) {
     db.exec(EVENT_LOG_SCHEMA);
     this.statements = {
-      maxPosition: db.prepare<[], { position: number | null }>("SELECT max(position) AS position FROM events"),
-      lastRecordedAt: db.prepare<[], { recorded_at: string }>(
-        "SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1",
+      lastEvent: db.prepare<[], { position: number; recorded_at: string }>(
+        "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1",
       ),
       insertEvent: db.prepare<[EventRow]>(
         `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @recorded_at, @data, @metadata, @hash)`,
@@ -99,7 +101,7 @@ export class SqliteEventStore implements EventStoreService {
       ),
     };
     for (const read of [this.statements.readForwards, this.statements.readBackwards, this.statements.readAll]) read.raw(true);
-    this.heads = new StreamHeads(db);
+    this.heads = new StreamHeads(db, () => this.readHeadPosition());
     this.refreshTimer = setInterval(() => this.refreshHeads(), pollIntervalMs).unref();
     this.writeBatch = db.transaction((batch: ReadonlyArray<PendingAppend>) => this.writeAppends(batch));
     this.importBatch = db.transaction((events: ReadonlyArray<RecordedEvent>) => this.writeImported(events));
@@ -110,7 +112,7 @@ export class SqliteEventStore implements EventStoreService {
     if (!inMemory && !options.fileMustExist) mkdirSync(dirname(options.path), { recursive: true });
     const db = new Database(options.path, { fileMustExist: options.fileMustExist ?? false });
     try {
-      applyPragmas(db, options.busyTimeoutMs ?? 5_000);
+      applyPragmas(db);
       return new SqliteEventStore(db, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 250);
     } catch (error) {
       db.close();
@@ -126,21 +128,23 @@ export class SqliteEventStore implements EventStoreService {
     );
   }
 
-  static layer(options: SqliteEventStoreOptions): Layer.Layer<EventStore, StoreUnavailable> {
-    return Layer.scoped(EventStore, SqliteEventStore.acquire(options));
-  }
-
   append = (
     streamId: string,
     events: ReadonlyArray<EventToAppend>,
     expected: ExpectedRevision,
     options: AppendOptions = {},
   ): Effect.Effect<AppendResult, AppendError> =>
-    Effect.async<AppendResult, AppendError>((resume) => {
-      if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
-      this.pending.push({ streamId, events, expected, idempotency: options.idempotency, resume });
-      this.scheduleFlush();
-    });
+    Effect.flatMap(
+      // Serialised before joining a batch: a payload JSON cannot hold fails its own append,
+      // as the defect it is, never the appends that share its transaction.
+      Effect.sync(() => ({ serialised: events.map(serialiseEvent), claim: options.idempotency && storedClaim(options.idempotency) })),
+      ({ serialised, claim }) =>
+        Effect.async<AppendResult, AppendError>((resume) => {
+          if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
+          this.pending.push({ streamId, events: serialised, expected, idempotency: claim, resume });
+          this.scheduleFlush();
+        }),
+    );
 
   readStream = (
     streamId: string,
@@ -177,7 +181,7 @@ export class SqliteEventStore implements EventStoreService {
     );
 
   headPosition: Effect.Effect<number, StoreUnavailable> = Effect.suspend(() =>
-    this.attempt("cannot read the head position", () => this.statements.maxPosition.get()?.position ?? 0),
+    this.attempt("cannot read the head position", () => this.readHeadPosition()),
   );
 
   findIdempotencyRecord = (key: string): Effect.Effect<IdempotencyRecord | undefined, StoreUnavailable> =>
@@ -248,9 +252,10 @@ export class SqliteEventStore implements EventStoreService {
 
   /** Runs inside the batch transaction; each append stands or falls on its own. */
   private writeAppends(batch: ReadonlyArray<PendingAppend>): WrittenBatch {
-    let position = this.statements.maxPosition.get()?.position ?? 0;
+    const last = this.statements.lastEvent.get();
+    let position = last?.position ?? 0;
     this.heads.sync(position);
-    const recordedAt = this.nextRecordedAt();
+    const recordedAt = nextRecordedAt(this.clock(), last?.recorded_at);
     // Heads this batch moves; they reach this.heads only once the transaction has committed.
     const heads = new Map<string, StreamHead>();
     const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.headOf(streamId);
@@ -282,74 +287,45 @@ export class SqliteEventStore implements EventStoreService {
     recordedAt: string,
   ): { readonly position: number; readonly head: StreamHead | undefined } {
     let position = positionBefore;
-    let revision = head ? head.revision : -1;
-    let prevHash = head ? head.hash : GENESIS_HASH;
-    for (const event of append.events) {
-      revision += 1;
+    const chained = chainEvents(append.streamId, head, recordedAt, append.events);
+    for (const event of chained) {
       position += 1;
-      const scalars = {
-        eventId: uuidV7(),
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        streamId: append.streamId,
-        revision,
-        recordedAt,
-      };
-      // Stored as canonical JSON: the same strings the hash covers, serialised once.
-      const data = canonicalJson(event.data);
-      const metadata = canonicalJson({ ...event.metadata, prevHash });
-      const hash = hashCanonicalParts(scalars, data, metadata);
-      this.statements.insertEvent.run({
-        position,
-        event_id: scalars.eventId,
-        stream_id: scalars.streamId,
-        revision,
-        type: scalars.type,
-        schema_version: scalars.schemaVersion,
-        recorded_at: recordedAt,
-        data,
-        metadata,
-        hash,
-      });
-      prevHash = hash;
+      this.statements.insertEvent.run(eventToRow(position, event));
     }
+    const last = chained.at(-1)?.envelope;
+    const headAfter = last ? { revision: last.revision, hash: last.metadata.hash } : head;
     if (append.idempotency) {
-      const { key, fingerprint, response } = append.idempotency;
+      const { key, fingerprint, responseJson } = append.idempotency;
       this.statements.insertIdempotency.run(
-        key, fingerprint, append.streamId, revision, position, recordedAt, JSON.stringify(response),
+        key, fingerprint, append.streamId, headAfter?.revision ?? -1, position, recordedAt, responseJson,
       );
     }
-    return { position, head: revision >= 0 ? { revision, hash: prevHash } : undefined };
+    return { position, head: headAfter };
   }
 
+  /**
+   * Positions are numbered on from the head, whatever they were where the events come
+   * from (another engine's are sparse): the log stays dense and verifies as such.
+   */
   private writeImported(events: ReadonlyArray<RecordedEvent>): Omit<WrittenBatch, "outcomes"> {
-    let lastPosition = this.statements.maxPosition.get()?.position ?? 0;
-    this.heads.sync(lastPosition);
+    const last = this.statements.lastEvent.get();
+    let position = last?.position ?? 0;
+    let lastRecordedAt = last?.recorded_at ?? "";
+    this.heads.sync(position);
     const heads = new Map<string, StreamHead>();
     for (const event of events) {
-      const head = heads.get(event.streamId) ?? this.heads.headOf(event.streamId);
-      const expectedRevision = head ? head.revision + 1 : 0;
-      const expectedPrevHash = head ? head.hash : GENESIS_HASH;
-      if (event.position <= lastPosition) {
-        throw new ImportRejected({ reason: `event ${event.eventId} at position ${event.position} does not come after ${lastPosition}` });
-      }
-      if (event.revision !== expectedRevision || event.metadata.prevHash !== expectedPrevHash) {
-        throw new ImportRejected({
-          reason: `event ${event.eventId} does not continue stream ${event.streamId} (revision ${event.revision}, expected ${expectedRevision})`,
-        });
-      }
-      this.statements.insertEvent.run(eventToRow(event));
+      const reason = importBreak(event, heads.get(event.streamId) ?? this.heads.headOf(event.streamId), lastRecordedAt);
+      if (reason) throw new ImportRejected({ reason });
+      position += 1;
+      this.statements.insertEvent.run(eventToRow(position, storedForm(event)));
       heads.set(event.streamId, { revision: event.revision, hash: event.metadata.hash });
-      lastPosition = event.position;
+      lastRecordedAt = event.recordedAt;
     }
-    return { heads, position: lastPosition };
+    return { heads, position };
   }
 
-  /** The store clock, never running backwards: recordedAt does not decrease with position. */
-  private nextRecordedAt(): string {
-    const now = this.clock().toISOString();
-    const last = this.statements.lastRecordedAt.get()?.recorded_at;
-    return last !== undefined && last > now ? last : now;
+  private readHeadPosition(): number {
+    return this.statements.lastEvent.get()?.position ?? 0;
   }
 
   private refreshHeads(): void {
@@ -379,6 +355,26 @@ interface IdempotencyRow {
   readonly position: number;
   readonly recorded_at: string;
   readonly response: string;
+}
+
+/** Throws a TypeError for a response JSON cannot hold, as serialiseEvent does for a payload. */
+function storedClaim({ key, fingerprint, response }: IdempotencyClaim): StoredClaim {
+  const responseJson = JSON.stringify(response);
+  if (responseJson === undefined) throw new TypeError(`The response for idempotency key ${key} is not JSON`);
+  return { key, fingerprint, responseJson };
+}
+
+/** Why an imported event cannot follow what the log holds, if it cannot. */
+function importBreak(event: RecordedEvent, head: StreamHead | undefined, lastRecordedAt: string): string | undefined {
+  const expectedRevision = head ? head.revision + 1 : 0;
+  if (event.revision !== expectedRevision || event.metadata.prevHash !== (head ? head.hash : GENESIS_HASH)) {
+    return `event ${event.eventId} does not continue stream ${event.streamId} (revision ${event.revision}, expected ${expectedRevision})`;
+  }
+  // One clock stamps a dense log, so verification reads time running backwards as events moved.
+  if (event.recordedAt < lastRecordedAt) {
+    return `event ${event.eventId} was recorded at ${event.recordedAt}, before the ${lastRecordedAt} of the event it would follow`;
+  }
+  return undefined;
 }
 
 const unavailable = (reason: string) => (cause: unknown) =>

@@ -1,14 +1,17 @@
 import type Database from "better-sqlite3";
 
+/** How long a write waits for another process's (the CLI's) transaction before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+
 /**
  * WAL lets readers run beside the single writer; synchronous=FULL makes every commit
  * reach the disk before it is acknowledged, so an acknowledged append survives power loss.
  */
-export function applyPragmas(db: Database.Database, busyTimeoutMs: number): void {
+export function applyPragmas(db: Database.Database): void {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Appends look stream heads up in memory; the cache mostly serves reads of recent pages.
   db.pragma("cache_size = -16000");
 }

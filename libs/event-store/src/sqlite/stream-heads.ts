@@ -1,9 +1,5 @@
 import type Database from "better-sqlite3";
-
-export interface StreamHead {
-  readonly revision: number;
-  readonly hash: string;
-}
+import type { StreamHead } from "../integrity/hash-chain.js";
 
 /**
  * The last revision of every stream, in memory, as of `syncedPosition`: whether a stream
@@ -21,7 +17,10 @@ export class StreamHeads {
   private dataVersion = 0;
   private readonly statements;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly readHeadPosition: () => number,
+  ) {
     this.statements = {
       all: db.prepare<[], { stream_id: string; revision: number }>(
         "SELECT stream_id, max(revision) AS revision FROM events GROUP BY stream_id",
@@ -30,7 +29,6 @@ export class StreamHeads {
         "SELECT stream_id, revision FROM events WHERE position > ? ORDER BY position",
       ),
       hash: db.prepare<[string, number], string>("SELECT hash FROM events WHERE stream_id = ? AND revision = ?").pluck(),
-      maxPosition: db.prepare<[], { position: number | null }>("SELECT max(position) AS position FROM events"),
       dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
     };
   }
@@ -50,8 +48,9 @@ export class StreamHeads {
     if (!this.loaded) {
       this.dataVersion = this.statements.dataVersion.get() ?? 0;
       for (const row of this.statements.all.iterate()) this.revisions.set(row.stream_id, row.revision);
-      this.synced = this.statements.maxPosition.get()?.position ?? 0;
+      this.synced = headPosition;
       this.loaded = true;
+      return;
     }
     if (headPosition === this.synced) return;
     for (const row of this.statements.after.iterate(this.synced)) this.revisions.set(row.stream_id, row.revision);
@@ -77,6 +76,6 @@ export class StreamHeads {
     const version = this.statements.dataVersion.get() ?? 0;
     if (version === this.dataVersion) return;
     this.dataVersion = version;
-    this.db.transaction(() => this.sync(this.statements.maxPosition.get()?.position ?? 0))();
+    this.db.transaction(() => this.sync(this.readHeadPosition()))();
   }
 }

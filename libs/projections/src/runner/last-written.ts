@@ -2,7 +2,8 @@
  * The last row a projection wrote per key, so read-modify-write projections (a mandate's
  * next version builds on its previous one) need not read back what they just wrote.
  * It belongs to one bound handler: the runner discards a handler whose writes were rolled
- * back, memory and all. Bounded: beyond `capacity` keys it starts over from the table.
+ * back, or whose tables another process wrote meanwhile, memory and all. Bounded: beyond
+ * `capacity` keys it starts over from the table.
  */
 export class LastWritten<Row> {
   private readonly rows = new Map<string, Row>();

@@ -1,17 +1,26 @@
-import { type EventToAppend, ExpectedRevision, SqliteEventStore } from "#event-store";
-import type Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type MandatEventType, allEvents, initiativeStream } from "#domain";
+import { type EventStoreService, type EventToAppend, ExpectedRevision, SqliteEventStore, StoreUnavailable } from "#event-store";
+import Database from "better-sqlite3";
 import { Effect } from "effect";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { tallyProjection } from "../../testing/tally-projection.js";
+import { mandateHistoryProjection } from "../read-models/mandate-history/projection.js";
 import { openReadModelDatabase } from "./read-model-database.js";
 import { ProjectionRunner } from "./projection-runner.js";
-import { rebuildProjections } from "./rebuild.js";
+import { ReadModelWriteFailed } from "./read-model-write-failed.js";
+import { RebuildFailed, rebuildProjections } from "./rebuild.js";
 
-const counted = (n: number): EventToAppend => ({
-  type: "Counted",
-  schemaVersion: 1,
-  data: { n },
-  metadata: { actor: { id: "t", roles: [] }, commandId: "c", correlationId: "c", causationId: "c" },
+const metadata = { actor: { id: "t", roles: [] }, commandId: "c", correlationId: "c", causationId: "c" };
+const counted = (n: number): EventToAppend => ({ type: "Counted", schemaVersion: 1, data: { n }, metadata });
+const mandatEvent = <Type extends MandatEventType>(type: Type, data: unknown): EventToAppend => ({
+  type,
+  schemaVersion: allEvents[type].schemaVersion,
+  data: allEvents[type].schema.parse(data),
+  metadata,
 });
 
 let store: SqliteEventStore;
@@ -84,7 +93,7 @@ describe("ProjectionRunner", () => {
     );
     runners.push(runner);
     await Effect.runPromise(runner.start());
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await vi.waitFor(() => expect(runner.status().map((p) => p.state)).toEqual(["stopped", "live"]), { timeout: 5_000 });
     const [fragile, sturdy] = runner.status();
     expect(sturdy).toMatchObject({ name: "sturdy", position: head, state: "live" });
     expect(fragile).toMatchObject({
@@ -144,8 +153,7 @@ describe("ProjectionRunner", () => {
     const runner = new ProjectionRunner(db, store, [tallyProjection({ failOn: (data) => (data as { n: number }).n === 999 })]);
     runners.push(runner);
     await Effect.runPromise(runner.start());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(runner.status()[0]!.state).toBe("stopped");
+    await vi.waitFor(() => expect(runner.status()[0]!.state).toBe("stopped"), { timeout: 5_000 });
 
     // The operator fixes the code and runs `mandat rebuild` beside the running server.
     await Effect.runPromise(rebuildProjections(db, store, [tallyProjection({})]));
@@ -168,6 +176,15 @@ describe("rebuildProjections", () => {
     expect(exit._tag).toBe("Failure");
     expect(tallies().every((t) => t.version === 1)).toBe(true);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'tallies__g%' AND type = 'table'").get()).toEqual({ n: 1 });
+  });
+
+  it("tells a database that refuses the batch from an event the new code fails on", async () => {
+    await append(5);
+    const locked = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    const refused = { ...tallyProjection({ version: 2 }), bind: () => () => { throw locked; } };
+    expect(await Effect.runPromise(Effect.flip(rebuildProjections(db, store, [refused])))).toBeInstanceOf(ReadModelWriteFailed);
+    const failing = tallyProjection({ version: 2, failOn: () => true });
+    expect(await Effect.runPromise(Effect.flip(rebuildProjections(db, store, [failing])))).toBeInstanceOf(RebuildFailed);
   });
 
   it("reports progress as it goes", async () => {
@@ -194,37 +211,177 @@ describe("two processes following one read-model database", () => {
     expect(await waitFor(second, head)).toBe(true);
     expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(60);
   });
+
+  it("drop what a handler remembers of its writes once the other process has written after them", async () => {
+    // The server and `mandat state`: two connections to one read-model file, two store
+    // connections to one log, neither told of the other's appends (they poll rarely here).
+    const dir = mkdtempSync(join(tmpdir(), "mandat-two-processes-"));
+    const openStore = () => SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 60_000 });
+    const openDb = () => openReadModelDatabase(join(dir, "read-models.sqlite"));
+    const [serverStore, cliStore, serverDb, cliDb] = [openStore(), openStore(), openDb(), openDb()] as const;
+    const mandateId = randomUUID();
+    const stream = initiativeStream(randomUUID());
+    // Amendments are read-modify-write: each version builds on the one before.
+    const amend = async (via: SqliteEventStore, count: number) => {
+      for (let i = 0; i < count; i++) {
+        const changes = { budgetSek: 1_000 * (i + 1) };
+        const event = mandatEvent("MandateAmended", { mandateId, changes, reason: "Justering", effectiveFrom: "2025-02-01" });
+        await Effect.runPromise(via.append(stream, [event], ExpectedRevision.any));
+      }
+      return Effect.runPromise(via.headPosition);
+    };
+    const grant = { mandateId, scope: ["Läsning"], boundaries: ["Inom skoltid"], principles: ["Barnen först"], steering: "broad", validFrom: "2025-01-01" };
+    const server = new ProjectionRunner(serverDb, serverStore, [mandateHistoryProjection]);
+    const cli = new ProjectionRunner(cliDb, cliStore, [mandateHistoryProjection]);
+    try {
+      await Effect.runPromise(serverStore.append(stream, [mandatEvent("MandateGranted", grant)], ExpectedRevision.any));
+      const served = await amend(serverStore, 3);
+      await Effect.runPromise(server.start());
+      expect(await waitFor(server, served)).toBe(true);
+      // The CLI catches up on amendments the server has not been told of yet, and exits.
+      const caughtUp = await amend(cliStore, 3);
+      await Effect.runPromise(cli.start());
+      expect(await waitFor(cli, caughtUp)).toBe(true);
+      await Effect.runPromise(cli.stop());
+      // The server's next batch holds those and three more, of which it applies the three.
+      const head = await amend(serverStore, 3);
+      expect(await waitFor(server, head)).toBe(true);
+      expect(server.status()[0]).toMatchObject({ state: "live", position: head });
+      const versions = serverDb.prepare<[], { version: number }>("SELECT version FROM mandate_versions ORDER BY version").all();
+      expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    } finally {
+      await Effect.runPromise(Effect.zipRight(server.stop(), cli.stop()));
+      for (const connection of [serverDb, cliDb, serverStore, cliStore]) connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("waitFor, for the read models a read names", () => {
+  it("answers false as soon as a named read model stops short of the position, whatever the others do", async () => {
+    await append(10);
+    await Effect.runPromise(store.append("tally-x", [counted(999)], ExpectedRevision.any));
+    const head = await append(5);
+    const runner = new ProjectionRunner(
+      db,
+      store,
+      [tallyProjection({ failOn: (data) => (data as { n: number }).n === 999 }), mandateHistoryProjection],
+      { batchSize: 4 },
+    );
+    runners.push(runner);
+    await Effect.runPromise(runner.start());
+    expect(await Effect.runPromise(runner.waitFor(head, 5_000, ["mandate-history"]))).toBe(true);
+    const asked = Date.now();
+    expect(await Effect.runPromise(runner.waitFor(head, 5_000, ["tallies"]))).toBe(false);
+    expect(await Effect.runPromise(runner.waitFor(head, 5_000))).toBe(false);
+    expect(Date.now() - asked).toBeLessThan(2_000);
+    // What it applied before it stopped is still there to read.
+    const stoppedAt = runner.status()[0]!.position;
+    expect(stoppedAt).toBeGreaterThan(0);
+    expect(await Effect.runPromise(runner.waitFor(stoppedAt, 50, ["tallies"]))).toBe(true);
+    // A read of the log itself names no read model, and waits for none.
+    expect(await Effect.runPromise(runner.waitFor(head + 100, 50, []))).toBe(true);
+  });
+
+  it("answers for the other read models while one is rebuilt, and the rebuild outlasts a store that is briefly away", async () => {
+    const head = await append(300, 5);
+    const v1 = new ProjectionRunner(db, store, [tallyProjection({ version: 1 }), mandateHistoryProjection]);
+    runners.push(v1);
+    await Effect.runPromise(v1.start());
+    await waitFor(v1, head);
+    await Effect.runPromise(v1.stop());
+
+    // The rebuild's reads of the log fail twice before the store answers again.
+    let failures = 2;
+    const flaky: EventStoreService = Object.assign(Object.create(store) as EventStoreService, {
+      readAll: (options?: Parameters<EventStoreService["readAll"]>[0]) =>
+        failures-- > 0 ? Effect.fail(new StoreUnavailable({ reason: "connection lost" })) : store.readAll(options),
+    });
+    const runner = new ProjectionRunner(db, flaky, [tallyProjection({ version: 2 }), mandateHistoryProjection], { batchSize: 50 });
+    runners.push(runner);
+    await Effect.runPromise(runner.start());
+    expect(await Effect.runPromise(runner.waitFor(head, 5_000, ["mandate-history"]))).toBe(true);
+    expect(runner.status()[0]).toMatchObject({ name: "tallies", state: "rebuilding" });
+    expect(await Effect.runPromise(runner.waitFor(head, 5_000, ["tallies"]))).toBe(true);
+    expect(failures).toBeLessThan(0);
+    expect(runner.status()[0]).toMatchObject({ name: "tallies", state: "live", position: head });
+    expect(tallies().every((t) => t.version === 2)).toBe(true);
+    expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(300);
+  });
+});
+
+describe("following after another process's rebuild", () => {
+  it("follows the read models it swapped in together with one subscription", async () => {
+    let subscriptions = 0;
+    const counting: EventStoreService = Object.assign(Object.create(store) as EventStoreService, {
+      subscribe: (options: Parameters<EventStoreService["subscribe"]>[0]) => {
+        subscriptions += 1;
+        return store.subscribe(options);
+      },
+    });
+    await append(10);
+    const runner = new ProjectionRunner(db, counting, [tallyProjection({}), mandateHistoryProjection]);
+    runners.push(runner);
+    await Effect.runPromise(runner.start());
+    expect(subscriptions).toBe(1);
+    await Effect.runPromise(rebuildProjections(db, store, [tallyProjection({}), mandateHistoryProjection]));
+    const head = await append(5);
+    expect(await waitFor(runner, head)).toBe(true);
+    expect(subscriptions).toBe(2);
+    expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(15);
+  });
 });
 
 describe("a read-model database that is briefly locked by another writer", () => {
-  it("keeps every projection running and applies each event once, after the lock is gone", async () => {
-    const { mkdtempSync, rmSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
-    const Database = (await import("better-sqlite3")).default;
-    const dir = mkdtempSync(join(tmpdir(), "mandat-locked-"));
-    const path = join(dir, "read-models.sqlite");
-    const fileDb = openReadModelDatabase(path);
+  let dir: string;
+  let path: string;
+  let fileDb: Database.Database;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "mandat-locked-"));
+    path = join(dir, "read-models.sqlite");
+    fileDb = openReadModelDatabase(path);
     fileDb.pragma("busy_timeout = 20");
+  });
+  afterEach(() => {
+    fileDb.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  /** Another connection holding the write lock, as a second process would. */
+  const lockFile = (): Database.Database => {
+    const other = new Database(path);
+    other.exec("BEGIN IMMEDIATE");
+    return other;
+  };
+
+  it("keeps every projection running and applies each event once, after the lock is gone", async () => {
     const runner = new ProjectionRunner(fileDb, store, [tallyProjection({})], { batchSize: 5 });
     runners.push(runner);
+    await Effect.runPromise(runner.start());
+    const other = lockFile();
+    const head = await append(12);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(runner.status()[0]!.state).not.toBe("stopped");
+    other.exec("COMMIT");
+    other.close();
+    expect(await waitFor(runner, head)).toBe(true);
+    const total = fileDb.prepare<[], { n: number }>("SELECT sum(events) AS n FROM tallies").get()!.n;
+    expect(total).toBe(12);
+    expect(runner.status()[0]).toMatchObject({ state: "live", position: head });
+  });
+
+  it("fails a rebuild with ReadModelWriteFailed, not a crash, and builds nothing half-way", async () => {
+    await append(5);
+    const other = lockFile();
     try {
-      await Effect.runPromise(runner.start());
-      const other = new Database(path);
-      other.exec("BEGIN IMMEDIATE");
-      const head = await append(12);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(runner.status()[0]!.state).not.toBe("stopped");
-      other.exec("COMMIT");
-      other.close();
-      expect(await waitFor(runner, head)).toBe(true);
-      const total = fileDb.prepare<[], { n: number }>("SELECT sum(events) AS n FROM tallies").get()!.n;
-      expect(total).toBe(12);
-      expect(runner.status()[0]).toMatchObject({ state: "live", position: head });
+      const error = await Effect.runPromise(Effect.flip(rebuildProjections(fileDb, store, [tallyProjection({})])));
+      expect(error).toBeInstanceOf(ReadModelWriteFailed);
     } finally {
-      await Effect.runPromise(runner.stop());
-      fileDb.close();
-      rmSync(dir, { recursive: true, force: true });
+      other.exec("ROLLBACK");
+      other.close();
     }
+    const built = fileDb.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'tallies__g%'").get();
+    expect(built).toEqual({ n: 0 });
+    await Effect.runPromise(rebuildProjections(fileDb, store, [tallyProjection({})]));
+    expect(fileDb.prepare<[], { n: number }>("SELECT sum(events) AS n FROM tallies").get()!.n).toBe(5);
   });
 });

@@ -1,13 +1,12 @@
 import type { EventStoreService, RecordedEvent, StoreUnavailable } from "#event-store";
 import type Database from "better-sqlite3";
-import { Chunk, Data, Duration, Effect, Fiber, Schedule, Stream } from "effect";
+import { Chunk, Duration, Effect, Fiber, Schedule, Stream } from "effect";
 import { type Checkpoint, Checkpoints, type ProjectionFailure } from "./checkpoints.js";
 import { createGeneration, dropAbandonedGenerations, physicalTables, pointViewsAt } from "./generations.js";
+import { groupBy } from "./group-by.js";
 import type { AnyProjection, ApplyEvent } from "./projection-definition.js";
-import { type RebuildFailed, type RebuildOptions, rebuildProjections } from "./rebuild.js";
-
-/** The read-model database refused a batch (full disk, locked file): retried from the checkpoints. */
-export class ReadModelWriteFailed extends Data.TaggedError("ReadModelWriteFailed")<{ readonly reason: string }> {}
+import { type ReadModelWriteFailed, isStorageFailure, writeFailure } from "./read-model-write-failed.js";
+import { RebuildFailed, type RebuildOptions, rebuildProjections } from "./rebuild.js";
 
 export type ProjectionState = "catching-up" | "live" | "rebuilding" | "stopped";
 
@@ -69,7 +68,7 @@ export class ProjectionRunner {
       }
       for (const member of this.members.values()) this.settle(member);
       // Stopped projections follow too: only to notice when `mandat rebuild` brings them back.
-      for (const group of this.groupsByPosition([...this.members.values()])) this.follow(group);
+      this.followInGroups([...this.members.values()]);
       if (outdated.length > 0) this.fork(this.rebuildInBackground(outdated));
     });
   }
@@ -94,32 +93,42 @@ export class ProjectionRunner {
     return [...this.members.values()].every((m) => m.state === "stopped" || (m.state !== "rebuilding" && m.position >= this.headAtStart));
   }
 
-  /** The lowest position every running read model has reached. */
-  get position(): number {
-    const running = [...this.members.values()].filter((m) => m.state !== "stopped");
-    return running.length === 0 ? 0 : Math.min(...running.map((m) => (m.state === "rebuilding" ? 0 : m.position)));
-  }
-
-  /** Waits until every running read model has applied `position`; false after `timeoutMs`. */
-  waitFor(position: number, timeoutMs: number): Effect.Effect<boolean> {
-    return Effect.async<boolean>((resume) => {
-      const check = () => {
-        if (this.position < position) return false;
-        this.waiters.delete(check);
-        clearTimeout(timer);
-        resume(Effect.succeed(true));
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        resume(Effect.succeed(false));
-      }, timeoutMs);
-      if (!check()) this.waiters.add(check);
-      return Effect.sync(() => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
+  /**
+   * Waits until each of the named read models (all of them by default) has applied
+   * `position`: true then, false after `timeoutMs` or as soon as one of them has stopped
+   * short of it. One being rebuilt is waited for, since it answers only once swapped in;
+   * read models a read does not name may lag or stop without holding it up.
+   */
+  waitFor(position: number, timeoutMs: number, readModels?: ReadonlyArray<string>): Effect.Effect<boolean> {
+    return Effect.suspend(() => {
+      const members = readModels === undefined ? [...this.members.values()] : readModels.map((name) => this.memberNamed(name));
+      const reached = () => members.every((m) => m.state !== "rebuilding" && m.position >= position);
+      const stoppedShort = () => members.some((m) => m.state === "stopped" && m.position < position);
+      return Effect.async<boolean>((resume) => {
+        const check = () => {
+          if (!reached() && !stoppedShort()) return false;
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resume(Effect.succeed(reached()));
+          return true;
+        };
+        const timer = setTimeout(() => {
+          this.waiters.delete(check);
+          resume(Effect.succeed(false));
+        }, timeoutMs);
+        if (!check()) this.waiters.add(check);
+        return Effect.sync(() => {
+          clearTimeout(timer);
+          this.waiters.delete(check);
+        });
       });
     });
+  }
+
+  private memberNamed(name: string): Member {
+    const member = this.members.get(name);
+    if (!member) throw new Error(`No read model "${name}" in this runner`);
+    return member;
   }
 
   private memberFor(projection: AnyProjection, checkpoint: Checkpoint | undefined): Member {
@@ -157,32 +166,31 @@ export class ProjectionRunner {
     if (member.state === "catching-up" && member.position >= this.headAtStart) member.state = "live";
   }
 
-  private groupsByPosition(members: ReadonlyArray<Member>): Member[][] {
-    const groups = new Map<number, Member[]>();
-    for (const member of members) {
-      if (member.state === "rebuilding") continue;
-      groups.set(member.position, [...(groups.get(member.position) ?? []), member]);
-    }
-    return [...groups.values()];
+  /** One subscription for each position members start from; a member being rebuilt waits for its swap. */
+  private followInGroups(members: ReadonlyArray<Member>): void {
+    const byPosition = groupBy(
+      members.filter((member) => member.state !== "rebuilding"),
+      (member) => [member.position, member],
+    );
+    for (const group of byPosition.values()) this.follow(group);
   }
 
   private follow(group: Member[]): void {
     // Suspended: after a failure the loop resubscribes from where the members stand then.
     const subscription = Stream.suspend(() =>
-      this.store.subscribe({
-        fromPosition: Math.min(...group.map((member) => member.position)) + 1,
-        batchSize: this.options.batchSize ?? 1_000,
-      }),
+      group.length === 0
+        ? Stream.empty
+        : this.store.subscribe({
+            fromPosition: Math.min(...group.map((member) => member.position)) + 1,
+            batchSize: this.options.batchSize ?? 1_000,
+          }),
     );
     const loop = subscription.pipe(
-      Stream.runForEachChunk((chunk) =>
-        Effect.try({
-          try: () => this.applyChunk(group, Chunk.toReadonlyArray(chunk)),
-          catch: (error) => new ReadModelWriteFailed({ reason: error instanceof Error ? error.message : String(error) }),
-        }),
-      ),
-      // A dropped store connection: resume from where each member stands, with backoff.
-      Effect.retry(Schedule.exponential(Duration.millis(100)).pipe(Schedule.union(Schedule.spaced(Duration.seconds(5))))),
+      // Members that another process's rebuild moved follow on their own; a group left empty ends.
+      Stream.takeWhile(() => group.length > 0),
+      Stream.runForEachChunk((chunk) => Effect.try({ try: () => this.applyChunk(group, Chunk.toReadonlyArray(chunk)), catch: writeFailure })),
+      // A dropped store connection or a refused batch: resume from where each member stands.
+      Effect.retry(retrySchedule),
       Effect.orDie,
     );
     this.fork(loop);
@@ -205,7 +213,14 @@ export class ProjectionRunner {
           continue;
         }
         const from = Math.max(stored.position, member.position);
-        outcomes.set(member, member.state === "stopped" ? { position: from } : this.applyToMember(member, events, from, last.position));
+        if (member.state === "stopped") {
+          outcomes.set(member, { position: from });
+          continue;
+        }
+        // Another process applied events since our last batch: what the handler remembers
+        // of its own writes (LastWritten) no longer matches the table, so it starts afresh.
+        if (stored.position !== member.position) member.apply = this.handlerFor(member.projection, member.generation);
+        outcomes.set(member, this.applyToMember(member, events, from, last.position));
       }
     });
     try {
@@ -275,36 +290,43 @@ export class ProjectionRunner {
   private resync(group: Member[], moved: ReadonlyArray<Member>): void {
     for (const member of moved) {
       group.splice(group.indexOf(member), 1);
-      const checkpoint = this.checkpoints.get(member.projection.name)!;
-      const fresh = this.bound(member.projection, checkpoint);
-      Object.assign(member, fresh);
-      this.settle(member);
-      this.follow([member]);
+      this.rebind(member, this.checkpoints.get(member.projection.name)!);
     }
+    this.followInGroups(moved);
   }
 
+  /** Takes a member to the generation and position of `checkpoint`, with a fresh handler. */
+  private rebind(member: Member, checkpoint: Checkpoint): void {
+    Object.assign(member, this.bound(member.projection, checkpoint));
+    this.settle(member);
+  }
+
+  /**
+   * Rebuilds beside the tables in service. A store or database that is away for a while is
+   * waited for, as the follow loops wait for it; only an event the new code fails on stops
+   * the projections.
+   */
   private rebuildInBackground(projections: ReadonlyArray<AnyProjection>): Effect.Effect<void> {
     return rebuildProjections(this.db, this.store, projections, this.options).pipe(
-      Effect.tap((checkpoints) =>
-        Effect.sync(() => {
-          for (const checkpoint of checkpoints) {
-            const member = this.members.get(checkpoint.name)!;
-            Object.assign(member, this.bound(member.projection, checkpoint));
-            this.settle(member);
-            this.follow([member]);
-          }
-          this.wakeWaiters();
-        }),
-      ),
-      Effect.catchAll((error) =>
-        Effect.sync(() => {
+      Effect.retry({ schedule: retrySchedule, while: (error) => !(error instanceof RebuildFailed) }),
+      Effect.match({
+        onSuccess: (checkpoints) => {
+          const rebuilt = checkpoints.map((checkpoint) => {
+            const member = this.memberNamed(checkpoint.name);
+            this.rebind(member, checkpoint);
+            return member;
+          });
+          this.followInGroups(rebuilt);
+        },
+        onFailure: (error) => {
           for (const projection of projections) {
-            const member = this.members.get(projection.name)!;
+            const member = this.memberNamed(projection.name);
             member.state = "stopped";
             member.failure = failureOf(error);
           }
-        }),
-      ),
+        },
+      }),
+      Effect.tap(() => Effect.sync(() => this.wakeWaiters())),
     );
   }
 
@@ -313,11 +335,10 @@ export class ProjectionRunner {
   }
 }
 
-/** SQLite refusing to write at all, as opposed to a projection's code failing on an event. */
-const isStorageFailure = (error: unknown): boolean =>
-  /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|PROTOCOL)/.test((error as { code?: string } | undefined)?.code ?? "");
+/** How a loop that lost the store or the read-model database tries again: soon at first, then every 5 s. */
+const retrySchedule = Schedule.exponential(Duration.millis(100)).pipe(Schedule.union(Schedule.spaced(Duration.seconds(5))));
 
-const failureOf = (error: StoreUnavailable | RebuildFailed): ProjectionFailure =>
+const failureOf = (error: StoreUnavailable | RebuildFailed | ReadModelWriteFailed): ProjectionFailure =>
   "event" in error
     ? { position: error.event.position, eventId: error.event.eventId, type: error.event.type, message: error.message }
     : { position: 0, eventId: "", type: "", message: error.message };

@@ -1,9 +1,10 @@
-import type { EventStoreService, RecordedEvent, StoreUnavailable } from "#event-store";
+import { type EventStoreService, type RecordedEvent, type StoreUnavailable, logBatches } from "#event-store";
 import type Database from "better-sqlite3";
-import { Effect } from "effect";
+import { Effect, Stream } from "effect";
 import { type Checkpoint, Checkpoints } from "./checkpoints.js";
 import { createGeneration, createIndexes, dropGeneration, pointViewsAt } from "./generations.js";
 import type { AnyProjection, ApplyEvent } from "./projection-definition.js";
+import { type ReadModelWriteFailed, isStorageFailure, writeFailure } from "./read-model-write-failed.js";
 
 export interface RebuildProgress {
   readonly position: number;
@@ -47,13 +48,19 @@ export const rebuildProjections = (
   store: EventStoreService,
   projections: ReadonlyArray<AnyProjection>,
   options: RebuildOptions = {},
-): Effect.Effect<ReadonlyArray<Checkpoint>, StoreUnavailable | RebuildFailed> =>
+): Effect.Effect<ReadonlyArray<Checkpoint>, StoreUnavailable | RebuildFailed | ReadModelWriteFailed> =>
   Effect.gen(function* () {
-    const checkpoints = new Checkpoints(db);
-    const builds: Build[] = projections.map((projection) => {
-      const generation = (checkpoints.get(projection.name)?.generation ?? 0) + 1;
-      const tables = db.transaction(() => createGeneration(db, projection, generation, { deferIndexes: true }))();
-      return { projection, generation, apply: projection.bind(db, tables) };
+    // Every step that writes the read-model database turns SQLite refusing (a lock, a full
+    // disk) into ReadModelWriteFailed, which callers retry; only a projection's fault is fatal.
+    const checkpoints = yield* Effect.try({ try: () => new Checkpoints(db), catch: writeFailure });
+    const builds: Build[] = yield* Effect.try({
+      try: () =>
+        projections.map((projection) => {
+          const generation = (checkpoints.get(projection.name)?.generation ?? 0) + 1;
+          const tables = db.transaction(() => createGeneration(db, projection, generation, { deferIndexes: true }))();
+          return { projection, generation, apply: projection.bind(db, tables) };
+        }),
+      catch: writeFailure,
     });
     const headPosition = yield* store.headPosition;
     const batchSize = options.batchSize ?? 2_000;
@@ -63,18 +70,20 @@ export const rebuildProjections = (
     });
     let position = 0;
     let events = 0;
-    for (;;) {
-      const batch = yield* store.readAll({ fromPosition: position + 1, maxCount: batchSize });
-      const last = batch.at(-1);
-      if (!last) break;
-      yield* Effect.try({ try: () => applyBatch(batch), catch: (error) => error as RebuildFailed });
-      position = last.position;
-      events += batch.length;
-      options.onProgress?.({ position, headPosition, events, elapsedMs: Date.now() - started });
-      // Let the server answer requests between batches of a long rebuild.
-      yield* Effect.yieldNow();
-    }
-    for (const { projection, generation } of builds) db.transaction(() => createIndexes(db, projection, generation))();
+    yield* Stream.runForEach(logBatches(store, { batchSize }), (batch) =>
+      Effect.gen(function* () {
+        yield* Effect.try({ try: () => applyBatch(batch), catch: rebuildFailure });
+        position = batch.at(-1)!.position;
+        events += batch.length;
+        options.onProgress?.({ position, headPosition, events, elapsedMs: Date.now() - started });
+        // Let the server answer requests between batches of a long rebuild.
+        yield* Effect.yieldNow();
+      }),
+    );
+    const indexAll = () => {
+      for (const { projection, generation } of builds) db.transaction(() => createIndexes(db, projection, generation))();
+    };
+    yield* Effect.try({ try: indexAll, catch: writeFailure });
     const swap = db.transaction(() =>
       builds.map(({ projection, generation }) => {
         const previous = checkpoints.get(projection.name);
@@ -85,17 +94,20 @@ export const rebuildProjections = (
         return checkpoint;
       }),
     );
-    return swap();
+    return yield* Effect.try({ try: swap, catch: writeFailure });
   }).pipe(
     Effect.tapError(() =>
-      Effect.sync(() => {
-        // A failed build leaves the generation in service untouched; its half-built tables go.
-        const checkpoints = new Checkpoints(db);
-        for (const projection of projections) {
-          const inService = checkpoints.get(projection.name)?.generation ?? 0;
-          dropGeneration(db, projection, inService + 1);
-        }
-      }),
+      // A failed build leaves the generation in service untouched; its half-built tables go,
+      // or, if the database refuses even that, the next start drops them as abandoned.
+      Effect.ignore(
+        Effect.try(() => {
+          const checkpoints = new Checkpoints(db);
+          for (const projection of projections) {
+            const inService = checkpoints.get(projection.name)?.generation ?? 0;
+            dropGeneration(db, projection, inService + 1);
+          }
+        }),
+      ),
     ),
   );
 
@@ -105,7 +117,11 @@ function applyAll(build: Build, events: ReadonlyArray<RecordedEvent>): void {
     try {
       build.apply(event);
     } catch (error) {
-      throw new RebuildFailed(build.projection.name, event, error);
+      throw isStorageFailure(error) ? error : new RebuildFailed(build.projection.name, event, error);
     }
   }
 }
+
+/** A projection failing on an event is that event's fault; anything else is the database refusing the batch. */
+const rebuildFailure = (error: unknown): RebuildFailed | ReadModelWriteFailed =>
+  error instanceof RebuildFailed ? error : writeFailure(error);

@@ -95,6 +95,39 @@ describe("budgets: budget", () => {
     });
   });
 
+  it("answers the budget as known at an earlier instant: replaced lines keep their rows", async () => {
+    await propose();
+    harness.setTime("2024-02-01T08:00:00.000Z");
+    await approve();
+    const amendedLines = [line("Coordination", 450_000), line("Summer school", 700_000, initiativeId)];
+    await amend(amendedLines, "External funding arrived", "2025-03-01T09:00:00.000Z");
+    await amend([line("Everything", 1_200_000)], "Merged lines", "2025-06-01T09:00:00.000Z");
+    await fund({ source: "Region", amountSek: 50_000, on: "2025-06-01" });
+    await harness.sync();
+    const asOf = (instant: string) => budget(harness.db, focusArea, 2025, { asOf: instant });
+    expect(asOf("2023-12-31T23:59:59.999Z")).toBeUndefined();
+    expect(asOf("2024-01-31T23:59:59.999Z")).toMatchObject({
+      status: "proposed",
+      lines: answered(proposedLines),
+      approvedTotalSek: null,
+      decision: null,
+    });
+    expect(asOf("2025-03-01T08:59:59.999Z")).toMatchObject({
+      status: "approved",
+      lines: answered(proposedLines),
+      approvedTotalSek: 1_000_000,
+      decision,
+      amendments: [],
+    });
+    expect(asOf("2025-03-01T09:00:00.000Z")).toMatchObject({
+      lines: answered(amendedLines),
+      approvedTotalSek: 1_150_000,
+      amendments: [{ reason: "External funding arrived", decision: amendingDecision, recordedAt: "2025-03-01T09:00:00.000Z" }],
+      externalFunding: [],
+      externalFundingTotalSek: 0,
+    });
+  });
+
   it("lists external funding and value reflections in log order, with the funding total", async () => {
     await propose();
     await fund({ source: "Allmänna arvsfonden", amountSek: 250_000, initiativeId, on: "2025-02-01" });

@@ -1,37 +1,29 @@
-import { type BudgetLine, type MandatEventOf, assertNever } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { type BudgetLine, assertNever } from "#domain";
+import { defineProjection } from "../../runner/define-projection.js";
 import { parseBudgetStream } from "./budget-stream.js";
 import { budgetTables } from "./tables.js";
 
-const handled = [
-  "BudgetProposed",
-  "BudgetApproved",
-  "BudgetAmended",
-  "ExternalFundingRecorded",
-  "ValueReflectionRecorded",
-] as const;
-
-type Handled = RecordedEvent & MandatEventOf<(typeof handled)[number]>;
-
-export const budgetsProjection: ProjectionDefinition<keyof typeof budgetTables> = {
+export const budgetsProjection = defineProjection({
   name: "budgets",
-  version: 1,
+  // 2: amended lines end (ended_at) instead of being deleted; the status follows approved_at.
+  version: 2,
   tables: budgetTables,
-  eventTypes: new Set(handled),
+  handles: ["BudgetProposed", "BudgetApproved", "BudgetAmended", "ExternalFundingRecorded", "ValueReflectionRecorded"],
   bind: (db, tables) => {
     const insertBudget = db.prepare(
-      `INSERT INTO ${tables.budgets} (focus_area, year, status, decision, proposed_total_sek, proposed_at, approved_at)
-       VALUES (@focusArea, @year, 'proposed', NULL, @proposedTotalSek, @recordedAt, NULL)`,
+      `INSERT INTO ${tables.budgets} (focus_area, year, decision, proposed_total_sek, proposed_at, approved_at)
+       VALUES (@focusArea, @year, NULL, @proposedTotalSek, @recordedAt, NULL)`,
     );
     const approveBudget = db.prepare(
-      `UPDATE ${tables.budgets} SET status = 'approved', decision = @decision, approved_at = @recordedAt
-       WHERE focus_area = @focusArea AND year = @year`,
+      `UPDATE ${tables.budgets} SET decision = @decision, approved_at = @recordedAt WHERE focus_area = @focusArea AND year = @year`,
     );
-    const deleteLines = db.prepare(`DELETE FROM ${tables.budget_lines} WHERE focus_area = @focusArea AND year = @year`);
+    const endLines = db.prepare(
+      `UPDATE ${tables.budget_lines} SET ended_at = @recordedAt WHERE focus_area = @focusArea AND year = @year AND ended_at IS NULL`,
+    );
     const insertLine = db.prepare(
-      `INSERT INTO ${tables.budget_lines} (focus_area, year, line_id, purpose, initiative_id, amount_sek, ordinal)
-       VALUES (@focusArea, @year, @lineId, @purpose, @initiativeId, @amountSek, @ordinal)`,
+      `INSERT INTO ${tables.budget_lines}
+         (position, ordinal, focus_area, year, line_id, purpose, initiative_id, amount_sek, recorded_at, ended_at)
+       VALUES (@position, @ordinal, @focusArea, @year, @lineId, @purpose, @initiativeId, @amountSek, @recordedAt, NULL)`,
     );
     const insertAmendment = db.prepare(
       `INSERT INTO ${tables.budget_amendments} (position, focus_area, year, reason, decision, recorded_at)
@@ -46,15 +38,19 @@ export const budgetsProjection: ProjectionDefinition<keyof typeof budgetTables> 
        VALUES (@position, @focusArea, @year, @initiativeId, @reflection, @valueRating, @on, @recordedAt)`,
     );
 
-    const replaceLines = (budget: { focusArea: string; year: number }, lines: ReadonlyArray<BudgetLine>) => {
-      deleteLines.run(budget);
+    /** The lines in force until now end when `setBy` records new ones; they keep their rows. */
+    const setLines = (
+      budget: { focusArea: string; year: number },
+      lines: ReadonlyArray<BudgetLine>,
+      setBy: { position: number; recordedAt: string },
+    ) => {
+      endLines.run({ ...budget, recordedAt: setBy.recordedAt });
       lines.forEach(({ lineId, purpose, initiativeId, amountSek }, ordinal) =>
-        insertLine.run({ ...budget, lineId, purpose, initiativeId: initiativeId ?? null, amountSek, ordinal }),
+        insertLine.run({ ...budget, ...setBy, ordinal, lineId, purpose, initiativeId: initiativeId ?? null, amountSek }),
       );
     };
 
-    return (recorded) => {
-      const event = recorded as Handled;
+    return (event) => {
       const { position, recordedAt } = event;
       const budget = parseBudgetStream(event.streamId);
       switch (event.type) {
@@ -62,7 +58,7 @@ export const budgetsProjection: ProjectionDefinition<keyof typeof budgetTables> 
           const { lines } = event.data;
           const proposedTotalSek = lines.reduce((sum, line) => sum + line.amountSek, 0);
           insertBudget.run({ ...budget, proposedTotalSek, recordedAt });
-          replaceLines(budget, lines);
+          setLines(budget, lines, { position, recordedAt });
           return;
         }
         case "BudgetApproved":
@@ -70,7 +66,7 @@ export const budgetsProjection: ProjectionDefinition<keyof typeof budgetTables> 
           return;
         case "BudgetAmended": {
           const { lines, reason, decision } = event.data;
-          replaceLines(budget, lines);
+          setLines(budget, lines, { position, recordedAt });
           insertAmendment.run({ position, ...budget, reason, decision: JSON.stringify(decision), recordedAt });
           return;
         }
@@ -90,4 +86,4 @@ export const budgetsProjection: ProjectionDefinition<keyof typeof budgetTables> 
       }
     };
   },
-};
+});

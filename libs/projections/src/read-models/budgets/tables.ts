@@ -4,23 +4,29 @@ export const budgetTables = {
   budgets: {
     columns: `focus_area TEXT NOT NULL,
       year INTEGER NOT NULL,
-      status TEXT NOT NULL,                     -- proposed | approved
       decision TEXT,                            -- JSON, the approving decision
       proposed_total_sek INTEGER NOT NULL,      -- of the proposal as made; amendments change the lines only
       proposed_at TEXT NOT NULL,
-      approved_at TEXT,
+      approved_at TEXT,                         -- approved once this is recorded
       PRIMARY KEY (focus_area, year)`,
   },
-  /** The budget's current lines; an amendment replaces them all. */
+  /**
+   * Every line the proposal or an amendment set; an amendment ends the lines before it
+   * (ended_at), so the lines as known at any instant are a query.
+   */
   budget_lines: {
-    columns: `focus_area TEXT NOT NULL,
+    columns: `position INTEGER NOT NULL,             -- of the proposal or amendment that set the line
+      ordinal INTEGER NOT NULL,
+      focus_area TEXT NOT NULL,
       year INTEGER NOT NULL,
       line_id TEXT NOT NULL,
       purpose TEXT NOT NULL,
       initiative_id TEXT,
       amount_sek INTEGER NOT NULL,
-      ordinal INTEGER NOT NULL,
-      PRIMARY KEY (focus_area, year, line_id)`,
+      recorded_at TEXT NOT NULL,
+      ended_at TEXT,                            -- recorded time of the amendment that replaced it
+      PRIMARY KEY (position, ordinal)`,
+    lookups: ["focus_area, year, ended_at"],
   },
   budget_amendments: {
     columns: `position INTEGER PRIMARY KEY,

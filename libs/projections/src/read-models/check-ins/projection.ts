@@ -1,16 +1,12 @@
-import { type MandatEventOf, type MandatEventType, assertNever, parseStreamName } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { assertNever } from "#domain";
+import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { checkInTables } from "./tables.js";
 
-const handledTypes = ["CheckInHeld", "CheckInCadenceAgreed"] as const satisfies ReadonlyArray<MandatEventType>;
-type HandledEvent = RecordedEvent & MandatEventOf<(typeof handledTypes)[number]>;
-
-export const checkInsProjection: ProjectionDefinition<keyof typeof checkInTables> = {
+export const checkInsProjection = defineProjection({
   name: "check-ins",
   version: 1,
   tables: checkInTables,
-  eventTypes: new Set(handledTypes),
+  handles: ["CheckInHeld", "CheckInCadenceAgreed"],
   bind: (db, tables) => {
     const insertCheckIn = db.prepare(
       `INSERT INTO ${tables.check_ins} (check_in_id, initiative_id, held_on, participants, mandate_clarity, confidence,
@@ -22,9 +18,8 @@ export const checkInsProjection: ProjectionDefinition<keyof typeof checkInTables
       `INSERT INTO ${tables.check_in_cadences} (initiative_id, every_days, recorded_at, position)
        VALUES (@initiativeId, @everyDays, @recordedAt, @position)`,
     );
-    return (recorded) => {
-      const event = recorded as HandledEvent;
-      const initiativeId = parseStreamName(event.streamId)!.id;
+    return (event) => {
+      const initiativeId = streamEntityId(event, "initiative");
       const { recordedAt, position } = event;
       switch (event.type) {
         case "CheckInHeld": {
@@ -52,4 +47,4 @@ export const checkInsProjection: ProjectionDefinition<keyof typeof checkInTables
       }
     };
   },
-};
+});

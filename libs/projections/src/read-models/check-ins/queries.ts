@@ -1,8 +1,7 @@
 import { type IsoDate, type LeadershipNeeded, addDays } from "#domain";
 import type Database from "better-sqlite3";
 import { prepared } from "../../runner/prepared.js";
-
-// `x <= coalesce(@asOf, x)` reads "recorded, as known at asOf": true for every recorded row when asOf is null.
+import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
 export interface CheckIn {
   readonly checkInId: string;
@@ -66,19 +65,21 @@ export function checkInSchedule(
   initiativeId: string,
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): CheckInSchedule {
-  const params = { initiativeId, asOf: options.asOf ?? null };
-  const last = prepared<typeof params & { at: IsoDate }, CheckInRow>(db, 
+  const params = { initiativeId, asOf: options.asOf ?? null, at: options.at };
+  const { last, cadence } = inOneSnapshot(db, () => ({
+    last: prepared<typeof params, CheckInRow>(
+      db,
       `SELECT ${checkInColumns} FROM check_ins
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at) AND held_on <= @at
        ORDER BY held_on DESC, position DESC LIMIT 1`,
-    )
-    .get({ ...params, at: options.at });
-  const cadence = prepared<typeof params, { everyDays: number }>(db, 
+    ).get(params),
+    cadence: prepared<Omit<typeof params, "at">, { everyDays: number }>(
+      db,
       `SELECT every_days AS everyDays FROM check_in_cadences
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position DESC LIMIT 1`,
-    )
-    .get(params);
+    ).get({ initiativeId, asOf: params.asOf }),
+  }));
   const cadenceDays = cadence?.everyDays ?? null;
   const nextCheckInDue = !last
     ? null

@@ -1,6 +1,5 @@
-import { type MandatEventOf, assertNever, parseStreamName } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { assertNever } from "#domain";
+import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { decisionLogTables } from "./tables.js";
 
 const minutesEvents = [
@@ -22,13 +21,12 @@ const decisionCitingEvents = [
   "BudgetAmended",
 ] as const;
 
-type Handled = RecordedEvent & MandatEventOf<(typeof minutesEvents)[number] | (typeof decisionCitingEvents)[number]>;
-
-export const decisionLogProjection: ProjectionDefinition<keyof typeof decisionLogTables> = {
+export const decisionLogProjection = defineProjection({
   name: "decision-log",
-  version: 1,
+  // 2: decision_effects looked up by meeting, for the decision log over a range of dates.
+  version: 2,
   tables: decisionLogTables,
-  eventTypes: new Set([...minutesEvents, ...decisionCitingEvents]),
+  handles: [...minutesEvents, ...decisionCitingEvents],
   bind: (db, tables) => {
     const insertMeeting = db.prepare(
       `INSERT INTO ${tables.meetings} (meeting_id, body, focus_area, held_on, attendees, absentees, agenda, approved_on, recorded_at)
@@ -56,11 +54,10 @@ export const decisionLogProjection: ProjectionDefinition<keyof typeof decisionLo
        VALUES (@position, @meetingId, @decisionId, @streamId, @type, @recordedAt)`,
     );
 
-    return (recorded) => {
-      const event = recorded as Handled;
+    return (event) => {
       const { position, recordedAt } = event;
       // Minutes events live in the meeting's stream; the citing ones name their meeting in `decision`.
-      const meetingOfStream = () => parseStreamName(event.streamId)!.id;
+      const meetingOfStream = () => streamEntityId(event, "meeting");
       switch (event.type) {
         case "MeetingHeld": {
           const { body, focusArea, heldOn, attendees, absentees, agenda } = event.data;
@@ -119,4 +116,4 @@ export const decisionLogProjection: ProjectionDefinition<keyof typeof decisionLo
       }
     };
   },
-};
+});

@@ -1,6 +1,8 @@
 import type { DecisionKind, MeetingBody } from "#domain";
 import type Database from "better-sqlite3";
+import { groupBy } from "../../runner/group-by.js";
 import { prepared } from "../../runner/prepared.js";
+import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
 export interface MeetingDecision {
   readonly decisionId: string;
@@ -62,42 +64,44 @@ interface MeetingRow {
 
 /** The minutes of one meeting, with corrections made after approval; undefined for an unknown meeting. */
 export function meeting(db: Database.Database, meetingId: string): MeetingMinutes | undefined {
-  const row = prepared<[string], MeetingRow>(db, "SELECT * FROM meetings WHERE meeting_id = ?").get(meetingId);
-  if (!row) return undefined;
-  const decisions = prepared<[string], MeetingDecision>(db, 
+  return inOneSnapshot(db, () => {
+    const row = prepared<[string], MeetingRow>(db, "SELECT * FROM meetings WHERE meeting_id = ?").get(meetingId);
+    if (!row) return undefined;
+    const decisions = prepared<[string], MeetingDecision>(
+      db,
       `SELECT decision_id AS decisionId, subject, decision, rationale, kind
        FROM meeting_decisions WHERE meeting_id = ? ORDER BY position`,
-    )
-    .all(meetingId);
-  const comments = prepared<[string], MeetingMinutes["comments"][number]>(db, 
+    ).all(meetingId);
+    const comments = prepared<[string], MeetingMinutes["comments"][number]>(
+      db,
       "SELECT topic, comment FROM meeting_comments WHERE meeting_id = ? ORDER BY position",
-    )
-    .all(meetingId);
-  const nextSteps = prepared<[string], MeetingMinutes["nextSteps"][number]>(db, 
+    ).all(meetingId);
+    const nextSteps = prepared<[string], MeetingMinutes["nextSteps"][number]>(
+      db,
       `SELECT next_step_id AS nextStepId, text, owner_id AS ownerId, due
        FROM meeting_next_steps WHERE meeting_id = ? ORDER BY position`,
-    )
-    .all(meetingId);
-  const corrections = prepared<[string], MeetingMinutes["corrections"][number]>(db, 
+    ).all(meetingId);
+    const corrections = prepared<[string], MeetingMinutes["corrections"][number]>(
+      db,
       `SELECT correction, reason, recorded_at AS recordedAt
        FROM meeting_corrections WHERE meeting_id = ? ORDER BY position`,
-    )
-    .all(meetingId);
-  return {
-    id: row.meeting_id,
-    body: row.body,
-    focusArea: row.focus_area,
-    heldOn: row.held_on,
-    attendees: JSON.parse(row.attendees) as string[],
-    absentees: JSON.parse(row.absentees) as string[],
-    agenda: JSON.parse(row.agenda) as string[],
-    decisions,
-    comments,
-    nextSteps,
-    corrections,
-    approved: row.approved_on !== null,
-    approvedOn: row.approved_on,
-  };
+    ).all(meetingId);
+    return {
+      id: row.meeting_id,
+      body: row.body,
+      focusArea: row.focus_area,
+      heldOn: row.held_on,
+      attendees: JSON.parse(row.attendees) as string[],
+      absentees: JSON.parse(row.absentees) as string[],
+      agenda: JSON.parse(row.agenda) as string[],
+      decisions,
+      comments,
+      nextSteps,
+      corrections,
+      approved: row.approved_on !== null,
+      approvedOn: row.approved_on,
+    };
+  });
 }
 
 /**
@@ -108,29 +112,26 @@ export function decisionLog(
   db: Database.Database,
   period: { readonly from?: string; readonly to?: string } = {},
 ): ReadonlyArray<DecisionLogEntry> {
-  const range = { from: period.from ?? null, to: period.to ?? null };
-  const decisions = prepared<[typeof range], Omit<DecisionLogEntry, "effects">>(db, 
+  // Without a bound, the range is the whole calendar: one statement, and the held_on index serves it.
+  const range = { from: period.from ?? "0000-01-01", to: period.to ?? "9999-12-31" };
+  return inOneSnapshot(db, () => {
+    const decisions = prepared<[typeof range], Omit<DecisionLogEntry, "effects">>(
+      db,
       `SELECT d.meeting_id AS meetingId, d.decision_id AS decisionId, m.held_on AS heldOn, d.subject, d.decision, d.kind
-       FROM meeting_decisions d JOIN meetings m ON m.meeting_id = d.meeting_id
-       WHERE (@from IS NULL OR m.held_on >= @from) AND (@to IS NULL OR m.held_on <= @to)
+       FROM meetings m JOIN meeting_decisions d ON d.meeting_id = m.meeting_id
+       WHERE m.held_on BETWEEN @from AND @to
        ORDER BY m.held_on, d.position`,
-    )
-    .all(range);
-  const effects = prepared<[typeof range], DecisionEffect & { meetingId: string; decisionId: string }>(db, 
+    ).all(range);
+    const effects = prepared<[typeof range], DecisionEffect & { meetingId: string; decisionId: string }>(
+      db,
       `SELECT e.meeting_id AS meetingId, e.decision_id AS decisionId, e.stream_id AS streamId, e.type, e.position
-       FROM decision_effects e JOIN meetings m ON m.meeting_id = e.meeting_id
-       WHERE (@from IS NULL OR m.held_on >= @from) AND (@to IS NULL OR m.held_on <= @to)
+       FROM meetings m JOIN decision_effects e ON e.meeting_id = m.meeting_id
+       WHERE m.held_on BETWEEN @from AND @to
        ORDER BY e.position`,
-    )
-    .all(range);
-  const effectsByDecision = new Map<string, DecisionEffect[]>();
-  for (const { meetingId, decisionId, ...effect } of effects) {
-    const key = decisionKey(meetingId, decisionId);
-    const cited = effectsByDecision.get(key);
-    if (cited) cited.push(effect);
-    else effectsByDecision.set(key, [effect]);
-  }
-  return decisions.map((d) => ({ ...d, effects: effectsByDecision.get(decisionKey(d.meetingId, d.decisionId)) ?? [] }));
+    ).all(range);
+    const effectsByDecision = groupBy(effects, ({ meetingId, decisionId, ...effect }) => [decisionKey(meetingId, decisionId), effect]);
+    return decisions.map((d) => ({ ...d, effects: effectsByDecision.get(decisionKey(d.meetingId, d.decisionId)) ?? [] }));
+  });
 }
 
 const decisionKey = (meetingId: string, decisionId: string) => `${meetingId}/${decisionId}`;

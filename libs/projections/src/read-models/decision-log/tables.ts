@@ -58,6 +58,6 @@ export const decisionLogTables = {
       stream_id TEXT NOT NULL,
       type TEXT NOT NULL,
       recorded_at TEXT NOT NULL`,
-    indexes: ["decision_id"],
+    indexes: ["meeting_id"],
   },
 } satisfies Record<string, TableDefinition>;

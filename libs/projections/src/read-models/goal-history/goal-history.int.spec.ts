@@ -126,9 +126,9 @@ describe("activeGoals", () => {
   });
 
   it("keeps an achieved goal active through the day before it was achieved", () => {
-    expect(active("2025-02-28")).toEqual([readingAsRevised, writingGoal]);
-    expect(active(achievedOn)).toEqual([readingAsRevised]);
-    expect(active("2025-03-02")).toEqual([readingAsRevised]);
+    expect(active("2025-02-28")).toEqual([readingAsRevised, writingGoal, meetingGoal]);
+    expect(active(achievedOn)).toEqual([readingAsRevised, meetingGoal]);
+    expect(active("2025-03-02")).toEqual([readingAsRevised, meetingGoal]);
   });
 
   it("keeps a goal active on any day until its achievement is recorded", () => {
@@ -136,9 +136,15 @@ describe("activeGoals", () => {
     expect(active("2025-03-05", writingAchieved)).toEqual([readingAsRevised, meetingGoal]);
   });
 
-  it("drops a goal on every day from the instant the drop was recorded", () => {
-    expect(active("2025-01-10", "2025-04-01T08:59:59.999Z")).toContainEqual(meetingGoal);
-    expect(active("2025-01-10", meetingDropped)).not.toContainEqual(meetingGoal);
+  it("drops a goal from the day the drop was recorded, once it is recorded", () => {
+    expect(active("2025-04-01", "2025-04-01T08:59:59.999Z")).toContainEqual(meetingGoal);
+    expect(active("2025-04-01", meetingDropped)).not.toContainEqual(meetingGoal);
+    expect(active("2025-04-02")).toEqual([readingAsRevised]);
+  });
+
+  it("keeps a dropped goal active on the days before the drop: the drop does not rewrite the past", () => {
+    expect(active("2025-01-10", meetingDropped)).toContainEqual(meetingGoal);
+    expect(active("2025-03-31")).toEqual([readingAsRevised, meetingGoal]);
   });
 });
 

@@ -1,19 +1,14 @@
 import { assertNever } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { LastWritten } from "../../runner/last-written.js";
-import { type RecordedInitiativeEvent, initiativeIdOf } from "../initiative-overview/initiative-stream-event.js";
 import { goalHistoryTables } from "./tables.js";
 import type { GoalVersionRow } from "./version-row.js";
 
-const handledTypes = ["GoalSet", "GoalRevised", "GoalAchieved", "GoalDropped"] as const;
-type Handled = RecordedInitiativeEvent<(typeof handledTypes)[number]>;
-
-export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistoryTables> = {
+export const goalHistoryProjection = defineProjection({
   name: "goal-history",
   version: 1,
   tables: goalHistoryTables,
-  eventTypes: new Set(handledTypes),
+  handles: ["GoalSet", "GoalRevised", "GoalAchieved", "GoalDropped"],
   bind: (db, tables) => {
     const insert = db.prepare<GoalVersionRow>(
       `INSERT INTO ${tables.goal_versions} (initiative_id, goal_id, version, change, status, statement, indicator,
@@ -27,7 +22,7 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
     const written = new LastWritten<GoalVersionRow>((goalId) => latest.get(goalId));
     const write = (row: GoalVersionRow) => insert.run(written.remember(row.goal_id, row));
     /** The next version carries the goal's wording and dates forward; what belongs to one change starts empty. */
-    const successor = (event: Handled): GoalVersionRow => {
+    const successor = (event: RecordedMandatEvent<"GoalRevised" | "GoalAchieved" | "GoalDropped">): GoalVersionRow => {
       const previous = written.get(event.data.goalId);
       if (!previous) throw new Error(`${event.type} of goal ${event.data.goalId}, which was never set`);
       return {
@@ -41,13 +36,12 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
       };
     };
 
-    return (recorded: RecordedEvent) => {
-      const event = recorded as Handled;
+    return (event) => {
       switch (event.type) {
         case "GoalSet": {
           const { goalId, statement, indicator, targetDate } = event.data;
           write({
-            initiative_id: initiativeIdOf(event),
+            initiative_id: streamEntityId(event, "initiative"),
             goal_id: goalId,
             version: 1,
             change: "set",
@@ -94,4 +88,4 @@ export const goalHistoryProjection: ProjectionDefinition<keyof typeof goalHistor
       }
     };
   },
-};
+});

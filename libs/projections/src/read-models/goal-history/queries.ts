@@ -1,4 +1,4 @@
-import type { GoalStatus, IsoDate } from "#domain";
+import { type GoalStatus, type IsoDate, endOfStockholmDay } from "#domain";
 import type Database from "better-sqlite3";
 import type { GoalChange, GoalVersionRow } from "./version-row.js";
 import { prepared } from "../../runner/prepared.js";
@@ -26,9 +26,10 @@ export interface ActiveGoal {
 
 /** Every version of the initiative's goals recorded by `asOf`, oldest first. */
 export function goalHistory(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): GoalVersion[] {
-  const rows = prepared<{ initiativeId: string; asOf: string | null }, GoalVersionRow>(db, 
+  const rows = prepared<{ initiativeId: string; asOf: string | null }, GoalVersionRow>(
+      db,
       `SELECT * FROM goal_versions
-       WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
+       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
     )
     .all({ initiativeId, asOf: options.asOf ?? null });
@@ -49,24 +50,26 @@ export function goalHistory(db: Database.Database, initiativeId: string, options
 
 /**
  * The goals active on `at` as known at `asOf`, in the order they were set: each goal's
- * latest version recorded by then is active, or achieved only after `at`. A drop has no
- * date of its own, so a dropped goal counts as inactive on every day.
+ * latest version recorded by then is active, achieved only after `at`, or dropped only
+ * after `at`. A drop carries no date of its own: it takes effect on the day (in Stockholm) it was recorded.
  */
 export function activeGoals(
   db: Database.Database,
   initiativeId: string,
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): ActiveGoal[] {
-  const rows = prepared<{ initiativeId: string; asOf: string | null; at: IsoDate }, GoalVersionRow>(db, 
+  const rows = prepared<{ initiativeId: string; asOf: string | null; at: IsoDate; endOfAt: string }, GoalVersionRow>(
+      db,
       `SELECT goal.* FROM goal_versions goal
        JOIN (SELECT goal_id, MAX(version) AS version, MIN(position) AS set_position FROM goal_versions
-             WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
+             WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
              GROUP BY goal_id) latest
          ON latest.goal_id = goal.goal_id AND latest.version = goal.version
        WHERE goal.status = 'active' OR (goal.status = 'achieved' AND goal.achieved_on > @at)
+         OR (goal.status = 'dropped' AND goal.recorded_at > @endOfAt)
        ORDER BY latest.set_position`,
     )
-    .all({ initiativeId, asOf: options.asOf ?? null, at: options.at });
+    .all({ initiativeId, asOf: options.asOf ?? null, at: options.at, endOfAt: endOfStockholmDay(options.at) });
   return rows.map((row) => ({
     goalId: row.goal_id,
     statement: row.statement,

@@ -3,7 +3,7 @@ import { initiativeStream, organisationStream } from "#domain";
 import { describe, expect, it } from "vitest";
 import { type Payload, expectRebuildMatchesLive, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { governingContextsProjection } from "./projection.js";
-import { governingContexts, initiativeContexts, organisations } from "./queries.js";
+import { governingContexts, initiativeContexts, organisation, organisations } from "./queries.js";
 
 const harness = useProjectionHarness([governingContextsProjection]);
 
@@ -12,6 +12,7 @@ const [initiative, otherInitiative] = [randomUUID(), randomUUID()];
 const [committee, network, eskilstunaBoard] = [randomUUID(), randomUUID(), randomUUID()];
 
 // The history's recorded instants, with the millisecond on either side of each.
+const REGISTERED = "2024-06-01T10:00:00.000Z";
 const MAPPED = "2024-06-10T10:00:00.000Z";
 const NETWORK_MAPPED = "2024-06-11T10:00:00.000Z";
 const LINKED = "2024-07-01T10:00:00.000Z";
@@ -41,7 +42,12 @@ const map = (
  * unlinked. Eskilstuna maps a board the other initiative staffs.
  */
 async function recordHistory() {
-  await harness.append(organisationStream(vasteras), "OrganisationRegistered", { name: "Västerås stad", kind: "municipality" });
+  await harness.append(
+    organisationStream(vasteras),
+    "OrganisationRegistered",
+    { name: "Västerås stad", kind: "municipality" },
+    { recordedAt: REGISTERED },
+  );
   await harness.append(organisationStream(eskilstuna), "OrganisationRegistered", { name: "Eskilstuna kommun", kind: "municipality" });
   const committeeMapping = { contextId: committee, name: "Barn- och ungdomsnämnden", kind: "committee", description: "Schools" } as const;
   await map(vasteras, committeeMapping, MAPPED);
@@ -72,6 +78,15 @@ describe("governing-contexts: organisations", () => {
       { id: eskilstuna, name: "Eskilstuna kommun", kind: "municipality" },
       { id: vasteras, name: "Västerås stad", kind: "municipality" },
     ]);
+  });
+
+  it("finds one organisation by id from the instant it was registered; an unknown id is undefined", async () => {
+    await recordHistory();
+    const vasterasEntry = { id: vasteras, name: "Västerås stad", kind: "municipality" };
+    expect(organisation(harness.db, vasteras)).toEqual(vasterasEntry);
+    expect(organisation(harness.db, vasteras, { asOf: REGISTERED })).toEqual(vasterasEntry);
+    expect(organisation(harness.db, vasteras, { asOf: justBefore(REGISTERED) })).toBeUndefined();
+    expect(organisation(harness.db, randomUUID())).toBeUndefined();
   });
 });
 

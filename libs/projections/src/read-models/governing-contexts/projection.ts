@@ -1,23 +1,18 @@
-import { type MandatEventOf, assertNever, parseStreamName } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { assertNever } from "#domain";
+import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { governingContextTables } from "./tables.js";
 
-const handled = [
-  "OrganisationRegistered",
-  "GoverningContextMapped",
-  "GoverningContextRetired",
-  "GoverningContextLinked",
-  "GoverningContextUnlinked",
-] as const;
-
-type Handled = RecordedEvent & MandatEventOf<(typeof handled)[number]>;
-
-export const governingContextsProjection: ProjectionDefinition<keyof typeof governingContextTables> = {
+export const governingContextsProjection = defineProjection({
   name: "governing-contexts",
   version: 1,
   tables: governingContextTables,
-  eventTypes: new Set(handled),
+  handles: [
+    "OrganisationRegistered",
+    "GoverningContextMapped",
+    "GoverningContextRetired",
+    "GoverningContextLinked",
+    "GoverningContextUnlinked",
+  ],
   bind: (db, tables) => {
     const insertOrganisation = db.prepare(
       `INSERT INTO ${tables.organisations} (organisation_id, name, kind, recorded_at)
@@ -43,28 +38,27 @@ export const governingContextsProjection: ProjectionDefinition<keyof typeof gove
        VALUES (@position, @initiativeId, @organisationId, @contextId, @relation, @recordedAt, NULL, NULL)`,
     );
 
-    return (recorded) => {
-      const event = recorded as Handled;
+    return (event) => {
       const { position, recordedAt } = event;
-      // The organisation's id for its own events, the initiative's for links.
-      const { id: streamEntity } = parseStreamName(event.streamId)!;
       switch (event.type) {
-        case "OrganisationRegistered":
-          insertOrganisation.run({ organisationId: streamEntity, name: event.data.name, kind: event.data.kind, recordedAt });
+        case "OrganisationRegistered": {
+          const organisationId = streamEntityId(event, "organisation");
+          insertOrganisation.run({ organisationId, name: event.data.name, kind: event.data.kind, recordedAt });
           return;
+        }
         case "GoverningContextMapped": {
           const { contextId, name, kind, description } = event.data;
-          insertContext.run({ contextId, organisationId: streamEntity, name, kind, description, recordedAt });
+          insertContext.run({ contextId, organisationId: streamEntityId(event, "organisation"), name, kind, description, recordedAt });
           return;
         }
         case "GoverningContextRetired": {
           const { contextId, reason } = event.data;
-          retireContext.run({ contextId, organisationId: streamEntity, reason, recordedAt });
+          retireContext.run({ contextId, organisationId: streamEntityId(event, "organisation"), reason, recordedAt });
           return;
         }
         case "GoverningContextLinked": {
           const { organisationId, contextId, relation } = event.data;
-          const link = { initiativeId: streamEntity, organisationId, contextId };
+          const link = { initiativeId: streamEntityId(event, "initiative"), organisationId, contextId };
           // A link under another relation replaces the open one, which keeps its history.
           endLink.run({ ...link, reason: null, recordedAt });
           insertLink.run({ position, ...link, relation, recordedAt });
@@ -72,7 +66,7 @@ export const governingContextsProjection: ProjectionDefinition<keyof typeof gove
         }
         case "GoverningContextUnlinked": {
           const { organisationId, contextId, reason } = event.data;
-          endLink.run({ initiativeId: streamEntity, organisationId, contextId, reason, recordedAt });
+          endLink.run({ initiativeId: streamEntityId(event, "initiative"), organisationId, contextId, reason, recordedAt });
           return;
         }
         default:
@@ -80,4 +74,4 @@ export const governingContextsProjection: ProjectionDefinition<keyof typeof gove
       }
     };
   },
-};
+});

@@ -1,6 +1,8 @@
 import type { ContextRelation } from "#domain";
 import type Database from "better-sqlite3";
+import { groupBy } from "../../runner/group-by.js";
 import { prepared } from "../../runner/prepared.js";
+import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
 export interface OrganisationEntry {
   readonly id: string;
@@ -31,15 +33,26 @@ export interface InitiativeContext {
   readonly relation: ContextRelation;
 }
 
-/**
- * Links recorded by `asOf` and not ended by then. Without `asOf` an ended link is past:
- * `unlinked_at > NULL` is never true.
- */
-const LINK_KNOWN_AT = "(@asOf IS NULL OR l.linked_at <= @asOf) AND (l.unlinked_at IS NULL OR l.unlinked_at > @asOf)";
+/** Links recorded by `asOf` and not ended by then. */
+const LINK_KNOWN_AT =
+  "l.linked_at <= coalesce(@asOf, l.linked_at) AND (l.unlinked_at IS NULL OR l.unlinked_at > coalesce(@asOf, l.unlinked_at))";
 
 export function organisations(db: Database.Database): ReadonlyArray<OrganisationEntry> {
   return prepared<[], OrganisationEntry>(db, "SELECT organisation_id AS id, name, kind FROM organisations ORDER BY name, organisation_id")
     .all();
+}
+
+/** The organisation, if it was registered by `asOf`. */
+export function organisation(
+  db: Database.Database,
+  organisationId: string,
+  options: { readonly asOf?: string } = {},
+): OrganisationEntry | undefined {
+  return prepared<[{ organisationId: string; asOf: string | null }], OrganisationEntry>(
+    db,
+    `SELECT organisation_id AS id, name, kind FROM organisations
+     WHERE organisation_id = @organisationId AND recorded_at <= coalesce(@asOf, recorded_at)`,
+  ).get({ organisationId, asOf: options.asOf ?? null });
 }
 
 /** An organisation's governing contexts by name, each with the initiatives linked to it, as known at `asOf`. */
@@ -49,28 +62,25 @@ export function governingContexts(
   options: { readonly asOf?: string } = {},
 ): ReadonlyArray<GoverningContextEntry> {
   const params = { organisationId, asOf: options.asOf ?? null };
-  const contexts = prepared<[typeof params], Omit<GoverningContextEntry, "linkedInitiatives">>(db, 
+  return inOneSnapshot(db, () => {
+    const contexts = prepared<[typeof params], Omit<GoverningContextEntry, "linkedInitiatives">>(
+      db,
       `SELECT context_id AS contextId, name, kind, description,
-         CASE WHEN retired_at IS NOT NULL AND (@asOf IS NULL OR retired_at <= @asOf) THEN 'retired' ELSE 'mapped' END AS status
+         CASE WHEN retired_at <= coalesce(@asOf, retired_at) THEN 'retired' ELSE 'mapped' END AS status
        FROM governing_contexts
-       WHERE organisation_id = @organisationId AND (@asOf IS NULL OR mapped_at <= @asOf)
+       WHERE organisation_id = @organisationId AND mapped_at <= coalesce(@asOf, mapped_at)
        ORDER BY name, context_id`,
-    )
-    .all(params);
-  const links = prepared<[typeof params], InitiativeLink & { contextId: string }>(db, 
+    ).all(params);
+    const links = prepared<[typeof params], InitiativeLink & { contextId: string }>(
+      db,
       `SELECT l.context_id AS contextId, l.initiative_id AS initiativeId, l.relation, l.linked_at AS linkedAt
        FROM governing_contexts c JOIN context_links l ON l.context_id = c.context_id AND l.organisation_id = c.organisation_id
        WHERE c.organisation_id = @organisationId AND ${LINK_KNOWN_AT}
        ORDER BY l.position`,
-    )
-    .all(params);
-  const linksByContext = new Map<string, InitiativeLink[]>();
-  for (const { contextId, ...link } of links) {
-    const linked = linksByContext.get(contextId);
-    if (linked) linked.push(link);
-    else linksByContext.set(contextId, [link]);
-  }
-  return contexts.map((context) => ({ ...context, linkedInitiatives: linksByContext.get(context.contextId) ?? [] }));
+    ).all(params);
+    const linksByContext = groupBy(links, ({ contextId, ...link }) => [contextId, link]);
+    return contexts.map((context) => ({ ...context, linkedInitiatives: linksByContext.get(context.contextId) ?? [] }));
+  });
 }
 
 /** The governing contexts an initiative is linked to, in the order they were linked, as known at `asOf`. */

@@ -3,7 +3,7 @@ import { type FocusArea, type OrganisationId, type PersonId, initiativeStream } 
 import { describe, expect, it } from "vitest";
 import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { initiativeOverviewProjection } from "./projection.js";
-import { initiativeRecord, leadsAsOf, listInitiatives } from "./queries.js";
+import { initiativeRecord, initiativeRegistered, leadsAsOf, listInitiatives } from "./queries.js";
 
 const reading = randomUUID();
 const allLearn = randomUUID();
@@ -94,6 +94,15 @@ describe("initiativeRecord", () => {
     expect(initiativeRecord(harness.db, reading, { ...known, at: "2025-02-28" })).toEqual({ ...record, status: "open", closedOn });
     expect(initiativeRecord(harness.db, reading, { ...known, at: closedOn })).toEqual({ ...record, status: "closed", closedOn });
     expect(initiativeRecord(harness.db, reading, { at: "2025-03-02" })).toEqual({ ...record, status: "closed", closedOn });
+  });
+});
+
+describe("initiativeRegistered", () => {
+  it("is true from the instant of registration, whether or not the initiative is closed; false for an unknown id", () => {
+    expect(initiativeRegistered(harness.db, reading, { asOf: "2025-01-10T08:59:59.999Z" })).toBe(false);
+    expect(initiativeRegistered(harness.db, reading, { asOf: registeredReading })).toBe(true);
+    expect(initiativeRegistered(harness.db, reading)).toBe(true);
+    expect(initiativeRegistered(harness.db, randomUUID())).toBe(false);
   });
 });
 

@@ -1,19 +1,19 @@
 import type { IsoDate } from "#domain";
 import type Database from "better-sqlite3";
+import type { AnyProjection } from "../../runner/projection-definition.js";
+import { inOneSnapshot } from "../../runner/read-snapshot.js";
+import { checkInsProjection } from "../check-ins/projection.js";
 import { checkInSchedule, type LastCheckIn } from "../check-ins/queries.js";
+import { goalHistoryProjection } from "../goal-history/projection.js";
 import { type ActiveGoal, activeGoals } from "../goal-history/queries.js";
+import { mandateHistoryProjection } from "../mandate-history/projection.js";
 import { type MandateInForce, mandateInForce } from "../mandate-history/queries.js";
-import { listSignals } from "../signal-inbox/queries.js";
+import { signalInboxProjection } from "../signal-inbox/projection.js";
+import { type UnansweredSignal, unansweredSignals } from "../signal-inbox/queries.js";
+import { tensionTimelineProjection } from "../tension-timeline/projection.js";
 import { type OpenTension, openTensions } from "../tension-timeline/queries.js";
+import { initiativeOverviewProjection } from "./projection.js";
 import { type InitiativeRecord, type LeadAssignment, initiativeRecord, leadsAsOf } from "./queries.js";
-
-export interface UnansweredSignal {
-  readonly id: string;
-  readonly kind: string;
-  readonly summary: string;
-  readonly mandatePosition: string;
-  readonly observedOn: IsoDate;
-}
 
 /** API.md's overview of one initiative, on date `at` as known at `asOf`. */
 export interface InitiativeOverview extends InitiativeRecord {
@@ -30,30 +30,38 @@ export interface InitiativeOverview extends InitiativeRecord {
   readonly checkInOverdue: boolean;
 }
 
+/** The read models the overview reads: a read that must see a write waits for these. */
+export const initiativeOverviewReadModels: ReadonlyArray<AnyProjection> = [
+  initiativeOverviewProjection,
+  goalHistoryProjection,
+  mandateHistoryProjection,
+  checkInsProjection,
+  signalInboxProjection,
+  tensionTimelineProjection,
+];
+
 /**
  * The overview is read from the temporal rows of several read models, never by
- * replaying a stream: each answers for the same (asOf, at).
+ * replaying a stream: each answers for the same (asOf, at), all from the same commit.
  */
 export function initiativeOverview(
   db: Database.Database,
   initiativeId: string,
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): InitiativeOverview | undefined {
-  const record = initiativeRecord(db, initiativeId, options);
-  if (!record) return undefined;
-  const { asOf } = options;
-  const schedule = checkInSchedule(db, initiativeId, options);
-  return {
-    ...record,
-    asOf: asOf ?? null,
-    at: options.at,
-    leads: leadsAsOf(db, initiativeId, { asOf }),
-    goals: activeGoals(db, initiativeId, options),
-    mandate: mandateInForce(db, initiativeId, options),
-    openTensions: openTensions(db, initiativeId, options),
-    unansweredSignals: listSignals(db, { status: "unanswered", initiativeId, asOf }).map(
-      ({ id, kind, summary, mandatePosition, observedOn }) => ({ id, kind, summary, mandatePosition, observedOn }),
-    ),
-    ...schedule,
-  };
+  return inOneSnapshot(db, () => {
+    const record = initiativeRecord(db, initiativeId, options);
+    if (!record) return undefined;
+    return {
+      ...record,
+      asOf: options.asOf ?? null,
+      at: options.at,
+      leads: leadsAsOf(db, initiativeId, options),
+      goals: activeGoals(db, initiativeId, options),
+      mandate: mandateInForce(db, initiativeId, options),
+      openTensions: openTensions(db, initiativeId, options),
+      unansweredSignals: unansweredSignals(db, initiativeId, options),
+      ...checkInSchedule(db, initiativeId, options),
+    };
+  });
 }

@@ -1,17 +1,12 @@
 import { assertNever } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
-import { type RecordedInitiativeEvent, initiativeIdOf } from "./initiative-stream-event.js";
+import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { initiativeOverviewTables } from "./tables.js";
 
-const handledTypes = ["InitiativeRegistered", "InitiativeLeadAssigned", "InitiativeLeadUnassigned", "InitiativeClosed"] as const;
-type Handled = RecordedInitiativeEvent<(typeof handledTypes)[number]>;
-
-export const initiativeOverviewProjection: ProjectionDefinition<keyof typeof initiativeOverviewTables> = {
+export const initiativeOverviewProjection = defineProjection({
   name: "initiative-overview",
   version: 1,
   tables: initiativeOverviewTables,
-  eventTypes: new Set(handledTypes),
+  handles: ["InitiativeRegistered", "InitiativeLeadAssigned", "InitiativeLeadUnassigned", "InitiativeClosed"],
   bind: (db, tables) => {
     const register = db.prepare(
       `INSERT INTO ${tables.initiatives} (initiative_id, name, focus_area, description, organisation_ids, registered_at)
@@ -31,9 +26,8 @@ export const initiativeOverviewProjection: ProjectionDefinition<keyof typeof ini
        WHERE initiative_id = @initiativeId AND person_id = @personId AND unassigned_at IS NULL`,
     );
 
-    return (recorded: RecordedEvent) => {
-      const event = recorded as Handled;
-      const initiativeId = initiativeIdOf(event);
+    return (event) => {
+      const initiativeId = streamEntityId(event, "initiative");
       switch (event.type) {
         case "InitiativeRegistered": {
           const { name, focusArea, description, organisationIds } = event.data;
@@ -66,4 +60,4 @@ export const initiativeOverviewProjection: ProjectionDefinition<keyof typeof ini
       }
     };
   },
-};
+});

@@ -51,7 +51,7 @@ interface LeadRow {
 export function listInitiatives(db: Database.Database, options: { readonly asOf?: string } = {}): InitiativeListItem[] {
   const asOf = options.asOf ?? null;
   const rows = prepared<{ asOf: string | null }, InitiativeRow>(db, 
-      `SELECT * FROM initiatives WHERE @asOf IS NULL OR registered_at <= @asOf ORDER BY name, initiative_id`,
+      `SELECT * FROM initiatives WHERE registered_at <= coalesce(@asOf, registered_at) ORDER BY name, initiative_id`,
     )
     .all({ asOf });
   return rows.map((row) => ({
@@ -64,6 +64,18 @@ export function listInitiatives(db: Database.Database, options: { readonly asOf?
   }));
 }
 
+/** Matches the initiative's row if it was registered by `asOf`. */
+const REGISTERED_BY_AS_OF = "initiative_id = @initiativeId AND registered_at <= coalesce(@asOf, registered_at)";
+
+/** Whether the initiative was registered by `asOf`: what a read of its parts needs to tell it from an unknown one. */
+export function initiativeRegistered(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): boolean {
+  const found = prepared<{ initiativeId: string; asOf: string | null }>(db, `SELECT 1 FROM initiatives WHERE ${REGISTERED_BY_AS_OF}`).get({
+    initiativeId,
+    asOf: options.asOf ?? null,
+  });
+  return found !== undefined;
+}
+
 /**
  * The initiative as known at `asOf`, or undefined if it was not registered by then. It is
  * closed on `at` when the closure was recorded by `asOf` and took effect by `at`.
@@ -74,10 +86,10 @@ export function initiativeRecord(
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): InitiativeRecord | undefined {
   const asOf = options.asOf ?? null;
-  const row = prepared<{ initiativeId: string; asOf: string | null }, InitiativeRow>(db, 
-      `SELECT * FROM initiatives WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR registered_at <= @asOf)`,
-    )
-    .get({ initiativeId, asOf });
+  const row = prepared<{ initiativeId: string; asOf: string | null }, InitiativeRow>(
+    db,
+    `SELECT * FROM initiatives WHERE ${REGISTERED_BY_AS_OF}`,
+  ).get({ initiativeId, asOf });
   if (!row) return undefined;
   const closedOn = closureKnown(row, asOf) ? row.closed_on : null;
   return {
@@ -96,8 +108,8 @@ export function leadsAsOf(db: Database.Database, initiativeId: string, options: 
   const rows = prepared<{ initiativeId: string; asOf: string | null }, LeadRow>(db, 
       `SELECT person_id, role, assigned_at FROM initiative_leads
        WHERE initiative_id = @initiativeId
-         AND (@asOf IS NULL OR assigned_at <= @asOf)
-         AND (unassigned_at IS NULL OR unassigned_at > @asOf)
+         AND assigned_at <= coalesce(@asOf, assigned_at)
+         AND (unassigned_at IS NULL OR unassigned_at > coalesce(@asOf, unassigned_at))
        ORDER BY assigned_position`,
     )
     .all({ initiativeId, asOf: options.asOf ?? null });

@@ -11,7 +11,7 @@ export const initiativeOverviewTables = {
       closed_on TEXT,                           -- valid time of the closure
       closed_at TEXT,                           -- recorded time of the closure
       closure_reason TEXT`,
-    indexes: ["focus_area", "name"],
+    indexes: ["name"],
   },
   initiative_leads: {
     columns: `initiative_id TEXT NOT NULL,

@@ -1,20 +1,16 @@
 import { type DecisionRef, addDays, applyChanges, assertNever } from "#domain";
 import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { LastWritten } from "../../runner/last-written.js";
-import { type RecordedInitiativeEvent, initiativeIdOf } from "../initiative-overview/initiative-stream-event.js";
 import { mandateHistoryTables } from "./tables.js";
 import { type MandateVersionRow, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
 
-const handledTypes = ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"] as const;
-type Handled = RecordedInitiativeEvent<(typeof handledTypes)[number]>;
-
-export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandateHistoryTables> = {
+export const mandateHistoryProjection = defineProjection({
   name: "mandate-history",
-  // 2: indexes for answering "in force on" from validity rows and one mandate's amendments.
+  // 2: an index on one mandate's amendments by effective date, for the terms in force on a day.
   version: 2,
   tables: mandateHistoryTables,
-  eventTypes: new Set(handledTypes),
+  handles: ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"],
   bind: (db, tables) => {
     const insert = db.prepare<MandateVersionRow>(
       `INSERT INTO ${tables.mandate_versions} (initiative_id, mandate_id, version, change, scope, boundaries, principles,
@@ -28,20 +24,19 @@ export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandate
       `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
     );
     const written = new LastWritten<MandateVersionRow>((mandateId) => latest.get(mandateId));
-    const latestVersion = (event: Handled): MandateVersionRow => {
+    const latestVersion = (event: RecordedMandatEvent<"MandateAmended" | "MandateRenewed" | "MandateRevoked">): MandateVersionRow => {
       const row = written.get(event.data.mandateId);
       if (!row) throw new Error(`${event.type} of mandate ${event.data.mandateId}, which was never granted`);
       return row;
     };
     const write = (row: MandateVersionRow) => insert.run(written.remember(row.mandate_id, row));
 
-    return (recorded: RecordedEvent) => {
-      const event = recorded as Handled;
+    return (event) => {
       switch (event.type) {
         case "MandateGranted": {
           const { mandateId, validFrom, validUntil, decision, ...terms } = event.data;
           write({
-            initiative_id: initiativeIdOf(event),
+            initiative_id: streamEntityId(event, "initiative"),
             mandate_id: mandateId,
             version: 1,
             change: "granted",
@@ -101,7 +96,7 @@ export const mandateHistoryProjection: ProjectionDefinition<keyof typeof mandate
       }
     };
   },
-};
+});
 
 /** The next version keeps the terms and validity of `previous`; what belongs to one change starts empty. */
 const successor = (previous: MandateVersionRow, event: RecordedEvent, decision: DecisionRef | undefined): MandateVersionRow => ({

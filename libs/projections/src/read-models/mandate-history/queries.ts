@@ -11,6 +11,7 @@ import {
 import type Database from "better-sqlite3";
 import { type MandateChange, type MandateVersionRow, termsOfRow } from "./version-row.js";
 import { prepared } from "../../runner/prepared.js";
+import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
 export interface MandateVersion {
   readonly mandateId: string;
@@ -91,58 +92,60 @@ export function mandateInForce(
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): MandateInForce | null {
   const asOf = options.asOf ?? null;
-  // Validity changes only on grant, renewal and revocation: a handful of rows, whatever
-  // the number of amendments.
-  const latestValidity = new Map<string, MandateVersionRow>();
-  for (const row of prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
-    db,
-    `SELECT * FROM mandate_versions
-     WHERE initiative_id = @initiativeId AND change IN ('granted', 'renewed', 'revoked')
-       AND (@asOf IS NULL OR recorded_at <= @asOf)
-     ORDER BY position`,
-  ).iterate({ initiativeId, asOf })) {
-    latestValidity.set(row.mandate_id, row);
-  }
-  const candidates = [...latestValidity.values()].map((row) => ({
-    mandateId: row.mandate_id,
-    validFrom: row.valid_from,
-    validUntil: row.valid_until ?? undefined,
-    revokedFrom: row.revoked_from ?? undefined,
-  }));
-  const inForce = mandateInForceOn(candidates, options.at);
-  if (!inForce) return null;
-  const granted = prepared<[string], MandateVersionRow>(
-    db,
-    "SELECT * FROM mandate_versions WHERE mandate_id = ? AND version = 1",
-  ).get(inForce.mandateId)!;
-  const amendments: DatedChanges[] = prepared<
-    { mandateId: string; asOf: string | null; at: IsoDate },
-    Pick<MandateVersionRow, "effective_from" | "changes" | "position">
-  >(
-    db,
-    `SELECT effective_from, changes, position FROM mandate_versions
-     WHERE mandate_id = @mandateId AND change = 'amended' AND effective_from <= @at
-       AND (@asOf IS NULL OR recorded_at <= @asOf)`,
-  )
-    .all({ mandateId: inForce.mandateId, asOf, at: options.at })
-    .map((row) => ({ effectiveFrom: row.effective_from, changes: JSON.parse(row.changes!) as MandateChanges, order: row.position }));
-  const terms = termsOn(termsOfRow(granted), amendments, options.at);
-  return {
-    mandateId: inForce.mandateId,
-    scope: terms.scope,
-    boundaries: terms.boundaries,
-    principles: terms.principles,
-    steering: terms.steering,
-    validFrom: inForce.validFrom,
-    validUntil: inForce.validUntil ?? null,
-    budgetSek: terms.budgetSek ?? null,
-  };
+  return inOneSnapshot(db, () => {
+    // Validity changes only on grant, renewal and revocation: a handful of rows, whatever
+    // the number of amendments.
+    const latestValidity = new Map<string, MandateVersionRow>();
+    for (const row of prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
+      db,
+      `SELECT * FROM mandate_versions
+       WHERE initiative_id = @initiativeId AND change IN ('granted', 'renewed', 'revoked')
+         AND recorded_at <= coalesce(@asOf, recorded_at)
+       ORDER BY position`,
+    ).iterate({ initiativeId, asOf })) {
+      latestValidity.set(row.mandate_id, row);
+    }
+    const candidates = [...latestValidity.values()].map((row) => ({
+      mandateId: row.mandate_id,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until ?? undefined,
+      revokedFrom: row.revoked_from ?? undefined,
+    }));
+    const inForce = mandateInForceOn(candidates, options.at);
+    if (!inForce) return null;
+    const granted = prepared<[string], MandateVersionRow>(
+      db,
+      "SELECT * FROM mandate_versions WHERE mandate_id = ? AND version = 1",
+    ).get(inForce.mandateId)!;
+    const amendments: DatedChanges[] = prepared<
+      { mandateId: string; asOf: string | null; at: IsoDate },
+      Pick<MandateVersionRow, "effective_from" | "changes" | "position">
+    >(
+      db,
+      `SELECT effective_from, changes, position FROM mandate_versions
+       WHERE mandate_id = @mandateId AND change = 'amended' AND effective_from <= @at
+         AND recorded_at <= coalesce(@asOf, recorded_at)`,
+    )
+      .all({ mandateId: inForce.mandateId, asOf, at: options.at })
+      .map((row) => ({ effectiveFrom: row.effective_from, changes: JSON.parse(row.changes!) as MandateChanges, order: row.position }));
+    const terms = termsOn(termsOfRow(granted), amendments, options.at);
+    return {
+      mandateId: inForce.mandateId,
+      scope: terms.scope,
+      boundaries: terms.boundaries,
+      principles: terms.principles,
+      steering: terms.steering,
+      validFrom: inForce.validFrom,
+      validUntil: inForce.validUntil ?? null,
+      budgetSek: terms.budgetSek ?? null,
+    };
+  });
 }
 
 const versionsAsOf = (db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] =>
   prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(db, 
       `SELECT * FROM mandate_versions
-       WHERE initiative_id = @initiativeId AND (@asOf IS NULL OR recorded_at <= @asOf)
+       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
     )
     .all({ initiativeId, asOf: asOf ?? null });

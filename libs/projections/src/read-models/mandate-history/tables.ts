@@ -28,6 +28,6 @@ export const mandateHistoryTables = {
       recorded_at TEXT NOT NULL,
       position INTEGER NOT NULL,
       PRIMARY KEY (mandate_id, version)`,
-    indexes: ["initiative_id, position", "initiative_id, change, position", "mandate_id, change, effective_from"],
+    indexes: ["initiative_id, position", "mandate_id, change, effective_from"],
   },
 } satisfies Record<string, TableDefinition>;

@@ -1,18 +1,13 @@
-import { type MandatEventOf, assertNever, parseStreamName } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { assertNever } from "#domain";
+import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { peopleTables } from "./tables.js";
 
-const handled = ["PersonRegistered", "CoreTeamMembershipStarted", "CoreTeamMembershipEnded", "PersonErased"] as const;
-
-type Handled = RecordedEvent & MandatEventOf<(typeof handled)[number]>;
-
 /** Keeps personal data sealed exactly as the log holds it: this projection never sees a key. */
-export const peopleProjection: ProjectionDefinition<keyof typeof peopleTables> = {
+export const peopleProjection = defineProjection({
   name: "people",
   version: 1,
   tables: peopleTables,
-  eventTypes: new Set(handled),
+  handles: ["PersonRegistered", "CoreTeamMembershipStarted", "CoreTeamMembershipEnded", "PersonErased"],
   bind: (db, tables) => {
     const insertPerson = db.prepare(
       `INSERT INTO ${tables.people} (person_id, organisation_id, name_sealed, email_sealed, registered_at, erased_on, erased_at)
@@ -30,10 +25,9 @@ export const peopleProjection: ProjectionDefinition<keyof typeof peopleTables> =
        WHERE person_id = @personId AND focus_area = @focusArea AND ended_on IS NULL`,
     );
 
-    return (recorded) => {
-      const event = recorded as Handled;
+    return (event) => {
       const { position, recordedAt } = event;
-      const { id: personId } = parseStreamName(event.streamId)!;
+      const personId = streamEntityId(event, "person");
       switch (event.type) {
         case "PersonRegistered": {
           const { organisationId, name, email } = event.data;
@@ -60,4 +54,4 @@ export const peopleProjection: ProjectionDefinition<keyof typeof peopleTables> =
       }
     };
   },
-};
+});

@@ -21,25 +21,20 @@ interface PersonRow {
   erasedOn: string | null;
 }
 
-const PERSON_COLUMNS = `p.person_id AS personId, p.organisation_id AS organisationId, p.name_sealed AS nameSealed,
-  p.email_sealed AS emailSealed, p.registered_at AS registeredAt, p.erased_on AS erasedOn`;
-
 const toRecord = (row: PersonRow): PersonRecord => ({
   ...row,
   nameSealed: JSON.parse(row.nameSealed) as SealedText,
   emailSealed: row.emailSealed === null ? null : (JSON.parse(row.emailSealed) as SealedText),
 });
 
-export function personRecord(db: Database.Database, personId: string): PersonRecord | undefined {
-  const row = prepared<[string], PersonRow>(db, `SELECT ${PERSON_COLUMNS} FROM people p WHERE p.person_id = ?`).get(personId);
-  return row && toRecord(row);
-}
-
 /** The records of the given people that are registered, in the order asked for. */
 export function peopleRecords(db: Database.Database, personIds: ReadonlyArray<string>): ReadonlyArray<PersonRecord> {
-  return prepared<[string], PersonRow>(db, 
-      `SELECT ${PERSON_COLUMNS} FROM json_each(?) asked JOIN people p ON p.person_id = asked.value ORDER BY asked.key`,
-    )
+  return prepared<[string], PersonRow>(
+    db,
+    `SELECT p.person_id AS personId, p.organisation_id AS organisationId, p.name_sealed AS nameSealed,
+       p.email_sealed AS emailSealed, p.registered_at AS registeredAt, p.erased_on AS erasedOn
+     FROM json_each(?) asked JOIN people p ON p.person_id = asked.value ORDER BY asked.key`,
+  )
     .all(JSON.stringify(personIds))
     .map(toRecord);
 }
@@ -56,8 +51,8 @@ export function coreTeam(
   const params = { focusArea, at: options.at, asOf: options.asOf ?? null };
   return prepared<[typeof params], { personId: string }>(db, 
       `SELECT person_id AS personId FROM core_team_memberships
-       WHERE focus_area = @focusArea AND started_on <= @at AND (@asOf IS NULL OR recorded_at <= @asOf)
-         AND (ended_on IS NULL OR ended_on >= @at OR ended_at > @asOf)
+       WHERE focus_area = @focusArea AND started_on <= @at AND recorded_at <= coalesce(@asOf, recorded_at)
+         AND (ended_on IS NULL OR ended_on >= @at OR ended_at > coalesce(@asOf, ended_at))
        GROUP BY person_id ORDER BY MIN(position)`,
     )
     .all(params)

@@ -10,7 +10,6 @@ export const peopleTables = {
       registered_at TEXT NOT NULL,
       erased_on TEXT,
       erased_at TEXT`,
-    indexes: ["organisation_id"],
   },
   core_team_memberships: {
     columns: `position INTEGER PRIMARY KEY,

@@ -1,21 +1,12 @@
-import { type MandatEventOf, type MandatEventType, assertNever, parseStreamName } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { assertNever } from "#domain";
+import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { signalInboxTables } from "./tables.js";
 
-const handledTypes = [
-  "SignalSubmitted",
-  "SignalAcknowledged",
-  "SignalAnswered",
-  "SignalWithdrawn",
-] as const satisfies ReadonlyArray<MandatEventType>;
-type HandledEvent = RecordedEvent & MandatEventOf<(typeof handledTypes)[number]>;
-
-export const signalInboxProjection: ProjectionDefinition<keyof typeof signalInboxTables> = {
+export const signalInboxProjection = defineProjection({
   name: "signal-inbox",
   version: 1,
   tables: signalInboxTables,
-  eventTypes: new Set(handledTypes),
+  handles: ["SignalSubmitted", "SignalAcknowledged", "SignalAnswered", "SignalWithdrawn"],
   bind: (db, tables) => {
     const insertSignal = db.prepare(
       `INSERT INTO ${tables.signals} (signal_id, initiative_id, kind, summary, detail, mandate_position, mandate_id,
@@ -33,9 +24,8 @@ export const signalInboxProjection: ProjectionDefinition<keyof typeof signalInbo
     const withdraw = db.prepare(
       `UPDATE ${tables.signals} SET withdrawn_at = @recordedAt, withdrawal_reason = @reason WHERE signal_id = @signalId`,
     );
-    return (recorded) => {
-      const event = recorded as HandledEvent;
-      const signalId = parseStreamName(event.streamId)!.id;
+    return (event) => {
+      const signalId = streamEntityId(event, "signal");
       const { recordedAt } = event;
       switch (event.type) {
         case "SignalSubmitted": {
@@ -71,5 +61,4 @@ export const signalInboxProjection: ProjectionDefinition<keyof typeof signalInbo
       }
     };
   },
-};
-
+});

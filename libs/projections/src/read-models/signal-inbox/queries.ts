@@ -1,4 +1,4 @@
-import type { IsoDate, MandatePosition, SignalFollowUp, SignalKind, SignalOutcome } from "#domain";
+import { type IsoDate, type MandatePosition, type SignalFollowUp, type SignalKind, type SignalOutcome, endOfStockholmDay } from "#domain";
 import type Database from "better-sqlite3";
 import { prepared } from "../../runner/prepared.js";
 
@@ -31,10 +31,18 @@ export interface ListSignalsOptions {
 
 type SignalRow = Omit<SignalView, "followUp"> & { readonly followUp: string | null };
 
+/** A signal still waiting for its answer, as the initiative overview lists it. */
+export interface UnansweredSignal {
+  readonly id: string;
+  readonly kind: SignalKind;
+  readonly summary: string;
+  readonly mandatePosition: MandatePosition;
+  readonly observedOn: IsoDate;
+}
+
 /**
  * Signals submitted by `asOf`, each with what was known of it then: its status and, once
- * acknowledged or answered by then, those steps. `x <= coalesce(@asOf, x)` reads "recorded
- * by asOf" and is true for any recorded time when asOf is null, false while x is null.
+ * acknowledged or answered by then, those steps.
  */
 const knownSignals = `WITH known AS (
   SELECT *,
@@ -57,19 +65,44 @@ const filters = {
 /** The inbox (`unanswered`, oldest first), the answered signals (newest answer first) or all of them (oldest first). */
 export function listSignals(db: Database.Database, options: ListSignalsOptions = {}): SignalView[] {
   const { where, orderBy } = filters[options.status ?? "all"];
-  return prepared<{ asOf: string | null; initiativeId: string | null }, SignalRow>(db, 
-      `${knownSignals}
-       SELECT signal_id AS id, initiative_id AS initiativeId, kind, summary, detail, mandate_position AS mandatePosition,
-         mandate_id AS mandateId, observed_on AS observedOn, status, submitted_at AS submittedAt,
-         CASE WHEN acknowledged_at <= coalesce(@asOf, acknowledged_at) THEN acknowledged_on END AS acknowledgedOn,
-         CASE WHEN status = 'answered' THEN answered_at END AS answeredAt,
-         CASE WHEN status = 'answered' THEN outcome END AS outcome,
-         CASE WHEN status = 'answered' THEN response END AS response,
-         CASE WHEN status = 'answered' THEN follow_up END AS followUp
-       FROM known
-       WHERE ${where} AND initiative_id = coalesce(@initiativeId, initiative_id)
-       ORDER BY ${orderBy}`,
-    )
+  // Spelled with the initiative or without: an optional filter (`= coalesce(@initiativeId, ...)`)
+  // would keep SQLite from looking the initiative's signals up by its index.
+  const ofInitiative = options.initiativeId === undefined ? "" : "AND initiative_id = @initiativeId";
+  return prepared<{ asOf: string | null; initiativeId: string | null }, SignalRow>(
+    db,
+    `${knownSignals}
+     SELECT signal_id AS id, initiative_id AS initiativeId, kind, summary, detail, mandate_position AS mandatePosition,
+       mandate_id AS mandateId, observed_on AS observedOn, status, submitted_at AS submittedAt,
+       CASE WHEN acknowledged_at <= coalesce(@asOf, acknowledged_at) THEN acknowledged_on END AS acknowledgedOn,
+       CASE WHEN status = 'answered' THEN answered_at END AS answeredAt,
+       CASE WHEN status = 'answered' THEN outcome END AS outcome,
+       CASE WHEN status = 'answered' THEN response END AS response,
+       CASE WHEN status = 'answered' THEN follow_up END AS followUp
+     FROM known
+     WHERE ${where} ${ofInitiative}
+     ORDER BY ${orderBy}`,
+  )
     .all({ asOf: options.asOf ?? null, initiativeId: options.initiativeId ?? null })
     .map((row) => ({ ...row, followUp: row.followUp === null ? null : (JSON.parse(row.followUp) as SignalFollowUp) }));
+}
+
+/**
+ * The initiative's signals unanswered on `at` as known at `asOf`, oldest first: observed by
+ * `at`, and neither answered nor withdrawn by then. An answer or a withdrawal carries no
+ * date of its own: it takes effect on the day (in Stockholm) it was recorded.
+ */
+export function unansweredSignals(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string; readonly at: IsoDate },
+): UnansweredSignal[] {
+  return prepared<{ initiativeId: string; asOf: string | null; at: IsoDate; endOfAt: string }, UnansweredSignal>(
+    db,
+    `SELECT signal_id AS id, kind, summary, mandate_position AS mandatePosition, observed_on AS observedOn
+     FROM signals
+     WHERE initiative_id = @initiativeId AND observed_on <= @at AND submitted_at <= coalesce(@asOf, submitted_at)
+       AND (answered_at IS NULL OR answered_at > coalesce(@asOf, answered_at) OR answered_at > @endOfAt)
+       AND (withdrawn_at IS NULL OR withdrawn_at > coalesce(@asOf, withdrawn_at) OR withdrawn_at > @endOfAt)
+     ORDER BY submitted_position`,
+  ).all({ initiativeId, asOf: options.asOf ?? null, at: options.at, endOfAt: endOfStockholmDay(options.at) });
 }

@@ -3,7 +3,7 @@ import { type InitiativeId, type MandateId, type MandatEventOf, signalStream } f
 import { describe, expect, it } from "vitest";
 import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { signalInboxProjection } from "./projection.js";
-import { listSignals } from "./queries.js";
+import { listSignals, unansweredSignals } from "./queries.js";
 
 const initiative = randomUUID() as InitiativeId;
 const other = randomUUID() as InitiativeId;
@@ -163,6 +163,30 @@ describe("an initiative's inbox", () => {
     expect(count(withdrawnAt)).toBe(1);
     expect(unansweredSignalCount(harness.db, other)).toBe(0);
     expect(unansweredSignalCount(harness.db, other, { asOf: "2025-01-22T08:59:59.999Z" })).toBe(1);
+  });
+});
+
+describe("unansweredSignals: an initiative's inbox on a day", () => {
+  const unanswered = (at: string, asOf?: string) => ids(unansweredSignals(harness.db, initiative, { at, ...(asOf ? { asOf } : {}) }));
+
+  it("holds a signal from the day it was observed, with what the overview shows of it", () => {
+    expect(unanswered("2025-01-07")).toEqual([]);
+    expect(unansweredSignals(harness.db, initiative, { at: "2025-01-08", asOf: acknowledgedSubmitted })).toEqual([
+      { id: acknowledged, kind: "boundary-request", summary: "Skolorna efterfrågar stöd", mandatePosition: "at-edge", observedOn: "2025-01-08" },
+    ]);
+  });
+
+  it("lets an answer or a withdrawal count from the day it was recorded, not before", () => {
+    expect(unanswered("2025-01-20")).toEqual([acknowledged, adjusted, withdrawn, latest]);
+    expect(unanswered("2025-01-21")).toEqual([acknowledged, withdrawn, latest]);
+    expect(unanswered("2025-01-24")).toEqual([acknowledged, latest]);
+  });
+
+  it("knows of a submission and an answer only from the instant each was recorded", () => {
+    expect(unanswered("2025-01-21", "2025-01-21T08:59:59.999Z")).toEqual([acknowledged, adjusted]);
+    expect(unanswered("2025-01-21", adjustedAnswered)).toEqual([acknowledged]);
+    expect(ids(unansweredSignals(harness.db, other, { at: "2025-01-21", asOf: othersAnswered }))).toEqual([othersNoted]);
+    expect(ids(unansweredSignals(harness.db, other, { at: "2025-01-22", asOf: othersAnswered }))).toEqual([]);
   });
 });
 

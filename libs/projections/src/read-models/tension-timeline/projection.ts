@@ -1,30 +1,20 @@
-import { type MandatEventOf, type MandatEventType, assertNever, parseStreamName } from "#domain";
-import type { RecordedEvent } from "#event-store";
-import type { ProjectionDefinition } from "../../runner/projection-definition.js";
+import { assertNever } from "#domain";
+import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { tensionTimelineTables } from "./tables.js";
 
-const handledTypes = [
-  "TensionRaised",
-  "TensionIntensityChanged",
-  "TensionEscalated",
-  "TensionResolved",
-  "TensionDropped",
-] as const satisfies ReadonlyArray<MandatEventType>;
-type HandledEvent = RecordedEvent & MandatEventOf<(typeof handledTypes)[number]>;
-
-export const tensionTimelineProjection: ProjectionDefinition<keyof typeof tensionTimelineTables> = {
+export const tensionTimelineProjection = defineProjection({
   name: "tension-timeline",
-  version: 1,
+  // 2: the escalation kept only in tension_escalations; tension_initiatives without copies of the raise.
+  version: 2,
   tables: tensionTimelineTables,
-  eventTypes: new Set(handledTypes),
+  handles: ["TensionRaised", "TensionIntensityChanged", "TensionEscalated", "TensionResolved", "TensionDropped"],
   bind: (db, tables) => {
     const insertTension = db.prepare(
       `INSERT INTO ${tables.tensions} (tension_id, category, description, raised_on, raised_at, raised_position, source)
        VALUES (@tensionId, @category, @description, @raisedOn, @recordedAt, @position, @source)`,
     );
     const insertInitiative = db.prepare(
-      `INSERT INTO ${tables.tension_initiatives} (tension_id, initiative_id, recorded_at, position)
-       VALUES (@tensionId, @initiativeId, @recordedAt, @position)`,
+      `INSERT INTO ${tables.tension_initiatives} (tension_id, initiative_id) VALUES (@tensionId, @initiativeId)`,
     );
     const insertIntensity = db.prepare(
       `INSERT INTO ${tables.tension_intensities} (tension_id, intensity, on_date, note, recorded_at, position)
@@ -34,18 +24,12 @@ export const tensionTimelineProjection: ProjectionDefinition<keyof typeof tensio
       `INSERT INTO ${tables.tension_escalations} (tension_id, escalated_to, on_date, note, recorded_at, position)
        VALUES (@tensionId, @to, @on, @note, @recordedAt, @position)`,
     );
-    // An escalation recorded late but dated earlier does not displace a later-dated one.
-    const markEscalated = db.prepare(
-      `UPDATE ${tables.tensions} SET escalated_to = @to, escalated_on = @on
-       WHERE tension_id = @tensionId AND (escalated_on IS NULL OR escalated_on <= @on)`,
-    );
     const close = db.prepare(
       `UPDATE ${tables.tensions} SET closed_as = @closedAs, closed_on = @on, closed_at = @recordedAt, resolution = @resolution
        WHERE tension_id = @tensionId`,
     );
-    return (recorded) => {
-      const event = recorded as HandledEvent;
-      const tensionId = parseStreamName(event.streamId)!.id;
+    return (event) => {
+      const tensionId = streamEntityId(event, "tension");
       const { recordedAt, position } = event;
       switch (event.type) {
         case "TensionRaised": {
@@ -59,7 +43,7 @@ export const tensionTimelineProjection: ProjectionDefinition<keyof typeof tensio
             position,
             source: data.source ? JSON.stringify(data.source) : null,
           });
-          for (const initiativeId of data.initiativeIds) insertInitiative.run({ tensionId, initiativeId, recordedAt, position });
+          for (const initiativeId of data.initiativeIds) insertInitiative.run({ tensionId, initiativeId });
           insertIntensity.run({ tensionId, intensity: data.intensity, on: data.raisedOn, note: null, recordedAt, position });
           return;
         }
@@ -68,7 +52,6 @@ export const tensionTimelineProjection: ProjectionDefinition<keyof typeof tensio
           return;
         case "TensionEscalated":
           insertEscalation.run({ tensionId, ...event.data, recordedAt, position });
-          markEscalated.run({ tensionId, to: event.data.to, on: event.data.on });
           return;
         case "TensionResolved":
           close.run({ tensionId, closedAs: "resolved", on: event.data.resolvedOn, recordedAt, resolution: event.data.resolution });
@@ -81,4 +64,4 @@ export const tensionTimelineProjection: ProjectionDefinition<keyof typeof tensio
       }
     };
   },
-};
+});

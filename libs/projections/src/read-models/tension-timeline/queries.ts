@@ -1,7 +1,9 @@
 import type { EscalationLevel, IsoDate, TensionCategory } from "#domain";
 import type Database from "better-sqlite3";
-import { type Period, type TimelineBucket, periodsBetween } from "./periods.js";
+import { groupBy } from "../../runner/group-by.js";
 import { prepared } from "../../runner/prepared.js";
+import { inOneSnapshot } from "../../runner/read-snapshot.js";
+import { type Period, type TimelineBucket, periodsBetween } from "./periods.js";
 
 export interface TensionPeriod {
   readonly periodStart: IsoDate;
@@ -51,19 +53,21 @@ export function tensionTimeline(
   const periods = periodsBetween(options.from, options.to, options.bucket);
   if (periods.length === 0) return [];
   const params = { initiativeId, first: periods[0]!.start, last: periods.at(-1)!.end };
-  const tensions = prepared<typeof params, TensionSpan>(db, 
+  return inOneSnapshot(db, () => {
+    const tensions = prepared<typeof params, TensionSpan>(
+      db,
       `SELECT tension_id AS tensionId, raised_on AS raisedOn, closed_as AS closedAs, closed_on AS closedOn
        FROM (${tensionsInRange})`,
-    )
-    .all(params);
-  const intensities = prepared<typeof params, IntensityFrom>(db, 
+    ).all(params);
+    const intensities = prepared<typeof params, IntensityFrom>(
+      db,
       `SELECT i.tension_id AS tensionId, i.intensity, i.on_date AS onDate
        FROM tension_intensities i JOIN (${tensionsInRange}) USING (tension_id)
        WHERE i.on_date <= @last
        ORDER BY i.on_date, i.position`,
-    )
-    .all(params);
-  return summarisePeriods(periods, tensions, intensities);
+    ).all(params);
+    return summarisePeriods(periods, tensions, intensities);
+  });
 }
 
 /** `intensities` in the order they take effect: by day, then by log position. */
@@ -72,12 +76,7 @@ function summarisePeriods(
   tensions: ReadonlyArray<TensionSpan>,
   intensities: ReadonlyArray<IntensityFrom>,
 ): TensionPeriod[] {
-  const historyOf = new Map<string, IntensityFrom[]>();
-  for (const row of intensities) {
-    const history = historyOf.get(row.tensionId);
-    if (history) history.push(row);
-    else historyOf.set(row.tensionId, [row]);
-  }
+  const historyOf = groupBy(intensities, (row) => [row.tensionId, row]);
   const within = (date: IsoDate | null, { start, end }: Period) => date !== null && start <= date && date <= end;
   return periods.map((period) => {
     const open = tensions.filter((t) => t.raisedOn <= period.end && !(t.closedOn !== null && t.closedOn <= period.end));
@@ -96,7 +95,6 @@ function summarisePeriods(
 /**
  * The initiative's tensions raised by `at` and not closed by then, as known at `asOf`,
  * oldest first, each with its intensity and escalation level on `at`.
- * `x <= coalesce(@asOf, x)` reads "recorded by asOf" and is always true when asOf is null.
  */
 export function openTensions(
   db: Database.Database,

@@ -9,20 +9,15 @@ export const tensionTimelineTables = {
       raised_at TEXT NOT NULL,
       raised_position INTEGER NOT NULL,
       source TEXT,                              -- JSON { signalId } | { checkInId } | { meetingId }
-      escalated_to TEXT,                        -- the latest escalation by valid date; tension_escalations keeps them all
-      escalated_on TEXT,
       closed_as TEXT,                           -- resolved | dropped
       closed_on TEXT,                           -- valid time of the resolution or drop
       closed_at TEXT,                           -- its recorded time
       resolution TEXT`,
-    indexes: ["raised_on", "closed_on"],
   },
-  /** Empty for a tension within the Core Team itself. */
+  /** The initiatives the raise names, recorded with it (see `tensions`); none for one within the Core Team. */
   tension_initiatives: {
     columns: `tension_id TEXT NOT NULL,
       initiative_id TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      position INTEGER NOT NULL,
       PRIMARY KEY (initiative_id, tension_id)`,
   },
   /** The raised intensity and every change, each with the day it holds from. */

@@ -162,11 +162,10 @@ describe("openTensions", () => {
     const lateTension = (at: string) => open(at).find((t) => t.tensionId === late);
     expect(lateTension("2025-01-21")?.escalatedTo).toBeNull();
     expect(lateTension("2025-01-22")?.escalatedTo).toBe("core-team");
+    expect(lateTension("2025-01-24")?.escalatedTo).toBe("core-team");
     expect(lateTension("2025-01-25")?.escalatedTo).toBe("organisation");
-    expect(harness.db.prepare("SELECT escalated_to, escalated_on FROM tensions WHERE tension_id = ?").get(late)).toEqual({
-      escalated_to: "organisation",
-      escalated_on: "2025-01-25",
-    });
+    // Recorded last but dated earlier, the core-team escalation does not displace the organisation one.
+    expect(lateTension("2025-03-02")?.escalatedTo).toBe("organisation");
   });
 
   it("drops a tension on the day it was resolved or dropped", () => {

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { Effect, Exit } from "effect";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SqliteKeyStore } from "./sqlite-key-store.js";
+
+let dir: string;
+let keys: SqliteKeyStore;
+const path = () => join(dir, "keys.sqlite");
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "mandat-keys-"));
+  keys = SqliteKeyStore.open(path());
+});
+afterEach(() => {
+  keys.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Whether the key's bytes are anywhere in the store's files. */
+const onDisk = (key: Buffer) =>
+  [path(), `${path()}-wal`].some((file) => {
+    try {
+      return readFileSync(file).includes(key);
+    } catch {
+      return false;
+    }
+  });
+
+describe("SqliteKeyStore erasure", () => {
+  it("leaves no copy of the key in the file or its WAL, and keeps the other keys", async () => {
+    const erased = await Effect.runPromise(keys.keyFor("p-1"));
+    const kept = await Effect.runPromise(keys.keyFor("p-2"));
+    expect(onDisk(erased)).toBe(true);
+
+    await Effect.runPromise(keys.erase("p-1"));
+
+    expect(onDisk(erased)).toBe(false);
+    expect(await Effect.runPromise(keys.find("p-1"))).toBeUndefined();
+    expect(await Effect.runPromise(keys.find("p-2"))).toEqual(kept);
+  });
+
+  it("fails while another connection holds the log back, and completes once it lets go", async () => {
+    const key = await Effect.runPromise(keys.keyFor("p-1"));
+    const reader = new Database(path());
+    try {
+      reader.exec("BEGIN");
+      reader.prepare("SELECT count(*) FROM person_keys").get();
+
+      const held = await Effect.runPromiseExit(keys.erase("p-1"));
+      expect(held).toMatchObject({ _tag: "Failure", cause: { error: { _tag: "KeyStoreUnavailable" } } });
+      expect(onDisk(key)).toBe(true);
+
+      reader.exec("COMMIT");
+      expect(Exit.isSuccess(await Effect.runPromiseExit(keys.erase("p-1")))).toBe(true);
+      expect(onDisk(key)).toBe(false);
+    } finally {
+      reader.close();
+    }
+  });
+});
