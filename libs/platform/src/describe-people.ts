@@ -1,4 +1,4 @@
-import { peopleRecords } from "#projections";
+import { type AnyProjection, peopleProjection, peopleRecords } from "#projections";
 import { type KeyStoreService, type KeyStoreUnavailable, type PersonalData, readPersonalData } from "#privacy";
 import type Database from "better-sqlite3";
 import { Effect } from "effect";
@@ -9,6 +9,9 @@ export interface PersonView extends PersonalData {
   readonly personId: string;
   readonly organisationId: string | null;
 }
+
+/** The read models describePeople reads: a read that shows names waits for these too. */
+export const describePeopleReadModels: ReadonlyArray<AnyProjection> = [peopleProjection];
 
 /**
  * Names opened with each person's key at the moment of reading, never stored in a read

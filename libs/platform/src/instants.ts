@@ -1,13 +1,10 @@
-import { endOfStockholmDay, startOfStockholmDay } from "#domain";
+import { endOfStockholmDay, isoDate, startOfStockholmDay } from "#domain";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T.+(Z|[+-]\d{2}:?\d{2})$/;
 
-/** `Date.parse` rolls 2025-02-30 over into March; a real calendar date reads back as itself. */
-const isCalendarDate = (date: string): boolean => {
-  const time = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
-};
+/** `Date.parse` rolls 2025-02-30 over into March; the domain's date schema knows the calendar. */
+const isCalendarDate = (date: string): boolean => isoDate.safeParse(date).success;
 
 /**
  * An instant as users write it: ISO-8601 with an offset is taken as given; a bare date

@@ -48,11 +48,10 @@ describe("a read with minPosition, while a read model it does not read has stopp
     expect(runner.status().find((status) => status.name === "broken")).toMatchObject({ state: "stopped" });
   });
 
-  it("is answered 503 read-model-behind at once when it names the stopped one, or names none and so waits for all", async () => {
+  it("is answered 503 read-model-behind at once when it names the stopped one", async () => {
     const asked = Date.now();
-    for (const read of [readFrom([signalInboxProjection, brokenProjection], () => "stale"), () => "stale"]) {
-      await expect(handler.execute(new ReadQuery(read, head))).rejects.toMatchObject({ problemName: "read-model-behind" });
-    }
+    const read = readFrom([signalInboxProjection, brokenProjection], () => "stale");
+    await expect(handler.execute(new ReadQuery(read, head))).rejects.toMatchObject({ problemName: "read-model-behind" });
     expect(Date.now() - asked).toBeLessThan(2_000);
   });
 });

@@ -9,14 +9,10 @@ import { MandatRuntime } from "../runtime/mandat-runtime.js";
 type ReadFunction<Answer> = (runtime: MandatRuntime) => Answer | Promise<Answer>;
 
 /**
- * What a read may use: the read-model database and the runtime (for the log and keys);
- * and the read models it reads, which a read with `minPosition` waits for. A read that
- * does not say waits for every read model; one that names none (the audit log reads the
- * log itself) waits for none.
+ * A read of the read-model database and the runtime (for the log and keys), naming the
+ * read models it reads: a read with `minPosition` waits for those. One that names none
+ * (the audit log reads the log itself) waits for none.
  */
-export type Read<Answer> = ReadFunction<Answer> & { readonly readModels?: ReadonlyArray<AnyProjection> };
-
-/** A read that names the read models it reads, as every read route's must. */
 export type NamedRead<Answer> = ReadFunction<Answer> & { readonly readModels: ReadonlyArray<AnyProjection> };
 
 /** `read`, naming the read models it reads: with `minPosition`, only these are waited for. */
@@ -30,7 +26,7 @@ export const readFrom = <Answer>(readModels: ReadonlyArray<AnyProjection>, read:
  */
 export class ReadQuery<Answer> extends Query<Answer> {
   constructor(
-    readonly read: Read<Answer>,
+    readonly read: NamedRead<Answer>,
     readonly minPosition: number | undefined,
   ) {
     super();
@@ -43,7 +39,7 @@ export class ReadQueryHandler implements IQueryHandler<ReadQuery<unknown>> {
 
   async execute({ read, minPosition }: ReadQuery<unknown>): Promise<unknown> {
     if (minPosition !== undefined) {
-      const readModels = read.readModels?.map((projection) => projection.name);
+      const readModels = read.readModels.map((projection) => projection.name);
       const reached = await Effect.runPromise(this.runtime.runner.waitFor(minPosition, MIN_POSITION_TIMEOUT_MS, readModels));
       if (!reached) throw readModelBehind(minPosition);
     }

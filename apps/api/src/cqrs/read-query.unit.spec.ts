@@ -18,10 +18,9 @@ describe("ReadQueryHandler", () => {
     expect(waitFor).toHaveBeenCalledWith(7, 5_000, ["signal-inbox"]);
   });
 
-  it("waits for every read model when a read names none", async () => {
-    const { runtime, waitFor } = runtimeReaching(true);
-    await new ReadQueryHandler(runtime).execute(new ReadQuery(() => "anything", 7));
-    expect(waitFor).toHaveBeenCalledWith(7, 5_000, undefined);
+  it("takes only reads that name their read models", () => {
+    // @ts-expect-error: a read that does not say what it reads could not be waited for.
+    expect(() => new ReadQuery(() => "anything", 7)).not.toThrow();
   });
 
   it("waits for none when a read names none, as the audit log reads the log itself", async () => {
@@ -41,7 +40,7 @@ describe("ReadQueryHandler", () => {
 
   it("reads at once without minPosition", async () => {
     const { runtime, waitFor } = runtimeReaching(false);
-    expect(await new ReadQueryHandler(runtime).execute(new ReadQuery(() => "now", undefined))).toBe("now");
+    expect(await new ReadQueryHandler(runtime).execute(new ReadQuery(readFrom([], () => "now"), undefined))).toBe("now");
     expect(waitFor).not.toHaveBeenCalled();
   });
 });

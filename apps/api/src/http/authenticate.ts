@@ -1,7 +1,7 @@
 import type { Principal } from "#domain";
 import { IdentityProviderUnavailable, type TokenVerifier } from "#platform";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { API } from "../routes/common.js";
+import { API } from "./route-definition.js";
 import { problemResponseFor } from "./fastify-errors.js";
 import { identityProviderUnavailable, unauthenticated } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";

@@ -7,8 +7,7 @@ import { parseRequest } from "./parse-request.js";
 import { notFound } from "./problems.js";
 import { type MandatRequest, principalOf } from "./request-context.js";
 import { commandHeaders } from "./request-headers.js";
-import type { RouteDefinition } from "./route-definition.js";
-import type { WriteAnswer } from "../routes/common.js";
+import type { RouteDefinition, WriteAnswer } from "./route-definition.js";
 
 /**
  * Turns a command route's request into a command on the bus and its answer into the

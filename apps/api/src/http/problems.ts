@@ -65,7 +65,6 @@ export const forbidden = (detail: string) => new HttpProblem("forbidden", detail
 export const notFound = (detail: string) => new HttpProblem("not-found", detail);
 export const invalidRequest = (errors: ReadonlyArray<FieldError>) =>
   new HttpProblem("validation", errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; "), { errors });
-export const preconditionFailed = (detail: string) => new HttpProblem("precondition-failed", detail);
 /** The read models were still behind after the wait, or (answered at once) one of them has stopped short. */
 export const readModelBehind = (position: number) =>
   new HttpProblem(

@@ -1,4 +1,4 @@
-import { type FieldError, invalidRequest, preconditionFailed } from "./problems.js";
+import { type FieldError, invalidRequest } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
 
 export interface CommandHeaders {
@@ -18,13 +18,14 @@ const header = (request: MandatRequest, name: string): string | undefined => {
 const TOKEN = /^[\x21-\x7e]{1,200}$/;
 
 /**
- * If-Match's stream revision: `"3"` (or a bare `3`). A weak `W/"3"` is "weak": RFC 9110
- * compares If-Match strongly, and a weak tag never matches.
+ * If-Match's stream revision: `"3"` (or a bare `3`). This server sends only strong ETags,
+ * and RFC 9110 compares If-Match strongly, so a weak `W/"3"` could never match: it is
+ * refused as malformed (400) rather than answered 412, which would come before the
+ * command's own 404 and 403.
  */
-const ifMatchRevision = (value: string): number | "weak" | undefined => {
-  const [, weak, revision] = value.trim().match(/^(W\/)?"?(\d{1,15})"?$/) ?? [];
-  if (revision === undefined) return undefined;
-  return weak ? "weak" : Number(revision);
+const ifMatchRevision = (value: string): number | undefined => {
+  const revision = value.trim().match(/^"?(\d{1,15})"?$/)?.[1];
+  return revision === undefined ? undefined : Number(revision);
 };
 
 /**
@@ -44,10 +45,9 @@ export function commandHeaders(request: MandatRequest): CommandHeaders {
   const ifMatch = header(request, "If-Match");
   const expectedRevision = ifMatch === undefined ? undefined : ifMatchRevision(ifMatch);
   if (ifMatch !== undefined && expectedRevision === undefined) {
-    errors.push({ path: "header.If-Match", message: 'a stream revision as an ETag, e.g. "3"' });
+    errors.push({ path: "header.If-Match", message: 'a stream revision as a strong ETag, e.g. "3"' });
   }
   if (errors.length > 0) throw invalidRequest(errors);
-  if (expectedRevision === "weak") throw preconditionFailed('A weak ETag never matches If-Match; send the revision as a strong one, e.g. "3"');
   return {
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     ...(expectedRevision === undefined ? {} : { expectedRevision }),

@@ -21,14 +21,16 @@ describe("commandHeaders", () => {
     expect(commandHeaders(withHeaders({ "if-match": "3" })).expectedRevision).toBe(3);
   });
 
-  it("never matches a weak ETag (RFC 9110 strong comparison): 412", () => {
-    expect(refusal({ "if-match": 'W/"3"' }).problemName).toBe("precondition-failed");
+  it("refuses a weak ETag, which could never match (RFC 9110 compares If-Match strongly): 400", () => {
+    expect(refusal({ "if-match": 'W/"3"' }).extensions.errors).toEqual([
+      { path: "header.If-Match", message: 'a stream revision as a strong ETag, e.g. "3"' },
+    ]);
   });
 
   it("names a malformed header by its canonical name", () => {
     expect(refusal({ "if-match": "three", "idempotency-key": "with space" }).extensions.errors).toEqual([
       { path: "header.Idempotency-Key", message: "1 to 200 visible ASCII characters" },
-      { path: "header.If-Match", message: 'a stream revision as an ETag, e.g. "3"' },
+      { path: "header.If-Match", message: 'a stream revision as a strong ETag, e.g. "3"' },
     ]);
   });
 });

@@ -1,7 +1,17 @@
 import type { AnyCommandSpec } from "#application";
 import type { Role } from "#domain";
 import { Post, Get, SetMetadata, applyDecorators, HttpCode } from "@nestjs/common";
-import type { z } from "zod";
+import { z } from "zod";
+
+export const API = "/api/v1";
+
+/** API.md "Writes": the answer to every command. */
+export const WriteAnswer = z.object({
+  id: z.string().describe("The created or changed resource"),
+  revision: z.number().int().describe("Revision of the resource's stream after the write"),
+  position: z.number().int().describe("Position of the write in the global log"),
+});
+export type WriteAnswer = z.infer<typeof WriteAnswer>;
 
 /** Who may call a route: any authenticated principal, nobody needs a token, or these roles. */
 export type Audience = "public" | "authenticated" | ReadonlyArray<Role>;

@@ -7,9 +7,9 @@ import type { ServerResponse } from "node:http";
 import { runToPromise } from "../cqrs/execute-command.js";
 import { invalidRequest } from "../http/problems.js";
 import type { MandatRequest } from "../http/request-context.js";
-import { Route, type RouteDefinition } from "../http/route-definition.js";
+import { API, Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
-import { API, AUTH_PROBLEMS } from "../routes/common.js";
+import { AUTH_PROBLEMS } from "../routes/common.js";
 
 export const liveEventsRoute = {
   method: "GET",

@@ -1,8 +1,8 @@
 import { MAX_AUDIT_EVENTS } from "#projections";
 import { z } from "zod";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
 import { minPositionParameter } from "../http/time-parameters.js";
-import { API, AUTH_PROBLEMS } from "./common.js";
+import { AUTH_PROBLEMS } from "./common.js";
 
 const tag = "Audit";
 const AUDITORS = ["auditor", "admin"] as const;

@@ -15,9 +15,9 @@ import {
   RecordValueReflectionInput,
 } from "#domain";
 import { z } from "zod";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, commandRoute } from "./common.js";
+import { READ_PROBLEMS, commandRoute } from "./common.js";
 
 const tag = "Budgets";
 

@@ -1,23 +1,13 @@
 import type { AnyCommandSpec } from "#application";
 import { z } from "zod";
-import type { ParsedRequest, RouteDefinition } from "../http/route-definition.js";
-
-export const API = "/api/v1";
-
-/** API.md "Writes": the answer to every command. */
-export const WriteAnswer = z.object({
-  id: z.string().describe("The created or changed resource"),
-  revision: z.number().int().describe("Revision of the resource's stream after the write"),
-  position: z.number().int().describe("Position of the write in the global log"),
-});
-export type WriteAnswer = z.infer<typeof WriteAnswer>;
+import { type ParsedRequest, type RouteDefinition, WriteAnswer } from "../http/route-definition.js";
 
 export const idParam = z.strictObject({ id: z.uuid() });
 
 /** Problems every authenticated route can answer with, besides its own. */
 export const AUTH_PROBLEMS = ["unauthenticated", "forbidden", "identity-provider-unavailable"] as const;
 /** Problems every command can answer with, besides its rules. */
-export const COMMAND_PROBLEMS = [
+const COMMAND_PROBLEMS = [
   ...AUTH_PROBLEMS,
   "validation",
   "not-found",
@@ -30,16 +20,16 @@ export const COMMAND_PROBLEMS = [
 ] as const;
 export const READ_PROBLEMS = [...AUTH_PROBLEMS, "validation", "read-model-behind"] as const;
 
-type RuleClass = { readonly rule: string };
+export type RuleClass = { readonly rule: string };
 
 /** The names of a set of rule classes, for a route's documented problems. */
-export const rules = (...classes: ReadonlyArray<RuleClass>) => classes.map((c) => c.rule);
+const rules = (...classes: ReadonlyArray<RuleClass>) => classes.map((c) => c.rule);
 
 /**
  * A command's input from its request: the body with the path's ids, the path's `:id` under
  * the name the spec gives it (`signalId`, `initiativeId`, ...), other path ids as they are.
  */
-export const withPathId =
+const withPathId =
   (name: string | undefined) =>
   ({ params: { id, ...otherIds }, body }: ParsedRequest) => ({ ...(name === undefined ? {} : { [name]: id }), ...otherIds, ...body });
 

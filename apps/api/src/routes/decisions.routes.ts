@@ -1,8 +1,8 @@
 import { isoDate } from "#domain";
 import { z } from "zod";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
 import { minPositionParameter } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS } from "./common.js";
+import { READ_PROBLEMS } from "./common.js";
 
 const decisionLogQuery = z.strictObject({
   from: isoDate.optional().describe("First meeting date included (YYYY-MM-DD); default: the first meeting"),

@@ -3,6 +3,7 @@ import { type AnyProjection, inOneSnapshot, initiativeOverviewProjection, initia
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import { type NamedRead, readFrom } from "../cqrs/read-query.js";
+import type { RuleClass } from "./common.js";
 
 /** Path parameters under `/initiatives/:id`, named as the command specs name them (`goalId`, `mandateId`, ...). */
 export const initiativeParams = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject({ id: z.uuid(), ...shape });
@@ -11,7 +12,7 @@ export const initiativeParams = <Shape extends z.ZodRawShape>(shape: Shape) => z
 export const LEADS_OF_THEIR_INITIATIVES = "A lead only for the initiatives in their token.";
 
 /** Every command on an existing initiative can meet a closed one, besides its own rules. */
-export const initiativeRules = (...classes: ReadonlyArray<{ readonly rule: string }>) => [InitiativeClosed, ...classes];
+export const initiativeRules = (...classes: ReadonlyArray<RuleClass>) => [InitiativeClosed, ...classes];
 
 /**
  * A read of an initiative's parts from `readModels`, answered only for an initiative

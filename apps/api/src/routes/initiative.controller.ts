@@ -16,7 +16,8 @@ import { Reads } from "../http/reads.js";
 import type { MandatRequest } from "../http/request-context.js";
 import { Route } from "../http/route-definition.js";
 import { today } from "../http/time-parameters.js";
-import { describePeople, describePeopleReadModels } from "../runtime/describe-people.js";
+import { describePeopleReadModels } from "#platform";
+import { describePeople } from "../runtime/describe-people.js";
 import { ifInitiativeKnown } from "./initiative-paths.js";
 import { initiativeRoutes as routes, timelineRange } from "./initiative.routes.js";
 

@@ -30,9 +30,9 @@ import {
   isoDate,
 } from "#domain";
 import { z } from "zod";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
 import { initiativeParams, initiativeRules } from "./initiative-paths.js";
 
 const tag = "Initiatives";

@@ -8,9 +8,9 @@ import {
   RetireGoverningContextInput,
 } from "#domain";
 import { z } from "zod";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery, freshQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
 
 const tag = "Organisations";
 

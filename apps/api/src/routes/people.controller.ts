@@ -6,7 +6,8 @@ import { Commands } from "../http/commands.js";
 import { Reads } from "../http/reads.js";
 import { type MandatRequest, principalOf } from "../http/request-context.js";
 import { Route } from "../http/route-definition.js";
-import { describePeople, describePeopleReadModels } from "../runtime/describe-people.js";
+import { describePeopleReadModels } from "#platform";
+import { describePeople } from "../runtime/describe-people.js";
 import { PEOPLE_ADMINISTRATORS, peopleRoutes as routes } from "./people.routes.js";
 
 @Controller()

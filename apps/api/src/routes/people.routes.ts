@@ -9,9 +9,9 @@ import {
   PersonErasedError,
   RegisterPersonInput,
 } from "#domain";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
 import { freshQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
 
 const tag = "People";
 

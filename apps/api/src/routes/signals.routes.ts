@@ -13,9 +13,9 @@ import {
   WithdrawSignalInput,
 } from "#domain";
 import { z } from "zod";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { API, READ_PROBLEMS, commandRoute, idParam } from "./common.js";
+import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
 import { LEADS_OF_THEIR_INITIATIVES } from "./initiative-paths.js";
 
 const tag = "Signals";

@@ -9,8 +9,8 @@ import {
   TensionClosed,
   TensionDatedBeforeRaised,
 } from "#domain";
-import type { RouteDefinition } from "../http/route-definition.js";
-import { API, commandRoute, idParam } from "./common.js";
+import { API, type RouteDefinition } from "../http/route-definition.js";
+import { commandRoute, idParam } from "./common.js";
 
 const tag = "Tensions";
 

@@ -1,12 +1,8 @@
 import { describePeople as describe, type PersonView } from "#platform";
-import { type AnyProjection, peopleProjection } from "#projections";
 import { KeyStore } from "#privacy";
 import { Effect } from "effect";
 import { runToPromise } from "../cqrs/execute-command.js";
 import type { MandatRuntime } from "./mandat-runtime.js";
-
-/** The read models describePeople reads: a read that shows names names these too. */
-export const describePeopleReadModels: ReadonlyArray<AnyProjection> = [peopleProjection];
 
 /** The people's names as the HTTP layer shows them, opened with their keys now. */
 export const describePeople = async (runtime: MandatRuntime, personIds: ReadonlyArray<string>): Promise<Map<string, PersonView>> =>

@@ -41,7 +41,7 @@ export class MandatRuntime {
     return new MandatRuntime(config, effects, runner, readModels, writeModels, tokenVerifier(config.auth, secret), secret);
   }
 
-  /** Waits until every running read model has applied the log as it stands now; false after `timeoutMs`. */
+  /** Waits until every read model that has not stopped has applied the log as it stands now; false after `timeoutMs`. */
   async readModelsAtHead(timeoutMs: number): Promise<boolean> {
     const head = await this.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
     return Effect.runPromise(this.runner.waitFor(head, timeoutMs));

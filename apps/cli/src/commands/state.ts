@@ -1,5 +1,5 @@
 import { calendarDate } from "#domain";
-import { describePeople } from "#platform";
+import { describePeople, describePeopleReadModels } from "#platform";
 import { KeyStore } from "#privacy";
 import {
   ProjectionRunner,
@@ -8,7 +8,6 @@ import {
   initiativeOverview,
   initiativeOverviewReadModels,
   openReadModelDatabase,
-  peopleProjection,
 } from "#projections";
 import { Effect } from "effect";
 import { withContext } from "../cli-context.js";
@@ -16,7 +15,7 @@ import { dateOption, instantOption } from "../date-options.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
 /** What the overview is read from, and the people model that names its leads: a stopped model elsewhere does not hold it up. */
-const READ_MODELS = [...initiativeOverviewReadModels, peopleProjection].map((projection) => projection.name);
+const READ_MODELS = [...initiativeOverviewReadModels, ...describePeopleReadModels].map((projection) => projection.name);
 
 /**
  * `mandat state <initiative-id> [--at <date>] [--asOf <instant>] [--json]`: the initiative

@@ -94,16 +94,20 @@ export class ProjectionRunner {
   }
 
   /**
-   * Waits until each of the named read models (all of them by default) has applied
-   * `position`: true then, false after `timeoutMs` or as soon as one of them has stopped
-   * short of it. One being rebuilt is waited for, since it answers only once swapped in;
-   * read models a read does not name may lag or stop without holding it up.
+   * Waits until each of the named read models has applied `position`: true then, false
+   * after `timeoutMs` or as soon as one of them has stopped short of it. One being rebuilt
+   * is waited for, since it answers only once swapped in; read models a read does not name
+   * may lag or stop without holding it up. Without names it waits for every read model
+   * that has not stopped, as start-up does: a stopped one stops alone.
    */
   waitFor(position: number, timeoutMs: number, readModels?: ReadonlyArray<string>): Effect.Effect<boolean> {
     return Effect.suspend(() => {
-      const members = readModels === undefined ? [...this.members.values()] : readModels.map((name) => this.memberNamed(name));
-      const reached = () => members.every((m) => m.state !== "rebuilding" && m.position >= position);
-      const stoppedShort = () => members.some((m) => m.state === "stopped" && m.position < position);
+      const waitedFor = () =>
+        readModels === undefined
+          ? [...this.members.values()].filter((m) => m.state !== "stopped")
+          : readModels.map((name) => this.memberNamed(name));
+      const reached = () => waitedFor().every((m) => m.state !== "rebuilding" && m.position >= position);
+      const stoppedShort = () => waitedFor().some((m) => m.state === "stopped" && m.position < position);
       return Effect.async<boolean>((resume) => {
         const check = () => {
           if (!reached() && !stoppedShort()) return false;

@@ -98,11 +98,12 @@ export function unansweredSignals(
 ): UnansweredSignal[] {
   return prepared<{ initiativeId: string; asOf: string | null; at: IsoDate; endOfAt: string }, UnansweredSignal>(
     db,
-    `SELECT signal_id AS id, kind, summary, mandate_position AS mandatePosition, observed_on AS observedOn
-     FROM signals
-     WHERE initiative_id = @initiativeId AND observed_on <= @at AND submitted_at <= coalesce(@asOf, submitted_at)
-       AND (answered_at IS NULL OR answered_at > coalesce(@asOf, answered_at) OR answered_at > @endOfAt)
-       AND (withdrawn_at IS NULL OR withdrawn_at > coalesce(@asOf, withdrawn_at) OR withdrawn_at > @endOfAt)
-     ORDER BY submitted_position`,
+    `${knownSignals}
+     SELECT signal_id AS id, kind, summary, mandate_position AS mandatePosition, observed_on AS observedOn
+     FROM known
+     WHERE initiative_id = @initiativeId AND observed_on <= @at
+       AND (${filters.unanswered.where}
+         OR (status = 'answered' AND answered_at > @endOfAt) OR (status = 'withdrawn' AND withdrawn_at > @endOfAt))
+     ORDER BY ${filters.unanswered.orderBy}`,
   ).all({ initiativeId, asOf: options.asOf ?? null, at: options.at, endOfAt: endOfStockholmDay(options.at) });
 }
