@@ -10,11 +10,12 @@ import { AuthGuard } from "./http/auth.guard.js";
 import { Commands } from "./http/commands.js";
 import { ProblemFilter } from "./http/problem.filter.js";
 import { Reads } from "./http/reads.js";
-import { CONTROLLERS } from "./routes/all-routes.js";
+import { controllerServing } from "./http/route-controller.js";
+import { TABLE_ROUTES } from "./routes/all-routes.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
-/** Every controller the application serves: the API's routes, health, the documentation and the live feed. */
-export const API_CONTROLLERS = [HealthController, DocsController, LiveEventsController, ...CONTROLLERS];
+/** Every controller the application serves: health, the documentation, the live feed, and the route table's. */
+export const API_CONTROLLERS = [HealthController, DocsController, LiveEventsController, controllerServing(TABLE_ROUTES)];
 
 @Module({})
 export class AppModule {

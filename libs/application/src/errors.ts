@@ -7,10 +7,26 @@ export class Forbidden extends Data.TaggedError("Forbidden")<{ readonly reason: 
   }
 }
 
-/** The command addresses a stream that does not exist (HTTP 404). */
-export class ResourceNotFound extends Data.TaggedError("ResourceNotFound")<{ readonly streamId: string }> {
+/** One thing wrong with a command's input: where (`["lines", 0, "amountSek"]`) and what. */
+export interface InputIssue {
+  readonly path: ReadonlyArray<PropertyKey>;
+  readonly message: string;
+}
+
+/** The input does not fit the command's schema (HTTP 400); every issue is named. */
+export class InvalidInput extends Data.TaggedError("InvalidInput")<{ readonly issues: ReadonlyArray<InputIssue> }> {
   override get message() {
-    return `${this.streamId} does not exist`;
+    return this.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+  }
+}
+
+/**
+ * The command addresses a stream that does not exist, or a resource its stream does not
+ * hold (a goal, a mandate): HTTP 404. `reason` says which, when it is more than the stream.
+ */
+export class ResourceNotFound extends Data.TaggedError("ResourceNotFound")<{ readonly streamId: string; readonly reason?: string }> {
+  override get message() {
+    return this.reason ?? `${this.streamId} does not exist`;
   }
 }
 

@@ -2,20 +2,22 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Principal } from "#domain";
-import { ConcurrencyConflict, EventStore, type EventStoreService, ExpectedRevision, SqliteEventStore } from "#event-store";
+import { ConcurrencyConflict, EventStore, type EventStoreService, ExpectedRevision } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit } from "effect";
 import { describe, expect, it } from "vitest";
 import { useCommandRuntime } from "../testing/command-runtime.js";
-import { admin, coreTeam } from "../testing/principals.js";
+import { admin, auditor, coreTeam } from "../testing/principals.js";
 import { increment, openTally } from "../testing/tally.js";
-import { type AnyCommandSpec, type CommandEnvelope, executeCommand } from "./index.js";
+import { type AnyCommandSpec, type CommandEnvelope, type InputOf, executeCommand } from "./index.js";
 
 const runtime = useCommandRuntime();
 
-const exec = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.exit(spec, envelope);
-const ok = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.ok(spec, envelope);
-const failure = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => runtime.failure(spec, envelope);
+const exec = <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>) => runtime.exit(spec, envelope);
+const ok = <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>) => runtime.ok(spec, envelope);
+const failure = <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>) =>
+  runtime.failure(spec, envelope);
 const head = () => runtime.headPosition();
 
 describe("executeCommand", () => {
@@ -85,6 +87,23 @@ describe("executeCommand", () => {
     const error = await failure(increment, { input: { tallyId: id, by: 5000 }, principal: coreTeam });
     expect(error).toMatchObject({ _tag: "tally-too-high" });
     expect(await head()).toBe(1);
+  });
+
+  it("parses the input: every issue is named, an unknown field by its own name, and nothing is appended", async () => {
+    const error = await failure(openTally, { input: { name: "", colour: "blå" } as never, principal: admin });
+    expect(error).toMatchObject({
+      _tag: "InvalidInput",
+      issues: [
+        { path: ["name"], message: expect.any(String) },
+        { path: ["colour"], message: "unknown field" },
+      ],
+    });
+    expect(await head()).toBe(0);
+  });
+
+  it("checks the role before the input, so that a caller without it learns nothing of the schema", async () => {
+    const error = await failure(openTally, { input: { name: "" }, principal: auditor });
+    expect(error._tag).toBe("Forbidden");
   });
 
   it("treats an event its schema rejects as a defect, not as a user error", async () => {

@@ -10,14 +10,17 @@ import {
 } from "#event-store";
 import type { KeyStoreUnavailable } from "#privacy";
 import { Clock, Effect, Either } from "effect";
+import type { z } from "zod";
 import type { CommandEnvelope, CommandResult } from "./command-envelope.js";
-import type { CommandServices, CommandSpec } from "./command-spec.js";
+import type { CommandServices, CommandSpec, StagedCommand } from "./command-spec.js";
 import { conflictRetrySchedule } from "./conflict-retry.js";
-import { Forbidden, type IdempotencyKeyReused, PreconditionFailed, ResourceNotFound } from "./errors.js";
+import { Forbidden, type IdempotencyKeyReused, type InvalidInput, PreconditionFailed, ResourceNotFound } from "./errors.js";
 import { type Idempotency, type StoredAnswer, idempotencyOf, storedAnswer } from "./idempotency.js";
+import { parseInput } from "./parse-input.js";
 import { loadState } from "./read-state.js";
 
 export type CommandError =
+  | InvalidInput
   | KeyStoreUnavailable
   | Forbidden
   | ResourceNotFound
@@ -28,27 +31,29 @@ export type CommandError =
   | StoreUnavailable;
 
 /**
- * The one command handler: check the role, answer a repeated idempotency key from its
- * record, then load the stream, fold it, check the scope and then If-Match, decide, and
- * append at the revision that was read. A conflict without If-Match decides again on
- * fresh state; with If-Match it is a failed precondition.
+ * The one command handler: check the role, parse the input against the spec's schema,
+ * answer a repeated idempotency key from its record, then load the stream, fold it, check
+ * the scope and then If-Match, decide, run what the accepted decision stages, and append
+ * at the revision that was read. A conflict without If-Match decides again on fresh
+ * state; with If-Match it is a failed precondition.
  */
-export const executeCommand = <Input, Command, Event extends DomainEvent, State>(
+export const executeCommand = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
   spec: CommandSpec<Input, Command, Event, State>,
-  envelope: CommandEnvelope<Input>,
+  envelope: CommandEnvelope<z.input<Input>>,
 ): Effect.Effect<CommandResult, CommandError, CommandServices> =>
   Effect.gen(function* () {
     const { principal, expectedRevision } = envelope;
     if (!hasAnyRole(principal, spec.roles)) {
       return yield* new Forbidden({ reason: `${spec.name} needs one of the roles ${spec.roles.join(", ")}` });
     }
+    const input = yield* parseInput(spec.input, envelope.input);
     const store = yield* EventStore;
-    const idempotency = idempotencyOf(spec.name, envelope);
+    const idempotency = idempotencyOf(spec.name, { ...envelope, input });
     const earlier = idempotency === undefined ? undefined : yield* storedAnswer(store, idempotency);
     if (earlier) return earlier;
 
     // Generated once, so that deciding again after a conflict creates the same resource.
-    const attempt = decideAndAppend(store, spec, envelope, { newId: uuidV7(), commandId: uuidV7(), idempotency });
+    const attempt = decideAndAppend(store, spec, { ...envelope, input }, { newId: uuidV7(), commandId: uuidV7(), idempotency });
     const written =
       expectedRevision === undefined
         ? Effect.retry(attempt, { schedule: conflictRetrySchedule, while: (error) => error._tag === "ConcurrencyConflict" })
@@ -72,10 +77,10 @@ interface Attempt {
   readonly idempotency: Idempotency | undefined;
 }
 
-const decideAndAppend = <Input, Command, Event extends DomainEvent, State>(
+const decideAndAppend = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
   store: EventStoreService,
   spec: CommandSpec<Input, Command, Event, State>,
-  envelope: CommandEnvelope<Input>,
+  envelope: CommandEnvelope<z.output<Input>>,
   { newId, commandId, idempotency }: Attempt,
 ) =>
   Effect.gen(function* () {
@@ -93,9 +98,15 @@ const decideAndAppend = <Input, Command, Event extends DomainEvent, State>(
       return yield* new PreconditionFailed({ streamId: target.streamId, expectedRevision, actualRevision: revision });
     }
     const today = calendarDate(new Date(yield* Clock.currentTimeMillis));
-    const command = yield* spec.toCommand(input, { newId, today, state });
+    const { command, whenAccepted } = stagedOf(yield* spec.toCommand(input, { newId, today, state }));
     const decided = spec.decider.decide(command, state);
-    if (Either.isLeft(decided)) return yield* Effect.fail(decided.left);
+    if (Either.isLeft(decided)) {
+      const violation = decided.left;
+      // A goal or mandate the input names but the stream does not hold is an unknown resource.
+      const missing = spec.missing?.some((rule) => rule.rule === violation._tag);
+      return yield* missing ? new ResourceNotFound({ streamId: target.streamId, reason: violation.detail }) : Effect.fail(violation);
+    }
+    yield* whenAccepted;
 
     const metadata = {
       actor: { id: principal.id, roles: principal.roles },
@@ -125,9 +136,12 @@ const decideAndAppend = <Input, Command, Event extends DomainEvent, State>(
     return result;
   });
 
+const stagedOf = <Command>(made: Command | StagedCommand<Command>): StagedCommand<Command> =>
+  typeof made === "object" && made !== null && "whenAccepted" in made ? made : { command: made, whenAccepted: Effect.void };
+
 /** A decider that emits a payload its own schema rejects is a bug, not a user error. */
 const validated = <Event extends DomainEvent>(
-  spec: Pick<CommandSpec<never, never, Event, never>, "name" | "events">,
+  spec: { readonly name: string; readonly events: CommandSpec<z.ZodObject, unknown, Event, unknown>["events"] },
   event: Event,
   metadata: EventToAppend["metadata"],
 ): EventToAppend => {

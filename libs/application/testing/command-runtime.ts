@@ -1,9 +1,10 @@
 import type { Principal } from "#domain";
-import { EventStore, SqliteEventStore } from "#event-store";
+import { EventStore } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
 import { afterEach, beforeEach } from "vitest";
-import type { AnyCommandSpec, CommandEnvelope, CommandResult } from "../src/index.js";
+import type { AnyCommandSpec, CommandEnvelope, CommandResult, InputOf } from "../src/index.js";
 import { executeCommand } from "../src/index.js";
 
 export interface CommandRuntimeOptions {
@@ -19,18 +20,18 @@ export function commandRuntime(options: CommandRuntimeOptions = {}) {
   const keys = SqliteKeyStore.open(":memory:");
   const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
 
-  const exit = (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) =>
+  const exit = <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>) =>
     runtime.runPromiseExit(executeCommand(spec, envelope));
 
   /** Runs the command and returns its result, or throws with the failure's full cause. */
-  const ok = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>): Promise<CommandResult> => {
+  const ok = async <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>): Promise<CommandResult> => {
     const result = await exit(spec, envelope);
     if (Exit.isFailure(result)) throw new Error(`${spec.name} failed: ${Cause.pretty(result.cause)}`);
     return result.value;
   };
 
   /** Runs the command expecting an expected failure; returns the error (with its `_tag`). */
-  const failure = async (spec: AnyCommandSpec, envelope: CommandEnvelope<unknown>) => {
+  const failure = async <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>) => {
     const result = await exit(spec, envelope);
     if (Exit.isSuccess(result)) throw new Error(`${spec.name} succeeded; a failure was expected`);
     if (result.cause._tag !== "Fail") throw new Error(`${spec.name} died: ${Cause.pretty(result.cause)}`);
@@ -70,6 +71,7 @@ export function useCommandRuntime(options: CommandRuntimeOptions = {}): CommandR
 
 /** `ok` and `failure` that take just the input and act as `principal` (a failure may act as another). */
 export const actingAs = (runtime: CommandRuntime, principal: Principal) => ({
-  ok: (spec: AnyCommandSpec, input: unknown) => runtime.ok(spec, { input, principal }),
-  failure: (spec: AnyCommandSpec, input: unknown, as: Principal = principal) => runtime.failure(spec, { input, principal: as }),
+  ok: <Spec extends AnyCommandSpec>(spec: Spec, input: InputOf<Spec>) => runtime.ok(spec, { input, principal }),
+  failure: <Spec extends AnyCommandSpec>(spec: Spec, input: InputOf<Spec>, as: Principal = principal) =>
+    runtime.failure(spec, { input, principal: as }),
 });

@@ -42,8 +42,14 @@ export const tallyDecider: Decider<TallyCommand, TallyEvent, TallyState> = {
   },
 };
 
-export const openTally: CommandSpec<{ name: string }, TallyCommand, TallyEvent, TallyState> = {
+const OpenTallyInput = z.strictObject({ name: z.string().min(1) });
+// Looser than TallyIncremented on purpose: lets a test see the pipeline refuse an event its own schema rejects.
+const IncrementInput = z.strictObject({ tallyId: z.string(), by: z.number() });
+
+export const openTally: CommandSpec<typeof OpenTallyInput, TallyCommand, TallyEvent, TallyState> = {
   name: "OpenTally",
+  input: OpenTallyInput,
+  rules: [],
   roles: ["admin", "core-team"],
   creates: "stream",
   target: (_input, newId) => ({ streamId: `tally-${newId}`, resourceId: newId }),
@@ -52,8 +58,10 @@ export const openTally: CommandSpec<{ name: string }, TallyCommand, TallyEvent, 
   toCommand: (input) => Effect.succeed({ type: "OpenTally", name: input.name }),
 };
 
-export const increment: CommandSpec<{ tallyId: string; by: number }, TallyCommand, TallyEvent, TallyState> = {
+export const increment: CommandSpec<typeof IncrementInput, TallyCommand, TallyEvent, TallyState> = {
   name: "Increment",
+  input: IncrementInput,
+  rules: [TallyTooHigh],
   roles: ["core-team", "initiative-lead"],
   scope: (principal, input) => principal.roles.includes("core-team") || principal.initiatives.includes(input.tallyId),
   creates: "nothing",

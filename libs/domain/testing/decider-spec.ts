@@ -1,6 +1,7 @@
 import { Either } from "effect";
 import { expect } from "vitest";
-import type { Decider, DomainEvent } from "../src/shared/decider.js";
+import type { Decider } from "../src/shared/decider.js";
+import type { DomainEvent } from "../src/shared/domain-event.js";
 import { fold } from "../src/shared/decider.js";
 
 type RuleClass = { readonly rule: string };

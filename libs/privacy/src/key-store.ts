@@ -11,8 +11,8 @@ export class KeyStoreUnavailable extends Data.TaggedError("KeyStoreUnavailable")
  * exported and verified without ever exposing names, and deleting a key erases a person.
  */
 export interface KeyStoreService {
-  /** The person's key, created on first use. */
-  readonly keyFor: (personId: string) => Effect.Effect<Buffer, KeyStoreUnavailable>;
+  /** Keeps the key a new person's data was sealed with (replacing one an earlier attempt stored). */
+  readonly store: (personId: string, key: Buffer) => Effect.Effect<void, KeyStoreUnavailable>;
   /** The person's key, or undefined once erased (or never created). */
   readonly find: (personId: string) => Effect.Effect<Buffer | undefined, KeyStoreUnavailable>;
   /** Deletes the key for good; erasing an erased person is a no-op. */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Effect, Exit } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { newPersonKey } from "./personal-data-cipher.js";
 import { SqliteKeyStore } from "./sqlite-key-store.js";
 
 let dir: string;
@@ -29,10 +30,25 @@ const onDisk = (key: Buffer) =>
     }
   });
 
+/** A new key, stored for the person. */
+const storedKey = async (personId: string): Promise<Buffer> => {
+  const key = newPersonKey();
+  await Effect.runPromise(keys.store(personId, key));
+  return key;
+};
+
+describe("SqliteKeyStore", () => {
+  it("keeps the key a registration was sealed with, the last one stored for a person", async () => {
+    await storedKey("p-1");
+    const last = await storedKey("p-1");
+    expect(await Effect.runPromise(keys.find("p-1"))).toEqual(last);
+  });
+});
+
 describe("SqliteKeyStore erasure", () => {
   it("leaves no copy of the key in the file or its WAL, and keeps the other keys", async () => {
-    const erased = await Effect.runPromise(keys.keyFor("p-1"));
-    const kept = await Effect.runPromise(keys.keyFor("p-2"));
+    const erased = await storedKey("p-1");
+    const kept = await storedKey("p-2");
     expect(onDisk(erased)).toBe(true);
 
     await Effect.runPromise(keys.erase("p-1"));
@@ -43,7 +59,7 @@ describe("SqliteKeyStore erasure", () => {
   });
 
   it("fails while another connection holds the log back, and completes once it lets go", async () => {
-    const key = await Effect.runPromise(keys.keyFor("p-1"));
+    const key = await storedKey("p-1");
     const reader = new Database(path());
     try {
       reader.exec("BEGIN");

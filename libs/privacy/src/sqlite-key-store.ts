@@ -3,7 +3,6 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Effect, Layer, Schedule } from "effect";
 import { KeyStore, type KeyStoreService, KeyStoreUnavailable } from "./key-store.js";
-import { newPersonKey } from "./personal-data-cipher.js";
 
 const BUSY_TIMEOUT = "busy_timeout = 5000";
 
@@ -36,7 +35,8 @@ export class SqliteKeyStore implements KeyStoreService {
     db.exec("CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL) STRICT");
     this.statements = {
       find: db.prepare<[string], { key: Buffer }>("SELECT key FROM person_keys WHERE person_id = ?"),
-      insert: db.prepare("INSERT OR IGNORE INTO person_keys (person_id, key) VALUES (?, ?)"),
+      // Replacing: a registration decided again after a conflict stores the key of the attempt that is appended.
+      store: db.prepare("INSERT OR REPLACE INTO person_keys (person_id, key) VALUES (?, ?)"),
       erase: db.prepare("DELETE FROM person_keys WHERE person_id = ?"),
     };
   }
@@ -56,14 +56,8 @@ export class SqliteKeyStore implements KeyStoreService {
     );
   }
 
-  keyFor = (personId: string) =>
-    Effect.try({
-      try: () => {
-        this.statements.insert.run(personId, newPersonKey());
-        return this.statements.find.get(personId)!.key;
-      },
-      catch: unavailable,
-    });
+  store = (personId: string, key: Buffer) =>
+    Effect.try({ try: () => void this.statements.store.run(personId, key), catch: unavailable });
 
   find = (personId: string) =>
     Effect.try({ try: () => this.statements.find.get(personId)?.key, catch: unavailable });

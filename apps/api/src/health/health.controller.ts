@@ -2,7 +2,6 @@ import { Controller, Inject, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Effect } from "effect";
 import { EventStore } from "#event-store";
-import { runToPromise } from "../cqrs/execute-command.js";
 import { Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
@@ -13,6 +12,7 @@ export const healthRoute = {
   operationId: "health",
   summary:
     "Readiness: 200 `{ status: \"ok\" }` once every read model has caught up with the log as it stood at start, with the projections and their positions; 503 while starting or when a read model has stopped",
+  kind: "own",
   tag: "Health",
   audience: "public",
   status: 200,
@@ -29,8 +29,8 @@ export class HealthController {
 
   @Route(healthRoute)
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const { runner, effects } = this.runtime;
-    const headPosition = runToPromise(await effects.runPromiseExit(Effect.flatMap(EventStore, (store) => store.headPosition)));
+    const { runner } = this.runtime;
+    const headPosition = await this.runtime.run(Effect.flatMap(EventStore, (store) => store.headPosition));
     const projections = runner.status();
     const stopped = projections.filter((projection) => projection.state === "stopped");
     const status = stopped.length > 0 ? "degraded" : runner.caughtUp ? "ok" : "starting";

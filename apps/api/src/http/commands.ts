@@ -1,38 +1,55 @@
-import { isRuleViolation } from "#domain";
+import type { InputIssue } from "#application";
 import { Inject, Injectable } from "@nestjs/common";
 import { CommandBus } from "@nestjs/cqrs";
 import type { FastifyReply } from "fastify";
 import { ExecuteCommand } from "../cqrs/execute-command.js";
-import { parseRequest } from "./parse-request.js";
-import { notFound } from "./problems.js";
+import { type FieldError, invalidRequest } from "./problems.js";
 import { type MandatRequest, principalOf } from "./request-context.js";
 import { commandHeaders } from "./request-headers.js";
-import type { RouteDefinition, WriteAnswer } from "./route-definition.js";
+import type { CommandRoute, WriteAnswer } from "./route-definition.js";
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The command's input from its request: the body, and each path parameter as the input
+ * field it carries. A body that names such a field itself is refused: the path says which
+ * resource, once. The pipeline validates the whole input against the spec's schema.
+ */
+function commandInput(route: CommandRoute, request: MandatRequest): Record<string, unknown> {
+  const body: unknown = request.body ?? {};
+  if (!isObject(body)) throw invalidRequest([{ path: "body", message: "Invalid input: expected a JSON object" }]);
+  const fromPath = Object.entries(route.pathFields);
+  const twice = fromPath.filter(([, field]) => field in body);
+  if (twice.length > 0) throw invalidRequest(twice.map(([, field]) => ({ path: `body.${field}`, message: "unknown field" })));
+  const params = request.params as Record<string, string>;
+  return { ...body, ...Object.fromEntries(fromPath.map(([parameter, field]) => [field, params[parameter]])) };
+}
+
+/** An input issue where the client put the value: `path.id` for a field the path carries, else `body.<field>`. */
+const fieldError = (route: CommandRoute, { path, message }: InputIssue): FieldError => {
+  const [first, ...rest] = path.map(String);
+  const parameter = Object.entries(route.pathFields).find(([, field]) => field === first)?.[0];
+  const located = parameter === undefined ? ["body", ...path.map(String)] : ["path", parameter, ...rest];
+  return { path: located.join("."), message };
+};
 
 /**
  * Turns a command route's request into a command on the bus and its answer into the
- * response: API.md "Writes", 201 when created, with ETag and Log-Position.
+ * response: docs/api.md "Writes", 201 when created, with ETag and Log-Position.
  */
 @Injectable()
 export class Commands {
   constructor(@Inject(CommandBus) private readonly bus: CommandBus) {}
 
-  async run(route: RouteDefinition, request: MandatRequest, reply: FastifyReply): Promise<WriteAnswer> {
-    if (!route.command) throw new Error(`${route.operationId} is not a command route`);
-    const parsed = parseRequest(route, request);
-    const result = await this.bus
-      .execute(
-        new ExecuteCommand(route.command.spec, {
-          input: route.command.input(parsed),
-          principal: principalOf(request),
-          ...commandHeaders(request),
-        }),
-      )
-      .catch((error: unknown) => {
-        // A goal or mandate the path names but the stream does not hold is an unknown resource.
-        if (isRuleViolation(error) && route.unknownInPath?.includes(error._tag)) throw notFound(error.detail);
-        throw error;
-      });
+  async run(route: CommandRoute, request: MandatRequest, reply: FastifyReply): Promise<WriteAnswer> {
+    const headers = commandHeaders(request);
+    const envelope = { input: commandInput(route, request), principal: principalOf(request), ...headers };
+    const result = await this.bus.execute(new ExecuteCommand(route.spec, envelope)).catch((error: unknown) => {
+      const tagged = error as { readonly _tag?: string; readonly issues?: ReadonlyArray<InputIssue> };
+      if (tagged._tag === "InvalidInput") throw invalidRequest(tagged.issues!.map((issue) => fieldError(route, issue)));
+      throw error;
+    });
     void reply
       .status(result.created ? 201 : 200)
       .header("ETag", `"${result.revision}"`)

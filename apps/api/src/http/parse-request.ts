@@ -1,31 +1,24 @@
+import { inputIssues } from "#application";
 import type { z } from "zod";
 import { type FieldError, invalidRequest } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
-import type { ParsedRequest, RouteDefinition } from "./route-definition.js";
+import type { ParsedRequest, ReadRoute } from "./route-definition.js";
 
 /**
- * The request's path, query and body checked against the route's zod schemas: a 400 that
- * names every offending field (unknown fields included), or the parsed values.
+ * A read's path and query checked against the route's zod schemas: a 400 that names every
+ * offending parameter (unknown ones included), or the parsed values. (A command's input is
+ * parsed by the command pipeline itself.)
  */
-export function parseRequest(route: RouteDefinition, request: MandatRequest): ParsedRequest {
+export function parseRequest(route: ReadRoute, request: MandatRequest): ParsedRequest {
   const errors: FieldError[] = [];
-  const parse = (schema: z.ZodType | undefined, value: unknown, location: string) => {
+  const parse = (schema: z.ZodObject | undefined, value: unknown, location: string) => {
     if (!schema) return {};
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : undefined;
-      for (const path of unknownKeys ? unknownKeys.map((key) => [...issue.path, key]) : [issue.path]) {
-        errors.push({ path: [location, ...path].join("."), message: unknownKeys ? "unknown field" : issue.message });
-      }
-    }
-    return undefined;
+    for (const { path, message } of inputIssues(result.error)) errors.push({ path: [location, ...path.map(String)].join("."), message });
+    return {};
   };
-  const parsed = {
-    params: parse(route.params, request.params, "path"),
-    query: parse(route.query, request.query, "query"),
-    body: parse(route.body, request.body ?? {}, "body"),
-  };
+  const parsed = { params: parse(route.params, request.params, "path"), query: parse(route.query, request.query, "query"), body: undefined };
   if (errors.length > 0) throw invalidRequest(errors);
-  return parsed as ParsedRequest;
+  return parsed;
 }

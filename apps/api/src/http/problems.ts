@@ -1,4 +1,5 @@
-import { type Bilingual, isRuleViolation } from "#domain";
+import type { CommandError } from "#application";
+import { type Bilingual, type RuleViolation, isRuleViolation } from "#domain";
 import { MIN_POSITION_TIMEOUT_MS } from "./time-parameters.js";
 
 /** RFC 9457 problem details, as every error leaves the API. */
@@ -103,10 +104,35 @@ const generic = (name: GenericProblem, detail: string, language: Language, extra
   return { problem: { type: problemType(name), title: title[language], status, detail, ...extras.problem }, headers: extras.headers ?? {} };
 };
 
+/** What the command pipeline, the stores and the key store fail with, besides broken rules. */
+type PipelineError = Exclude<CommandError, RuleViolation>;
+
+/**
+ * Each pipeline error's problem: a total map over their tags, so an error added to the
+ * pipeline without a problem here does not compile.
+ */
+const PIPELINE_PROBLEMS = {
+  InvalidInput: "validation",
+  Forbidden: "forbidden",
+  ResourceNotFound: "not-found",
+  PreconditionFailed: "precondition-failed",
+  IdempotencyKeyReused: "idempotency-key-reused",
+  ConcurrencyConflict: "concurrency-conflict",
+  StoreUnavailable: "store-unavailable",
+  KeyStoreUnavailable: "store-unavailable",
+} as const satisfies { readonly [Tag in PipelineError["_tag"]]: GenericProblem };
+
+const isPipelineError = (error: unknown): error is PipelineError =>
+  typeof error === "object" && error !== null && "_tag" in error && Object.hasOwn(PIPELINE_PROBLEMS, String(error._tag));
+
+/** A pipeline error's own fields that a client can act on: which input fields are wrong. */
+const extensionsOf = (error: PipelineError): Record<string, unknown> =>
+  error._tag === "InvalidInput" ? { errors: error.issues.map(({ path, message }) => ({ path: path.join("."), message })) } : {};
+
 /**
  * Maps anything a handler can throw to a problem: a broken rule is 409 with the rule's
- * name as its type; pipeline errors get their own status; anything unexpected is a 500
- * that says nothing of the internals.
+ * name as its type; pipeline errors get their own status (a 503 says when to try again);
+ * anything unexpected is a 500 that says nothing of the internals.
  */
 export function toProblem(error: unknown, language: Language): ProblemResponse {
   if (error instanceof HttpProblem) {
@@ -115,23 +141,10 @@ export function toProblem(error: unknown, language: Language): ProblemResponse {
   if (isRuleViolation(error)) {
     return { problem: { type: problemType(error._tag), title: error.title[language], status: 409, detail: error.detail }, headers: {} };
   }
-  const tagged = error as { readonly _tag?: string; readonly message?: string } | undefined;
-  const detail = tagged?.message ?? "";
-  switch (tagged?._tag) {
-    case "Forbidden":
-      return generic("forbidden", detail, language);
-    case "ResourceNotFound":
-      return generic("not-found", detail, language);
-    case "PreconditionFailed":
-      return generic("precondition-failed", detail, language);
-    case "IdempotencyKeyReused":
-      return generic("idempotency-key-reused", detail, language);
-    case "ConcurrencyConflict":
-      return generic("concurrency-conflict", detail, language);
-    case "StoreUnavailable":
-    case "KeyStoreUnavailable":
-      return generic("store-unavailable", detail, language, { headers: { "Retry-After": "1" } });
-    default:
-      return generic("internal", "The server failed unexpectedly; the error is logged.", language);
+  if (isPipelineError(error)) {
+    const name = PIPELINE_PROBLEMS[error._tag];
+    const headers: Record<string, string> = GENERIC_PROBLEMS[name].status === 503 ? { "Retry-After": "1" } : {};
+    return generic(name, error.message, language, { problem: extensionsOf(error) as Problem, headers });
   }
+  return generic("internal", "The server failed unexpectedly; the error is logged.", language);
 }

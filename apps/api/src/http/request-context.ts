@@ -1,11 +1,9 @@
 import type { Principal } from "#domain";
 import type { FastifyRequest } from "fastify";
-import type { ParsedRequest } from "./route-definition.js";
 
-/** What the guard and the validation leave on a request for its handler. */
+/** What the guard leaves on a request for its handler: who is asking. */
 export interface MandatRequest extends FastifyRequest {
   principal?: Principal;
-  parsed?: ParsedRequest;
 }
 
 export const principalOf = (request: MandatRequest): Principal => {

@@ -1,11 +1,12 @@
 import type { AnyCommandSpec } from "#application";
-import type { Role } from "#domain";
-import { Post, Get, SetMetadata, applyDecorators, HttpCode } from "@nestjs/common";
+import type { Principal, Role } from "#domain";
+import { Get, HttpCode, Post, SetMetadata, applyDecorators } from "@nestjs/common";
 import { z } from "zod";
+import type { NamedRead } from "../cqrs/read-query.js";
 
 export const API = "/api/v1";
 
-/** API.md "Writes": the answer to every command. */
+/** docs/api.md "Writes": the answer to every command. */
 export const WriteAnswer = z.object({
   id: z.string().describe("The created or changed resource"),
   revision: z.number().int().describe("Revision of the resource's stream after the write"),
@@ -17,11 +18,11 @@ export type WriteAnswer = z.infer<typeof WriteAnswer>;
 export type Audience = "public" | "authenticated" | ReadonlyArray<Role>;
 
 /**
- * One HTTP endpoint, described once: the controller, the guard, input validation and the
- * OpenAPI document all read this. Paths use API.md's parameter names (`:id`, `:goalId`).
+ * One HTTP endpoint, described once: the generated controller, the guard, input validation
+ * and the OpenAPI document all read this. Paths use docs/api.md's parameter names (`:id`,
+ * `:goalId`).
  */
-export interface RouteDefinition {
-  readonly method: "GET" | "POST";
+interface RouteBase {
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
@@ -37,24 +38,40 @@ export interface RouteDefinition {
   readonly status: 200 | 201;
   /** Problem types (rule names and the generic ones) the route can answer with. */
   readonly problems: ReadonlyArray<string>;
-  /**
-   * Rules that say the resource named in the path (e.g. `:goalId`) does not exist: API.md
-   * answers an unknown resource with 404 (`/problems/not-found`), not with a 409.
-   */
-  readonly unknownInPath?: ReadonlyArray<string>;
-  /** Set on routes that run a command: the spec, and how path and body make its input. */
-  readonly command?: {
-    readonly spec: AnyCommandSpec;
-    readonly input: (request: ParsedRequest) => unknown;
-  };
 }
+
+/** A route that runs a command spec; its params and body are cut from the spec's input. */
+export interface CommandRoute extends RouteBase {
+  readonly kind: "command";
+  readonly method: "POST";
+  readonly spec: AnyCommandSpec;
+  /** The input field each path parameter carries, e.g. `{ id: "initiativeId", goalId: "goalId" }`. */
+  readonly pathFields: Readonly<Record<string, string>>;
+  readonly params?: z.ZodObject;
+  readonly body: z.ZodObject;
+}
+
+/** A route that reads: its answer from the read models it names (undefined is a 404). */
+export interface ReadRoute extends RouteBase {
+  readonly kind: "read";
+  readonly method: "GET";
+  readonly read: (request: ParsedRequest, principal: Principal) => NamedRead<unknown>;
+}
+
+/** A route served by a controller of its own (health, the documentation, the live feed). */
+export interface OwnRoute extends RouteBase {
+  readonly kind: "own";
+  readonly method: "GET" | "POST";
+}
+
+export type RouteDefinition = CommandRoute | ReadRoute | OwnRoute;
 
 /** A request's parts after validation against the route's schemas. */
 export interface ParsedRequest {
-  // Each route's schemas decide the shapes; handlers narrow them.
+  // Each route's schemas decide the shapes; a read route's function narrows them.
   readonly params: Record<string, any>;
   readonly query: Record<string, any>;
-  readonly body: any;
+  readonly body: unknown;
 }
 
 export const ROUTE = Symbol("mandat:route");

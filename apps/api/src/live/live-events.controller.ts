@@ -4,14 +4,14 @@ import { Effect, Fiber, Stream } from "effect";
 import type { FastifyReply } from "fastify";
 import { once } from "node:events";
 import type { ServerResponse } from "node:http";
-import { runToPromise } from "../cqrs/execute-command.js";
 import { invalidRequest } from "../http/problems.js";
 import type { MandatRequest } from "../http/request-context.js";
 import { API, Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
-import { AUTH_PROBLEMS } from "../routes/common.js";
+import { AUTH_PROBLEMS } from "../http/standard-problems.js";
 
 export const liveEventsRoute = {
+  kind: "own",
   method: "GET",
   path: `${API}/events/live`,
   operationId: "liveEvents",
@@ -36,7 +36,7 @@ export class LiveEventsController implements BeforeApplicationShutdown {
   async live(@Req() request: MandatRequest, @Res() reply: FastifyReply): Promise<void> {
     // Whatever can fail, fails before the response is hijacked: it is still answered as a problem.
     const from = await this.startPosition(request);
-    const store = runToPromise(await this.runtime.effects.runPromiseExit(EventStore));
+    const store = await this.runtime.run(EventStore);
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
@@ -70,7 +70,7 @@ export class LiveEventsController implements BeforeApplicationShutdown {
   private async startPosition(request: MandatRequest): Promise<number> {
     const lastEventId = request.headers["last-event-id"];
     if (lastEventId === undefined) {
-      return runToPromise(await this.runtime.effects.runPromiseExit(Effect.flatMap(EventStore, (store) => store.headPosition))) + 1;
+      return (await this.runtime.run(Effect.flatMap(EventStore, (store) => store.headPosition))) + 1;
     }
     const position = Number(lastEventId);
     if (!Number.isInteger(position) || position < 0) {

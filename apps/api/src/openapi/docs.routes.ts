@@ -1,6 +1,6 @@
 import type { RouteDefinition } from "../http/route-definition.js";
 
-const docs = { tag: "Documentation", audience: "public", status: 200, problems: [], method: "GET" } as const;
+const docs = { kind: "own", tag: "Documentation", audience: "public", status: 200, problems: [], method: "GET" } as const;
 
 export const docsRoutes = {
   page: {

@@ -59,13 +59,13 @@ function operation(route: RouteDefinition): JsonSchema {
       parameters.push({ name, in: location, required: location === "path" || required.has(name), schema: property, description: property.description });
     }
   }
-  if (route.command) parameters.push(...COMMAND_HEADERS);
+  if (route.kind === "command") parameters.push(...COMMAND_HEADERS);
   const byStatus = new Map<number, string[]>();
   for (const problem of route.problems) byStatus.set(statusOf(problem), [...(byStatus.get(statusOf(problem)) ?? []), problem]);
   const responses: JsonSchema = {
     [String(route.status)]: {
-      description: route.command ? "Written: `{ id, revision, position }`, with ETag and Log-Position" : "OK",
-      ...(route.command
+      description: route.kind === "command" ? "Written: `{ id, revision, position }`, with ETag and Log-Position" : "OK",
+      ...(route.kind === "command"
         ? { headers: { ETag: { schema: { type: "string" }, description: '"<revision>"' }, "Log-Position": { schema: { type: "integer" } } } }
         : {}),
       ...(route.response ? { content: { "application/json": { schema: schemaOf(route.response) } } } : {}),

@@ -1,8 +1,15 @@
-import { MAX_AUDIT_EVENTS } from "#projections";
+import { EventStoreAdmin, verifyStore } from "#event-store";
+import { RawEventStore } from "#platform";
+import { MAX_AUDIT_EVENTS, auditEvents } from "#projections";
+import { Effect } from "effect";
 import { z } from "zod";
-import { API, type RouteDefinition } from "../http/route-definition.js";
+import { runToPromise } from "../cqrs/execute-command.js";
+import { readFrom } from "../cqrs/read-query.js";
+import { readRoute } from "../http/read-route.js";
+import { API } from "../http/route-definition.js";
+import { AUTH_PROBLEMS } from "../http/standard-problems.js";
 import { minPositionParameter } from "../http/time-parameters.js";
-import { AUTH_PROBLEMS } from "./common.js";
+import type { MandatRuntime } from "../runtime/mandat-runtime.js";
 
 const tag = "Audit";
 const AUDITORS = ["auditor", "admin"] as const;
@@ -29,9 +36,18 @@ const auditEventsQuery = z.strictObject({
   minPosition: minPositionOfTheLog,
 });
 
+/**
+ * A read of the log itself, run on the stores: it names no read model, so minPosition waits
+ * for none. A failure such as StoreUnavailable is thrown as is for the problem filter.
+ */
+const readOfTheLog = <A, E>(effect: Effect.Effect<A, E, RawEventStore | EventStoreAdmin>) =>
+  readFrom([], async (runtime: MandatRuntime): Promise<A> => runToPromise(await runtime.effects.runPromiseExit(effect)));
+
+const AUDIT_PROBLEMS = [...AUTH_PROBLEMS, "validation", "store-unavailable"];
+
 export const auditRoutes = {
-  events: {
-    method: "GET",
+  /** As stored (docs/api.md: raw events): what the hashes cover, checkable against them. */
+  events: readRoute({
     path: `${API}/audit/events`,
     operationId: "auditEvents",
     summary:
@@ -39,18 +55,31 @@ export const auditRoutes = {
     tag,
     audience: AUDITORS,
     query: auditEventsQuery,
-    status: 200,
-    problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
-  },
-  verify: {
-    method: "GET",
+    problems: AUDIT_PROBLEMS,
+    read: ({ query }) =>
+      readOfTheLog(
+        Effect.flatMap(RawEventStore, (store) =>
+          auditEvents(store, { streamId: query.streamId, fromPosition: query.fromPosition, limit: query.limit }),
+        ),
+      ),
+  }),
+  /**
+   * Over the raw store: the hashes cover what was written, not its upcast shape. The
+   * adapter's admin side says whether its positions are dense (a hole is then a removal).
+   */
+  verify: readRoute({
     path: `${API}/audit/verify`,
     operationId: "verifyLog",
     summary: "Check every hash chain of the log as stored; brokenAt names the first event that does not hold",
     tag,
     audience: AUDITORS,
     query: z.strictObject({ minPosition: minPositionOfTheLog }),
-    status: 200,
-    problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
-  },
-} satisfies Record<string, RouteDefinition>;
+    problems: AUDIT_PROBLEMS,
+    read: () =>
+      readOfTheLog(
+        Effect.flatMap(Effect.all([RawEventStore, EventStoreAdmin]), ([store, admin]) =>
+          verifyStore(store, { densePositions: admin.densePositions }),
+        ),
+      ),
+  }),
+};

@@ -1,18 +1,14 @@
 import { agreeCheckInCadence, holdCheckIn } from "#application";
-import {
-  AgreeCheckInCadenceInput,
-  CheckInInFuture,
-  HoldCheckInInput,
-  LeadershipNeeded,
-  NextCheckInNotAfter,
-  PersonNotRegistered,
-  isoDate,
-} from "#domain";
+import { LeadershipNeeded, isoDate } from "#domain";
+import { checkIns, checkInsProjection } from "#projections";
 import { z } from "zod";
-import { API, type RouteDefinition } from "../http/route-definition.js";
+import { commandRoute } from "../http/command-route.js";
+import { readRoute } from "../http/read-route.js";
+import { API } from "../http/route-definition.js";
+import { READ_PROBLEMS } from "../http/standard-problems.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
-import { LEADS_OF_THEIR_INITIATIVES, initiativeRules } from "./initiative-paths.js";
+import { idParam } from "./common.js";
+import { LEADS_OF_THEIR_INITIATIVES, ifInitiativeKnown } from "./initiative-paths.js";
 
 const tag = "Check-ins";
 
@@ -35,32 +31,25 @@ export const checkInRoutes = {
     summary: "Record a check-in held with the initiative; the id answered is the checkInId",
     tag,
     scope: LEADS_OF_THEIR_INITIATIVES,
-    params: idParam,
-    pathId: "initiativeId",
-    body: HoldCheckInInput,
-    rules: initiativeRules(CheckInInFuture, PersonNotRegistered, NextCheckInNotAfter),
+    id: "initiativeId",
   }),
   agreeCadence: commandRoute(agreeCheckInCadence, {
     path: `${API}/initiatives/:id/check-in-cadence`,
     operationId: "agreeCheckInCadence",
     summary: "Agree how many days may pass between check-ins",
     tag,
-    params: idParam,
-    pathId: "initiativeId",
-    body: AgreeCheckInCadenceInput,
-    rules: initiativeRules(),
+    id: "initiativeId",
   }),
-  list: {
-    method: "GET",
+  list: readRoute({
     path: `${API}/initiatives/:id/check-ins`,
     operationId: "listCheckIns",
     summary: "The initiative's check-ins as known at asOf, in the order they were held (not in API.md v1)",
     tag,
-    audience: "authenticated",
     params: idParam,
     query: asOfQuery,
     response: z.array(CheckIn),
-    status: 200,
     problems: [...READ_PROBLEMS, "not-found"],
-  },
-} satisfies Record<string, RouteDefinition>;
+    read: ({ params, query }) =>
+      ifInitiativeKnown([checkInsProjection], params.id, query.asOf, (db) => checkIns(db, params.id, { asOf: query.asOf })),
+  }),
+};

@@ -1,8 +1,10 @@
 import { isoDate } from "#domain";
+import { decisionLog, decisionLogProjection } from "#projections";
 import { z } from "zod";
-import { API, type RouteDefinition } from "../http/route-definition.js";
+import { readFrom } from "../cqrs/read-query.js";
+import { readRoute } from "../http/read-route.js";
+import { API } from "../http/route-definition.js";
 import { minPositionParameter } from "../http/time-parameters.js";
-import { READ_PROBLEMS } from "./common.js";
 
 const decisionLogQuery = z.strictObject({
   from: isoDate.optional().describe("First meeting date included (YYYY-MM-DD); default: the first meeting"),
@@ -11,15 +13,13 @@ const decisionLogQuery = z.strictObject({
 });
 
 export const decisionRoutes = {
-  log: {
-    method: "GET",
+  log: readRoute({
     path: `${API}/decisions`,
     operationId: "decisionLog",
     summary: "The decisions of the meetings held between from and to, by meeting date, each with the events that cite it",
     tag: "Decisions",
-    audience: "authenticated",
     query: decisionLogQuery,
-    status: 200,
-    problems: READ_PROBLEMS,
-  },
-} satisfies Record<string, RouteDefinition>;
+    read: ({ query }) =>
+      readFrom([decisionLogProjection], ({ readModels }) => decisionLog(readModels, { from: query.from, to: query.to })),
+  }),
+};

@@ -1,18 +1,9 @@
-import { InitiativeClosed } from "#domain";
 import { type AnyProjection, inOneSnapshot, initiativeOverviewProjection, initiativeRegistered } from "#projections";
 import type Database from "better-sqlite3";
-import { z } from "zod";
 import { type NamedRead, readFrom } from "../cqrs/read-query.js";
-import type { RuleClass } from "./common.js";
 
-/** Path parameters under `/initiatives/:id`, named as the command specs name them (`goalId`, `mandateId`, ...). */
-export const initiativeParams = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject({ id: z.uuid(), ...shape });
-
-/** API.md's "core-team, lead": the spec admits both roles and checks the lead's initiatives once it has read the stream. */
+/** docs/api.md's "core-team, lead": the spec admits both roles and checks the lead's initiatives once it has read the stream. */
 export const LEADS_OF_THEIR_INITIATIVES = "A lead only for the initiatives in their token.";
-
-/** Every command on an existing initiative can meet a closed one, besides its own rules. */
-export const initiativeRules = (...classes: ReadonlyArray<RuleClass>) => [InitiativeClosed, ...classes];
 
 /**
  * A read of an initiative's parts from `readModels`, answered only for an initiative

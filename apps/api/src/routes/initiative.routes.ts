@@ -7,33 +7,37 @@ import {
   unlinkGoverningContext,
 } from "#application";
 import {
-  AssignLeadInput,
-  CloseInitiativeInput,
   ContextRelation,
   EscalationLevel,
-  GoverningContextNotLinked,
-  GoverningContextNotMapped,
-  GoverningContextRetiredError,
   LeadRole,
   LeadershipNeeded,
-  LinkGoverningContextInput,
   MandatePosition,
-  NotALead,
-  OrganisationNotRegistered,
-  PersonNotRegistered,
-  RegisterInitiativeInput,
   SignalKind,
   Steering,
   TensionCategory,
-  UnassignLeadInput,
-  UnlinkGoverningContextInput,
   isoDate,
 } from "#domain";
+import {
+  describePeopleReadModels,
+  governingContextsProjection,
+  initiativeContexts,
+  initiativeOverview,
+  initiativeOverviewProjection,
+  initiativeOverviewReadModels,
+  listInitiatives,
+  tensionTimeline,
+  tensionTimelineProjection,
+} from "#projections";
 import { z } from "zod";
-import { API, type RouteDefinition } from "../http/route-definition.js";
+import { readFrom } from "../cqrs/read-query.js";
+import { commandRoute } from "../http/command-route.js";
+import { readRoute } from "../http/read-route.js";
+import { API } from "../http/route-definition.js";
+import { READ_PROBLEMS } from "../http/standard-problems.js";
 import { asOfQuery, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
-import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
-import { initiativeParams, initiativeRules } from "./initiative-paths.js";
+import { describePeople } from "../runtime/describe-people.js";
+import { idParam } from "./common.js";
+import { ifInitiativeKnown } from "./initiative-paths.js";
 
 const tag = "Initiatives";
 
@@ -131,7 +135,7 @@ const yearsAfter = (day: string, years: number): string => {
 };
 
 /** The timeline's days with their defaults: up to today, over the year before `to`. */
-export const timelineRange = (query: { readonly from?: string; readonly to?: string }) => {
+const timelineRange = (query: { readonly from?: string; readonly to?: string }) => {
   const to = query.to ?? today();
   return { from: query.from ?? yearsAfter(to, -1), to };
 };
@@ -160,115 +164,103 @@ const timelineQuery = z
   // Only once the dates parse: a malformed one is reported as such, not compared.
   .superRefine(checkTimelineRange, { when: (payload) => payload.issues.length === 0 });
 
+/** What every command on a registered initiative shares: its `:id` is the initiativeId. */
+const onTheInitiative = { tag, id: "initiativeId" } as const;
+
 export const initiativeRoutes = {
   register: commandRoute(registerInitiative, {
     path: `${API}/initiatives`,
     operationId: "registerInitiative",
     summary: "Register an initiative",
     tag,
-    body: RegisterInitiativeInput,
-    rules: [OrganisationNotRegistered],
   }),
-  list: {
-    method: "GET",
+  list: readRoute({
     path: `${API}/initiatives`,
     operationId: "listInitiatives",
     summary: "The registered initiatives, by name",
     tag,
-    audience: "authenticated",
     query: asOfQuery,
     response: z.array(InitiativeListItem),
-    status: 200,
-    problems: READ_PROBLEMS,
-  },
-  overview: {
-    method: "GET",
+    read: ({ query }) =>
+      readFrom([initiativeOverviewProjection], ({ readModels }) => listInitiatives(readModels, { asOf: query.asOf })),
+  }),
+  overview: readRoute({
     path: `${API}/initiatives/:id`,
     operationId: "initiativeOverview",
     summary: "The initiative's overview on date at, as known at asOf",
     tag,
-    audience: "authenticated",
     params: idParam,
     query: timeTravelQuery,
     response: InitiativeOverview,
-    status: 200,
     // The leads' names are opened with their keys: the key store can be unavailable.
     problems: [...READ_PROBLEMS, "not-found", "store-unavailable"],
-  },
+    read: ({ params, query }) =>
+      readFrom([...initiativeOverviewReadModels, ...describePeopleReadModels], async (runtime) => {
+        const overview = initiativeOverview(runtime.readModels, params.id, { asOf: query.asOf, at: query.at ?? today() });
+        if (!overview) return undefined;
+        const people = await describePeople(runtime, overview.leads.map((lead) => lead.personId));
+        return {
+          ...overview,
+          leads: overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)!.name })),
+        };
+      }),
+  }),
   assignLead: commandRoute(assignLead, {
+    ...onTheInitiative,
     path: `${API}/initiatives/:id/leads`,
     operationId: "assignLead",
     summary: "Assign a person to lead the initiative (or change their role); the id answered is the personId",
-    tag,
-    params: idParam,
-    pathId: "initiativeId",
-    body: AssignLeadInput,
-    rules: initiativeRules(PersonNotRegistered),
   }),
   unassignLead: commandRoute(unassignLead, {
+    ...onTheInitiative,
     path: `${API}/initiatives/:id/leads/:personId/unassignment`,
     operationId: "unassignLead",
     summary: "Unassign a lead from the initiative (not in API.md v1)",
-    tag,
-    params: initiativeParams({ personId: z.uuid() }),
-    pathId: "initiativeId",
-    body: UnassignLeadInput.omit({ personId: true }),
-    rules: initiativeRules(NotALead),
   }),
   linkGoverningContext: commandRoute(linkGoverningContext, {
+    ...onTheInitiative,
     path: `${API}/initiatives/:id/governing-contexts`,
     operationId: "linkGoverningContext",
     summary: "Link a governing context of a participating organisation to the initiative; the id answered is the contextId",
-    tag,
-    params: idParam,
-    pathId: "initiativeId",
-    body: LinkGoverningContextInput,
-    rules: initiativeRules(OrganisationNotRegistered, GoverningContextNotMapped, GoverningContextRetiredError),
   }),
   unlinkGoverningContext: commandRoute(unlinkGoverningContext, {
+    ...onTheInitiative,
     path: `${API}/initiatives/:id/governing-contexts/:contextId/unlinking`,
     operationId: "unlinkGoverningContext",
     summary: "Unlink a governing context from the initiative (not in API.md v1)",
-    tag,
-    params: initiativeParams({ contextId: z.uuid() }),
-    pathId: "initiativeId",
-    body: UnlinkGoverningContextInput.omit({ contextId: true }),
-    rules: initiativeRules(GoverningContextNotLinked),
   }),
-  governingContexts: {
-    method: "GET",
+  governingContexts: readRoute({
     path: `${API}/initiatives/:id/governing-contexts`,
     operationId: "initiativeGoverningContexts",
     summary: "The governing contexts linked to the initiative, as known at asOf (not in API.md v1)",
     tag,
-    audience: "authenticated",
     params: idParam,
     query: asOfQuery,
     response: z.array(InitiativeContext),
-    status: 200,
     problems: [...READ_PROBLEMS, "not-found"],
-  },
+    read: ({ params, query }) =>
+      ifInitiativeKnown([governingContextsProjection], params.id, query.asOf, (db) =>
+        initiativeContexts(db, params.id, { asOf: query.asOf }),
+      ),
+  }),
   close: commandRoute(closeInitiative, {
+    ...onTheInitiative,
     path: `${API}/initiatives/:id/closure`,
     operationId: "closeInitiative",
     summary: "Close the initiative; it takes no further command",
-    tag,
-    params: idParam,
-    pathId: "initiativeId",
-    body: CloseInitiativeInput,
-    rules: initiativeRules(),
   }),
-  tensionTimeline: {
-    method: "GET",
+  tensionTimeline: readRoute({
     path: `${API}/initiatives/:id/tensions/timeline`,
     operationId: "initiativeTensionTimeline",
     summary: "The initiative's tensions per week or month: raised, resolved, open at the end and their mean intensity",
     tag,
-    audience: "authenticated",
     params: idParam,
     query: timelineQuery,
     response: z.array(TensionPeriod),
-    status: 200,
     problems: [...READ_PROBLEMS, "not-found"],
-  },
-} satisfies Record<string, RouteDefinition>;
+    read: ({ params, query }) =>
+      ifInitiativeKnown([tensionTimelineProjection], params.id, undefined, (db) =>
+        tensionTimeline(db, params.id, { ...timelineRange(query), bucket: query.bucket }),
+      ),
+  }),
+};

@@ -1,29 +1,14 @@
 import { amendMandate, grantMandate, renewMandate, revokeMandate } from "#application";
-import {
-  AmendMandateInput,
-  DecisionNotFound,
-  DecisionRef,
-  EffectiveDateOutsideValidity,
-  GrantMandateInput,
-  MandateChanges,
-  MandateNotFound,
-  MandateRequiresActiveGoal,
-  MandateRevoked,
-  MandateTrigger,
-  MandateValidityInvalid,
-  MandatesOverlap,
-  RenewMandateInput,
-  RenewalNotLater,
-  RevokeMandateInput,
-  Steering,
-  TriggerNotFound,
-  isoDate,
-} from "#domain";
+import { DecisionRef, MandateChanges, MandateTrigger, Steering, isoDate } from "#domain";
+import { mandateHistory, mandateHistoryProjection } from "#projections";
 import { z } from "zod";
-import { API, type RouteDefinition } from "../http/route-definition.js";
+import { commandRoute } from "../http/command-route.js";
+import { readRoute } from "../http/read-route.js";
+import { API } from "../http/route-definition.js";
+import { READ_PROBLEMS } from "../http/standard-problems.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
-import { initiativeParams, initiativeRules } from "./initiative-paths.js";
+import { idParam } from "./common.js";
+import { ifInitiativeKnown } from "./initiative-paths.js";
 
 const tag = "Mandates";
 
@@ -47,62 +32,44 @@ const MandateVersion = z.object({
   decision: DecisionRef.nullable(),
 });
 
-/** What the three changes to an existing mandate share; each can cite a decision that no meeting recorded. */
-const onExistingMandate = {
-  tag,
-  params: initiativeParams({ mandateId: z.uuid() }),
-  pathId: "initiativeId",
-  unknownInPath: [MandateNotFound],
-} as const;
-
-const changeRules = (...classes: ReadonlyArray<{ readonly rule: string }>) => initiativeRules(DecisionNotFound, MandateRevoked, ...classes);
+/** What every mandate command shares: its `:id` is the initiativeId. */
+const onTheMandates = { tag, id: "initiativeId" } as const;
 
 export const mandateRoutes = {
   grant: commandRoute(grantMandate, {
+    ...onTheMandates,
     path: `${API}/initiatives/:id/mandates`,
     operationId: "grantMandate",
     summary: "Grant the initiative a mandate; the id answered is the mandateId",
-    tag,
-    params: idParam,
-    pathId: "initiativeId",
-    body: GrantMandateInput,
-    rules: initiativeRules(DecisionNotFound, MandateRequiresActiveGoal, MandateValidityInvalid, MandatesOverlap),
   }),
   amend: commandRoute(amendMandate, {
-    ...onExistingMandate,
+    ...onTheMandates,
     path: `${API}/initiatives/:id/mandates/:mandateId/amendments`,
     operationId: "amendMandate",
     summary: "Amend the mandate's terms from a day within its validity",
-    body: AmendMandateInput,
-    rules: changeRules(EffectiveDateOutsideValidity, TriggerNotFound),
   }),
   renew: commandRoute(renewMandate, {
-    ...onExistingMandate,
+    ...onTheMandates,
     path: `${API}/initiatives/:id/mandates/:mandateId/renewal`,
     operationId: "renewMandate",
     summary: "Renew the mandate: move its validUntil later",
-    body: RenewMandateInput,
-    rules: changeRules(RenewalNotLater, MandatesOverlap),
   }),
   revoke: commandRoute(revokeMandate, {
-    ...onExistingMandate,
+    ...onTheMandates,
     path: `${API}/initiatives/:id/mandates/:mandateId/revocation`,
     operationId: "revokeMandate",
     summary: "Revoke the mandate from a day within its validity",
-    body: RevokeMandateInput,
-    rules: changeRules(EffectiveDateOutsideValidity),
   }),
-  history: {
-    method: "GET",
+  history: readRoute({
     path: `${API}/initiatives/:id/mandates`,
     operationId: "mandateHistory",
     summary: "Every version of the initiative's mandates recorded by asOf, oldest first",
     tag,
-    audience: "authenticated",
     params: idParam,
     query: asOfQuery,
     response: z.array(MandateVersion),
-    status: 200,
     problems: [...READ_PROBLEMS, "not-found"],
-  },
-} satisfies Record<string, RouteDefinition>;
+    read: ({ params, query }) =>
+      ifInitiativeKnown([mandateHistoryProjection], params.id, query.asOf, (db) => mandateHistory(db, params.id, { asOf: query.asOf })),
+  }),
+};

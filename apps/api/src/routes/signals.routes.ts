@@ -1,27 +1,17 @@
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "#application";
-import {
-  AcknowledgeSignalInput,
-  AnswerSignalInput,
-  FollowUpNotFound,
-  InitiativeClosed,
-  InitiativeNotRegistered,
-  MandateAdjustmentNeedsMandate,
-  MandateNotFound,
-  SignalAlreadyAnswered,
-  SignalWithdrawnError,
-  SubmitSignalInput,
-  WithdrawSignalInput,
-} from "#domain";
+import { listSignals, signalInboxProjection } from "#projections";
 import { z } from "zod";
-import { API, type RouteDefinition } from "../http/route-definition.js";
+import { readFrom } from "../cqrs/read-query.js";
+import { commandRoute } from "../http/command-route.js";
+import { readRoute } from "../http/read-route.js";
+import { API } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
-import { READ_PROBLEMS, commandRoute, idParam } from "./common.js";
 import { LEADS_OF_THEIR_INITIATIVES } from "./initiative-paths.js";
 
 const tag = "Signals";
 
 /** What every command on a submitted signal shares: its `:id` is the signalId. */
-const onTheSignal = { tag, params: idParam, pathId: "signalId" } as const;
+const onTheSignal = { tag, id: "signalId" } as const;
 
 const signalsQuery = z.strictObject({
   status: z
@@ -39,35 +29,29 @@ export const signalRoutes = {
     summary: "Submit a signal from an initiative to the Core Team",
     tag,
     scope: LEADS_OF_THEIR_INITIATIVES,
-    body: SubmitSignalInput,
-    rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound],
   }),
-  list: {
-    method: "GET",
+  list: readRoute({
     path: `${API}/signals`,
     operationId: "listSignals",
     summary: "Signals as known at asOf, optionally only the unanswered or the answered ones of one initiative",
     tag,
-    audience: "authenticated",
     query: signalsQuery,
-    status: 200,
-    problems: READ_PROBLEMS,
-  },
+    read: ({ query }) =>
+      readFrom([signalInboxProjection], ({ readModels }) =>
+        listSignals(readModels, { status: query.status, initiativeId: query.initiativeId, asOf: query.asOf }),
+      ),
+  }),
   acknowledge: commandRoute(acknowledgeSignal, {
     ...onTheSignal,
     path: `${API}/signals/:id/acknowledgement`,
     operationId: "acknowledgeSignal",
     summary: "Acknowledge a signal, dated today; acknowledging it again changes nothing",
-    body: AcknowledgeSignalInput,
-    rules: [SignalWithdrawnError],
   }),
   answer: commandRoute(answerSignal, {
     ...onTheSignal,
     path: `${API}/signals/:id/answer`,
     operationId: "answerSignal",
     summary: "Answer a signal once, optionally naming the adjusted mandate or the tension it led to",
-    body: AnswerSignalInput,
-    rules: [SignalWithdrawnError, SignalAlreadyAnswered, MandateAdjustmentNeedsMandate, FollowUpNotFound],
   }),
   withdraw: commandRoute(withdrawSignal, {
     ...onTheSignal,
@@ -75,7 +59,5 @@ export const signalRoutes = {
     operationId: "withdrawSignal",
     summary: "Withdraw a signal that is not yet answered",
     scope: "A lead only for signals of the initiatives in their token, whoever submitted them.",
-    body: WithdrawSignalInput,
-    rules: [SignalWithdrawnError, SignalAlreadyAnswered],
   }),
-} satisfies Record<string, RouteDefinition>;
+};

@@ -1,26 +1,14 @@
 import { changeTensionIntensity, dropTension, escalateTension, raiseTension, resolveTension } from "#application";
-import {
-  ChangeTensionIntensityInput,
-  DropTensionInput,
-  EscalateTensionInput,
-  InitiativeNotRegistered,
-  RaiseTensionInput,
-  ResolveTensionInput,
-  TensionClosed,
-  TensionDatedBeforeRaised,
-} from "#domain";
-import { API, type RouteDefinition } from "../http/route-definition.js";
-import { commandRoute, idParam } from "./common.js";
+import { commandRoute } from "../http/command-route.js";
+import { API } from "../http/route-definition.js";
 
 const tag = "Tensions";
 
-/** What every command on an open tension shares: who may issue it, and what it can break. */
+/** What every command on an open tension shares: its `:id` is the tensionId, and who may issue it. */
 const followingATension = {
   tag,
   scope: "A lead only for a tension that names one of the initiatives in their token.",
-  params: idParam,
-  pathId: "tensionId",
-  rules: [TensionClosed, TensionDatedBeforeRaised],
+  id: "tensionId",
 } as const;
 
 export const tensionRoutes = {
@@ -30,35 +18,29 @@ export const tensionRoutes = {
     summary: "Raise a tension concerning some initiatives, or none for one within the Core Team",
     tag,
     scope: "A lead only for the initiatives in their token, and never for a tension naming none.",
-    body: RaiseTensionInput,
-    rules: [InitiativeNotRegistered],
   }),
   changeIntensity: commandRoute(changeTensionIntensity, {
     ...followingATension,
     path: `${API}/tensions/:id/intensity`,
     operationId: "changeTensionIntensity",
     summary: "Record that the tension's intensity changed; the same intensity again changes nothing",
-    body: ChangeTensionIntensityInput,
   }),
   escalate: commandRoute(escalateTension, {
     ...followingATension,
     path: `${API}/tensions/:id/escalation`,
     operationId: "escalateTension",
     summary: "Escalate the tension to the Core Team, the board or the organisations",
-    body: EscalateTensionInput,
   }),
   resolve: commandRoute(resolveTension, {
     ...followingATension,
     path: `${API}/tensions/:id/resolution`,
     operationId: "resolveTension",
     summary: "Resolve the tension; it takes nothing after",
-    body: ResolveTensionInput,
   }),
   drop: commandRoute(dropTension, {
     ...followingATension,
     path: `${API}/tensions/:id/drop`,
     operationId: "dropTension",
     summary: "Drop the tension unresolved; it takes nothing after (not in API.md v1)",
-    body: DropTensionInput,
   }),
-} satisfies Record<string, RouteDefinition>;
+};

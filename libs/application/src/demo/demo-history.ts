@@ -1,8 +1,9 @@
-import type { Principal } from "#domain";
+import type { DomainEvent, Principal } from "#domain";
 import { Effect } from "effect";
+import type { z } from "zod";
 import type { CommandResult } from "../command-envelope.js";
-import type { AnyCommandSpec } from "../command-spec.js";
-import { approveBudget, proposeBudget, recordExternalFunding, recordValueReflection } from "../commands/budget-commands.js";
+import type { CommandSpec, InputOf } from "../command-spec.js";
+import { approveBudget, proposeBudget, recordExternalFunding, recordValueReflection } from "../commands/budget/commands.js";
 import {
   agreeCheckInCadence,
   assignLead,
@@ -10,13 +11,13 @@ import {
   linkGoverningContext,
   registerInitiative,
   setGoal,
-} from "../commands/initiative-commands.js";
-import { amendMandate, grantMandate } from "../commands/mandate-commands.js";
-import { agreeNextStep, approveMinutes, holdMeeting, recordComment, recordDecision } from "../commands/meeting-commands.js";
-import { mapGoverningContext, registerOrganisation } from "../commands/organisation-commands.js";
-import { registerPerson, startCoreTeamMembership } from "../commands/person-commands.js";
-import { acknowledgeSignal, answerSignal, submitSignal } from "../commands/signal-commands.js";
-import { raiseTension } from "../commands/tension-commands.js";
+} from "../commands/initiative/initiative-commands.js";
+import { amendMandate, grantMandate } from "../commands/initiative/mandate-commands.js";
+import { agreeNextStep, approveMinutes, holdMeeting, recordComment, recordDecision } from "../commands/meeting/commands.js";
+import { mapGoverningContext, registerOrganisation } from "../commands/organisation/commands.js";
+import { registerPerson, startCoreTeamMembership } from "../commands/person/commands.js";
+import { acknowledgeSignal, answerSignal, submitSignal } from "../commands/signal/commands.js";
+import { raiseTension } from "../commands/tension/commands.js";
 import { executeCommand } from "../execute-command.js";
 
 export const DEMO_FOCUS_AREA = "alla-barn-och-unga-lyckas";
@@ -39,7 +40,11 @@ export interface DemoSummary {
  */
 export const loadDemoHistory = Effect.gen(function* () {
   let commands = 0;
-  const run = (spec: AnyCommandSpec, input: unknown, principal: Principal) =>
+  const run = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
+    spec: CommandSpec<Input, Command, Event, State>,
+    input: z.input<Input>,
+    principal: Principal,
+  ) =>
     Effect.tap(executeCommand(spec, { input, principal, correlationId: "demo-history" }), () => {
       commands += 1;
     });
@@ -47,11 +52,11 @@ export const loadDemoHistory = Effect.gen(function* () {
   const system: Principal = { id: "mandat-demo", roles: ["admin"], initiatives: [] };
 
   // Organisations and the mapping of governing contexts begun in June–August 2024.
-  const organisation = (name: string, kind: string) => Effect.map(run(registerOrganisation, { name, kind }, system), id);
+  const organisation = (name: string, kind: InputOf<typeof registerOrganisation>["kind"]) => Effect.map(run(registerOrganisation, { name, kind }, system), id);
   const vasteras = yield* organisation("Västerås stad", "municipality");
   const eskilstuna = yield* organisation("Eskilstuna kommun", "municipality");
   const mdu = yield* organisation("Mälardalens universitet", "university");
-  const context = (organisationId: string, name: string, kind: string, description: string) =>
+  const context = (organisationId: string, name: string, kind: InputOf<typeof mapGoverningContext>["kind"], description: string) =>
     Effect.map(run(mapGoverningContext, { organisationId, name, kind, description }, system), id);
   const vasterasBoard = yield* context(vasteras, "Barn- och ungdomsnämnden", "committee", "Politiskt ansvar för förskola och skola i Västerås.");
   const vasterasManagement = yield* context(vasteras, "Förvaltningsledning barn och ungdom", "management-group", "Leder förvaltningens verksamheter; bemannar initiativ.");
@@ -278,7 +283,7 @@ export const loadDemoHistory = Effect.gen(function* () {
   ]) {
     yield* say("Att leda i samverkan", comment);
   }
-  const tension = (category: string, description: string, intensity: number, initiativeIds: string[]) =>
+  const tension = (category: InputOf<typeof raiseTension>["category"], description: string, intensity: number, initiativeIds: string[]) =>
     run(raiseTension, { initiativeIds, category, description, intensity, raisedOn: "2024-09-19", source: { meetingId } }, chair);
   yield* tension("line-vs-collaboration", "Svårt att arbeta där linjeorganisationen och samverkan möts.", 4, [initiatives.arby]);
   yield* tension("between-organisations", "Dragkamp mellan verksamheter om tid och personal.", 3, [initiatives.utmaningsdriven]);
@@ -299,7 +304,14 @@ export const loadDemoHistory = Effect.gen(function* () {
   yield* run(approveMinutes, { meetingId }, chair);
 
   // Check-ins, signals at the edge of the mandates, and what the Core Team made of them.
-  const checkIn = (key: keyof typeof initiatives, heldOn: string, clarity: number, confidence: number, leadershipNeeded: string, notes: string) =>
+  const checkIn = (
+    key: keyof typeof initiatives,
+    heldOn: string,
+    clarity: number,
+    confidence: number,
+    leadershipNeeded: InputOf<typeof holdCheckIn>["leadershipNeeded"],
+    notes: string,
+  ) =>
     run(
       holdCheckIn,
       {
@@ -318,7 +330,13 @@ export const loadDemoHistory = Effect.gen(function* () {
   yield* checkIn("arby", "2024-08-27", 2, 3, "more-direction", "Oklart vem som beslutar när skola och socialtjänst vill olika.");
   yield* checkIn("utmaningsdriven", "2024-09-03", 3, 4, "more-detail", "Skolorna behöver hjälp att formulera utmaningar.");
 
-  const signal = (key: keyof typeof initiatives, kind: string, summary: string, mandatePosition: string, observedOn: string) =>
+  const signal = (
+    key: keyof typeof initiatives,
+    kind: InputOf<typeof submitSignal>["kind"],
+    summary: string,
+    mandatePosition: InputOf<typeof submitSignal>["mandatePosition"],
+    observedOn: string,
+  ) =>
     Effect.map(
       run(submitSignal, { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], observedOn }, lead(key)),
       id,

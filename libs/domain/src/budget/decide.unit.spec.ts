@@ -5,13 +5,7 @@ import { InitiativeNotRegistered } from "../initiative/errors.js";
 import { DecisionNotFound } from "../meeting/errors.js";
 import { fold } from "../shared/decider.js";
 import type { BudgetLineId, DecisionId, DecisionRef, InitiativeId, MeetingId } from "../shared/schema-primitives.js";
-import {
-  AmendBudgetInput,
-  type BudgetCommand,
-  ProposeBudgetInput,
-  RecordExternalFundingInput,
-  RecordValueReflectionInput,
-} from "./commands.js";
+import type { BudgetCommand } from "./commands.js";
 import { budgetDecider } from "./decider.js";
 import {
   BudgetAlreadyApproved,
@@ -20,7 +14,7 @@ import {
   BudgetNotApproved,
   BudgetNotProposed,
 } from "./errors.js";
-import type { BudgetEvent, BudgetLine } from "./events.js";
+import { type BudgetEvent, type BudgetLine, budgetEvents } from "./events.js";
 
 const spec = deciderSpec(budgetDecider);
 const initiativeId = "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a01" as InitiativeId;
@@ -148,14 +142,14 @@ describe("the approved total, summed from the recorded events as the budgets rea
     expect(approvedTotal(record([propose(), approve("budget"), amend("budget")]))).toBe(300_000));
 });
 
-// Amounts and ratings are not checked in decide: the input schemas enforce them.
-describe("amountSek: whole kronor, never negative (input schemas)", () => {
-  const lineInput = (amountSek: number) => ({ purpose: "Processledning", amountSek });
+// Amounts and ratings are not checked in decide: the event schemas, which every input extends, enforce them.
+describe("amountSek: whole kronor, never negative (event schemas)", () => {
+  const lines = (amountSek: number) => [line(9, "Processledning", amountSek)];
   const parsers = {
-    ProposeBudget: (amountSek: number) => ProposeBudgetInput.safeParse({ lines: [lineInput(amountSek)] }),
-    AmendBudget: (amountSek: number) =>
-      AmendBudgetInput.safeParse({ lines: [lineInput(amountSek)], reason: amended.data.reason, decision }),
-    RecordExternalFunding: (amountSek: number) => RecordExternalFundingInput.safeParse({ ...funding, amountSek }),
+    BudgetProposed: (amountSek: number) => budgetEvents.BudgetProposed.schema.safeParse({ year: 2025, lines: lines(amountSek) }),
+    BudgetAmended: (amountSek: number) =>
+      budgetEvents.BudgetAmended.schema.safeParse({ lines: lines(amountSek), reason: amended.data.reason, decision }),
+    ExternalFundingRecorded: (amountSek: number) => budgetEvents.ExternalFundingRecorded.schema.safeParse({ ...funding, amountSek }),
   };
   describe.each(Object.entries(parsers))("%s", (_type, parse) => {
     it.each([0, 400_000])("accepts %d", (value) => expect(parse(value).success).toBe(true));
@@ -163,8 +157,9 @@ describe("amountSek: whole kronor, never negative (input schemas)", () => {
   });
 });
 
-describe("valueRating: an integer 1 to 5 (input schema)", () => {
-  const withRating = (valueRating: number) => RecordValueReflectionInput.safeParse({ ...reflection, valueRating }).success;
+describe("valueRating: an integer 1 to 5 (event schema)", () => {
+  const withRating = (valueRating: number) =>
+    budgetEvents.ValueReflectionRecorded.schema.safeParse({ ...reflection, valueRating }).success;
   it.each([1, 5])("accepts %d", (value) => expect(withRating(value)).toBe(true));
   it.each([0, 6, 2.5])("rejects %d", (value) => expect(withRating(value)).toBe(false));
 });

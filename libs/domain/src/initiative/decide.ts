@@ -1,6 +1,6 @@
 import { GoverningContextNotMapped, GoverningContextRetiredError, OrganisationNotRegistered } from "../organisation/errors.js";
 import { DecisionNotFound } from "../meeting/errors.js";
-import { rejectUnregistered } from "../person/decide.js";
+import { rejectUnregistered } from "../person/registered-people.js";
 import { PersonNotRegistered } from "../person/errors.js";
 import { type IsoDate, addDays } from "../shared/calendar.js";
 import { assertNever } from "../shared/assert-never.js";
@@ -16,7 +16,6 @@ import {
   GoalNotFound,
   GoverningContextNotLinked,
   InitiativeAlreadyRegistered,
-  InitiativeClosed,
   InitiativeNotRegistered,
   MandateNotFound,
   MandateRequiresActiveGoal,
@@ -29,15 +28,13 @@ import {
   TriggerNotFound,
 } from "./errors.js";
 import type { InitiativeEvent } from "./events.js";
+import { rejectClosed } from "./facts.js";
 import { type DayRange, isInForceOn, overlapping } from "./mandate-validity.js";
 import { type InitiativeState, type MandateState, type RegisteredInitiative, contextKey, hasActiveGoal } from "./state.js";
 
 type InitiativeDecision = Decision<InitiativeEvent>;
 
 /** Rule 5, wherever a command meets a closed initiative: here, or in a stream that cites it. */
-export const rejectClosed = (initiative: RegisteredInitiative): Decision<never> =>
-  reject(new InitiativeClosed({ detail: `${initiative.name} was closed on ${initiative.closedOn}` }));
-
 export const decideInitiative = (command: InitiativeCommand, state: InitiativeState): InitiativeDecision => {
   if (state.status === "closed") return rejectClosed(state);
   if (command.type === "RegisterInitiative") return register(command, state);
@@ -225,7 +222,7 @@ const linkGoverningContext = (
   if (organisation.status !== "registered") {
     return reject(new OrganisationNotRegistered({ detail: `Organisation ${data.organisationId} is not registered` }));
   }
-  const context = organisation.contexts.get(data.contextId);
+  const { context } = organisation;
   if (context === undefined) {
     return reject(new GoverningContextNotMapped({ detail: `${organisation.name} has not mapped context ${data.contextId}` }));
   }

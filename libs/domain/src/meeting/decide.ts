@@ -1,4 +1,4 @@
-import { rejectUnregistered } from "../person/decide.js";
+import { rejectUnregistered } from "../person/registered-people.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { MeetingCommand } from "./commands.js";

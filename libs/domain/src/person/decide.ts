@@ -1,7 +1,6 @@
 import { OrganisationNotRegistered } from "../organisation/errors.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
-import type { PersonId } from "../shared/schema-primitives.js";
 import type { PersonCommand } from "./commands.js";
 import {
   AlreadyCoreTeamMember,
@@ -13,20 +12,6 @@ import {
 } from "./errors.js";
 import type { PersonEvent } from "./events.js";
 import type { PersonState } from "./state.js";
-
-/**
- * The rule of every stream that names people (participants, attendees, owners): each is a
- * registered person. `registered` is the handler's fact: those of them registered and not erased.
- */
-export const rejectUnregistered = (
-  ids: ReadonlyArray<PersonId>,
-  registered: ReadonlySet<PersonId>,
-): Decision<never> | undefined => {
-  const missing = ids.filter((id) => !registered.has(id));
-  return missing.length > 0
-    ? reject(new PersonNotRegistered({ detail: `Not registered: ${missing.join(", ")}` }))
-    : undefined;
-};
 
 export const decidePerson = (command: PersonCommand, state: PersonState): Decision<PersonEvent> => {
   if (command.type === "RegisterPerson") {

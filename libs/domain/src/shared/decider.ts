@@ -1,10 +1,5 @@
 import type { Decision } from "./decision.js";
-
-/** An event as the domain sees it: a past-tense type and its payload. */
-export interface DomainEvent<Type extends string = string, Data = unknown> {
-  readonly type: Type;
-  readonly data: Data;
-}
+import type { DomainEvent } from "./domain-event.js";
 
 /**
  * A command as its decider receives it. Accepted, a command records at most one event, so its
@@ -20,11 +15,15 @@ export interface CommandRecording<Type extends string, Event extends DomainEvent
  * A stream's behaviour as three pure pieces: the state before anything happened, how an
  * event changes state, and which events a command produces from a state (or which rule it
  * breaks). Everything a decision needs from elsewhere arrives inside the command.
+ *
+ * `evolve` and `decide` are declared as methods so that a decider of one stream is also a
+ * decider of "some stream" (TypeScript compares method parameters bivariantly): the
+ * application's pipeline holds specs of every stream in one list.
  */
 export interface Decider<Command, Event extends DomainEvent, State> {
   readonly initialState: State;
-  readonly evolve: (state: State, event: Event) => State;
-  readonly decide: (command: Command, state: State) => Decision<Event>;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State): Decision<Event>;
 }
 
 export const fold = <Event extends DomainEvent, State>(

@@ -1,5 +1,5 @@
 import { Either } from "effect";
-import type { DomainEvent } from "./decider.js";
+import type { DomainEvent } from "./domain-event.js";
 import type { RuleViolation } from "./rule-violation.js";
 
 export type Decision<Event extends DomainEvent> = Either.Either<ReadonlyArray<Event>, RuleViolation>;

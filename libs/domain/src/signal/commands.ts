@@ -1,18 +1,10 @@
-import { z } from "zod";
-import type { InitiativeState } from "../initiative/state.js";
+import type { InitiativeFacts as InitiativeFactsRecord } from "../initiative/facts.js";
 import type { CommandRecording } from "../shared/decider.js";
-import { type SignalEventOf, signalEvents as events } from "./events.js";
+import type { SignalEventOf } from "./events.js";
 
-// HTTP bodies. The signal id is minted by the application (submit) or taken from the path.
-export const SubmitSignalInput = events.SignalSubmitted.schema;
-/** The acknowledgement carries nothing: the application dates it today. */
-export const AcknowledgeSignalInput = z.strictObject({});
-export const AnswerSignalInput = events.SignalAnswered.schema;
-export const WithdrawSignalInput = events.SignalWithdrawn.schema;
-
-/** Fact: the initiative's current state (unregistered when it has no stream). */
+/** Fact: what the signal's initiative is now (unregistered when it has no stream). */
 interface InitiativeFacts {
-  readonly initiative: InitiativeState;
+  readonly initiative: InitiativeFactsRecord;
 }
 
 /** Fact: the follow-up, when named, is a mandate or a tension of the signal's initiative. */

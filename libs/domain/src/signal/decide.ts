@@ -1,4 +1,4 @@
-import { rejectClosed } from "../initiative/decide.js";
+import { rejectClosed } from "../initiative/facts.js";
 import { InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
@@ -45,7 +45,7 @@ const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): S
     return reject(new InitiativeNotRegistered({ detail: `Initiative ${data.initiativeId} is not registered` }));
   }
   if (initiative.status === "closed") return rejectClosed(initiative);
-  if (data.mandateId !== undefined && !initiative.mandates.has(data.mandateId)) {
+  if (data.mandateId !== undefined && !initiative.mandateIds.has(data.mandateId)) {
     return reject(new MandateNotFound({ detail: `${initiative.name} has no mandate ${data.mandateId}` }));
   }
   return accept({ type: "SignalSubmitted", data });

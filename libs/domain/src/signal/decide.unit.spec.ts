@@ -1,6 +1,7 @@
 import { describe, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
 import { initiativeDecider } from "../initiative/decider.js";
+import { initiativeFacts } from "../initiative/facts.js";
 import { InitiativeClosed, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
 import type { InitiativeEvent } from "../initiative/events.js";
 import { fold } from "../shared/decider.js";
@@ -39,11 +40,11 @@ const initiativeHistory: ReadonlyArray<InitiativeEvent> = [
     data: { mandateId, scope: ["Läxhjälp"], boundaries: [], principles: [], steering: "broad", validFrom: "2025-01-01" },
   },
 ];
-const openInitiative = fold(initiativeDecider, initiativeHistory);
-const closedInitiative = fold(initiativeDecider, [
+const openInitiative = initiativeFacts(fold(initiativeDecider, initiativeHistory));
+const closedInitiative = initiativeFacts(fold(initiativeDecider, [
   ...initiativeHistory,
   { type: "InitiativeClosed", data: { reason: "Uppdraget slutfört", on: "2025-06-30" } },
-]);
+]));
 
 const submitted: SignalEventOf<"SignalSubmitted"> = {
   type: "SignalSubmitted",
@@ -81,7 +82,7 @@ describe("SubmitSignal", () => {
       .then([{ type: "SignalSubmitted", data: withoutMandate }]);
   });
   it("rejects an initiative that is not registered", () =>
-    spec.given([]).when(submit(initiativeDecider.initialState)).thenRejects(InitiativeNotRegistered));
+    spec.given([]).when(submit({ status: "unregistered" })).thenRejects(InitiativeNotRegistered));
   it("rejects a closed initiative", () => spec.given([]).when(submit(closedInitiative)).thenRejects(InitiativeClosed));
   it("rejects a mandate that is not the initiative's", () =>
     spec.given([]).when(submit(openInitiative, { mandateId: otherMandateId })).thenRejects(MandateNotFound));

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
 import { InitiativeNotRegistered } from "../initiative/errors.js";
 import type { InitiativeId, SignalId } from "../shared/schema-primitives.js";
-import { ChangeTensionIntensityInput, RaiseTensionInput, type TensionCommand } from "./commands.js";
+import type { TensionCommand } from "./commands.js";
 import { tensionDecider } from "./decider.js";
 import { TensionAlreadyRaised, TensionClosed, TensionDatedBeforeRaised, TensionNotRaised } from "./errors.js";
-import type { TensionEvent, TensionEventOf } from "./events.js";
+import { type TensionEvent, type TensionEventOf, tensionEvents } from "./events.js";
 
 const spec = deciderSpec(tensionDecider);
 const initiativeId = "5d1f9a0e-7c3b-4e21-8a6f-3b9c0d2e4f01" as InitiativeId;
@@ -77,12 +77,12 @@ describe("ChangeTensionIntensity", () => {
       .then([{ type: "TensionIntensityChanged", data: { intensity: 3, note: "Lugnare", on: "2024-10-15" } }]));
 });
 
-// Intensity is not checked in decide: the input schemas enforce it.
-describe("intensity: an integer 1 to 5 (input schemas)", () => {
+// Intensity is not checked in decide: the event schemas, which the inputs extend, enforce it.
+describe("intensity: an integer 1 to 5 (event schemas)", () => {
   const parsers = {
-    RaiseTension: (intensity: number) => RaiseTensionInput.safeParse({ ...raised.data, intensity }),
-    ChangeTensionIntensity: (intensity: number) =>
-      ChangeTensionIntensityInput.safeParse({ intensity, note: "Har vuxit", on: "2024-10-01" }),
+    TensionRaised: (intensity: number) => tensionEvents.TensionRaised.schema.safeParse({ ...raised.data, intensity }),
+    TensionIntensityChanged: (intensity: number) =>
+      tensionEvents.TensionIntensityChanged.schema.safeParse({ intensity, note: "Har vuxit", on: "2024-10-01" }),
   };
   describe.each(Object.entries(parsers))("%s", (_type, parse) => {
     it.each([1, 5])("accepts %d", (value) => expect(parse(value).success).toBe(true));

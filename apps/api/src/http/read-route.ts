@@ -1,0 +1,56 @@
+import type { Principal } from "#domain";
+import type { z } from "zod";
+import type { NamedRead } from "../cqrs/read-query.js";
+import type { Audience, ParsedRequest, ReadRoute } from "./route-definition.js";
+import { READ_PROBLEMS } from "./standard-problems.js";
+
+/** An empty object schema's output: what a route without params or query parses them to. */
+type Nothing = Record<never, never>;
+
+/** What a read route says: where it is served, its schemas, and what it reads. */
+export interface ReadRouteOptions<Params extends z.ZodObject | undefined, Query extends z.ZodObject | undefined, Answer> {
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** Default: any authenticated principal. */
+  readonly audience?: Audience;
+  /** A narrower rule than the audience, in words. */
+  readonly scope?: string;
+  readonly params?: Params;
+  readonly query?: Query;
+  readonly response?: z.ZodType;
+  /** Default: the problems every read shares. */
+  readonly problems?: ReadonlyArray<string>;
+  /**
+   * The answer from the read models it names (minPosition waits for those alone);
+   * undefined means the resource the path names does not exist (404).
+   */
+  readonly read: (
+    request: {
+      readonly params: Params extends z.ZodObject ? z.output<Params> : Nothing;
+      readonly query: Query extends z.ZodObject ? z.output<Query> : Nothing;
+    },
+    principal: Principal,
+  ) => NamedRead<Answer | undefined>;
+}
+
+/** A route that reads, typed by its own schemas: the twin of `commandRoute`. */
+export function readRoute<Params extends z.ZodObject | undefined = undefined, Query extends z.ZodObject | undefined = undefined, Answer = unknown>(
+  options: ReadRouteOptions<Params, Query, Answer>,
+): ReadRoute {
+  const { audience = "authenticated", problems = READ_PROBLEMS, read, params, query, ...route } = options;
+  return {
+    ...route,
+    ...(params ? { params } : {}),
+    ...(query ? { query } : {}),
+    kind: "read",
+    method: "GET",
+    audience,
+    status: 200,
+    problems,
+    // The one place the types are erased: the request was parsed with these very schemas,
+    // so its parts have the types `read` expects, which ReadRoute (a route of any schema) cannot say.
+    read: read as unknown as (request: ParsedRequest, principal: Principal) => NamedRead<unknown>,
+  };
+}

@@ -1,0 +1,137 @@
+import {
+  type BudgetCommand,
+  BudgetAlreadyApproved,
+  BudgetAlreadyProposed,
+  BudgetDecisionKind,
+  type BudgetEvent,
+  type BudgetLine,
+  type BudgetLineId,
+  BudgetNotApproved,
+  type BudgetState,
+  DecisionNotFound,
+  type InitiativeId,
+  InitiativeNotRegistered,
+  budgetDecider,
+  budgetEvents,
+  budgetId,
+  budgetStream,
+} from "#domain";
+import { EventStore } from "#event-store";
+import { Effect } from "effect";
+import type { z } from "zod";
+import type { CommandSpec, CommandTarget } from "../../command-spec.js";
+import { recordedDecisionKind } from "../../facts/decisions.js";
+import { initiativeRegistry, unregistered } from "../../facts/registrations.js";
+import {
+  AmendBudgetInput,
+  ApproveBudgetInput,
+  ProposeBudgetInput,
+  RecordExternalFundingInput,
+  RecordValueReflectionInput,
+} from "./inputs.js";
+
+type BudgetSpec<Input extends z.ZodObject> = CommandSpec<Input, BudgetCommand, BudgetEvent, BudgetState>;
+
+/** Every budget command names its budget by focus area and year. */
+const onBudget = {
+  decider: budgetDecider,
+  events: budgetEvents,
+  roles: ["core-team"],
+  target: ({ focusArea, year }: { readonly focusArea: string; readonly year: number }): CommandTarget => ({
+    streamId: budgetStream(focusArea, year),
+    resourceId: budgetId(focusArea, year),
+  }),
+} as const;
+
+/**
+ * One command needs as many line ids as it has lines, but gets one fresh id. Each line's
+ * id is that id with the line's index in its last four hex digits: unique per line, and
+ * the same again when a conflict makes the command decide afresh.
+ */
+const withLineIds = (lines: ReadonlyArray<Omit<BudgetLine, "lineId">>, newId: string): BudgetLine[] =>
+  lines.map((line, index) => ({
+    ...line,
+    lineId: `${newId.slice(0, -4)}${index.toString(16).padStart(4, "0")}` as BudgetLineId,
+  }));
+
+/**
+ * Fact for the budget's rule that lines, external funding and value reflections name only
+ * registered initiatives: which of the initiatives `named` carry are not.
+ */
+const unregisteredInitiativesIn = (named: ReadonlyArray<{ readonly initiativeId?: InitiativeId | undefined }>) =>
+  Effect.flatMap(EventStore, (store) =>
+    unregistered(
+      store,
+      initiativeRegistry,
+      named.map(({ initiativeId }) => initiativeId).filter((id) => id !== undefined),
+    ),
+  );
+
+export const proposeBudget: BudgetSpec<typeof ProposeBudgetInput> = {
+  ...onBudget,
+  name: "ProposeBudget",
+  input: ProposeBudgetInput,
+  creates: "stream",
+  rules: [BudgetAlreadyProposed, InitiativeNotRegistered],
+  toCommand: ({ year, lines }, { newId }) =>
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn(lines);
+      return { type: "ProposeBudget", data: { year, lines: withLineIds(lines, newId), unregisteredInitiatives } };
+    }),
+};
+
+export const approveBudget: BudgetSpec<typeof ApproveBudgetInput> = {
+  ...onBudget,
+  name: "ApproveBudget",
+  input: ApproveBudgetInput,
+  creates: "nothing",
+  rules: [BudgetAlreadyApproved, DecisionNotFound, BudgetDecisionKind],
+  toCommand: ({ decision }) =>
+    Effect.gen(function* () {
+      const decisionKind = yield* recordedDecisionKind(yield* EventStore, decision);
+      return { type: "ApproveBudget", data: { decision, decisionKind } };
+    }),
+};
+
+export const amendBudget: BudgetSpec<typeof AmendBudgetInput> = {
+  ...onBudget,
+  name: "AmendBudget",
+  input: AmendBudgetInput,
+  creates: "nothing",
+  rules: [BudgetNotApproved, DecisionNotFound, BudgetDecisionKind, InitiativeNotRegistered],
+  toCommand: ({ lines, reason, decision }, { newId }) =>
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn(lines);
+      const decisionKind = yield* recordedDecisionKind(yield* EventStore, decision);
+      return {
+        type: "AmendBudget",
+        data: { lines: withLineIds(lines, newId), reason, decision, decisionKind, unregisteredInitiatives },
+      };
+    }),
+};
+
+export const recordExternalFunding: BudgetSpec<typeof RecordExternalFundingInput> = {
+  ...onBudget,
+  name: "RecordExternalFunding",
+  input: RecordExternalFundingInput,
+  creates: "nothing",
+  rules: [InitiativeNotRegistered],
+  toCommand: ({ focusArea: _, year: __, ...body }) =>
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
+      return { type: "RecordExternalFunding", data: { ...body, unregisteredInitiatives } };
+    }),
+};
+
+export const recordValueReflection: BudgetSpec<typeof RecordValueReflectionInput> = {
+  ...onBudget,
+  name: "RecordValueReflection",
+  input: RecordValueReflectionInput,
+  creates: "nothing",
+  rules: [InitiativeNotRegistered],
+  toCommand: ({ focusArea: _, year: __, ...body }) =>
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
+      return { type: "RecordValueReflection", data: { ...body, unregisteredInitiatives } };
+    }),
+};

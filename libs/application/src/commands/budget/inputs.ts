@@ -1,0 +1,16 @@
+import { BudgetLine, BudgetYear, FocusArea, TEXT_LIMITS, budgetEvents as events } from "#domain";
+import { z } from "zod";
+
+/** A budget is named by its focus area and year; the year may come as text (a path segment). */
+const onBudget = {
+  focusArea: FocusArea,
+  year: z.coerce.number().pipe(BudgetYear).describe("The budget year, an integer from 2000 to 2100"),
+};
+/** The pipeline gives every line its lineId. */
+const BudgetLinesInput = z.array(BudgetLine.omit({ lineId: true })).min(1).max(TEXT_LIMITS.list);
+
+export const ProposeBudgetInput = z.strictObject({ ...onBudget, lines: BudgetLinesInput });
+export const ApproveBudgetInput = events.BudgetApproved.schema.extend(onBudget);
+export const AmendBudgetInput = events.BudgetAmended.schema.extend({ ...onBudget, lines: BudgetLinesInput });
+export const RecordExternalFundingInput = events.ExternalFundingRecorded.schema.extend(onBudget);
+export const RecordValueReflectionInput = events.ValueReflectionRecorded.schema.extend(onBudget);

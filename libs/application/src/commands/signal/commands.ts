@@ -1,0 +1,92 @@
+import {
+  FollowUpNotFound,
+  InitiativeClosed,
+  InitiativeNotRegistered,
+  MandateAdjustmentNeedsMandate,
+  MandateNotFound,
+  type SignalCommand,
+  type SignalEvent,
+  SignalAlreadyAnswered,
+  type SignalState,
+  SignalWithdrawnError,
+  actsFor,
+  initiativeDecider,
+  initiativeFacts,
+  initiativeStream,
+  signalDecider,
+  signalEvents,
+  signalStream,
+} from "#domain";
+import { EventStore } from "#event-store";
+import { Effect } from "effect";
+import type { z } from "zod";
+import type { CommandSpec } from "../../command-spec.js";
+import { referenceConcerns } from "../../facts/references.js";
+import { loadState } from "../../read-state.js";
+import { AcknowledgeSignalInput, AnswerSignalInput, SubmitSignalInput, WithdrawSignalInput } from "./inputs.js";
+
+type SignalSpec<Input extends z.ZodObject> = CommandSpec<Input, SignalCommand, SignalEvent, SignalState>;
+
+const signalStreamOf = {
+  decider: signalDecider,
+  events: signalEvents,
+} as const;
+
+/** Every command on a submitted signal names it, and can meet it withdrawn. */
+const onSignal = {
+  ...signalStreamOf,
+  creates: "nothing",
+  target: ({ signalId }: { readonly signalId: string }) => ({ streamId: signalStream(signalId), resourceId: signalId }),
+} as const;
+
+export const submitSignal: SignalSpec<typeof SubmitSignalInput> = {
+  ...signalStreamOf,
+  name: "SubmitSignal",
+  input: SubmitSignalInput,
+  roles: ["core-team", "initiative-lead"],
+  scope: (principal, input) => actsFor(principal, [input.initiativeId]),
+  creates: "stream",
+  rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound],
+  target: (_input, newId) => ({ streamId: signalStream(newId), resourceId: newId }),
+  toCommand: (input) =>
+    Effect.gen(function* () {
+      const { state } = yield* loadState(yield* EventStore, initiativeStream(input.initiativeId), initiativeDecider);
+      return { type: "SubmitSignal", data: { ...input, initiative: initiativeFacts(state) } };
+    }),
+};
+
+export const acknowledgeSignal: SignalSpec<typeof AcknowledgeSignalInput> = {
+  ...onSignal,
+  name: "AcknowledgeSignal",
+  input: AcknowledgeSignalInput,
+  roles: ["core-team"],
+  rules: [SignalWithdrawnError],
+  toCommand: (_input, { today }) => Effect.succeed({ type: "AcknowledgeSignal", data: { on: today } }),
+};
+
+export const answerSignal: SignalSpec<typeof AnswerSignalInput> = {
+  ...onSignal,
+  name: "AnswerSignal",
+  input: AnswerSignalInput,
+  roles: ["core-team"],
+  rules: [SignalWithdrawnError, SignalAlreadyAnswered, MandateAdjustmentNeedsMandate, FollowUpNotFound],
+  toCommand: ({ signalId: _, ...data }, { state }) =>
+    Effect.gen(function* () {
+      const followUpFound =
+        data.followUp !== undefined &&
+        state.status !== "not-submitted" &&
+        (yield* referenceConcerns(yield* EventStore, data.followUp, state.initiativeId));
+      return { type: "AnswerSignal", data: { ...data, followUpFound } };
+    }),
+};
+
+/** A lead may withdraw any signal of an initiative they may submit for, not only their own. */
+export const withdrawSignal: SignalSpec<typeof WithdrawSignalInput> = {
+  ...onSignal,
+  name: "WithdrawSignal",
+  input: WithdrawSignalInput,
+  roles: ["core-team", "initiative-lead"],
+  rules: [SignalWithdrawnError, SignalAlreadyAnswered],
+  scope: (principal, _input, state) => actsFor(principal, state.status === "not-submitted" ? [] : [state.initiativeId]),
+  toCommand: ({ reason }) => Effect.succeed({ type: "WithdrawSignal", data: { reason } }),
+};

@@ -1,0 +1,90 @@
+import {
+  InitiativeNotRegistered,
+  type Principal,
+  type TensionCommand,
+  type TensionEvent,
+  type TensionState,
+  TensionClosed,
+  TensionDatedBeforeRaised,
+  actsFor,
+  tensionDecider,
+  tensionEvents,
+  tensionStream,
+} from "#domain";
+import { EventStore } from "#event-store";
+import { Effect } from "effect";
+import type { z } from "zod";
+import type { CommandSpec } from "../../command-spec.js";
+import { initiativeRegistry, unregistered } from "../../facts/registrations.js";
+import {
+  ChangeTensionIntensityInput,
+  DropTensionInput,
+  EscalateTensionInput,
+  RaiseTensionInput,
+  ResolveTensionInput,
+} from "./inputs.js";
+
+type TensionSpec<Input extends z.ZodObject> = CommandSpec<Input, TensionCommand, TensionEvent, TensionState>;
+
+const tensionStreamOf = {
+  decider: tensionDecider,
+  events: tensionEvents,
+  roles: ["core-team", "initiative-lead"],
+} as const;
+
+/**
+ * A lead may follow up a tension only if every initiative it concerns is theirs: the same
+ * rule as raising it, so a lead of one initiative cannot resolve what it shares with another.
+ */
+const onTension = {
+  ...tensionStreamOf,
+  creates: "nothing",
+  rules: [TensionClosed, TensionDatedBeforeRaised],
+  target: ({ tensionId }: { readonly tensionId: string }) => ({ streamId: tensionStream(tensionId), resourceId: tensionId }),
+  scope: (principal: Principal, _input: unknown, state: TensionState) =>
+    state.status !== "not-raised" && actsFor(principal, state.initiativeIds),
+} as const;
+
+/** A lead raises only for their own initiatives, never a tension within the Core Team itself. */
+export const raiseTension: TensionSpec<typeof RaiseTensionInput> = {
+  ...tensionStreamOf,
+  name: "RaiseTension",
+  input: RaiseTensionInput,
+  scope: (principal, input) => actsFor(principal, input.initiativeIds),
+  creates: "stream",
+  rules: [InitiativeNotRegistered],
+  target: (_input, newId) => ({ streamId: tensionStream(newId), resourceId: newId }),
+  toCommand: (input) =>
+    Effect.gen(function* () {
+      const unregisteredInitiatives = yield* unregistered(yield* EventStore, initiativeRegistry, input.initiativeIds);
+      return { type: "RaiseTension", data: { ...input, unregisteredInitiatives } };
+    }),
+};
+
+export const changeTensionIntensity: TensionSpec<typeof ChangeTensionIntensityInput> = {
+  ...onTension,
+  name: "ChangeTensionIntensity",
+  input: ChangeTensionIntensityInput,
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ChangeTensionIntensity", data }),
+};
+
+export const escalateTension: TensionSpec<typeof EscalateTensionInput> = {
+  ...onTension,
+  name: "EscalateTension",
+  input: EscalateTensionInput,
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "EscalateTension", data }),
+};
+
+export const resolveTension: TensionSpec<typeof ResolveTensionInput> = {
+  ...onTension,
+  name: "ResolveTension",
+  input: ResolveTensionInput,
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ResolveTension", data }),
+};
+
+export const dropTension: TensionSpec<typeof DropTensionInput> = {
+  ...onTension,
+  name: "DropTension",
+  input: DropTensionInput,
+  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "DropTension", data }),
+};

@@ -1,0 +1,2 @@
+// #domain/testing: given/when/then for deciders. For tests only (not built).
+export * from "./decider-spec.js";
