@@ -2,7 +2,8 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { executeCommand, registerOrganisation } from "#application";
 import type { Principal } from "#domain";
-import { EVENT_LOG_SCHEMA, EventStore, ExpectedRevision, SqliteEventStore, applyPragmas, uuidV7 } from "#event-store";
+import { EventStore, ExpectedRevision, uuidV7 } from "#event-store";
+import { EVENT_LOG_SCHEMA, SqliteEventStore, applyPragmas } from "#event-store/sqlite";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import Database from "better-sqlite3";
 import { Effect, Layer, ManagedRuntime, Stream } from "effect";
@@ -51,7 +52,15 @@ function rawInserts(path: string, events: number, perTransaction: number): Throu
   const writeBatch = db.transaction((first: number, count: number) => {
     for (let position = first; position < first + count; position++) {
       const meta = JSON.stringify({ ...metadata, prevHash: "0".repeat(64) });
-      insert.run(position, uuidV7(), `organisation-${uuidV7()}`, new Date().toISOString(), JSON.stringify(payload), meta, "f".repeat(64));
+      insert.run(
+        position,
+        uuidV7(),
+        `organisation-${uuidV7()}`,
+        new Date().toISOString(),
+        JSON.stringify(payload),
+        meta,
+        "f".repeat(64),
+      );
     }
   });
   const latencies: number[] = [];
@@ -177,5 +186,7 @@ export async function benchEventStore(directory: string, sizes: EventStoreBenchS
     samples.engineCatchUpRead.push(await engineCatchUp(logPath));
   }
   const pick = (runs: Throughput[]) => median(runs, (run) => run.perSecond);
-  return Object.fromEntries(Object.entries(samples).map(([name, runs]) => [name, pick(runs)])) as unknown as EventStoreBenchResults;
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, runs]) => [name, pick(runs)]),
+  ) as unknown as EventStoreBenchResults;
 }

@@ -1,17 +1,12 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type EventStoreService, SqliteEventStore } from "#event-store";
-import {
-  ProjectionRunner,
-  allProjections,
-  initiativeOverview,
-  mandateHistory,
-  openReadModelDatabase,
-} from "#projections";
+import type { EventStoreService } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
+import { ProjectionRunner, allProjections, initiativeOverview, mandateHistory, openReadModelDatabase } from "#projections";
 import { addDays } from "#domain";
 import { Effect } from "effect";
-import { HistoryGenerator } from "../libs/projections/testing/history-generator.js";
+import { HistoryGenerator } from "#projections/history-generator";
 import { rawReadAndParse } from "./raw-read.js";
 import { type Throughput, median, now, percentile, round, throughput } from "./measure.js";
 
@@ -69,10 +64,14 @@ async function queryLatencies(directory: string, eventsOfOneInitiative: number) 
   await Effect.runPromise(runner.start());
   await Effect.runPromise(runner.waitFor(await Effect.runPromise(store.headPosition), 120_000));
   await Effect.runPromise(runner.stop());
-  const recorded = db.prepare<[], { first: string; last: string }>("SELECT min(recorded_at) AS first, max(recorded_at) AS last FROM mandate_versions").get()!;
+  const recorded = db
+    .prepare<[], { first: string; last: string }>(
+      "SELECT min(recorded_at) AS first, max(recorded_at) AS last FROM mandate_versions",
+    )
+    .get()!;
   const span = Date.parse(recorded.last) - Date.parse(recorded.first);
   const sample = (i: number) => ({
-    asOf: new Date(Date.parse(recorded.first) + ((i * 7919) % 1000) / 1000 * span).toISOString(),
+    asOf: new Date(Date.parse(recorded.first) + (((i * 7919) % 1000) / 1000) * span).toISOString(),
     at: addDays("2020-02-01", (i * 104_729) % 3_000),
   });
   const time = (query: (i: number) => unknown) => {

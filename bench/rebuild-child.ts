@@ -1,4 +1,4 @@
-import { SqliteEventStore } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { allProjections, openReadModelDatabase, rebuildProjections } from "#projections";
 import { Effect } from "effect";
 

@@ -73,11 +73,27 @@ try {
     eventsOfOneInitiative: sized(10_000),
   });
   printTable("Read models", [
-    { measurement: "raw read + JSON parse of the log", "events/s": projections.rawReadAndParse.perSecond, events: projections.logEvents },
-    { measurement: "rebuild of every read model", "events/s": projections.rebuild.perSecond, events: projections.rebuild.operations },
+    {
+      measurement: "raw read + JSON parse of the log",
+      "events/s": projections.rawReadAndParse.perSecond,
+      events: projections.logEvents,
+    },
+    {
+      measurement: "rebuild of every read model",
+      "events/s": projections.rebuild.perSecond,
+      events: projections.rebuild.operations,
+    },
     { measurement: "rebuild peak RSS (MB)", "events/s": "", events: projections.rebuildPeakRssMb },
-    { measurement: `overview asOf/at p50 / p99 ms (${projections.queryEvents} events)`, "events/s": "", events: `${projections.overviewLatency.p50Ms} / ${projections.overviewLatency.p99Ms}` },
-    { measurement: "mandate history asOf p50 / p99 ms", "events/s": "", events: `${projections.mandateHistoryLatency.p50Ms} / ${projections.mandateHistoryLatency.p99Ms}` },
+    {
+      measurement: `overview asOf/at p50 / p99 ms (${projections.queryEvents} events)`,
+      "events/s": "",
+      events: `${projections.overviewLatency.p50Ms} / ${projections.overviewLatency.p99Ms}`,
+    },
+    {
+      measurement: "mandate history asOf p50 / p99 ms",
+      "events/s": "",
+      events: `${projections.mandateHistoryLatency.p50Ms} / ${projections.mandateHistoryLatency.p99Ms}`,
+    },
   ]);
   targets.push(
     {
@@ -89,7 +105,13 @@ try {
     },
     { name: "rebuild peak RSS", measured: projections.rebuildPeakRssMb, comparator: "<=", goal: 300, unit: " MB" },
     { name: "overview asOf/at p99", measured: projections.overviewLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
-    { name: "mandate history asOf p99", measured: projections.mandateHistoryLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
+    {
+      name: "mandate history asOf p99",
+      measured: projections.mandateHistoryLatency.p99Ms,
+      comparator: "<=",
+      goal: 5,
+      unit: " ms",
+    },
   );
   printTargets(targets);
 

@@ -24,7 +24,10 @@ export function commandRuntime(options: CommandRuntimeOptions = {}) {
     runtime.runPromiseExit(executeCommand(spec, envelope));
 
   /** Runs the command and returns its result, or throws with the failure's full cause. */
-  const ok = async <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>): Promise<CommandResult> => {
+  const ok = async <Spec extends AnyCommandSpec>(
+    spec: Spec,
+    envelope: CommandEnvelope<InputOf<Spec>>,
+  ): Promise<CommandResult> => {
     const result = await exit(spec, envelope);
     if (Exit.isFailure(result)) throw new Error(`${spec.name} failed: ${Cause.pretty(result.cause)}`);
     return result.value;

@@ -31,7 +31,12 @@ export const appendInitiative = async (store: EventStoreService, history: Initia
     ...(history.closed ? [{ type: "InitiativeClosed", data: { reason: "Uppdraget slutfört", on: "2025-06-30" } } as const] : []),
   ];
   const commandId = randomUUID();
-  const metadata = { actor: { id: "p-setup", roles: ["core-team"] }, commandId, correlationId: commandId, causationId: commandId };
+  const metadata = {
+    actor: { id: "p-setup", roles: ["core-team"] },
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+  };
   await Effect.runPromise(
     store.append(
       initiativeStream(initiativeId),

@@ -18,7 +18,10 @@ interface TallyState {
   readonly total: number;
 }
 
-export class TallyTooHigh extends rule("tally-too-high", { en: "The tally may not exceed 1000", sv: "Räkningen får inte överstiga 1000" }) {}
+export class TallyTooHigh extends rule("tally-too-high", {
+  en: "The tally may not exceed 1000",
+  sv: "Räkningen får inte överstiga 1000",
+}) {}
 
 export const tallyDecider: Decider<TallyCommand, TallyEvent, TallyState> = {
   initialState: { opened: false, total: 0 },

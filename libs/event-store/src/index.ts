@@ -1,6 +1,7 @@
 export { uuidV7 } from "./ids/uuid-v7.js";
 export * from "./port/errors.js";
 export * from "./port/event-store.js";
+export * from "./port/event-store-admin.js";
 export { type ActualRevision, ExpectedRevision } from "./port/expected-revision.js";
 export type { IdempotencyClaim, IdempotencyRecord } from "./port/idempotency-record.js";
 export type { Actor, EventMetadata, EventMetadataInput, EventToAppend, RecordedEvent } from "./port/recorded-event.js";
@@ -9,6 +10,4 @@ export { canonicalJson } from "./integrity/canonical-json.js";
 export { verifyStore } from "./integrity/verify-store.js";
 export { UpcasterRegistry } from "./upcasting/upcaster-registry.js";
 export { withUpcasting } from "./upcasting/with-upcasting.js";
-export { SqliteEventStore } from "./sqlite/sqlite-event-store.js";
-export { EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite/sqlite-schema.js";
 export { copyLog, importAndVerify, requireEmpty } from "./migration/copy-log.js";

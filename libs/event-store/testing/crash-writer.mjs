@@ -2,7 +2,8 @@
 // stream of every acknowledged append; the crash test kills it with SIGKILL mid-flight.
 // Runs on the built library (dist/), as the server does.
 import { Effect } from "effect";
-import { ExpectedRevision, SqliteEventStore } from "#event-store";
+import { ExpectedRevision } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 
 const store = SqliteEventStore.open({ path: process.argv[2] });
 const event = (i) => ({

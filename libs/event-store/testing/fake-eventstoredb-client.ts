@@ -63,7 +63,9 @@ export class FakeEventStoreDbClient implements EsdbClient {
 
   appendToStream = (async (streamName: string, events: EventData | EventData[], options: Options = {}) => {
     this.maybeFail();
-    const batch = (Array.isArray(events) ? events : [events]) as Array<EventData & { id: string; data: unknown; metadata?: unknown }>;
+    const batch = (Array.isArray(events) ? events : [events]) as Array<
+      EventData & { id: string; data: unknown; metadata?: unknown }
+    >;
     const stream = this.stream(streamName);
     const current = stream.length === 0 ? NO_STREAM : stream.at(-1)!.revision;
     const duplicate = stream.find((event) => event.id === batch[0]?.id);
@@ -90,10 +92,9 @@ export class FakeEventStoreDbClient implements EsdbClient {
   }) as EsdbClient["appendToStream"];
 
   readStream = ((streamName: string, options: Options = {}) => {
-    const self = this;
-    return (async function* () {
-      self.maybeFail();
-      const stream = self.stream(streamName);
+    return async function* (this: FakeEventStoreDbClient) {
+      this.maybeFail();
+      const stream = this.stream(streamName);
       if (stream.length === 0) throw new StreamNotFoundError(undefined, streamName);
       const backwards = options.direction === BACKWARDS;
       const from = options.fromRevision;
@@ -101,22 +102,23 @@ export class FakeEventStoreDbClient implements EsdbClient {
       if (typeof from === "bigint") events = events.filter((e) => (backwards ? e.revision <= from : e.revision >= from));
       const max = options.maxCount === undefined ? Number.POSITIVE_INFINITY : Number(options.maxCount);
       for (const event of events.slice(0, max)) yield { event };
-    })();
+    }.call(this);
   }) as unknown as EsdbClient["readStream"];
 
   readAll = ((options: Options = {}) => {
-    const self = this;
-    return (async function* () {
-      self.maybeFail();
+    return async function* (this: FakeEventStoreDbClient) {
+      this.maybeFail();
       const backwards = options.direction === BACKWARDS;
       const from = options.fromPosition;
-      let events = backwards ? [...self.log].reverse() : self.log;
+      let events = backwards ? [...this.log].reverse() : this.log;
       if (from !== undefined && from !== START && from !== END) {
-        events = events.filter((e) => (backwards ? compare(e.position, from as Position) <= 0 : compare(e.position, from as Position) >= 0));
+        events = events.filter((e) =>
+          backwards ? compare(e.position, from as Position) <= 0 : compare(e.position, from as Position) >= 0,
+        );
       }
       const max = options.maxCount === undefined ? Number.POSITIVE_INFINITY : Number(options.maxCount);
       for (const event of events.slice(0, max)) yield { event, commitPosition: event.position.commit };
-    })();
+    }.call(this);
   }) as unknown as EsdbClient["readAll"];
 
   subscribeToAll = ((options: Options = {}) => {
@@ -133,24 +135,23 @@ export class FakeEventStoreDbClient implements EsdbClient {
     this.subscriptions.add(handle);
     const listener = () => wake?.();
     this.listeners.add(listener);
-    const self = this;
-    const iterator = (async function* () {
+    const iterator = async function* (this: FakeEventStoreDbClient) {
       try {
         for (;;) {
           if (failure) throw failure;
           if (closed) return;
-          if (index < self.log.length) {
-            const event = self.log[index++]!;
+          if (index < this.log.length) {
+            const event = this.log[index++]!;
             if (matches(event)) yield { event };
             continue;
           }
           await new Promise<void>((resolve) => (wake = resolve));
         }
       } finally {
-        self.listeners.delete(listener);
-        self.subscriptions.delete(handle);
+        this.listeners.delete(listener);
+        this.subscriptions.delete(handle);
       }
-    })();
+    }.call(this);
     return Object.assign(iterator, {
       unsubscribe: async () => {
         closed = true;
@@ -172,7 +173,10 @@ export class FakeEventStoreDbClient implements EsdbClient {
     return this.log.filter((event) => event.streamId === streamName);
   }
 
-  private write(streamName: string, batch: ReadonlyArray<{ id: string; type: string; data: unknown; metadata?: unknown }>): StoredEvent[] {
+  private write(
+    streamName: string,
+    batch: ReadonlyArray<{ id: string; type: string; data: unknown; metadata?: unknown }>,
+  ): StoredEvent[] {
     const stream = this.stream(streamName);
     const commit = this.nextOffset;
     const written = batch.map((event, i): StoredEvent => ({

@@ -48,12 +48,14 @@ export async function importLog(file: string | undefined): Promise<ExitCode> {
         yield* requireEmpty(context.raw).pipe(
           Effect.catchTag("ImportRejected", (error) => Effect.fail(new CliError(EXIT.cannotCreate, error.message))),
         );
-        return yield* importAndVerify(context.raw, eventBatches(file), {
+        return yield* importAndVerify(context.raw, context.admin, eventBatches(file), {
           onProgress: ({ copied }) => {
             if (copied % 50_000 === 0) console.error(`import: ${copied} events`);
           },
           onVerifyProgress: progress.onProgress,
-        }).pipe(Effect.catchTag("ImportRejected", (error) => Effect.fail(new CliError(EXIT.dataError, `${file}: ${error.message}`))));
+        }).pipe(
+          Effect.catchTag("ImportRejected", (error) => Effect.fail(new CliError(EXIT.dataError, `${file}: ${error.message}`))),
+        );
       }),
     );
     if (!report.verification.ok) {
@@ -77,7 +79,9 @@ const eventBatches = (file: string): Stream.Stream<ReadonlyArray<RecordedEvent>,
   ).pipe(
     Stream.zipWithIndex,
     Stream.filter(([text]) => text.trim() !== ""),
-    Stream.mapEffect(([text, index]) => Effect.try({ try: () => parseLine(file, index + 1, text), catch: (error) => error as CliError })),
+    Stream.mapEffect(([text, index]) =>
+      Effect.try({ try: () => parseLine(file, index + 1, text), catch: (error) => error as CliError }),
+    ),
     Stream.grouped(BATCH),
     Stream.map(Chunk.toReadonlyArray),
   );
@@ -92,7 +96,10 @@ function parseLine(file: string, line: number, text: string): RecordedEvent {
   const parsed = Envelope.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CliError(EXIT.dataError, `${file}:${line}: not an event envelope (${issue.path.join(".") || "line"}: ${issue.message})`);
+    throw new CliError(
+      EXIT.dataError,
+      `${file}:${line}: not an event envelope (${issue.path.join(".") || "line"}: ${issue.message})`,
+    );
   }
   return parsed.data;
 }

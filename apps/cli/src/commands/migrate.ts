@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { SqliteEventStore, copyLog } from "#event-store";
+import { copyLog } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { Effect } from "effect";
 import { cliConfig, runEffect } from "../cli-context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
@@ -11,9 +12,11 @@ import { ProgressBar } from "../progress-bar.js";
  * hashes, then verifies the copy. The SQLite log is only read.
  */
 export async function migrate(options: { to?: string }): Promise<ExitCode> {
-  if (options.to !== "eventstoredb") throw new CliError(EXIT.usage, "mandat migrate --to eventstoredb: the only target is EventStoreDB");
+  if (options.to !== "eventstoredb")
+    throw new CliError(EXIT.usage, "mandat migrate --to eventstoredb: the only target is EventStoreDB");
   const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
-  if (!connectionString) throw new CliError(EXIT.config, "Set EVENTSTORE_CONNECTION_STRING to the target, e.g. esdb://localhost:2113?tls=false");
+  if (!connectionString)
+    throw new CliError(EXIT.config, "Set EVENTSTORE_CONNECTION_STRING to the target, e.g. esdb://localhost:2113?tls=false");
   const source = cliConfig().embeddedLogPath;
   if (!existsSync(source)) throw new CliError(EXIT.noInput, `No embedded log at ${source} to migrate (MANDAT_SQLITE_PATH)`);
   const { EventStoreDbEventStore } = await import("#event-store/eventstoredb");
@@ -23,7 +26,7 @@ export async function migrate(options: { to?: string }): Promise<ExitCode> {
       Effect.gen(function* () {
         const from = yield* SqliteEventStore.acquire({ path: source, fileMustExist: true });
         const to = yield* EventStoreDbEventStore.acquire(connectionString);
-        return yield* copyLog(from, to, { onProgress: progress.onProgress });
+        return yield* copyLog(from, to, to, { onProgress: progress.onProgress });
       }),
     ).pipe(Effect.catchTag("ImportRejected", (error) => Effect.fail(new CliError(EXIT.cannotCreate, error.message)))),
   );

@@ -7,7 +7,9 @@ import { ProgressBar } from "../progress-bar.js";
 export async function verify(): Promise<ExitCode> {
   return withContext({ mustExist: true }, async (context) => {
     const progress = new ProgressBar("verify");
-    const report = await context.run(verifyStore(context.raw, { onProgress: progress.onProgress }));
+    const report = await context.run(
+      verifyStore(context.raw, { densePositions: context.admin.densePositions, onProgress: progress.onProgress }),
+    );
     if (report.ok) {
       progress.done(`${report.checkedEvents} events, every hash chain whole`);
       return EXIT.ok;

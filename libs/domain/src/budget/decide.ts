@@ -15,14 +15,9 @@ import {
 import type { BudgetEvent } from "./events.js";
 import type { BudgetState } from "./state.js";
 
-const rejectUnlessBudgetDecision = (
-  decision: DecisionRef,
-  kind: DecisionKind | undefined,
-): Decision<never> | undefined => {
+const rejectUnlessBudgetDecision = (decision: DecisionRef, kind: DecisionKind | undefined): Decision<never> | undefined => {
   if (kind === undefined) {
-    return reject(
-      new DecisionNotFound({ detail: `Meeting ${decision.meetingId} records no decision ${decision.decisionId}` }),
-    );
+    return reject(new DecisionNotFound({ detail: `Meeting ${decision.meetingId} records no decision ${decision.decisionId}` }));
   }
   return kind === "budget"
     ? undefined

@@ -77,15 +77,17 @@ describe("ProposeBudget", () => {
   it("rejects a proposal once approved", () =>
     spec.given([proposed, approved]).when(propose()).thenRejects(BudgetAlreadyProposed));
   it("rejects a line naming an initiative that is not registered", () =>
-    spec.given([]).when(propose([initiativeId])).thenRejects(InitiativeNotRegistered));
+    spec
+      .given([])
+      .when(propose([initiativeId]))
+      .thenRejects(InitiativeNotRegistered));
 });
 
 describe("ApproveBudget", () => {
   it("approves the budget by a budget decision", () => spec.given([proposed]).when(approve("budget")).then([approved]));
   it("rejects approving twice", () =>
     spec.given([proposed, approved]).when(approve("budget")).thenRejects(BudgetAlreadyApproved));
-  it("rejects a decision of another kind", () =>
-    spec.given([proposed]).when(approve("mandate")).thenRejects(BudgetDecisionKind));
+  it("rejects a decision of another kind", () => spec.given([proposed]).when(approve("mandate")).thenRejects(BudgetDecisionKind));
   it("rejects a decision no meeting recorded", () =>
     spec.given([proposed]).when(approve(undefined)).thenRejects(DecisionNotFound));
 });
@@ -93,8 +95,7 @@ describe("ApproveBudget", () => {
 describe("AmendBudget", () => {
   it("amends an approved budget by a budget decision", () =>
     spec.given([proposed, approved]).when(amend("budget")).then([amended]));
-  it("takes further amendments", () =>
-    spec.given([proposed, approved, amended]).when(amend("budget")).then([amended]));
+  it("takes further amendments", () => spec.given([proposed, approved, amended]).when(amend("budget")).then([amended]));
   it("rejects amending a budget that is not approved", () =>
     spec.given([proposed]).when(amend("budget")).thenRejects(BudgetNotApproved));
   it("rejects a decision of another kind", () =>
@@ -102,21 +103,36 @@ describe("AmendBudget", () => {
   it("rejects a decision no meeting recorded", () =>
     spec.given([proposed, approved]).when(amend(undefined)).thenRejects(DecisionNotFound));
   it("rejects a line naming an initiative that is not registered", () =>
-    spec.given([proposed, approved]).when(amend("budget", [initiativeId])).thenRejects(InitiativeNotRegistered));
+    spec
+      .given([proposed, approved])
+      .when(amend("budget", [initiativeId]))
+      .thenRejects(InitiativeNotRegistered));
 });
 
 describe("RecordExternalFunding", () => {
   it("records external funding", () =>
-    spec.given([proposed]).when(fund()).then([{ type: "ExternalFundingRecorded", data: funding }]));
+    spec
+      .given([proposed])
+      .when(fund())
+      .then([{ type: "ExternalFundingRecorded", data: funding }]));
   it("rejects funding for an initiative that is not registered", () =>
-    spec.given([proposed]).when(fund([initiativeId])).thenRejects(InitiativeNotRegistered));
+    spec
+      .given([proposed])
+      .when(fund([initiativeId]))
+      .thenRejects(InitiativeNotRegistered));
 });
 
 describe("RecordValueReflection", () => {
   it("records a reflection on value", () =>
-    spec.given([proposed, approved]).when(reflect()).then([{ type: "ValueReflectionRecorded", data: reflection }]));
+    spec
+      .given([proposed, approved])
+      .when(reflect())
+      .then([{ type: "ValueReflectionRecorded", data: reflection }]));
   it("rejects a reflection on an initiative that is not registered", () =>
-    spec.given([proposed, approved]).when(reflect([initiativeId])).thenRejects(InitiativeNotRegistered));
+    spec
+      .given([proposed, approved])
+      .when(reflect([initiativeId]))
+      .thenRejects(InitiativeNotRegistered));
 });
 
 describe.each<BudgetCommand>([approve("budget"), amend("budget"), fund(), reflect()])("$type", (command) => {
@@ -149,7 +165,8 @@ describe("amountSek: whole kronor, never negative (event schemas)", () => {
     BudgetProposed: (amountSek: number) => budgetEvents.BudgetProposed.schema.safeParse({ year: 2025, lines: lines(amountSek) }),
     BudgetAmended: (amountSek: number) =>
       budgetEvents.BudgetAmended.schema.safeParse({ lines: lines(amountSek), reason: amended.data.reason, decision }),
-    ExternalFundingRecorded: (amountSek: number) => budgetEvents.ExternalFundingRecorded.schema.safeParse({ ...funding, amountSek }),
+    ExternalFundingRecorded: (amountSek: number) =>
+      budgetEvents.ExternalFundingRecorded.schema.safeParse({ ...funding, amountSek }),
   };
   describe.each(Object.entries(parsers))("%s", (_type, parse) => {
     it.each([0, 400_000])("accepts %d", (value) => expect(parse(value).success).toBe(true));

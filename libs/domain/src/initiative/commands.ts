@@ -29,11 +29,7 @@ export type InitiativeCommand =
   | CommandRecording<"AchieveGoal", InitiativeEventOf<"GoalAchieved">>
   | CommandRecording<"DropGoal", InitiativeEventOf<"GoalDropped">>
   | CommandRecording<"GrantMandate", InitiativeEventOf<"MandateGranted">, DecisionFacts>
-  | CommandRecording<
-      "AmendMandate",
-      InitiativeEventOf<"MandateAmended">,
-      DecisionFacts & { readonly triggerFound: boolean }
-    >
+  | CommandRecording<"AmendMandate", InitiativeEventOf<"MandateAmended">, DecisionFacts & { readonly triggerFound: boolean }>
   | CommandRecording<"RenewMandate", InitiativeEventOf<"MandateRenewed">, DecisionFacts>
   | CommandRecording<"RevokeMandate", InitiativeEventOf<"MandateRevoked">, DecisionFacts>
   | CommandRecording<"AgreeCheckInCadence", InitiativeEventOf<"CheckInCadenceAgreed">>

@@ -34,7 +34,7 @@ import { type InitiativeState, type MandateState, type RegisteredInitiative, con
 
 type InitiativeDecision = Decision<InitiativeEvent>;
 
-/** Rule 5, wherever a command meets a closed initiative: here, or in a stream that cites it. */
+/** initiative-closed (docs/domain.md, rule 5), wherever a command meets a closed initiative: here, or in a stream that cites it. */
 export const decideInitiative = (command: InitiativeCommand, state: InitiativeState): InitiativeDecision => {
   if (state.status === "closed") return rejectClosed(state);
   if (command.type === "RegisterInitiative") return register(command, state);
@@ -79,7 +79,7 @@ export const decideInitiative = (command: InitiativeCommand, state: InitiativeSt
         : reject(new GoverningContextNotLinked({ detail: `Context ${contextId} is not linked` }));
     }
     case "CloseInitiative": {
-      // Closing takes effect at once (rule 5); a closure dated ahead would contradict it.
+      // Closing takes effect at once (initiative-closed, docs/domain.md); a closure dated ahead would contradict it.
       const { today, ...data } = command.data;
       return data.on > today
         ? reject(new ClosureInFuture({ detail: `${data.on} is after today, ${today}` }))
@@ -105,11 +105,7 @@ const assignLead = (command: InitiativeCommandOf<"AssignLead">, state: Registere
   return state.leads.get(data.personId) === data.role ? accept() : accept({ type: "InitiativeLeadAssigned", data });
 };
 
-const ifGoalActive = (
-  state: RegisteredInitiative,
-  goalId: GoalId,
-  decide: () => InitiativeDecision,
-): InitiativeDecision => {
+const ifGoalActive = (state: RegisteredInitiative, goalId: GoalId, decide: () => InitiativeDecision): InitiativeDecision => {
   const status = state.goals.get(goalId);
   if (status === undefined) return reject(new GoalNotFound({ detail: `No goal ${goalId}` }));
   if (status !== "active") return reject(new GoalNotActive({ detail: `Goal ${goalId} is ${status}` }));
@@ -132,7 +128,9 @@ const overlapWith = (range: DayRange, mandates: Iterable<MandateState>): Initiat
   const clashes = overlapping(range, mandates);
   return clashes.length === 0
     ? undefined
-    : reject(new MandatesOverlap({ detail: `Would be in force on the same days as ${clashes.map((m) => m.mandateId).join(", ")}` }));
+    : reject(
+        new MandatesOverlap({ detail: `Would be in force on the same days as ${clashes.map((m) => m.mandateId).join(", ")}` }),
+      );
 };
 
 const grantMandate = (command: InitiativeCommandOf<"GrantMandate">, state: RegisteredInitiative): InitiativeDecision =>
@@ -144,7 +142,8 @@ const grantMandate = (command: InitiativeCommandOf<"GrantMandate">, state: Regis
     if (data.validUntil !== undefined && data.validUntil <= data.validFrom) {
       return reject(new MandateValidityInvalid({ detail: `${data.validUntil} is not after ${data.validFrom}` }));
     }
-    const range: DayRange = data.validUntil === undefined ? { from: data.validFrom } : { from: data.validFrom, until: data.validUntil };
+    const range: DayRange =
+      data.validUntil === undefined ? { from: data.validFrom } : { from: data.validFrom, until: data.validUntil };
     return overlapWith(range, state.mandates.values()) ?? accept({ type: "MandateGranted", data });
   });
 

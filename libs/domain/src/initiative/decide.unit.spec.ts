@@ -115,8 +115,7 @@ const renewed = (mandateId: MandateId, validUntil: string) => event("MandateRene
 const revoked = (mandateId: MandateId, effectiveFrom: string) =>
   event("MandateRevoked", { mandateId, reason: "The Core Team re-scoped the focus area", effectiveFrom });
 
-const leadAssigned = (personId: PersonId = lead, role: LeadRole = "lead") =>
-  event("InitiativeLeadAssigned", { personId, role });
+const leadAssigned = (personId: PersonId = lead, role: LeadRole = "lead") => event("InitiativeLeadAssigned", { personId, role });
 const contextLinked = (relation: ContextRelation = "decides") =>
   event("GoverningContextLinked", { organisationId: vasteras, contextId, relation });
 const closed = event("InitiativeClosed", { reason: "The goal is reached and the work is line business", on: "2025-12-31" });
@@ -190,7 +189,10 @@ describe("RegisterInitiative", () => {
 
   it("registers a new initiative; the facts are not recorded", () => spec.given([]).when(register()).then([registered]));
   it("rejects an organisation that is not registered", () =>
-    spec.given([]).when(register([mdu])).thenRejects(OrganisationNotRegistered));
+    spec
+      .given([])
+      .when(register([mdu]))
+      .thenRejects(OrganisationNotRegistered));
   it("rejects registering the same initiative twice", () =>
     spec.given([registered]).when(register()).thenRejects(InitiativeAlreadyRegistered));
 });
@@ -205,7 +207,10 @@ describe("AssignLead", () => {
 
   it("assigns a registered person", () => spec.given([registered]).when(assign()).then([leadAssigned()]));
   it("changes the role of a person already assigned", () =>
-    spec.given([registered, leadAssigned()]).when(assign("co-lead")).then([leadAssigned(lead, "co-lead")]));
+    spec
+      .given([registered, leadAssigned()])
+      .when(assign("co-lead"))
+      .then([leadAssigned(lead, "co-lead")]));
   it("assigns a second person alongside the first", () =>
     spec
       .given([registered, leadAssigned()])
@@ -222,7 +227,10 @@ describe("UnassignLead", () => {
   const unassign = command("UnassignLead", unassignData);
 
   it("unassigns an assigned person", () =>
-    spec.given([registered, leadAssigned()]).when(unassign).then([event("InitiativeLeadUnassigned", unassignData)]));
+    spec
+      .given([registered, leadAssigned()])
+      .when(unassign)
+      .then([event("InitiativeLeadUnassigned", unassignData)]));
   it("rejects a person who was never assigned", () => spec.given([registered]).when(unassign).thenRejects(NotALead));
   it("rejects a person who was already unassigned", () =>
     spec
@@ -237,29 +245,51 @@ describe("UnassignLead", () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// Goals (rule 7)
+// Goals (goal-not-active, docs/domain.md)
 // ---------------------------------------------------------------------------------------
 
 describe("SetGoal", () => {
   it("sets a goal", () => spec.given([registered]).when(command("SetGoal", goalData())).then([goalSet()]));
   it("sets a goal without indicator or target date", () => {
     const data = { goalId: goalB, statement: "Fewer pupils leave school without grades" };
-    return spec.given([registered, goalSet()]).when(command("SetGoal", data)).then([event("GoalSet", data)]);
+    return spec
+      .given([registered, goalSet()])
+      .when(command("SetGoal", data))
+      .then([event("GoalSet", data)]);
   });
   it("rejects an id already in use, even by an achieved goal", () =>
-    spec.given([...withGoal, goalAchieved()]).when(command("SetGoal", goalData())).thenRejects(IdTaken));
+    spec
+      .given([...withGoal, goalAchieved()])
+      .when(command("SetGoal", goalData()))
+      .thenRejects(IdTaken));
 });
 
 describe("ReviseGoal", () => {
-  const revisionData = { ...goalData(), statement: "Every pupil in years 7-9 has homework help", reason: "Widened after check-in" };
+  const revisionData = {
+    ...goalData(),
+    statement: "Every pupil in years 7-9 has homework help",
+    reason: "Widened after check-in",
+  };
   const revise = command("ReviseGoal", revisionData);
   const revisedEvent = event("GoalRevised", revisionData);
 
   it("revises an active goal", () => spec.given(withGoal).when(revise).then([revisedEvent]));
-  it("revises a goal more than once", () => spec.given([...withGoal, revisedEvent]).when(revise).then([revisedEvent]));
+  it("revises a goal more than once", () =>
+    spec
+      .given([...withGoal, revisedEvent])
+      .when(revise)
+      .then([revisedEvent]));
   it("rejects a goal that was never set", () => spec.given([registered]).when(revise).thenRejects(GoalNotFound));
-  it("rejects an achieved goal (rule 7)", () => spec.given([...withGoal, goalAchieved()]).when(revise).thenRejects(GoalNotActive));
-  it("rejects a dropped goal (rule 7)", () => spec.given([...withGoal, goalDropped()]).when(revise).thenRejects(GoalNotActive));
+  it("rejects an achieved goal (rule 7)", () =>
+    spec
+      .given([...withGoal, goalAchieved()])
+      .when(revise)
+      .thenRejects(GoalNotActive));
+  it("rejects a dropped goal (rule 7)", () =>
+    spec
+      .given([...withGoal, goalDropped()])
+      .when(revise)
+      .thenRejects(GoalNotActive));
 });
 
 describe("AchieveGoal", () => {
@@ -267,8 +297,16 @@ describe("AchieveGoal", () => {
 
   it("marks an active goal achieved", () => spec.given(withGoal).when(achieve).then([goalAchieved()]));
   it("rejects a goal that was never set", () => spec.given([registered]).when(achieve).thenRejects(GoalNotFound));
-  it("rejects a goal already achieved", () => spec.given([...withGoal, goalAchieved()]).when(achieve).thenRejects(GoalNotActive));
-  it("rejects a dropped goal", () => spec.given([...withGoal, goalDropped()]).when(achieve).thenRejects(GoalNotActive));
+  it("rejects a goal already achieved", () =>
+    spec
+      .given([...withGoal, goalAchieved()])
+      .when(achieve)
+      .thenRejects(GoalNotActive));
+  it("rejects a dropped goal", () =>
+    spec
+      .given([...withGoal, goalDropped()])
+      .when(achieve)
+      .thenRejects(GoalNotActive));
 });
 
 describe("DropGoal", () => {
@@ -276,22 +314,40 @@ describe("DropGoal", () => {
 
   it("drops an active goal", () => spec.given(withGoal).when(drop).then([goalDropped()]));
   it("rejects a goal that was never set", () => spec.given([registered]).when(drop).thenRejects(GoalNotFound));
-  it("rejects a goal already dropped", () => spec.given([...withGoal, goalDropped()]).when(drop).thenRejects(GoalNotActive));
-  it("rejects an achieved goal", () => spec.given([...withGoal, goalAchieved()]).when(drop).thenRejects(GoalNotActive));
+  it("rejects a goal already dropped", () =>
+    spec
+      .given([...withGoal, goalDropped()])
+      .when(drop)
+      .thenRejects(GoalNotActive));
+  it("rejects an achieved goal", () =>
+    spec
+      .given([...withGoal, goalAchieved()])
+      .when(drop)
+      .thenRejects(GoalNotActive));
 });
 
 // ---------------------------------------------------------------------------------------
-// GrantMandate (rules 1, 2, 3)
+// GrantMandate (docs/domain.md: mandate-requires-active-goal, mandates-overlap, mandate-validity-invalid)
 // ---------------------------------------------------------------------------------------
 
 describe("GrantMandate", () => {
   it("grants a mandate with a validity range", () =>
-    spec.given(withGoal).when(grant(mandateA, "2025-01-01", "2025-06-30")).then([granted(mandateA, "2025-01-01", "2025-06-30")]));
+    spec
+      .given(withGoal)
+      .when(grant(mandateA, "2025-01-01", "2025-06-30"))
+      .then([granted(mandateA, "2025-01-01", "2025-06-30")]));
   it("grants an open-ended mandate", () =>
-    spec.given(withGoal).when(grant(mandateA, "2025-01-01")).then([granted(mandateA, "2025-01-01")]));
+    spec
+      .given(withGoal)
+      .when(grant(mandateA, "2025-01-01"))
+      .then([granted(mandateA, "2025-01-01")]));
   it("rejects an id already in use, even by a revoked mandate", () =>
     spec
-      .given([...withGoal, granted(mandateA, "2025-01-01", "2025-03-31"), event("MandateRevoked", { mandateId: mandateA, reason: "Replaced", effectiveFrom: "2025-01-01" })])
+      .given([
+        ...withGoal,
+        granted(mandateA, "2025-01-01", "2025-03-31"),
+        event("MandateRevoked", { mandateId: mandateA, reason: "Replaced", effectiveFrom: "2025-01-01" }),
+      ])
       .when(grant(mandateA, "2025-06-01"))
       .thenRejects(IdTaken));
   it("grants a mandate with budget and the decision behind it; the fact is not recorded", () => {
@@ -342,52 +398,103 @@ describe("GrantMandate", () => {
 
   describe("rule 3: validUntil after validFrom", () => {
     it("rejects validUntil equal to validFrom", () =>
-      spec.given(withGoal).when(grant(mandateA, "2025-01-01", "2025-01-01")).thenRejects(MandateValidityInvalid));
+      spec
+        .given(withGoal)
+        .when(grant(mandateA, "2025-01-01", "2025-01-01"))
+        .thenRejects(MandateValidityInvalid));
     it("rejects validUntil before validFrom", () =>
-      spec.given(withGoal).when(grant(mandateA, "2025-01-01", "2024-12-31")).thenRejects(MandateValidityInvalid));
+      spec
+        .given(withGoal)
+        .when(grant(mandateA, "2025-01-01", "2024-12-31"))
+        .thenRejects(MandateValidityInvalid));
     it("accepts validUntil the day after validFrom", () =>
-      spec.given(withGoal).when(grant(mandateA, "2025-01-01", "2025-01-02")).then([granted(mandateA, "2025-01-01", "2025-01-02")]));
+      spec
+        .given(withGoal)
+        .when(grant(mandateA, "2025-01-01", "2025-01-02"))
+        .then([granted(mandateA, "2025-01-01", "2025-01-02")]));
   });
 
   describe("rule 2: no two mandates in force on the same day", () => {
     // withMandate: mandate A in force 2025-01-01 .. 2025-06-30
     it("rejects the same range", () =>
-      spec.given(withMandate).when(grant(mandateB, "2025-01-01", "2025-06-30")).thenRejects(MandatesOverlap));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2025-01-01", "2025-06-30"))
+        .thenRejects(MandatesOverlap));
     it("rejects a range that starts inside the existing one", () =>
-      spec.given(withMandate).when(grant(mandateB, "2025-06-01", "2025-12-31")).thenRejects(MandatesOverlap));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2025-06-01", "2025-12-31"))
+        .thenRejects(MandatesOverlap));
     it("rejects a range that ends inside the existing one", () =>
-      spec.given(withMandate).when(grant(mandateB, "2024-07-01", "2025-01-01")).thenRejects(MandatesOverlap));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2024-07-01", "2025-01-01"))
+        .thenRejects(MandatesOverlap));
     it("rejects a range that encloses the existing one", () =>
-      spec.given(withMandate).when(grant(mandateB, "2024-01-01", "2025-12-31")).thenRejects(MandatesOverlap));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2024-01-01", "2025-12-31"))
+        .thenRejects(MandatesOverlap));
     it("rejects a range inside the existing one", () =>
-      spec.given(withMandate).when(grant(mandateB, "2025-03-01", "2025-03-31")).thenRejects(MandatesOverlap));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2025-03-01", "2025-03-31"))
+        .thenRejects(MandatesOverlap));
     it("rejects a new range starting on the existing validUntil (one shared day)", () =>
-      spec.given(withMandate).when(grant(mandateB, "2025-06-30", "2025-12-31")).thenRejects(MandatesOverlap));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2025-06-30", "2025-12-31"))
+        .thenRejects(MandatesOverlap));
     it("rejects an open-ended new mandate that starts before the existing one", () =>
       spec.given(withMandate).when(grant(mandateB, "2024-06-01")).thenRejects(MandatesOverlap));
     it("accepts an adjacent range starting the day after the existing validUntil", () =>
-      spec.given(withMandate).when(grant(mandateB, "2025-07-01", "2025-12-31")).then([granted(mandateB, "2025-07-01", "2025-12-31")]));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2025-07-01", "2025-12-31"))
+        .then([granted(mandateB, "2025-07-01", "2025-12-31")]));
     it("accepts an adjacent range ending the day before the existing validFrom", () =>
-      spec.given(withMandate).when(grant(mandateB, "2024-07-01", "2024-12-31")).then([granted(mandateB, "2024-07-01", "2024-12-31")]));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2024-07-01", "2024-12-31"))
+        .then([granted(mandateB, "2024-07-01", "2024-12-31")]));
     it("accepts an open-ended mandate after the existing one", () =>
-      spec.given(withMandate).when(grant(mandateB, "2025-07-01")).then([granted(mandateB, "2025-07-01")]));
+      spec
+        .given(withMandate)
+        .when(grant(mandateB, "2025-07-01"))
+        .then([granted(mandateB, "2025-07-01")]));
 
     describe("an open-ended existing mandate", () => {
       const openEnded = [...withGoal, granted(mandateA, "2025-01-01")];
       it("blocks any later start, however far away", () =>
-        spec.given(openEnded).when(grant(mandateB, "2030-01-01", "2030-12-31")).thenRejects(MandatesOverlap));
+        spec
+          .given(openEnded)
+          .when(grant(mandateB, "2030-01-01", "2030-12-31"))
+          .thenRejects(MandatesOverlap));
       it("blocks a range that runs into it", () =>
-        spec.given(openEnded).when(grant(mandateB, "2024-07-01", "2025-01-01")).thenRejects(MandatesOverlap));
+        spec
+          .given(openEnded)
+          .when(grant(mandateB, "2024-07-01", "2025-01-01"))
+          .thenRejects(MandatesOverlap));
       it("leaves the days before it free", () =>
-        spec.given(openEnded).when(grant(mandateB, "2024-07-01", "2024-12-31")).then([granted(mandateB, "2024-07-01", "2024-12-31")]));
+        spec
+          .given(openEnded)
+          .when(grant(mandateB, "2024-07-01", "2024-12-31"))
+          .then([granted(mandateB, "2024-07-01", "2024-12-31")]));
     });
 
     describe("a revoked mandate", () => {
       const revokedFromMay = [...withMandate, revoked(mandateA, "2025-05-01")];
       it("no longer blocks the days from its revocation on", () =>
-        spec.given(revokedFromMay).when(grant(mandateB, "2025-05-01", "2025-12-31")).then([granted(mandateB, "2025-05-01", "2025-12-31")]));
+        spec
+          .given(revokedFromMay)
+          .when(grant(mandateB, "2025-05-01", "2025-12-31"))
+          .then([granted(mandateB, "2025-05-01", "2025-12-31")]));
       it("still blocks the day before its revocation", () =>
-        spec.given(revokedFromMay).when(grant(mandateB, "2025-04-30", "2025-12-31")).thenRejects(MandatesOverlap));
+        spec
+          .given(revokedFromMay)
+          .when(grant(mandateB, "2025-04-30", "2025-12-31"))
+          .thenRejects(MandatesOverlap));
       it("of an open-ended mandate frees everything from the revocation on", () =>
         spec
           .given([...withGoal, granted(mandateA, "2025-01-01"), revoked(mandateA, "2025-09-01")])
@@ -424,18 +531,32 @@ describe("GrantMandate", () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// AmendMandate (rules 3, 4; trigger)
+// AmendMandate (docs/domain.md: effective-date-outside-validity, mandate-revoked, trigger-not-found)
 // ---------------------------------------------------------------------------------------
 
 describe("AmendMandate", () => {
   const amended = (effectiveFrom: string) => event("MandateAmended", amendData(effectiveFrom));
 
   it("amends a mandate in force; the facts are not recorded", () =>
-    spec.given(withMandate).when(amend("2025-03-01")).then([amended("2025-03-01")]));
-  it("accepts effectiveFrom on validFrom", () => spec.given(withMandate).when(amend("2025-01-01")).then([amended("2025-01-01")]));
-  it("accepts effectiveFrom on validUntil", () => spec.given(withMandate).when(amend("2025-06-30")).then([amended("2025-06-30")]));
+    spec
+      .given(withMandate)
+      .when(amend("2025-03-01"))
+      .then([amended("2025-03-01")]));
+  it("accepts effectiveFrom on validFrom", () =>
+    spec
+      .given(withMandate)
+      .when(amend("2025-01-01"))
+      .then([amended("2025-01-01")]));
+  it("accepts effectiveFrom on validUntil", () =>
+    spec
+      .given(withMandate)
+      .when(amend("2025-06-30"))
+      .then([amended("2025-06-30")]));
   it("amends the same mandate more than once", () =>
-    spec.given([...withMandate, amended("2025-02-01")]).when(amend("2025-03-01")).then([amended("2025-03-01")]));
+    spec
+      .given([...withMandate, amended("2025-02-01")])
+      .when(amend("2025-03-01"))
+      .then([amended("2025-03-01")]));
   it("accepts effectiveFrom far into an open-ended mandate", () =>
     spec
       .given([...withGoal, granted(mandateA, "2025-01-01")])
@@ -517,16 +638,25 @@ describe("AmendMandate", () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// RenewMandate (rules 2, 3, 4)
+// RenewMandate (docs/domain.md: mandates-overlap, renewal-not-later, mandate-revoked)
 // ---------------------------------------------------------------------------------------
 
 describe("RenewMandate", () => {
   it("moves validUntil later", () =>
-    spec.given(withMandate).when(renew("2025-12-31")).then([renewed(mandateA, "2025-12-31")]));
+    spec
+      .given(withMandate)
+      .when(renew("2025-12-31"))
+      .then([renewed(mandateA, "2025-12-31")]));
   it("moves validUntil one day later", () =>
-    spec.given(withMandate).when(renew("2025-07-01")).then([renewed(mandateA, "2025-07-01")]));
+    spec
+      .given(withMandate)
+      .when(renew("2025-07-01"))
+      .then([renewed(mandateA, "2025-07-01")]));
   it("renews an already renewed mandate further", () =>
-    spec.given([...withMandate, renewed(mandateA, "2025-09-30")]).when(renew("2025-12-31")).then([renewed(mandateA, "2025-12-31")]));
+    spec
+      .given([...withMandate, renewed(mandateA, "2025-09-30")])
+      .when(renew("2025-12-31"))
+      .then([renewed(mandateA, "2025-12-31")]));
   it("rejects a mandate that does not exist", () =>
     spec.given(withMandate).when(renew("2025-12-31", mandateB)).thenRejects(MandateNotFound));
 
@@ -535,7 +665,10 @@ describe("RenewMandate", () => {
     it("rejects an earlier date", () => spec.given(withMandate).when(renew("2025-05-31")).thenRejects(RenewalNotLater));
     it("rejects a date before validFrom", () => spec.given(withMandate).when(renew("2024-12-31")).thenRejects(RenewalNotLater));
     it("compares with the renewed validUntil, not the granted one", () =>
-      spec.given([...withMandate, renewed(mandateA, "2025-09-30")]).when(renew("2025-08-31")).thenRejects(RenewalNotLater));
+      spec
+        .given([...withMandate, renewed(mandateA, "2025-09-30")])
+        .when(renew("2025-08-31"))
+        .thenRejects(RenewalNotLater));
     it("rejects renewing an open-ended mandate", () =>
       spec
         .given([...withGoal, granted(mandateA, "2025-01-01")])
@@ -545,7 +678,10 @@ describe("RenewMandate", () => {
 
   describe("rule 4: a revoked mandate takes no renewal", () => {
     it("rejects renewing a revoked mandate", () =>
-      spec.given([...withMandate, revoked(mandateA, "2025-05-01")]).when(renew("2025-12-31")).thenRejects(MandateRevoked));
+      spec
+        .given([...withMandate, revoked(mandateA, "2025-05-01")])
+        .when(renew("2025-12-31"))
+        .thenRejects(MandateRevoked));
   });
 
   describe("rule 2: the extension may not run into another mandate", () => {
@@ -596,15 +732,25 @@ describe("RenewMandate", () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// RevokeMandate (rules 3, 4)
+// RevokeMandate (docs/domain.md: effective-date-outside-validity, mandate-revoked)
 // ---------------------------------------------------------------------------------------
 
 describe("RevokeMandate", () => {
   it("revokes a mandate from a day within its validity", () =>
-    spec.given(withMandate).when(revoke("2025-05-01")).then([revoked(mandateA, "2025-05-01")]));
+    spec
+      .given(withMandate)
+      .when(revoke("2025-05-01"))
+      .then([revoked(mandateA, "2025-05-01")]));
   it("revokes from validFrom (the mandate is then never in force)", () =>
-    spec.given(withMandate).when(revoke("2025-01-01")).then([revoked(mandateA, "2025-01-01")]));
-  it("revokes from validUntil", () => spec.given(withMandate).when(revoke("2025-06-30")).then([revoked(mandateA, "2025-06-30")]));
+    spec
+      .given(withMandate)
+      .when(revoke("2025-01-01"))
+      .then([revoked(mandateA, "2025-01-01")]));
+  it("revokes from validUntil", () =>
+    spec
+      .given(withMandate)
+      .when(revoke("2025-06-30"))
+      .then([revoked(mandateA, "2025-06-30")]));
   it("revokes an open-ended mandate at any later date", () =>
     spec
       .given([...withGoal, granted(mandateA, "2025-01-01")])
@@ -626,7 +772,10 @@ describe("RevokeMandate", () => {
   });
 
   it("rejects revoking a mandate already revoked", () =>
-    spec.given([...withMandate, revoked(mandateA, "2025-05-01")]).when(revoke("2025-04-01")).thenRejects(MandateRevoked));
+    spec
+      .given([...withMandate, revoked(mandateA, "2025-05-01")])
+      .when(revoke("2025-04-01"))
+      .thenRejects(MandateRevoked));
 
   describe("decision cited", () => {
     it("records the decision when it was found", () =>
@@ -648,25 +797,46 @@ describe("RevokeMandate", () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// Check-ins (rule 6)
+// Check-ins (docs/domain.md: check-in-in-future, person-not-registered, next-check-in-not-after)
 // ---------------------------------------------------------------------------------------
 
 describe("AgreeCheckInCadence", () => {
   const agreed = (everyDays: number) => event("CheckInCadenceAgreed", { everyDays });
   const agree = (everyDays: number) => command("AgreeCheckInCadence", { everyDays });
 
-  it("agrees a cadence", () => spec.given([registered]).when(agree(14)).then([agreed(14)]));
-  it("changes the cadence", () => spec.given([registered, agreed(14)]).when(agree(30)).then([agreed(30)]));
-  it("is a no-op when the cadence is unchanged", () => spec.given([registered, agreed(14)]).when(agree(14)).then([]));
+  it("agrees a cadence", () =>
+    spec
+      .given([registered])
+      .when(agree(14))
+      .then([agreed(14)]));
+  it("changes the cadence", () =>
+    spec
+      .given([registered, agreed(14)])
+      .when(agree(30))
+      .then([agreed(30)]));
+  it("is a no-op when the cadence is unchanged", () =>
+    spec
+      .given([registered, agreed(14)])
+      .when(agree(14))
+      .then([]));
   it("agrees again a cadence that was changed in between", () =>
-    spec.given([registered, agreed(14), agreed(30)]).when(agree(14)).then([agreed(14)]));
+    spec
+      .given([registered, agreed(14), agreed(30)])
+      .when(agree(14))
+      .then([agreed(14)]));
 });
 
 describe("HoldCheckIn", () => {
   it("records a check-in; the facts are not recorded", () =>
-    spec.given([registered]).when(holdCheckIn()).then([event("CheckInHeld", checkInData())]));
+    spec
+      .given([registered])
+      .when(holdCheckIn())
+      .then([event("CheckInHeld", checkInData())]));
   it("records a check-in held today", () =>
-    spec.given([registered]).when(holdCheckIn({ heldOn: today })).then([event("CheckInHeld", checkInData({ heldOn: today }))]));
+    spec
+      .given([registered])
+      .when(holdCheckIn({ heldOn: today }))
+      .then([event("CheckInHeld", checkInData({ heldOn: today }))]));
   it("records a check-in without a next date", () => {
     const { nextCheckInOn: _omitted, ...data } = checkInData();
     return spec
@@ -675,27 +845,43 @@ describe("HoldCheckIn", () => {
       .then([event("CheckInHeld", data)]);
   });
   it("rejects a check-in held tomorrow", () =>
-    spec.given([registered]).when(holdCheckIn({ heldOn: "2025-03-11" })).thenRejects(CheckInInFuture));
+    spec
+      .given([registered])
+      .when(holdCheckIn({ heldOn: "2025-03-11" }))
+      .thenRejects(CheckInInFuture));
   it("rejects a participant who is not registered", () =>
-    spec.given([registered]).when(holdCheckIn({ participants: [lead, stranger] })).thenRejects(PersonNotRegistered));
+    spec
+      .given([registered])
+      .when(holdCheckIn({ participants: [lead, stranger] }))
+      .thenRejects(PersonNotRegistered));
   it("rejects when no participant is registered", () =>
     spec.given([registered]).when(holdCheckIn({}, new Set())).thenRejects(PersonNotRegistered));
   it("rejects a next check-in on the same day", () =>
-    spec.given([registered]).when(holdCheckIn({ nextCheckInOn: "2025-03-03" })).thenRejects(NextCheckInNotAfter));
+    spec
+      .given([registered])
+      .when(holdCheckIn({ nextCheckInOn: "2025-03-03" }))
+      .thenRejects(NextCheckInNotAfter));
   it("rejects a next check-in before this one", () =>
-    spec.given([registered]).when(holdCheckIn({ nextCheckInOn: "2025-03-02" })).thenRejects(NextCheckInNotAfter));
+    spec
+      .given([registered])
+      .when(holdCheckIn({ nextCheckInOn: "2025-03-02" }))
+      .thenRejects(NextCheckInNotAfter));
   it("accepts a next check-in the day after", () =>
     spec
       .given([registered])
       .when(holdCheckIn({ nextCheckInOn: "2025-03-04" }))
       .then([event("CheckInHeld", checkInData({ nextCheckInOn: "2025-03-04" }))]));
 
-  // Rule 6 ratings are not checked in decide: the event schema, which the input extends, enforces them.
+  // Ratings (docs/domain.md "Numbered rules", rule 6) are not checked in decide: the event schema, which the input extends, enforces them.
   describe("rule 6: ratings are integers 1 to 5 (event schema)", () => {
     const body = checkInData();
     const parse = initiativeEvents.CheckInHeld.schema.safeParse;
-    it.each([1, 5])("accepts %d", (value) => expect(parse({ ...body, mandateClarity: value, confidence: value }).success).toBe(true));
-    it.each([0, 6, 2.5])("rejects mandateClarity %d", (value) => expect(parse({ ...body, mandateClarity: value }).success).toBe(false));
+    it.each([1, 5])("accepts %d", (value) =>
+      expect(parse({ ...body, mandateClarity: value, confidence: value }).success).toBe(true),
+    );
+    it.each([0, 6, 2.5])("rejects mandateClarity %d", (value) =>
+      expect(parse({ ...body, mandateClarity: value }).success).toBe(false),
+    );
     it.each([0, 6, 2.5])("rejects confidence %d", (value) => expect(parse({ ...body, confidence: value }).success).toBe(false));
   });
 });
@@ -708,16 +894,25 @@ describe("LinkGoverningContext", () => {
   it("links a mapped context; the organisation is not recorded", () =>
     spec.given([registered]).when(link()).then([contextLinked()]));
   it("changes the relation of a linked context", () =>
-    spec.given([registered, contextLinked("decides")]).when(link("funds")).then([contextLinked("funds")]));
+    spec
+      .given([registered, contextLinked("decides")])
+      .when(link("funds"))
+      .then([contextLinked("funds")]));
   it("is a no-op when the context is already linked with that relation", () =>
-    spec.given([registered, contextLinked("decides")]).when(link("decides")).then([]));
+    spec
+      .given([registered, contextLinked("decides")])
+      .when(link("decides"))
+      .then([]));
   it("links again a context that was unlinked", () =>
     spec
       .given([registered, contextLinked(), event("GoverningContextUnlinked", unlinkData)])
       .when(link())
       .then([contextLinked()]));
   it("rejects an organisation that is not registered", () =>
-    spec.given([registered]).when(link("decides", { status: "unregistered" })).thenRejects(OrganisationNotRegistered));
+    spec
+      .given([registered])
+      .when(link("decides", { status: "unregistered" }))
+      .thenRejects(OrganisationNotRegistered));
   it("rejects a context the organisation has not mapped", () =>
     spec
       .given([registered])
@@ -735,7 +930,8 @@ describe("UnlinkGoverningContext", () => {
   const unlinked = event("GoverningContextUnlinked", unlinkData);
 
   it("unlinks a linked context", () => spec.given([registered, contextLinked()]).when(unlink).then([unlinked]));
-  it("rejects a context that was never linked", () => spec.given([registered]).when(unlink).thenRejects(GoverningContextNotLinked));
+  it("rejects a context that was never linked", () =>
+    spec.given([registered]).when(unlink).thenRejects(GoverningContextNotLinked));
   it("rejects a context already unlinked", () =>
     spec.given([registered, contextLinked(), unlinked]).when(unlink).thenRejects(GoverningContextNotLinked));
   it("rejects the same context id linked for another organisation", () =>
@@ -746,14 +942,20 @@ describe("UnlinkGoverningContext", () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// CloseInitiative and rule 5
+// CloseInitiative and initiative-closed (docs/domain.md)
 // ---------------------------------------------------------------------------------------
 
 describe("CloseInitiative", () => {
   const closing = closed.data as InitiativeEventOf<"InitiativeClosed">["data"];
   it("closes an open initiative, dated today or earlier", () => {
-    spec.given([registered]).when(command("CloseInitiative", { ...closing, today: closing.on })).then([closed]);
-    spec.given([registered]).when(command("CloseInitiative", { ...closing, today: "2099-01-01" })).then([closed]);
+    spec
+      .given([registered])
+      .when(command("CloseInitiative", { ...closing, today: closing.on }))
+      .then([closed]);
+    spec
+      .given([registered])
+      .when(command("CloseInitiative", { ...closing, today: "2099-01-01" }))
+      .then([closed]);
   });
   it("does not close from a day still to come", () =>
     spec
@@ -799,10 +1001,15 @@ describe("rule 5: a closed initiative takes no further command", () => {
   });
 
   it.each(everyCommandAfterRegistration)("%s is accepted while the initiative is open", (_type, cmd) =>
-    expect(Either.isRight(decide(beforeClose, cmd))).toBe(true));
+    expect(Either.isRight(decide(beforeClose, cmd))).toBe(true),
+  );
 
   it.each(everyCommandAfterRegistration)("%s is rejected once it is closed", (_type, cmd) =>
-    spec.given([...beforeClose, closed]).when(cmd).thenRejects(InitiativeClosed));
+    spec
+      .given([...beforeClose, closed])
+      .when(cmd)
+      .thenRejects(InitiativeClosed),
+  );
 
   it("RegisterInitiative is rejected once it is closed", () =>
     spec
@@ -813,5 +1020,6 @@ describe("rule 5: a closed initiative takes no further command", () => {
 
 describe("an initiative that was never registered", () => {
   it.each(everyCommandAfterRegistration)("rejects %s", (_type, cmd) =>
-    spec.given([]).when(cmd).thenRejects(InitiativeNotRegistered));
+    spec.given([]).when(cmd).thenRejects(InitiativeNotRegistered),
+  );
 });

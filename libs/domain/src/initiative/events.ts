@@ -45,10 +45,7 @@ export const MandateChanges = z
   });
 export type MandateChanges = z.infer<typeof MandateChanges>;
 
-export const MandateTrigger = z.union([
-  z.strictObject({ signalId: SignalId }),
-  z.strictObject({ tensionId: TensionId }),
-]);
+export const MandateTrigger = z.union([z.strictObject({ signalId: SignalId }), z.strictObject({ tensionId: TensionId })]);
 export type MandateTrigger = z.infer<typeof MandateTrigger>;
 
 const goalFields = {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type MandateTerms, termsOn } from "./mandate-terms.js";
 
-const granted: MandateTerms = { scope: ["homework help"], boundaries: ["no new staff"], principles: ["pupils first"], steering: "broad", budgetSek: 100_000 };
+const granted: MandateTerms = {
+  scope: ["homework help"],
+  boundaries: ["no new staff"],
+  principles: ["pupils first"],
+  steering: "broad",
+  budgetSek: 100_000,
+};
 
 describe("termsOn", () => {
   const amendments = [
@@ -24,9 +30,11 @@ describe("termsOn", () => {
   });
 
   it("leaves out what an amendment does not change", () => {
-    expect(termsOn(granted, [{ effectiveFrom: "2025-01-01", changes: { scope: ["tutoring"] }, order: 1 }], "2025-06-01")).toEqual({
-      ...granted,
-      scope: ["tutoring"],
-    });
+    expect(termsOn(granted, [{ effectiveFrom: "2025-01-01", changes: { scope: ["tutoring"] }, order: 1 }], "2025-06-01")).toEqual(
+      {
+        ...granted,
+        scope: ["tutoring"],
+      },
+    );
   });
 });

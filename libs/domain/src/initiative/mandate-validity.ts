@@ -44,6 +44,6 @@ export const overlapping = <M extends MandateValidity>(range: DayRange, mandates
     return days !== undefined && rangesOverlap(range, days);
   });
 
-/** The mandate in force on `date`; rule 2 guarantees there is at most one. */
+/** The mandate in force on `date`; mandates-overlap (docs/domain.md) guarantees there is at most one. */
 export const mandateInForceOn = <M extends MandateValidity>(mandates: Iterable<M>, date: IsoDate): M | undefined =>
   [...mandates].find((mandate) => isInForceOn(mandate, date));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type MandateValidity, daysInForce, isInForceOn, mandateInForceOn, overlapping, rangesOverlap } from "./mandate-validity.js";
+import {
+  type MandateValidity,
+  daysInForce,
+  isInForceOn,
+  mandateInForceOn,
+  overlapping,
+  rangesOverlap,
+} from "./mandate-validity.js";
 
 const firstHalf2025: MandateValidity = { validFrom: "2025-01-01", validUntil: "2025-06-30" };
 const openFrom2025: MandateValidity = { validFrom: "2025-01-01" };
@@ -111,7 +118,8 @@ describe("overlapping", () => {
 
   it("finds the mandates sharing a day with the range", () =>
     expect(overlapping({ from: "2025-06-30", until: "2025-07-01" }, mandates).map((m) => m.id)).toEqual(["first", "second"]));
-  it("finds none in a range between them", () => expect(overlapping({ from: "2024-01-01", until: "2024-12-31" }, mandates)).toEqual([]));
+  it("finds none in a range between them", () =>
+    expect(overlapping({ from: "2024-01-01", until: "2024-12-31" }, mandates)).toEqual([]));
   it("ignores a mandate revoked on its validFrom", () =>
     expect(overlapping({ from: "2026-01-01", until: "2026-06-30" }, mandates)).toEqual([]));
   it("ignores the days a revocation took away", () => {
@@ -157,11 +165,20 @@ describe("month and year boundaries", () => {
     ])("until the leap day, on %s: %s", (date, expected) => expect(isInForceOn(untilLeapDay, date)).toBe(expected));
 
     it("a revocation from 2024-03-01 ends the days in force on the leap day", () =>
-      expect(daysInForce({ validFrom: "2024-01-01", revokedFrom: "2024-03-01" })).toEqual({ from: "2024-01-01", until: "2024-02-29" }));
+      expect(daysInForce({ validFrom: "2024-01-01", revokedFrom: "2024-03-01" })).toEqual({
+        from: "2024-01-01",
+        until: "2024-02-29",
+      }));
     it("a revocation from the leap day ends the days in force on 2024-02-28", () =>
-      expect(daysInForce({ validFrom: "2024-01-01", revokedFrom: "2024-02-29" })).toEqual({ from: "2024-01-01", until: "2024-02-28" }));
+      expect(daysInForce({ validFrom: "2024-01-01", revokedFrom: "2024-02-29" })).toEqual({
+        from: "2024-01-01",
+        until: "2024-02-28",
+      }));
     it("in a common year a revocation from 2025-03-01 ends on 2025-02-28", () =>
-      expect(daysInForce({ validFrom: "2025-01-01", revokedFrom: "2025-03-01" })).toEqual({ from: "2025-01-01", until: "2025-02-28" }));
+      expect(daysInForce({ validFrom: "2025-01-01", revokedFrom: "2025-03-01" })).toEqual({
+        from: "2025-01-01",
+        until: "2025-02-28",
+      }));
     it("a mandate starting on the leap day is adjacent to one ending 2024-02-28", () => {
       expect(rangesOverlap({ from: "2024-01-01", until: "2024-02-28" }, { from: "2024-02-29" })).toBe(false);
       expect(rangesOverlap({ from: "2024-01-01", until: "2024-02-29" }, { from: "2024-02-29" })).toBe(true);
@@ -185,9 +202,14 @@ describe("month and year boundaries", () => {
     ])("a 2024 mandate on %s: %s", (date, expected) => expect(isInForceOn(year2024, date)).toBe(expected));
 
     it("a revocation from 2025-01-01 ends the days in force on 2024-12-31", () =>
-      expect(daysInForce({ validFrom: "2024-06-01", revokedFrom: "2025-01-01" })).toEqual({ from: "2024-06-01", until: "2024-12-31" }));
+      expect(daysInForce({ validFrom: "2024-06-01", revokedFrom: "2025-01-01" })).toEqual({
+        from: "2024-06-01",
+        until: "2024-12-31",
+      }));
     it("a 2024 mandate and a 2025 mandate are adjacent, not overlapping", () =>
-      expect(rangesOverlap({ from: "2024-01-01", until: "2024-12-31" }, { from: "2025-01-01", until: "2025-12-31" })).toBe(false));
+      expect(rangesOverlap({ from: "2024-01-01", until: "2024-12-31" }, { from: "2025-01-01", until: "2025-12-31" })).toBe(
+        false,
+      ));
     it("consecutive yearly mandates hand over at new year", () => {
       const mandates = [
         { id: "2024", ...year2024 },

@@ -66,34 +66,62 @@ const correct = {
 } as const satisfies MeetingCommand;
 
 describe("HoldMeeting", () => {
-  it("records the meeting", () => spec.given([]).when(hold([anna, bertil], [cecilia])).then([held]));
+  it("records the meeting", () =>
+    spec
+      .given([])
+      .when(hold([anna, bertil], [cecilia]))
+      .then([held]));
   it("rejects a person listed as both attending and absent", () =>
-    spec.given([]).when(hold([anna, bertil], [bertil, cecilia])).thenRejects(AttendeeAlsoAbsent));
+    spec
+      .given([])
+      .when(hold([anna, bertil], [bertil, cecilia]))
+      .thenRejects(AttendeeAlsoAbsent));
   it("rejects an attendee who is not registered", () =>
-    spec.given([]).when(hold([anna, bertil], [cecilia], new Set([bertil, cecilia]))).thenRejects(PersonNotRegistered));
+    spec
+      .given([])
+      .when(hold([anna, bertil], [cecilia], new Set([bertil, cecilia])))
+      .thenRejects(PersonNotRegistered));
   it("rejects an absentee who is not registered", () =>
-    spec.given([]).when(hold([anna, bertil], [cecilia], new Set([anna, bertil]))).thenRejects(PersonNotRegistered));
+    spec
+      .given([])
+      .when(hold([anna, bertil], [cecilia], new Set([anna, bertil])))
+      .thenRejects(PersonNotRegistered));
   it("rejects recording the meeting twice", () =>
-    spec.given([held]).when(hold([anna], [])).thenRejects(MeetingAlreadyHeld));
+    spec
+      .given([held])
+      .when(hold([anna], []))
+      .thenRejects(MeetingAlreadyHeld));
 });
 
 describe("RecordDecision", () => {
   it("records a decision", () =>
-    spec.given([held]).when(recordDecision).then([{ type: "DecisionRecorded", data: recordDecision.data }]));
+    spec
+      .given([held])
+      .when(recordDecision)
+      .then([{ type: "DecisionRecorded", data: recordDecision.data }]));
 });
 
 describe("RecordComment", () => {
   it("records a comment", () =>
-    spec.given([held]).when(recordComment).then([{ type: "CommentRecorded", data: recordComment.data }]));
+    spec
+      .given([held])
+      .when(recordComment)
+      .then([{ type: "CommentRecorded", data: recordComment.data }]));
 });
 
 describe("AgreeNextStep", () => {
   const { ownerId: _, ...unowned } = agreed.data;
   it("agrees a next step with a registered owner", () => spec.given([held]).when(agree(agreed.data)).then([agreed]));
   it("agrees a next step without an owner", () =>
-    spec.given([held]).when(agree(unowned, new Set())).then([{ type: "NextStepAgreed", data: unowned }]));
+    spec
+      .given([held])
+      .when(agree(unowned, new Set()))
+      .then([{ type: "NextStepAgreed", data: unowned }]));
   it("rejects an owner who is not registered", () =>
-    spec.given([held]).when(agree(agreed.data, new Set([bertil]))).thenRejects(PersonNotRegistered));
+    spec
+      .given([held])
+      .when(agree(agreed.data, new Set([bertil])))
+      .thenRejects(PersonNotRegistered));
 });
 
 describe("ApproveMinutes", () => {
@@ -116,6 +144,5 @@ describe.each<MeetingCommand>([...minuting, approve, correct])("$type", (command
 });
 
 describe.each<MeetingCommand>(minuting)("$type after approval", (command) => {
-  it("is rejected: the minutes are frozen", () =>
-    spec.given([held, approved]).when(command).thenRejects(MinutesFrozen));
+  it("is rejected: the minutes are frozen", () => spec.given([held, approved]).when(command).thenRejects(MinutesFrozen));
 });

@@ -11,10 +11,7 @@ import {
 import type { OrganisationEvent } from "./events.js";
 import type { OrganisationState } from "./state.js";
 
-export const decideOrganisation = (
-  command: OrganisationCommand,
-  state: OrganisationState,
-): Decision<OrganisationEvent> => {
+export const decideOrganisation = (command: OrganisationCommand, state: OrganisationState): Decision<OrganisationEvent> => {
   if (command.type === "RegisterOrganisation") {
     return state.status === "registered"
       ? reject(new OrganisationAlreadyRegistered({ detail: `${state.name} is already registered` }))

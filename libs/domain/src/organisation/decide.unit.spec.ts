@@ -21,7 +21,10 @@ const mapped: OrganisationEvent = {
 
 describe("RegisterOrganisation", () => {
   it("registers a new organisation", () =>
-    spec.given([]).when({ type: "RegisterOrganisation", data: registered.data as never }).then([registered]));
+    spec
+      .given([])
+      .when({ type: "RegisterOrganisation", data: registered.data as never })
+      .then([registered]));
   it("rejects registering twice", () =>
     spec
       .given([registered])
@@ -31,22 +34,34 @@ describe("RegisterOrganisation", () => {
 
 describe("MapGoverningContext", () => {
   it("maps a governing context", () =>
-    spec.given([registered]).when({ type: "MapGoverningContext", data: mapped.data as never }).then([mapped]));
+    spec
+      .given([registered])
+      .when({ type: "MapGoverningContext", data: mapped.data as never })
+      .then([mapped]));
   it("rejects an id already mapped", () =>
-    spec.given([registered, mapped]).when({ type: "MapGoverningContext", data: mapped.data as never }).thenRejects(IdTaken));
+    spec
+      .given([registered, mapped])
+      .when({ type: "MapGoverningContext", data: mapped.data as never })
+      .thenRejects(IdTaken));
   it("rejects the id of a retired context rather than bring it back", () =>
     spec
       .given([registered, mapped, { type: "GoverningContextRetired", data: { contextId, reason: "Merged into another board" } }])
       .when({ type: "MapGoverningContext", data: mapped.data as never })
       .thenRejects(IdTaken));
   it("needs a registered organisation", () =>
-    spec.given([]).when({ type: "MapGoverningContext", data: mapped.data as never }).thenRejects(OrganisationNotRegistered));
+    spec
+      .given([])
+      .when({ type: "MapGoverningContext", data: mapped.data as never })
+      .thenRejects(OrganisationNotRegistered));
 });
 
 describe("RetireGoverningContext", () => {
   const retire = { type: "RetireGoverningContext", data: { contextId, reason: "Merged into another board" } } as const;
   it("retires a mapped context", () =>
-    spec.given([registered, mapped]).when(retire).then([{ type: "GoverningContextRetired", data: retire.data }]));
+    spec
+      .given([registered, mapped])
+      .when(retire)
+      .then([{ type: "GoverningContextRetired", data: retire.data }]));
   it("rejects a context that was never mapped", () =>
     spec.given([registered]).when(retire).thenRejects(GoverningContextNotMapped));
   it("rejects retiring twice", () =>

@@ -35,13 +35,19 @@ describe("Core Team membership", () => {
   it("starts", () => spec.given([registered]).when(start).then([joined]));
   it("rejects starting twice", () => spec.given([registered, joined]).when(start).thenRejects(AlreadyCoreTeamMember));
   it("ends on or after its start", () =>
-    spec.given([registered, joined]).when(end("2024-01-15")).then([{ type: "CoreTeamMembershipEnded", data: end("2024-01-15").data }]));
+    spec
+      .given([registered, joined])
+      .when(end("2024-01-15"))
+      .then([{ type: "CoreTeamMembershipEnded", data: end("2024-01-15").data }]));
   it("does not end before it started", () =>
     spec.given([registered, joined]).when(end("2024-01-14")).thenRejects(MembershipEndsBeforeStart));
   it("cannot end a membership that does not exist", () =>
     spec.given([registered]).when(end("2024-02-01")).thenRejects(NotCoreTeamMember));
   it("can start again after it ended", () =>
-    spec.given([registered, joined, { type: "CoreTeamMembershipEnded", data: end("2024-06-01").data }]).when(start).then([joined]));
+    spec
+      .given([registered, joined, { type: "CoreTeamMembershipEnded", data: end("2024-06-01").data }])
+      .when(start)
+      .then([joined]));
 });
 
 describe("ErasePerson", () => {
@@ -50,7 +56,10 @@ describe("ErasePerson", () => {
   it("changes nothing when erased again (the handler deletes the key again)", () =>
     spec.given([registered, erased]).when(erase).then([]));
   it("takes no further command once erased", () => {
-    spec.given([registered, erased]).when({ type: "StartCoreTeamMembership", data: { focusArea, on: "2025-07-01" } }).thenRejects(PersonErasedError);
+    spec
+      .given([registered, erased])
+      .when({ type: "StartCoreTeamMembership", data: { focusArea, on: "2025-07-01" } })
+      .thenRejects(PersonErasedError);
   });
   it("needs a registered person", () => spec.given([]).when(erase).thenRejects(PersonNotRegistered));
 });

@@ -12,12 +12,12 @@ export class PersonErasedError extends rule("person-erased", {
 
 export class AlreadyCoreTeamMember extends rule("already-core-team-member", {
   en: "The person is already a Core Team member for this focus area",
-  sv: "Personen är redan med i kärnteamet för fokusområdet",
+  sv: "Personen är redan med i Core Team för fokusområdet",
 }) {}
 
 export class NotCoreTeamMember extends rule("not-core-team-member", {
   en: "The person is not a Core Team member for this focus area",
-  sv: "Personen är inte med i kärnteamet för fokusområdet",
+  sv: "Personen är inte med i Core Team för fokusområdet",
 }) {}
 
 export class MembershipEndsBeforeStart extends rule("membership-ends-before-start", {

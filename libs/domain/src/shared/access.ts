@@ -1,4 +1,4 @@
-/** The roles of DOMAIN.md "Roles". */
+/** The roles of docs/domain.md "Roles". */
 export const ROLES = ["admin", "core-team", "initiative-lead", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 

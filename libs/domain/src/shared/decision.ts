@@ -8,5 +8,4 @@ export type Decision<Event extends DomainEvent> = Either.Either<ReadonlyArray<Ev
 export const accept = <Event extends DomainEvent>(...events: ReadonlyArray<Event>): Decision<Event> => Either.right(events);
 
 /** The command breaks a rule. */
-export const reject = <Event extends DomainEvent = never>(violation: RuleViolation): Decision<Event> =>
-  Either.left(violation);
+export const reject = <Event extends DomainEvent = never>(violation: RuleViolation): Decision<Event> => Either.left(violation);

@@ -1,5 +1,5 @@
 /**
- * Stream names are `<category>-<id>` (DOMAIN.md "Streams"). The category is everything
+ * Stream names are `<category>-<id>` (docs/domain.md "Streams"). The category is everything
  * before the first dash, so ids may contain dashes (UUIDs, budget-<focusArea>-<year>).
  */
 export const STREAM_CATEGORIES = ["organisation", "person", "initiative", "signal", "tension", "meeting", "budget"] as const;

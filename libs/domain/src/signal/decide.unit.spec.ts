@@ -34,17 +34,22 @@ const initiativeHistory: ReadonlyArray<InitiativeEvent> = [
       organisationIds: ["0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f05" as OrganisationId],
     },
   },
-  { type: "GoalSet", data: { goalId: "0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f06" as GoalId, statement: "Fler elever klarar årskurs 9" } },
+  {
+    type: "GoalSet",
+    data: { goalId: "0b7e7d3c-1f0a-4a57-9d3e-6c2a1b4e5f06" as GoalId, statement: "Fler elever klarar årskurs 9" },
+  },
   {
     type: "MandateGranted",
     data: { mandateId, scope: ["Läxhjälp"], boundaries: [], principles: [], steering: "broad", validFrom: "2025-01-01" },
   },
 ];
 const openInitiative = initiativeFacts(fold(initiativeDecider, initiativeHistory));
-const closedInitiative = initiativeFacts(fold(initiativeDecider, [
-  ...initiativeHistory,
-  { type: "InitiativeClosed", data: { reason: "Uppdraget slutfört", on: "2025-06-30" } },
-]));
+const closedInitiative = initiativeFacts(
+  fold(initiativeDecider, [
+    ...initiativeHistory,
+    { type: "InitiativeClosed", data: { reason: "Uppdraget slutfört", on: "2025-06-30" } },
+  ]),
+);
 
 const submitted: SignalEventOf<"SignalSubmitted"> = {
   type: "SignalSubmitted",
@@ -65,9 +70,10 @@ const acknowledge = { type: "AcknowledgeSignal", data: { on: "2025-02-12" } } as
 
 const answerData = { response: "Vi tar upp det på nästa möte", outcome: "noted" } as const;
 const answered: SignalEvent = { type: "SignalAnswered", data: answerData };
-const answer = (
-  data: Partial<SignalCommandOf<"AnswerSignal">["data"]> = {},
-): SignalCommandOf<"AnswerSignal"> => ({ type: "AnswerSignal", data: { ...answerData, followUpFound: true, ...data } });
+const answer = (data: Partial<SignalCommandOf<"AnswerSignal">["data"]> = {}): SignalCommandOf<"AnswerSignal"> => ({
+  type: "AnswerSignal",
+  data: { ...answerData, followUpFound: true, ...data },
+});
 
 const withdrawn: SignalEvent = { type: "SignalWithdrawn", data: { reason: "Löst lokalt" } };
 const withdraw = { type: "WithdrawSignal", data: { reason: "Löst lokalt" } } as const;
@@ -82,10 +88,16 @@ describe("SubmitSignal", () => {
       .then([{ type: "SignalSubmitted", data: withoutMandate }]);
   });
   it("rejects an initiative that is not registered", () =>
-    spec.given([]).when(submit({ status: "unregistered" })).thenRejects(InitiativeNotRegistered));
+    spec
+      .given([])
+      .when(submit({ status: "unregistered" }))
+      .thenRejects(InitiativeNotRegistered));
   it("rejects a closed initiative", () => spec.given([]).when(submit(closedInitiative)).thenRejects(InitiativeClosed));
   it("rejects a mandate that is not the initiative's", () =>
-    spec.given([]).when(submit(openInitiative, { mandateId: otherMandateId })).thenRejects(MandateNotFound));
+    spec
+      .given([])
+      .when(submit(openInitiative, { mandateId: otherMandateId }))
+      .thenRejects(MandateNotFound));
   it("rejects submitting twice", () => spec.given([submitted]).when(submit()).thenRejects(SignalAlreadySubmitted));
 });
 
@@ -101,14 +113,23 @@ describe("AnswerSignal", () => {
   it("answers a submitted signal", () => spec.given([submitted]).when(answer()).then([answered]));
   it("answers with the adjusted mandate as follow-up", () => {
     const data = { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId } } as const;
-    spec.given([submitted, acknowledged]).when(answer(data)).then([{ type: "SignalAnswered", data }]);
+    spec
+      .given([submitted, acknowledged])
+      .when(answer(data))
+      .then([{ type: "SignalAnswered", data }]);
   });
   it("answers with an escalation to a tension", () => {
     const data = { response: "Lyfts som spänning", outcome: "escalated", followUp: { tensionId } } as const;
-    spec.given([submitted]).when(answer(data)).then([{ type: "SignalAnswered", data }]);
+    spec
+      .given([submitted])
+      .when(answer(data))
+      .then([{ type: "SignalAnswered", data }]);
   });
   it("rejects a mandate adjustment without a follow-up", () =>
-    spec.given([submitted]).when(answer({ outcome: "mandate-adjusted" })).thenRejects(MandateAdjustmentNeedsMandate));
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "mandate-adjusted" }))
+      .thenRejects(MandateAdjustmentNeedsMandate));
   it("rejects a mandate adjustment whose follow-up is a tension", () =>
     spec
       .given([submitted])

@@ -1,13 +1,6 @@
 import { z } from "zod";
 import type { EventsOf } from "../shared/event-catalog.js";
-import {
-  InitiativeId,
-  MandateId,
-  TensionId,
-  isoDate,
-  longText,
-  shortText,
-} from "../shared/schema-primitives.js";
+import { InitiativeId, MandateId, TensionId, isoDate, longText, shortText } from "../shared/schema-primitives.js";
 
 export const SignalKind = z.enum(["observation", "progress", "resistance", "need", "boundary-request", "risk"]);
 export type SignalKind = z.infer<typeof SignalKind>;

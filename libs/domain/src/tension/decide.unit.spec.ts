@@ -25,7 +25,10 @@ const raised: TensionEventOf<"TensionRaised"> = {
 const raise = (data: Partial<TensionEventOf<"TensionRaised">["data"]> = {}, unregisteredInitiatives: InitiativeId[] = []) =>
   ({ type: "RaiseTension", data: { ...raised.data, ...data, unregisteredInitiatives } }) as const;
 
-const resolved: TensionEvent = { type: "TensionResolved", data: { resolution: "Rollerna förtydligade", resolvedOn: "2024-11-20" } };
+const resolved: TensionEvent = {
+  type: "TensionResolved",
+  data: { resolution: "Rollerna förtydligade", resolvedOn: "2024-11-20" },
+};
 const dropped: TensionEvent = { type: "TensionDropped", data: { reason: "Inte längre aktuell", on: "2024-11-20" } };
 
 /** Every command on a raised tension: its type, the event it records, and its data dated `on`. */
@@ -54,9 +57,16 @@ describe("RaiseTension", () => {
 describe.each(laterCommands)("%s", (type, eventType, dataOn) => {
   const command = (on: string) => ({ type, data: dataOn(on) }) as TensionCommand;
   const recorded = (on: string) => ({ type: eventType, data: dataOn(on) }) as TensionEvent;
-  it("is accepted on an open tension", () => spec.given([raised]).when(command("2024-10-01")).then([recorded("2024-10-01")]));
+  it("is accepted on an open tension", () =>
+    spec
+      .given([raised])
+      .when(command("2024-10-01"))
+      .then([recorded("2024-10-01")]));
   it("is accepted on the day the tension was raised", () =>
-    spec.given([raised]).when(command("2024-09-19")).then([recorded("2024-09-19")]));
+    spec
+      .given([raised])
+      .when(command("2024-09-19"))
+      .then([recorded("2024-09-19")]));
   it("rejects a date before the tension was raised", () =>
     spec.given([raised]).when(command("2024-09-18")).thenRejects(TensionDatedBeforeRaised));
   it("rejects a resolved tension", () => spec.given([raised, resolved]).when(command("2024-12-01")).thenRejects(TensionClosed));

@@ -17,8 +17,7 @@ export type TranslatedError =
   | { readonly kind: "stream-not-found" }
   | { readonly kind: "defect"; readonly error: unknown };
 
-export const actualRevision = (current: unknown): ActualRevision =>
-  typeof current === "bigint" ? Number(current) : "no-stream";
+export const actualRevision = (current: unknown): ActualRevision => (typeof current === "bigint" ? Number(current) : "no-stream");
 
 /**
  * WrongExpectedVersionError becomes ConcurrencyConflict with the revision the server saw;
@@ -28,7 +27,10 @@ export const actualRevision = (current: unknown): ActualRevision =>
  */
 export function translateError(error: unknown, streamId: string, expected: ExpectedRevision): TranslatedError {
   if (error instanceof WrongExpectedVersionError) {
-    return { kind: "conflict", error: new ConcurrencyConflict({ streamId, expected, actual: actualRevision(error.actualVersion) }) };
+    return {
+      kind: "conflict",
+      error: new ConcurrencyConflict({ streamId, expected, actual: actualRevision(error.actualVersion) }),
+    };
   }
   if (error instanceof StreamNotFoundError) return { kind: "stream-not-found" };
   if (

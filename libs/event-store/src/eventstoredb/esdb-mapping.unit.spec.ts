@@ -66,7 +66,14 @@ describe("envelopes", () => {
     position: 0,
     recordedAt: "2025-03-01T10:00:00.000Z",
     data: { scope: ["a"] },
-    metadata: { actor: { id: "p", roles: ["core-team"] }, commandId: "c", correlationId: "corr", causationId: "cause", hash: "h".repeat(64), prevHash: "p".repeat(64) },
+    metadata: {
+      actor: { id: "p", roles: ["core-team"] },
+      commandId: "c",
+      correlationId: "corr",
+      causationId: "cause",
+      hash: "h".repeat(64),
+      prevHash: "p".repeat(64),
+    },
   };
 
   it("keep the envelope whole through EventStoreDB, with the position from the commit", () => {
@@ -77,6 +84,16 @@ describe("envelopes", () => {
   });
 
   it("pass over events Mandat did not write", () => {
-    expect(fromEsdbEvent({ id: "x", streamId: "$stats", revision: 0n, type: "$statsCollected", data: {}, metadata: undefined, position: { commit: 1n, prepare: 1n } })).toBeUndefined();
+    expect(
+      fromEsdbEvent({
+        id: "x",
+        streamId: "$stats",
+        revision: 0n,
+        type: "$statsCollected",
+        data: {},
+        metadata: undefined,
+        position: { commit: 1n, prepare: 1n },
+      }),
+    ).toBeUndefined();
   });
 });

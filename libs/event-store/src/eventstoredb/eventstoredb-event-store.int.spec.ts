@@ -29,6 +29,9 @@ const standIn: ContractFixture = {
       get store() {
         return store;
       },
+      get admin() {
+        return store;
+      },
       restart: async () => {
         store = open();
         return store;
@@ -43,8 +46,22 @@ const standIn: ContractFixture = {
         swapPositions: async (a, b) => {
           const [i, j] = [ours(a), ours(b)];
           const [first, second] = [log[i]!, log[j]!];
-          log[i] = { ...second, position: first.position, metadata: { ...(second.metadata as object), indexInAppend: (first.metadata as { indexInAppend: number }).indexInAppend } };
-          log[j] = { ...first, position: second.position, metadata: { ...(first.metadata as object), indexInAppend: (second.metadata as { indexInAppend: number }).indexInAppend } };
+          log[i] = {
+            ...second,
+            position: first.position,
+            metadata: {
+              ...(second.metadata as object),
+              indexInAppend: (first.metadata as { indexInAppend: number }).indexInAppend,
+            },
+          };
+          log[j] = {
+            ...first,
+            position: second.position,
+            metadata: {
+              ...(first.metadata as object),
+              indexInAppend: (second.metadata as { indexInAppend: number }).indexInAppend,
+            },
+          };
         },
       },
       close: async () => {
@@ -69,8 +86,11 @@ describe.runIf(connectionString)("against the EventStoreDB server at EVENTSTORE_
     name: "EventStoreDB server",
     open: async ({ clock }) => {
       const client = EventStoreDBClient.connectionString(connectionString!);
-      const store = namespaced(new EventStoreDbEventStore(client, clock ? { clock } : {}), `contract${randomUUID().replaceAll("-", "")}`);
-      return { store, close: () => client.dispose() };
+      const store = namespaced(
+        new EventStoreDbEventStore(client, clock ? { clock } : {}),
+        `contract${randomUUID().replaceAll("-", "")}`,
+      );
+      return { store, admin: store, close: () => client.dispose() };
     },
   });
 });
@@ -95,7 +115,13 @@ describe("EventStoreDB adapter on a server that misbehaves", () => {
 
   it("refuses an append of more events than a position can tell apart, as a defect", async () => {
     const store = new EventStoreDbEventStore(new FakeEventStoreDbClient(), { retry: quickRetry });
-    const exit = await Effect.runPromiseExit(store.append("s-big", Array.from({ length: 1_001 }, () => testEvent("E")), ExpectedRevision.any));
+    const exit = await Effect.runPromiseExit(
+      store.append(
+        "s-big",
+        Array.from({ length: 1_001 }, () => testEvent("E")),
+        ExpectedRevision.any,
+      ),
+    );
     expect(isDefect(exit)).toBe(true);
   });
 
@@ -154,14 +180,23 @@ describe("EventStoreDB adapter on a server that misbehaves", () => {
     now = new Date("2025-01-01T10:05:00Z");
     expect(await run(store.findIdempotencyRecord("p:k"))).toBeUndefined();
     const result = await run(store.append("s-3", [testEvent("E")], ExpectedRevision.noStream, { idempotency: claim }));
-    expect(await run(store.findIdempotencyRecord("p:k"))).toMatchObject({ ...claim, streamId: "s-3", revision: 0, position: result.position });
+    expect(await run(store.findIdempotencyRecord("p:k"))).toMatchObject({
+      ...claim,
+      streamId: "s-3",
+      revision: 0,
+      position: result.position,
+    });
   });
 
   it("keeps idempotency claims and system events out of $all as the application reads it", async () => {
     const client = new FakeEventStoreDbClient();
     const store = new EventStoreDbEventStore(client, { retry: quickRetry });
     client.writeSystemEvent();
-    await run(store.append("s-4", [testEvent("E")], ExpectedRevision.noStream, { idempotency: { key: "k", fingerprint: "f", response: {} } }));
+    await run(
+      store.append("s-4", [testEvent("E")], ExpectedRevision.noStream, {
+        idempotency: { key: "k", fingerprint: "f", response: {} },
+      }),
+    );
     client.writeSystemEvent();
     const all = await run(store.readAll());
     expect(all.map((e) => e.streamId)).toEqual(["s-4"]);

@@ -19,6 +19,7 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
 } from "../port/event-store.js";
+import type { EventStoreAdminService } from "../port/event-store-admin.js";
 import { ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyRecord } from "../port/idempotency-record.js";
 import type { EventToAppend, RecordedEvent } from "../port/recorded-event.js";
@@ -57,10 +58,7 @@ interface ClaimedKey {
 }
 
 /** Quick, jittered, bounded: long enough to ride out a leader election. */
-const defaultRetry = Schedule.exponential(Duration.millis(50)).pipe(
-  Schedule.jittered,
-  Schedule.intersect(Schedule.recurs(6)),
-);
+const defaultRetry = Schedule.exponential(Duration.millis(50)).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(6)));
 
 const comparePositions = (a: Position, b: Position): number =>
   a.commit === b.commit ? (a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1) : a.commit < b.commit ? -1 : 1;
@@ -70,7 +68,7 @@ const comparePositions = (a: Position, b: Position): number =>
  * machine. Events keep the very envelope (ids, recordedAt, hashes) the embedded store
  * writes, so a log moves between the two and still verifies.
  */
-export class EventStoreDbEventStore implements EventStoreService {
+export class EventStoreDbEventStore implements EventStoreService, EventStoreAdminService {
   readonly densePositions = false;
   private readonly clock: () => Date;
   private readonly retry: Schedule.Schedule<unknown, unknown>;
@@ -86,7 +84,10 @@ export class EventStoreDbEventStore implements EventStoreService {
     this.pageSize = options.pageSize ?? 500;
   }
 
-  static acquire(connectionString: string, options: EventStoreDbOptions = {}): Effect.Effect<EventStoreDbEventStore, StoreUnavailable, Scope.Scope> {
+  static acquire(
+    connectionString: string,
+    options: EventStoreDbOptions = {},
+  ): Effect.Effect<EventStoreDbEventStore, StoreUnavailable, Scope.Scope> {
     return Effect.acquireRelease(
       Effect.try({
         try: () => new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options),
@@ -122,7 +123,12 @@ export class EventStoreDbEventStore implements EventStoreService {
       };
       const claimed = claim && (yield* this.claim(claim));
       if (recorded.length === 0) {
-        return { streamId, revision: head?.revision ?? -1, position: claim?.position ?? (yield* this.headPosition), recordedAt: this.clock().toISOString() };
+        return {
+          streamId,
+          revision: head?.revision ?? -1,
+          position: claim?.position ?? (yield* this.headPosition),
+          recordedAt: this.clock().toISOString(),
+        };
       }
       // The chain must continue the head it was hashed against: the server checks that exact revision.
       const written = yield* this.attempt(streamId, expected, () =>
@@ -153,12 +159,16 @@ export class EventStoreDbEventStore implements EventStoreService {
       }),
     );
 
-  readStream = (streamId: string, options: ReadStreamOptions = {}): Effect.Effect<ReadonlyArray<RecordedEvent>, StreamNotFound | StoreUnavailable> =>
+  readStream = (
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Effect.Effect<ReadonlyArray<RecordedEvent>, StreamNotFound | StoreUnavailable> =>
     Effect.gen(this, function* () {
       const backwards = options.direction === "backwards";
       const upTo = options.recordedUpTo;
       // Backwards, the events past `upTo` come first and do not count towards maxCount.
-      const serverCount = options.maxCount === undefined || (backwards && upTo !== undefined) ? {} : { maxCount: options.maxCount };
+      const serverCount =
+        options.maxCount === undefined || (backwards && upTo !== undefined) ? {} : { maxCount: options.maxCount };
       const events = yield* this.attempt(streamId, { kind: "any" }, async () => {
         const found: RecordedEvent[] = [];
         const reading = this.client.readStream(streamId, {
@@ -233,7 +243,9 @@ export class EventStoreDbEventStore implements EventStoreService {
       return undefined;
     });
 
-  importRecorded = (events: ReadonlyArray<RecordedEvent>): Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable> =>
+  importRecorded = (
+    events: ReadonlyArray<RecordedEvent>,
+  ): Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable> =>
     Effect.gen(this, function* () {
       for (const run of consecutiveRuns(events)) {
         const first = run[0]!;
@@ -243,7 +255,11 @@ export class EventStoreDbEventStore implements EventStoreService {
           }),
         ).pipe(
           Effect.catchTag("ConcurrencyConflict", (conflict) =>
-            Effect.fail(new ImportRejected({ reason: `${first.streamId} is at revision ${conflict.actual}, the import continues it at ${first.revision}` })),
+            Effect.fail(
+              new ImportRejected({
+                reason: `${first.streamId} is at revision ${conflict.actual}, the import continues it at ${first.revision}`,
+              }),
+            ),
           ),
           Effect.catchTag("StreamNotFound", Effect.die),
         );
@@ -252,7 +268,11 @@ export class EventStoreDbEventStore implements EventStoreService {
     });
 
   /** Builds the envelopes the append will write: ids, the store clock and the hash chain. */
-  private envelopes(streamId: string, head: Head | undefined, events: ReadonlyArray<EventToAppend>): Array<Omit<RecordedEvent, "position">> {
+  private envelopes(
+    streamId: string,
+    head: Head | undefined,
+    events: ReadonlyArray<EventToAppend>,
+  ): Array<Omit<RecordedEvent, "position">> {
     // The head may have been stamped by another API instance, whose clock runs ahead of ours.
     const recordedAt = nextRecordedAt(this.clock(), this.lastRecordedAt, head?.recordedAt);
     this.lastRecordedAt = recordedAt;
@@ -303,7 +323,9 @@ export class EventStoreDbEventStore implements EventStoreService {
     const lastId = claim.eventIds.at(-1)!;
     return this.readStream(claim.streamId, { fromRevision: claim.firstRevision + claim.eventIds.length - 1, maxCount: 1 }).pipe(
       Effect.map(([last]) =>
-        last && last.eventId === lastId ? { revision: last.revision, position: last.position, recordedAt: last.recordedAt } : undefined,
+        last && last.eventId === lastId
+          ? { revision: last.revision, position: last.position, recordedAt: last.recordedAt }
+          : undefined,
       ),
       Effect.catchTag("StreamNotFound", () => Effect.succeed(undefined)),
     );
@@ -311,30 +333,36 @@ export class EventStoreDbEventStore implements EventStoreService {
 
   /** Our events from `fromPosition` on, at most `maxCount`, and where in $all the read ended. */
   private readPage(fromPosition: number, maxCount: number) {
-    return onlyUnavailable(this.attempt("$all", { kind: "any" }, async () => {
-      const start = readStart(Math.max(fromPosition, 0));
-      const events: RecordedEvent[] = [];
-      let from: Position = start.from;
-      let lastSeen: Position | undefined;
-      for (let firstPage = true; events.length < maxCount; firstPage = false) {
-        let read = 0;
-        for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: this.pageSize })) {
-          read += 1;
-          const raw = resolved.event;
-          if (!raw?.position) continue;
-          // Reads include their start: past the first page, that event was already taken.
-          if (!firstPage && comparePositions(raw.position, from) === 0) continue;
-          lastSeen = raw.position;
-          const event = fromEsdbEvent(raw as StoredEsdbEvent);
-          if (!event || event.position < fromPosition) continue;
-          events.push(event);
-          if (events.length === maxCount) break;
+    return onlyUnavailable(
+      this.attempt("$all", { kind: "any" }, async () => {
+        const start = readStart(Math.max(fromPosition, 0));
+        const events: RecordedEvent[] = [];
+        let from: Position = start.from;
+        let lastSeen: Position | undefined;
+        for (let firstPage = true; events.length < maxCount; firstPage = false) {
+          let read = 0;
+          for await (const resolved of this.client.readAll({
+            direction: FORWARDS,
+            fromPosition: from,
+            maxCount: this.pageSize,
+          })) {
+            read += 1;
+            const raw = resolved.event;
+            if (!raw?.position) continue;
+            // Reads include their start: past the first page, that event was already taken.
+            if (!firstPage && comparePositions(raw.position, from) === 0) continue;
+            lastSeen = raw.position;
+            const event = fromEsdbEvent(raw as StoredEsdbEvent);
+            if (!event || event.position < fromPosition) continue;
+            events.push(event);
+            if (events.length === maxCount) break;
+          }
+          if (read < this.pageSize || !lastSeen || comparePositions(lastSeen, from) === 0) break;
+          from = lastSeen;
         }
-        if (read < this.pageSize || !lastSeen || comparePositions(lastSeen, from) === 0) break;
-        from = lastSeen;
-      }
-      return { events, lastSeen };
-    }));
+        return { events, lastSeen };
+      }),
+    );
   }
 
   /** Catch-up from `fromPosition`, then live through a subscription to $all (system events excluded). */

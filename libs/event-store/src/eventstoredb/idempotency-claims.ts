@@ -63,7 +63,15 @@ export const recordOf = (
   const { key, fingerprint, response, streamId } = claim;
   if (found) return { key, fingerprint, response, streamId, ...found };
   if (claim.eventIds.length === 0 && claim.revision !== undefined && claim.position !== undefined) {
-    return { key, fingerprint, response, streamId, revision: claim.revision, position: claim.position, recordedAt: claim.claimedAt };
+    return {
+      key,
+      fingerprint,
+      response,
+      streamId,
+      revision: claim.revision,
+      position: claim.position,
+      recordedAt: claim.claimedAt,
+    };
   }
   return undefined;
 };

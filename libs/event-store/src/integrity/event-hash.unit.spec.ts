@@ -12,7 +12,13 @@ const envelope: HashedEnvelope = {
   revision: 3,
   recordedAt: "2025-03-01T10:00:00.000Z",
   data,
-  metadata: { actor: { id: "p", roles: ["core-team"] }, commandId: "c", correlationId: "c", causationId: "c", prevHash: "0".repeat(64) },
+  metadata: {
+    actor: { id: "p", roles: ["core-team"] },
+    commandId: "c",
+    correlationId: "c",
+    causationId: "c",
+    prevHash: "0".repeat(64),
+  },
 };
 
 describe("canonicalJson", () => {

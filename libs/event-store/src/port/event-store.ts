@@ -1,11 +1,5 @@
 import { Context, type Effect, type Stream } from "effect";
-import type {
-  ConcurrencyConflict,
-  IdempotencyKeyTaken,
-  ImportRejected,
-  StoreUnavailable,
-  StreamNotFound,
-} from "./errors.js";
+import type { ConcurrencyConflict, IdempotencyKeyTaken, StoreUnavailable, StreamNotFound } from "./errors.js";
 import type { ExpectedRevision } from "./expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "./idempotency-record.js";
 import type { EventToAppend, RecordedEvent } from "./recorded-event.js";
@@ -48,12 +42,9 @@ export interface SubscribeOptions {
 /**
  * The one port every event-store adapter implements. Reads return events exactly as
  * stored; upcasting is layered on top (see withUpcasting), so verification and export
- * see what the hashes cover.
+ * see what the hashes cover. Operators' tools also use EventStoreAdmin (event-store-admin.ts).
  */
 export interface EventStoreService {
-  /** True when positions run 1, 2, 3, ... without holes, so verification can spot any removal. */
-  readonly densePositions: boolean;
-
   readonly append: (
     streamId: string,
     events: ReadonlyArray<EventToAppend>,
@@ -75,16 +66,6 @@ export interface EventStoreService {
   readonly headPosition: Effect.Effect<number, StoreUnavailable>;
 
   readonly findIdempotencyRecord: (key: string) => Effect.Effect<IdempotencyRecord | undefined, StoreUnavailable>;
-
-  /**
-   * Writes already-recorded events verbatim (ids, revisions, recordedAt, hashes), in order,
-   * after what the store holds; each must continue its stream's hash chain. Positions are
-   * the store's own. Called once per batch, so it cannot tell a first batch from a later
-   * one: an import checks that its target is empty first (requireEmpty).
-   */
-  readonly importRecorded: (
-    events: ReadonlyArray<RecordedEvent>,
-  ) => Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable>;
 }
 
 export class EventStore extends Context.Tag("@mandat/EventStore")<EventStore, EventStoreService>() {}

@@ -28,7 +28,7 @@ export interface EventToAppend {
   readonly metadata: EventMetadataInput;
 }
 
-/** The full envelope of DOMAIN.md "Event envelope", as stored and read back. */
+/** The full envelope of docs/domain.md "Event envelope", as stored and read back. */
 export interface RecordedEvent<Data = unknown> {
   readonly eventId: string;
   readonly type: string;

@@ -8,14 +8,17 @@ import { verifyStore } from "../integrity/verify-store.js";
 import { SqliteEventStore } from "./sqlite-event-store.js";
 
 const writer = join(import.meta.dirname, "../../testing/crash-writer.mjs");
-const built = join(import.meta.dirname, "../../../../dist/libs/event-store/src/index.js");
+const built = join(import.meta.dirname, "../../../../dist/libs/event-store/src/sqlite/index.js");
 const dir = mkdtempSync(join(tmpdir(), "mandat-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the writer until it has acknowledged `acks` appends, then kills it without warning. */
 function killAfter(path: string, acks: number): Promise<Set<string>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, path], { cwd: join(import.meta.dirname, "../../../.."), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [writer, path], {
+      cwd: join(import.meta.dirname, "../../../.."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const acknowledged = new Set<string>();
     let buffered = "";
     let stderr = "";
@@ -46,7 +49,7 @@ describe("SQLite store killed mid-append", () => {
       for (const event of events) perStream.set(event.streamId, (perStream.get(event.streamId) ?? 0) + 1);
       for (const streamId of acknowledged) expect(perStream.get(streamId)).toBe(5);
       for (const count of perStream.values()) expect(count).toBe(5);
-      const report = await Effect.runPromise(verifyStore(store));
+      const report = await Effect.runPromise(verifyStore(store, { densePositions: store.densePositions }));
       expect(report).toEqual({ ok: true, checkedEvents: events.length });
     } finally {
       store.close();

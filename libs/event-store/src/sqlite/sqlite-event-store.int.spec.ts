@@ -28,13 +28,17 @@ const onDisk: ContractFixture = {
       get store() {
         return store;
       },
+      get admin() {
+        return store;
+      },
       restart: async () => {
         store.close();
         store = SqliteEventStore.open({ path, clock, pollIntervalMs: 50 });
         return store;
       },
       tampering: {
-        editData: async (position, data) => tamper("UPDATE events SET data = ? WHERE position = ?", JSON.stringify(data), position),
+        editData: async (position, data) =>
+          tamper("UPDATE events SET data = ? WHERE position = ?", JSON.stringify(data), position),
         remove: async (position) => tamper("DELETE FROM events WHERE position = ?", position),
         swapPositions: async (a, b) => {
           const db = new Database(path);
@@ -61,7 +65,7 @@ const inMemory: ContractFixture = {
   name: "SQLite in memory",
   open: async ({ clock }) => {
     const store = SqliteEventStore.open({ path: ":memory:", clock, pollIntervalMs: 50 });
-    return { store, close: async () => store.close() };
+    return { store, admin: store, close: async () => store.close() };
   },
 };
 
@@ -111,12 +115,13 @@ describe("SQLite import", () => {
   afterEach(() => target.close());
 
   it("numbers imported events on from its head, whatever their positions were, and stays verifiable", async () => {
-    const fromSparseLog = (await logWrittenAt("2025-03-01T10:00:00.000Z", ["a", "b", "c"])).map(
-      (event, i): RecordedEvent => ({ ...event, position: [5_000, 6_001, 7_000][i]! }),
-    );
+    const fromSparseLog = (await logWrittenAt("2025-03-01T10:00:00.000Z", ["a", "b", "c"])).map((event, i): RecordedEvent => ({
+      ...event,
+      position: [5_000, 6_001, 7_000][i]!,
+    }));
     await run(target.importRecorded(fromSparseLog));
     expect((await run(target.readAll())).map((e) => e.position)).toEqual([1, 2, 3]);
-    expect(await run(verifyStore(target))).toEqual({ ok: true, checkedEvents: 3 });
+    expect(await run(verifyStore(target, { densePositions: true }))).toEqual({ ok: true, checkedEvents: 3 });
   });
 
   it("refuses events recorded before the event they would follow, within a batch or after one", async () => {

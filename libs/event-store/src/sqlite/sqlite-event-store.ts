@@ -12,6 +12,7 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
 } from "../port/event-store.js";
+import type { EventStoreAdminService } from "../port/event-store-admin.js";
 import { type ActualRevision, type ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
 import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
@@ -57,7 +58,7 @@ const END_OF_TIME = "9999-12-31T23:59:59.999Z";
  * together in one transaction (group commit): one fsync for many commands, and each
  * caller is answered only after that transaction has committed.
  */
-export class SqliteEventStore implements EventStoreService {
+export class SqliteEventStore implements EventStoreService, EventStoreAdminService {
   readonly densePositions = true;
   private readonly notifier = new AppendNotifier();
   private pending: PendingAppend[] = [];
@@ -137,7 +138,10 @@ export class SqliteEventStore implements EventStoreService {
     Effect.flatMap(
       // Serialised before joining a batch: a payload JSON cannot hold fails its own append,
       // as the defect it is, never the appends that share its transaction.
-      Effect.sync(() => ({ serialised: events.map(serialiseEvent), claim: options.idempotency && storedClaim(options.idempotency) })),
+      Effect.sync(() => ({
+        serialised: events.map(serialiseEvent),
+        claim: options.idempotency && storedClaim(options.idempotency),
+      })),
       ({ serialised, claim }) =>
         Effect.async<AppendResult, AppendError>((resume) => {
           if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
@@ -174,11 +178,11 @@ export class SqliteEventStore implements EventStoreService {
     );
 
   subscribe = (options: SubscribeOptions) =>
-    catchUpSubscription(
-      (fromPosition, maxCount) => this.readAll({ fromPosition, maxCount }),
-      this.notifier,
-      { fromPosition: options.fromPosition, batchSize: options.batchSize ?? 1_000, pollIntervalMs: this.pollIntervalMs },
-    );
+    catchUpSubscription((fromPosition, maxCount) => this.readAll({ fromPosition, maxCount }), this.notifier, {
+      fromPosition: options.fromPosition,
+      batchSize: options.batchSize ?? 1_000,
+      pollIntervalMs: this.pollIntervalMs,
+    });
 
   headPosition: Effect.Effect<number, StoreUnavailable> = Effect.suspend(() =>
     this.attempt("cannot read the head position", () => this.readHeadPosition()),
@@ -187,15 +191,17 @@ export class SqliteEventStore implements EventStoreService {
   findIdempotencyRecord = (key: string): Effect.Effect<IdempotencyRecord | undefined, StoreUnavailable> =>
     this.attempt("cannot read idempotency records", () => {
       const row = this.statements.findIdempotency.get(key);
-      return row && {
-        key: row.key,
-        fingerprint: row.fingerprint,
-        streamId: row.stream_id,
-        revision: row.revision,
-        position: row.position,
-        recordedAt: row.recorded_at,
-        response: JSON.parse(row.response),
-      };
+      return (
+        row && {
+          key: row.key,
+          fingerprint: row.fingerprint,
+          streamId: row.stream_id,
+          revision: row.revision,
+          position: row.position,
+          recordedAt: row.recorded_at,
+          response: JSON.parse(row.response),
+        }
+      );
     });
 
   importRecorded = (
@@ -208,9 +214,7 @@ export class SqliteEventStore implements EventStoreService {
         this.notifier.notify();
         return Effect.succeed({ imported: events.length });
       } catch (error) {
-        return Effect.fail(
-          error instanceof ImportRejected ? error : unavailable("cannot import events")(error),
-        );
+        return Effect.fail(error instanceof ImportRejected ? error : unavailable("cannot import events")(error));
       }
     });
 
@@ -297,7 +301,13 @@ export class SqliteEventStore implements EventStoreService {
     if (append.idempotency) {
       const { key, fingerprint, responseJson } = append.idempotency;
       this.statements.insertIdempotency.run(
-        key, fingerprint, append.streamId, headAfter?.revision ?? -1, position, recordedAt, responseJson,
+        key,
+        fingerprint,
+        append.streamId,
+        headAfter?.revision ?? -1,
+        position,
+        recordedAt,
+        responseJson,
       );
     }
     return { position, head: headAfter };

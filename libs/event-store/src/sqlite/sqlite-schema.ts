@@ -56,5 +56,4 @@ export interface EventRow {
   readonly hash: string;
 }
 
-export const EVENT_COLUMNS =
-  "position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, hash";
+export const EVENT_COLUMNS = "position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, hash";

@@ -5,8 +5,8 @@ import type { UpcasterRegistry } from "./upcaster-registry.js";
 
 /**
  * The store as the application reads it: every event in today's shape. Writes and the
- * idempotency records pass through untouched; `importRecorded` is for verbatim copies and
- * so is left to the store underneath as well.
+ * idempotency records pass through untouched. Verbatim copies (EventStoreAdmin) go to the
+ * store underneath, never through this view.
  */
 export function withUpcasting(store: EventStoreService, registry: UpcasterRegistry): EventStoreService {
   if (registry.isEmpty) return store;

@@ -1,0 +1,4 @@
+// The embedded adapter, imported on its own (#event-store/sqlite): the port (#event-store)
+// stays free of better-sqlite3.
+export { SqliteEventStore, type SqliteEventStoreOptions } from "./sqlite-event-store.js";
+export { EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite-schema.js";

@@ -1,0 +1,4 @@
+// #event-store/testing: the contract every adapter passes, and stand-ins for tests (not built).
+export * from "./event-store-contract.js";
+export * from "./fake-eventstoredb-client.js";
+export * from "./namespaced-store.js";
