@@ -2,7 +2,7 @@
 // the event at position `crashAt`: in the middle of a batch transaction, as a power cut
 // or an OOM kill would. Runs on the built libraries (dist/), as the server does.
 import { Effect } from "effect";
-import { SqliteEventStore } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { ProjectionRunner, allProjections, openReadModelDatabase } from "#projections";
 
 const [logPath, readModelsPath, crashAt] = process.argv.slice(2);

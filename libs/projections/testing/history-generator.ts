@@ -56,7 +56,9 @@ export class HistoryGenerator {
 
   private async generate(): Promise<ReadonlyArray<string>> {
     const organisationId = uuidV7();
-    this.stream(`organisation-${organisationId}`, [this.event("OrganisationRegistered", { name: "Generated municipality", kind: "municipality" })]);
+    this.stream(`organisation-${organisationId}`, [
+      this.event("OrganisationRegistered", { name: "Generated municipality", kind: "municipality" }),
+    ]);
     const people = Array.from({ length: 20 }, () => uuidV7());
     for (const personId of people) {
       this.stream(`person-${personId}`, [
@@ -81,11 +83,28 @@ export class HistoryGenerator {
     const decisionId = uuidV7();
     const budgetDecisionId = uuidV7();
     this.stream(`meeting-${meetingId}`, [
-      this.event("MeetingHeld", { body: "core-team", focusArea: "generated", heldOn: "2020-01-10", attendees: people.slice(0, 5), absentees: people.slice(5, 6), agenda: ["Mandat", "Budget"] } as never),
+      this.event("MeetingHeld", {
+        body: "core-team",
+        focusArea: "generated",
+        heldOn: "2020-01-10",
+        attendees: people.slice(0, 5),
+        absentees: people.slice(5, 6),
+        agenda: ["Mandat", "Budget"],
+      } as never),
       this.event("DecisionRecorded", { decisionId, subject: "Mandat", decision: "Mandat beviljas", kind: "mandate" } as never),
-      this.event("DecisionRecorded", { decisionId: budgetDecisionId, subject: "Budget", decision: "Budget godkänns", kind: "budget" } as never),
+      this.event("DecisionRecorded", {
+        decisionId: budgetDecisionId,
+        subject: "Budget",
+        decision: "Budget godkänns",
+        kind: "budget",
+      } as never),
       this.event("CommentRecorded", { topic: "Budget", comment: "Hur vet vi att pengarna skapar värde?" }),
-      this.event("NextStepAgreed", { nextStepId: uuidV7(), text: "Nytt möte i november", ownerId: people[0], due: "2020-11-30" } as never),
+      this.event("NextStepAgreed", {
+        nextStepId: uuidV7(),
+        text: "Nytt möte i november",
+        ownerId: people[0],
+        due: "2020-11-30",
+      } as never),
       this.event("MinutesApproved", { on: "2020-01-20" }),
       this.event("MinutesCorrected", { correction: "Rättat datum", reason: "Skrivfel" }),
     ]);
@@ -126,12 +145,18 @@ export class HistoryGenerator {
     const initiativeId = uuidV7();
     const events: EventToAppend[] = [];
     const opening = [
-      this.event("InitiativeRegistered", { name: `Initiative ${initiativeId.slice(-6)}`, focusArea: "generated", description: "", organisationIds: [organisationId] } as never),
+      this.event("InitiativeRegistered", {
+        name: `Initiative ${initiativeId.slice(-6)}`,
+        focusArea: "generated",
+        description: "",
+        organisationIds: [organisationId],
+      } as never),
       this.event("InitiativeLeadAssigned", { personId: this.pick(people), role: "lead" } as never),
       this.event("CheckInCadenceAgreed", { everyDays: 30 }),
     ];
     const goals = [uuidV7(), uuidV7()];
-    for (const goalId of goals) opening.push(this.event("GoalSet", { goalId, statement: "Fler barn lyckas i skolan", targetDate: "2030-12-31" } as never));
+    for (const goalId of goals)
+      opening.push(this.event("GoalSet", { goalId, statement: "Fler barn lyckas i skolan", targetDate: "2030-12-31" } as never));
     let day = "2020-02-01";
     let mandate = this.mandate(day, decision);
     opening.push(mandate.granted);
@@ -164,15 +189,32 @@ export class HistoryGenerator {
         );
         produced += 1;
       } else if (roll < 0.6) {
-        events.push(this.event("MandateAmended", { mandateId: mandate.id, changes: { budgetSek: Math.floor(this.next() * 500_000) }, reason: "Justering", effectiveFrom: day, decision } as never));
+        events.push(
+          this.event("MandateAmended", {
+            mandateId: mandate.id,
+            changes: { budgetSek: Math.floor(this.next() * 500_000) },
+            reason: "Justering",
+            effectiveFrom: day,
+            decision,
+          } as never),
+        );
         produced += 1;
       } else if (roll < 0.62) {
-        events.push(this.event("MandateRevoked", { mandateId: mandate.id, reason: "Ersätts", effectiveFrom: day, decision } as never));
+        events.push(
+          this.event("MandateRevoked", { mandateId: mandate.id, reason: "Ersätts", effectiveFrom: day, decision } as never),
+        );
         mandate = this.mandate(day, decision);
         events.push(mandate.granted);
         produced += 2;
       } else if (roll < 0.72) {
-        events.push(this.event("GoalRevised", { goalId: this.pick(goals), statement: "Fler barn och unga lyckas", reason: "Skärpt", targetDate: "2031-06-30" } as never));
+        events.push(
+          this.event("GoalRevised", {
+            goalId: this.pick(goals),
+            statement: "Fler barn och unga lyckas",
+            reason: "Skärpt",
+            targetDate: "2031-06-30",
+          } as never),
+        );
         produced += 1;
       } else if (roll < 0.88) {
         produced += this.signal(initiativeId, mandate.id, day);
@@ -219,7 +261,14 @@ export class HistoryGenerator {
 
   private signal(initiativeId: string, mandateId: string, day: string): number {
     const events = [
-      this.event("SignalSubmitted", { initiativeId, kind: "observation", summary: "Något vid kanten", mandatePosition: "at-edge", mandateId, observedOn: day } as never),
+      this.event("SignalSubmitted", {
+        initiativeId,
+        kind: "observation",
+        summary: "Något vid kanten",
+        mandatePosition: "at-edge",
+        mandateId,
+        observedOn: day,
+      } as never),
     ];
     if (this.next() < 0.7) events.push(this.event("SignalAcknowledged", { on: day }));
     const roll = this.next();
@@ -231,10 +280,17 @@ export class HistoryGenerator {
 
   private tension(initiativeId: string, day: string): number {
     const events = [
-      this.event("TensionRaised", { initiativeIds: [initiativeId], category: "roles", description: "Roller glider", intensity: 3, raisedOn: day } as never),
+      this.event("TensionRaised", {
+        initiativeIds: [initiativeId],
+        category: "roles",
+        description: "Roller glider",
+        intensity: 3,
+        raisedOn: day,
+      } as never),
       this.event("TensionIntensityChanged", { intensity: 4, note: "Skärpt", on: addDays(day, 3) } as never),
     ];
-    if (this.next() < 0.3) events.push(this.event("TensionEscalated", { to: "core-team", note: "Behöver stöd", on: addDays(day, 5) } as never));
+    if (this.next() < 0.3)
+      events.push(this.event("TensionEscalated", { to: "core-team", note: "Behöver stöd", on: addDays(day, 5) } as never));
     const roll = this.next();
     if (roll < 0.6) events.push(this.event("TensionResolved", { resolution: "Löst", resolvedOn: addDays(day, 20) } as never));
     else if (roll < 0.7) events.push(this.event("TensionDropped", { reason: "Inaktuell", on: addDays(day, 20) } as never));
@@ -259,7 +315,9 @@ export class HistoryGenerator {
   private async flush(): Promise<void> {
     const pending = this.buffer.splice(0);
     this.buffered = 0;
-    await Promise.all(pending.map(({ streamId, events }) => Effect.runPromise(this.store.append(streamId, events, ExpectedRevision.any))));
+    await Promise.all(
+      pending.map(({ streamId, events }) => Effect.runPromise(this.store.append(streamId, events, ExpectedRevision.any))),
+    );
     this.written += pending.reduce((sum, { events }) => sum + events.length, 0);
     this.onProgress?.(this.written);
   }

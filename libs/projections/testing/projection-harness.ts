@@ -1,14 +1,10 @@
 import { type MandatEventOf, type MandatEventType, allEvents } from "#domain";
-import { ExpectedRevision, type RecordedEvent, SqliteEventStore } from "#event-store";
+import { ExpectedRevision, type RecordedEvent } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import type Database from "better-sqlite3";
 import { Effect } from "effect";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
-import {
-  type AnyProjection,
-  ProjectionRunner,
-  openReadModelDatabase,
-  rebuildProjections,
-} from "../src/index.js";
+import { type AnyProjection, ProjectionRunner, openReadModelDatabase, rebuildProjections } from "../src/index.js";
 
 /** The data of an event of `Type`. */
 export type Payload<Type extends MandatEventType> = MandatEventOf<Type>["data"];
@@ -44,7 +40,12 @@ export function projectionHarness(projections: ReadonlyArray<AnyProjection>) {
     if (options.recordedAt) setTime(options.recordedAt);
     const definition = allEvents[type];
     const parsed = definition.schema.parse(data);
-    const metadata = { actor: { id: options.actorId ?? "tester", roles: ["core-team"] }, commandId: "c", correlationId: "c", causationId: "c" };
+    const metadata = {
+      actor: { id: options.actorId ?? "tester", roles: ["core-team"] },
+      commandId: "c",
+      correlationId: "c",
+      causationId: "c",
+    };
     const result = await Effect.runPromise(
       store.append(streamId, [{ type, schemaVersion: definition.schemaVersion, data: parsed, metadata }], ExpectedRevision.any),
     );
@@ -138,7 +139,10 @@ function hookedHarness(
  * Rebuilding the read models from the log gives exactly the rows they hold live. `rows` are the
  * live row counts expected per table; without them, every table must hold rows.
  */
-export async function expectRebuildMatchesLive(harness: ProjectionHarness, rows?: Readonly<Record<string, number>>): Promise<void> {
+export async function expectRebuildMatchesLive(
+  harness: ProjectionHarness,
+  rows?: Readonly<Record<string, number>>,
+): Promise<void> {
   const { live, rebuilt } = await harness.rebuiltBeside();
   if (rows === undefined) expect(Object.values(live).every((tableRows) => tableRows.length > 0)).toBe(true);
   else for (const [table, count] of Object.entries(rows)) expect(live[table], table).toHaveLength(count);
@@ -148,6 +152,9 @@ export async function expectRebuildMatchesLive(harness: ProjectionHarness, rows?
 /** Every row of each logical table, in an order that depends on the rows alone. */
 export function snapshot(db: Database.Database, tables: ReadonlyArray<string>): Record<string, unknown[]> {
   const sorted = (rows: unknown[]) =>
-    rows.map((row) => [JSON.stringify(row), row] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    rows
+      .map((row) => [JSON.stringify(row), row] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row);
   return Object.fromEntries(tables.map((table) => [table, sorted(db.prepare(`SELECT * FROM ${table}`).all())]));
 }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteEventStore } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { Effect } from "effect";
 import { afterAll, describe, expect, it } from "vitest";
 import { HistoryGenerator } from "../../testing/history-generator.js";
@@ -22,7 +22,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the projector, which kills itself in the middle of the batch holding `crashAt`. */
 function crashAt(logPath: string, readModelsPath: string, position: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [projector, logPath, readModelsPath, String(position)], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [projector, logPath, readModelsPath, String(position)], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`projector exited: ${stderr}`))));

@@ -7,7 +7,7 @@ const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
  * request; compiling their SQL each time costs more than running it. A statement on a
  * view survives the view being swapped to another generation: SQLite recompiles it.
  */
-export function prepared<Parameters extends unknown[] | {} = unknown[], Row = unknown>(
+export function prepared<Parameters extends unknown[] | object = unknown[], Row = unknown>(
   db: Database.Database,
   sql: string,
 ): Database.Statement<Parameters, Row> {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type MandatEventType, allEvents, initiativeStream } from "#domain";
-import { type EventStoreService, type EventToAppend, ExpectedRevision, SqliteEventStore, StoreUnavailable } from "#event-store";
+import { type EventStoreService, type EventToAppend, ExpectedRevision, StoreUnavailable } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import Database from "better-sqlite3";
 import { Effect } from "effect";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -12,7 +13,8 @@ import { mandateHistoryProjection } from "../read-models/mandate-history/project
 import { openReadModelDatabase } from "./read-model-database.js";
 import { ProjectionRunner } from "./projection-runner.js";
 import { ReadModelWriteFailed } from "./read-model-write-failed.js";
-import { RebuildFailed, rebuildProjections } from "./rebuild.js";
+import { rebuildProjections } from "./rebuild.js";
+import { RebuildFailed } from "./rebuild-failed.js";
 
 const metadata = { actor: { id: "t", roles: [] }, commandId: "c", correlationId: "c", causationId: "c" };
 const counted = (n: number): EventToAppend => ({ type: "Counted", schemaVersion: 1, data: { n }, metadata });
@@ -44,7 +46,12 @@ const append = async (count: number, streams = 3) => {
   return Effect.runPromise(store.headPosition);
 };
 const start = async (...projections: Parameters<typeof tallyProjection>[0][]) => {
-  const runner = new ProjectionRunner(db, store, projections.map((p) => tallyProjection(p)), { batchSize: 7 });
+  const runner = new ProjectionRunner(
+    db,
+    store,
+    projections.map((p) => tallyProjection(p)),
+    { batchSize: 7 },
+  );
   runners.push(runner);
   await Effect.runPromise(runner.start());
   return runner;
@@ -88,7 +95,10 @@ describe("ProjectionRunner", () => {
     const runner = new ProjectionRunner(
       db,
       store,
-      [tallyProjection({ name: "fragile", failOn: (data) => (data as { n: number }).n === 999 }), tallyProjection({ name: "sturdy" })],
+      [
+        tallyProjection({ name: "fragile", failOn: (data) => (data as { n: number }).n === 999 }),
+        tallyProjection({ name: "sturdy" }),
+      ],
       { batchSize: 4 },
     );
     runners.push(runner);
@@ -129,7 +139,8 @@ describe("ProjectionRunner", () => {
             return (event) => {
               // Readers meanwhile see the complete v1 model, never the v2 rows being written.
               const visible = tallies();
-              if (visible.some((t) => t.version !== 1) || visible.reduce((sum, t) => sum + t.events, 0) !== 300) sawHalfBuilt = true;
+              if (visible.some((t) => t.version !== 1) || visible.reduce((sum, t) => sum + t.events, 0) !== 300)
+                sawHalfBuilt = true;
               apply(event);
             };
           },
@@ -144,7 +155,26 @@ describe("ProjectionRunner", () => {
     expect(sawHalfBuilt).toBe(false);
     expect(tallies().every((t) => t.version === 2)).toBe(true);
     expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(300);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'tallies__g%' AND type = 'table'").get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'tallies__g%' AND type = 'table'").get()).toEqual({
+      n: 1,
+    });
+  });
+
+  it("stops a projection whose rebuild fails on an event, naming it, and keeps the generation in service", async () => {
+    const head = await append(10);
+    const v1 = await start({ version: 1 });
+    await waitFor(v1, head);
+    await Effect.runPromise(v1.stop());
+    const breaking = await Effect.runPromise(store.append("tally-x", [counted(999)], ExpectedRevision.any));
+    const runner = new ProjectionRunner(db, store, [
+      tallyProjection({ version: 2, failOn: (data) => (data as { n: number }).n === 999 }),
+    ]);
+    runners.push(runner);
+    await Effect.runPromise(runner.start());
+    await vi.waitFor(() => expect(runner.status()[0]!.state).toBe("stopped"), { timeout: 5_000 });
+    expect(runner.status()[0]!.failure).toMatchObject({ position: breaking.position, type: "Counted" });
+    expect(runner.status()[0]!.failure!.message).toMatch(/^tallies failed on Counted .* this event breaks the tally$/);
+    expect(tallies().every((t) => t.version === 1)).toBe(true);
   });
 
   it("picks up a rebuild another process swapped in, and brings a stopped projection back", async () => {
@@ -175,13 +205,20 @@ describe("rebuildProjections", () => {
     );
     expect(exit._tag).toBe("Failure");
     expect(tallies().every((t) => t.version === 1)).toBe(true);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'tallies__g%' AND type = 'table'").get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'tallies__g%' AND type = 'table'").get()).toEqual({
+      n: 1,
+    });
   });
 
   it("tells a database that refuses the batch from an event the new code fails on", async () => {
     await append(5);
     const locked = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
-    const refused = { ...tallyProjection({ version: 2 }), bind: () => () => { throw locked; } };
+    const refused = {
+      ...tallyProjection({ version: 2 }),
+      bind: () => () => {
+        throw locked;
+      },
+    };
     expect(await Effect.runPromise(Effect.flip(rebuildProjections(db, store, [refused])))).toBeInstanceOf(ReadModelWriteFailed);
     const failing = tallyProjection({ version: 2, failOn: () => true });
     expect(await Effect.runPromise(Effect.flip(rebuildProjections(db, store, [failing])))).toBeInstanceOf(RebuildFailed);
@@ -196,7 +233,6 @@ describe("rebuildProjections", () => {
     expect(seen).toEqual([10, 20, 25]);
   });
 });
-
 
 describe("two processes following one read-model database", () => {
   it("never apply an event twice: each batch starts from the checkpoint as stored", async () => {
@@ -230,7 +266,14 @@ describe("two processes following one read-model database", () => {
       }
       return Effect.runPromise(via.headPosition);
     };
-    const grant = { mandateId, scope: ["Läsning"], boundaries: ["Inom skoltid"], principles: ["Barnen först"], steering: "broad", validFrom: "2025-01-01" };
+    const grant = {
+      mandateId,
+      scope: ["Läsning"],
+      boundaries: ["Inom skoltid"],
+      principles: ["Barnen först"],
+      steering: "broad",
+      validFrom: "2025-01-01",
+    };
     const server = new ProjectionRunner(serverDb, serverStore, [mandateHistoryProjection]);
     const cli = new ProjectionRunner(cliDb, cliStore, [mandateHistoryProjection]);
     try {
@@ -298,7 +341,9 @@ describe("waitFor, for the read models a read names", () => {
       readAll: (options?: Parameters<EventStoreService["readAll"]>[0]) =>
         failures-- > 0 ? Effect.fail(new StoreUnavailable({ reason: "connection lost" })) : store.readAll(options),
     });
-    const runner = new ProjectionRunner(db, flaky, [tallyProjection({ version: 2 }), mandateHistoryProjection], { batchSize: 50 });
+    const runner = new ProjectionRunner(db, flaky, [tallyProjection({ version: 2 }), mandateHistoryProjection], {
+      batchSize: 50,
+    });
     runners.push(runner);
     await Effect.runPromise(runner.start());
     expect(await Effect.runPromise(runner.waitFor(head, 5_000, ["mandate-history"]))).toBe(true);

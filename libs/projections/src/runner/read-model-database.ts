@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { Effect, type Scope } from "effect";
 
 /**
  * The local read-model database. Read models are rebuildable from the log, so commits
@@ -18,3 +19,13 @@ export function openReadModelDatabase(path: string, options: { readonly readonly
   }
   return db;
 }
+
+/** The read-model database for the life of a scope: closed when the scope closes, however it ends. */
+export const acquireReadModelDatabase = (
+  path: string,
+  options: { readonly readonly?: boolean } = {},
+): Effect.Effect<Database.Database, never, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.sync(() => openReadModelDatabase(path, options)),
+    (db) => Effect.sync(() => db.close()),
+  );

@@ -5,6 +5,7 @@ import { type Checkpoint, Checkpoints } from "./checkpoints.js";
 import { createGeneration, createIndexes, dropGeneration, pointViewsAt } from "./generations.js";
 import type { AnyProjection, ApplyEvent } from "./projection-definition.js";
 import { type ReadModelWriteFailed, isStorageFailure, writeFailure } from "./read-model-write-failed.js";
+import { RebuildFailed } from "./rebuild-failed.js";
 
 export interface RebuildProgress {
   readonly position: number;
@@ -16,20 +17,6 @@ export interface RebuildProgress {
 export interface RebuildOptions {
   readonly batchSize?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
-}
-
-/** A projection failed on an event during a rebuild; nothing was swapped in. */
-export class RebuildFailed extends Error {
-  constructor(
-    readonly projection: string,
-    readonly event: RecordedEvent,
-    cause: unknown,
-  ) {
-    super(
-      `${projection} failed on ${event.type} ${event.eventId} at position ${event.position}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
-  }
 }
 
 interface Build {
@@ -88,7 +75,13 @@ export const rebuildProjections = (
       builds.map(({ projection, generation }) => {
         const previous = checkpoints.get(projection.name);
         pointViewsAt(db, projection, generation);
-        const checkpoint: Checkpoint = { name: projection.name, version: projection.version, generation, position, status: "running" };
+        const checkpoint: Checkpoint = {
+          name: projection.name,
+          version: projection.version,
+          generation,
+          position,
+          status: "running",
+        };
         checkpoints.put(checkpoint);
         if (previous) dropGeneration(db, projection, previous.generation);
         return checkpoint;
@@ -117,7 +110,7 @@ function applyAll(build: Build, events: ReadonlyArray<RecordedEvent>): void {
     try {
       build.apply(event);
     } catch (error) {
-      throw isStorageFailure(error) ? error : new RebuildFailed(build.projection.name, event, error);
+      throw isStorageFailure(error) ? error : new RebuildFailed({ projection: build.projection.name, event, cause: error });
     }
   }
 }

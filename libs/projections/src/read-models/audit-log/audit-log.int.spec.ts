@@ -19,7 +19,13 @@ const comment = (n: number): EventToAppend => ({
 });
 /** Appends `count` comments to a stream in one write. */
 const appendComments = (streamId: string, count: number) =>
-  Effect.runPromise(harness.store.append(streamId, Array.from({ length: count }, (_, n) => comment(n)), ExpectedRevision.any));
+  Effect.runPromise(
+    harness.store.append(
+      streamId,
+      Array.from({ length: count }, (_, n) => comment(n)),
+      ExpectedRevision.any,
+    ),
+  );
 
 /** Two meetings' events, interleaved so that stream revisions and log positions differ. */
 async function interleaved() {

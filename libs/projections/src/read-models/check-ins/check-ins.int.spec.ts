@@ -43,12 +43,19 @@ const held = (checkInId: CheckInId, heldOn: string, extra: Partial<CheckInHeld> 
 const harness = useRecordedHistory([checkInsProjection], async ({ append }) => {
   const stream = initiativeStream(initiative);
   await append(stream, "CheckInCadenceAgreed", { everyDays: 14 }, { recordedAt: fortnightAgreed });
-  await append(stream, "CheckInHeld", held(january10, "2025-01-10", { notes: "Tydligt mandat" }), { recordedAt: january10Recorded });
+  await append(stream, "CheckInHeld", held(january10, "2025-01-10", { notes: "Tydligt mandat" }), {
+    recordedAt: january10Recorded,
+  });
   await append(initiativeStream(other), "CheckInHeld", held(othersCheckIn, "2025-01-12"), { recordedAt: othersRecorded });
   await append(
     stream,
     "CheckInHeld",
-    held(february3, "2025-02-03", { mandateClarity: 2, confidence: 5, leadershipNeeded: "more-direction", nextCheckInOn: "2025-02-20" }),
+    held(february3, "2025-02-03", {
+      mandateClarity: 2,
+      confidence: 5,
+      leadershipNeeded: "more-direction",
+      nextCheckInOn: "2025-02-20",
+    }),
     { recordedAt: february3Recorded },
   );
   await append(stream, "CheckInHeld", held(january8, "2025-01-08"), { recordedAt: january8Recorded });
@@ -75,7 +82,12 @@ describe("checkIns", () => {
       nextCheckInOn: null,
       recordedAt: january10Recorded,
     });
-    expect(list[2]).toMatchObject({ mandateClarity: 2, confidence: 5, leadershipNeeded: "more-direction", nextCheckInOn: "2025-02-20" });
+    expect(list[2]).toMatchObject({
+      mandateClarity: 2,
+      confidence: 5,
+      leadershipNeeded: "more-direction",
+      nextCheckInOn: "2025-02-20",
+    });
   });
 
   it("keeps each initiative's check-ins to itself", () => {
@@ -166,7 +178,11 @@ describe("checkInSchedule", () => {
 
   it("counts a cadence only from the instant it was agreed", () => {
     expect(schedule("2025-01-20", "2025-03-01T08:59:59.999Z")).toMatchObject({ cadenceDays: 14, nextCheckInDue: "2025-01-24" });
-    expect(schedule("2025-01-20", weeklyAgreed)).toMatchObject({ cadenceDays: 7, nextCheckInDue: "2025-01-17", checkInOverdue: true });
+    expect(schedule("2025-01-20", weeklyAgreed)).toMatchObject({
+      cadenceDays: 7,
+      nextCheckInDue: "2025-01-17",
+      checkInOverdue: true,
+    });
     expect(schedule("2025-03-10")).toMatchObject({ cadenceDays: 7, nextCheckInDue: "2025-03-10", checkInOverdue: false });
     expect(checkInSchedule(harness.db, initiative, { at: "2025-01-20", asOf: "2025-01-05T08:59:59.999Z" })).toMatchObject({
       cadenceDays: null,

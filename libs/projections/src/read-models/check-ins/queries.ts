@@ -47,11 +47,12 @@ const checkInColumns = `check_in_id AS checkInId, held_on AS heldOn, participant
 
 /** The initiative's check-ins as known at `asOf`, in the order they were held. */
 export function checkIns(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): CheckIn[] {
-  return prepared<{ initiativeId: string; asOf: string | null }, CheckInRow>(db, 
-      `SELECT ${checkInColumns} FROM check_ins
+  return prepared<{ initiativeId: string; asOf: string | null }, CheckInRow>(
+    db,
+    `SELECT ${checkInColumns} FROM check_ins
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY held_on, position`,
-    )
+  )
     .all({ initiativeId, asOf: options.asOf ?? null })
     .map((row) => ({ ...row, participants: JSON.parse(row.participants) as string[] }));
 }
@@ -81,9 +82,7 @@ export function checkInSchedule(
     ).get({ initiativeId, asOf: params.asOf }),
   }));
   const cadenceDays = cadence?.everyDays ?? null;
-  const nextCheckInDue = !last
-    ? null
-    : (last.nextCheckInOn ?? (cadenceDays === null ? null : addDays(last.heldOn, cadenceDays)));
+  const nextCheckInDue = !last ? null : (last.nextCheckInOn ?? (cadenceDays === null ? null : addDays(last.heldOn, cadenceDays)));
   return {
     cadenceDays,
     lastCheckIn: last

@@ -86,7 +86,13 @@ describe("decision-log: meeting", () => {
           rationale: "Within the frame",
           kind: "budget",
         },
-        { decisionId: other.decisionId, subject: "Next meeting", decision: "Next meeting: approved", rationale: null, kind: "other" },
+        {
+          decisionId: other.decisionId,
+          subject: "Next meeting",
+          decision: "Next meeting: approved",
+          rationale: null,
+          kind: "other",
+        },
       ],
       comments: [
         { topic: "Budget", comment: "How do we know we get value?" },
@@ -106,12 +112,22 @@ describe("decision-log: meeting", () => {
     const { meetingId } = await meetingWithDecision("2024-09-19", "Budget 2025", "budget");
     const stream = meetingStream(meetingId);
     await harness.append(stream, "MinutesApproved", { on: "2024-09-26" }, { recordedAt: "2024-09-26T10:00:00.000Z" });
-    await harness.append(stream, "MinutesCorrected", { correction: "Absentee was present", reason: "Typo" }, {
-      recordedAt: "2024-09-27T09:00:00.000Z",
-    });
-    await harness.append(stream, "MinutesCorrected", { correction: "Amount is 1.2 MSEK", reason: "Misheard" }, {
-      recordedAt: "2024-09-28T09:00:00.000Z",
-    });
+    await harness.append(
+      stream,
+      "MinutesCorrected",
+      { correction: "Absentee was present", reason: "Typo" },
+      {
+        recordedAt: "2024-09-27T09:00:00.000Z",
+      },
+    );
+    await harness.append(
+      stream,
+      "MinutesCorrected",
+      { correction: "Amount is 1.2 MSEK", reason: "Misheard" },
+      {
+        recordedAt: "2024-09-28T09:00:00.000Z",
+      },
+    );
     await harness.sync();
 
     const minutes = meeting(harness.db, meetingId)!;
@@ -133,7 +149,14 @@ describe("decision-log: decisionLog", () => {
     await harness.sync();
 
     expect(decisionLog(harness.db)).toEqual([
-      { ...earlier, heldOn: "2024-09-19", subject: "Budget 2025", decision: "Budget 2025: approved", kind: "budget", effects: [] },
+      {
+        ...earlier,
+        heldOn: "2024-09-19",
+        subject: "Budget 2025",
+        decision: "Budget 2025: approved",
+        kind: "budget",
+        effects: [],
+      },
       {
         meetingId: earlier.meetingId,
         decisionId: second.decisionId,
@@ -143,7 +166,14 @@ describe("decision-log: decisionLog", () => {
         kind: "other",
         effects: [],
       },
-      { ...later, heldOn: "2024-11-14", subject: "November decision", decision: "November decision: approved", kind: "other", effects: [] },
+      {
+        ...later,
+        heldOn: "2024-11-14",
+        subject: "November decision",
+        decision: "November decision: approved",
+        kind: "other",
+        effects: [],
+      },
     ]);
   });
 
@@ -222,7 +252,10 @@ describe("decision-log: decisionLog", () => {
     const { meetingId, decisionId } = await meetingWithDecision("2024-09-19", "Budget 2025", "budget");
     const stream = meetingStream(meetingId);
     await harness.append(stream, "CommentRecorded", { topic: "Budget", comment: "Value for money" });
-    await harness.append(stream, "NextStepAgreed", { nextStepId: randomUUID(), text: "Meet in November" } as Payload<"NextStepAgreed">);
+    await harness.append(stream, "NextStepAgreed", {
+      nextStepId: randomUUID(),
+      text: "Meet in November",
+    } as Payload<"NextStepAgreed">);
     await harness.append(stream, "MinutesApproved", { on: "2024-09-26" });
     await harness.append(stream, "MinutesCorrected", { correction: "Spelling", reason: "Typo" });
     const decision = { meetingId, decisionId };

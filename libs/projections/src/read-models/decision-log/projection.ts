@@ -76,7 +76,16 @@ export const decisionLogProjection = defineProjection({
         case "DecisionRecorded": {
           const { decisionId, subject, decision, rationale, kind } = event.data;
           const meetingId = meetingOfStream();
-          insertDecision.run({ decisionId, meetingId, subject, decision, rationale: rationale ?? null, kind, recordedAt, position });
+          insertDecision.run({
+            decisionId,
+            meetingId,
+            subject,
+            decision,
+            rationale: rationale ?? null,
+            kind,
+            recordedAt,
+            position,
+          });
           return;
         }
         case "CommentRecorded": {

@@ -129,7 +129,10 @@ export function decisionLog(
        WHERE m.held_on BETWEEN @from AND @to
        ORDER BY e.position`,
     ).all(range);
-    const effectsByDecision = groupBy(effects, ({ meetingId, decisionId, ...effect }) => [decisionKey(meetingId, decisionId), effect]);
+    const effectsByDecision = groupBy(effects, ({ meetingId, decisionId, ...effect }) => [
+      decisionKey(meetingId, decisionId),
+      effect,
+    ]);
     return decisions.map((d) => ({ ...d, effects: effectsByDecision.get(decisionKey(d.meetingId, d.decisionId)) ?? [] }));
   });
 }

@@ -90,7 +90,14 @@ describe("goalHistory", () => {
     evidence: "Antologin trycktes",
     recordedAt: writingAchieved,
   };
-  const meetingV2 = { ...meetingV1, version: 2, change: "dropped", status: "dropped", reason: "Ersatt av check-ins", recordedAt: meetingDropped };
+  const meetingV2 = {
+    ...meetingV1,
+    version: 2,
+    change: "dropped",
+    status: "dropped",
+    reason: "Ersatt av check-ins",
+    recordedAt: meetingDropped,
+  };
 
   it("holds one row per goal event of the initiative, oldest first, carrying the wording forward", () => {
     expect(goalHistory(harness.db, initiative)).toEqual([readingV1, writingV1, meetingV1, readingV2, writingV2, meetingV2]);
@@ -109,7 +116,12 @@ describe("goalHistory", () => {
 });
 
 describe("activeGoals", () => {
-  const readingAsSet = { goalId: reading, statement: "Fler barn läser varje dag", indicator: "Andel som läser", targetDate: "2025-12-31" };
+  const readingAsSet = {
+    goalId: reading,
+    statement: "Fler barn läser varje dag",
+    indicator: "Andel som läser",
+    targetDate: "2025-12-31",
+  };
   const readingAsRevised = { goalId: reading, statement: "Alla barn läser varje dag", targetDate: "2026-06-30" };
   const writingGoal = { goalId: writing, statement: "Alla skriver en berättelse" };
   const meetingGoal = { goalId: meeting, statement: "Träffas varje månad" };

@@ -25,14 +25,17 @@ export interface ActiveGoal {
 }
 
 /** Every version of the initiative's goals recorded by `asOf`, oldest first. */
-export function goalHistory(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): GoalVersion[] {
+export function goalHistory(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string } = {},
+): GoalVersion[] {
   const rows = prepared<{ initiativeId: string; asOf: string | null }, GoalVersionRow>(
-      db,
-      `SELECT * FROM goal_versions
+    db,
+    `SELECT * FROM goal_versions
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
-    )
-    .all({ initiativeId, asOf: options.asOf ?? null });
+  ).all({ initiativeId, asOf: options.asOf ?? null });
   return rows.map((row) => ({
     goalId: row.goal_id,
     version: row.version,
@@ -59,8 +62,8 @@ export function activeGoals(
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): ActiveGoal[] {
   const rows = prepared<{ initiativeId: string; asOf: string | null; at: IsoDate; endOfAt: string }, GoalVersionRow>(
-      db,
-      `SELECT goal.* FROM goal_versions goal
+    db,
+    `SELECT goal.* FROM goal_versions goal
        JOIN (SELECT goal_id, MAX(version) AS version, MIN(position) AS set_position FROM goal_versions
              WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
              GROUP BY goal_id) latest
@@ -68,8 +71,7 @@ export function activeGoals(
        WHERE goal.status = 'active' OR (goal.status = 'achieved' AND goal.achieved_on > @at)
          OR (goal.status = 'dropped' AND goal.recorded_at > @endOfAt)
        ORDER BY latest.set_position`,
-    )
-    .all({ initiativeId, asOf: options.asOf ?? null, at: options.at, endOfAt: endOfStockholmDay(options.at) });
+  ).all({ initiativeId, asOf: options.asOf ?? null, at: options.at, endOfAt: endOfStockholmDay(options.at) });
   return rows.map((row) => ({
     goalId: row.goal_id,
     statement: row.statement,

@@ -48,8 +48,16 @@ async function recordHistory() {
     { name: "Västerås stad", kind: "municipality" },
     { recordedAt: REGISTERED },
   );
-  await harness.append(organisationStream(eskilstuna), "OrganisationRegistered", { name: "Eskilstuna kommun", kind: "municipality" });
-  const committeeMapping = { contextId: committee, name: "Barn- och ungdomsnämnden", kind: "committee", description: "Schools" } as const;
+  await harness.append(organisationStream(eskilstuna), "OrganisationRegistered", {
+    name: "Eskilstuna kommun",
+    kind: "municipality",
+  });
+  const committeeMapping = {
+    contextId: committee,
+    name: "Barn- och ungdomsnämnden",
+    kind: "committee",
+    description: "Schools",
+  } as const;
   await map(vasteras, committeeMapping, MAPPED);
   await map(vasteras, { contextId: network, name: "Att leda i samverkan", kind: "network", description: "" }, NETWORK_MAPPED);
   await map(eskilstuna, { contextId: eskilstunaBoard, name: "Ledningsgrupp", kind: "management-group", description: "Heads" });
@@ -94,7 +102,14 @@ describe("governing-contexts: governingContexts", () => {
   it("lists an organisation's contexts by name with the initiatives linked now", async () => {
     await recordHistory();
     expect(governingContexts(harness.db, vasteras)).toEqual([
-      { contextId: network, name: "Att leda i samverkan", kind: "network", description: "", status: "retired", linkedInitiatives: [] },
+      {
+        contextId: network,
+        name: "Att leda i samverkan",
+        kind: "network",
+        description: "",
+        status: "retired",
+        linkedInitiatives: [],
+      },
       {
         contextId: committee,
         name: "Barn- och ungdomsnämnden",

@@ -48,7 +48,14 @@ export const governingContextsProjection = defineProjection({
         }
         case "GoverningContextMapped": {
           const { contextId, name, kind, description } = event.data;
-          insertContext.run({ contextId, organisationId: streamEntityId(event, "organisation"), name, kind, description, recordedAt });
+          insertContext.run({
+            contextId,
+            organisationId: streamEntityId(event, "organisation"),
+            name,
+            kind,
+            description,
+            recordedAt,
+          });
           return;
         }
         case "GoverningContextRetired": {

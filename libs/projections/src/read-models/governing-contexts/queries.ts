@@ -38,8 +38,10 @@ const LINK_KNOWN_AT =
   "l.linked_at <= coalesce(@asOf, l.linked_at) AND (l.unlinked_at IS NULL OR l.unlinked_at > coalesce(@asOf, l.unlinked_at))";
 
 export function organisations(db: Database.Database): ReadonlyArray<OrganisationEntry> {
-  return prepared<[], OrganisationEntry>(db, "SELECT organisation_id AS id, name, kind FROM organisations ORDER BY name, organisation_id")
-    .all();
+  return prepared<[], OrganisationEntry>(
+    db,
+    "SELECT organisation_id AS id, name, kind FROM organisations ORDER BY name, organisation_id",
+  ).all();
 }
 
 /** The organisation, if it was registered by `asOf`. */
@@ -89,11 +91,11 @@ export function initiativeContexts(
   initiativeId: string,
   options: { readonly asOf?: string } = {},
 ): ReadonlyArray<InitiativeContext> {
-  return prepared<[{ initiativeId: string; asOf: string | null }], InitiativeContext>(db, 
-      `SELECT l.organisation_id AS organisationId, l.context_id AS contextId, c.name, l.relation
+  return prepared<[{ initiativeId: string; asOf: string | null }], InitiativeContext>(
+    db,
+    `SELECT l.organisation_id AS organisationId, l.context_id AS contextId, c.name, l.relation
        FROM context_links l JOIN governing_contexts c ON c.context_id = l.context_id AND c.organisation_id = l.organisation_id
        WHERE l.initiative_id = @initiativeId AND ${LINK_KNOWN_AT}
        ORDER BY l.position`,
-    )
-    .all({ initiativeId, asOf: options.asOf ?? null });
+  ).all({ initiativeId, asOf: options.asOf ?? null });
 }

@@ -51,7 +51,14 @@ describe("listInitiatives", () => {
     organisationIds: [vasteras, mdu],
     registeredAt: registeredReading,
   };
-  const allLearnItem = { id: allLearn, name: "Alla lär", status: "open", focusArea, organisationIds: [mdu], registeredAt: registeredAllLearn };
+  const allLearnItem = {
+    id: allLearn,
+    name: "Alla lär",
+    status: "open",
+    focusArea,
+    organisationIds: [mdu],
+    registeredAt: registeredAllLearn,
+  };
 
   it("lists the initiatives registered by asOf, from the instant of registration on", () => {
     expect(listInitiatives(harness.db, { asOf: "2025-01-10T08:59:59.999Z" })).toEqual([]);
@@ -63,7 +70,10 @@ describe("listInitiatives", () => {
   });
 
   it("shows an initiative closed from the instant its closure was recorded", () => {
-    expect(listInitiatives(harness.db, { asOf: "2025-03-05T08:59:59.999Z" })).toEqual([allLearnItem, { ...readingItem, status: "open" }]);
+    expect(listInitiatives(harness.db, { asOf: "2025-03-05T08:59:59.999Z" })).toEqual([
+      allLearnItem,
+      { ...readingItem, status: "open" },
+    ]);
     expect(listInitiatives(harness.db, { asOf: readingClosed })).toEqual([allLearnItem, { ...readingItem, status: "closed" }]);
     expect(listInitiatives(harness.db)).toEqual([allLearnItem, { ...readingItem, status: "closed" }]);
   });
@@ -91,7 +101,11 @@ describe("initiativeRecord", () => {
 
   it("once the closure is recorded, is closed from its date on", () => {
     const known = { asOf: readingClosed };
-    expect(initiativeRecord(harness.db, reading, { ...known, at: "2025-02-28" })).toEqual({ ...record, status: "open", closedOn });
+    expect(initiativeRecord(harness.db, reading, { ...known, at: "2025-02-28" })).toEqual({
+      ...record,
+      status: "open",
+      closedOn,
+    });
     expect(initiativeRecord(harness.db, reading, { ...known, at: closedOn })).toEqual({ ...record, status: "closed", closedOn });
     expect(initiativeRecord(harness.db, reading, { at: "2025-03-02" })).toEqual({ ...record, status: "closed", closedOn });
   });
@@ -139,4 +153,5 @@ describe("leadsAsOf", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { initiatives: 2, initiative_leads: 3 }));
+it("rebuilds to exactly the rows it keeps live", () =>
+  expectRebuildMatchesLive(harness, { initiatives: 2, initiative_leads: 3 }));

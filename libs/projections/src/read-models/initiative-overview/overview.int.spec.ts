@@ -14,13 +14,24 @@ const answered = "2025-03-01T23:30:00.000Z";
 // Over exactly the read models it names: the overview reads nothing else.
 const harness = useRecordedHistory(initiativeOverviewReadModels, async ({ append }) => {
   const stream = initiativeStream(initiative);
-  const registration = { name: "Läsfrämjande", focusArea: "alla-barn" as FocusArea, description: "", organisationIds: [randomUUID() as OrganisationId] };
+  const registration = {
+    name: "Läsfrämjande",
+    focusArea: "alla-barn" as FocusArea,
+    description: "",
+    organisationIds: [randomUUID() as OrganisationId],
+  };
   await append(stream, "InitiativeRegistered", registration, { recordedAt: "2025-01-10T09:00:00.000Z" });
   await append(stream, "GoalSet", { goalId: goal, statement: "Fler barn läser" }, { recordedAt: "2025-01-11T09:00:00.000Z" });
   await append(
     signalStream(signal),
     "SignalSubmitted",
-    { initiativeId: initiative, kind: "need", summary: "Skolorna vill ha stöd", mandatePosition: "within", observedOn: "2025-01-12" },
+    {
+      initiativeId: initiative,
+      kind: "need",
+      summary: "Skolorna vill ha stöd",
+      mandatePosition: "within",
+      observedOn: "2025-01-12",
+    },
     { recordedAt: "2025-01-13T09:00:00.000Z" },
   );
   await append(stream, "GoalDropped", { goalId: goal, reason: "Ersatt" }, { recordedAt: dropped });
@@ -45,6 +56,9 @@ describe("initiativeOverview", () => {
   it("drops the goal and the signal from the Stockholm days their drop and answer were recorded", () => {
     expect(overview("2025-03-01")).toMatchObject({ goals: [], unansweredSignals: [{ id: signal }] });
     expect(overview("2025-03-02")).toMatchObject({ goals: [], unansweredSignals: [] });
-    expect(overview("2025-03-02", "2025-03-01T08:59:59.999Z")).toMatchObject({ goals: [{ goalId: goal }], unansweredSignals: [{ id: signal }] });
+    expect(overview("2025-03-02", "2025-03-01T08:59:59.999Z")).toMatchObject({
+      goals: [{ goalId: goal }],
+      unansweredSignals: [{ id: signal }],
+    });
   });
 });

@@ -15,7 +15,7 @@ import { type OpenTension, openTensions } from "../tension-timeline/queries.js";
 import { initiativeOverviewProjection } from "./projection.js";
 import { type InitiativeRecord, type LeadAssignment, initiativeRecord, leadsAsOf } from "./queries.js";
 
-/** API.md's overview of one initiative, on date `at` as known at `asOf`. */
+/** The overview of one initiative (docs/api.md "Initiatives"), on date `at` as known at `asOf`. */
 export interface InitiativeOverview extends InitiativeRecord {
   readonly asOf: string | null;
   readonly at: IsoDate;

@@ -50,10 +50,10 @@ interface LeadRow {
 /** The initiatives registered as of `asOf`, by name; closed once the closure is recorded by then. */
 export function listInitiatives(db: Database.Database, options: { readonly asOf?: string } = {}): InitiativeListItem[] {
   const asOf = options.asOf ?? null;
-  const rows = prepared<{ asOf: string | null }, InitiativeRow>(db, 
-      `SELECT * FROM initiatives WHERE registered_at <= coalesce(@asOf, registered_at) ORDER BY name, initiative_id`,
-    )
-    .all({ asOf });
+  const rows = prepared<{ asOf: string | null }, InitiativeRow>(
+    db,
+    `SELECT * FROM initiatives WHERE registered_at <= coalesce(@asOf, registered_at) ORDER BY name, initiative_id`,
+  ).all({ asOf });
   return rows.map((row) => ({
     id: row.initiative_id,
     name: row.name,
@@ -68,8 +68,15 @@ export function listInitiatives(db: Database.Database, options: { readonly asOf?
 const REGISTERED_BY_AS_OF = "initiative_id = @initiativeId AND registered_at <= coalesce(@asOf, registered_at)";
 
 /** Whether the initiative was registered by `asOf`: what a read of its parts needs to tell it from an unknown one. */
-export function initiativeRegistered(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): boolean {
-  const found = prepared<{ initiativeId: string; asOf: string | null }>(db, `SELECT 1 FROM initiatives WHERE ${REGISTERED_BY_AS_OF}`).get({
+export function initiativeRegistered(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string } = {},
+): boolean {
+  const found = prepared<{ initiativeId: string; asOf: string | null }>(
+    db,
+    `SELECT 1 FROM initiatives WHERE ${REGISTERED_BY_AS_OF}`,
+  ).get({
     initiativeId,
     asOf: options.asOf ?? null,
   });
@@ -104,15 +111,19 @@ export function initiativeRecord(
 }
 
 /** The people assigned to the initiative as known at `asOf`, in the order they were assigned. */
-export function leadsAsOf(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): LeadAssignment[] {
-  const rows = prepared<{ initiativeId: string; asOf: string | null }, LeadRow>(db, 
-      `SELECT person_id, role, assigned_at FROM initiative_leads
+export function leadsAsOf(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string } = {},
+): LeadAssignment[] {
+  const rows = prepared<{ initiativeId: string; asOf: string | null }, LeadRow>(
+    db,
+    `SELECT person_id, role, assigned_at FROM initiative_leads
        WHERE initiative_id = @initiativeId
          AND assigned_at <= coalesce(@asOf, assigned_at)
          AND (unassigned_at IS NULL OR unassigned_at > coalesce(@asOf, unassigned_at))
        ORDER BY assigned_position`,
-    )
-    .all({ initiativeId, asOf: options.asOf ?? null });
+  ).all({ initiativeId, asOf: options.asOf ?? null });
   return rows.map((row) => ({ personId: row.person_id, role: row.role, assignedAt: row.assigned_at }));
 }
 

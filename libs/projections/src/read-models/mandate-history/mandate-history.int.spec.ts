@@ -23,12 +23,17 @@ const backdated = "2025-02-20T10:00:00.000Z";
 const renewed = "2025-03-10T10:00:00.000Z";
 const revoked = "2025-04-01T10:00:00.000Z";
 const secondGranted = "2025-04-02T10:00:00.000Z";
-// The other initiative: the DOMAIN.md question, a revocation recorded late but effective early.
+// The other initiative: the docs/domain.md "Time: two axes" question, a revocation recorded late but effective early.
 const othersGranted = "2025-01-02T10:00:00.000Z";
 const othersRevoked = "2025-02-20T11:00:00.000Z";
 const february15 = "2025-02-15T23:59:59.999Z";
 
-const grantedTerms = { scope: ["Läsning"], boundaries: ["Inom skoltid"], principles: ["Barnens bästa"], steering: "broad" as const };
+const grantedTerms = {
+  scope: ["Läsning"],
+  boundaries: ["Inom skoltid"],
+  principles: ["Barnens bästa"],
+  steering: "broad" as const,
+};
 
 const harness = useRecordedHistory([mandateHistoryProjection], async ({ append }) => {
   // The store never lets recordedAt go back, so events are appended in recording order.
@@ -43,7 +48,14 @@ const harness = useRecordedHistory([mandateHistoryProjection], async ({ append }
   await append(
     stream,
     "MandateGranted",
-    { mandateId: first, ...grantedTerms, validFrom: "2025-01-15", validUntil: "2025-06-30", budgetSek: 100_000, decision: grantDecision },
+    {
+      mandateId: first,
+      ...grantedTerms,
+      validFrom: "2025-01-15",
+      validUntil: "2025-06-30",
+      budgetSek: 100_000,
+      decision: grantDecision,
+    },
     { recordedAt: granted },
   );
   await append(
@@ -197,7 +209,13 @@ describe("mandateHistory", () => {
 });
 
 describe("mandateInForce", () => {
-  const firstMandate = { mandateId: first, ...grantedTerms, validFrom: "2025-01-15", validUntil: "2025-06-30", budgetSek: 100_000 };
+  const firstMandate = {
+    mandateId: first,
+    ...grantedTerms,
+    validFrom: "2025-01-15",
+    validUntil: "2025-06-30",
+    budgetSek: 100_000,
+  };
 
   it("is null before the mandate was recorded, whatever the day", () => {
     expect(inForce("2025-02-01", "2025-01-10T09:59:59.999Z")).toBeNull();
@@ -248,7 +266,13 @@ describe("mandateInForce", () => {
   });
 
   it("answers the DOMAIN.md question: a revocation recorded after 15 February, effective before 1 March", () => {
-    const othersMandateTerms = { mandateId: othersMandate, ...grantedTerms, validFrom: "2025-01-01", validUntil: "2025-12-31", budgetSek: null };
+    const othersMandateTerms = {
+      mandateId: othersMandate,
+      ...grantedTerms,
+      validFrom: "2025-01-01",
+      validUntil: "2025-12-31",
+      budgetSek: null,
+    };
     expect(mandateInForce(harness.db, other, { at: "2025-03-01", asOf: february15 })).toEqual(othersMandateTerms);
     expect(mandateInForce(harness.db, other, { at: "2025-03-01" })).toBeNull();
     expect(mandateInForce(harness.db, other, { at: "2025-02-24", asOf: othersRevoked })).toEqual(othersMandateTerms);

@@ -24,7 +24,9 @@ export const mandateHistoryProjection = defineProjection({
       `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
     );
     const written = new LastWritten<MandateVersionRow>((mandateId) => latest.get(mandateId));
-    const latestVersion = (event: RecordedMandatEvent<"MandateAmended" | "MandateRenewed" | "MandateRevoked">): MandateVersionRow => {
+    const latestVersion = (
+      event: RecordedMandatEvent<"MandateAmended" | "MandateRenewed" | "MandateRevoked">,
+    ): MandateVersionRow => {
       const row = written.get(event.data.mandateId);
       if (!row) throw new Error(`${event.type} of mandate ${event.data.mandateId}, which was never granted`);
       return row;
@@ -70,7 +72,7 @@ export const mandateHistoryProjection = defineProjection({
         }
         case "MandateRenewed": {
           const previous = latestVersion(event);
-          // Rule 3: only a mandate with an end is renewed; the renewal adds the days after it.
+          // renewal-not-later (docs/domain.md): only a mandate with an end is renewed; the renewal adds the days after it.
           if (previous.valid_until === null) throw new Error(`Renewal of open-ended mandate ${previous.mandate_id}`);
           write({
             ...successor(previous, event, event.data.decision),

@@ -47,7 +47,11 @@ export interface MandateInForce {
 }
 
 /** Every version of the initiative's mandates recorded by `asOf`, oldest first. */
-export function mandateHistory(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): MandateVersion[] {
+export function mandateHistory(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string } = {},
+): MandateVersion[] {
   // Versions repeat most of their terms: parse each distinct JSON text once per answer.
   const parsed = new Map<string, unknown>();
   const parse = <T>(text: string | null): T | null => {
@@ -127,7 +131,11 @@ export function mandateInForce(
          AND recorded_at <= coalesce(@asOf, recorded_at)`,
     )
       .all({ mandateId: inForce.mandateId, asOf, at: options.at })
-      .map((row) => ({ effectiveFrom: row.effective_from, changes: JSON.parse(row.changes!) as MandateChanges, order: row.position }));
+      .map((row) => ({
+        effectiveFrom: row.effective_from,
+        changes: JSON.parse(row.changes!) as MandateChanges,
+        order: row.position,
+      }));
     const terms = termsOn(termsOfRow(granted), amendments, options.at);
     return {
       mandateId: inForce.mandateId,
@@ -143,9 +151,9 @@ export function mandateInForce(
 }
 
 const versionsAsOf = (db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] =>
-  prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(db, 
-      `SELECT * FROM mandate_versions
+  prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
+    db,
+    `SELECT * FROM mandate_versions
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
-    )
-    .all({ initiativeId, asOf: asOf ?? null });
+  ).all({ initiativeId, asOf: asOf ?? null });

@@ -27,7 +27,8 @@ async function register(name: string, email?: string) {
   return { personId, key, sealed };
 }
 
-const membership = (focus: string, on: string) => ({ focusArea: focus, on }) as MandatEventOf<"CoreTeamMembershipStarted">["data"];
+const membership = (focus: string, on: string) =>
+  ({ focusArea: focus, on }) as MandatEventOf<"CoreTeamMembershipStarted">["data"];
 
 describe("people: peopleRecords", () => {
   it("keeps the name and e-mail sealed as given, openable only with the person's key", async () => {
@@ -51,7 +52,9 @@ describe("people: peopleRecords", () => {
     await harness.append(personStream(personId), "CoreTeamMembershipStarted", membership(focusArea, "2024-09-01"));
     await harness.sync();
     const row = harness.db
-      .prepare<[string], { name_sealed: string; email_sealed: string }>("SELECT name_sealed, email_sealed FROM people WHERE person_id = ?")
+      .prepare<[string], { name_sealed: string; email_sealed: string }>(
+        "SELECT name_sealed, email_sealed FROM people WHERE person_id = ?",
+      )
       .get(personId)!;
     expect(JSON.parse(row.name_sealed)).toEqual(sealed.name);
     expect(JSON.parse(row.email_sealed)).toEqual(sealed.email);
@@ -64,7 +67,9 @@ describe("people: peopleRecords", () => {
     const { personId, sealed } = await register("Frånvarande 1");
     await harness.append(personStream(personId), "PersonErased", { on: "2025-01-31" });
     await harness.sync();
-    expect(peopleRecords(harness.db, [personId])).toMatchObject([{ nameSealed: sealed.name, emailSealed: null, erasedOn: "2025-01-31" }]);
+    expect(peopleRecords(harness.db, [personId])).toMatchObject([
+      { nameSealed: sealed.name, emailSealed: null, erasedOn: "2025-01-31" },
+    ]);
     expect(peopleRecords(harness.db, [randomUUID()])).toEqual([]);
   });
 

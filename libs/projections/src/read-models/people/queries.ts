@@ -49,12 +49,13 @@ export function coreTeam(
   options: { readonly at: string; readonly asOf?: string },
 ): ReadonlyArray<string> {
   const params = { focusArea, at: options.at, asOf: options.asOf ?? null };
-  return prepared<[typeof params], { personId: string }>(db, 
-      `SELECT person_id AS personId FROM core_team_memberships
+  return prepared<[typeof params], { personId: string }>(
+    db,
+    `SELECT person_id AS personId FROM core_team_memberships
        WHERE focus_area = @focusArea AND started_on <= @at AND recorded_at <= coalesce(@asOf, recorded_at)
          AND (ended_on IS NULL OR ended_on >= @at OR ended_at > coalesce(@asOf, ended_at))
        GROUP BY person_id ORDER BY MIN(position)`,
-    )
+  )
     .all(params)
     .map((row) => row.personId);
 }

@@ -1,4 +1,11 @@
-import { type IsoDate, type MandatePosition, type SignalFollowUp, type SignalKind, type SignalOutcome, endOfStockholmDay } from "#domain";
+import {
+  type IsoDate,
+  type MandatePosition,
+  type SignalFollowUp,
+  type SignalKind,
+  type SignalOutcome,
+  endOfStockholmDay,
+} from "#domain";
 import type Database from "better-sqlite3";
 import { prepared } from "../../runner/prepared.js";
 

@@ -42,7 +42,9 @@ const harness = useRecordedHistory([signalInboxProjection], async ({ append }) =
     submitted(initiative, { kind: "boundary-request", detail: "Mer om gränsen", mandatePosition: "at-edge", mandateId: mandate }),
     { recordedAt: acknowledgedSubmitted, actorId: "lead-1" },
   );
-  await append(signalStream(adjusted), "SignalSubmitted", submitted(initiative, { kind: "need" }), { recordedAt: adjustedSubmitted });
+  await append(signalStream(adjusted), "SignalSubmitted", submitted(initiative, { kind: "need" }), {
+    recordedAt: adjustedSubmitted,
+  });
   await append(signalStream(othersNoted), "SignalSubmitted", submitted(other), { recordedAt: othersSubmitted });
   await append(signalStream(acknowledged), "SignalAcknowledged", { on: "2025-01-19" }, { recordedAt: acknowledgedAt });
   await append(
@@ -51,10 +53,19 @@ const harness = useRecordedHistory([signalInboxProjection], async ({ append }) =
     { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId: mandate } },
     { recordedAt: adjustedAnswered },
   );
-  await append(signalStream(othersNoted), "SignalAnswered", { response: "Noterat", outcome: "noted" }, { recordedAt: othersAnswered });
-  await append(signalStream(withdrawn), "SignalSubmitted", submitted(initiative, { kind: "risk" }), { recordedAt: withdrawnSubmitted });
+  await append(
+    signalStream(othersNoted),
+    "SignalAnswered",
+    { response: "Noterat", outcome: "noted" },
+    { recordedAt: othersAnswered },
+  );
+  await append(signalStream(withdrawn), "SignalSubmitted", submitted(initiative, { kind: "risk" }), {
+    recordedAt: withdrawnSubmitted,
+  });
   await append(signalStream(withdrawn), "SignalWithdrawn", { reason: "Löst lokalt" }, { recordedAt: withdrawnAt });
-  await append(signalStream(latest), "SignalSubmitted", submitted(initiative, { kind: "progress" }), { recordedAt: latestSubmitted });
+  await append(signalStream(latest), "SignalSubmitted", submitted(initiative, { kind: "progress" }), {
+    recordedAt: latestSubmitted,
+  });
 });
 
 const ids = (signals: ReadonlyArray<{ id: string }>) => signals.map((s) => s.id);
@@ -100,7 +111,10 @@ describe("listSignals", () => {
   it("gives the answered signals, newest answer first", () => {
     expect(ids(listSignals(harness.db, { status: "answered" }))).toEqual([othersNoted, adjusted]);
     expect(ids(listSignals(harness.db, { status: "answered", initiativeId: initiative }))).toEqual([adjusted]);
-    expect(listSignals(harness.db, { status: "answered", initiativeId: other })[0]).toMatchObject({ outcome: "noted", followUp: null });
+    expect(listSignals(harness.db, { status: "answered", initiativeId: other })[0]).toMatchObject({
+      outcome: "noted",
+      followUp: null,
+    });
   });
 
   it("keeps to one initiative when asked", () => {
@@ -135,13 +149,19 @@ describe("listSignals", () => {
     expect(ids(listSignals(harness.db, { status: "answered", asOf: before }))).toEqual([]);
     expect(ids(listSignals(harness.db, { status: "unanswered", asOf: adjustedAnswered }))).toEqual([acknowledged, othersNoted]);
     expect(ids(listSignals(harness.db, { status: "answered", asOf: adjustedAnswered }))).toEqual([adjusted]);
-    expect(listSignals(harness.db, { asOf: adjustedAnswered })[1]).toMatchObject({ status: "answered", outcome: "mandate-adjusted" });
+    expect(listSignals(harness.db, { asOf: adjustedAnswered })[1]).toMatchObject({
+      status: "answered",
+      outcome: "mandate-adjusted",
+    });
   });
 
   it("takes a withdrawn signal out of the inbox from the instant of withdrawal", () => {
     const statusOf = (asOf: string) => listSignals(harness.db, { asOf }).find((s) => s.id === withdrawn)?.status;
     expect(statusOf("2025-01-24T08:59:59.999Z")).toBe("submitted");
-    expect(ids(listSignals(harness.db, { status: "unanswered", asOf: "2025-01-24T08:59:59.999Z" }))).toEqual([acknowledged, withdrawn]);
+    expect(ids(listSignals(harness.db, { status: "unanswered", asOf: "2025-01-24T08:59:59.999Z" }))).toEqual([
+      acknowledged,
+      withdrawn,
+    ]);
     expect(statusOf(withdrawnAt)).toBe("withdrawn");
     expect(ids(listSignals(harness.db, { status: "unanswered", asOf: withdrawnAt }))).toEqual([acknowledged]);
     expect(ids(listSignals(harness.db, { status: "answered", asOf: withdrawnAt }))).toEqual([othersNoted, adjusted]);
@@ -167,12 +187,19 @@ describe("an initiative's inbox", () => {
 });
 
 describe("unansweredSignals: an initiative's inbox on a day", () => {
-  const unanswered = (at: string, asOf?: string) => ids(unansweredSignals(harness.db, initiative, { at, ...(asOf ? { asOf } : {}) }));
+  const unanswered = (at: string, asOf?: string) =>
+    ids(unansweredSignals(harness.db, initiative, { at, ...(asOf ? { asOf } : {}) }));
 
   it("holds a signal from the day it was observed, with what the overview shows of it", () => {
     expect(unanswered("2025-01-07")).toEqual([]);
     expect(unansweredSignals(harness.db, initiative, { at: "2025-01-08", asOf: acknowledgedSubmitted })).toEqual([
-      { id: acknowledged, kind: "boundary-request", summary: "Skolorna efterfrågar stöd", mandatePosition: "at-edge", observedOn: "2025-01-08" },
+      {
+        id: acknowledged,
+        kind: "boundary-request",
+        summary: "Skolorna efterfrågar stöd",
+        mandatePosition: "at-edge",
+        observedOn: "2025-01-08",
+      },
     ]);
   });
 

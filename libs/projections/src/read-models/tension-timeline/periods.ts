@@ -26,7 +26,7 @@ const nextPeriodStart = (start: IsoDate, bucket: TimelineBucket): IsoDate => {
 export const periodsBetween = (from: IsoDate, to: IsoDate, bucket: TimelineBucket): Period[] => {
   const periods: Period[] = [];
   if (from > to) return periods;
-  for (let start = periodStart(from, bucket); start <= to; ) {
+  for (let start = periodStart(from, bucket); start <= to;) {
     const next = nextPeriodStart(start, bucket);
     periods.push({ start, end: addDays(next, -1) });
     start = next;

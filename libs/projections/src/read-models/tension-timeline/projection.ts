@@ -54,7 +54,13 @@ export const tensionTimelineProjection = defineProjection({
           insertEscalation.run({ tensionId, ...event.data, recordedAt, position });
           return;
         case "TensionResolved":
-          close.run({ tensionId, closedAs: "resolved", on: event.data.resolvedOn, recordedAt, resolution: event.data.resolution });
+          close.run({
+            tensionId,
+            closedAs: "resolved",
+            on: event.data.resolvedOn,
+            recordedAt,
+            resolution: event.data.resolution,
+          });
           return;
         case "TensionDropped":
           close.run({ tensionId, closedAs: "dropped", on: event.data.on, recordedAt, resolution: null });

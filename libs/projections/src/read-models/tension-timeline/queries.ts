@@ -87,7 +87,8 @@ function summarisePeriods(
       raised: tensions.filter((t) => within(t.raisedOn, period)).length,
       resolved: tensions.filter((t) => t.closedAs === "resolved" && within(t.closedOn, period)).length,
       open: open.length,
-      meanIntensity: levels.length === 0 ? null : Math.round((levels.reduce((sum, level) => sum + level, 0) / levels.length) * 100) / 100,
+      meanIntensity:
+        levels.length === 0 ? null : Math.round((levels.reduce((sum, level) => sum + level, 0) / levels.length) * 100) / 100,
     };
   });
 }
@@ -101,8 +102,9 @@ export function openTensions(
   initiativeId: string,
   options: { readonly asOf?: string; readonly at: IsoDate },
 ): OpenTension[] {
-  return prepared<{ initiativeId: string; asOf: string | null; at: IsoDate }, OpenTension>(db, 
-      `SELECT t.tension_id AS tensionId, t.category, t.raised_on AS raisedOn,
+  return prepared<{ initiativeId: string; asOf: string | null; at: IsoDate }, OpenTension>(
+    db,
+    `SELECT t.tension_id AS tensionId, t.category, t.raised_on AS raisedOn,
          (SELECT i.intensity FROM tension_intensities i
           WHERE i.tension_id = t.tension_id AND i.on_date <= @at AND i.recorded_at <= coalesce(@asOf, i.recorded_at)
           ORDER BY i.on_date DESC, i.position DESC LIMIT 1) AS intensity,
@@ -113,6 +115,5 @@ export function openTensions(
        WHERE ti.initiative_id = @initiativeId AND t.raised_on <= @at AND t.raised_at <= coalesce(@asOf, t.raised_at)
          AND (t.closed_on IS NULL OR t.closed_on > @at OR t.closed_at > coalesce(@asOf, t.closed_at))
        ORDER BY t.raised_on, t.raised_position`,
-    )
-    .all({ initiativeId, asOf: options.asOf ?? null, at: options.at });
+  ).all({ initiativeId, asOf: options.asOf ?? null, at: options.at });
 }

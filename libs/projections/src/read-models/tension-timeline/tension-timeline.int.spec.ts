@@ -53,14 +53,21 @@ const harness = useRecordedHistory([tensionTimelineProjection], async ({ append 
   await append(
     tensionStream(shared),
     "TensionRaised",
-    raised([initiative, other], "2025-01-06", 3, { category: "line-vs-collaboration", source: { signalId: randomUUID() as SignalId } }),
+    raised([initiative, other], "2025-01-06", 3, {
+      category: "line-vs-collaboration",
+      source: { signalId: randomUUID() as SignalId },
+    }),
     { recordedAt: sharedRaised },
   );
   await append(tensionStream(othersFirst), "TensionRaised", raised([other], "2025-01-07", 1), { recordedAt: othersRaised });
   await append(tensionStream(othersSecond), "TensionRaised", raised([other], "2025-01-08", 1), { recordedAt: othersRaised });
   await append(tensionStream(coreTeamOnly), "TensionRaised", raised([], "2025-01-10", 5), { recordedAt: coreTeamRaised });
-  await append(tensionStream(shared), "TensionIntensityChanged", intensityChange(5, "2025-01-20"), { recordedAt: sharedIntensified });
-  await append(tensionStream(shared), "TensionEscalated", escalation("core-team", "2025-01-21"), { recordedAt: sharedToCoreTeam });
+  await append(tensionStream(shared), "TensionIntensityChanged", intensityChange(5, "2025-01-20"), {
+    recordedAt: sharedIntensified,
+  });
+  await append(tensionStream(shared), "TensionEscalated", escalation("core-team", "2025-01-21"), {
+    recordedAt: sharedToCoreTeam,
+  });
   await append(tensionStream(shared), "TensionEscalated", escalation("board", "2025-02-10"), { recordedAt: sharedToBoard });
   await append(
     tensionStream(shared),
@@ -70,11 +77,20 @@ const harness = useRecordedHistory([tensionTimelineProjection], async ({ append 
   );
   await append(tensionStream(late), "TensionRaised", raised([initiative], "2025-01-15", 2), { recordedAt: lateRaised });
   await append(tensionStream(late), "TensionIntensityChanged", intensityChange(4, "2025-01-31"), { recordedAt: lateIntensified });
-  await append(tensionStream(late), "TensionEscalated", escalation("organisation", "2025-01-25"), { recordedAt: lateToOrganisation });
+  await append(tensionStream(late), "TensionEscalated", escalation("organisation", "2025-01-25"), {
+    recordedAt: lateToOrganisation,
+  });
   await append(tensionStream(late), "TensionEscalated", escalation("core-team", "2025-01-22"), { recordedAt: lateToCoreTeam });
-  await append(tensionStream(late), "TensionDropped", { reason: "Inte längre aktuell", on: "2025-03-03" }, { recordedAt: lateDropped });
+  await append(
+    tensionStream(late),
+    "TensionDropped",
+    { reason: "Inte längre aktuell", on: "2025-03-03" },
+    { recordedAt: lateDropped },
+  );
   await append(tensionStream(monthEnd), "TensionRaised", raised([initiative], "2025-03-31", 1), { recordedAt: monthEndRaised });
-  await append(tensionStream(monthEnd), "TensionIntensityChanged", intensityChange(2, "2025-03-31"), { recordedAt: monthEndIntensified });
+  await append(tensionStream(monthEnd), "TensionIntensityChanged", intensityChange(2, "2025-03-31"), {
+    recordedAt: monthEndIntensified,
+  });
 });
 
 describe("tensionTimeline", () => {
@@ -120,7 +136,9 @@ describe("tensionTimeline", () => {
       { periodStart: "2025-01-01", raised: 0, resolved: 0, open: 0, meanIntensity: null },
       { periodStart: "2025-02-01", raised: 0, resolved: 0, open: 0, meanIntensity: null },
     ]);
-    expect(harness.db.prepare("SELECT count(*) AS n FROM tension_initiatives WHERE tension_id = ?").get(coreTeamOnly)).toEqual({ n: 0 });
+    expect(harness.db.prepare("SELECT count(*) AS n FROM tension_initiatives WHERE tension_id = ?").get(coreTeamOnly)).toEqual({
+      n: 0,
+    });
   });
 
   it("gives no periods when `from` is after `to`", () => {
@@ -217,4 +235,5 @@ it("keeps the closing and the source on the tension", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { tensions: 6, tension_escalations: 4 }));
+it("rebuilds to exactly the rows it keeps live", () =>
+  expectRebuildMatchesLive(harness, { tensions: 6, tension_escalations: 4 }));
