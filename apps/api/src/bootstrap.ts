@@ -69,8 +69,8 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
 /** MANDAT_DEMO: the demo history goes into an empty log unless it is switched off. */
 async function loadDemoIfEmpty(runtime: MandatRuntime): Promise<boolean> {
   if (!runtime.config.demo) return false;
-  const head = await runtime.effects.runPromise(Effect.flatMap(EventStore, (store) => store.headPosition));
+  const head = await runtime.run(Effect.flatMap(EventStore, (store) => store.headPosition));
   if (head > 0) return false;
-  await runtime.effects.runPromise(loadDemoHistory);
+  await runtime.run(loadDemoHistory);
   return true;
 }

@@ -1,20 +1,42 @@
 import { existsSync } from "node:fs";
-import { EventStore, type EventStoreService } from "#event-store";
-import { ConfigError, type MandatConfig, type MandatServices, RawEventStore, loadConfig, mandatLayer } from "#platform";
-import { Cause, Effect, Exit, ManagedRuntime, Option } from "effect";
+import {
+  EventStore,
+  EventStoreAdmin,
+  type EventStoreAdminService,
+  type EventStoreService,
+  type StoreUnavailable,
+} from "#event-store";
+import type { KeyStoreUnavailable } from "#privacy";
+import {
+  ConfigError,
+  type MandatConfig,
+  type MandatServices,
+  RawEventStore,
+  type ReadModels,
+  loadConfig,
+  mandatLayer,
+  mandatLayerWithReadModels,
+  openRuntime,
+  runOn,
+  successOrThrow,
+} from "#platform";
+import { Effect, type Layer } from "effect";
 import { CliError, EXIT } from "./exit-codes.js";
 
-export interface CliContext {
+/** The opened stores, and what `run` may use: the stores, and for `mandat state` the read models. */
+export interface CliContext<Services = MandatServices> {
   readonly config: MandatConfig;
   /** The log as stored (verification, export, import). */
   readonly raw: EventStoreService;
+  /** The same adapter's admin side: verbatim imports, and how strictly `verify` checks positions. */
+  readonly admin: EventStoreAdminService;
   /** The log in today's shape (history, state, rebuild). */
   readonly store: EventStoreService;
-  readonly run: <A, E>(effect: Effect.Effect<A, E, MandatServices>) => Promise<A>;
+  readonly run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promise<A>;
   readonly close: () => Promise<void>;
 }
 
-/** The server's configuration, from the same environment variables (API.md "Configuration"). */
+/** The server's configuration, from the same environment variables (docs/api.md "Configuration"). */
 export function cliConfig(): MandatConfig {
   try {
     return loadConfig();
@@ -28,16 +50,27 @@ export function cliConfig(): MandatConfig {
  * Opens the configured stores. Tools that read refuse to create a log: pointing one at a
  * wrong path should say so, not start an empty log there.
  */
-export async function openContext(options: { readonly mustExist: boolean }): Promise<CliContext> {
+export function openContext(options: { readonly mustExist: boolean }): Promise<CliContext> {
+  return openContextOn<never>(options, mandatLayer);
+}
+
+/**
+ * Opens the stores and whatever else `layer` adds, as the server does. Building the layer
+ * opens everything before the command starts; a failure half-way closes what was opened.
+ */
+async function openContextOn<Extra>(
+  options: { readonly mustExist: boolean },
+  layer: (config: MandatConfig) => Layer.Layer<MandatServices | Extra, StoreUnavailable | KeyStoreUnavailable>,
+): Promise<CliContext<MandatServices | Extra>> {
   const config = cliConfig();
   if (options.mustExist && config.store.engine === "sqlite" && !existsSync(config.store.path)) {
     throw new CliError(EXIT.noInput, `No event log at ${config.store.path} (set MANDAT_SQLITE_PATH to the server's log)`);
   }
-  const effects = ManagedRuntime.make(mandatLayer(config));
-  const run = async <A, E>(effect: Effect.Effect<A, E, MandatServices>): Promise<A> => unwrap(await effects.runPromiseExit(effect));
+  const effects = await asCliFailure(openRuntime(layer(config)));
+  const run = <A, E>(effect: Effect.Effect<A, E, MandatServices | Extra>): Promise<A> => asCliFailure(runOn(effects, effect));
   try {
-    const [raw, store] = await run(Effect.all([RawEventStore, EventStore]));
-    return { config, raw, store, run, close: () => effects.dispose() };
+    const [raw, admin, store] = await run(Effect.all([RawEventStore, EventStoreAdmin, EventStore]));
+    return { config, raw, admin, store, run, close: () => effects.dispose() };
   } catch (error) {
     await effects.dispose();
     throw error;
@@ -45,8 +78,26 @@ export async function openContext(options: { readonly mustExist: boolean }): Pro
 }
 
 /** Runs `use` with the opened stores and closes them afterwards, whatever happened. */
-export async function withContext<A>(options: { readonly mustExist: boolean }, use: (context: CliContext) => Promise<A>): Promise<A> {
-  const context = await openContext(options);
+export function withContext<A>(options: { readonly mustExist: boolean }, use: (context: CliContext) => Promise<A>): Promise<A> {
+  return using(openContext(options), use);
+}
+
+/**
+ * Runs `use` with the stores and the read models, whose runner has started on them (the
+ * server's layers); stops the runner and closes everything afterwards, whatever happened.
+ */
+export function withReadModels<A>(use: (context: CliContext<MandatServices | ReadModels>) => Promise<A>): Promise<A> {
+  return using(
+    openContextOn<ReadModels>({ mustExist: true }, (config) => mandatLayerWithReadModels(config)),
+    use,
+  );
+}
+
+async function using<Services, A>(
+  opening: Promise<CliContext<Services>>,
+  use: (context: CliContext<Services>) => Promise<A>,
+): Promise<A> {
+  const context = await opening;
   try {
     return await use(context);
   } finally {
@@ -55,13 +106,14 @@ export async function withContext<A>(options: { readonly mustExist: boolean }, u
 }
 
 /** Runs an Effect that needs no services; its typed failure is thrown as is, for the error line. */
-export const runEffect = async <A, E>(effect: Effect.Effect<A, E>): Promise<A> => unwrap(await Effect.runPromiseExit(effect));
+export const runEffect = <A, E>(effect: Effect.Effect<A, E>): Promise<A> =>
+  asCliFailure(Effect.runPromiseExit(effect).then(successOrThrow));
 
-function unwrap<A, E>(exit: Exit.Exit<A, E>): A {
-  if (Exit.isSuccess(exit)) return exit.value;
-  const failure = Cause.failureOption(exit.cause);
-  throw storeError(Option.isSome(failure) ? failure.value : Cause.squash(exit.cause));
-}
+/** `work`, with a store that cannot be opened or read turned into its exit code (69). */
+const asCliFailure = <A>(work: Promise<A>): Promise<A> =>
+  work.catch((error: unknown) => {
+    throw storeError(error);
+  });
 
 /** A store that cannot be opened or read: locked by another writer, unreadable, or down. */
 function storeError(error: unknown): unknown {

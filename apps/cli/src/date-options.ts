@@ -17,7 +17,8 @@ export function dateOption(flag: string, text: string | undefined): string | und
 export function instantOption(flag: string, text: string | undefined, edge: "start" | "end"): string | undefined {
   if (text === undefined) return undefined;
   const instant = parseInstant(text, edge);
-  if (instant === undefined) throw invalid(flag, text, "a date (YYYY-MM-DD) or an instant with its offset (2024-10-20T14:00:00+02:00)");
+  if (instant === undefined)
+    throw invalid(flag, text, "a date (YYYY-MM-DD) or an instant with its offset (2024-10-20T14:00:00+02:00)");
   return instant;
 }
 

@@ -29,7 +29,9 @@ export class ProgressBar {
       this.lastDraw = now;
       const width = 30;
       const filled = Math.round(fraction * width);
-      this.stream.write(`\r${this.label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${figures}\u001b[K`);
+      this.stream.write(
+        `\r${this.label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${figures}\u001b[K`,
+      );
       return;
     }
     const decile = Math.floor(fraction * 10);

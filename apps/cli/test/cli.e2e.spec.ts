@@ -84,7 +84,9 @@ describe("mandat on a store holding the demo history", () => {
     const run = await mandat(["history", initiativeId]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/MandateGranted/);
-    expect(run.stdout).toMatch(/scope \[Driva mötesplatsen och dess program; Samarbeta med föreningar i Skultuna\] → \[.*Låta barnens projekt löpa över terminsgränsen\]/);
+    expect(run.stdout).toMatch(
+      /scope \[Driva mötesplatsen och dess program; Samarbeta med föreningar i Skultuna\] → \[.*Låta barnens projekt löpa över terminsgränsen\]/,
+    );
     expect(run.stdout).toMatch(/Deltagare Västerås 1/);
   });
 
@@ -160,7 +162,9 @@ describe("mandat on a store holding the demo history", () => {
     const csv = (await mandat(["export", "--format", "csv"])).stdout.trim().split("\n");
     expect(csv[0]).toBe("position,eventId,streamId,revision,type,schemaVersion,recordedAt,data,metadata");
     expect(csv).toHaveLength(exported.length + 1);
-    const stream = (await mandat(["export", "--format", "jsonl", "--stream", `initiative-${initiativeId}`])).stdout.trim().split("\n");
+    const stream = (await mandat(["export", "--format", "jsonl", "--stream", `initiative-${initiativeId}`])).stdout
+      .trim()
+      .split("\n");
     expect(stream.every((line) => JSON.parse(line).streamId === `initiative-${initiativeId}`)).toBe(true);
     const future = await mandat(["export", "--format", "jsonl", "--from", "2999-01-01"]);
     expect(future.stdout).toBe("");
@@ -243,7 +247,17 @@ describe("mandat token", () => {
   const { mandat } = storeIn(freshDir());
 
   it("signs a development token with AUTH_JWT_SECRET, carrying sub, role and initiatives", async () => {
-    const run = await mandat(["token", "--role", "initiative-lead", "--initiative", "i-1", "--initiative", "i-2", "--sub", "p-7"]);
+    const run = await mandat([
+      "token",
+      "--role",
+      "initiative-lead",
+      "--initiative",
+      "i-1",
+      "--initiative",
+      "i-2",
+      "--sub",
+      "p-7",
+    ]);
     expect(run.code).toBe(0);
     const { payload } = await jwtVerify(run.stdout.trim(), new TextEncoder().encode(secret));
     expect(payload).toMatchObject({ sub: "p-7", roles: ["initiative-lead"], initiatives: ["i-1", "i-2"] });
@@ -308,7 +322,9 @@ describe("mandat migrate", () => {
     const noTarget = await mandat(["migrate", "--to", "eventstoredb"]);
     expect(noTarget.code).toBe(78);
     expect(noTarget.stderr).toMatch(/EVENTSTORE_CONNECTION_STRING/);
-    const noSource = await mandat(["migrate", "--to", "eventstoredb"], { EVENTSTORE_CONNECTION_STRING: "esdb://127.0.0.1:1?tls=false" });
+    const noSource = await mandat(["migrate", "--to", "eventstoredb"], {
+      EVENTSTORE_CONNECTION_STRING: "esdb://127.0.0.1:1?tls=false",
+    });
     expect(noSource.code).toBe(66);
     expect(noSource.stderr).toMatch(/No embedded log/);
   });

@@ -43,7 +43,9 @@ describe("instantOption (--asOf, --from, --to)", () => {
       ["--asOf", "2024-10-20T14:00:00", "end"],
       ["--asOf", "last tuesday", "end"],
     ] as const) {
-      expect(usageError(() => instantOption(flag, text, edge)).message).toMatch(new RegExp(`^${flag} takes a date .* not "${text}"$`));
+      expect(usageError(() => instantOption(flag, text, edge)).message).toMatch(
+        new RegExp(`^${flag} takes a date .* not "${text}"$`),
+      );
     }
   });
 });

@@ -9,7 +9,7 @@ export class ConfigError extends Error {
 const flag = z.enum(["on", "off"]);
 
 /**
- * The environment variables of API.md "Configuration", plus MANDAT_KEYS_PATH
+ * The environment variables of docs/api.md "Configuration", MANDAT_KEYS_PATH included
  * (where person keys live; beside the event log by default).
  */
 const Environment = z.object({
@@ -39,8 +39,7 @@ export interface MandatConfig {
   readonly port: number;
   readonly host: string;
   readonly store:
-    | { readonly engine: "sqlite"; readonly path: string }
-    | { readonly engine: "eventstoredb"; readonly connectionString: string };
+    { readonly engine: "sqlite"; readonly path: string } | { readonly engine: "eventstoredb"; readonly connectionString: string };
   readonly readModelsPath: string;
   readonly keysPath: string;
   /** MANDAT_SQLITE_PATH even when another engine runs: what `mandat migrate` copies from. */

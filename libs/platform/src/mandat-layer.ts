@@ -1,13 +1,15 @@
 import { upcasters } from "#domain";
 import {
   EventStore,
+  EventStoreAdmin,
+  type EventStoreAdminService,
   type EventStoreService,
-  SqliteEventStore,
   type StoreUnavailable,
   UpcasterRegistry,
   withUpcasting,
 } from "#event-store";
-import { KeyStore, type KeyStoreUnavailable, SqliteKeyStore } from "#privacy";
+import { SqliteEventStore } from "#event-store/sqlite";
+import { type KeyStore, type KeyStoreUnavailable, SqliteKeyStore } from "#privacy";
 import { Context, Effect, Layer } from "effect";
 import type { MandatConfig } from "./config.js";
 
@@ -17,19 +19,24 @@ import type { MandatConfig } from "./config.js";
  */
 export class RawEventStore extends Context.Tag("@mandat/RawEventStore")<RawEventStore, EventStoreService>() {}
 
-export type MandatServices = RawEventStore | EventStore | KeyStore;
+export type MandatServices = RawEventStore | EventStoreAdmin | EventStore | KeyStore;
 
-const rawEventStore = (config: MandatConfig): Layer.Layer<RawEventStore, StoreUnavailable> => {
+/** One adapter as both the raw store and EventStoreAdmin (the CLI's import, migrate, verify). */
+const adapterContext = (adapter: EventStoreService & EventStoreAdminService) =>
+  Context.make(RawEventStore, adapter).pipe(Context.add(EventStoreAdmin, adapter));
+
+const rawEventStore = (config: MandatConfig): Layer.Layer<RawEventStore | EventStoreAdmin, StoreUnavailable> => {
   switch (config.store.engine) {
     case "sqlite":
-      return Layer.scoped(RawEventStore, SqliteEventStore.acquire({ path: config.store.path }));
+      return Layer.scopedContext(Effect.map(SqliteEventStore.acquire({ path: config.store.path }), adapterContext));
     case "eventstoredb": {
       const { connectionString } = config.store;
       // Loaded only when configured: the gRPC client is heavy for the embedded default.
       return Layer.unwrapEffect(
         Effect.map(
           Effect.promise(() => import("#event-store/eventstoredb")),
-          ({ EventStoreDbEventStore }) => Layer.scoped(RawEventStore, EventStoreDbEventStore.acquire(connectionString)),
+          ({ EventStoreDbEventStore }) =>
+            Layer.scopedContext(Effect.map(EventStoreDbEventStore.acquire(connectionString), adapterContext)),
         ),
       );
     }
@@ -40,6 +47,9 @@ const rawEventStore = (config: MandatConfig): Layer.Layer<RawEventStore, StoreUn
 export const mandatLayer = (config: MandatConfig): Layer.Layer<MandatServices, StoreUnavailable | KeyStoreUnavailable> => {
   const registry = new UpcasterRegistry(upcasters);
   const raw = rawEventStore(config);
-  const upcast = Layer.effect(EventStore, Effect.map(RawEventStore, (store) => withUpcasting(store, registry)));
+  const upcast = Layer.effect(
+    EventStore,
+    Effect.map(RawEventStore, (store) => withUpcasting(store, registry)),
+  );
   return Layer.mergeAll(Layer.provideMerge(upcast, raw), SqliteKeyStore.layer(config.keysPath));
 };

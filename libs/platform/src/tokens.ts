@@ -2,7 +2,7 @@ import { ROLES, type Principal, type Role } from "#domain";
 import { type JWTPayload, SignJWT, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { AuthConfig } from "./config.js";
 
-/** Claims of API.md "Auth": sub, name, roles, initiatives. */
+/** Claims of docs/api.md "Auth": sub, name, roles, initiatives. */
 export interface TokenClaims {
   readonly sub: string;
   readonly name?: string;
@@ -50,7 +50,12 @@ export function tokenVerifier(auth: AuthConfig, secret?: string): TokenVerifier 
   const key = encode(secret);
   // A token that never expires is refused: a leaked one would be good forever.
   return async (token) =>
-    principalOf(await verified(() => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }), () => false));
+    principalOf(
+      await verified(
+        () => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }),
+        () => false,
+      ),
+    );
 }
 
 /**
@@ -61,12 +66,16 @@ export function tokenVerifier(auth: AuthConfig, secret?: string): TokenVerifier 
 const KEY_SET_FAILURES: ReadonlySet<string> = new Set([errors.JWKSTimeout.code, errors.JWKSInvalid.code, errors.JOSEError.code]);
 const keysUnavailable = (error: unknown): boolean => !(error instanceof errors.JOSEError) || KEY_SET_FAILURES.has(error.code);
 
-async function verified(verify: () => Promise<{ payload: JWTPayload }>, unavailable: (error: unknown) => boolean): Promise<JWTPayload> {
+async function verified(
+  verify: () => Promise<{ payload: JWTPayload }>,
+  unavailable: (error: unknown) => boolean,
+): Promise<JWTPayload> {
   try {
     return (await verify()).payload;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (unavailable(error)) throw new IdentityProviderUnavailable(`the identity provider's keys could not be fetched (${reason})`);
+    if (unavailable(error))
+      throw new IdentityProviderUnavailable(`the identity provider's keys could not be fetched (${reason})`);
     throw new InvalidToken(reason || "token rejected");
   }
 }

@@ -1,12 +1,6 @@
-import {
-  type AnyCommandSpec,
-  type CommandEnvelope,
-  type CommandResult,
-  executeCommand,
-} from "#application";
+import { type AnyCommandSpec, type CommandEnvelope, type CommandResult, executeCommand } from "#application";
 import { Inject } from "@nestjs/common";
 import { Command, CommandHandler, type ICommandHandler } from "@nestjs/cqrs";
-import { successOrThrow } from "#platform";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
 /** Runs one command spec through the pipeline; the CommandBus is only the shell around it. */
@@ -27,9 +21,3 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand> {
     return this.runtime.run(executeCommand(spec, envelope));
   }
 }
-
-/**
- * The success value, or the typed failure thrown as is (the problem filter maps it).
- * @deprecated Run the effect with `MandatRuntime.run`, which runs and unwraps in one.
- */
-export const runToPromise = successOrThrow;

@@ -1,4 +1,5 @@
-import { ExpectedRevision, SqliteEventStore } from "#event-store";
+import { ExpectedRevision } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { type AnyProjection, ProjectionRunner, listSignals, openReadModelDatabase, signalInboxProjection } from "#projections";
 import type Database from "better-sqlite3";
 import { Effect } from "effect";

@@ -1,6 +1,6 @@
 import type { AnyProjection } from "#projections";
 import { Inject } from "@nestjs/common";
-import { IQueryHandler, Query, QueryHandler } from "@nestjs/cqrs";
+import { type IQueryHandler, Query, QueryHandler } from "@nestjs/cqrs";
 import { Effect } from "effect";
 import { readModelBehind } from "../http/problems.js";
 import { MIN_POSITION_TIMEOUT_MS } from "../http/time-parameters.js";

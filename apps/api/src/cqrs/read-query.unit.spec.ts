@@ -13,7 +13,12 @@ const runtimeReaching = (reached: boolean) => {
 describe("ReadQueryHandler", () => {
   it("waits for the read models a read names, and only those", async () => {
     const { runtime, waitFor } = runtimeReaching(true);
-    const answer = await new ReadQueryHandler(runtime).execute(new ReadQuery(readFrom([signalInboxProjection], () => "inbox"), 7));
+    const answer = await new ReadQueryHandler(runtime).execute(
+      new ReadQuery(
+        readFrom([signalInboxProjection], () => "inbox"),
+        7,
+      ),
+    );
     expect(answer).toBe("inbox");
     expect(waitFor).toHaveBeenCalledWith(7, 5_000, ["signal-inbox"]);
   });
@@ -25,14 +30,21 @@ describe("ReadQueryHandler", () => {
 
   it("waits for none when a read names none, as the audit log reads the log itself", async () => {
     const { runtime, waitFor } = runtimeReaching(true);
-    await new ReadQueryHandler(runtime).execute(new ReadQuery(readFrom([], () => "audit"), 7));
+    await new ReadQueryHandler(runtime).execute(
+      new ReadQuery(
+        readFrom([], () => "audit"),
+        7,
+      ),
+    );
     expect(waitFor).toHaveBeenCalledWith(7, 5_000, []);
   });
 
   it("answers 503 read-model-behind when they did not reach the position", async () => {
     const { runtime } = runtimeReaching(false);
     const read = vi.fn(() => "stale");
-    await expect(new ReadQueryHandler(runtime).execute(new ReadQuery(readFrom([signalInboxProjection], read), 7))).rejects.toMatchObject({
+    await expect(
+      new ReadQueryHandler(runtime).execute(new ReadQuery(readFrom([signalInboxProjection], read), 7)),
+    ).rejects.toMatchObject({
       problemName: "read-model-behind",
     });
     expect(read).not.toHaveBeenCalled();
@@ -40,7 +52,14 @@ describe("ReadQueryHandler", () => {
 
   it("reads at once without minPosition", async () => {
     const { runtime, waitFor } = runtimeReaching(false);
-    expect(await new ReadQueryHandler(runtime).execute(new ReadQuery(readFrom([], () => "now"), undefined))).toBe("now");
+    expect(
+      await new ReadQueryHandler(runtime).execute(
+        new ReadQuery(
+          readFrom([], () => "now"),
+          undefined,
+        ),
+      ),
+    ).toBe("now");
     expect(waitFor).not.toHaveBeenCalled();
   });
 });

@@ -15,7 +15,17 @@ interface ExportOptions {
   readonly output?: string;
 }
 
-const CSV_COLUMNS = ["position", "eventId", "streamId", "revision", "type", "schemaVersion", "recordedAt", "data", "metadata"] as const;
+const CSV_COLUMNS = [
+  "position",
+  "eventId",
+  "streamId",
+  "revision",
+  "type",
+  "schemaVersion",
+  "recordedAt",
+  "data",
+  "metadata",
+] as const;
 
 /**
  * `mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to ...] [--output <file>]`:

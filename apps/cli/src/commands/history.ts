@@ -13,15 +13,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function history(target: string | undefined, options: { asOf?: string; json?: boolean }): Promise<ExitCode> {
   if (!target) throw new CliError(EXIT.usage, "mandat history <initiative-id | stream-id>");
   const streamId = UUID.test(target) ? `initiative-${target}` : target;
-  if (!parseStreamName(streamId)) throw new CliError(EXIT.usage, `"${target}" is neither an initiative id nor a stream id such as signal-<id>`);
+  if (!parseStreamName(streamId))
+    throw new CliError(EXIT.usage, `"${target}" is neither an initiative id nor a stream id such as signal-<id>`);
   const asOf = instantOption("--asOf", options.asOf, "end");
   return withContext({ mustExist: true }, async (context) => {
     const events = await context
       .run(context.store.readStream(streamId, asOf === undefined ? {} : { recordedUpTo: asOf }))
       .catch((error: { _tag?: string }) => {
-        throw error._tag === "StreamNotFound" ? new CliError(EXIT.noInput, `No stream ${streamId}${asOf ? ` as known at ${asOf}` : ""}`) : error;
+        throw error._tag === "StreamNotFound"
+          ? new CliError(EXIT.noInput, `No stream ${streamId}${asOf ? ` as known at ${asOf}` : ""}`)
+          : error;
       });
-    const names = await context.run(actorNames(context.store, events.map((e) => e.metadata.actor.id)));
+    const names = await context.run(
+      actorNames(
+        context.store,
+        events.map((e) => e.metadata.actor.id),
+      ),
+    );
     const entries = timeline(events, (id) => names.get(id) ?? id);
     if (options.json) {
       console.log(JSON.stringify(entries, null, 2));
@@ -29,7 +37,9 @@ export async function history(target: string | undefined, options: { asOf?: stri
     }
     console.log(`${streamId}${asOf ? ` as known at ${asOf}` : ""}: ${entries.length} events`);
     for (const entry of entries) {
-      console.log(`${entry.recordedAt.slice(0, 19).replace("T", " ")}  #${entry.revision}  ${entry.type.padEnd(24)} ${entry.actor}`);
+      console.log(
+        `${entry.recordedAt.slice(0, 19).replace("T", " ")}  #${entry.revision}  ${entry.type.padEnd(24)} ${entry.actor}`,
+      );
       console.log(`    ${entry.change}`);
     }
     return EXIT.ok;

@@ -1,4 +1,5 @@
-import { allProjections, openReadModelDatabase, rebuildProjections } from "#projections";
+import { acquireReadModelDatabase, allProjections, rebuildProjections } from "#projections";
+import { Effect } from "effect";
 import { withContext } from "../cli-context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { ProgressBar } from "../progress-bar.js";
@@ -13,14 +14,15 @@ export async function rebuild(name: string | undefined): Promise<ExitCode> {
     throw new CliError(EXIT.usage, `No read model "${name}"; there are: ${allProjections.map((p) => p.name).join(", ")}`);
   }
   return withContext({ mustExist: true }, async (context) => {
-    const db = openReadModelDatabase(context.config.readModelsPath);
-    try {
-      const progress = new ProgressBar("rebuild");
-      const checkpoints = await context.run(rebuildProjections(db, context.store, projections, { onProgress: progress.onProgress }));
-      progress.done(`${checkpoints.map((c) => c.name).join(", ")} rebuilt up to position ${checkpoints[0]?.position ?? 0}`);
-      return EXIT.ok;
-    } finally {
-      db.close();
-    }
+    const progress = new ProgressBar("rebuild");
+    // The read-model database is opened for the rebuild alone and closed however it ends.
+    const rebuilt = Effect.scoped(
+      Effect.flatMap(acquireReadModelDatabase(context.config.readModelsPath), (db) =>
+        rebuildProjections(db, context.store, projections, { onProgress: progress.onProgress }),
+      ),
+    );
+    const checkpoints = await context.run(rebuilt);
+    progress.done(`${checkpoints.map((c) => c.name).join(", ")} rebuilt up to position ${checkpoints[0]?.position ?? 0}`);
+    return EXIT.ok;
   });
 }

@@ -1,16 +1,15 @@
 import { calendarDate } from "#domain";
-import { describePeople, describePeopleReadModels } from "#platform";
+import { ReadModels } from "#platform";
 import { KeyStore } from "#privacy";
 import {
-  ProjectionRunner,
   type ProjectionStatus,
-  allProjections,
+  describePeople,
+  describePeopleReadModels,
   initiativeOverview,
   initiativeOverviewReadModels,
-  openReadModelDatabase,
 } from "#projections";
 import { Effect } from "effect";
-import { withContext } from "../cli-context.js";
+import { withReadModels } from "../cli-context.js";
 import { dateOption, instantOption } from "../date-options.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -22,44 +21,50 @@ const READ_MODELS = [...initiativeOverviewReadModels, ...describePeopleReadModel
  * overview as it was. The read models are first brought up to the head of the log; that
  * is safe beside a running server, which follows the same checkpoints.
  */
-export async function state(initiativeId: string | undefined, options: { at?: string; asOf?: string; json?: boolean }): Promise<ExitCode> {
+export async function state(
+  initiativeId: string | undefined,
+  options: { at?: string; asOf?: string; json?: boolean },
+): Promise<ExitCode> {
   if (!initiativeId) throw new CliError(EXIT.usage, "mandat state <initiative-id>");
   const at = dateOption("--at", options.at) ?? calendarDate(new Date());
   const asOf = instantOption("--asOf", options.asOf, "end");
-  return withContext({ mustExist: true }, async (context) => {
-    const db = openReadModelDatabase(context.config.readModelsPath);
-    try {
-      const runner = new ProjectionRunner(db, context.store, allProjections);
-      await context.run(runner.start());
-      const head = await context.run(context.store.headPosition);
-      const caughtUp = await Effect.runPromise(runner.waitFor(head, 120_000, READ_MODELS));
-      await Effect.runPromise(runner.stop());
-      if (!caughtUp) throw notCaughtUp(runner.status(), head);
-      const overview = initiativeOverview(db, initiativeId, { at, ...(asOf === undefined ? {} : { asOf }) });
-      if (!overview) throw new CliError(EXIT.noInput, `No initiative ${initiativeId}${asOf ? ` as known at ${asOf}` : ""}`);
-      const people = await context.run(Effect.flatMap(KeyStore, (keys) => describePeople(db, keys, overview.leads.map((l) => l.personId))));
-      const leads = overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)?.name }));
-      if (options.json) {
-        console.log(JSON.stringify({ ...overview, leads }, null, 2));
-        return EXIT.ok;
-      }
-      const mandate = overview.mandate;
-      console.log(`${overview.name} (${overview.status}) on ${at}${asOf ? `, as known at ${asOf}` : ""}`);
-      console.log(`  leads: ${leads.map((l) => `${l.name} (${l.role})`).join(", ") || "none"}`);
-      console.log(`  goals: ${overview.goals.map((g) => g.statement).join(" | ") || "none active"}`);
-      console.log(
-        mandate
-          ? `  mandate: ${mandate.validFrom}..${mandate.validUntil ?? "open end"}, ${mandate.steering} steering${mandate.budgetSek === null ? "" : `, ${mandate.budgetSek} SEK`}\n    scope: ${mandate.scope.join("; ")}\n    boundaries: ${mandate.boundaries.join("; ")}`
-          : "  mandate: none in force",
-      );
-      console.log(`  open tensions: ${overview.openTensions.length}, unanswered signals: ${overview.unansweredSignals.length}`);
-      console.log(
-        `  last check-in: ${overview.lastCheckIn?.heldOn ?? "none"}; next due: ${overview.nextCheckInDue ?? "not set"}${overview.checkInOverdue ? " (OVERDUE)" : ""}`,
-      );
+  return withReadModels(async (context) => {
+    const { runner, db } = await context.run(ReadModels);
+    const head = await context.run(context.store.headPosition);
+    const caughtUp = await Effect.runPromise(runner.waitFor(head, 120_000, READ_MODELS));
+    // Caught up: nothing more is applied while the overview and the names are read.
+    await Effect.runPromise(runner.stop());
+    if (!caughtUp) throw notCaughtUp(runner.status(), head);
+    const overview = initiativeOverview(db, initiativeId, { at, ...(asOf === undefined ? {} : { asOf }) });
+    if (!overview) throw new CliError(EXIT.noInput, `No initiative ${initiativeId}${asOf ? ` as known at ${asOf}` : ""}`);
+    const people = await context.run(
+      Effect.flatMap(KeyStore, (keys) =>
+        describePeople(
+          db,
+          keys,
+          overview.leads.map((l) => l.personId),
+        ),
+      ),
+    );
+    const leads = overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)?.name }));
+    if (options.json) {
+      console.log(JSON.stringify({ ...overview, leads }, null, 2));
       return EXIT.ok;
-    } finally {
-      db.close();
     }
+    const mandate = overview.mandate;
+    console.log(`${overview.name} (${overview.status}) on ${at}${asOf ? `, as known at ${asOf}` : ""}`);
+    console.log(`  leads: ${leads.map((l) => `${l.name} (${l.role})`).join(", ") || "none"}`);
+    console.log(`  goals: ${overview.goals.map((g) => g.statement).join(" | ") || "none active"}`);
+    console.log(
+      mandate
+        ? `  mandate: ${mandate.validFrom}..${mandate.validUntil ?? "open end"}, ${mandate.steering} steering${mandate.budgetSek === null ? "" : `, ${mandate.budgetSek} SEK`}\n    scope: ${mandate.scope.join("; ")}\n    boundaries: ${mandate.boundaries.join("; ")}`
+        : "  mandate: none in force",
+    );
+    console.log(`  open tensions: ${overview.openTensions.length}, unanswered signals: ${overview.unansweredSignals.length}`);
+    console.log(
+      `  last check-in: ${overview.lastCheckIn?.heldOn ?? "none"}; next due: ${overview.nextCheckInDue ?? "not set"}${overview.checkInOverdue ? " (OVERDUE)" : ""}`,
+    );
+    return EXIT.ok;
   });
 }
 
@@ -72,8 +77,13 @@ function notCaughtUp(statuses: ReadonlyArray<ProjectionStatus>, head: number): C
   const stopped = needed.find((status) => status.state === "stopped");
   if (stopped) {
     const { failure } = stopped;
-    const where = failure ? `on ${failure.type} at position ${failure.position} (${failure.message})` : `at position ${stopped.position}`;
-    return new CliError(EXIT.dataError, `Read model ${stopped.name} stopped ${where}; once fixed, mandat rebuild ${stopped.name} brings it back`);
+    const where = failure
+      ? `on ${failure.type} at position ${failure.position} (${failure.message})`
+      : `at position ${stopped.position}`;
+    return new CliError(
+      EXIT.dataError,
+      `Read model ${stopped.name} stopped ${where}; once fixed, mandat rebuild ${stopped.name} brings it back`,
+    );
   }
   return new CliError(EXIT.unavailable, `The read models did not reach position ${head}: ${JSON.stringify(needed)}`);
 }

@@ -6,9 +6,13 @@ import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 /** `mandat token --role <role> [--initiative <id>]... [--sub <id>]`: a development token, never in production. */
 export async function token(options: { role?: string; initiative?: string[]; sub?: string }): Promise<ExitCode> {
   const config = cliConfig();
-  if (config.production) throw new CliError(EXIT.noPermission, "Development tokens are refused in production (NODE_ENV=production)");
+  if (config.production)
+    throw new CliError(EXIT.noPermission, "Development tokens are refused in production (NODE_ENV=production)");
   if (config.auth.mode !== "hs256") {
-    throw new CliError(EXIT.config, "The server verifies tokens against AUTH_JWKS_URL (OIDC): get tokens from that identity provider");
+    throw new CliError(
+      EXIT.config,
+      "The server verifies tokens against AUTH_JWKS_URL (OIDC): get tokens from that identity provider",
+    );
   }
   const role = options.role as Role | undefined;
   if (!role || !ROLES.includes(role)) throw new CliError(EXIT.usage, `--role must be one of ${ROLES.join(", ")}`);
