@@ -18,7 +18,7 @@ import {
 } from "./support/fixtures.js";
 import { type ApiClient, type MandatServer, TEST_SECRET, api, serverForFile, tokenFor } from "./support/mandat-server.js";
 
-/** API.md "Auth" and DOMAIN.md "Roles": who may do what, and what no or a bad token gets. */
+/** docs/api.md "Auth" and docs/domain.md "Roles": who may do what, and what no or a bad token gets. */
 let server: MandatServer;
 let core: ApiClient;
 let admin: ApiClient;
@@ -100,7 +100,10 @@ describe("no token, a bad token", () => {
       .setSubject("e2e-roleless")
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode(TEST_SECRET));
-    expectProblem(await appendsNothing(auditor, () => api(server.url, roleless).post("/api/v1/organisations", { name: "X", kind: "other" })), 401);
+    expectProblem(
+      await appendsNothing(auditor, () => api(server.url, roleless).post("/api/v1/organisations", { name: "X", kind: "other" })),
+      401,
+    );
   });
 });
 
@@ -108,7 +111,12 @@ describe("admin", () => {
   it("may register organisations, people and initiatives and assign leads", async () => {
     const organisationId = ok(await admin.post("/api/v1/organisations", { name: "Eskilstuna kommun", kind: "municipality" })).id;
     const personId = ok(await admin.post("/api/v1/people", { organisationId, name: "Admins person" })).id;
-    const initiative = await admin.post(I, { name: "Admins initiativ", focusArea: FOCUS_AREA, description: "", organisationIds: [organisationId] });
+    const initiative = await admin.post(I, {
+      name: "Admins initiativ",
+      focusArea: FOCUS_AREA,
+      description: "",
+      organisationIds: [organisationId],
+    });
     expect(initiative.status).toBe(201);
     expect((await admin.post(`${I}/${initiative.body.id}/leads`, { personId, role: "lead" })).status).toBe(200);
   });
@@ -145,8 +153,12 @@ describe("core-team", () => {
     expect((await core.post("/api/v1/signals", signalBody(id))).status).toBe(201);
     expect((await core.post(`/api/v1/signals/${foreignSignalId}/acknowledgement`, {})).status).toBe(200);
     expect((await core.post("/api/v1/tensions", tensionBody([]))).status).toBe(201);
-    expect((await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Ledning", comment: "Bred eller detaljerad?" })).status).toBe(200);
-    expect((await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/approval`, { decision: { meetingId, decisionId } })).status).toBe(200);
+    expect(
+      (await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Ledning", comment: "Bred eller detaljerad?" })).status,
+    ).toBe(200);
+    expect((await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/approval`, { decision: { meetingId, decisionId } })).status).toBe(
+      200,
+    );
   });
 
   it("may not read the raw audit log or verify it (auditor, admin only)", async () => {
@@ -160,12 +172,21 @@ describe("initiative-lead", () => {
     const id = own.initiativeId;
     const goal = await lead.post(`${I}/${id}/goals`, { statement: "Ledarens mål" });
     expect(goal.status).toBe(201);
-    expect((await lead.post(`${I}/${id}/goals/${goal.body.id}/revisions`, { statement: "Ledarens reviderade mål", reason: "Tydligare" })).status).toBe(200);
+    expect(
+      (
+        await lead.post(`${I}/${id}/goals/${goal.body.id}/revisions`, {
+          statement: "Ledarens reviderade mål",
+          reason: "Tydligare",
+        })
+      ).status,
+    ).toBe(200);
     expect((await lead.post(`${I}/${id}/check-ins`, checkInBody(own.personId))).status).toBe(201);
     expect((await lead.post("/api/v1/signals", signalBody(id))).status).toBe(201);
     expect((await lead.post(`/api/v1/signals/${ownSignalId}/withdrawal`, { reason: "Inte längre aktuellt" })).status).toBe(200);
     expect((await lead.post("/api/v1/tensions", tensionBody([id]))).status).toBe(201);
-    expect((await lead.post(`/api/v1/tensions/${ownTensionId}/intensity`, { intensity: 4, note: "Värre", on: "2025-02-20" })).status).toBe(200);
+    expect(
+      (await lead.post(`/api/v1/tensions/${ownTensionId}/intensity`, { intensity: 4, note: "Värre", on: "2025-02-20" })).status,
+    ).toBe(200);
   });
 
   it("gets 403 for an initiative not in the token (goals, check-ins, signals, tensions), nothing appended", async () => {
@@ -178,14 +199,23 @@ describe("initiative-lead", () => {
     await expectForbidden(lead, "/api/v1/tensions", tensionBody([id]));
     await expectForbidden(lead, "/api/v1/tensions", tensionBody([own.initiativeId, id]));
     await expectForbidden(lead, "/api/v1/tensions", tensionBody([]));
-    await expectForbidden(lead, `/api/v1/tensions/${foreignTensionId}/escalation`, { to: "board", note: "Nej", on: "2025-02-20" });
+    await expectForbidden(lead, `/api/v1/tensions/${foreignTensionId}/escalation`, {
+      to: "board",
+      note: "Nej",
+      on: "2025-02-20",
+    });
   });
 
   it("may not register, grant mandates, agree cadences, close, answer signals, hold meetings or touch budgets", async () => {
     const id = own.initiativeId;
     await expectForbidden(lead, "/api/v1/organisations", { name: "Nej", kind: "other" });
     await expectForbidden(lead, "/api/v1/people", { organisationId: own.organisationId, name: "Nej" });
-    await expectForbidden(lead, I, { name: "Nej", focusArea: FOCUS_AREA, description: "", organisationIds: [own.organisationId] });
+    await expectForbidden(lead, I, {
+      name: "Nej",
+      focusArea: FOCUS_AREA,
+      description: "",
+      organisationIds: [own.organisationId],
+    });
     await expectForbidden(lead, `${I}/${id}/leads`, { personId: own.personId, role: "lead" });
     await expectForbidden(lead, `${I}/${id}/mandates`, mandateBody());
     await expectForbidden(lead, `${I}/${id}/check-in-cadence`, { everyDays: 7 });

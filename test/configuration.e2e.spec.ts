@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { after, expectWrite, logHead } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, api, runUntilExit, serverForFile, startServer, tokenFor } from "./support/mandat-server.js";
+import {
+  type ApiClient,
+  type MandatServer,
+  api,
+  runUntilExit,
+  serverForFile,
+  startServer,
+  tokenFor,
+} from "./support/mandat-server.js";
 
 /** MANDAT_DEMO=off, NODE_ENV=production, GET /health and the documentation at /docs. */
 let server: MandatServer;
@@ -57,7 +65,7 @@ describe.concurrent("NODE_ENV=production, and a refused configuration", () => {
 });
 
 describe("GET /health", () => {
-  it("is 200 `{ status: \"ok\" }` without a token, with the projections and their positions", async () => {
+  it('is 200 `{ status: "ok" }` without a token, with the projections and their positions', async () => {
     const core = api(server.url, await tokenFor("core-team"));
     const written = expectWrite(await core.post("/api/v1/organisations", { name: "Hälsosam", kind: "other" }), 201);
     await core.get(after("/api/v1/organisations", written.position));
@@ -76,7 +84,7 @@ describe("GET /health", () => {
   });
 });
 
-/** API.md's endpoint table: method, path and roles ("any": any authenticated role; "none": no token). */
+/** The v1 endpoints of docs/api.md "Endpoints" (those not marked "not in v1"): method, path and roles ("any": any authenticated role; "none": no token). */
 const LEAD = ["core-team", "initiative-lead"];
 const CORE = ["core-team"];
 const ADMIN = ["admin", "core-team"];
@@ -160,7 +168,9 @@ describe("documentation", () => {
   });
 
   it("has every path of API.md with its method", () => {
-    const missing = CONTRACT.filter(([method, path]) => !document.paths[path]?.[method]).map(([method, path]) => `${method.toUpperCase()} ${path}`);
+    const missing = CONTRACT.filter(([method, path]) => !document.paths[path]?.[method]).map(
+      ([method, path]) => `${method.toUpperCase()} ${path}`,
+    );
     expect(missing).toEqual([]);
   });
 
@@ -175,12 +185,13 @@ describe("documentation", () => {
       if (JSON.stringify(actual) !== JSON.stringify(expected)) wrong.push(`${method} ${path}: ${JSON.stringify(actual)}`);
     }
     expect(wrong).toEqual([]);
-    // Beyond API.md's table too: every operation names who may call it, in API.md's words.
+    // Beyond the v1 endpoints too: every operation names who may call it, in docs/api.md's words.
     const ROLE_NAMES = ["admin", "core-team", "initiative-lead", "auditor"];
     for (const [path, operations] of Object.entries(document.paths) as Array<[string, Record<string, any>]>) {
       for (const [method, operation] of Object.entries(operations)) {
         const roles = operation["x-roles"];
-        if (Array.isArray(roles)) expect(roles.length > 0 && roles.every((role) => ROLE_NAMES.includes(role)), `${method} ${path}`).toBe(true);
+        if (Array.isArray(roles))
+          expect(roles.length > 0 && roles.every((role) => ROLE_NAMES.includes(role)), `${method} ${path}`).toBe(true);
         else expect(["public", "authenticated"], `${method} ${path}`).toContain(roles);
       }
     }
@@ -207,9 +218,18 @@ describe("documentation", () => {
     expect(typesOf("post", "/api/v1/budgets/{focusArea}/{year}/approval")).toContain("/problems/budget-decision-kind");
     expect(typesOf("post", "/api/v1/signals/{id}/answer")).toContain("/problems/signal-already-answered");
     expect(typesOf("post", "/api/v1/initiatives/{id}/goals")).toContain("/problems/initiative-closed");
-    for (const generic of ["/problems/unauthenticated", "/problems/forbidden", "/problems/validation", "/problems/precondition-failed", "/problems/idempotency-key-reused", "/problems/payload-too-large"]) {
+    for (const generic of [
+      "/problems/unauthenticated",
+      "/problems/forbidden",
+      "/problems/validation",
+      "/problems/precondition-failed",
+      "/problems/idempotency-key-reused",
+      "/problems/payload-too-large",
+    ]) {
       expect(typesOf("post", "/api/v1/organisations")).toContain(generic);
     }
-    expect(typesOf("get", "/api/v1/initiatives/{id}")).toEqual(expect.arrayContaining(["/problems/not-found", "/problems/read-model-behind"]));
+    expect(typesOf("get", "/api/v1/initiatives/{id}")).toEqual(
+      expect.arrayContaining(["/problems/not-found", "/problems/read-model-behind"]),
+    );
   });
 });

@@ -16,7 +16,7 @@ import {
 } from "./support/fixtures.js";
 import { type ApiClient, type ApiResponse, serverForFile } from "./support/mandat-server.js";
 
-/** API.md "Idempotency", "Optimistic concurrency" and "Reads" (minPosition). */
+/** docs/api.md "Idempotency", "Optimistic concurrency" and "Reads" (minPosition). */
 let core: ApiClient;
 let auditor: ApiClient;
 let seeded: SeededInitiative;
@@ -101,7 +101,11 @@ describe("If-Match", () => {
     );
     expectProblem(conflict, 412, "/problems/precondition-failed");
 
-    const current = await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "C", comment: "Färsk bild" }, { "if-match": `"${second.revision}"` });
+    const current = await core.post(
+      `/api/v1/meetings/${meetingId}/comments`,
+      { topic: "C", comment: "Färsk bild" },
+      { "if-match": `"${second.revision}"` },
+    );
     const written = expectWrite(current, 200);
     expect(written.revision).toBe(second.revision + 1);
     const minutes = await core.get(after(`/api/v1/meetings/${meetingId}`, written.position));
@@ -113,7 +117,9 @@ describe("If-Match", () => {
     const goal = await core.post(`${I}/${target.initiativeId}/goals`, { statement: "Andra målet" });
     const etag = goal.headers.get("etag")!;
     const third = ok(await core.post(`${I}/${target.initiativeId}/goals`, { statement: "Tredje målet" }));
-    const stale = await appendsNothing(auditor, () => core.post(`${I}/${target.initiativeId}/mandates`, mandateBody(), { "if-match": etag }));
+    const stale = await appendsNothing(auditor, () =>
+      core.post(`${I}/${target.initiativeId}/mandates`, mandateBody(), { "if-match": etag }),
+    );
     expectProblem(stale, 412);
     const overview = await core.get(after(`${I}/${target.initiativeId}?at=2025-03-01`, third.position));
     expect(overview.body.mandate).toBeNull();
@@ -127,7 +133,14 @@ describe("If-Match", () => {
     const startRevision = (before.body as Array<{ revision: number }>).at(-1)!.revision;
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        core.post(`${I}/${target.initiativeId}/check-ins`, checkInBody(target.personId, { notes: `Parallell ${i}`, heldOn: `2025-02-${String(i + 10)}`, nextCheckInOn: undefined })),
+        core.post(
+          `${I}/${target.initiativeId}/check-ins`,
+          checkInBody(target.personId, {
+            notes: `Parallell ${i}`,
+            heldOn: `2025-02-${String(i + 10)}`,
+            nextCheckInOn: undefined,
+          }),
+        ),
       ),
     );
     for (const answer of answers) expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -146,7 +159,9 @@ describe("minPosition", () => {
     for (let i = 0; i < 8; i++) {
       const signal = await core.post("/api/v1/signals", signalBody(target.initiativeId, { summary: `Signal ${i}` }));
       const position = signal.headers.get("log-position")!;
-      const inbox = await core.get(`/api/v1/signals?status=unanswered&initiativeId=${target.initiativeId}&minPosition=${position}`);
+      const inbox = await core.get(
+        `/api/v1/signals?status=unanswered&initiativeId=${target.initiativeId}&minPosition=${position}`,
+      );
       expect(inbox.status).toBe(200);
       expect(inbox.body.map((s: { id: string }) => s.id)).toContain(signal.body.id);
       const overview = await core.get(`${I}/${target.initiativeId}?minPosition=${position}`);

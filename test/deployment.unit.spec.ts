@@ -43,7 +43,9 @@ const services = compose.services;
 
 /** A service's environment, every value as the string the container gets. */
 const environmentOf = (service: Service): Environment =>
-  Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, value === null ? "" : String(value)]));
+  Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([name, value]) => [name, value === null ? "" : String(value)]),
+  );
 
 /** [source, target] of each mount (`source:target[:mode]`). */
 const mountsOf = (service: Service): Array<[string, string]> =>
@@ -59,7 +61,9 @@ const healthTest = (service: Service): string => {
 
 const dependsOn = (service: Service): Record<string, { readonly condition?: string }> => service.depends_on ?? {};
 
-const esdbNames = Object.keys(services).filter((name) => String(services[name]!.image ?? "").match(/eventstore\/eventstore|kurrentdb/));
+const esdbNames = Object.keys(services).filter((name) =>
+  String(services[name]!.image ?? "").match(/eventstore\/eventstore|kurrentdb/),
+);
 const apiNames = ["api-1", "api-2"];
 
 const configurationVariables = new Set(ENVIRONMENT_VARIABLES);
@@ -82,11 +86,13 @@ describe("docker-compose.yml: the EventStoreDB cluster", () => {
 
     const address = (node: string) => {
       const networks = services[node]!.networks;
-      const fixed = networks && !Array.isArray(networks) ? Object.values(networks).find((net) => net?.ipv4_address)?.ipv4_address : undefined;
+      const fixed =
+        networks && !Array.isArray(networks) ? Object.values(networks).find((net) => net?.ipv4_address)?.ipv4_address : undefined;
       return { name: node, ip: fixed };
     };
     const seeds = (env.EVENTSTORE_GOSSIP_SEED ?? "").split(",").map((seed) => seed.trim().replace(/:\d+$/, ""));
-    const names = (node: { name: string; ip?: string | undefined }) => seeds.some((seed) => seed === node.name || seed === node.ip);
+    const names = (node: { name: string; ip?: string | undefined }) =>
+      seeds.some((seed) => seed === node.name || seed === node.ip);
     const others = esdbNames.filter((other) => other !== name).map(address);
     expect(seeds).toHaveLength(2);
     for (const other of others) expect(names(other), `${name} seeds ${other.name}`).toBe(true);
@@ -104,7 +110,9 @@ describe("docker-compose.yml: the EventStoreDB cluster", () => {
   });
 
   it("gives the nodes three different addresses", () => {
-    const ips = esdbNames.map((name) => Object.values(services[name]!.networks as Record<string, { ipv4_address?: string }>)[0]?.ipv4_address);
+    const ips = esdbNames.map(
+      (name) => Object.values(services[name]!.networks as Record<string, { ipv4_address?: string }>)[0]?.ipv4_address,
+    );
     expect(new Set(ips).size).toBe(3);
   });
 
@@ -118,7 +126,9 @@ describe("docker-compose.yml: the EventStoreDB cluster", () => {
   });
 
   it("gives every node its own data volume", () => {
-    const sources = esdbNames.map((name) => mountsOf(services[name]!).find(([, target]) => target === "/var/lib/eventstore")?.[0]);
+    const sources = esdbNames.map(
+      (name) => mountsOf(services[name]!).find(([, target]) => target === "/var/lib/eventstore")?.[0],
+    );
     expect(new Set(sources).size).toBe(3);
   });
 });
@@ -142,7 +152,11 @@ describe("docker-compose.yml: the API instances", () => {
     expect(env.HOST).toBe("0.0.0.0");
     const connection = env.EVENTSTORE_CONNECTION_STRING ?? "";
     expect(connection).toMatch(/^esdb:\/\//);
-    const hosts = connection.replace(/^esdb:\/\//, "").split(/[/?]/)[0]!.split(",").map((host) => host.replace(/:\d+$/, ""));
+    const hosts = connection
+      .replace(/^esdb:\/\//, "")
+      .split(/[/?]/)[0]!
+      .split(",")
+      .map((host) => host.replace(/:\d+$/, ""));
     expect(hosts.sort()).toEqual([...esdbNames].sort());
     expect(connection).toContain("tls=false");
   });
@@ -161,7 +175,10 @@ describe("docker-compose.yml: the API instances", () => {
   it.each(apiNames)("%s: its environment is a configuration the server starts with", (name) => {
     const secret = "x".repeat(48);
     const env = Object.fromEntries(
-      Object.entries(environmentOf(services[name]!)).map(([variable, value]) => [variable, interpolate(value, { AUTH_JWT_SECRET: secret })]),
+      Object.entries(environmentOf(services[name]!)).map(([variable, value]) => [
+        variable,
+        interpolate(value, { AUTH_JWT_SECRET: secret }),
+      ]),
     );
     const config = loadConfig(env);
     expect(config.production).toBe(true);
@@ -227,7 +244,9 @@ describe("docker-compose.yml: the proxy and the published ports", () => {
   });
 
   it("binds every published port to 127.0.0.1, never 0.0.0.0", () => {
-    const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((port) => ({ name, port })));
+    const published = Object.entries(services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((port) => ({ name, port })),
+    );
     expect(published.length).toBeGreaterThan(0);
     for (const { name, port } of published) {
       if (typeof port === "object") {
@@ -331,7 +350,9 @@ describe("Dockerfile", () => {
     expect(all(runtime, "WORKDIR").at(-1)?.args).toBe("/app");
     const copies = all(runtime, "COPY").map(({ args }) => args);
     for (const item of ["dist", "node_modules", "package.json"]) {
-      expect(copies.some((args) => args.split(" ").some((word) => word.replace(/^\/app\//, "").replace(/\/$/, "") === item))).toBe(true);
+      expect(
+        copies.some((args) => args.split(" ").some((word) => word.replace(/^\/app\//, "").replace(/\/$/, "") === item)),
+      ).toBe(true);
     }
   });
 
@@ -350,7 +371,9 @@ describe("Dockerfile", () => {
     expect(all(runtime, "VOLUME").some(({ args }) => /(^|[\s"[])\/data(["\s\],]|$)/.test(args))).toBe(true);
     // The volume's mount point belongs to the user the server runs as.
     const user = all(runtime, "USER").at(-1)?.args.split(":")[0];
-    expect(all(runtime, "RUN").some(({ args }) => new RegExp(`chown\\s+(-R\\s+)?${user}(:${user})?\\s[^&;]*\\/data\\b`).test(args))).toBe(true);
+    expect(
+      all(runtime, "RUN").some(({ args }) => new RegExp(`chown\\s+(-R\\s+)?${user}(:${user})?\\s[^&;]*\\/data\\b`).test(args)),
+    ).toBe(true);
   });
 
   it("runtime: sets only variables the configuration knows", () => {

@@ -6,7 +6,7 @@ import { after, expectWrite, isUuid, logHead } from "./support/fixtures.js";
 import { type ApiClient, type MandatServer, api, freshDataDir, startServer } from "./support/mandat-server.js";
 
 /**
- * API.md "Configuration": with no variables (no MANDAT_DEMO, no AUTH_JWT_SECRET, no paths) the
+ * docs/api.md "Configuration": with no variables (no MANDAT_DEMO, no AUTH_JWT_SECRET, no paths) the
  * files go under ./data, an empty log gets the demo history, and the output has the URL, the
  * docs URL and one working token per role.
  */
@@ -115,9 +115,9 @@ describe("the demo history", () => {
   it("the 2024-09-19 meeting has the budget decision, its five budget comments, attendees and absentees", async () => {
     const decisions = await reader.get("/api/v1/decisions?from=2024-09-19&to=2024-09-19");
     expect(decisions.status).toBe(200);
-    const budgetDecision = (decisions.body as Array<{ kind: string; meetingId: string; effects: Array<{ type: string; streamId: string }> }>).find(
-      (d) => d.kind === "budget",
-    );
+    const budgetDecision = (
+      decisions.body as Array<{ kind: string; meetingId: string; effects: Array<{ type: string; streamId: string }> }>
+    ).find((d) => d.kind === "budget");
     expect(budgetDecision).toBeDefined();
     expect(budgetDecision!.effects).toEqual(
       expect.arrayContaining([expect.objectContaining({ type: "BudgetApproved", streamId: `budget-${DEMO_FOCUS_AREA}-2025` })]),
@@ -153,7 +153,9 @@ describe("the demo history", () => {
     expect(budget.body).toMatchObject({ year: 2025, status: "approved" });
     expect(budget.body.lines.length).toBeGreaterThan(0);
     expect(typeof budget.body.approvedTotalSek).toBe("number");
-    expect(budget.body.approvedTotalSek).toBe(budget.body.lines.reduce((sum: number, l: { amountSek: number }) => sum + l.amountSek, 0));
+    expect(budget.body.approvedTotalSek).toBe(
+      budget.body.lines.reduce((sum: number, l: { amountSek: number }) => sum + l.amountSek, 0),
+    );
     expect(Array.isArray(budget.body.externalFunding)).toBe(true);
     expect(Array.isArray(budget.body.reflections)).toBe(true);
   });

@@ -17,8 +17,8 @@ import {
 import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 
 /**
- * Every endpoint of API.md (and the extra ones of routes/*.routes.ts) at least once, with
- * the answer shapes API.md names, 201 vs 200, ETag and Log-Position.
+ * Every endpoint of docs/api.md "Endpoints" at least once, with
+ * the answer shapes it names, 201 vs 200, ETag and Log-Position.
  */
 let core: ApiClient;
 let admin: ApiClient;
@@ -51,7 +51,10 @@ describe("organisations and people", () => {
     expect(isUuid(written.id)).toBe(true);
     expect(written.revision).toBe(0);
     organisationId = written.id;
-    otherOrganisationId = expectWrite(await core.post("/api/v1/organisations", { name: "Mälardalens universitet", kind: "university" }), 201).id;
+    otherOrganisationId = expectWrite(
+      await core.post("/api/v1/organisations", { name: "Mälardalens universitet", kind: "university" }),
+      201,
+    ).id;
     track(written.position);
   });
 
@@ -173,12 +176,17 @@ describe("initiatives", () => {
 
   it("POST .../governing-contexts/{contextId}/unlinking and the organisation's .../retirement (not in API.md v1): 200", async () => {
     const unlinked = expectWrite(
-      await core.post(`${I}/${initiativeId}/governing-contexts/${contextId}/unlinking`, { organisationId, reason: "Ny struktur" }),
+      await core.post(`${I}/${initiativeId}/governing-contexts/${contextId}/unlinking`, {
+        organisationId,
+        reason: "Ny struktur",
+      }),
       200,
     );
     expect(unlinked.id).toBe(contextId);
     const retired = expectWrite(
-      await admin.post(`/api/v1/organisations/${organisationId}/governing-contexts/${contextId}/retirement`, { reason: "Nedlagd" }),
+      await admin.post(`/api/v1/organisations/${organisationId}/governing-contexts/${contextId}/retirement`, {
+        reason: "Nedlagd",
+      }),
       200,
     );
     expect(retired.id).toBe(contextId);
@@ -191,7 +199,11 @@ describe("initiatives", () => {
 describe("goals", () => {
   it("POST /initiatives/{id}/goals sets a goal: 201, the id is the goalId", async () => {
     const written = expectWrite(
-      await core.post(`${I}/${initiativeId}/goals`, { statement: "Fler unga i fritidsverksamhet", indicator: "Antal deltagare", targetDate: "2025-12-31" }),
+      await core.post(`${I}/${initiativeId}/goals`, {
+        statement: "Fler unga i fritidsverksamhet",
+        indicator: "Antal deltagare",
+        targetDate: "2025-12-31",
+      }),
       201,
     );
     expect(isUuid(written.id)).toBe(true);
@@ -202,7 +214,10 @@ describe("goals", () => {
 
   it("POST .../goals/{goalId}/revisions: 200", async () => {
     const written = expectWrite(
-      await core.post(`${I}/${initiativeId}/goals/${goalId}/revisions`, { statement: "Fler unga 10–15 år i fritidsverksamhet", reason: "Skarpare" }),
+      await core.post(`${I}/${initiativeId}/goals/${goalId}/revisions`, {
+        statement: "Fler unga 10–15 år i fritidsverksamhet",
+        reason: "Skarpare",
+      }),
       200,
     );
     expect(written.id).toBe(goalId);
@@ -212,17 +227,25 @@ describe("goals", () => {
   it("POST .../goals/{goalId}/achievement and .../drop: 200; GET .../goals (not in API.md v1) has every version", async () => {
     const achievedGoal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett första öppet hus" })).id;
     const achieved = expectWrite(
-      await core.post(`${I}/${initiativeId}/goals/${achievedGoal}/achievement`, { evidence: "Öppet hus hölls", on: "2025-03-01" }),
+      await core.post(`${I}/${initiativeId}/goals/${achievedGoal}/achievement`, {
+        evidence: "Öppet hus hölls",
+        on: "2025-03-01",
+      }),
       200,
     );
     expect(achieved.id).toBe(achievedGoal);
     const droppedGoal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett mål som slopas" })).id;
-    const dropped = expectWrite(await core.post(`${I}/${initiativeId}/goals/${droppedGoal}/drop`, { reason: "Inte längre relevant" }), 200);
+    const dropped = expectWrite(
+      await core.post(`${I}/${initiativeId}/goals/${droppedGoal}/drop`, { reason: "Inte längre relevant" }),
+      200,
+    );
     expect(dropped.id).toBe(droppedGoal);
 
     const history = await core.get(after(`${I}/${initiativeId}/goals`, track(dropped.position)));
     expect(history.status).toBe(200);
-    const changes = (history.body as any[]).map((v) => `${v.goalId === goalId ? "g" : v.goalId === achievedGoal ? "a" : "d"}:${v.change}`);
+    const changes = (history.body as any[]).map(
+      (v) => `${v.goalId === goalId ? "g" : v.goalId === achievedGoal ? "a" : "d"}:${v.change}`,
+    );
     expect(changes).toEqual(["g:set", "g:revised", "a:set", "a:achieved", "d:set", "d:dropped"]);
   });
 });
@@ -245,7 +268,10 @@ describe("mandates", () => {
       200,
     );
     expect(amended.id).toBe(mandateId);
-    const renewed = expectWrite(await core.post(`${I}/${initiativeId}/mandates/${mandateId}/renewal`, { validUntil: "2026-06-30" }), 200);
+    const renewed = expectWrite(
+      await core.post(`${I}/${initiativeId}/mandates/${mandateId}/renewal`, { validUntil: "2026-06-30" }),
+      200,
+    );
     expect(renewed.id).toBe(mandateId);
     expect(renewed.revision).toBe(amended.revision + 1);
     track(renewed.position);
@@ -270,14 +296,23 @@ describe("mandates", () => {
     const [granted, amended, renewed] = history.body as any[];
     expect(granted.version).toBeLessThan(amended.version);
     expect(amended.version).toBeLessThan(renewed.version);
-    expect(granted).toMatchObject({ scope: ["Fritid för barn 10–15 år"], budgetSek: 250_000, validUntil: "2025-12-31", revokedFrom: null, decision: null });
+    expect(granted).toMatchObject({
+      scope: ["Fritid för barn 10–15 år"],
+      budgetSek: 250_000,
+      validUntil: "2025-12-31",
+      revokedFrom: null,
+      decision: null,
+    });
     expect(amended).toMatchObject({ scope: ["Fritid för barn 10–18 år"], budgetSek: 300_000 });
     expect(renewed.validUntil).toBe("2026-06-30");
   });
 
   it("POST .../mandates/{mandateId}/revocation: 200, and the history records revokedFrom", async () => {
     const revoked = expectWrite(
-      await core.post(`${I}/${initiativeId}/mandates/${mandateId}/revocation`, { reason: "Ersätts", effectiveFrom: "2026-03-01" }),
+      await core.post(`${I}/${initiativeId}/mandates/${mandateId}/revocation`, {
+        reason: "Ersätts",
+        effectiveFrom: "2026-03-01",
+      }),
       200,
     );
     expect(revoked.id).toBe(mandateId);
@@ -309,9 +344,11 @@ let signalId: string;
 let withdrawnSignalId: string;
 
 describe("signals", () => {
-
   it("POST /signals submits a signal: 201", async () => {
-    const written = expectWrite(await core.post("/api/v1/signals", signalBody(initiativeId, { detail: "Kvällar och helger" })), 201);
+    const written = expectWrite(
+      await core.post("/api/v1/signals", signalBody(initiativeId, { detail: "Kvällar och helger" })),
+      201,
+    );
     expect(written.revision).toBe(0);
     signalId = written.id;
     track(written.position);
@@ -336,15 +373,22 @@ describe("signals", () => {
       200,
     );
     expect(answered.revision).toBe(2);
-    const unanswered = await core.get(after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, track(answered.position)));
+    const unanswered = await core.get(
+      after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, track(answered.position)),
+    );
     expect(unanswered.body).toEqual([]);
     const done = await core.get(`/api/v1/signals?status=answered&initiativeId=${initiativeId}`);
     expect(done.body.map((s: any) => s.id)).toEqual([signalId]);
   });
 
   it("POST /signals/{id}/withdrawal: 200", async () => {
-    withdrawnSignalId = ok(await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "need", mandatePosition: "within" }))).id;
-    const written = expectWrite(await core.post(`/api/v1/signals/${withdrawnSignalId}/withdrawal`, { reason: "Löst på annat sätt" }), 200);
+    withdrawnSignalId = ok(
+      await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "need", mandatePosition: "within" })),
+    ).id;
+    const written = expectWrite(
+      await core.post(`/api/v1/signals/${withdrawnSignalId}/withdrawal`, { reason: "Löst på annat sätt" }),
+      200,
+    );
     expect(written.id).toBe(withdrawnSignalId);
     track(written.position);
   });
@@ -379,7 +423,10 @@ describe("tensions", () => {
 
   it("POST /tensions/{id}/drop (not in API.md v1): 200", async () => {
     const other = ok(await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "roles", intensity: 2 }))).id;
-    const written = expectWrite(await core.post(`/api/v1/tensions/${other}/drop`, { reason: "Inte aktuell", on: "2025-02-28" }), 200);
+    const written = expectWrite(
+      await core.post(`/api/v1/tensions/${other}/drop`, { reason: "Inte aktuell", on: "2025-02-28" }),
+      200,
+    );
     expect(written.id).toBe(other);
     track(written.position);
   });
@@ -406,7 +453,10 @@ describe("tensions", () => {
 
 describe("meetings, budgets, decisions", () => {
   it("POST /meetings holds a meeting: 201", async () => {
-    const written = expectWrite(await core.post("/api/v1/meetings", meetingBody([personId], { absentees: [secondPersonId] })), 201);
+    const written = expectWrite(
+      await core.post("/api/v1/meetings", meetingBody([personId], { absentees: [secondPersonId] })),
+      201,
+    );
     meetingId = written.id;
     track(written.position);
   });
@@ -423,10 +473,17 @@ describe("meetings, budgets, decisions", () => {
     );
     expect(decision.id).not.toBe(meetingId);
     decisionId = decision.id;
-    const comment = expectWrite(await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Budget", comment: "Hur vet vi att vi får valuta?" }), 200);
+    const comment = expectWrite(
+      await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Budget", comment: "Hur vet vi att vi får valuta?" }),
+      200,
+    );
     expect(comment.id).toBe(meetingId);
     const step = expectWrite(
-      await core.post(`/api/v1/meetings/${meetingId}/next-steps`, { text: "Nästa möte i november", ownerId: personId, due: "2025-11-30" }),
+      await core.post(`/api/v1/meetings/${meetingId}/next-steps`, {
+        text: "Nästa möte i november",
+        ownerId: personId,
+        due: "2025-11-30",
+      }),
       201,
     );
     expect(step.id).not.toBe(meetingId);
@@ -466,11 +523,20 @@ describe("meetings, budgets, decisions", () => {
       200,
     );
     const funding = expectWrite(
-      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/external-funding`, { source: "Allmänna arvsfonden", amountSek: 100_000, initiativeId, on: "2025-04-01" }),
+      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/external-funding`, {
+        source: "Allmänna arvsfonden",
+        amountSek: 100_000,
+        initiativeId,
+        on: "2025-04-01",
+      }),
       200,
     );
     const reflection = expectWrite(
-      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/value-reflections`, { reflection: "God effekt", valueRating: 4, on: "2025-12-01" }),
+      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/value-reflections`, {
+        reflection: "God effekt",
+        valueRating: 4,
+        on: "2025-12-01",
+      }),
       200,
     );
     expect([funding.revision, reflection.revision]).toEqual([amended.revision + 1, amended.revision + 2]);
@@ -494,7 +560,10 @@ describe("meetings, budgets, decisions", () => {
     const approved = expectWrite(await core.post(`/api/v1/meetings/${meetingId}/approval`, {}), 200);
     expect(approved.id).toBe(meetingId);
     const corrected = expectWrite(
-      await core.post(`/api/v1/meetings/${meetingId}/corrections`, { correction: "Rätt datum för nästa möte är 2025-11-27", reason: "Skrivfel" }),
+      await core.post(`/api/v1/meetings/${meetingId}/corrections`, {
+        correction: "Rätt datum för nästa möte är 2025-11-27",
+        reason: "Skrivfel",
+      }),
       200,
     );
     expect(corrected.revision).toBe(approved.revision + 1);
@@ -520,7 +589,14 @@ describe("meetings, budgets, decisions", () => {
     expect(log.status).toBe(200);
     expect(log.body).toHaveLength(1);
     const entry = log.body[0];
-    expect(entry).toMatchObject({ meetingId, decisionId, heldOn: "2025-01-20", subject: "Budget 2025", decision: "Budgeten för 2025 godkänns", kind: "budget" });
+    expect(entry).toMatchObject({
+      meetingId,
+      decisionId,
+      heldOn: "2025-01-20",
+      subject: "Budget 2025",
+      decision: "Budgeten för 2025 godkänns",
+      kind: "budget",
+    });
     const types = (entry.effects as any[]).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(["BudgetApproved", "BudgetAmended"]));
     for (const effect of entry.effects as any[]) {
@@ -536,7 +612,14 @@ describe("the overview, the closure and the audit", () => {
   it("GET /initiatives/{id}: the overview with every field API.md names", async () => {
     // An active goal, a mandate in force on `at`, an open tension and an unanswered signal.
     const goal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett mål i kraft nu" }));
-    expect(ok(await core.post(`${I}/${initiativeId}/mandates`, mandateBody({ validFrom: "2026-07-01", validUntil: "2099-12-31", steering: "detailed" }))).id).toBeTruthy();
+    expect(
+      ok(
+        await core.post(
+          `${I}/${initiativeId}/mandates`,
+          mandateBody({ validFrom: "2026-07-01", validUntil: "2099-12-31", steering: "detailed" }),
+        ),
+      ).id,
+    ).toBeTruthy();
     ok(await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "resources", intensity: 2 })));
     const signal = ok(await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "risk" })));
     const overview = await core.get(after(`${I}/${initiativeId}?at=2026-08-01`, track(signal.position)));
@@ -545,9 +628,16 @@ describe("the overview, the closure and the audit", () => {
     expect(o).toMatchObject({ id: initiativeId, name: "Drömfabriken", status: "open" });
     expect(o.leads).toHaveLength(1);
     expect(o.leads[0]).toMatchObject({ personId, name: "Deltagare Västerås 1", role: "lead" });
-    expect(o.goals).toEqual(expect.arrayContaining([expect.objectContaining({ goalId: goal.id, statement: "Ett mål i kraft nu" })]));
+    expect(o.goals).toEqual(
+      expect.arrayContaining([expect.objectContaining({ goalId: goal.id, statement: "Ett mål i kraft nu" })]),
+    );
     for (const g of o.goals) expect(Object.keys(g)).toEqual(expect.arrayContaining(["goalId", "statement"]));
-    expect(o.mandate).toMatchObject({ steering: "detailed", validFrom: "2026-07-01", validUntil: "2099-12-31", budgetSek: 250_000 });
+    expect(o.mandate).toMatchObject({
+      steering: "detailed",
+      validFrom: "2026-07-01",
+      validUntil: "2099-12-31",
+      budgetSek: 250_000,
+    });
     for (const field of ["mandateId", "scope", "boundaries", "principles", "steering", "validFrom", "validUntil", "budgetSek"]) {
       expect(o.mandate).toHaveProperty(field);
     }
@@ -580,7 +670,8 @@ describe("the overview, the closure and the audit", () => {
     expect(isInstant(first.recordedAt)).toBe(true);
     expect(first.data).toMatchObject({ name: "Drömfabriken" });
     expect(first.metadata.actor).toEqual({ id: "e2e-core-team", roles: ["core-team"] });
-    for (const field of ["commandId", "correlationId", "causationId", "hash"]) expect(typeof first.metadata[field]).toBe("string");
+    for (const field of ["commandId", "correlationId", "causationId", "hash"])
+      expect(typeof first.metadata[field]).toBe("string");
     const positions = (events.body as any[]).map((e) => e.position);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect((events.body as any[]).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
@@ -598,7 +689,7 @@ describe("the overview, the closure and the audit", () => {
     expect(verified.body.brokenAt).toBeUndefined();
   });
 
-  it("GET /health: 200 `{ status: \"ok\" }`", async () => {
+  it('GET /health: 200 `{ status: "ok" }`', async () => {
     const health = await anonymous.get("/health");
     expect(health.status).toBe(200);
     expect(health.body.status).toBe("ok");

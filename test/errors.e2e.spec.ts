@@ -17,7 +17,7 @@ import {
 } from "./support/fixtures.js";
 import { type ApiClient, type ApiResponse, serverForFile } from "./support/mandat-server.js";
 
-/** API.md "Errors": problem+json (RFC 9457), 400 with field errors, 404, 409 per rule, 413; nothing appended on any error. */
+/** docs/api.md "Errors": problem+json (RFC 9457), 400 with field errors, 404, 409 per rule, 413; nothing appended on any error. */
 let core: ApiClient;
 let auditor: ApiClient;
 let anonymous: ApiClient;
@@ -69,12 +69,16 @@ describe("400: validation, with errors naming the field", () => {
   });
 
   it("an unknown field", async () => {
-    const response = await failing(() => core.post("/api/v1/organisations", { name: "Kommunen", kind: "municipality", colour: "blå" }));
+    const response = await failing(() =>
+      core.post("/api/v1/organisations", { name: "Kommunen", kind: "municipality", colour: "blå" }),
+    );
     expectFieldError(response, "colour");
   });
 
   it("several problems are all named; a bad enum value too", async () => {
-    const response = await failing(() => core.post("/api/v1/signals", signalBody(seeded.initiativeId, { kind: "gossip", summary: "" })));
+    const response = await failing(() =>
+      core.post("/api/v1/signals", signalBody(seeded.initiativeId, { kind: "gossip", summary: "" })),
+    );
     expectFieldError(response, "kind");
     expectFieldError(response, "summary");
   });
@@ -98,7 +102,11 @@ describe("404: unknown resources", () => {
   it("an unknown initiative, read or written", async () => {
     expectProblem(await core.get(`${I}/${UNKNOWN_ID}`), 404, "/problems/not-found");
     expectProblem(await core.get(`${I}/${UNKNOWN_ID}/mandates`), 404, "/problems/not-found");
-    expectProblem(await failing(() => core.post(`${I}/${UNKNOWN_ID}/goals`, { statement: "Ingenstans" })), 404, "/problems/not-found");
+    expectProblem(
+      await failing(() => core.post(`${I}/${UNKNOWN_ID}/goals`, { statement: "Ingenstans" })),
+      404,
+      "/problems/not-found",
+    );
     expectProblem(await failing(() => core.post(`${I}/${UNKNOWN_ID}/mandates`, mandateBody())), 404, "/problems/not-found");
   });
 
@@ -114,7 +122,9 @@ describe("404: unknown resources", () => {
   it("an unknown budget, read or written", async () => {
     expectProblem(await core.get(`/api/v1/budgets/${FOCUS_AREA}/2031`), 404, "/problems/not-found");
     expectProblem(
-      await failing(() => core.post(`/api/v1/budgets/${FOCUS_AREA}/2031/approval`, { decision: { meetingId: UNKNOWN_ID, decisionId: UNKNOWN_ID } })),
+      await failing(() =>
+        core.post(`/api/v1/budgets/${FOCUS_AREA}/2031/approval`, { decision: { meetingId: UNKNOWN_ID, decisionId: UNKNOWN_ID } }),
+      ),
       404,
       "/problems/not-found",
     );
@@ -122,12 +132,18 @@ describe("404: unknown resources", () => {
 
   it("an unknown goal or mandate named in the path", async () => {
     const goals = `${I}/${seeded.initiativeId}/goals/${UNKNOWN_ID}`;
-    expectProblem(await failing(() => core.post(`${goals}/revisions`, { statement: "Ny lydelse", reason: "Skäl" })), 404, "/problems/not-found");
+    expectProblem(
+      await failing(() => core.post(`${goals}/revisions`, { statement: "Ny lydelse", reason: "Skäl" })),
+      404,
+      "/problems/not-found",
+    );
     expectProblem(await failing(() => core.post(`${goals}/achievement`, { evidence: "Bevis", on: "2025-01-01" })), 404);
     expectProblem(await failing(() => core.post(`${goals}/drop`, { reason: "Skäl" })), 404);
     const mandates = `${I}/${seeded.initiativeId}/mandates/${UNKNOWN_ID}`;
     expectProblem(
-      await failing(() => core.post(`${mandates}/amendments`, { changes: { budgetSek: 1 }, reason: "Skäl", effectiveFrom: "2025-02-01" })),
+      await failing(() =>
+        core.post(`${mandates}/amendments`, { changes: { budgetSek: 1 }, reason: "Skäl", effectiveFrom: "2025-02-01" }),
+      ),
       404,
       "/problems/not-found",
     );
@@ -137,7 +153,10 @@ describe("404: unknown resources", () => {
 
   it("an unknown signal or tension, and an unknown path", async () => {
     expectProblem(await failing(() => core.post(`/api/v1/signals/${UNKNOWN_ID}/acknowledgement`, {})), 404);
-    expectProblem(await failing(() => core.post(`/api/v1/tensions/${UNKNOWN_ID}/resolution`, { resolution: "x", resolvedOn: "2025-01-01" })), 404);
+    expectProblem(
+      await failing(() => core.post(`/api/v1/tensions/${UNKNOWN_ID}/resolution`, { resolution: "x", resolvedOn: "2025-01-01" })),
+      404,
+    );
     expectProblem(await core.get("/api/v1/no-such-thing"), 404);
   });
 });
@@ -163,7 +182,9 @@ describe("409: broken rules, typed by the rule's name", () => {
       "/problems/minutes-frozen",
     );
     expectProblem(
-      await failing(() => core.post(`/api/v1/meetings/${meetingId}/decisions`, { subject: "Sent", decision: "För sent", kind: "other" })),
+      await failing(() =>
+        core.post(`/api/v1/meetings/${meetingId}/decisions`, { subject: "Sent", decision: "För sent", kind: "other" }),
+      ),
       409,
       "/problems/minutes-frozen",
     );
@@ -217,7 +238,10 @@ describe("409: broken rules, typed by the rule's name", () => {
     );
     expectProblem(
       await failing(() =>
-        core.post(`${I}/${overlapping.initiativeId}/check-ins`, checkInBody(overlapping.personId, { heldOn: "2099-01-01", nextCheckInOn: undefined })),
+        core.post(
+          `${I}/${overlapping.initiativeId}/check-ins`,
+          checkInBody(overlapping.personId, { heldOn: "2099-01-01", nextCheckInOn: undefined }),
+        ),
       ),
       409,
       "/problems/check-in-in-future",
@@ -240,7 +264,10 @@ describe("413 and languages", () => {
 
   it("Accept-Language: sv gives Swedish titles; English otherwise", async () => {
     const english = expectProblem(await core.post("/api/v1/organisations", { kind: "municipality" }), 400);
-    const swedish = expectProblem(await core.post("/api/v1/organisations", { kind: "municipality" }, { "accept-language": "sv-SE,sv;q=0.9,en;q=0.5" }), 400);
+    const swedish = expectProblem(
+      await core.post("/api/v1/organisations", { kind: "municipality" }, { "accept-language": "sv-SE,sv;q=0.9,en;q=0.5" }),
+      400,
+    );
     expect(english.title).toBe("Invalid request");
     expect(swedish.title).toBe("Ogiltig begäran");
     expect(swedish.type).toBe(english.type);
@@ -251,7 +278,11 @@ describe("413 and languages", () => {
     const signalId = ok(await core.post("/api/v1/signals", signalBody(seeded.initiativeId))).id;
     ok(await core.post(`/api/v1/signals/${signalId}/answer`, { response: "Ja", outcome: "noted" }));
     const again = { response: "Igen", outcome: "noted" };
-    const ruleEn = expectProblem(await core.post(`/api/v1/signals/${signalId}/answer`, again), 409, "/problems/signal-already-answered");
+    const ruleEn = expectProblem(
+      await core.post(`/api/v1/signals/${signalId}/answer`, again),
+      409,
+      "/problems/signal-already-answered",
+    );
     const ruleSv = expectProblem(
       await core.post(`/api/v1/signals/${signalId}/answer`, again, { "accept-language": "sv" }),
       409,

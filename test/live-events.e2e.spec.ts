@@ -44,7 +44,11 @@ describe("GET /api/v1/events/live", () => {
 
     const organisation = ok(await core.post("/api/v1/organisations", { name: "Efter anslutningen", kind: "municipality" }));
     const context = ok(
-      await core.post(`/api/v1/organisations/${organisation.id}/governing-contexts`, { name: "Nämnden", kind: "committee", description: "" }),
+      await core.post(`/api/v1/organisations/${organisation.id}/governing-contexts`, {
+        name: "Nämnden",
+        kind: "committee",
+        description: "",
+      }),
     );
     const person = ok(await core.post("/api/v1/people", { organisationId: organisation.id, name: "Livsperson" }));
 

@@ -28,7 +28,14 @@ interface Claims {
   readonly expiresAt?: number | string;
 }
 
-function sign({ iss = ISSUER, aud = AUDIENCE, roles = ["core-team"], kid = KID, key, expiresAt = "10m" }: Claims = {}): Promise<string> {
+function sign({
+  iss = ISSUER,
+  aud = AUDIENCE,
+  roles = ["core-team"],
+  kid = KID,
+  key,
+  expiresAt = "10m",
+}: Claims = {}): Promise<string> {
   return new SignJWT({ name: "OIDC-användare", roles, initiatives: [] })
     .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
     .setSubject("oidc-user-1")
@@ -103,7 +110,10 @@ describe("OIDC mode", () => {
   it("a key the JWKS does not hold, an expired token, or an HS256 token is 401", async () => {
     expectProblem(await api(server.url, await sign({ key: strangerKey })).get("/api/v1/initiatives"), 401);
     expectProblem(await api(server.url, await sign({ key: strangerKey, kid: "unknown-kid" })).get("/api/v1/initiatives"), 401);
-    expectProblem(await api(server.url, await sign({ expiresAt: Math.floor(Date.now() / 1000) - 60 })).get("/api/v1/initiatives"), 401);
+    expectProblem(
+      await api(server.url, await sign({ expiresAt: Math.floor(Date.now() / 1000) - 60 })).get("/api/v1/initiatives"),
+      401,
+    );
     expectProblem(await api(server.url, await tokenFor("admin")).get("/api/v1/initiatives"), 401);
   });
 

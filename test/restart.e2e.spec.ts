@@ -2,7 +2,18 @@ import { Agent, request } from "node:http";
 import { rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INITIATIVES as I, type SeededInitiative, after, checkInBody, expectWrite, logHead, mandateBody, ok, seedInitiative, signalBody } from "./support/fixtures.js";
+import {
+  INITIATIVES as I,
+  type SeededInitiative,
+  after,
+  checkInBody,
+  expectWrite,
+  logHead,
+  mandateBody,
+  ok,
+  seedInitiative,
+  signalBody,
+} from "./support/fixtures.js";
 import { openLiveFeed } from "./support/live-feed.js";
 import { type ApiClient, type MandatServer, api, freshDataDir, startServer, tokenFor } from "./support/mandat-server.js";
 
@@ -83,7 +94,9 @@ describe("SIGTERM", () => {
       first.url,
       `${I}/${seeded.initiativeId}/check-ins`,
       coreToken,
-      JSON.stringify(checkInBody(seeded.personId, { heldOn: "2025-03-03", notes: "Mitt i avstängningen", nextCheckInOn: undefined })),
+      JSON.stringify(
+        checkInBody(seeded.personId, { heldOn: "2025-03-03", notes: "Mitt i avstängningen", nextCheckInOn: undefined }),
+      ),
     );
     await sleep(400); // the server has the request's head and waits for the rest of its body
     const exit = first.stop("SIGTERM");
@@ -122,7 +135,7 @@ describe("a restart on the same data folder", () => {
 
     const overview = await core.get(`${I}/${seeded.initiativeId}?at=2025-07-01`);
     expect(overview.status).toBe(200);
-    const { lastCheckIn, nextCheckInDue, checkInOverdue, asOf, ...rest } = overview.body;
+    const { lastCheckIn, nextCheckInDue: _nextDue, checkInOverdue: _overdue, asOf: _asOf, ...rest } = overview.body;
     const { lastCheckIn: _l, nextCheckInDue: _n, checkInOverdue: _o, asOf: _a, ...restBefore } = overviewBefore;
     expect(rest).toEqual(restBefore);
     expect(lastCheckIn.checkInId).toBe(inFlightCheckInId);

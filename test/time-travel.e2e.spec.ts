@@ -4,7 +4,7 @@ import { type SeededInitiative, addDays, after, mandateBody, ok, seedInitiative,
 import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 
 /**
- * DOMAIN.md "Time: two axes": `asOf` (recorded time) and `at` (valid time), at the edges.
+ * docs/domain.md "Time: two axes": `asOf` (recorded time) and `at` (valid time), at the edges.
  * A mandate valid 2025-01-01..2025-12-31 (scope A) is granted at tGrant, amended to scope B
  * from 2025-06-01 at tAmend and revoked from 2025-10-01 at tRevoke.
  */
@@ -48,7 +48,10 @@ beforeAll(async () => {
   overviewPath = `/api/v1/initiatives/${seeded.initiativeId}`;
   await sleep(5);
   const granted = ok(
-    await core.post(`${overviewPath}/mandates`, mandateBody({ scope: SCOPE_A, validFrom: "2025-01-01", validUntil: "2025-12-31" })),
+    await core.post(
+      `${overviewPath}/mandates`,
+      mandateBody({ scope: SCOPE_A, validFrom: "2025-01-01", validUntil: "2025-12-31" }),
+    ),
   );
   mandateId = granted.id;
   tGrant = await recordedAtOf(granted.position);
@@ -75,7 +78,12 @@ beforeAll(async () => {
 describe("at (valid time), as known now", () => {
   it("the day before validFrom: no mandate; validFrom: the granted one", async () => {
     expect(await mandateAt("2024-12-31")).toBeNull();
-    expect(await mandateAt("2025-01-01")).toMatchObject({ mandateId, scope: SCOPE_A, validFrom: "2025-01-01", validUntil: "2025-12-31" });
+    expect(await mandateAt("2025-01-01")).toMatchObject({
+      mandateId,
+      scope: SCOPE_A,
+      validFrom: "2025-01-01",
+      validUntil: "2025-12-31",
+    });
   });
 
   it("an amendment holds from its effectiveFrom", async () => {
@@ -150,7 +158,10 @@ describe("GET /initiatives/{id}/mandates?asOf", () => {
     expect(dated.status).toBe(200);
     expect(dated.body).toHaveLength(3);
     // The same as the last instant of that Stockholm day, written with Stockholm's offset.
-    const offset = new Date(tRevoke).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", timeZoneName: "longOffset" }).match(/GMT([+-]\d{2}:\d{2})/)?.[1] ?? "+01:00";
+    const offset =
+      new Date(tRevoke)
+        .toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", timeZoneName: "longOffset" })
+        .match(/GMT([+-]\d{2}:\d{2})/)?.[1] ?? "+01:00";
     const endOfDay = await historyAsOf(`${day}T23:59:59.999${offset}`);
     expect(endOfDay.body).toEqual(dated.body);
 

@@ -15,7 +15,7 @@ export interface WriteBody {
 }
 
 /**
- * API.md "Writes": `{ id, revision, position }` with the expected status, `ETag: "<revision>"`
+ * docs/api.md "Writes": `{ id, revision, position }` with the expected status, `ETag: "<revision>"`
  * and `Log-Position: <position>`. Returns the body.
  */
 export function expectWrite(response: ApiResponse, status: 200 | 201): WriteBody {
@@ -72,7 +72,7 @@ export async function logHead(auditor: ApiClient): Promise<number> {
 
 /**
  * Runs `action` and checks that it appended nothing: the head of the log is where it was
- * before (API.md: "Nothing is appended on any error"). Returns what `action` returned.
+ * before (docs/api.md "Errors": "Nothing is appended on any error"). Returns what `action` returned.
  */
 export async function appendsNothing<T>(auditor: ApiClient, action: () => Promise<T>): Promise<T> {
   const head = await logHead(auditor);
@@ -82,7 +82,8 @@ export async function appendsNothing<T>(auditor: ApiClient, action: () => Promis
 }
 
 /** `path` read once the read models have reached `position`. */
-export const after = (path: string, position: number): string => `${path}${path.includes("?") ? "&" : "?"}minPosition=${position}`;
+export const after = (path: string, position: number): string =>
+  `${path}${path.includes("?") ? "&" : "?"}minPosition=${position}`;
 
 export interface SeededInitiative {
   readonly organisationId: string;
@@ -97,7 +98,9 @@ let seeded = 0;
 
 /** An organisation, a person of it, an initiative of it and one active goal, written by `core` (core-team). */
 export async function seedInitiative(core: ApiClient, name = `Initiativ ${++seeded}`): Promise<SeededInitiative> {
-  const organisationId = ok(await core.post("/api/v1/organisations", { name: `Organisation för ${name}`, kind: "municipality" })).id;
+  const organisationId = ok(
+    await core.post("/api/v1/organisations", { name: `Organisation för ${name}`, kind: "municipality" }),
+  ).id;
   const personId = ok(await core.post("/api/v1/people", { organisationId, name: `Person för ${name}` })).id;
   const initiativeId = ok(
     await core.post("/api/v1/initiatives", {

@@ -6,7 +6,7 @@ import { developmentPrincipals } from "./runtime/development-principals.js";
 
 /**
  * `npm start`: the embedded default (SQLite in ./data, the demo history in an empty log)
- * unless the environment says otherwise; see API.md "Configuration".
+ * unless the environment says otherwise; see docs/api.md "Configuration".
  */
 async function main(): Promise<void> {
   let config;

@@ -38,7 +38,10 @@ export interface StagedCommand<Command> {
   readonly whenAccepted: Effect.Effect<void, KeyStoreUnavailable, CommandServices>;
 }
 
-export const staged = <Command>(command: Command, whenAccepted: StagedCommand<Command>["whenAccepted"]): StagedCommand<Command> => ({
+export const staged = <Command>(
+  command: Command,
+  whenAccepted: StagedCommand<Command>["whenAccepted"],
+): StagedCommand<Command> => ({
   command,
   whenAccepted,
 });

@@ -16,7 +16,9 @@ export interface InputIssue {
 /** The input does not fit the command's schema (HTTP 400); every issue is named. */
 export class InvalidInput extends Data.TaggedError("InvalidInput")<{ readonly issues: ReadonlyArray<InputIssue> }> {
   override get message() {
-    return this.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+    return this.issues
+      .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+      .join("; ");
   }
 }
 
@@ -24,7 +26,10 @@ export class InvalidInput extends Data.TaggedError("InvalidInput")<{ readonly is
  * The command addresses a stream that does not exist, or a resource its stream does not
  * hold (a goal, a mandate): HTTP 404. `reason` says which, when it is more than the stream.
  */
-export class ResourceNotFound extends Data.TaggedError("ResourceNotFound")<{ readonly streamId: string; readonly reason?: string }> {
+export class ResourceNotFound extends Data.TaggedError("ResourceNotFound")<{
+  readonly streamId: string;
+  readonly reason?: string;
+}> {
   override get message() {
     return this.reason ?? `${this.streamId} does not exist`;
   }

@@ -66,7 +66,9 @@ describe("executeCommand", () => {
     const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
     const otherLead: Principal = { id: "p-lead", roles: ["initiative-lead"], initiatives: ["someone-else"] };
     const ownLead: Principal = { id: "p-lead", roles: ["initiative-lead"], initiatives: [id] };
-    expect(await failure(increment, { input: { tallyId: id, by: 1 }, principal: otherLead })).toMatchObject({ _tag: "Forbidden" });
+    expect(await failure(increment, { input: { tallyId: id, by: 1 }, principal: otherLead })).toMatchObject({
+      _tag: "Forbidden",
+    });
     expect((await ok(increment, { input: { tallyId: id, by: 1 }, principal: ownLead })).revision).toBe(1);
   });
 
@@ -162,7 +164,9 @@ describe("executeCommand", () => {
     it("fails the racers that named a revision instead of retrying them", async () => {
       const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
       const exits = await Promise.all(
-        Array.from({ length: 10 }, () => exec(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam, expectedRevision: 0 })),
+        Array.from({ length: 10 }, () =>
+          exec(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam, expectedRevision: 0 }),
+        ),
       );
       expect(exits.filter(Exit.isSuccess)).toHaveLength(1);
     });

@@ -104,7 +104,9 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
       const violation = decided.left;
       // A goal or mandate the input names but the stream does not hold is an unknown resource.
       const missing = spec.missing?.some((rule) => rule.rule === violation._tag);
-      return yield* missing ? new ResourceNotFound({ streamId: target.streamId, reason: violation.detail }) : Effect.fail(violation);
+      return yield* missing
+        ? new ResourceNotFound({ streamId: target.streamId, reason: violation.detail })
+        : Effect.fail(violation);
     }
     yield* whenAccepted;
 
@@ -124,7 +126,9 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
       target.streamId,
       toAppend,
       ExpectedRevision.fromActual(revision),
-      idempotency === undefined ? {} : { idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint, response: answer } },
+      idempotency === undefined
+        ? {}
+        : { idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint, response: answer } },
     );
     const result: CommandResult = {
       id: target.resourceId,

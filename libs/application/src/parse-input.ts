@@ -14,7 +14,10 @@ export const inputIssues = (error: z.ZodError): InputIssue[] =>
   );
 
 /** The input as its schema reads it, or every issue with it. */
-export const parseInput = <Schema extends z.ZodType>(schema: Schema, input: unknown): Effect.Effect<z.output<Schema>, InvalidInput> => {
+export const parseInput = <Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): Effect.Effect<z.output<Schema>, InvalidInput> => {
   const parsed = schema.safeParse(input);
   return parsed.success ? Effect.succeed(parsed.data) : Effect.fail(new InvalidInput({ issues: inputIssues(parsed.error) }));
 };

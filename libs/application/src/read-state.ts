@@ -25,7 +25,5 @@ export const loadState = <Event extends DomainEvent, State>(
       state: fold(decider, events as unknown as ReadonlyArray<Event>),
       revision: events.at(-1)?.revision ?? ("no-stream" as const),
     })),
-    Effect.catchTag("StreamNotFound", () =>
-      Effect.succeed({ state: decider.initialState, revision: "no-stream" as const }),
-    ),
+    Effect.catchTag("StreamNotFound", () => Effect.succeed({ state: decider.initialState, revision: "no-stream" as const })),
   );

@@ -14,10 +14,7 @@ interface CheckpointRow {
 }
 
 /** Readers of the key store are single statements, so the log is free again within moments. */
-const checkpointRetrySchedule = Schedule.exponential("5 millis").pipe(
-  Schedule.jittered,
-  Schedule.intersect(Schedule.recurs(8)),
-);
+const checkpointRetrySchedule = Schedule.exponential("5 millis").pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(8)));
 
 /**
  * Person keys in their own SQLite file beside the event log. secure_delete overwrites a
@@ -49,9 +46,8 @@ export class SqliteKeyStore implements KeyStoreService {
   static layer(path: string): Layer.Layer<KeyStore, KeyStoreUnavailable> {
     return Layer.scoped(
       KeyStore,
-      Effect.acquireRelease(
-        Effect.try({ try: () => SqliteKeyStore.open(path), catch: unavailable }),
-        (store) => Effect.sync(() => store.close()),
+      Effect.acquireRelease(Effect.try({ try: () => SqliteKeyStore.open(path), catch: unavailable }), (store) =>
+        Effect.sync(() => store.close()),
       ),
     );
   }
@@ -59,8 +55,7 @@ export class SqliteKeyStore implements KeyStoreService {
   store = (personId: string, key: Buffer) =>
     Effect.try({ try: () => void this.statements.store.run(personId, key), catch: unavailable });
 
-  find = (personId: string) =>
-    Effect.try({ try: () => this.statements.find.get(personId)?.key, catch: unavailable });
+  find = (personId: string) => Effect.try({ try: () => this.statements.find.get(personId)?.key, catch: unavailable });
 
   /**
    * Until a checkpoint has written the overwritten page back and emptied the WAL, older
@@ -81,7 +76,9 @@ export class SqliteKeyStore implements KeyStoreService {
     return Effect.flatMap(Effect.try({ try: () => this.truncateWal(), catch: unavailable }), ({ busy, log, checkpointed }) =>
       busy === 0 && log === checkpointed
         ? Effect.void
-        : Effect.fail(unavailable(`another connection holds the key store's log back (${checkpointed} of ${log} WAL frames written back)`)),
+        : Effect.fail(
+            unavailable(`another connection holds the key store's log back (${checkpointed} of ${log} WAL frames written back)`),
+          ),
     );
   }
 

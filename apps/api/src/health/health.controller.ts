@@ -5,13 +5,13 @@ import { EventStore } from "#event-store";
 import { Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
-/** API.md's `GET /health`: public, and in the OpenAPI document. */
+/** docs/api.md "Health": `GET /health`, public, and in the OpenAPI document. */
 export const healthRoute = {
   method: "GET",
   path: "/health",
   operationId: "health",
   summary:
-    "Readiness: 200 `{ status: \"ok\" }` once every read model has caught up with the log as it stood at start, with the projections and their positions; 503 while starting or when a read model has stopped",
+    'Readiness: 200 `{ status: "ok" }` once every read model has caught up with the log as it stood at start, with the projections and their positions; 503 while starting or when a read model has stopped',
   kind: "own",
   tag: "Health",
   audience: "public",

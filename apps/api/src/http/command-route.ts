@@ -28,14 +28,20 @@ export interface CommandRouteOptions {
 export function commandRoute(spec: AnyCommandSpec, options: CommandRouteOptions): CommandRoute {
   const { id, ...route } = options;
   const shape = spec.input.shape;
-  const pathFields = Object.fromEntries(pathParameters(route.path).map((parameter) => [parameter, parameter === "id" ? id : parameter]));
+  const pathFields = Object.fromEntries(
+    pathParameters(route.path).map((parameter) => [parameter, parameter === "id" ? id : parameter]),
+  );
   for (const [parameter, field] of Object.entries(pathFields)) {
     if (field === undefined || !(field in shape)) {
-      throw new Error(`${route.operationId}: the path's :${parameter} carries no field of ${spec.name}'s input (name it with \`id\`)`);
+      throw new Error(
+        `${route.operationId}: the path's :${parameter} carries no field of ${spec.name}'s input (name it with \`id\`)`,
+      );
     }
   }
   const carried = pathFields as Record<string, string>;
-  const params = z.strictObject(Object.fromEntries(Object.entries(carried).map(([parameter, field]) => [parameter, shape[field]!])));
+  const params = z.strictObject(
+    Object.fromEntries(Object.entries(carried).map(([parameter, field]) => [parameter, shape[field]!])),
+  );
   const fromPath = new Set(Object.values(carried));
   // Every command input is a strict object: so is what is left of it for the body.
   const body = z.strictObject(Object.fromEntries(Object.entries(shape).filter(([field]) => !fromPath.has(field))));

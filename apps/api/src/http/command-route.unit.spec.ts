@@ -23,7 +23,10 @@ describe("commandRoute", () => {
 
   it("answers 201 when the spec creates something, 200 otherwise, and admits the spec's roles", () => {
     expect(route(submitSignal, "/signals")).toMatchObject({ status: 201, audience: submitSignal.roles });
-    expect(route(withdrawSignal, "/signals/:id/withdrawal", "signalId")).toMatchObject({ status: 200, audience: withdrawSignal.roles });
+    expect(route(withdrawSignal, "/signals/:id/withdrawal", "signalId")).toMatchObject({
+      status: 200,
+      audience: withdrawSignal.roles,
+    });
   });
 
   it("documents the spec's rules beside the problems every command shares", () => {

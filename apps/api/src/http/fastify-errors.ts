@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { HttpProblem, type Problem, preferredLanguage, toProblem } from "./problems.js";
 
-/** API.md "Errors": a body over 64 KiB is 413. */
+/** docs/api.md "Errors": a body over 64 KiB is 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export const payloadTooLarge = () => new HttpProblem("payload-too-large", `The body exceeds ${BODY_LIMIT_BYTES / 1024} KiB`);

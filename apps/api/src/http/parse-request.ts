@@ -15,10 +15,11 @@ export function parseRequest(route: ReadRoute, request: MandatRequest): ParsedRe
     if (!schema) return {};
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    for (const { path, message } of inputIssues(result.error)) errors.push({ path: [location, ...path.map(String)].join("."), message });
+    for (const { path, message } of inputIssues(result.error))
+      errors.push({ path: [location, ...path.map(String)].join("."), message });
     return {};
   };
-  const parsed = { params: parse(route.params, request.params, "path"), query: parse(route.query, request.query, "query"), body: undefined };
+  const parsed = { params: parse(route.params, request.params, "path"), query: parse(route.query, request.query, "query") };
   if (errors.length > 0) throw invalidRequest(errors);
   return parsed;
 }

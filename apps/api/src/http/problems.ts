@@ -86,7 +86,12 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
     .split(",")
     .map((part) => {
       const [tag = "", ...params] = part.trim().split(";");
-      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? "1");
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? "1",
+      );
       return { language: tag.trim().toLowerCase().split("-")[0], q: Number.isNaN(q) ? 0 : q };
     })
     .filter((entry) => entry.q > 0 && (entry.language === "sv" || entry.language === "en"))
@@ -99,9 +104,17 @@ export interface ProblemResponse {
   readonly headers: Record<string, string>;
 }
 
-const generic = (name: GenericProblem, detail: string, language: Language, extras: Partial<ProblemResponse> = {}): ProblemResponse => {
+const generic = (
+  name: GenericProblem,
+  detail: string,
+  language: Language,
+  extras: Partial<ProblemResponse> = {},
+): ProblemResponse => {
   const { status, title } = GENERIC_PROBLEMS[name];
-  return { problem: { type: problemType(name), title: title[language], status, detail, ...extras.problem }, headers: extras.headers ?? {} };
+  return {
+    problem: { type: problemType(name), title: title[language], status, detail, ...extras.problem },
+    headers: extras.headers ?? {},
+  };
 };
 
 /** What the command pipeline, the stores and the key store fail with, besides broken rules. */
@@ -139,7 +152,10 @@ export function toProblem(error: unknown, language: Language): ProblemResponse {
     return generic(error.problemName, error.detail, language, { problem: error.extensions as Problem, headers: error.headers });
   }
   if (isRuleViolation(error)) {
-    return { problem: { type: problemType(error._tag), title: error.title[language], status: 409, detail: error.detail }, headers: {} };
+    return {
+      problem: { type: problemType(error._tag), title: error.title[language], status: 409, detail: error.detail },
+      headers: {},
+    };
   }
   if (isPipelineError(error)) {
     const name = PIPELINE_PROBLEMS[error._tag];

@@ -36,9 +36,11 @@ export interface ReadRouteOptions<Params extends z.ZodObject | undefined, Query 
 }
 
 /** A route that reads, typed by its own schemas: the twin of `commandRoute`. */
-export function readRoute<Params extends z.ZodObject | undefined = undefined, Query extends z.ZodObject | undefined = undefined, Answer = unknown>(
-  options: ReadRouteOptions<Params, Query, Answer>,
-): ReadRoute {
+export function readRoute<
+  Params extends z.ZodObject | undefined = undefined,
+  Query extends z.ZodObject | undefined = undefined,
+  Answer = unknown,
+>(options: ReadRouteOptions<Params, Query, Answer>): ReadRoute {
   const { audience = "authenticated", problems = READ_PROBLEMS, read, params, query, ...route } = options;
   return {
     ...route,

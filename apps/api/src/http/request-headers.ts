@@ -36,7 +36,8 @@ export function commandHeaders(request: MandatRequest): CommandHeaders {
   const errors: FieldError[] = [];
   const token = (name: string) => {
     const value = header(request, name);
-    if (value !== undefined && !TOKEN.test(value)) errors.push({ path: `header.${name}`, message: "1 to 200 visible ASCII characters" });
+    if (value !== undefined && !TOKEN.test(value))
+      errors.push({ path: `header.${name}`, message: "1 to 200 visible ASCII characters" });
     return value;
   };
   const idempotencyKey = token("Idempotency-Key");

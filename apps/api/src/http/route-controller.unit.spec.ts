@@ -8,7 +8,8 @@ describe("controllerServing", () => {
     const controller = controllerServing(TABLE_ROUTES);
     const bound = Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
       const method: unknown = Object.getOwnPropertyDescriptor(controller.prototype, name)?.value;
-      const route = typeof method === "function" ? (Reflect.getMetadata(ROUTE, method) as RouteDefinition | undefined) : undefined;
+      const route =
+        typeof method === "function" ? (Reflect.getMetadata(ROUTE, method) as RouteDefinition | undefined) : undefined;
       return route ? [[name, route] as const] : [];
     });
     expect(bound.map(([name]) => name).sort()).toEqual(TABLE_ROUTES.map((route) => route.operationId).sort());

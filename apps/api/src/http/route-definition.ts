@@ -66,12 +66,10 @@ export interface OwnRoute extends RouteBase {
 
 export type RouteDefinition = CommandRoute | ReadRoute | OwnRoute;
 
-/** A request's parts after validation against the route's schemas. */
+/** A read's path and query after validation against its route's schemas (readRoute gives `read` their types). */
 export interface ParsedRequest {
-  // Each route's schemas decide the shapes; a read route's function narrows them.
-  readonly params: Record<string, any>;
-  readonly query: Record<string, any>;
-  readonly body: unknown;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly query: Readonly<Record<string, unknown>>;
 }
 
 export const ROUTE = Symbol("mandat:route");

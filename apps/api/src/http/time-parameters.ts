@@ -14,14 +14,16 @@ export const asOfParameter = z
 /** Valid time: a calendar date; default today in Stockholm. */
 export const atParameter = isoDate.describe("Valid time (YYYY-MM-DD); default: today");
 
-/** How long a read with `minPosition` waits for the read models it reads (API.md: 5 s). */
+/** How long a read with `minPosition` waits for the read models it reads (docs/api.md "Reads": 5 s). */
 export const MIN_POSITION_TIMEOUT_MS = 5_000;
 
 export const minPositionParameter = z.coerce
   .number()
   .int()
   .min(0)
-  .describe(`Wait up to ${MIN_POSITION_TIMEOUT_MS / 1000} s for the read models to reach this log position (e.g. a write's Log-Position)`);
+  .describe(
+    `Wait up to ${MIN_POSITION_TIMEOUT_MS / 1000} s for the read models to reach this log position (e.g. a write's Log-Position)`,
+  );
 
 export const timeTravelQuery = z.strictObject({
   asOf: asOfParameter.optional(),

@@ -16,7 +16,9 @@ export function docsPage(document: Json): string {
       const parameters = ((operation.parameters as Json[] | undefined) ?? [])
         .map((p) => `<code>${escape(p.name)}</code> <small>(${escape(p.in)}${p.required ? ", required" : ""})</small>`)
         .join(", ");
-      const body = operation.requestBody ? `<details><summary>Body schema</summary><pre>${escape(JSON.stringify((operation.requestBody as Json).content, null, 2))}</pre></details>` : "";
+      const body = operation.requestBody
+        ? `<details><summary>Body schema</summary><pre>${escape(JSON.stringify((operation.requestBody as Json).content, null, 2))}</pre></details>`
+        : "";
       byTag.set(tag, [
         ...(byTag.get(tag) ?? []),
         `<section id="${escape(operation.operationId)}">

@@ -18,7 +18,7 @@ const prefersHtml = (accept: string | undefined): boolean => {
 };
 
 /**
- * API.md: "The OpenAPI document served at /docs". It is /docs's answer, and always at
+ * docs/api.md "Documentation": "The OpenAPI document served at /docs". It is /docs's answer, and always at
  * /docs/openapi.json; a browser asking /docs for HTML gets a readable page of it. Neither
  * needs a token.
  */

@@ -10,7 +10,10 @@ const Problem = z.object({
   status: z.number().int(),
   detail: z.string(),
   instance: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Validation errors (400)"),
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional()
+    .describe("Validation errors (400)"),
 });
 
 const schemaOf = (schema: z.ZodType): JsonSchema => {
@@ -26,14 +29,21 @@ const header = (name: string, description: string, schema: JsonSchema = { type: 
   description,
 });
 
-/** The headers every write may carry (API.md "Idempotency", "Optimistic concurrency"), and the ids carried into its events. */
+/** The headers every write may carry (docs/api.md "Idempotency", "Optimistic concurrency"), and the ids carried into its events. */
 const COMMAND_HEADERS: ReadonlyArray<JsonSchema> = [
   header("Idempotency-Key", "The same key with the same body returns the first response; with another body, 422."),
-  header("If-Match", 'The revision read, as a strong ETag "<revision>": 412 if the resource has moved on (a weak W/ tag never matches).', {
-    type: "string",
-  }),
+  header(
+    "If-Match",
+    'The revision read, as a strong ETag "<revision>": 412 if the resource has moved on (a weak W/ tag never matches).',
+    {
+      type: "string",
+    },
+  ),
   header("X-Correlation-Id", "Recorded as the correlation id of the events written; default: the command's own id."),
-  header("X-Causation-Id", "Recorded as the causation id of the events written, e.g. the event that led to this command; default: the command's own id."),
+  header(
+    "X-Causation-Id",
+    "Recorded as the causation id of the events written, e.g. the event that led to this command; default: the command's own id.",
+  ),
 ];
 
 const RETRY_AFTER: JsonSchema = { schema: { type: "integer" }, description: "Seconds to wait before trying again" };
@@ -50,13 +60,22 @@ const rolesText = (route: RouteDefinition): string =>
 
 function operation(route: RouteDefinition): JsonSchema {
   const parameters: JsonSchema[] = [];
-  for (const [location, schema] of [["path", route.params], ["query", route.query]] as const) {
+  for (const [location, schema] of [
+    ["path", route.params],
+    ["query", route.query],
+  ] as const) {
     if (!schema) continue;
     const json = schemaOf(schema);
     const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
     const required = new Set((json.required ?? []) as string[]);
     for (const [name, property] of Object.entries(properties)) {
-      parameters.push({ name, in: location, required: location === "path" || required.has(name), schema: property, description: property.description });
+      parameters.push({
+        name,
+        in: location,
+        required: location === "path" || required.has(name),
+        schema: property,
+        description: property.description,
+      });
     }
   }
   if (route.kind === "command") parameters.push(...COMMAND_HEADERS);
@@ -66,7 +85,12 @@ function operation(route: RouteDefinition): JsonSchema {
     [String(route.status)]: {
       description: route.kind === "command" ? "Written: `{ id, revision, position }`, with ETag and Log-Position" : "OK",
       ...(route.kind === "command"
-        ? { headers: { ETag: { schema: { type: "string" }, description: '"<revision>"' }, "Log-Position": { schema: { type: "integer" } } } }
+        ? {
+            headers: {
+              ETag: { schema: { type: "string" }, description: '"<revision>"' },
+              "Log-Position": { schema: { type: "integer" } },
+            },
+          }
         : {}),
       ...(route.response ? { content: { "application/json": { schema: schemaOf(route.response) } } } : {}),
     },

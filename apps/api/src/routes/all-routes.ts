@@ -32,4 +32,9 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
 ].flatMap((routes): Array<CommandRoute | ReadRoute> => Object.values(routes));
 
 /** Every route the server serves, in documentation order: the table, then those with controllers of their own. */
-export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [...TABLE_ROUTES, liveEventsRoute, healthRoute, ...Object.values(docsRoutes)];
+export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
+  ...TABLE_ROUTES,
+  liveEventsRoute,
+  healthRoute,
+  ...Object.values(docsRoutes),
+];

@@ -3,7 +3,6 @@ import { RawEventStore } from "#platform";
 import { MAX_AUDIT_EVENTS, auditEvents } from "#projections";
 import { Effect } from "effect";
 import { z } from "zod";
-import { runToPromise } from "../cqrs/execute-command.js";
 import { readFrom } from "../cqrs/read-query.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
@@ -16,12 +15,14 @@ const AUDITORS = ["auditor", "admin"] as const;
 const DEFAULT_AUDIT_EVENTS = 100;
 
 /**
- * API.md's reads take minPosition; these two read the log itself, which holds every position
+ * docs/api.md "Reads": reads take minPosition; these two read the log itself, which holds every position
  * a write has answered with: they name no read model, so it is checked like everywhere and waits for none.
  */
 const minPositionOfTheLog = minPositionParameter
   .optional()
-  .describe("Accepted as on every read, and answered at once: the audit reads the log itself, which holds every position a write answered");
+  .describe(
+    "Accepted as on every read, and answered at once: the audit reads the log itself, which holds every position a write answered",
+  );
 
 const auditEventsQuery = z.strictObject({
   streamId: z.string().min(1).max(200).optional().describe("Only this stream's events, e.g. `initiative-<id>`"),
@@ -41,7 +42,7 @@ const auditEventsQuery = z.strictObject({
  * for none. A failure such as StoreUnavailable is thrown as is for the problem filter.
  */
 const readOfTheLog = <A, E>(effect: Effect.Effect<A, E, RawEventStore | EventStoreAdmin>) =>
-  readFrom([], async (runtime: MandatRuntime): Promise<A> => runToPromise(await runtime.effects.runPromiseExit(effect)));
+  readFrom([], (runtime: MandatRuntime): Promise<A> => runtime.run(effect));
 
 const AUDIT_PROBLEMS = [...AUTH_PROBLEMS, "validation", "store-unavailable"];
 

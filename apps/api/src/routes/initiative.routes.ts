@@ -82,7 +82,9 @@ const InitiativeOverview = z.object({
     }),
   ),
   goals: z
-    .array(z.object({ goalId: z.uuid(), statement: z.string(), indicator: z.string().optional(), targetDate: isoDate.optional() }))
+    .array(
+      z.object({ goalId: z.uuid(), statement: z.string(), indicator: z.string().optional(), targetDate: isoDate.optional() }),
+    )
     .describe("The goals active on at"),
   mandate: MandateInForce.nullable().describe("The mandate in force on at, with its amendments effective by then"),
   openTensions: z.array(
@@ -198,7 +200,10 @@ export const initiativeRoutes = {
       readFrom([...initiativeOverviewReadModels, ...describePeopleReadModels], async (runtime) => {
         const overview = initiativeOverview(runtime.readModels, params.id, { asOf: query.asOf, at: query.at ?? today() });
         if (!overview) return undefined;
-        const people = await describePeople(runtime, overview.leads.map((lead) => lead.personId));
+        const people = await describePeople(
+          runtime,
+          overview.leads.map((lead) => lead.personId),
+        );
         return {
           ...overview,
           leads: overview.leads.map((lead) => ({ ...lead, name: people.get(lead.personId)!.name })),
@@ -221,7 +226,7 @@ export const initiativeRoutes = {
     ...onTheInitiative,
     path: `${API}/initiatives/:id/governing-contexts`,
     operationId: "linkGoverningContext",
-    summary: "Link a governing context of a participating organisation to the initiative; the id answered is the contextId",
+    summary: "Link a governing context of a registered organisation to the initiative; the id answered is the contextId",
   }),
   unlinkGoverningContext: commandRoute(unlinkGoverningContext, {
     ...onTheInitiative,

@@ -70,6 +70,8 @@ export const mandateRoutes = {
     response: z.array(MandateVersion),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
-      ifInitiativeKnown([mandateHistoryProjection], params.id, query.asOf, (db) => mandateHistory(db, params.id, { asOf: query.asOf })),
+      ifInitiativeKnown([mandateHistoryProjection], params.id, query.asOf, (db) =>
+        mandateHistory(db, params.id, { asOf: query.asOf }),
+      ),
   }),
 };

@@ -7,7 +7,7 @@ const tag = "Tensions";
 /** What every command on an open tension shares: its `:id` is the tensionId, and who may issue it. */
 const followingATension = {
   tag,
-  scope: "A lead only for a tension that names one of the initiatives in their token.",
+  scope: "A lead only for a tension whose initiatives are all in their token.",
   id: "tensionId",
 } as const;
 

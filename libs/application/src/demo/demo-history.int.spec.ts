@@ -16,7 +16,10 @@ describe("the demo history", () => {
     for (const event of events) {
       expect(allEvents[event.type as keyof typeof allEvents].schema.safeParse(event.data).success).toBe(true);
     }
-    expect(await Effect.runPromise(verifyStore(runtime.store, { densePositions: runtime.store.densePositions }))).toEqual({ ok: true, checkedEvents: events.length });
+    expect(await Effect.runPromise(verifyStore(runtime.store, { densePositions: runtime.store.densePositions }))).toEqual({
+      ok: true,
+      checkedEvents: events.length,
+    });
   });
 
   it("retells the meeting of 2024-09-19: agenda, attendance, the budget decision with its five comments", async () => {
@@ -29,7 +32,9 @@ describe("the demo history", () => {
     expect(held.agenda).toHaveLength(4);
     const decisions = meeting.filter((e) => e.type === "DecisionRecorded").map((e) => e.data as { kind: string });
     expect(decisions).toEqual([expect.objectContaining({ kind: "budget" })]);
-    const budgetComments = meeting.filter((e) => e.type === "CommentRecorded" && (e.data as { topic: string }).topic === "Budget 2025");
+    const budgetComments = meeting.filter(
+      (e) => e.type === "CommentRecorded" && (e.data as { topic: string }).topic === "Budget 2025",
+    );
     expect(budgetComments).toHaveLength(5);
     expect(meeting.at(-1)!.type).toBe("MinutesApproved");
     const all = await Effect.runPromise(runtime.store.readAll());

@@ -33,7 +33,7 @@ export interface DemoSummary {
 }
 
 /**
- * The demo history of DOMAIN.md "Demo data", built by running commands through the real
+ * The demo history of docs/domain.md "Demo data", built by running commands through the real
  * pipeline so that every rule holds by construction. It retells the Core Team meeting of
  * 2024-09-19 (Samhällskontraktet, "Alla barn och unga lyckas") in our own words; every
  * person is pseudonymous ("Deltagare Västerås 1"), never a real name.
@@ -52,17 +52,47 @@ export const loadDemoHistory = Effect.gen(function* () {
   const system: Principal = { id: "mandat-demo", roles: ["admin"], initiatives: [] };
 
   // Organisations and the mapping of governing contexts begun in June–August 2024.
-  const organisation = (name: string, kind: InputOf<typeof registerOrganisation>["kind"]) => Effect.map(run(registerOrganisation, { name, kind }, system), id);
+  const organisation = (name: string, kind: InputOf<typeof registerOrganisation>["kind"]) =>
+    Effect.map(run(registerOrganisation, { name, kind }, system), id);
   const vasteras = yield* organisation("Västerås stad", "municipality");
   const eskilstuna = yield* organisation("Eskilstuna kommun", "municipality");
   const mdu = yield* organisation("Mälardalens universitet", "university");
-  const context = (organisationId: string, name: string, kind: InputOf<typeof mapGoverningContext>["kind"], description: string) =>
-    Effect.map(run(mapGoverningContext, { organisationId, name, kind, description }, system), id);
-  const vasterasBoard = yield* context(vasteras, "Barn- och ungdomsnämnden", "committee", "Politiskt ansvar för förskola och skola i Västerås.");
-  const vasterasManagement = yield* context(vasteras, "Förvaltningsledning barn och ungdom", "management-group", "Leder förvaltningens verksamheter; bemannar initiativ.");
-  const eskilstunaBoard = yield* context(eskilstuna, "Barn- och utbildningsnämnden", "committee", "Politiskt ansvar för utbildning i Eskilstuna.");
-  const eskilstunaNetwork = yield* context(eskilstuna, "Områdesnätverk Årby/Fröslunda", "network", "Skolor, fritid och socialtjänst i området.");
-  const mduBoard = yield* context(mdu, "Akademiledning utbildning", "management-group", "Beslutar om kurser och studenters medverkan.");
+  const context = (
+    organisationId: string,
+    name: string,
+    kind: InputOf<typeof mapGoverningContext>["kind"],
+    description: string,
+  ) => Effect.map(run(mapGoverningContext, { organisationId, name, kind, description }, system), id);
+  const vasterasBoard = yield* context(
+    vasteras,
+    "Barn- och ungdomsnämnden",
+    "committee",
+    "Politiskt ansvar för förskola och skola i Västerås.",
+  );
+  const vasterasManagement = yield* context(
+    vasteras,
+    "Förvaltningsledning barn och ungdom",
+    "management-group",
+    "Leder förvaltningens verksamheter; bemannar initiativ.",
+  );
+  const eskilstunaBoard = yield* context(
+    eskilstuna,
+    "Barn- och utbildningsnämnden",
+    "committee",
+    "Politiskt ansvar för utbildning i Eskilstuna.",
+  );
+  const eskilstunaNetwork = yield* context(
+    eskilstuna,
+    "Områdesnätverk Årby/Fröslunda",
+    "network",
+    "Skolor, fritid och socialtjänst i området.",
+  );
+  const mduBoard = yield* context(
+    mdu,
+    "Akademiledning utbildning",
+    "management-group",
+    "Beslutar om kurser och studenters medverkan.",
+  );
 
   // People: the Core Team (four from Västerås, two from Eskilstuna, three from MDU, two absent) and initiative leads.
   const person = (organisationId: string, name: string) => Effect.map(run(registerPerson, { organisationId, name }, system), id);
@@ -72,7 +102,8 @@ export const loadDemoHistory = Effect.gen(function* () {
     [eskilstuna, "Eskilstuna", 2],
     [mdu, "MDU", 3],
   ] as const) {
-    for (let n = 1; n <= count; n++) coreTeam.push({ id: yield* person(organisationId, `Deltagare ${label} ${n}`), attended: true });
+    for (let n = 1; n <= count; n++)
+      coreTeam.push({ id: yield* person(organisationId, `Deltagare ${label} ${n}`), attended: true });
   }
   coreTeam.push({ id: yield* person(vasteras, "Frånvarande 1"), attended: false });
   coreTeam.push({ id: yield* person(eskilstuna, "Frånvarande 2"), attended: false });
@@ -90,8 +121,14 @@ export const loadDemoHistory = Effect.gen(function* () {
   const initiative = (name: string, description: string, organisationIds: string[]) =>
     Effect.map(run(registerInitiative, { name, focusArea: DEMO_FOCUS_AREA, description, organisationIds }, system), id);
   const initiatives = {
-    dromfabriken: yield* initiative("Drömfabriken i Skultuna", "En kreativ mötesplats där barn och unga formar egna projekt.", [vasteras]),
-    arby: yield* initiative("Testbädd Årby/Fröslunda", "Skola, fritid och socialtjänst prövar nya arbetssätt tillsammans i ett område.", [eskilstuna]),
+    dromfabriken: yield* initiative("Drömfabriken i Skultuna", "En kreativ mötesplats där barn och unga formar egna projekt.", [
+      vasteras,
+    ]),
+    arby: yield* initiative(
+      "Testbädd Årby/Fröslunda",
+      "Skola, fritid och socialtjänst prövar nya arbetssätt tillsammans i ett område.",
+      [eskilstuna],
+    ),
     utmaningsdriven: yield* initiative(
       "Utmaningsdriven utbildning",
       "Studenter vid MDU arbetar med verkliga utmaningar från kommunernas skolor.",
@@ -122,7 +159,16 @@ export const loadDemoHistory = Effect.gen(function* () {
     utmaningsdriven: "Varje termin löser studentgrupper minst tre utmaningar som skolorna själva formulerat.",
   };
   for (const key of Object.keys(initiatives) as Array<keyof typeof initiatives>) {
-    yield* run(setGoal, { initiativeId: initiatives[key], statement: goals[key], indicator: "Följs upp vid varje avstämning", targetDate: "2025-12-31" }, lead(key));
+    yield* run(
+      setGoal,
+      {
+        initiativeId: initiatives[key],
+        statement: goals[key],
+        indicator: "Följs upp vid varje avstämning",
+        targetDate: "2025-12-31",
+      },
+      lead(key),
+    );
   }
 
   // A June meeting gave the initiatives their first mandates.
@@ -154,7 +200,15 @@ export const loadDemoHistory = Effect.gen(function* () {
     ),
     id,
   );
-  yield* run(recordComment, { meetingId: juneMeeting, topic: "Styrande sammanhang", comment: "Kartläggningen av interna styrande sammanhang påbörjas under sommaren." }, chair);
+  yield* run(
+    recordComment,
+    {
+      meetingId: juneMeeting,
+      topic: "Styrande sammanhang",
+      comment: "Kartläggningen av interna styrande sammanhang påbörjas under sommaren.",
+    },
+    chair,
+  );
   yield* run(approveMinutes, { meetingId: juneMeeting }, chair);
   const decision = { meetingId: juneMeeting, decisionId: mandateDecision };
   const mandates = {
@@ -270,7 +324,11 @@ export const loadDemoHistory = Effect.gen(function* () {
   ]) {
     yield* say("Budget 2025", comment);
   }
-  yield* run(approveBudget, { focusArea: DEMO_FOCUS_AREA, year: 2025, decision: { meetingId, decisionId: budgetDecision } }, chair);
+  yield* run(
+    approveBudget,
+    { focusArea: DEMO_FOCUS_AREA, year: 2025, decision: { meetingId, decisionId: budgetDecision } },
+    chair,
+  );
   for (const comment of [
     "Motstridiga krafter drar alltid i varandra i samverkan.",
     "Samverkan har mandat att agera i kanten av det överenskomna; utanför finns motstånd, och att möta det är en del av ledarskapet.",
@@ -283,13 +341,27 @@ export const loadDemoHistory = Effect.gen(function* () {
   ]) {
     yield* say("Att leda i samverkan", comment);
   }
-  const tension = (category: InputOf<typeof raiseTension>["category"], description: string, intensity: number, initiativeIds: string[]) =>
+  const tension = (
+    category: InputOf<typeof raiseTension>["category"],
+    description: string,
+    intensity: number,
+    initiativeIds: string[],
+  ) =>
     run(raiseTension, { initiativeIds, category, description, intensity, raisedOn: "2024-09-19", source: { meetingId } }, chair);
   yield* tension("line-vs-collaboration", "Svårt att arbeta där linjeorganisationen och samverkan möts.", 4, [initiatives.arby]);
   yield* tension("between-organisations", "Dragkamp mellan verksamheter om tid och personal.", 3, [initiatives.utmaningsdriven]);
-  yield* tension("roles", "Vad händer när roller glider in i andra roller, och arbete startas där andra chefer redan leder?", 3, []);
+  yield* tension(
+    "roles",
+    "Vad händer när roller glider in i andra roller, och arbete startas där andra chefer redan leder?",
+    3,
+    [],
+  );
   yield* run(agreeNextStep, { meetingId, text: "Nästa möte i kärnteamet hålls i november.", due: "2024-11-30" }, chair);
-  for (const [organisationName, ownerIndex] of [["Västerås stad", 0], ["Eskilstuna kommun", 4], ["Mälardalens universitet", 6]] as const) {
+  for (const [organisationName, ownerIndex] of [
+    ["Västerås stad", 0],
+    ["Eskilstuna kommun", 4],
+    ["Mälardalens universitet", 6],
+  ] as const) {
     yield* run(
       agreeNextStep,
       {
@@ -325,7 +397,14 @@ export const loadDemoHistory = Effect.gen(function* () {
       },
       lead(key),
     );
-  yield* checkIn("dromfabriken", "2024-08-20", 4, 4, "as-is", "Sommarens program lockade många; hösten planeras med föreningarna.");
+  yield* checkIn(
+    "dromfabriken",
+    "2024-08-20",
+    4,
+    4,
+    "as-is",
+    "Sommarens program lockade många; hösten planeras med föreningarna.",
+  );
   yield* checkIn("dromfabriken", "2024-10-01", 4, 3, "more-space", "Barnen vill driva egna projekt längre än mandatet medger.");
   yield* checkIn("arby", "2024-08-27", 2, 3, "more-direction", "Oklart vem som beslutar när skola och socialtjänst vill olika.");
   yield* checkIn("utmaningsdriven", "2024-09-03", 3, 4, "more-detail", "Skolorna behöver hjälp att formulera utmaningar.");
@@ -338,12 +417,34 @@ export const loadDemoHistory = Effect.gen(function* () {
     observedOn: string,
   ) =>
     Effect.map(
-      run(submitSignal, { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], observedOn }, lead(key)),
+      run(
+        submitSignal,
+        { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], observedOn },
+        lead(key),
+      ),
       id,
     );
-  const longerProjects = yield* signal("dromfabriken", "boundary-request", "Barnen vill driva projekt över terminsgränsen.", "at-edge", "2024-09-30");
-  const resistance = yield* signal("arby", "resistance", "Socialtjänsten kan inte delta utan beslut i sin egen linje.", "beyond", "2024-09-10");
-  yield* signal("utmaningsdriven", "progress", "Första studentgruppen har tagit sig an en utmaning från en skola i Eskilstuna.", "within", "2024-09-25");
+  const longerProjects = yield* signal(
+    "dromfabriken",
+    "boundary-request",
+    "Barnen vill driva projekt över terminsgränsen.",
+    "at-edge",
+    "2024-09-30",
+  );
+  const resistance = yield* signal(
+    "arby",
+    "resistance",
+    "Socialtjänsten kan inte delta utan beslut i sin egen linje.",
+    "beyond",
+    "2024-09-10",
+  );
+  yield* signal(
+    "utmaningsdriven",
+    "progress",
+    "Första studentgruppen har tagit sig an en utmaning från en skola i Eskilstuna.",
+    "within",
+    "2024-09-25",
+  );
   yield* run(acknowledgeSignal, { signalId: resistance }, chair);
   yield* run(acknowledgeSignal, { signalId: longerProjects }, chair);
   yield* run(
@@ -351,7 +452,13 @@ export const loadDemoHistory = Effect.gen(function* () {
     {
       initiativeId: initiatives.dromfabriken,
       mandateId: mandates.dromfabriken,
-      changes: { scope: ["Driva mötesplatsen och dess program", "Samarbeta med föreningar i Skultuna", "Låta barnens projekt löpa över terminsgränsen"] },
+      changes: {
+        scope: [
+          "Driva mötesplatsen och dess program",
+          "Samarbeta med föreningar i Skultuna",
+          "Låta barnens projekt löpa över terminsgränsen",
+        ],
+      },
       reason: "Barnens projekt behöver få fortsätta när terminen slutar.",
       effectiveFrom: "2024-10-15",
       triggeredBy: { signalId: longerProjects },
@@ -360,14 +467,26 @@ export const loadDemoHistory = Effect.gen(function* () {
   );
   yield* run(
     answerSignal,
-    { signalId: longerProjects, response: "Mandatet utökas så att projekten kan löpa över terminsgränsen.", outcome: "mandate-adjusted", followUp: { mandateId: mandates.dromfabriken } },
+    {
+      signalId: longerProjects,
+      response: "Mandatet utökas så att projekten kan löpa över terminsgränsen.",
+      outcome: "mandate-adjusted",
+      followUp: { mandateId: mandates.dromfabriken },
+    },
     chair,
   );
 
   // What the budget comments asked for: external funding, and a first value reflection.
   yield* run(
     recordExternalFunding,
-    { focusArea: DEMO_FOCUS_AREA, year: 2025, source: "Statsbidrag för likvärdig skola", amountSek: 120_000, initiativeId: initiatives.arby, on: "2025-02-01" },
+    {
+      focusArea: DEMO_FOCUS_AREA,
+      year: 2025,
+      source: "Statsbidrag för likvärdig skola",
+      amountSek: 120_000,
+      initiativeId: initiatives.arby,
+      on: "2025-02-01",
+    },
     chair,
   );
   yield* run(

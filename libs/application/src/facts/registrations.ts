@@ -66,4 +66,7 @@ export const registeredPeople = (
   store: EventStoreService,
   ids: ReadonlyArray<string>,
 ): Effect.Effect<ReadonlySet<PersonId>, StoreUnavailable> =>
-  Effect.map(unregistered(store, personRegistry, ids), (missing) => new Set(ids.filter((id) => !missing.includes(id)) as PersonId[]));
+  Effect.map(
+    unregistered(store, personRegistry, ids),
+    (missing) => new Set(ids.filter((id) => !missing.includes(id)) as PersonId[]),
+  );

@@ -96,9 +96,9 @@ describe("budget commands", () => {
     const { streamId } = await ok(proposeBudget, { ...budget2025, lines });
     await ok(approveBudget, { ...budget2025, decision: await recordedDecision("budget") });
     const amendment = { lines: [{ purpose: "Processledning", amountSek: 300_000 }], reason: "Lägre lönekostnad" };
-    expect(
-      await failure(amendBudget, { ...budget2025, ...amendment, decision: await recordedDecision("other") }),
-    ).toMatchObject({ _tag: "budget-decision-kind" });
+    expect(await failure(amendBudget, { ...budget2025, ...amendment, decision: await recordedDecision("other") })).toMatchObject({
+      _tag: "budget-decision-kind",
+    });
     await ok(amendBudget, { ...budget2025, ...amendment, decision: await recordedDecision("budget") });
     expect(await approvedTotalOf(streamId)).toBe(300_000);
   });

@@ -7,7 +7,10 @@ const onBudget = {
   year: z.coerce.number().pipe(BudgetYear).describe("The budget year, an integer from 2000 to 2100"),
 };
 /** The pipeline gives every line its lineId. */
-const BudgetLinesInput = z.array(BudgetLine.omit({ lineId: true })).min(1).max(TEXT_LIMITS.list);
+const BudgetLinesInput = z
+  .array(BudgetLine.omit({ lineId: true }))
+  .min(1)
+  .max(TEXT_LIMITS.list);
 
 export const ProposeBudgetInput = z.strictObject({ ...onBudget, lines: BudgetLinesInput });
 export const ApproveBudgetInput = events.BudgetApproved.schema.extend(onBudget);

@@ -1,5 +1,6 @@
 import {
   type CheckInId,
+  ClosureInFuture,
   CheckInInFuture,
   type GoalId,
   GoalNotActive,
@@ -18,7 +19,14 @@ import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import { organisationState } from "../../facts/organisations.js";
 import { organisationRegistry, registeredPeople, unregistered } from "../../facts/registrations.js";
-import { type InitiativeSpec, coreTeamOrItsLeads, initiativeRules, newInInitiative, onInitiative, theInitiative } from "./initiative-spec.js";
+import {
+  type InitiativeSpec,
+  coreTeamOrItsLeads,
+  initiativeRules,
+  newInInitiative,
+  onInitiative,
+  theInitiative,
+} from "./initiative-spec.js";
 import {
   AchieveGoalInput,
   AgreeCheckInCadenceInput,
@@ -81,7 +89,8 @@ export const setGoal: InitiativeSpec<typeof SetGoalInput> = {
   creates: "resource",
   rules: initiativeRules(),
   target: newInInitiative,
-  toCommand: ({ initiativeId: _, ...data }, { newId }) => Effect.succeed({ type: "SetGoal", data: { ...data, goalId: newId as GoalId } }),
+  toCommand: ({ initiativeId: _, ...data }, { newId }) =>
+    Effect.succeed({ type: "SetGoal", data: { ...data, goalId: newId as GoalId } }),
 };
 
 /** What every change to an existing goal shares: it names the goal, which must be the initiative's and active. */
@@ -152,7 +161,10 @@ export const linkGoverningContext: InitiativeSpec<typeof LinkGoverningContextInp
   toCommand: ({ initiativeId: _, ...data }) =>
     Effect.gen(function* () {
       const organisation = yield* organisationState(yield* EventStore, data.organisationId);
-      return { type: "LinkGoverningContext", data: { ...data, organisation: governingContextFacts(organisation, data.contextId) } };
+      return {
+        type: "LinkGoverningContext",
+        data: { ...data, organisation: governingContextFacts(organisation, data.contextId) },
+      };
     }),
 };
 
@@ -171,7 +183,7 @@ export const closeInitiative: InitiativeSpec<typeof CloseInitiativeInput> = {
   name: "CloseInitiative",
   input: CloseInitiativeInput,
   roles: ["core-team"],
-  rules: initiativeRules(),
+  rules: initiativeRules(ClosureInFuture),
   target: theInitiative,
   toCommand: ({ initiativeId: _, ...data }, { today }) => Effect.succeed({ type: "CloseInitiative", data: { ...data, today } }),
 };

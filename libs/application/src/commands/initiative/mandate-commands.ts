@@ -24,9 +24,7 @@ const mandateCommand = { ...onInitiative, roles: ["core-team"] } as const;
 
 /** Fact: the cited decision was recorded by its meeting (any kind may carry a mandate). */
 const citedDecisionRecorded = (store: EventStoreService, decision: DecisionRef | undefined) =>
-  decision === undefined
-    ? Effect.succeed(true)
-    : Effect.map(recordedDecisionKind(store, decision), (kind) => kind !== undefined);
+  decision === undefined ? Effect.succeed(true) : Effect.map(recordedDecisionKind(store, decision), (kind) => kind !== undefined);
 
 /**
  * What the three changes to an existing mandate share: they name it (an unknown one is a

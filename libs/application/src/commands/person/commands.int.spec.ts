@@ -86,7 +86,10 @@ describe("personal data", () => {
         executeCommand(registerOrganisation, { input: { name: "MDU", kind: "university" }, principal: admin }),
       );
       const { id } = await onDisk.runPromise(
-        executeCommand(registerPerson, { input: { organisationId: organisation.id as OrganisationId, ...person }, principal: admin }),
+        executeCommand(registerPerson, {
+          input: { organisationId: organisation.id as OrganisationId, ...person },
+          principal: admin,
+        }),
       );
       const files = () =>
         ["events.sqlite", "events.sqlite-wal", "keys.sqlite", "keys.sqlite-wal"].map((file) => {
@@ -105,7 +108,10 @@ describe("personal data", () => {
 
       await onDisk.runPromise(executeCommand(erasePerson, { input: { personId: id }, principal: admin }));
 
-      expect(await Effect.runPromise(readPersonalData(keys, id, sealed))).toMatchObject({ name: ERASED_PERSON_NAME, erased: true });
+      expect(await Effect.runPromise(readPersonalData(keys, id, sealed))).toMatchObject({
+        name: ERASED_PERSON_NAME,
+        erased: true,
+      });
       for (const bytes of files()) {
         expect(bytes.includes(Buffer.from(person.name))).toBe(false);
         expect(bytes.includes(key)).toBe(false);
@@ -145,7 +151,9 @@ describe("person commands", () => {
         ),
       );
 
-    expect(await register(crypto.randomUUID() as OrganisationId)).toMatchObject({ cause: { error: { _tag: "organisation-not-registered" } } });
+    expect(await register(crypto.randomUUID() as OrganisationId)).toMatchObject({
+      cause: { error: { _tag: "organisation-not-registered" } },
+    });
     expect(keysCreated).toEqual([]);
 
     const organisation = await runtime.ok(registerOrganisation, { input: { name: "MDU", kind: "university" }, principal: admin });

@@ -54,7 +54,10 @@ export const registerPerson: PersonSpec<typeof RegisterPersonInput> = {
           organisationRegistered: organisation.status === "registered",
         },
       };
-      return staged(command, Effect.flatMap(KeyStore, (keys) => keys.store(newId, key)));
+      return staged(
+        command,
+        Effect.flatMap(KeyStore, (keys) => keys.store(newId, key)),
+      );
     }),
 };
 
@@ -85,7 +88,8 @@ export const erasePerson: PersonSpec<typeof ErasePersonInput> = {
   ...onPerson,
   name: "ErasePerson",
   input: ErasePersonInput,
-  rules: [PersonErasedError],
+  // Erasing an erased person is accepted (and deletes again): no rule to break.
+  rules: [],
   toCommand: ({ personId }, { today }) =>
     Effect.succeed(
       staged<PersonCommand>(

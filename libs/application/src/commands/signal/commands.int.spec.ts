@@ -122,11 +122,22 @@ describe("answering a signal", () => {
     const signalId = await submitted(initiativeId);
     const raise = (initiativeIds: string[]) =>
       runtime.ok(raiseTension, {
-        input: { initiativeIds, category: "roles", description: "Roller glider in i varandra", intensity: 3, raisedOn: "2025-02-11" },
+        input: {
+          initiativeIds,
+          category: "roles",
+          description: "Roller glider in i varandra",
+          intensity: 3,
+          raisedOn: "2025-02-11",
+        },
         principal: coreTeam,
       });
     const elsewhere = await raise([]);
-    const answer = (tensionId: string) => ({ signalId, response: "Lyfts som spänning", outcome: "escalated" as const, followUp: { tensionId } });
+    const answer = (tensionId: string) => ({
+      signalId,
+      response: "Lyfts som spänning",
+      outcome: "escalated" as const,
+      followUp: { tensionId },
+    });
     expect((await runtime.failure(answerSignal, { input: answer(elsewhere.id), principal: coreTeam }))._tag).toBe(
       "follow-up-not-found",
     );
@@ -146,7 +157,10 @@ describe("withdrawing a signal", () => {
   it("is allowed to a lead of the signal's initiative, even for a signal the Core Team submitted", async () => {
     const initiativeId = await appendInitiative(runtime.store);
     const signalId = await submitted(initiativeId, coreTeam);
-    const result = await runtime.ok(withdrawSignal, { input: { signalId, reason: "Löst lokalt" }, principal: leadOf(initiativeId) });
+    const result = await runtime.ok(withdrawSignal, {
+      input: { signalId, reason: "Löst lokalt" },
+      principal: leadOf(initiativeId),
+    });
     expect(result.revision).toBe(1);
   });
 
@@ -162,7 +176,10 @@ describe("withdrawing a signal", () => {
   it("is forbidden to a lead of another initiative", async () => {
     const signalId = await submitted(await appendInitiative(runtime.store));
     const other = await appendInitiative(runtime.store);
-    const error = await runtime.failure(withdrawSignal, { input: { signalId, reason: "Fel initiativ" }, principal: leadOf(other) });
+    const error = await runtime.failure(withdrawSignal, {
+      input: { signalId, reason: "Fel initiativ" },
+      principal: leadOf(other),
+    });
     expect(error._tag).toBe("Forbidden");
   });
 

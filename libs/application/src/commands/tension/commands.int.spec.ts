@@ -68,14 +68,21 @@ describe("raising a tension", () => {
 
 describe("following a tension", () => {
   const intensity = (tensionId: string) => ({ tensionId, intensity: 4, note: "Har vuxit", on: "2024-10-01" });
-  const escalation = (tensionId: string) => ({ tensionId, to: "board" as const, note: "Behöver styrgruppens beslut", on: "2024-10-02" });
+  const escalation = (tensionId: string) => ({
+    tensionId,
+    to: "board" as const,
+    note: "Behöver styrgruppens beslut",
+    on: "2024-10-02",
+  });
   const resolution = (tensionId: string) => ({ tensionId, resolution: "Rollerna förtydligade", resolvedOn: "2024-11-20" });
 
   it("lets a lead of every initiative it concerns change, escalate and resolve it", async () => {
     const own = await appendInitiative(runtime.store);
     const other = await appendInitiative(runtime.store);
     const tensionId = await raised([own, other]);
-    expect((await runtime.failure(changeTensionIntensity, { input: intensity(tensionId), principal: leadOf(own) }))._tag).toBe("Forbidden");
+    expect((await runtime.failure(changeTensionIntensity, { input: intensity(tensionId), principal: leadOf(own) }))._tag).toBe(
+      "Forbidden",
+    );
     const lead = leadOf(own, other);
     await runtime.ok(changeTensionIntensity, { input: intensity(tensionId), principal: lead });
     await runtime.ok(escalateTension, { input: escalation(tensionId), principal: lead });
@@ -114,7 +121,9 @@ describe("following a tension", () => {
   it("refuses a date before the tension was raised", async () => {
     const tensionId = await raised([]);
     const input = { ...intensity(tensionId), on: "2024-09-18" };
-    expect((await runtime.failure(changeTensionIntensity, { input, principal: coreTeam }))._tag).toBe("tension-dated-before-raised");
+    expect((await runtime.failure(changeTensionIntensity, { input, principal: coreTeam }))._tag).toBe(
+      "tension-dated-before-raised",
+    );
   });
 
   it("answers a tension that does not exist as not found", async () => {
@@ -127,7 +136,8 @@ describe("tensionConcerns", () => {
   it("holds for the initiatives the tension names, and for no other", async () => {
     const initiativeId = await appendInitiative(runtime.store);
     const tensionId = await raised([initiativeId]);
-    const concerns = (tension: string, initiative: string) => Effect.runPromise(tensionConcerns(runtime.store, tension, initiative));
+    const concerns = (tension: string, initiative: string) =>
+      Effect.runPromise(tensionConcerns(runtime.store, tension, initiative));
     expect(await concerns(tensionId, initiativeId)).toBe(true);
     expect(await concerns(tensionId, randomUUID())).toBe(false);
     expect(await concerns(randomUUID(), initiativeId)).toBe(false);
