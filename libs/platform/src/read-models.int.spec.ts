@@ -2,21 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventStore } from "#event-store";
-import type { AnyProjection } from "#projections";
+import { unstartableProjection as unstartable } from "#projections/testing";
 import { Effect } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type MandatConfig, loadConfig } from "./config.js";
 import { openRuntime, runOn } from "./effect-runtime.js";
 import { ReadModels, mandatLayerWithReadModels } from "./read-models.js";
-
-/** A read model whose tables cannot be created: a runner holding it fails to start. */
-const unstartable: AnyProjection = {
-  name: "unstartable",
-  version: 1,
-  tables: { unstartable: { columns: "not a column list (" } },
-  eventTypes: new Set(),
-  bind: () => () => undefined,
-};
 
 let dir: string;
 let config: MandatConfig;

@@ -4,3 +4,4 @@
 export * from "./history-generator.js";
 export * from "./projection-harness.js";
 export * from "./tally-projection.js";
+export * from "./unstartable-projection.js";

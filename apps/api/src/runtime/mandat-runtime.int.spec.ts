@@ -3,19 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventStore, StoreUnavailable } from "#event-store";
 import { type MandatConfig, loadConfig } from "#platform";
-import type { AnyProjection } from "#projections";
+import { unstartableProjection as unstartable } from "#projections/testing";
 import { Effect } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MandatRuntime } from "./mandat-runtime.js";
-
-/** A read model whose tables cannot be created: a runner holding it fails to start. */
-const unstartable: AnyProjection = {
-  name: "unstartable",
-  version: 1,
-  tables: { unstartable: { columns: "not a column list (" } },
-  eventTypes: new Set(),
-  bind: () => () => undefined,
-};
 
 let dir: string;
 let config: MandatConfig;
