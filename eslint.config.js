@@ -47,7 +47,7 @@ const NO_ADAPTERS = [
 const NO_IO = [{ regex: "^(node:|better-sqlite3|@eventstore/|fastify|@nestjs/)", message: "The domain does no I/O." }];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "bench/results/**", "**/*.mjs"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "bench/results/**", ".stryker-tmp/**", "reports/**", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
