@@ -1,3 +1,4 @@
+export * from "./check-in-due.js";
 export * from "./commands.js";
 export * from "./decider.js";
 export * from "./errors.js";

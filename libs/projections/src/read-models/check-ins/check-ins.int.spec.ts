@@ -116,13 +116,44 @@ describe("checkInSchedule", () => {
     });
   });
 
-  it("has nothing due before a first check-in, even with a cadence agreed", () => {
-    expect(checkInSchedule(harness.db, cadenceOnly, { at: "2025-06-01" })).toEqual({
+  it("with a cadence and no check-in yet, is due a cadence after the day it was agreed", () => {
+    const cadenceOnlyOn = (at: string, asOf?: string) =>
+      checkInSchedule(harness.db, cadenceOnly, { at, ...(asOf ? { asOf } : {}) });
+    // Agreed 2025-02-15 (Stockholm), every 30 days: due 2025-03-17.
+    expect(cadenceOnlyOn("2025-03-17")).toEqual({
       cadenceDays: 30,
+      lastCheckIn: null,
+      nextCheckInDue: "2025-03-17",
+      checkInOverdue: false,
+    });
+    expect(cadenceOnlyOn("2025-03-18")).toMatchObject({ nextCheckInDue: "2025-03-17", checkInOverdue: true });
+    expect(cadenceOnlyOn("2025-06-01")).toMatchObject({ checkInOverdue: true });
+    // A day before it was agreed, the same cadence is due, not overdue.
+    expect(cadenceOnlyOn("2025-02-14")).toMatchObject({ nextCheckInDue: "2025-03-17", checkInOverdue: false });
+  });
+
+  it("with no check-in yet, knows the cadence only from the instant it was recorded", () => {
+    const cadenceOnlyOn = (asOf: string) => checkInSchedule(harness.db, cadenceOnly, { at: "2025-06-01", asOf });
+    expect(cadenceOnlyOn("2025-02-15T08:59:59.999Z")).toEqual({
+      cadenceDays: null,
       lastCheckIn: null,
       nextCheckInDue: null,
       checkInOverdue: false,
     });
+    expect(cadenceOnlyOn(monthlyAgreedElsewhere)).toMatchObject({ nextCheckInDue: "2025-03-17", checkInOverdue: true });
+  });
+
+  it("before the first check-in held by `at`, counts from the day the cadence was agreed", () => {
+    // A fortnight from 2025-01-05; the check-in of 2025-01-08 is not yet held on 2025-01-07.
+    expect(schedule("2025-01-07", january8Recorded)).toMatchObject({
+      lastCheckIn: null,
+      nextCheckInDue: "2025-01-19",
+      checkInOverdue: false,
+    });
+    // Known before the 8 January check-in was recorded, the 10th's is the first: on the 9th none is held yet.
+    expect(schedule("2025-01-09", january10Recorded)).toMatchObject({ lastCheckIn: null, nextCheckInDue: "2025-01-19" });
+    // Once the cadence is weekly (agreed 2025-03-01), a day with no check-in held counts from that day.
+    expect(schedule("2025-01-07")).toMatchObject({ cadenceDays: 7, lastCheckIn: null, nextCheckInDue: "2025-03-08" });
   });
 
   it("has nothing due after a check-in without a next date or cadence", () => {

@@ -1,4 +1,4 @@
-import { type IsoDate, type LeadershipNeeded, addDays } from "#domain";
+import { type IsoDate, type LeadershipNeeded, cadenceAgreedAt, checkInOverdue, nextCheckInDue } from "#domain";
 import type Database from "better-sqlite3";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
@@ -58,8 +58,9 @@ export function checkIns(db: Database.Database, initiativeId: string, options: {
 }
 
 /**
- * The last check-in held by `at` and when the next one is due, as known at `asOf`. A date
- * the last check-in set wins over the agreed cadence; the due day itself is not overdue.
+ * The last check-in held by `at` and when the next one is due, as known at `asOf`
+ * (`nextCheckInDue` in #domain: a date the last check-in set wins over the agreed cadence;
+ * with no check-in held by `at`, the cadence counts from the day it was agreed).
  */
 export function checkInSchedule(
   db: Database.Database,
@@ -74,17 +75,16 @@ export function checkInSchedule(
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at) AND held_on <= @at
        ORDER BY held_on DESC, position DESC LIMIT 1`,
     ).get(params),
-    cadence: prepared<Omit<typeof params, "at">, { everyDays: number }>(
+    cadence: prepared<Omit<typeof params, "at">, { everyDays: number; recordedAt: string }>(
       db,
-      `SELECT every_days AS everyDays FROM check_in_cadences
+      `SELECT every_days AS everyDays, recorded_at AS recordedAt FROM check_in_cadences
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position DESC LIMIT 1`,
     ).get({ initiativeId, asOf: params.asOf }),
   }));
-  const cadenceDays = cadence?.everyDays ?? null;
-  const nextCheckInDue = !last ? null : (last.nextCheckInOn ?? (cadenceDays === null ? null : addDays(last.heldOn, cadenceDays)));
+  const due = nextCheckInDue(last ?? null, cadence ? cadenceAgreedAt(cadence.everyDays, cadence.recordedAt) : null);
   return {
-    cadenceDays,
+    cadenceDays: cadence?.everyDays ?? null,
     lastCheckIn: last
       ? {
           checkInId: last.checkInId,
@@ -94,7 +94,7 @@ export function checkInSchedule(
           leadershipNeeded: last.leadershipNeeded,
         }
       : null,
-    nextCheckInDue,
-    checkInOverdue: nextCheckInDue !== null && nextCheckInDue < options.at,
+    nextCheckInDue: due,
+    checkInOverdue: checkInOverdue(due, options.at),
   };
 }

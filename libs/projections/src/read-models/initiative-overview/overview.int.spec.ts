@@ -10,6 +10,8 @@ const signal = randomUUID();
 const dropped = "2025-03-01T09:00:00.000Z";
 // 00:30 on 2 March in Stockholm, still 1 March in UTC: the day that counts is Stockholm's.
 const answered = "2025-03-01T23:30:00.000Z";
+// 00:10 on 5 March in Stockholm: the cadence counts from that day.
+const cadenceAgreed = "2025-03-04T23:10:00.000Z";
 
 // Over exactly the read models it names: the overview reads nothing else.
 const harness = useRecordedHistory(initiativeOverviewReadModels, async ({ append }) => {
@@ -36,6 +38,7 @@ const harness = useRecordedHistory(initiativeOverviewReadModels, async ({ append
   );
   await append(stream, "GoalDropped", { goalId: goal, reason: "Ersatt" }, { recordedAt: dropped });
   await append(signalStream(signal), "SignalAnswered", { response: "Noterat", outcome: "noted" }, { recordedAt: answered });
+  await append(stream, "CheckInCadenceAgreed", { everyDays: 14 }, { recordedAt: cadenceAgreed });
 });
 
 describe("initiativeOverview", () => {
@@ -59,6 +62,21 @@ describe("initiativeOverview", () => {
     expect(overview("2025-03-02", "2025-03-01T08:59:59.999Z")).toMatchObject({
       goals: [{ goalId: goal }],
       unansweredSignals: [{ id: signal }],
+    });
+  });
+
+  it("with a cadence and no check-in yet, is due a cadence after the day it was agreed", () => {
+    expect(overview("2025-03-19")).toMatchObject({
+      cadenceDays: 14,
+      lastCheckIn: null,
+      nextCheckInDue: "2025-03-19",
+      checkInOverdue: false,
+    });
+    expect(overview("2025-03-20")).toMatchObject({ nextCheckInDue: "2025-03-19", checkInOverdue: true });
+    expect(overview("2025-03-20", "2025-03-04T23:09:59.999Z")).toMatchObject({
+      cadenceDays: null,
+      nextCheckInDue: null,
+      checkInOverdue: false,
     });
   });
 });
