@@ -1,9 +1,12 @@
 import { dirname, join, resolve } from "node:path";
+import { Data } from "effect";
 import { z } from "zod";
 
 /** A configuration the process cannot start with; `message` says which variable and why. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
+export class ConfigError extends Data.TaggedError("ConfigError")<{ readonly reason: string }> {
+  override get message() {
+    return this.reason;
+  }
 }
 
 const flag = z.enum(["on", "off"]);
@@ -56,7 +59,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const parsed = Environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+    throw new ConfigError({ reason: `Invalid configuration: ${problems.join("; ")}` });
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
@@ -64,20 +67,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const dataDirectory = dirname(sqlitePath);
 
   if (e.MANDAT_STORE === "eventstoredb" && !e.EVENTSTORE_CONNECTION_STRING) {
-    throw new ConfigError("MANDAT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false");
+    throw new ConfigError({
+      reason: "MANDAT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false",
+    });
   }
   const oidc = [e.AUTH_JWKS_URL, e.AUTH_ISSUER, e.AUTH_AUDIENCE];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    throw new ConfigError("OIDC mode needs all of AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE");
+    throw new ConfigError({ reason: "OIDC mode needs all of AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE" });
   }
   if (e.AUTH_JWKS_URL && e.AUTH_JWT_SECRET) {
-    throw new ConfigError("Set either AUTH_JWT_SECRET or AUTH_JWKS_URL, not both");
+    throw new ConfigError({ reason: "Set either AUTH_JWT_SECRET or AUTH_JWKS_URL, not both" });
   }
   if (production && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
-    throw new ConfigError(
-      "NODE_ENV=production needs explicit authentication: set AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL with AUTH_ISSUER and AUTH_AUDIENCE (OIDC). " +
+    throw new ConfigError({
+      reason:
+        "NODE_ENV=production needs explicit authentication: set AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL with AUTH_ISSUER and AUTH_AUDIENCE (OIDC). " +
         "A generated development secret is never used in production.",
-    );
+    });
   }
 
   return {

@@ -1,4 +1,5 @@
 import { ROLES, type Principal, type Role } from "#domain";
+import { Data } from "effect";
 import { type JWTPayload, SignJWT, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { AuthConfig } from "./config.js";
 
@@ -10,13 +11,18 @@ export interface TokenClaims {
   readonly initiatives?: ReadonlyArray<string>;
 }
 
-export class InvalidToken extends Error {
-  override readonly name = "InvalidToken";
+/** The token is not one this server accepts: `reason` says why (a 401). */
+export class InvalidToken extends Data.TaggedError("InvalidToken")<{ readonly reason: string }> {
+  override get message() {
+    return this.reason;
+  }
 }
 
 /** The identity provider's keys could not be fetched: the token can be neither accepted nor refused. */
-export class IdentityProviderUnavailable extends Error {
-  override readonly name = "IdentityProviderUnavailable";
+export class IdentityProviderUnavailable extends Data.TaggedError("IdentityProviderUnavailable")<{ readonly reason: string }> {
+  override get message() {
+    return this.reason;
+  }
 }
 
 const encode = (secret: string) => new TextEncoder().encode(secret);
@@ -75,8 +81,8 @@ async function verified(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (unavailable(error))
-      throw new IdentityProviderUnavailable(`the identity provider's keys could not be fetched (${reason})`);
-    throw new InvalidToken(reason || "token rejected");
+      throw new IdentityProviderUnavailable({ reason: `the identity provider's keys could not be fetched (${reason})` });
+    throw new InvalidToken({ reason: reason || "token rejected" });
   }
 }
 
@@ -84,9 +90,10 @@ const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
 
 function principalOf(payload: JWTPayload): Principal {
-  if (!payload.sub) throw new InvalidToken("the token has no subject (sub)");
+  if (!payload.sub) throw new InvalidToken({ reason: "the token has no subject (sub)" });
   const roles = strings(payload.roles).filter(isRole);
-  if (roles.length === 0) throw new InvalidToken("the token grants none of the roles admin, core-team, initiative-lead, auditor");
+  if (roles.length === 0)
+    throw new InvalidToken({ reason: "the token grants none of the roles admin, core-team, initiative-lead, auditor" });
   return {
     id: payload.sub,
     ...(typeof payload.name === "string" ? { name: payload.name } : {}),

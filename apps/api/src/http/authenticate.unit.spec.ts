@@ -6,8 +6,8 @@ import { authenticateApiRequests } from "./authenticate.js";
 /** The hook on a bare Fastify: one API route that echoes its body, one public route. */
 const GOOD_TOKEN = "good";
 const verifyToken: TokenVerifier = async (token) => {
-  if (token === "down") throw new IdentityProviderUnavailable("the JWKS did not answer");
-  if (token !== GOOD_TOKEN) throw new InvalidToken("signature verification failed");
+  if (token === "down") throw new IdentityProviderUnavailable({ reason: "the JWKS did not answer" });
+  if (token !== GOOD_TOKEN) throw new InvalidToken({ reason: "signature verification failed" });
   return { id: "someone", roles: ["admin"], initiatives: [] };
 };
 
