@@ -192,7 +192,7 @@ describe("RegisterInitiative", () => {
     spec
       .given([])
       .when(register([mdu]))
-      .thenRejects(OrganisationNotRegistered));
+      .thenRejects(OrganisationNotRegistered, mdu));
   it("rejects registering the same initiative twice", () =>
     spec.given([registered]).when(register()).thenRejects(InitiativeAlreadyRegistered));
 });
@@ -219,7 +219,7 @@ describe("AssignLead", () => {
   it("is a no-op when the person already holds that role", () =>
     spec.given([registered, leadAssigned()]).when(assign()).then([]));
   it("rejects a person who is not registered", () =>
-    spec.given([registered]).when(assign("lead", false)).thenRejects(PersonNotRegistered));
+    spec.given([registered]).when(assign("lead", false)).thenRejects(PersonNotRegistered, lead));
 });
 
 describe("UnassignLead", () => {
@@ -231,17 +231,18 @@ describe("UnassignLead", () => {
       .given([registered, leadAssigned()])
       .when(unassign)
       .then([event("InitiativeLeadUnassigned", unassignData)]));
-  it("rejects a person who was never assigned", () => spec.given([registered]).when(unassign).thenRejects(NotALead));
+  it("rejects a person who was never assigned", () =>
+    spec.given([registered]).when(unassign).thenRejects(NotALead, lead, "Läxhjälp i Västerås"));
   it("rejects a person who was already unassigned", () =>
     spec
       .given([registered, leadAssigned(), event("InitiativeLeadUnassigned", unassignData)])
       .when(unassign)
-      .thenRejects(NotALead));
+      .thenRejects(NotALead, lead));
   it("rejects another person than the one assigned", () =>
     spec
       .given([registered, leadAssigned(coLead)])
       .when(unassign)
-      .thenRejects(NotALead));
+      .thenRejects(NotALead, lead));
 });
 
 // ---------------------------------------------------------------------------------------
@@ -261,7 +262,7 @@ describe("SetGoal", () => {
     spec
       .given([...withGoal, goalAchieved()])
       .when(command("SetGoal", goalData()))
-      .thenRejects(IdTaken));
+      .thenRejects(IdTaken, goalA));
 });
 
 describe("ReviseGoal", () => {
@@ -279,51 +280,51 @@ describe("ReviseGoal", () => {
       .given([...withGoal, revisedEvent])
       .when(revise)
       .then([revisedEvent]));
-  it("rejects a goal that was never set", () => spec.given([registered]).when(revise).thenRejects(GoalNotFound));
+  it("rejects a goal that was never set", () => spec.given([registered]).when(revise).thenRejects(GoalNotFound, goalA));
   it("rejects an achieved goal (rule 7)", () =>
     spec
       .given([...withGoal, goalAchieved()])
       .when(revise)
-      .thenRejects(GoalNotActive));
+      .thenRejects(GoalNotActive, goalA, "achieved"));
   it("rejects a dropped goal (rule 7)", () =>
     spec
       .given([...withGoal, goalDropped()])
       .when(revise)
-      .thenRejects(GoalNotActive));
+      .thenRejects(GoalNotActive, goalA, "dropped"));
 });
 
 describe("AchieveGoal", () => {
   const achieve = command("AchieveGoal", goalAchieved().data as InitiativeEventOf<"GoalAchieved">["data"]);
 
   it("marks an active goal achieved", () => spec.given(withGoal).when(achieve).then([goalAchieved()]));
-  it("rejects a goal that was never set", () => spec.given([registered]).when(achieve).thenRejects(GoalNotFound));
+  it("rejects a goal that was never set", () => spec.given([registered]).when(achieve).thenRejects(GoalNotFound, goalA));
   it("rejects a goal already achieved", () =>
     spec
       .given([...withGoal, goalAchieved()])
       .when(achieve)
-      .thenRejects(GoalNotActive));
+      .thenRejects(GoalNotActive, goalA, "achieved"));
   it("rejects a dropped goal", () =>
     spec
       .given([...withGoal, goalDropped()])
       .when(achieve)
-      .thenRejects(GoalNotActive));
+      .thenRejects(GoalNotActive, goalA, "dropped"));
 });
 
 describe("DropGoal", () => {
   const drop = command("DropGoal", goalDropped().data as InitiativeEventOf<"GoalDropped">["data"]);
 
   it("drops an active goal", () => spec.given(withGoal).when(drop).then([goalDropped()]));
-  it("rejects a goal that was never set", () => spec.given([registered]).when(drop).thenRejects(GoalNotFound));
+  it("rejects a goal that was never set", () => spec.given([registered]).when(drop).thenRejects(GoalNotFound, goalA));
   it("rejects a goal already dropped", () =>
     spec
       .given([...withGoal, goalDropped()])
       .when(drop)
-      .thenRejects(GoalNotActive));
+      .thenRejects(GoalNotActive, goalA, "dropped"));
   it("rejects an achieved goal", () =>
     spec
       .given([...withGoal, goalAchieved()])
       .when(drop)
-      .thenRejects(GoalNotActive));
+      .thenRejects(GoalNotActive, goalA, "achieved"));
 });
 
 // ---------------------------------------------------------------------------------------
@@ -349,7 +350,7 @@ describe("GrantMandate", () => {
         event("MandateRevoked", { mandateId: mandateA, reason: "Replaced", effectiveFrom: "2025-01-01" }),
       ])
       .when(grant(mandateA, "2025-06-01"))
-      .thenRejects(IdTaken));
+      .thenRejects(IdTaken, mandateA));
   it("grants a mandate with budget and the decision behind it; the fact is not recorded", () => {
     const data = { ...grantedData(mandateA, "2025-01-01", "2025-12-31"), budgetSek: 400_000, decision };
     return spec
@@ -363,7 +364,7 @@ describe("GrantMandate", () => {
       spec
         .given(withGoal)
         .when(command("GrantMandate", { ...grantedData(mandateA, "2025-01-01"), decision, decisionFound: false }))
-        .thenRejects(DecisionNotFound));
+        .thenRejects(DecisionNotFound, decision.decisionId));
     it("ignores decisionFound when no decision is cited", () =>
       spec
         .given(withGoal)
@@ -373,7 +374,7 @@ describe("GrantMandate", () => {
 
   describe("rule 1: an active goal", () => {
     it("rejects when no goal was ever set", () =>
-      spec.given([registered]).when(grant(mandateA, "2025-01-01")).thenRejects(MandateRequiresActiveGoal));
+      spec.given([registered]).when(grant(mandateA, "2025-01-01")).thenRejects(MandateRequiresActiveGoal, "Läxhjälp i Västerås"));
     it("rejects when every goal is achieved", () =>
       spec
         .given([...withGoal, goalSet(goalB), goalAchieved(goalA), goalAchieved(goalB)])
@@ -401,12 +402,12 @@ describe("GrantMandate", () => {
       spec
         .given(withGoal)
         .when(grant(mandateA, "2025-01-01", "2025-01-01"))
-        .thenRejects(MandateValidityInvalid));
+        .thenRejects(MandateValidityInvalid, "2025-01-01"));
     it("rejects validUntil before validFrom", () =>
       spec
         .given(withGoal)
         .when(grant(mandateA, "2025-01-01", "2024-12-31"))
-        .thenRejects(MandateValidityInvalid));
+        .thenRejects(MandateValidityInvalid, "2025-01-01", "2024-12-31"));
     it("accepts validUntil the day after validFrom", () =>
       spec
         .given(withGoal)
@@ -420,7 +421,7 @@ describe("GrantMandate", () => {
       spec
         .given(withMandate)
         .when(grant(mandateB, "2025-01-01", "2025-06-30"))
-        .thenRejects(MandatesOverlap));
+        .thenRejects(MandatesOverlap, mandateA));
     it("rejects a range that starts inside the existing one", () =>
       spec
         .given(withMandate)
@@ -526,7 +527,7 @@ describe("GrantMandate", () => {
       spec
         .given([...withMandate, granted(mandateB, "2025-10-01", "2025-12-31")])
         .when(grant(mandateC, "2025-07-01", "2025-10-01"))
-        .thenRejects(MandatesOverlap));
+        .thenRejects(MandatesOverlap, mandateB));
   });
 });
 
@@ -569,24 +570,44 @@ describe("AmendMandate", () => {
       .then([amended("2025-09-01")]));
 
   it("rejects a mandate that does not exist", () =>
-    spec.given(withMandate).when(amend("2025-03-01", mandateB)).thenRejects(MandateNotFound));
+    spec.given(withMandate).when(amend("2025-03-01", mandateB)).thenRejects(MandateNotFound, mandateB));
+
+  // An amendment changes terms, never the validity: the mandate still ends on its validUntil.
+  describe("an amended mandate keeps its validity", () => {
+    const amendedInMarch = [...withMandate, amended("2025-03-01")];
+    it("is renewed from its validUntil", () =>
+      spec
+        .given(amendedInMarch)
+        .when(renew("2025-12-31"))
+        .then([renewed(mandateA, "2025-12-31")]));
+    it("leaves the days after its validUntil to a new mandate", () =>
+      spec
+        .given(amendedInMarch)
+        .when(grant(mandateB, "2025-07-01", "2025-12-31"))
+        .then([granted(mandateB, "2025-07-01", "2025-12-31")]));
+    it("still blocks its own days", () =>
+      spec
+        .given(amendedInMarch)
+        .when(grant(mandateB, "2025-06-30", "2025-12-31"))
+        .thenRejects(MandatesOverlap, mandateA));
+  });
 
   describe("rule 3: effectiveFrom within the mandate's validity", () => {
     it("rejects effectiveFrom the day before validFrom", () =>
-      spec.given(withMandate).when(amend("2024-12-31")).thenRejects(EffectiveDateOutsideValidity));
+      spec.given(withMandate).when(amend("2024-12-31")).thenRejects(EffectiveDateOutsideValidity, "2024-12-31", "2025-01-01"));
     it("rejects effectiveFrom the day after validUntil", () =>
-      spec.given(withMandate).when(amend("2025-07-01")).thenRejects(EffectiveDateOutsideValidity));
+      spec.given(withMandate).when(amend("2025-07-01")).thenRejects(EffectiveDateOutsideValidity, "2025-07-01", "2025-06-30"));
     it("rejects effectiveFrom before validFrom of an open-ended mandate", () =>
       spec
         .given([...withGoal, granted(mandateA, "2025-01-01")])
         .when(amend("2024-12-31"))
-        .thenRejects(EffectiveDateOutsideValidity));
+        .thenRejects(EffectiveDateOutsideValidity, "2024-12-31", "open end"));
   });
 
   describe("rule 4: a revoked mandate takes no amendment", () => {
     const revokedFromMay = [...withMandate, revoked(mandateA, "2025-05-01")];
     it("rejects effectiveFrom after the revocation", () =>
-      spec.given(revokedFromMay).when(amend("2025-05-15")).thenRejects(MandateRevoked));
+      spec.given(revokedFromMay).when(amend("2025-05-15")).thenRejects(MandateRevoked, mandateA, "2025-05-01"));
     it("rejects effectiveFrom before the revocation too", () =>
       spec.given(revokedFromMay).when(amend("2025-02-01")).thenRejects(MandateRevoked));
   });
@@ -603,7 +624,7 @@ describe("AmendMandate", () => {
       spec
         .given(withMandate)
         .when(command("AmendMandate", { ...amendData("2025-03-01"), decision, decisionFound: false, triggerFound: true }))
-        .thenRejects(DecisionNotFound));
+        .thenRejects(DecisionNotFound, decision.decisionId));
     it("ignores decisionFound when no decision is cited", () =>
       spec
         .given(withMandate)
@@ -626,9 +647,9 @@ describe("AmendMandate", () => {
         .when(triggered({ tensionId }, true))
         .then([event("MandateAmended", { ...amendData("2025-03-01"), triggeredBy: { tensionId } })]));
     it("rejects a signal that does not concern this initiative", () =>
-      spec.given(withMandate).when(triggered({ signalId }, false)).thenRejects(TriggerNotFound));
+      spec.given(withMandate).when(triggered({ signalId }, false)).thenRejects(TriggerNotFound, signalId));
     it("rejects a tension that does not concern this initiative", () =>
-      spec.given(withMandate).when(triggered({ tensionId }, false)).thenRejects(TriggerNotFound));
+      spec.given(withMandate).when(triggered({ tensionId }, false)).thenRejects(TriggerNotFound, tensionId));
     it("ignores triggerFound when no trigger is named", () =>
       spec
         .given(withMandate)
@@ -658,17 +679,19 @@ describe("RenewMandate", () => {
       .when(renew("2025-12-31"))
       .then([renewed(mandateA, "2025-12-31")]));
   it("rejects a mandate that does not exist", () =>
-    spec.given(withMandate).when(renew("2025-12-31", mandateB)).thenRejects(MandateNotFound));
+    spec.given(withMandate).when(renew("2025-12-31", mandateB)).thenRejects(MandateNotFound, mandateB));
 
   describe("rule 3: a renewal moves validUntil later", () => {
-    it("rejects the same date", () => spec.given(withMandate).when(renew("2025-06-30")).thenRejects(RenewalNotLater));
-    it("rejects an earlier date", () => spec.given(withMandate).when(renew("2025-05-31")).thenRejects(RenewalNotLater));
+    it("rejects the same date", () =>
+      spec.given(withMandate).when(renew("2025-06-30")).thenRejects(RenewalNotLater, "2025-06-30"));
+    it("rejects an earlier date", () =>
+      spec.given(withMandate).when(renew("2025-05-31")).thenRejects(RenewalNotLater, "2025-05-31", "2025-06-30"));
     it("rejects a date before validFrom", () => spec.given(withMandate).when(renew("2024-12-31")).thenRejects(RenewalNotLater));
     it("compares with the renewed validUntil, not the granted one", () =>
       spec
         .given([...withMandate, renewed(mandateA, "2025-09-30")])
         .when(renew("2025-08-31"))
-        .thenRejects(RenewalNotLater));
+        .thenRejects(RenewalNotLater, "2025-08-31", "2025-09-30"));
     it("rejects renewing an open-ended mandate", () =>
       spec
         .given([...withGoal, granted(mandateA, "2025-01-01")])
@@ -687,7 +710,7 @@ describe("RenewMandate", () => {
   describe("rule 2: the extension may not run into another mandate", () => {
     const followed = [...withMandate, granted(mandateB, "2025-07-01", "2025-12-31")];
     it("rejects extending onto the next mandate's first day", () =>
-      spec.given(followed).when(renew("2025-07-01")).thenRejects(MandatesOverlap));
+      spec.given(followed).when(renew("2025-07-01")).thenRejects(MandatesOverlap, mandateB));
     it("rejects extending across the next mandate", () =>
       spec.given(followed).when(renew("2026-06-30")).thenRejects(MandatesOverlap));
     it("rejects extending into an open-ended later mandate", () =>
@@ -722,7 +745,7 @@ describe("RenewMandate", () => {
       spec
         .given(withMandate)
         .when(command("RenewMandate", { mandateId: mandateA, validUntil: "2025-12-31", decision, decisionFound: false }))
-        .thenRejects(DecisionNotFound));
+        .thenRejects(DecisionNotFound, decision.decisionId));
     it("ignores decisionFound when no decision is cited", () =>
       spec
         .given(withMandate)
@@ -762,20 +785,20 @@ describe("RevokeMandate", () => {
       .when(revoke("2025-10-01"))
       .then([revoked(mandateA, "2025-10-01")]));
   it("rejects a mandate that does not exist", () =>
-    spec.given(withMandate).when(revoke("2025-05-01", mandateB)).thenRejects(MandateNotFound));
+    spec.given(withMandate).when(revoke("2025-05-01", mandateB)).thenRejects(MandateNotFound, mandateB));
 
   describe("rule 3: effectiveFrom within the mandate's validity", () => {
     it("rejects effectiveFrom the day before validFrom", () =>
-      spec.given(withMandate).when(revoke("2024-12-31")).thenRejects(EffectiveDateOutsideValidity));
+      spec.given(withMandate).when(revoke("2024-12-31")).thenRejects(EffectiveDateOutsideValidity, "2024-12-31", "2025-01-01"));
     it("rejects effectiveFrom the day after validUntil", () =>
-      spec.given(withMandate).when(revoke("2025-07-01")).thenRejects(EffectiveDateOutsideValidity));
+      spec.given(withMandate).when(revoke("2025-07-01")).thenRejects(EffectiveDateOutsideValidity, "2025-07-01", "2025-06-30"));
   });
 
   it("rejects revoking a mandate already revoked", () =>
     spec
       .given([...withMandate, revoked(mandateA, "2025-05-01")])
       .when(revoke("2025-04-01"))
-      .thenRejects(MandateRevoked));
+      .thenRejects(MandateRevoked, mandateA, "2025-05-01"));
 
   describe("decision cited", () => {
     it("records the decision when it was found", () =>
@@ -787,7 +810,7 @@ describe("RevokeMandate", () => {
       spec
         .given(withMandate)
         .when(command("RevokeMandate", { ...revokeData("2025-05-01"), decision, decisionFound: false }))
-        .thenRejects(DecisionNotFound));
+        .thenRejects(DecisionNotFound, decision.decisionId));
     it("ignores decisionFound when no decision is cited", () =>
       spec
         .given(withMandate)
@@ -848,12 +871,12 @@ describe("HoldCheckIn", () => {
     spec
       .given([registered])
       .when(holdCheckIn({ heldOn: "2025-03-11" }))
-      .thenRejects(CheckInInFuture));
+      .thenRejects(CheckInInFuture, "2025-03-11", today));
   it("rejects a participant who is not registered", () =>
     spec
       .given([registered])
       .when(holdCheckIn({ participants: [lead, stranger] }))
-      .thenRejects(PersonNotRegistered));
+      .thenRejects(PersonNotRegistered, stranger));
   it("rejects when no participant is registered", () =>
     spec.given([registered]).when(holdCheckIn({}, new Set())).thenRejects(PersonNotRegistered));
   it("rejects a next check-in on the same day", () =>
@@ -865,7 +888,7 @@ describe("HoldCheckIn", () => {
     spec
       .given([registered])
       .when(holdCheckIn({ nextCheckInOn: "2025-03-02" }))
-      .thenRejects(NextCheckInNotAfter));
+      .thenRejects(NextCheckInNotAfter, "2025-03-02", "2025-03-03"));
   it("accepts a next check-in the day after", () =>
     spec
       .given([registered])
@@ -912,17 +935,17 @@ describe("LinkGoverningContext", () => {
     spec
       .given([registered])
       .when(link("decides", { status: "unregistered" }))
-      .thenRejects(OrganisationNotRegistered));
+      .thenRejects(OrganisationNotRegistered, vasteras));
   it("rejects a context the organisation has not mapped", () =>
     spec
       .given([registered])
       .when(link("decides", { status: "registered", name: "Västerås stad", context: undefined }))
-      .thenRejects(GoverningContextNotMapped));
+      .thenRejects(GoverningContextNotMapped, "Västerås stad", contextId));
   it("rejects a retired context", () =>
     spec
       .given([registered])
       .when(link("decides", organisation("retired")))
-      .thenRejects(GoverningContextRetiredError));
+      .thenRejects(GoverningContextRetiredError, contextId));
 });
 
 describe("UnlinkGoverningContext", () => {
@@ -931,7 +954,7 @@ describe("UnlinkGoverningContext", () => {
 
   it("unlinks a linked context", () => spec.given([registered, contextLinked()]).when(unlink).then([unlinked]));
   it("rejects a context that was never linked", () =>
-    spec.given([registered]).when(unlink).thenRejects(GoverningContextNotLinked));
+    spec.given([registered]).when(unlink).thenRejects(GoverningContextNotLinked, contextId));
   it("rejects a context already unlinked", () =>
     spec.given([registered, contextLinked(), unlinked]).when(unlink).thenRejects(GoverningContextNotLinked));
   it("rejects the same context id linked for another organisation", () =>
@@ -961,7 +984,7 @@ describe("CloseInitiative", () => {
     spec
       .given([registered])
       .when(command("CloseInitiative", { ...closing, today: addDays(closing.on, -1) }))
-      .thenRejects(ClosureInFuture));
+      .thenRejects(ClosureInFuture, closing.on, addDays(closing.on, -1)));
 });
 
 /** A lived-in initiative: a lead, a goal, a mandate, a cadence and a linked context. */
@@ -1008,7 +1031,7 @@ describe("rule 5: a closed initiative takes no further command", () => {
     spec
       .given([...beforeClose, closed])
       .when(cmd)
-      .thenRejects(InitiativeClosed),
+      .thenRejects(InitiativeClosed, "Läxhjälp i Västerås", "2025-12-31"),
   );
 
   it("RegisterInitiative is rejected once it is closed", () =>
@@ -1021,5 +1044,9 @@ describe("rule 5: a closed initiative takes no further command", () => {
 describe("an initiative that was never registered", () => {
   it.each(everyCommandAfterRegistration)("rejects %s", (_type, cmd) =>
     spec.given([]).when(cmd).thenRejects(InitiativeNotRegistered),
+  );
+  // A stream is folded from its first event: whatever precedes the registration changes nothing.
+  it.each(everyCommandAfterRegistration)("rejects %s after events that came before any registration", (_type, cmd) =>
+    spec.given(beforeClose.slice(1).concat(closed)).when(cmd).thenRejects(InitiativeNotRegistered),
   );
 });

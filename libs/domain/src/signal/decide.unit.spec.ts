@@ -70,9 +70,13 @@ const acknowledge = { type: "AcknowledgeSignal", data: { on: "2025-02-12" } } as
 
 const answerData = { response: "Vi tar upp det på nästa möte", outcome: "noted" } as const;
 const answered: SignalEvent = { type: "SignalAnswered", data: answerData };
-const answer = (data: Partial<SignalCommandOf<"AnswerSignal">["data"]> = {}): SignalCommandOf<"AnswerSignal"> => ({
+/** As the application sends it: `followUpFound` is false unless a follow-up was named and found. */
+const answer = (
+  data: Partial<SignalCommandOf<"AnswerSignal">["data"]> = {},
+  followUpFound = false,
+): SignalCommandOf<"AnswerSignal"> => ({
   type: "AnswerSignal",
-  data: { ...answerData, followUpFound: true, ...data },
+  data: { ...answerData, followUpFound, ...data },
 });
 
 const withdrawn: SignalEvent = { type: "SignalWithdrawn", data: { reason: "Löst lokalt" } };
@@ -91,13 +95,14 @@ describe("SubmitSignal", () => {
     spec
       .given([])
       .when(submit({ status: "unregistered" }))
-      .thenRejects(InitiativeNotRegistered));
-  it("rejects a closed initiative", () => spec.given([]).when(submit(closedInitiative)).thenRejects(InitiativeClosed));
+      .thenRejects(InitiativeNotRegistered, initiativeId));
+  it("rejects a closed initiative", () =>
+    spec.given([]).when(submit(closedInitiative)).thenRejects(InitiativeClosed, "Läxhjälp i Eskilstuna", "2025-06-30"));
   it("rejects a mandate that is not the initiative's", () =>
     spec
       .given([])
       .when(submit(openInitiative, { mandateId: otherMandateId }))
-      .thenRejects(MandateNotFound));
+      .thenRejects(MandateNotFound, otherMandateId));
   it("rejects submitting twice", () => spec.given([submitted]).when(submit()).thenRejects(SignalAlreadySubmitted));
 });
 
@@ -115,14 +120,14 @@ describe("AnswerSignal", () => {
     const data = { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId } } as const;
     spec
       .given([submitted, acknowledged])
-      .when(answer(data))
+      .when(answer(data, true))
       .then([{ type: "SignalAnswered", data }]);
   });
   it("answers with an escalation to a tension", () => {
     const data = { response: "Lyfts som spänning", outcome: "escalated", followUp: { tensionId } } as const;
     spec
       .given([submitted])
-      .when(answer(data))
+      .when(answer(data, true))
       .then([{ type: "SignalAnswered", data }]);
   });
   it("rejects a mandate adjustment without a follow-up", () =>
@@ -138,11 +143,18 @@ describe("AnswerSignal", () => {
   it("rejects a follow-up that does not concern the initiative", () =>
     spec
       .given([submitted])
-      .when(answer({ outcome: "mandate-adjusted", followUp: { mandateId: otherMandateId }, followUpFound: false }))
-      .thenRejects(FollowUpNotFound));
+      .when(answer({ outcome: "mandate-adjusted", followUp: { mandateId: otherMandateId } }))
+      .thenRejects(FollowUpNotFound, otherMandateId));
+  it("rejects an escalation to a tension that does not concern the initiative", () =>
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "escalated", followUp: { tensionId } }))
+      .thenRejects(FollowUpNotFound, tensionId));
   it("rejects answering twice", () => spec.given([submitted, answered]).when(answer()).thenRejects(SignalAlreadyAnswered));
   it("rejects a withdrawn signal", () => spec.given([submitted, withdrawn]).when(answer()).thenRejects(SignalWithdrawnError));
   it("needs a submitted signal", () => spec.given([]).when(answer()).thenRejects(SignalNotSubmitted));
+  it("needs a submitted signal even when later events came first", () =>
+    spec.given([acknowledged, answered]).when(answer()).thenRejects(SignalNotSubmitted));
 });
 
 describe("WithdrawSignal", () => {
@@ -150,4 +162,6 @@ describe("WithdrawSignal", () => {
   it("rejects an answered signal", () => spec.given([submitted, answered]).when(withdraw).thenRejects(SignalAlreadyAnswered));
   it("rejects withdrawing twice", () => spec.given([submitted, withdrawn]).when(withdraw).thenRejects(SignalWithdrawnError));
   it("needs a submitted signal", () => spec.given([]).when(withdraw).thenRejects(SignalNotSubmitted));
+  it("needs a submitted signal even when later events came first", () =>
+    spec.given([withdrawn]).when(withdraw).thenRejects(SignalNotSubmitted));
 });

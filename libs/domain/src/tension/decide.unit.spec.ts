@@ -30,6 +30,10 @@ const resolved: TensionEvent = {
   data: { resolution: "Rollerna förtydligade", resolvedOn: "2024-11-20" },
 };
 const dropped: TensionEvent = { type: "TensionDropped", data: { reason: "Inte längre aktuell", on: "2024-11-20" } };
+const escalated: TensionEvent = {
+  type: "TensionEscalated",
+  data: { to: "board", note: "Behöver styrgruppens beslut", on: "2024-10-01" },
+};
 
 /** Every command on a raised tension: its type, the event it records, and its data dated `on`. */
 const laterCommands = [
@@ -50,7 +54,7 @@ describe("RaiseTension", () => {
     spec
       .given([])
       .when(raise({ initiativeIds: [initiativeId, missingInitiativeId] }, [missingInitiativeId]))
-      .thenRejects(InitiativeNotRegistered));
+      .thenRejects(InitiativeNotRegistered, missingInitiativeId));
   it("rejects raising twice", () => spec.given([raised]).when(raise()).thenRejects(TensionAlreadyRaised));
 });
 
@@ -68,10 +72,19 @@ describe.each(laterCommands)("%s", (type, eventType, dataOn) => {
       .when(command("2024-09-19"))
       .then([recorded("2024-09-19")]));
   it("rejects a date before the tension was raised", () =>
-    spec.given([raised]).when(command("2024-09-18")).thenRejects(TensionDatedBeforeRaised));
-  it("rejects a resolved tension", () => spec.given([raised, resolved]).when(command("2024-12-01")).thenRejects(TensionClosed));
-  it("rejects a dropped tension", () => spec.given([raised, dropped]).when(command("2024-12-01")).thenRejects(TensionClosed));
+    spec.given([raised]).when(command("2024-09-18")).thenRejects(TensionDatedBeforeRaised, "2024-09-18", "2024-09-19"));
+  it("is accepted on an escalated tension, which stays open", () =>
+    spec
+      .given([raised, escalated])
+      .when(command("2024-12-01"))
+      .then([recorded("2024-12-01")]));
+  it("rejects a resolved tension", () =>
+    spec.given([raised, resolved]).when(command("2024-12-01")).thenRejects(TensionClosed, "resolved"));
+  it("rejects a dropped tension", () =>
+    spec.given([raised, dropped]).when(command("2024-12-01")).thenRejects(TensionClosed, "dropped"));
   it("needs a raised tension", () => spec.given([]).when(command("2024-10-01")).thenRejects(TensionNotRaised));
+  it("needs a raised tension even when later events came first", () =>
+    spec.given([escalated, resolved]).when(command("2024-12-01")).thenRejects(TensionNotRaised));
 });
 
 describe("ChangeTensionIntensity", () => {
