@@ -1,4 +1,5 @@
-import { GoverningContextNotMapped, GoverningContextRetiredError, OrganisationNotRegistered } from "../organisation/errors.js";
+import { OrganisationNotRegistered } from "../organisation/errors.js";
+import { rejectUnusableContext } from "../organisation/facts.js";
 import { DecisionNotFound } from "../meeting/errors.js";
 import { rejectUnregistered } from "../person/registered-people.js";
 import { PersonNotRegistered } from "../person/errors.js";
@@ -218,14 +219,8 @@ const linkGoverningContext = (
   state: RegisteredInitiative,
 ): InitiativeDecision => {
   const { organisation, ...data } = command.data;
-  if (organisation.status !== "registered") {
-    return reject(new OrganisationNotRegistered({ detail: `Organisation ${data.organisationId} is not registered` }));
-  }
-  const { context } = organisation;
-  if (context === undefined) {
-    return reject(new GoverningContextNotMapped({ detail: `${organisation.name} has not mapped context ${data.contextId}` }));
-  }
-  if (context === "retired") return reject(new GoverningContextRetiredError({ detail: `Context ${data.contextId} is retired` }));
+  const unusable = rejectUnusableContext(organisation, data);
+  if (unusable) return unusable;
   return state.contexts.get(contextKey(data.organisationId, data.contextId)) === data.relation
     ? accept()
     : accept({ type: "GoverningContextLinked", data });

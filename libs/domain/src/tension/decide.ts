@@ -1,4 +1,6 @@
 import { rejectUnregisteredInitiatives } from "../initiative/named-initiatives.js";
+import { OrganisationNotRegistered } from "../organisation/errors.js";
+import { rejectUnusableContext } from "../organisation/facts.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { TensionCommand, TensionCommandOf } from "./commands.js";
@@ -22,7 +24,7 @@ export const decideTension = (command: TensionCommand, state: TensionState): Ten
         ? accept()
         : accept({ type: "TensionIntensityChanged", data: command.data });
     case "EscalateTension":
-      return accept({ type: "TensionEscalated", data: command.data });
+      return escalate(command);
     case "ResolveTension":
       return accept({ type: "TensionResolved", data: command.data });
     case "DropTension":
@@ -36,4 +38,14 @@ const raise = (command: TensionCommandOf<"RaiseTension">, state: TensionState): 
   if (state.status !== "not-raised") return reject(new TensionAlreadyRaised({ detail: "This tension id is taken" }));
   const { unregisteredInitiatives, ...data } = command.data;
   return rejectUnregisteredInitiatives({ unregisteredInitiatives }) ?? accept({ type: "TensionRaised", data });
+};
+
+/** An escalation may name the governing context it goes to: a context mapped and not retired. */
+const escalate = (command: TensionCommandOf<"EscalateTension">): TensionDecision => {
+  const { organisation, ...data } = command.data;
+  if (data.governingContext === undefined) return accept({ type: "TensionEscalated", data });
+  const unusable = organisation
+    ? rejectUnusableContext(organisation, data.governingContext)
+    : reject(new OrganisationNotRegistered({ detail: "The organisation of the governing context was not looked up" }));
+  return unusable ?? accept({ type: "TensionEscalated", data });
 };

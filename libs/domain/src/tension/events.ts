@@ -2,8 +2,10 @@ import { z } from "zod";
 import type { EventsOf } from "../shared/event-catalog.js";
 import {
   CheckInId,
+  ContextId,
   InitiativeId,
   MeetingId,
+  OrganisationId,
   SignalId,
   TEXT_LIMITS,
   isoDate,
@@ -37,6 +39,10 @@ const TensionInitiatives = z
   .max(TEXT_LIMITS.list)
   .refine((ids) => new Set(ids).size === ids.length, { message: "name each initiative once" });
 
+/** The governing context (styrande sammanhang) of an organisation an escalation goes to. */
+export const EscalationContext = z.strictObject({ organisationId: OrganisationId, contextId: ContextId });
+export type EscalationContext = z.infer<typeof EscalationContext>;
+
 export const tensionEvents = {
   TensionRaised: {
     schemaVersion: 1,
@@ -55,7 +61,8 @@ export const tensionEvents = {
   },
   TensionEscalated: {
     schemaVersion: 1,
-    schema: z.strictObject({ to: EscalationLevel, note: longText, on: isoDate }),
+    // governingContext added later, optional: events recorded without it need no upcaster.
+    schema: z.strictObject({ to: EscalationLevel, note: longText, on: isoDate, governingContext: EscalationContext.optional() }),
   },
   TensionResolved: { schemaVersion: 1, schema: z.strictObject({ resolution: longText, resolvedOn: isoDate }) },
   TensionDropped: { schemaVersion: 1, schema: z.strictObject({ reason: longText, on: isoDate }) },

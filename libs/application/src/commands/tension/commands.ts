@@ -1,5 +1,8 @@
 import {
+  GoverningContextNotMapped,
+  GoverningContextRetiredError,
   InitiativeNotRegistered,
+  OrganisationNotRegistered,
   type Principal,
   type TensionCommand,
   type TensionEvent,
@@ -7,6 +10,7 @@ import {
   TensionClosed,
   TensionDatedBeforeRaised,
   actsFor,
+  governingContextFacts,
   tensionDecider,
   tensionEvents,
   tensionStream,
@@ -15,6 +19,7 @@ import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec } from "../../command-spec.js";
+import { organisationState } from "../../facts/organisations.js";
 import { initiativeRegistry, unregistered } from "../../facts/registrations.js";
 import {
   ChangeTensionIntensityInput,
@@ -68,11 +73,19 @@ export const changeTensionIntensity: TensionSpec<typeof ChangeTensionIntensityIn
   toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ChangeTensionIntensity", data }),
 };
 
+/** The governing context an escalation names is read from its organisation, as linking one to an initiative does. */
 export const escalateTension: TensionSpec<typeof EscalateTensionInput> = {
   ...onTension,
   name: "EscalateTension",
   input: EscalateTensionInput,
-  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "EscalateTension", data }),
+  rules: [...onTension.rules, OrganisationNotRegistered, GoverningContextNotMapped, GoverningContextRetiredError],
+  toCommand: ({ tensionId: _, ...data }) =>
+    Effect.gen(function* () {
+      const named = data.governingContext;
+      if (named === undefined) return { type: "EscalateTension", data };
+      const organisation = yield* organisationState(yield* EventStore, named.organisationId);
+      return { type: "EscalateTension", data: { ...data, organisation: governingContextFacts(organisation, named.contextId) } };
+    }),
 };
 
 export const resolveTension: TensionSpec<typeof ResolveTensionInput> = {
