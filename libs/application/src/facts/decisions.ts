@@ -12,5 +12,5 @@ export const recordedDecisionKind = (
   ref: DecisionRef,
 ): Effect.Effect<DecisionKind | undefined, StoreUnavailable> =>
   Effect.map(loadState(store, meetingStream(ref.meetingId), meetingDecider), ({ state }) =>
-    state.status === "not-held" ? undefined : state.decisions.get(ref.decisionId),
+    state.status === "not-held" || state.status === "planned" ? undefined : state.decisions.get(ref.decisionId),
   );

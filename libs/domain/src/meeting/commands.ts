@@ -1,3 +1,4 @@
+import type { IsoDate } from "../shared/calendar.js";
 import type { CommandRecording } from "../shared/decider.js";
 import type { PersonId } from "../shared/schema-primitives.js";
 import type { MeetingEventOf } from "./events.js";
@@ -7,10 +8,32 @@ interface RegisteredPeople {
   readonly registeredPeople: ReadonlySet<PersonId>;
 }
 
+/** Fact: today in the collaboration's calendar, for rules on dates ahead. */
+interface Today {
+  readonly today: IsoDate;
+}
+
+/** Fact: which of the named delegation decisions are mandate events recorded without a meeting decision (`initiativeId/revision`). */
+interface DelegationDecisions {
+  readonly delegationDecisions: ReadonlySet<string>;
+}
+
 export type MeetingCommand =
   | CommandRecording<"HoldMeeting", MeetingEventOf<"MeetingHeld">, RegisteredPeople>
   | CommandRecording<"RecordDecision", MeetingEventOf<"DecisionRecorded">>
   | CommandRecording<"RecordComment", MeetingEventOf<"CommentRecorded">>
   | CommandRecording<"AgreeNextStep", MeetingEventOf<"NextStepAgreed">, RegisteredPeople>
   | CommandRecording<"ApproveMinutes", MeetingEventOf<"MinutesApproved">>
-  | CommandRecording<"CorrectMinutes", MeetingEventOf<"MinutesCorrected">>;
+  | CommandRecording<"CorrectMinutes", MeetingEventOf<"MinutesCorrected">>
+  | CommandRecording<"PlanMeeting", MeetingEventOf<"MeetingPlanned">>
+  | {
+      /** Records a planned meeting as held: body, focus area and agenda come from the plan. */
+      readonly type: "HoldPlannedMeeting";
+      readonly data: Pick<MeetingEventOf<"MeetingHeld">["data"], "heldOn" | "attendees" | "absentees"> & RegisteredPeople;
+    }
+  | CommandRecording<"AppointMeetingOfficers", MeetingEventOf<"MeetingOfficersAppointed">, RegisteredPeople>
+  /** `adjusterId` is the acting principal's person id: an adjuster adjusts for themselves. */
+  | CommandRecording<"AdjustMinutes", MeetingEventOf<"MinutesAdjusted">>
+  | CommandRecording<"CompleteNextStep", MeetingEventOf<"NextStepCompleted">, Today>
+  | CommandRecording<"DropNextStep", MeetingEventOf<"NextStepDropped">, Today>
+  | CommandRecording<"ReportDelegationDecisions", MeetingEventOf<"DelegationDecisionsReported">, DelegationDecisions>;

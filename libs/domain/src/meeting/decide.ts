@@ -4,36 +4,93 @@ import { type Decision, accept, reject } from "../shared/decision.js";
 import type { MeetingCommand } from "./commands.js";
 import {
   AttendeeAlsoAbsent,
+  DelegationDecisionNotFound,
   MeetingAlreadyHeld,
   MeetingNotHeld,
-  MinutesAlreadyApproved,
+  MeetingNotYetHeld,
   MinutesFrozen,
   MinutesNotApproved,
+  MinutesUnderAdjustment,
+  ParagraphNotOnAgenda,
 } from "./errors.js";
 import type { MeetingEvent } from "./events.js";
-import type { MeetingState } from "./state.js";
+import { adjustMinutes, appointOfficers, approveMinutes } from "./minutes-adjustment.js";
+import { followUpNextStep } from "./next-step-follow-up.js";
+import { type MeetingState, delegationDecisionKey } from "./state.js";
+
+type HoldingData = Extract<MeetingCommand, { type: "HoldMeeting" }>["data"];
+
+/** Who attended and who was absent: nobody both, everybody registered. */
+const rejectPeople = ({
+  attendees,
+  absentees,
+  registeredPeople,
+}: Omit<HoldingData, "body" | "focusArea" | "heldOn" | "agenda">) => {
+  const both = attendees.filter((id) => absentees.includes(id));
+  if (both.length > 0) {
+    return reject(new AttendeeAlsoAbsent({ detail: `Listed as attending and absent: ${both.join(", ")}` }));
+  }
+  return rejectUnregistered([...attendees, ...absentees], registeredPeople);
+};
 
 export const decideMeeting = (command: MeetingCommand, state: MeetingState): Decision<MeetingEvent> => {
-  if (command.type === "HoldMeeting") {
+  if (command.type === "HoldMeeting" || command.type === "PlanMeeting") {
     if (state.status !== "not-held") return reject(new MeetingAlreadyHeld({ detail: "This meeting id is taken" }));
-    const { registeredPeople, ...data } = command.data;
-    const both = data.attendees.filter((id) => data.absentees.includes(id));
-    if (both.length > 0) {
-      return reject(new AttendeeAlsoAbsent({ detail: `Listed as attending and absent: ${both.join(", ")}` }));
-    }
-    const named = [...data.attendees, ...data.absentees];
-    return rejectUnregistered(named, registeredPeople) ?? accept({ type: "MeetingHeld", data });
+    if (command.type === "PlanMeeting") return accept({ type: "MeetingPlanned", data: command.data });
+    const { registeredPeople: _, ...data } = command.data;
+    return rejectPeople(command.data) ?? accept({ type: "MeetingHeld", data });
   }
   if (state.status === "not-held") return reject(new MeetingNotHeld({ detail: "Record the meeting first" }));
-  if (state.status === "approved" && command.type === "ApproveMinutes") {
-    return reject(new MinutesAlreadyApproved({ detail: "Approve the minutes once; correct them if needed" }));
-  }
-  if (state.status === "approved" && command.type !== "CorrectMinutes") {
-    return reject(new MinutesFrozen({ detail: "Add a correction to the approved minutes instead" }));
+  if (command.type === "AppointMeetingOfficers") return appointOfficers(command, state);
+  if (state.status === "planned") {
+    if (command.type !== "HoldPlannedMeeting") {
+      return reject(new MeetingNotYetHeld({ detail: "Record that the planned meeting was held first" }));
+    }
+    const { heldOn, attendees, absentees } = command.data;
+    const { body, focusArea } = state;
+    const agenda = state.agenda.map((item) => item.title);
+    return (
+      rejectPeople(command.data) ??
+      accept({ type: "MeetingHeld", data: { body, focusArea, heldOn, attendees, absentees, agenda } })
+    );
   }
   switch (command.type) {
+    case "HoldPlannedMeeting":
+      return reject(new MeetingAlreadyHeld({ detail: "The meeting is already held" }));
+    case "ApproveMinutes":
+      return approveMinutes(command, state);
+    case "AdjustMinutes":
+      return adjustMinutes(command, state);
+    case "CorrectMinutes":
+      return state.status === "approved"
+        ? accept({ type: "MinutesCorrected", data: command.data })
+        : reject(new MinutesNotApproved({ detail: "The minutes are not approved yet" }));
+    case "CompleteNextStep":
+    case "DropNextStep":
+      return followUpNextStep(command, state);
     case "RecordDecision":
+    case "RecordComment":
+    case "AgreeNextStep":
+    case "ReportDelegationDecisions":
+      break;
+    default:
+      return assertNever(command, "meeting command");
+  }
+  // What adds to the minutes: frozen once approved, and once an adjuster has adjusted them.
+  if (state.status === "approved") {
+    return reject(new MinutesFrozen({ detail: "Add a correction to the approved minutes instead" }));
+  }
+  if (state.adjustedBy.size > 0) {
+    return reject(new MinutesUnderAdjustment({ detail: "The adjusters are adjusting the minutes as they stand" }));
+  }
+  switch (command.type) {
+    case "RecordDecision": {
+      const { paragraph } = command.data;
+      if (paragraph !== undefined && paragraph > state.agendaLength) {
+        return reject(new ParagraphNotOnAgenda({ detail: `The agenda has § 1 to § ${state.agendaLength}` }));
+      }
       return accept({ type: "DecisionRecorded", data: command.data });
+    }
     case "RecordComment":
       return accept({ type: "CommentRecorded", data: command.data });
     case "AgreeNextStep": {
@@ -41,13 +98,20 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
       const owner = data.ownerId === undefined ? [] : [data.ownerId];
       return rejectUnregistered(owner, registeredPeople) ?? accept({ type: "NextStepAgreed", data });
     }
-    case "ApproveMinutes":
-      return accept({ type: "MinutesApproved", data: command.data });
-    case "CorrectMinutes":
-      return state.status === "approved"
-        ? accept({ type: "MinutesCorrected", data: command.data })
-        : reject(new MinutesNotApproved({ detail: "The minutes are not approved yet" }));
-    default:
-      return assertNever(command, "meeting command");
+    case "ReportDelegationDecisions": {
+      const { delegationDecisions, decisions } = command.data;
+      const unknown = decisions.filter((ref) => !delegationDecisions.has(delegationDecisionKey(ref)));
+      if (unknown.length > 0) {
+        return reject(
+          new DelegationDecisionNotFound({
+            detail: `Not a delegation decision: ${unknown.map(delegationDecisionKey).join(", ")}`,
+          }),
+        );
+      }
+      // Each once: those this meeting was told of already are left out; none left changes nothing.
+      const seen = new Set(state.reported);
+      const fresh = decisions.filter((ref) => !seen.has(delegationDecisionKey(ref)) && seen.add(delegationDecisionKey(ref)));
+      return fresh.length === 0 ? accept() : accept({ type: "DelegationDecisionsReported", data: { decisions: fresh } });
+    }
   }
 };

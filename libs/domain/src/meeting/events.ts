@@ -3,8 +3,12 @@ import type { EventsOf } from "../shared/event-catalog.js";
 import {
   DecisionId,
   FocusArea,
+  InitiativeId,
+  MeetingId,
   NextStepId,
   PersonId,
+  SignalId,
+  TensionId,
   TEXT_LIMITS,
   isoDate,
   longText,
@@ -18,6 +22,27 @@ export const DecisionKind = z.enum(["budget", "mandate", "other"]);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 
 export const MeetingPeople = z.array(PersonId).max(TEXT_LIMITS.list);
+
+/**
+ * A decision a Core Team member took between meetings (delegationsbeslut): a mandate event
+ * recorded without a meeting's decision, named by its initiative and its revision there.
+ */
+export const DelegationDecisionRef = z.strictObject({ initiativeId: InitiativeId, revision: z.number().int().min(0) });
+export type DelegationDecisionRef = z.infer<typeof DelegationDecisionRef>;
+
+/** The open item a planned agenda item was built from. Recorded as given. */
+export const AgendaSource = z.union([
+  z.strictObject({ tensionId: TensionId }),
+  z.strictObject({ signalId: SignalId }),
+  z.strictObject({ meetingId: MeetingId, nextStepId: NextStepId }),
+  z.strictObject({ delegationDecision: DelegationDecisionRef }),
+]);
+export type AgendaSource = z.infer<typeof AgendaSource>;
+export const AgendaItem = z.strictObject({ title: shortText, source: AgendaSource.optional() });
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/** A paragraph number (§) of the minutes: the agenda items are § 1, § 2, ... in agenda order. */
+export const Paragraph = z.number().int().min(1).max(TEXT_LIMITS.list);
 
 export const meetingEvents = {
   MeetingHeld: {
@@ -39,6 +64,8 @@ export const meetingEvents = {
       decision: longText,
       rationale: longText.optional(),
       kind: DecisionKind,
+      /** The § of the agenda item it was taken under; absent in decisions recorded before §. */
+      paragraph: Paragraph.optional(),
     }),
   },
   CommentRecorded: { schemaVersion: 1, schema: z.strictObject({ topic: shortText, comment: longText }) },
@@ -53,6 +80,30 @@ export const meetingEvents = {
   },
   MinutesApproved: { schemaVersion: 1, schema: z.strictObject({ on: isoDate }) },
   MinutesCorrected: { schemaVersion: 1, schema: z.strictObject({ correction: longText, reason: longText }) },
+  /** A meeting to be held: its date and agenda, before anyone attends. */
+  MeetingPlanned: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      body: MeetingBody,
+      focusArea: FocusArea,
+      plannedOn: isoDate,
+      agenda: z.array(AgendaItem).max(TEXT_LIMITS.list),
+    }),
+  },
+  /** Ordförande, sekreterare and the two justerare; appointed again, they replace the earlier ones. */
+  MeetingOfficersAppointed: {
+    schemaVersion: 1,
+    schema: z.strictObject({ chairId: PersonId, secretaryId: PersonId, adjusterIds: z.tuple([PersonId, PersonId]) }),
+  },
+  /** One adjuster has adjusted (justerat) the minutes; with both, they are approved. */
+  MinutesAdjusted: { schemaVersion: 1, schema: z.strictObject({ adjusterId: PersonId, on: isoDate }) },
+  NextStepCompleted: { schemaVersion: 1, schema: z.strictObject({ nextStepId: NextStepId, on: isoDate }) },
+  NextStepDropped: { schemaVersion: 1, schema: z.strictObject({ nextStepId: NextStepId, reason: longText, on: isoDate }) },
+  /** Anmälan av delegationsbeslut: the meeting was told of decisions taken between meetings. */
+  DelegationDecisionsReported: {
+    schemaVersion: 1,
+    schema: z.strictObject({ decisions: z.array(DelegationDecisionRef).min(1).max(TEXT_LIMITS.list) }),
+  },
 } as const;
 
 export type MeetingEvent = EventsOf<typeof meetingEvents>;
