@@ -73,23 +73,24 @@ const reflect = (unregisteredInitiatives: Unregistered = []) =>
 
 describe("ProposeBudget", () => {
   it("proposes the year's budget", () => spec.given([]).when(propose()).then([proposed]));
-  it("rejects a second proposal", () => spec.given([proposed]).when(propose()).thenRejects(BudgetAlreadyProposed));
+  it("rejects a second proposal", () => spec.given([proposed]).when(propose()).thenRejects(BudgetAlreadyProposed, "2025"));
   it("rejects a proposal once approved", () =>
     spec.given([proposed, approved]).when(propose()).thenRejects(BudgetAlreadyProposed));
   it("rejects a line naming an initiative that is not registered", () =>
     spec
       .given([])
       .when(propose([initiativeId]))
-      .thenRejects(InitiativeNotRegistered));
+      .thenRejects(InitiativeNotRegistered, initiativeId));
 });
 
 describe("ApproveBudget", () => {
   it("approves the budget by a budget decision", () => spec.given([proposed]).when(approve("budget")).then([approved]));
   it("rejects approving twice", () =>
     spec.given([proposed, approved]).when(approve("budget")).thenRejects(BudgetAlreadyApproved));
-  it("rejects a decision of another kind", () => spec.given([proposed]).when(approve("mandate")).thenRejects(BudgetDecisionKind));
+  it("rejects a decision of another kind", () =>
+    spec.given([proposed]).when(approve("mandate")).thenRejects(BudgetDecisionKind, decision.decisionId, "mandate"));
   it("rejects a decision no meeting recorded", () =>
-    spec.given([proposed]).when(approve(undefined)).thenRejects(DecisionNotFound));
+    spec.given([proposed]).when(approve(undefined)).thenRejects(DecisionNotFound, decision.meetingId, decision.decisionId));
 });
 
 describe("AmendBudget", () => {
@@ -99,14 +100,17 @@ describe("AmendBudget", () => {
   it("rejects amending a budget that is not approved", () =>
     spec.given([proposed]).when(amend("budget")).thenRejects(BudgetNotApproved));
   it("rejects a decision of another kind", () =>
-    spec.given([proposed, approved]).when(amend("mandate")).thenRejects(BudgetDecisionKind));
+    spec.given([proposed, approved]).when(amend("mandate")).thenRejects(BudgetDecisionKind, decision.decisionId, "mandate"));
   it("rejects a decision no meeting recorded", () =>
-    spec.given([proposed, approved]).when(amend(undefined)).thenRejects(DecisionNotFound));
+    spec
+      .given([proposed, approved])
+      .when(amend(undefined))
+      .thenRejects(DecisionNotFound, decision.meetingId, decision.decisionId));
   it("rejects a line naming an initiative that is not registered", () =>
     spec
       .given([proposed, approved])
       .when(amend("budget", [initiativeId]))
-      .thenRejects(InitiativeNotRegistered));
+      .thenRejects(InitiativeNotRegistered, initiativeId));
 });
 
 describe("RecordExternalFunding", () => {
@@ -119,7 +123,7 @@ describe("RecordExternalFunding", () => {
     spec
       .given([proposed])
       .when(fund([initiativeId]))
-      .thenRejects(InitiativeNotRegistered));
+      .thenRejects(InitiativeNotRegistered, initiativeId));
 });
 
 describe("RecordValueReflection", () => {
@@ -132,11 +136,13 @@ describe("RecordValueReflection", () => {
     spec
       .given([proposed, approved])
       .when(reflect([initiativeId]))
-      .thenRejects(InitiativeNotRegistered));
+      .thenRejects(InitiativeNotRegistered, initiativeId));
 });
 
 describe.each<BudgetCommand>([approve("budget"), amend("budget"), fund(), reflect()])("$type", (command) => {
   it("needs a proposed budget", () => spec.given([]).when(command).thenRejects(BudgetNotProposed));
+  it("needs a proposed budget even when an approval came first", () =>
+    spec.given([approved]).when(command).thenRejects(BudgetNotProposed));
 });
 
 describe("the approved total, summed from the recorded events as the budgets read model does", () => {

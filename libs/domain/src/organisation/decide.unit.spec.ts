@@ -29,7 +29,7 @@ describe("RegisterOrganisation", () => {
     spec
       .given([registered])
       .when({ type: "RegisterOrganisation", data: { name: "Again", kind: "other" } })
-      .thenRejects(OrganisationAlreadyRegistered));
+      .thenRejects(OrganisationAlreadyRegistered, "Västerås stad"));
 });
 
 describe("MapGoverningContext", () => {
@@ -42,12 +42,12 @@ describe("MapGoverningContext", () => {
     spec
       .given([registered, mapped])
       .when({ type: "MapGoverningContext", data: mapped.data as never })
-      .thenRejects(IdTaken));
+      .thenRejects(IdTaken, contextId));
   it("rejects the id of a retired context rather than bring it back", () =>
     spec
       .given([registered, mapped, { type: "GoverningContextRetired", data: { contextId, reason: "Merged into another board" } }])
       .when({ type: "MapGoverningContext", data: mapped.data as never })
-      .thenRejects(IdTaken));
+      .thenRejects(IdTaken, contextId));
   it("needs a registered organisation", () =>
     spec
       .given([])
@@ -63,11 +63,11 @@ describe("RetireGoverningContext", () => {
       .when(retire)
       .then([{ type: "GoverningContextRetired", data: retire.data }]));
   it("rejects a context that was never mapped", () =>
-    spec.given([registered]).when(retire).thenRejects(GoverningContextNotMapped));
+    spec.given([registered]).when(retire).thenRejects(GoverningContextNotMapped, contextId));
   it("rejects retiring twice", () =>
     spec
       .given([registered, mapped, { type: "GoverningContextRetired", data: retire.data }])
       .when(retire)
-      .thenRejects(GoverningContextRetiredError));
+      .thenRejects(GoverningContextRetiredError, contextId));
   it("needs a registered organisation", () => spec.given([]).when(retire).thenRejects(OrganisationNotRegistered));
 });

@@ -25,7 +25,8 @@ const register = (organisationRegistered: boolean) =>
 
 describe("RegisterPerson", () => {
   it("registers with sealed personal data", () => spec.given([]).when(register(true)).then([registered]));
-  it("needs a registered organisation", () => spec.given([]).when(register(false)).thenRejects(OrganisationNotRegistered));
+  it("needs a registered organisation", () =>
+    spec.given([]).when(register(false)).thenRejects(OrganisationNotRegistered, organisationId));
   it("rejects a second registration", () => spec.given([registered]).when(register(true)).thenRejects(PersonAlreadyRegistered));
 });
 
@@ -33,16 +34,16 @@ describe("Core Team membership", () => {
   const start = { type: "StartCoreTeamMembership", data: { focusArea, on: "2024-01-15" } } as const;
   const end = (on: string) => ({ type: "EndCoreTeamMembership", data: { focusArea, on } }) as const;
   it("starts", () => spec.given([registered]).when(start).then([joined]));
-  it("rejects starting twice", () => spec.given([registered, joined]).when(start).thenRejects(AlreadyCoreTeamMember));
+  it("rejects starting twice", () => spec.given([registered, joined]).when(start).thenRejects(AlreadyCoreTeamMember, focusArea));
   it("ends on or after its start", () =>
     spec
       .given([registered, joined])
       .when(end("2024-01-15"))
       .then([{ type: "CoreTeamMembershipEnded", data: end("2024-01-15").data }]));
   it("does not end before it started", () =>
-    spec.given([registered, joined]).when(end("2024-01-14")).thenRejects(MembershipEndsBeforeStart));
+    spec.given([registered, joined]).when(end("2024-01-14")).thenRejects(MembershipEndsBeforeStart, "2024-01-15"));
   it("cannot end a membership that does not exist", () =>
-    spec.given([registered]).when(end("2024-02-01")).thenRejects(NotCoreTeamMember));
+    spec.given([registered]).when(end("2024-02-01")).thenRejects(NotCoreTeamMember, focusArea));
   it("can start again after it ended", () =>
     spec
       .given([registered, joined, { type: "CoreTeamMembershipEnded", data: end("2024-06-01").data }])
@@ -62,4 +63,6 @@ describe("ErasePerson", () => {
       .thenRejects(PersonErasedError);
   });
   it("needs a registered person", () => spec.given([]).when(erase).thenRejects(PersonNotRegistered));
+  it("needs a registered person even when an erasure came first", () =>
+    spec.given([erased]).when(erase).thenRejects(PersonNotRegistered));
 });
