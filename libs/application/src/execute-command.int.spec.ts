@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { useCommandRuntime } from "../testing/command-runtime.js";
 import { admin, auditor, coreTeam } from "../testing/principals.js";
 import { increment, openTally } from "../testing/tally.js";
+import { fixedClock } from "./demo/fixed-clock.js";
 import { type AnyCommandSpec, type CommandEnvelope, type InputOf, executeCommand } from "./index.js";
 
 const runtime = useCommandRuntime();
@@ -50,6 +51,18 @@ describe("executeCommand", () => {
     const [event] = await Effect.runPromise(runtime.store.readStream(result.streamId));
     const { commandId, correlationId, causationId } = event!.metadata;
     expect([correlationId, causationId]).toEqual([commandId, commandId]);
+  });
+
+  it("records at the instant of Effect's Clock, never before what the log holds", async () => {
+    const at = (instant: string) => (envelope: CommandEnvelope<InputOf<typeof openTally>>) =>
+      runtime.runtime.runPromise(Effect.withClock(executeCommand(openTally, envelope), fixedClock(new Date(instant))));
+    const first = await at("2024-09-19T08:00:00.000Z")({ input: { name: "t" }, principal: admin });
+    await at("2024-06-13T08:00:00.000Z")({ input: { name: "u" }, principal: admin });
+    await ok(openTally, { input: { name: "v" }, principal: admin });
+    const recorded = (await Effect.runPromise(runtime.store.readAll())).map((event) => event.recordedAt);
+    expect(recorded.slice(0, 2)).toEqual(["2024-09-19T08:00:00.000Z", "2024-09-19T08:00:00.000Z"]);
+    expect(Date.parse(recorded[2]!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(first.position).toBe(1);
   });
 
   it("checks the role before reading or deciding anything", async () => {

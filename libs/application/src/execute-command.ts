@@ -97,8 +97,12 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
     if (expectedRevision !== undefined && revision !== expectedRevision) {
       return yield* new PreconditionFailed({ streamId: target.streamId, expectedRevision, actualRevision: revision });
     }
-    const today = calendarDate(new Date(yield* Clock.currentTimeMillis));
-    const { command, whenAccepted } = stagedOf(yield* spec.toCommand(input, { newId, today, state }));
+    // One reading of Effect's Clock is both "today" for the rules and the instant the events
+    // are recorded at: production runs on the system clock; only code (the demo loader,
+    // tests) sets another, never a request.
+    const now = new Date(yield* Clock.currentTimeMillis);
+    const today = calendarDate(now);
+    const { command, whenAccepted } = stagedOf(yield* spec.toCommand(input, { newId, today, state, principal }));
     const decided = spec.decider.decide(command, state);
     if (Either.isLeft(decided)) {
       const violation = decided.left;
@@ -127,8 +131,8 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
       toAppend,
       ExpectedRevision.fromActual(revision),
       idempotency === undefined
-        ? {}
-        : { idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint, response: answer } },
+        ? { now }
+        : { now, idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint, response: answer } },
     );
     const result: CommandResult = {
       id: target.resourceId,

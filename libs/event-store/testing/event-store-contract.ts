@@ -95,6 +95,21 @@ export function eventStoreContract(fixture: ContractFixture): void {
         expect(recorded[2]).toBe("2025-04-01T10:00:00.000Z");
       });
 
+      it("records at the writer's instant (now) instead of its own clock, still never running backwards", async () => {
+        const { store } = await open({ clock: () => new Date("2026-01-01T10:00:00.000Z") });
+        const at = (instant: string) => ({ now: new Date(instant) });
+        await run(store.append("w1", [testEvent("W")], ExpectedRevision.any, at("2024-09-19T08:00:00.000Z")));
+        await run(store.append("w2", [testEvent("W")], ExpectedRevision.any, at("2024-06-13T08:00:00.000Z")));
+        await run(store.append("w1", [testEvent("W")], ExpectedRevision.any, at("2024-11-14T08:00:00.000Z")));
+        await run(store.append("w3", [testEvent("W")], ExpectedRevision.any));
+        expect((await run(store.readAll())).map((e) => e.recordedAt)).toEqual([
+          "2024-09-19T08:00:00.000Z",
+          "2024-09-19T08:00:00.000Z",
+          "2024-11-14T08:00:00.000Z",
+          "2026-01-01T10:00:00.000Z",
+        ]);
+      });
+
       it("keeps the full envelope: ids, metadata and a hash chain through prevHash", async () => {
         const { store } = await open();
         const event = testEvent("Enveloped", { n: 1, nested: { b: 2, a: 1 } });

@@ -111,7 +111,7 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
       const head = yield* this.headOf(streamId);
       const actual = head ? head.revision : ("no-stream" as const);
       if (!isSatisfied(expected, actual)) return yield* new ConcurrencyConflict({ streamId, expected, actual });
-      const recorded = this.envelopes(streamId, head, events);
+      const recorded = this.envelopes(streamId, head, events, options.now);
       const claim: ClaimData | undefined = options.idempotency && {
         ...options.idempotency,
         streamId,
@@ -267,14 +267,15 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
       return { imported: events.length };
     });
 
-  /** Builds the envelopes the append will write: ids, the store clock and the hash chain. */
+  /** Builds the envelopes the append will write: ids, the writer's or the store's clock, and the hash chain. */
   private envelopes(
     streamId: string,
     head: Head | undefined,
     events: ReadonlyArray<EventToAppend>,
+    now: Date | undefined,
   ): Array<Omit<RecordedEvent, "position">> {
     // The head may have been stamped by another API instance, whose clock runs ahead of ours.
-    const recordedAt = nextRecordedAt(this.clock(), this.lastRecordedAt, head?.recordedAt);
+    const recordedAt = nextRecordedAt(now ?? this.clock(), this.lastRecordedAt, head?.recordedAt);
     this.lastRecordedAt = recordedAt;
     return chainEvents(streamId, head, recordedAt, events.map(serialiseEvent)).map((event) => event.envelope);
   }

@@ -7,6 +7,13 @@ import type { EventToAppend, RecordedEvent } from "./recorded-event.js";
 export interface AppendOptions {
   /** Recorded in the same atomic write as the events, or not at all. */
   readonly idempotency?: IdempotencyClaim;
+  /**
+   * The writer's clock when it decided (the command pipeline passes Effect's Clock, which
+   * only code sets: the demo loader, tests). The events are recorded at this instant, or
+   * at the latest instant already recorded where they go if that is later, so recordedAt
+   * never runs backwards. Without it, the store's own clock.
+   */
+  readonly now?: Date;
 }
 
 export interface AppendResult {

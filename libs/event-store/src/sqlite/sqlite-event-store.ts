@@ -47,6 +47,7 @@ interface PendingAppend {
   readonly events: ReadonlyArray<SerialisedEvent>;
   readonly expected: ExpectedRevision;
   readonly idempotency: StoredClaim | undefined;
+  readonly now: Date | undefined;
   readonly resume: (outcome: Effect.Effect<AppendResult, AppendError>) => void;
 }
 
@@ -145,7 +146,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       ({ serialised, claim }) =>
         Effect.async<AppendResult, AppendError>((resume) => {
           if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
-          this.pending.push({ streamId, events: serialised, expected, idempotency: claim, resume });
+          this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, resume });
           this.scheduleFlush();
         }),
     );
@@ -259,7 +260,8 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     const last = this.statements.lastEvent.get();
     let position = last?.position ?? 0;
     this.heads.sync(position);
-    const recordedAt = nextRecordedAt(this.clock(), last?.recorded_at);
+    const now = this.clock();
+    let lastRecordedAt = last?.recorded_at;
     // Heads this batch moves; they reach this.heads only once the transaction has committed.
     const heads = new Map<string, StreamHead>();
     const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.headOf(streamId);
@@ -274,8 +276,11 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       if (!isSatisfied(append.expected, actual)) {
         return Effect.fail(new ConcurrencyConflict({ streamId, expected: append.expected, actual }));
       }
+      // Each append at its writer's instant, never before what this batch or the log holds.
+      const recordedAt = nextRecordedAt(append.now ?? now, lastRecordedAt);
       // Anything that throws from here on (a full disk, say) fails the whole batch, unwritten.
       const written = this.writeAppend(append, head, position, recordedAt);
+      if (written.position > position) lastRecordedAt = recordedAt;
       position = written.position;
       if (written.head) heads.set(streamId, written.head);
       return Effect.succeed({ streamId, revision: written.head?.revision ?? -1, position, recordedAt });
