@@ -19,6 +19,8 @@ export interface DecisionContext<State> {
   /** Today in the collaboration's calendar. */
   readonly today: IsoDate;
   readonly state: State;
+  /** Who acts: for rules on the acting person, such as "only an adjuster adjusts". */
+  readonly principal: Principal;
 }
 
 export interface CommandTarget {

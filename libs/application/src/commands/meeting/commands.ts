@@ -1,6 +1,20 @@
 import {
+  AdjustersNotDistinct,
   AttendeeAlsoAbsent,
   type DecisionId,
+  DelegationDecisionNotFound,
+  MeetingAlreadyHeld,
+  MeetingNotYetHeld,
+  MinutesApprovedByAdjusters,
+  MinutesUnderAdjustment,
+  NextStepClosed,
+  NextStepClosedInFuture,
+  NextStepDatedBeforeMeeting,
+  NextStepNotFound,
+  NoAdjustersAppointed,
+  NotAnAdjuster,
+  ParagraphNotOnAgenda,
+  type PersonId,
   type MeetingCommand,
   type MeetingEvent,
   type MeetingState,
@@ -17,14 +31,22 @@ import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec, CommandTarget } from "../../command-spec.js";
+import { delegationDecisionsAmong } from "../../facts/delegation-decisions.js";
 import { registeredPeople } from "../../facts/registrations.js";
 import {
+  AdjustMinutesInput,
   AgreeNextStepInput,
+  AppointMeetingOfficersInput,
   ApproveMinutesInput,
+  CompleteNextStepInput,
   CorrectMinutesInput,
+  DropNextStepInput,
   HoldMeetingInput,
+  HoldPlannedMeetingInput,
+  PlanMeetingInput,
   RecordCommentInput,
   RecordDecisionInput,
+  ReportDelegationDecisionsInput,
 } from "./inputs.js";
 
 type MeetingSpec<Input extends z.ZodObject> = CommandSpec<Input, MeetingCommand, MeetingEvent, MeetingState>;
@@ -64,7 +86,7 @@ export const recordDecision: MeetingSpec<typeof RecordDecisionInput> = {
   name: "RecordDecision",
   input: RecordDecisionInput,
   creates: "resource",
-  rules: [MinutesFrozen],
+  rules: [MeetingNotYetHeld, MinutesFrozen, MinutesUnderAdjustment, ParagraphNotOnAgenda],
   target: newResourceInMeeting,
   toCommand: ({ meetingId: _, ...body }, { newId }) =>
     Effect.succeed({ type: "RecordDecision", data: { ...body, decisionId: newId as DecisionId } }),
@@ -75,7 +97,7 @@ export const recordComment: MeetingSpec<typeof RecordCommentInput> = {
   name: "RecordComment",
   input: RecordCommentInput,
   creates: "nothing",
-  rules: [MinutesFrozen],
+  rules: [MeetingNotYetHeld, MinutesFrozen, MinutesUnderAdjustment],
   target: theMeeting,
   toCommand: ({ meetingId: _, ...body }) => Effect.succeed({ type: "RecordComment", data: body }),
 };
@@ -85,7 +107,7 @@ export const agreeNextStep: MeetingSpec<typeof AgreeNextStepInput> = {
   name: "AgreeNextStep",
   input: AgreeNextStepInput,
   creates: "resource",
-  rules: [MinutesFrozen, PersonNotRegistered],
+  rules: [MeetingNotYetHeld, MinutesFrozen, MinutesUnderAdjustment, PersonNotRegistered],
   target: newResourceInMeeting,
   toCommand: ({ meetingId: _, ...body }, { newId }) =>
     Effect.gen(function* () {
@@ -99,7 +121,7 @@ export const approveMinutes: MeetingSpec<typeof ApproveMinutesInput> = {
   name: "ApproveMinutes",
   input: ApproveMinutesInput,
   creates: "nothing",
-  rules: [MinutesAlreadyApproved],
+  rules: [MeetingNotYetHeld, MinutesAlreadyApproved, MinutesApprovedByAdjusters],
   target: theMeeting,
   toCommand: (_input, { today }) => Effect.succeed({ type: "ApproveMinutes", data: { on: today } }),
 };
@@ -109,7 +131,94 @@ export const correctMinutes: MeetingSpec<typeof CorrectMinutesInput> = {
   name: "CorrectMinutes",
   input: CorrectMinutesInput,
   creates: "nothing",
-  rules: [MinutesNotApproved],
+  rules: [MeetingNotYetHeld, MinutesNotApproved],
   target: theMeeting,
   toCommand: ({ meetingId: _, ...body }) => Effect.succeed({ type: "CorrectMinutes", data: body }),
+};
+
+export const planMeeting: MeetingSpec<typeof PlanMeetingInput> = {
+  ...meetingStreamOf,
+  name: "PlanMeeting",
+  input: PlanMeetingInput,
+  creates: "stream",
+  rules: [],
+  target: (_input, newId) => ({ streamId: meetingStream(newId), resourceId: newId }),
+  toCommand: (input) => Effect.succeed({ type: "PlanMeeting", data: input }),
+};
+
+export const holdPlannedMeeting: MeetingSpec<typeof HoldPlannedMeetingInput> = {
+  ...meetingStreamOf,
+  name: "HoldPlannedMeeting",
+  input: HoldPlannedMeetingInput,
+  creates: "nothing",
+  rules: [MeetingAlreadyHeld, AttendeeAlsoAbsent, PersonNotRegistered],
+  target: theMeeting,
+  toCommand: ({ meetingId: _, ...body }) =>
+    Effect.gen(function* () {
+      const registered = yield* registeredPeople(yield* EventStore, [...body.attendees, ...body.absentees]);
+      return { type: "HoldPlannedMeeting", data: { ...body, registeredPeople: registered } };
+    }),
+};
+
+export const appointMeetingOfficers: MeetingSpec<typeof AppointMeetingOfficersInput> = {
+  ...meetingStreamOf,
+  name: "AppointMeetingOfficers",
+  input: AppointMeetingOfficersInput,
+  creates: "nothing",
+  rules: [MinutesFrozen, MinutesUnderAdjustment, AdjustersNotDistinct, PersonNotRegistered],
+  target: theMeeting,
+  toCommand: ({ meetingId: _, ...body }) =>
+    Effect.gen(function* () {
+      const named = [body.chairId, body.secretaryId, ...body.adjusterIds];
+      const registered = yield* registeredPeople(yield* EventStore, named);
+      return { type: "AppointMeetingOfficers", data: { ...body, registeredPeople: registered } };
+    }),
+};
+
+export const adjustMinutes: MeetingSpec<typeof AdjustMinutesInput> = {
+  ...meetingStreamOf,
+  name: "AdjustMinutes",
+  input: AdjustMinutesInput,
+  creates: "nothing",
+  rules: [MeetingNotYetHeld, MinutesAlreadyApproved, NoAdjustersAppointed, NotAnAdjuster],
+  target: theMeeting,
+  // The adjuster is whoever acts: the token's subject is their person id.
+  toCommand: (_input, { today, principal }) =>
+    Effect.succeed({ type: "AdjustMinutes", data: { adjusterId: principal.id as PersonId, on: today } }),
+};
+
+export const completeNextStep: MeetingSpec<typeof CompleteNextStepInput> = {
+  ...meetingStreamOf,
+  name: "CompleteNextStep",
+  input: CompleteNextStepInput,
+  creates: "nothing",
+  rules: [MeetingNotYetHeld, NextStepClosed, NextStepDatedBeforeMeeting, NextStepClosedInFuture],
+  missing: [NextStepNotFound],
+  target: theMeeting,
+  toCommand: ({ meetingId: _, ...body }, { today }) => Effect.succeed({ type: "CompleteNextStep", data: { ...body, today } }),
+};
+
+export const dropNextStep: MeetingSpec<typeof DropNextStepInput> = {
+  ...meetingStreamOf,
+  name: "DropNextStep",
+  input: DropNextStepInput,
+  creates: "nothing",
+  rules: [MeetingNotYetHeld, NextStepClosed, NextStepDatedBeforeMeeting, NextStepClosedInFuture],
+  missing: [NextStepNotFound],
+  target: theMeeting,
+  toCommand: ({ meetingId: _, ...body }, { today }) => Effect.succeed({ type: "DropNextStep", data: { ...body, today } }),
+};
+
+export const reportDelegationDecisions: MeetingSpec<typeof ReportDelegationDecisionsInput> = {
+  ...meetingStreamOf,
+  name: "ReportDelegationDecisions",
+  input: ReportDelegationDecisionsInput,
+  creates: "nothing",
+  rules: [MeetingNotYetHeld, MinutesFrozen, MinutesUnderAdjustment, DelegationDecisionNotFound],
+  target: theMeeting,
+  toCommand: ({ meetingId: _, ...body }) =>
+    Effect.gen(function* () {
+      const delegationDecisions = yield* delegationDecisionsAmong(yield* EventStore, body.decisions);
+      return { type: "ReportDelegationDecisions", data: { ...body, delegationDecisions } };
+    }),
 };

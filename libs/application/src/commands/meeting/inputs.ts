@@ -1,4 +1,4 @@
-import { MeetingId, meetingEvents as events } from "#domain";
+import { MeetingId, NextStepId, isoDate, meetingEvents as events } from "#domain";
 import { z } from "zod";
 
 // What callers send. Ids a command creates (meeting, decision, next step) are minted by the
@@ -11,3 +11,15 @@ export const AgreeNextStepInput = events.NextStepAgreed.schema.omit({ nextStepId
 /** The approval carries nothing but which meeting: it is dated today. */
 export const ApproveMinutesInput = z.strictObject(onMeeting);
 export const CorrectMinutesInput = events.MinutesCorrected.schema.extend(onMeeting);
+/** A meeting to be held; its agenda may be built from the agenda candidates (open items). */
+export const PlanMeetingInput = events.MeetingPlanned.schema;
+/** Body, focus area and agenda come from the plan. */
+export const HoldPlannedMeetingInput = events.MeetingHeld.schema
+  .pick({ heldOn: true, attendees: true, absentees: true })
+  .extend(onMeeting);
+export const AppointMeetingOfficersInput = events.MeetingOfficersAppointed.schema.extend(onMeeting);
+/** The adjuster is the one acting (the token's person), and the adjustment is dated today. */
+export const AdjustMinutesInput = z.strictObject(onMeeting);
+export const CompleteNextStepInput = z.strictObject({ ...onMeeting, nextStepId: NextStepId, on: isoDate });
+export const DropNextStepInput = events.NextStepDropped.schema.extend(onMeeting);
+export const ReportDelegationDecisionsInput = events.DelegationDecisionsReported.schema.extend(onMeeting);
