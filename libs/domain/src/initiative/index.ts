@@ -4,6 +4,7 @@ export * from "./decider.js";
 export * from "./errors.js";
 export * from "./facts.js";
 export * from "./events.js";
+export * from "./mandate-history.js";
 export * from "./mandate-terms.js";
 export * from "./mandate-validity.js";
 export * from "./state.js";

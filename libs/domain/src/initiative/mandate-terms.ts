@@ -17,18 +17,68 @@ export interface DatedChanges {
   readonly order: number;
 }
 
+/** The terms from `from` on (from the grant when `from` is undefined) until the next period's `from`. */
+export interface TermsPeriod {
+  readonly from: IsoDate | undefined;
+  readonly terms: MandateTerms;
+}
+
+/** Each named term replaces the old one whole (a list too); a term left out, or given as undefined, stays. */
 export const applyChanges = (terms: MandateTerms, changes: MandateChanges): MandateTerms => {
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   return { ...terms, ...defined };
 };
 
+export const sameTerms = (a: MandateTerms, b: MandateTerms): boolean =>
+  sameList(a.scope, b.scope) &&
+  sameList(a.boundaries, b.boundaries) &&
+  sameList(a.principles, b.principles) &&
+  a.steering === b.steering &&
+  a.budgetSek === b.budgetSek;
+
+const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
+
 /**
- * The terms in force on `date`: the grant with every amendment effective by then, in the
- * order they take effect. An amendment recorded late but effective early (a correction
- * backdated by a decision) lands in its place in valid time, not at the end.
+ * The order in which amendments take effect (docs/domain.md "Mandates in valid time"): by
+ * `effectiveFrom`, and for the same day by their place in the log. An amendment recorded
+ * late but effective early (a correction backdated by a decision) takes its place in valid
+ * time, not at the end.
  */
-export const termsOn = (granted: MandateTerms, amendments: ReadonlyArray<DatedChanges>, date: IsoDate): MandateTerms =>
-  [...amendments]
-    .filter((amendment) => amendment.effectiveFrom <= date)
-    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? a.order - b.order : a.effectiveFrom < b.effectiveFrom ? -1 : 1))
-    .reduce((terms, amendment) => applyChanges(terms, amendment.changes), granted);
+export const inValidTimeOrder = (amendments: ReadonlyArray<DatedChanges>): DatedChanges[] =>
+  [...amendments].sort((a, b) =>
+    a.effectiveFrom === b.effectiveFrom ? a.order - b.order : a.effectiveFrom < b.effectiveFrom ? -1 : 1,
+  );
+
+/**
+ * The mandate's terms over valid time: the grant's, then a new period on each day the
+ * amendments, applied in valid-time order, leave other terms. Periods are maximal: two in a
+ * row never hold the same terms, so each period's end is the day the terms next change.
+ */
+export function termsPeriods(granted: MandateTerms, amendments: ReadonlyArray<DatedChanges>): TermsPeriod[] {
+  const periods: TermsPeriod[] = [{ from: undefined, terms: granted }];
+  for (const { effectiveFrom, changes } of inValidTimeOrder(amendments)) {
+    const latest = periods.at(-1)!;
+    const terms = applyChanges(latest.terms, changes);
+    // Another change of the same day: the day's terms are those after the last of them.
+    if (latest.from === effectiveFrom) periods.pop();
+    if (!sameTerms(terms, periods.at(-1)!.terms)) periods.push({ from: effectiveFrom, terms });
+  }
+  return periods;
+}
+
+/** The index of the period in force on `date`. */
+export const periodIndexOn = (periods: ReadonlyArray<TermsPeriod>, date: IsoDate): number => {
+  let index = 0;
+  while (index + 1 < periods.length && periods[index + 1]!.from! <= date) index++;
+  return index;
+};
+
+/**
+ * The terms in force on `date`: the grant with every amendment effective by then, in
+ * valid-time order (`inValidTimeOrder`).
+ */
+export const termsOn = (granted: MandateTerms, amendments: ReadonlyArray<DatedChanges>, date: IsoDate): MandateTerms => {
+  const periods = termsPeriods(granted, amendments);
+  return periods[periodIndexOn(periods, date)]!.terms;
+};

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type MandateTerms, termsOn } from "./mandate-terms.js";
+import {
+  type DatedChanges,
+  type MandateTerms,
+  applyChanges,
+  inValidTimeOrder,
+  sameTerms,
+  termsOn,
+  termsPeriods,
+} from "./mandate-terms.js";
 
 const granted: MandateTerms = {
   scope: ["homework help"],
@@ -36,5 +44,120 @@ describe("termsOn", () => {
         scope: ["tutoring"],
       },
     );
+  });
+
+  // Issue #19: two amendments of the same term, the second recorded but effective first.
+  describe("a backdated amendment of the same term takes its place in valid time", () => {
+    const twoBudgets = [
+      { effectiveFrom: "2025-06-01", changes: { budgetSek: 200 }, order: 2 },
+      { effectiveFrom: "2025-03-01", changes: { budgetSek: 300 }, order: 3 },
+    ];
+    const grant100 = { ...granted, budgetSek: 100 };
+
+    it.each([
+      ["2025-02-01", 100],
+      ["2025-03-01", 300],
+      ["2025-04-01", 300],
+      ["2025-05-31", 300],
+      ["2025-06-01", 200],
+      ["2025-12-31", 200],
+    ])("on %s: %i", (date, budgetSek) => expect(termsOn(grant100, twoBudgets, date).budgetSek).toBe(budgetSek));
+  });
+
+  it("orders amendments of one day by their place in the log, not by the order given", () => {
+    const sameDay = [
+      { effectiveFrom: "2025-04-01", changes: { budgetSek: 175_000 }, order: 3 },
+      { effectiveFrom: "2025-04-01", changes: { budgetSek: 150_000 }, order: 1 },
+    ];
+    expect(termsOn(granted, sameDay, "2025-04-01").budgetSek).toBe(175_000);
+  });
+});
+
+describe("inValidTimeOrder", () => {
+  const at = (effectiveFrom: string, order: number): DatedChanges => ({ effectiveFrom, changes: { budgetSek: order }, order });
+
+  it("sorts by effectiveFrom, then by log order, whatever order they come in", () => {
+    const given = [at("2025-06-01", 1), at("2025-03-01", 4), at("2025-03-01", 2), at("2025-01-15", 3)];
+    expect(inValidTimeOrder(given).map((a) => a.order)).toEqual([3, 2, 4, 1]);
+  });
+
+  it("leaves the list it was given as it was", () => {
+    const given = [at("2025-06-01", 1), at("2025-03-01", 2)];
+    inValidTimeOrder(given);
+    expect(given.map((a) => a.order)).toEqual([1, 2]);
+  });
+});
+
+describe("applyChanges", () => {
+  it("replaces the named terms, a list whole", () => {
+    expect(applyChanges(granted, { scope: ["tutoring", "sports"], budgetSek: 5 })).toEqual({
+      ...granted,
+      scope: ["tutoring", "sports"],
+      budgetSek: 5,
+    });
+  });
+
+  it("keeps a term given as undefined", () => {
+    const changes = { budgetSek: undefined, steering: "detailed" as const };
+    const after = applyChanges(granted, changes);
+    expect(after.budgetSek).toBe(100_000);
+    expect(after).toStrictEqual({ ...granted, steering: "detailed" });
+  });
+});
+
+describe("sameTerms", () => {
+  it.each([
+    ["identical terms", granted, true],
+    ["equal lists, not the same arrays", { ...granted, scope: ["homework help"] }, true],
+    ["another scope", { ...granted, scope: ["tutoring"] }, false],
+    ["a longer scope", { ...granted, scope: ["homework help", "tutoring"] }, false],
+    ["a shorter scope", { ...granted, scope: [] }, false],
+    ["other boundaries", { ...granted, boundaries: ["none"] }, false],
+    ["other principles", { ...granted, principles: ["none"] }, false],
+    ["other steering", { ...granted, steering: "detailed" as const }, false],
+    ["another budget", { ...granted, budgetSek: 1 }, false],
+    ["no budget", { ...granted, budgetSek: undefined }, false],
+  ])("%s: %s", (_what, other, expected) => {
+    expect(sameTerms(granted, other)).toBe(expected);
+    expect(sameTerms(other, granted)).toBe(expected);
+  });
+});
+
+describe("termsPeriods", () => {
+  it("is the grant alone without amendments", () => {
+    expect(termsPeriods(granted, [])).toEqual([{ from: undefined, terms: granted }]);
+  });
+
+  it("starts a period on each day the terms change, in valid-time order", () => {
+    const amendments = [
+      { effectiveFrom: "2025-06-01", changes: { budgetSek: 200 }, order: 1 },
+      { effectiveFrom: "2025-03-01", changes: { budgetSek: 300 }, order: 2 },
+    ];
+    expect(termsPeriods(granted, amendments)).toEqual([
+      { from: undefined, terms: granted },
+      { from: "2025-03-01", terms: { ...granted, budgetSek: 300 } },
+      { from: "2025-06-01", terms: { ...granted, budgetSek: 200 } },
+    ]);
+  });
+
+  it("starts no period where an amendment leaves the terms as they were", () => {
+    const amendments = [
+      { effectiveFrom: "2025-03-01", changes: { budgetSek: 100_000, steering: "broad" as const }, order: 1 },
+      { effectiveFrom: "2025-04-01", changes: { scope: ["homework help"] }, order: 2 },
+    ];
+    expect(termsPeriods(granted, amendments)).toEqual([{ from: undefined, terms: granted }]);
+  });
+
+  it("gives one period a day, with the day's last change; none when the day's changes cancel out", () => {
+    const oneDay = [
+      { effectiveFrom: "2025-03-01", changes: { budgetSek: 1 }, order: 1 },
+      { effectiveFrom: "2025-03-01", changes: { budgetSek: 2 }, order: 2 },
+      { effectiveFrom: "2025-04-01", changes: { steering: "detailed" as const }, order: 3 },
+      { effectiveFrom: "2025-04-01", changes: { steering: "broad" as const }, order: 4 },
+    ];
+    expect(termsPeriods(granted, oneDay)).toEqual([
+      { from: undefined, terms: granted },
+      { from: "2025-03-01", terms: { ...granted, budgetSek: 2 } },
+    ]);
   });
 });

@@ -1,0 +1,187 @@
+import { type IsoDate, addDays } from "../shared/calendar.js";
+import type { DecisionRef } from "../shared/schema-primitives.js";
+import type { InitiativeEventOf, MandateChanges, MandateTrigger } from "./events.js";
+import {
+  type DatedChanges,
+  type MandateTerms,
+  type TermsPeriod,
+  periodIndexOn,
+  sameTerms,
+  termsPeriods,
+} from "./mandate-terms.js";
+import { type DayRange, type MandateValidity, daysInForce } from "./mandate-validity.js";
+
+export type MandateEvent = InitiativeEventOf<"MandateGranted" | "MandateAmended" | "MandateRenewed" | "MandateRevoked">;
+
+/** A mandate event as recorded: when, and by whom (the actor's id). */
+export interface RecordedMandateEvent {
+  readonly event: MandateEvent;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+}
+
+export type MandateChangeKind = "granted" | "amended" | "renewed" | "revoked";
+
+/**
+ * One row of a mandate's history: one recorded change, read the one way every view reads
+ * mandates (docs/domain.md "Mandates in valid time"). `terms` are what was in force from
+ * `effectiveFrom` as known when the change was recorded, never a combination that no day had.
+ */
+export interface MandateHistoryRow {
+  readonly mandateId: string;
+  /** 1 for the grant, then 2, 3, ... in recording order. */
+  readonly version: number;
+  readonly change: MandateChangeKind;
+  /** The day the change takes effect: the grant's validFrom; for a renewal the day after the validUntil it replaced. */
+  readonly effectiveFrom: IsoDate;
+  /** In force from effectiveFrom as known when recorded; for a revocation, the terms it ends. */
+  readonly terms: MandateTerms;
+  /** An amendment only: the terms in force on effectiveFrom as known just before it was recorded. */
+  readonly termsBefore?: MandateTerms;
+  /** The day before the next change of terms known when recorded; absent when none was known. */
+  readonly termsUntil?: IsoDate;
+  /** The first day of `daysClaimed` on which, by changes recorded later, other terms or no mandate are in force. */
+  readonly supersededFrom?: IsoDate;
+  /** The mandate's validity after this change. */
+  readonly validity: MandateValidity;
+  readonly changes?: MandateChanges;
+  readonly reason?: string;
+  readonly triggeredBy?: MandateTrigger;
+  readonly decision?: DecisionRef;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+}
+
+/**
+ * The days a row says its terms are in force, as known when it was recorded: from
+ * `effectiveFrom` through `termsUntil`, on which the mandate is in force by the row's own
+ * validity. A revocation's row claims none.
+ */
+export const daysClaimed = (row: Pick<MandateHistoryRow, "effectiveFrom" | "termsUntil" | "validity">): DayRange | undefined => {
+  const inForce = daysInForce(row.validity);
+  if (inForce === undefined) return undefined;
+  const from = later(row.effectiveFrom, inForce.from);
+  const until = earlier(row.termsUntil, inForce.until);
+  if (until !== undefined && until < from) return undefined;
+  return until === undefined ? { from } : { from, until };
+};
+
+/**
+ * The history rows of mandate events in log order (events of several mandates may be
+ * interleaved), one row per event, in the same order. Each row is read as known when its
+ * event was recorded, and `supersededFrom` as known after the last event given: pass the
+ * events recorded by an instant to read the history as known then.
+ */
+export function mandateHistoryRows(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHistoryRow[] {
+  const byMandate = new Map<string, number[]>();
+  recorded.forEach(({ event }, index) => {
+    const indexes = byMandate.get(event.data.mandateId);
+    if (indexes) indexes.push(index);
+    else byMandate.set(event.data.mandateId, [index]);
+  });
+  const rows: MandateHistoryRow[] = [];
+  for (const indexes of byMandate.values()) {
+    const mandateRows = oneMandate(indexes.map((index) => recorded[index]!));
+    indexes.forEach((index, k) => (rows[index] = mandateRows[k]!));
+  }
+  return rows;
+}
+
+function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHistoryRow[] {
+  const grant = recorded[0]!.event;
+  if (grant.type !== "MandateGranted")
+    throw new Error(`${grant.type} of mandate ${grant.data.mandateId}, which was never granted`);
+  const { mandateId, validFrom, validUntil, decision: _decision, ...granted } = grant.data;
+  const amendments: DatedChanges[] = [];
+  let periods = termsPeriods(granted, amendments);
+  let validity: MandateValidity = validUntil === undefined ? { validFrom } : { validFrom, validUntil };
+
+  // Each row as known when its event was recorded.
+  const asRecorded = recorded.map(({ event, recordedAt, recordedBy }, order) => {
+    const known = periods;
+    let effectiveFrom: IsoDate;
+    switch (event.type) {
+      case "MandateGranted":
+        if (order > 0) throw new Error(`Mandate ${mandateId} granted twice`);
+        effectiveFrom = validFrom;
+        break;
+      case "MandateAmended":
+        effectiveFrom = event.data.effectiveFrom;
+        amendments.push({ effectiveFrom, changes: event.data.changes, order });
+        periods = termsPeriods(granted, amendments);
+        break;
+      case "MandateRenewed":
+        // renewal-not-later (docs/domain.md): only a mandate with an end is renewed; the renewal adds the days after it.
+        if (validity.validUntil === undefined) throw new Error(`Renewal of open-ended mandate ${mandateId}`);
+        effectiveFrom = addDays(validity.validUntil, 1);
+        validity = { ...validity, validUntil: event.data.validUntil };
+        break;
+      case "MandateRevoked":
+        effectiveFrom = event.data.effectiveFrom;
+        validity = { ...validity, revokedFrom: effectiveFrom };
+        break;
+    }
+    const index = periodIndexOn(periods, effectiveFrom);
+    const next = periods[index + 1];
+    // What belongs to this change alone; the fields a kind of event lacks stay absent.
+    const own: Pick<MandateHistoryRow, "changes" | "reason" | "triggeredBy" | "decision"> = event.data;
+    return {
+      mandateId,
+      version: order + 1,
+      change: CHANGE_OF[event.type],
+      effectiveFrom,
+      terms: periods[index]!.terms,
+      ...(event.type === "MandateAmended" ? { termsBefore: known[periodIndexOn(known, effectiveFrom)]!.terms } : {}),
+      ...(next === undefined ? {} : { termsUntil: addDays(next.from!, -1) }),
+      validity,
+      ...pick(own, ["changes", "reason", "triggeredBy", "decision"]),
+      recordedAt,
+      recordedBy,
+    } satisfies MandateHistoryRow;
+  });
+
+  // Then what the changes recorded later did to the days each row claimed.
+  return asRecorded.map((row) => {
+    const supersededFrom = firstDayChanged(row.terms, daysClaimed(row), periods, validity);
+    return supersededFrom === undefined ? row : { ...row, supersededFrom };
+  });
+}
+
+/** The first day of `claimed` on which `now` gives other terms than `terms`, or the mandate is no longer in force. */
+function firstDayChanged(
+  terms: MandateTerms,
+  claimed: DayRange | undefined,
+  periods: ReadonlyArray<TermsPeriod>,
+  validity: MandateValidity,
+): IsoDate | undefined {
+  if (claimed === undefined) return undefined;
+  const within = (day: IsoDate | undefined) =>
+    day !== undefined && day >= claimed.from && (claimed.until === undefined || day <= claimed.until) ? day : undefined;
+  const index = periodIndexOn(periods, claimed.from);
+  // Periods are maximal, so when the first day's terms are still these, the next period's are not.
+  const otherTerms = sameTerms(periods[index]!.terms, terms) ? within(periods[index + 1]?.from) : claimed.from;
+  const inForce = daysInForce(validity);
+  const ended =
+    inForce === undefined
+      ? claimed.from
+      : inForce.until === undefined
+        ? undefined
+        : within(later(addDays(inForce.until, 1), claimed.from));
+  return earlier(otherTerms, ended);
+}
+
+const CHANGE_OF = {
+  MandateGranted: "granted",
+  MandateAmended: "amended",
+  MandateRenewed: "renewed",
+  MandateRevoked: "revoked",
+} as const satisfies Record<MandateEvent["type"], MandateChangeKind>;
+
+const pick = <T extends object, K extends keyof T>(source: T, keys: ReadonlyArray<K>): Partial<Pick<T, K>> =>
+  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
+
+/** The later of two days. */
+const later = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? b : a);
+/** The earlier of two days, where undefined is no end. */
+const earlier = (a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | undefined =>
+  a === undefined ? b : b === undefined || a < b ? a : b;
