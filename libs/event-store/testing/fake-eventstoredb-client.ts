@@ -40,6 +40,17 @@ export class FakeEventStoreDbClient implements EsdbClient {
   private acknowledgementLost = false;
   private readonly listeners = new Set<() => void>();
   private readonly subscriptions = new Set<{ fail: (error: Error) => void }>();
+  private opened = 0;
+
+  /** How many subscriptions to $all were ever opened: a resubscription shows as one more. */
+  get subscriptionsOpened(): number {
+    return this.opened;
+  }
+
+  /** How many subscriptions to $all are open now. */
+  get openSubscriptions(): number {
+    return this.subscriptions.size;
+  }
 
   /** Makes the next `count` calls fail as if the node were unreachable. */
   failNextCalls(count: number): void {
@@ -133,6 +144,7 @@ export class FakeEventStoreDbClient implements EsdbClient {
     let closed = false;
     const handle = { fail: (error: Error) => ((failure = error), wake?.()) };
     this.subscriptions.add(handle);
+    this.opened++;
     const listener = () => wake?.();
     this.listeners.add(listener);
     const iterator = async function* (this: FakeEventStoreDbClient) {

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { AccessDeniedError, EventStoreDBClient } from "@eventstore/db-client";
-import { Cause, Chunk, Duration, Effect, Exit, Fiber, Schedule, Stream } from "effect";
-import { describe, expect, it } from "vitest";
+import { Cause, Duration, Effect, Exit, Fiber, Schedule, Stream } from "effect";
+import { describe, expect, it, vi } from "vitest";
 import { type ContractFixture, eventStoreContract, testEvent } from "../../testing/event-store-contract.js";
 import { FakeEventStoreDbClient } from "../../testing/fake-eventstoredb-client.js";
 import { namespaced } from "../../testing/namespaced-store.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
+import type { RecordedEvent } from "../port/recorded-event.js";
 import { fromEsdbEvent } from "./esdb-envelope.js";
 import { EventStoreDbEventStore } from "./eventstoredb-event-store.js";
 import { claimEvent, claimStream } from "./idempotency-claims.js";
@@ -84,6 +85,7 @@ describe.runIf(connectionString)("against the EventStoreDB server at EVENTSTORE_
   // A shared server keeps what earlier runs wrote: each store sees only its own streams.
   eventStoreContract({
     name: "EventStoreDB server",
+    withoutTampering: `a server's log cannot be edited from outside; the tampering tests run on "${standIn.name}"`,
     open: async ({ clock }) => {
       const client = EventStoreDBClient.connectionString(connectionString!);
       const store = namespaced(
@@ -147,21 +149,31 @@ describe("EventStoreDB adapter on a server that misbehaves", () => {
     const client = new FakeEventStoreDbClient();
     const store = new EventStoreDbEventStore(client, { retry: quickRetry, pageSize: 3 });
     for (let i = 0; i < 5; i++) await run(store.append(`live-${i}`, [testEvent("Old", { i })], ExpectedRevision.noStream));
-    const fiber = Effect.runFork(Stream.runCollect(Stream.take(store.subscribe({ fromPosition: 0, batchSize: 2 }), 12)));
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    const received: RecordedEvent[] = [];
+    const fiber = Effect.runFork(
+      Stream.runForEach(Stream.take(store.subscribe({ fromPosition: 0, batchSize: 2 }), 12), (event) =>
+        Effect.sync(() => received.push(event)),
+      ),
+    );
+    // Caught up and live: the old events delivered through catch-up, one live subscription open.
+    await vi.waitFor(() => expect([received.length, client.openSubscriptions]).toEqual([5, 1]));
     for (let i = 5; i < 8; i++) await run(store.append(`live-${i}`, [testEvent("New", { i })], ExpectedRevision.noStream));
+    await vi.waitFor(() => expect(received).toHaveLength(8));
     client.dropSubscriptions();
+    // The drop happened on the live subscription, and the adapter subscribed again.
+    await vi.waitFor(() => expect([client.subscriptionsOpened, client.openSubscriptions]).toEqual([2, 1]));
     client.writeSystemEvent();
     for (let i = 8; i < 12; i++) await run(store.append(`live-${i}`, [testEvent("New", { i })], ExpectedRevision.noStream));
-    const received = Chunk.toReadonlyArray(await run(Fiber.join(fiber)));
+    await run(Fiber.join(fiber));
     expect(received.map((e) => (e.data as { i: number }).i)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(client.subscriptionsOpened).toBe(2);
   });
 
   it("ends a subscription the server refuses (access denied) instead of subscribing again forever", async () => {
     const client = new FakeEventStoreDbClient();
     const store = new EventStoreDbEventStore(client, { retry: quickRetry });
     const fiber = Effect.runFork(Stream.runDrain(store.subscribe({ fromPosition: 0 })));
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.waitFor(() => expect(client.openSubscriptions).toBe(1));
     client.dropSubscriptions(new AccessDeniedError());
     expect(isDefect(await Effect.runPromise(Fiber.await(fiber)))).toBe(true);
   });

@@ -63,6 +63,7 @@ const onDisk: ContractFixture = {
 
 const inMemory: ContractFixture = {
   name: "SQLite in memory",
+  withoutTampering: `an in-memory database is reachable only through the store's own connection; the tampering tests run on "${onDisk.name}"`,
   open: async ({ clock }) => {
     const store = SqliteEventStore.open({ path: ":memory:", clock, pollIntervalMs: 50 });
     return { store, admin: store, close: async () => store.close() };

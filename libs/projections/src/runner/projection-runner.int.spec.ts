@@ -75,7 +75,7 @@ describe("ProjectionRunner", () => {
   it("resumes from its checkpoint after a restart without applying anything twice", async () => {
     const head = await append(20);
     const first = await start({});
-    await waitFor(first, head);
+    expect(await waitFor(first, head)).toBe(true);
     await Effect.runPromise(first.stop());
     const later = await append(10);
     const second = await start({});
@@ -122,7 +122,7 @@ describe("ProjectionRunner", () => {
   it("rebuilds a projection whose version changed beside the old one and swaps it in whole", async () => {
     const head = await append(300, 5);
     const v1 = await start({ version: 1 });
-    await waitFor(v1, head);
+    expect(await waitFor(v1, head)).toBe(true);
     await Effect.runPromise(v1.stop());
 
     let sawHalfBuilt = false;
@@ -163,7 +163,7 @@ describe("ProjectionRunner", () => {
   it("stops a projection whose rebuild fails on an event, naming it, and keeps the generation in service", async () => {
     const head = await append(10);
     const v1 = await start({ version: 1 });
-    await waitFor(v1, head);
+    expect(await waitFor(v1, head)).toBe(true);
     await Effect.runPromise(v1.stop());
     const breaking = await Effect.runPromise(store.append("tally-x", [counted(999)], ExpectedRevision.any));
     const runner = new ProjectionRunner(db, store, [
@@ -198,7 +198,7 @@ describe("rebuildProjections", () => {
   it("leaves the generation in service untouched when the rebuild fails", async () => {
     const head = await append(20);
     const runner = await start({});
-    await waitFor(runner, head);
+    expect(await waitFor(runner, head)).toBe(true);
     await Effect.runPromise(store.append("tally-x", [counted(999)], ExpectedRevision.any));
     const exit = await Effect.runPromiseExit(
       rebuildProjections(db, store, [tallyProjection({ version: 2, failOn: (data) => (data as { n: number }).n === 999 })]),
@@ -332,7 +332,7 @@ describe("waitFor, for the read models a read names", () => {
     const v1 = new ProjectionRunner(db, store, [tallyProjection({ version: 1 }), mandateHistoryProjection]);
     runners.push(v1);
     await Effect.runPromise(v1.start());
-    await waitFor(v1, head);
+    expect(await waitFor(v1, head)).toBe(true);
     await Effect.runPromise(v1.stop());
 
     // The rebuild's reads of the log fail twice before the store answers again.
