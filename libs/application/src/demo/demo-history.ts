@@ -1,8 +1,7 @@
-import type { DomainEvent, Principal } from "#domain";
-import { Effect } from "effect";
-import type { z } from "zod";
-import type { CommandResult } from "../command-envelope.js";
-import type { CommandSpec, InputOf } from "../command-spec.js";
+import type { Principal } from "#domain";
+import { EventStore } from "#event-store";
+import { Clock, Effect } from "effect";
+import type { InputOf } from "../command-spec.js";
 import { approveBudget, proposeBudget, recordExternalFunding, recordValueReflection } from "../commands/budget/commands.js";
 import {
   agreeCheckInCadence,
@@ -18,95 +17,70 @@ import { mapGoverningContext, registerOrganisation } from "../commands/organisat
 import { registerPerson, startCoreTeamMembership } from "../commands/person/commands.js";
 import { acknowledgeSignal, answerSignal, submitSignal } from "../commands/signal/commands.js";
 import { raiseTension } from "../commands/tension/commands.js";
-import { executeCommand } from "../execute-command.js";
+import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
+import { PRESENT_DAY_EARLIEST, loadPresentDay } from "./demo-present-day.js";
+import { demoRunner } from "./demo-runner.js";
+import { DemoTimeline } from "./demo-timeline.js";
 
-export const DEMO_FOCUS_AREA = "alla-barn-och-unga-lyckas";
+export { DEMO_FOCUS_AREA } from "./demo-cast.js";
 
 export interface DemoSummary {
   readonly commands: number;
+  /** The day the demo was loaded (Stockholm): the present-day part is dated from it. */
+  readonly loadedOn: string;
   readonly organisations: Readonly<Record<"vasteras" | "eskilstuna" | "mdu", string>>;
-  readonly initiatives: Readonly<Record<"dromfabriken" | "arby" | "utmaningsdriven", string>>;
+  readonly initiatives: Readonly<Record<DemoInitiative, string>>;
+  /** The Core Team meeting of 2024-09-19. */
   readonly meetingId: string;
   /** A Core Team member of the demo, to act as in development tokens. */
   readonly coreTeamMemberId: string;
-  readonly leadIds: Readonly<Record<"dromfabriken" | "arby" | "utmaningsdriven", string>>;
+  readonly leadIds: Readonly<Record<DemoInitiative, string>>;
 }
 
 /**
  * The demo history of docs/domain.md "Demo data", built by running commands through the real
- * pipeline so that every rule holds by construction. It retells the Core Team meeting of
- * 2024-09-19 (Samhällskontraktet, "Alla barn och unga lyckas") in our own words; every
- * person is pseudonymous ("Deltagare Västerås 1"), never a real name.
+ * pipeline so that every rule holds by construction, each command on the day it happened
+ * (DemoTimeline): recorded time reads as it happened. It retells the Core Team meeting of
+ * 2024-09-19 (Samhällskontraktet, "Alla barn och unga lyckas") in our own words, and the
+ * November meeting its minutes name, on their real dates; the present-day part
+ * (demo-present-day.ts) carries it to the day the demo is loaded. Every person is
+ * pseudonymous ("Deltagare Västerås 1"), never a real name. Only into an empty log: the
+ * store would otherwise record the past after what it holds.
  */
 export const loadDemoHistory = Effect.gen(function* () {
-  let commands = 0;
-  const run = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
-    spec: CommandSpec<Input, Command, Event, State>,
-    input: z.input<Input>,
-    principal: Principal,
-  ) =>
-    Effect.tap(executeCommand(spec, { input, principal, correlationId: "demo-history" }), () => {
-      commands += 1;
-    });
-  const id = (result: CommandResult) => result.id;
+  const head = yield* Effect.flatMap(EventStore, (store) => store.headPosition);
+  if (head > 0) return yield* Effect.dieMessage(`The demo history goes only into an empty log; this one holds ${head} events`);
+  const timeline = new DemoTimeline(yield* Clock.currentTimeMillis);
+  if (timeline.today < PRESENT_DAY_EARLIEST) {
+    return yield* Effect.dieMessage(`The demo history needs a clock on ${PRESENT_DAY_EARLIEST} or later, not ${timeline.today}`);
+  }
+  const runner = demoRunner(timeline);
+  const { run, idOf } = runner;
+  const on = (date: string) => timeline.on(date);
   const system: Principal = { id: "mandat-demo", roles: ["admin"], initiatives: [] };
 
-  // Organisations and the mapping of governing contexts begun in June–August 2024.
+  // January 2024: the organisations, the Core Team (four from Västerås, two from Eskilstuna,
+  // three from MDU, two absent on 19 September) and the people who will lead initiatives.
+  on("2024-01-15");
   const organisation = (name: string, kind: InputOf<typeof registerOrganisation>["kind"]) =>
-    Effect.map(run(registerOrganisation, { name, kind }, system), id);
+    idOf(registerOrganisation, { name, kind }, system);
   const vasteras = yield* organisation("Västerås stad", "municipality");
   const eskilstuna = yield* organisation("Eskilstuna kommun", "municipality");
   const mdu = yield* organisation("Mälardalens universitet", "university");
-  const context = (
-    organisationId: string,
-    name: string,
-    kind: InputOf<typeof mapGoverningContext>["kind"],
-    description: string,
-  ) => Effect.map(run(mapGoverningContext, { organisationId, name, kind, description }, system), id);
-  const vasterasBoard = yield* context(
-    vasteras,
-    "Barn- och ungdomsnämnden",
-    "committee",
-    "Politiskt ansvar för förskola och skola i Västerås.",
-  );
-  const vasterasManagement = yield* context(
-    vasteras,
-    "Förvaltningsledning barn och ungdom",
-    "management-group",
-    "Leder förvaltningens verksamheter; bemannar initiativ.",
-  );
-  const eskilstunaBoard = yield* context(
-    eskilstuna,
-    "Barn- och utbildningsnämnden",
-    "committee",
-    "Politiskt ansvar för utbildning i Eskilstuna.",
-  );
-  const eskilstunaNetwork = yield* context(
-    eskilstuna,
-    "Områdesnätverk Årby/Fröslunda",
-    "network",
-    "Skolor, fritid och socialtjänst i området.",
-  );
-  const mduBoard = yield* context(
-    mdu,
-    "Akademiledning utbildning",
-    "management-group",
-    "Beslutar om kurser och studenters medverkan.",
-  );
-
-  // People: the Core Team (four from Västerås, two from Eskilstuna, three from MDU, two absent) and initiative leads.
-  const person = (organisationId: string, name: string) => Effect.map(run(registerPerson, { organisationId, name }, system), id);
-  const coreTeam: Array<{ readonly id: string; readonly attended: boolean }> = [];
+  const person = (organisationId: string, name: string) => idOf(registerPerson, { organisationId, name }, system);
+  const coreTeam: Array<{ readonly id: string; readonly name: string; readonly attended: boolean }> = [];
   for (const [organisationId, label, count] of [
     [vasteras, "Västerås", 4],
     [eskilstuna, "Eskilstuna", 2],
     [mdu, "MDU", 3],
   ] as const) {
-    for (let n = 1; n <= count; n++)
-      coreTeam.push({ id: yield* person(organisationId, `Deltagare ${label} ${n}`), attended: true });
+    for (let n = 1; n <= count; n++) {
+      const name = `Deltagare ${label} ${n}`;
+      coreTeam.push({ id: yield* person(organisationId, name), name, attended: true });
+    }
   }
-  coreTeam.push({ id: yield* person(vasteras, "Frånvarande 1"), attended: false });
-  coreTeam.push({ id: yield* person(eskilstuna, "Frånvarande 2"), attended: false });
+  coreTeam.push({ id: yield* person(vasteras, "Frånvarande 1"), name: "Frånvarande 1", attended: false });
+  coreTeam.push({ id: yield* person(eskilstuna, "Frånvarande 2"), name: "Frånvarande 2", attended: false });
   for (const member of coreTeam) {
     yield* run(startCoreTeamMembership, { personId: member.id, focusArea: DEMO_FOCUS_AREA, on: "2024-01-15" }, system);
   }
@@ -117,9 +91,10 @@ export const loadDemoHistory = Effect.gen(function* () {
     utmaningsdriven: yield* person(mdu, "Initiativledare Utmaningsdriven utbildning"),
   };
 
-  // Three initiatives of the focus area, each with a lead, a goal, a cadence and linked contexts.
+  // March 2024: three initiatives of the focus area, each with a lead and a 42-day cadence.
+  on("2024-03-12");
   const initiative = (name: string, description: string, organisationIds: string[]) =>
-    Effect.map(run(registerInitiative, { name, focusArea: DEMO_FOCUS_AREA, description, organisationIds }, system), id);
+    idOf(registerInitiative, { name, focusArea: DEMO_FOCUS_AREA, description, organisationIds }, system);
   const initiatives = {
     dromfabriken: yield* initiative("Drömfabriken i Skultuna", "En kreativ mötesplats där barn och unga formar egna projekt.", [
       vasteras,
@@ -135,30 +110,25 @@ export const loadDemoHistory = Effect.gen(function* () {
       [mdu, vasteras, eskilstuna],
     ),
   };
-  const lead = (key: keyof typeof initiatives): Principal => ({
+  const keys = Object.keys(initiatives) as DemoInitiative[];
+  const lead = (key: DemoInitiative): Principal => ({
     id: leadIds[key],
     roles: ["initiative-lead"],
     initiatives: [initiatives[key]],
   });
-  for (const key of Object.keys(initiatives) as Array<keyof typeof initiatives>) {
+  for (const key of keys) {
     yield* run(assignLead, { initiativeId: initiatives[key], personId: leadIds[key], role: "lead" }, system);
     yield* run(agreeCheckInCadence, { initiativeId: initiatives[key], everyDays: 42 }, chair);
   }
-  for (const [initiativeId, organisationId, contextId, relation] of [
-    [initiatives.dromfabriken, vasteras, vasterasBoard, "decides"],
-    [initiatives.dromfabriken, vasteras, vasterasManagement, "staffs"],
-    [initiatives.arby, eskilstuna, eskilstunaBoard, "funds"],
-    [initiatives.arby, eskilstuna, eskilstunaNetwork, "informs"],
-    [initiatives.utmaningsdriven, mdu, mduBoard, "decides"],
-  ] as const) {
-    yield* run(linkGoverningContext, { initiativeId, organisationId, contextId, relation }, system);
-  }
+
+  // May 2024: the leads set their goals, which the mandates need.
+  on("2024-05-21");
   const goals = {
     dromfabriken: "Fler barn i Skultuna deltar i skapande verksamhet efter skoltid.",
     arby: "Andelen elever med behörighet till gymnasiet ökar i Årby och Fröslunda.",
     utmaningsdriven: "Varje termin löser studentgrupper minst tre utmaningar som skolorna själva formulerat.",
   };
-  for (const key of Object.keys(initiatives) as Array<keyof typeof initiatives>) {
+  for (const key of keys) {
     yield* run(
       setGoal,
       {
@@ -172,33 +142,28 @@ export const loadDemoHistory = Effect.gen(function* () {
   }
 
   // A June meeting gave the initiatives their first mandates.
-  const juneMeeting = yield* Effect.map(
-    run(
-      holdMeeting,
-      {
-        body: "core-team",
-        focusArea: DEMO_FOCUS_AREA,
-        heldOn: "2024-06-13",
-        attendees: coreTeam.filter((m) => m.attended).map((m) => m.id),
-        absentees: coreTeam.filter((m) => !m.attended).map((m) => m.id),
-        agenda: ["Mandat för initiativen hösten 2024", "Kartläggning av styrande sammanhang"],
-      },
-      chair,
-    ),
-    id,
+  on("2024-06-13");
+  const juneMeeting = yield* idOf(
+    holdMeeting,
+    {
+      body: "core-team",
+      focusArea: DEMO_FOCUS_AREA,
+      heldOn: "2024-06-13",
+      attendees: coreTeam.filter((m) => m.attended).map((m) => m.id),
+      absentees: coreTeam.filter((m) => !m.attended).map((m) => m.id),
+      agenda: ["Mandat för initiativen hösten 2024", "Kartläggning av styrande sammanhang"],
+    },
+    chair,
   );
-  const mandateDecision = yield* Effect.map(
-    run(
-      recordDecision,
-      {
-        meetingId: juneMeeting,
-        subject: "Mandat för initiativen",
-        decision: "Kärnteamet ger de tre initiativen mandat från 1 juli 2024 till 30 juni 2025.",
-        kind: "mandate",
-      },
-      chair,
-    ),
-    id,
+  const mandateDecision = yield* idOf(
+    recordDecision,
+    {
+      meetingId: juneMeeting,
+      subject: "Mandat för initiativen",
+      decision: "Kärnteamet ger de tre initiativen mandat från 1 juli 2024 till 30 juni 2025.",
+      kind: "mandate",
+    },
+    chair,
   );
   yield* run(
     recordComment,
@@ -209,65 +174,134 @@ export const loadDemoHistory = Effect.gen(function* () {
     },
     chair,
   );
-  yield* run(approveMinutes, { meetingId: juneMeeting }, chair);
   const decision = { meetingId: juneMeeting, decisionId: mandateDecision };
   const mandates = {
-    dromfabriken: yield* Effect.map(
-      run(
-        grantMandate,
-        {
-          initiativeId: initiatives.dromfabriken,
-          scope: ["Driva mötesplatsen och dess program", "Samarbeta med föreningar i Skultuna"],
-          boundaries: ["Inga nya anställningar", "Lokalfrågor beslutas av förvaltningen"],
-          principles: ["Barnens idéer först", "Pröva smått innan vi skalar upp"],
-          steering: "broad",
-          validFrom: "2024-07-01",
-          validUntil: "2025-06-30",
-          budgetSek: 150_000,
-          decision,
-        },
-        chair,
-      ),
-      id,
+    dromfabriken: yield* idOf(
+      grantMandate,
+      {
+        initiativeId: initiatives.dromfabriken,
+        scope: ["Driva mötesplatsen och dess program", "Samarbeta med föreningar i Skultuna"],
+        boundaries: ["Inga nya anställningar", "Lokalfrågor beslutas av förvaltningen"],
+        principles: ["Barnens idéer först", "Pröva smått innan vi skalar upp"],
+        steering: "broad",
+        validFrom: "2024-07-01",
+        validUntil: "2025-06-30",
+        budgetSek: 150_000,
+        decision,
+      },
+      chair,
     ),
-    arby: yield* Effect.map(
-      run(
-        grantMandate,
-        {
-          initiativeId: initiatives.arby,
-          scope: ["Pröva gemensamma arbetssätt mellan skola, fritid och socialtjänst"],
-          boundaries: ["Ändrar inte skolornas organisation", "Myndighetsbeslut ligger kvar i linjen"],
-          principles: ["Elevens hela dag i fokus"],
-          steering: "detailed",
-          validFrom: "2024-07-01",
-          validUntil: "2025-06-30",
-          budgetSek: 250_000,
-          decision,
-        },
-        chair,
-      ),
-      id,
+    arby: yield* idOf(
+      grantMandate,
+      {
+        initiativeId: initiatives.arby,
+        scope: ["Pröva gemensamma arbetssätt mellan skola, fritid och socialtjänst"],
+        boundaries: ["Ändrar inte skolornas organisation", "Myndighetsbeslut ligger kvar i linjen"],
+        principles: ["Elevens hela dag i fokus"],
+        steering: "detailed",
+        validFrom: "2024-07-01",
+        validUntil: "2025-06-30",
+        budgetSek: 250_000,
+        decision,
+      },
+      chair,
     ),
-    utmaningsdriven: yield* Effect.map(
-      run(
-        grantMandate,
-        {
-          initiativeId: initiatives.utmaningsdriven,
-          scope: ["Matcha skolornas utmaningar med studentgrupper"],
-          boundaries: ["Studenterna arbetar inom kursens ramar"],
-          principles: ["Skolorna äger sina utmaningar"],
-          steering: "broad",
-          validFrom: "2024-07-01",
-          validUntil: "2025-06-30",
-          decision,
-        },
-        chair,
-      ),
-      id,
+    utmaningsdriven: yield* idOf(
+      grantMandate,
+      {
+        initiativeId: initiatives.utmaningsdriven,
+        scope: ["Matcha skolornas utmaningar med studentgrupper"],
+        boundaries: ["Studenterna arbetar inom kursens ramar"],
+        principles: ["Skolorna äger sina utmaningar"],
+        steering: "broad",
+        validFrom: "2024-07-01",
+        validUntil: "2025-06-30",
+        decision,
+      },
+      chair,
     ),
   };
+  on("2024-06-20");
+  yield* run(approveMinutes, { meetingId: juneMeeting }, chair);
+
+  // June–August 2024: the mapping of governing contexts, one organisation at a time.
+  const context = (
+    organisationId: string,
+    name: string,
+    kind: InputOf<typeof mapGoverningContext>["kind"],
+    description: string,
+  ) => idOf(mapGoverningContext, { organisationId, name, kind, description }, system);
+  on("2024-06-25");
+  const vasterasBoard = yield* context(
+    vasteras,
+    "Barn- och ungdomsnämnden",
+    "committee",
+    "Politiskt ansvar för förskola och skola i Västerås.",
+  );
+  const vasterasManagement = yield* context(
+    vasteras,
+    "Förvaltningsledning barn och ungdom",
+    "management-group",
+    "Leder förvaltningens verksamheter; bemannar initiativ.",
+  );
+  on("2024-08-14");
+  const eskilstunaBoard = yield* context(
+    eskilstuna,
+    "Barn- och utbildningsnämnden",
+    "committee",
+    "Politiskt ansvar för utbildning i Eskilstuna.",
+  );
+  const eskilstunaNetwork = yield* context(
+    eskilstuna,
+    "Områdesnätverk Årby/Fröslunda",
+    "network",
+    "Skolor, fritid och socialtjänst i området.",
+  );
+
+  // Check-ins of the late summer, each recorded by the lead on the day it was held.
+  const checkIn = (
+    key: DemoInitiative,
+    heldOn: string,
+    clarity: number,
+    confidence: number,
+    leadershipNeeded: InputOf<typeof holdCheckIn>["leadershipNeeded"],
+    notes: string,
+  ) => {
+    on(heldOn);
+    return run(
+      holdCheckIn,
+      {
+        initiativeId: initiatives[key],
+        heldOn,
+        participants: [leadIds[key], coreTeam[key === "arby" ? 4 : key === "utmaningsdriven" ? 6 : 0]!.id],
+        mandateClarity: clarity,
+        confidence,
+        leadershipNeeded,
+        notes,
+      },
+      lead(key),
+    );
+  };
+  yield* checkIn(
+    "dromfabriken",
+    "2024-08-20",
+    4,
+    4,
+    "as-is",
+    "Sommarens program lockade många; hösten planeras med föreningarna.",
+  );
+  yield* checkIn("arby", "2024-08-27", 2, 3, "more-direction", "Oklart vem som beslutar när skola och socialtjänst vill olika.");
+  on("2024-08-28");
+  const mduBoard = yield* context(
+    mdu,
+    "Akademiledning utbildning",
+    "management-group",
+    "Beslutar om kurser och studenters medverkan.",
+  );
+  yield* checkIn("utmaningsdriven", "2024-09-03", 3, 4, "more-detail", "Skolorna behöver hjälp att formulera utmaningar.");
 
   // Budget 2025, proposed before the September meeting and approved by its decision.
+  on("2024-09-05");
   yield* run(
     proposeBudget,
     {
@@ -283,37 +317,55 @@ export const loadDemoHistory = Effect.gen(function* () {
     chair,
   );
 
+  // Signals at the edge of the mandates, each sent on the day it was observed.
+  const signal = (
+    key: DemoInitiative,
+    kind: InputOf<typeof submitSignal>["kind"],
+    summary: string,
+    mandatePosition: InputOf<typeof submitSignal>["mandatePosition"],
+    observedOn: string,
+  ) => {
+    on(observedOn);
+    return idOf(
+      submitSignal,
+      { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], observedOn },
+      lead(key),
+    );
+  };
+  const resistance = yield* signal(
+    "arby",
+    "resistance",
+    "Socialtjänsten kan inte delta utan beslut i sin egen linje.",
+    "beyond",
+    "2024-09-10",
+  );
+
   // The Core Team meeting of 2024-09-19.
-  const meetingId = yield* Effect.map(
-    run(
-      holdMeeting,
-      {
-        body: "core-team",
-        focusArea: DEMO_FOCUS_AREA,
-        heldOn: "2024-09-19",
-        attendees: coreTeam.filter((m) => m.attended).map((m) => m.id),
-        absentees: coreTeam.filter((m) => !m.attended).map((m) => m.id),
-        agenda: ["Uppdateringar", "Budget 2025 – diskussion och beslut", "Att leda i samverkan", "Nästa steg"],
-      },
-      chair,
-    ),
-    id,
+  on("2024-09-19");
+  const meetingId = yield* idOf(
+    holdMeeting,
+    {
+      body: "core-team",
+      focusArea: DEMO_FOCUS_AREA,
+      heldOn: "2024-09-19",
+      attendees: coreTeam.filter((m) => m.attended).map((m) => m.id),
+      absentees: coreTeam.filter((m) => !m.attended).map((m) => m.id),
+      agenda: ["Uppdateringar", "Budget 2025 – diskussion och beslut", "Att leda i samverkan", "Nästa steg"],
+    },
+    chair,
   );
   const say = (topic: string, comment: string) => run(recordComment, { meetingId, topic, comment }, chair);
   yield* say("Uppdateringar", "Initiativen lämnade lägesrapporter enligt bilaga; bilagan ingår inte i protokollet.");
-  const budgetDecision = yield* Effect.map(
-    run(
-      recordDecision,
-      {
-        meetingId,
-        subject: "Budget 2025",
-        decision: "Kärnteamet godkänner det föreslagna budgetunderlaget för 2025.",
-        rationale: "Underlaget presenterades som bilaga och diskuterades punkt för punkt.",
-        kind: "budget",
-      },
-      chair,
-    ),
-    id,
+  const budgetDecision = yield* idOf(
+    recordDecision,
+    {
+      meetingId,
+      subject: "Budget 2025",
+      decision: "Kärnteamet godkänner det föreslagna budgetunderlaget för 2025.",
+      rationale: "Underlaget presenterades som bilaga och diskuterades punkt för punkt.",
+      kind: "budget",
+    },
+    chair,
   );
   for (const comment of [
     "Vi behöver se hur budgeten förhåller sig till tidigare år för att kunna fatta bättre beslut.",
@@ -347,8 +399,10 @@ export const loadDemoHistory = Effect.gen(function* () {
     intensity: number,
     initiativeIds: string[],
   ) =>
-    run(raiseTension, { initiativeIds, category, description, intensity, raisedOn: "2024-09-19", source: { meetingId } }, chair);
-  yield* tension("line-vs-collaboration", "Svårt att arbeta där linjeorganisationen och samverkan möts.", 4, [initiatives.arby]);
+    idOf(raiseTension, { initiativeIds, category, description, intensity, raisedOn: "2024-09-19", source: { meetingId } }, chair);
+  const lineTension = yield* tension("line-vs-collaboration", "Svårt att arbeta där linjeorganisationen och samverkan möts.", 4, [
+    initiatives.arby,
+  ]);
   yield* tension("between-organisations", "Dragkamp mellan verksamheter om tid och personal.", 3, [initiatives.utmaningsdriven]);
   yield* tension(
     "roles",
@@ -373,57 +427,20 @@ export const loadDemoHistory = Effect.gen(function* () {
       chair,
     );
   }
+  on("2024-09-20");
+  yield* run(acknowledgeSignal, { signalId: resistance }, chair);
+  const firstChallenge = yield* signal(
+    "utmaningsdriven",
+    "progress",
+    "Första studentgruppen har tagit sig an en utmaning från en skola i Eskilstuna.",
+    "within",
+    "2024-09-25",
+  );
+  on("2024-09-26");
   yield* run(approveMinutes, { meetingId }, chair);
 
-  // Check-ins, signals at the edge of the mandates, and what the Core Team made of them.
-  const checkIn = (
-    key: keyof typeof initiatives,
-    heldOn: string,
-    clarity: number,
-    confidence: number,
-    leadershipNeeded: InputOf<typeof holdCheckIn>["leadershipNeeded"],
-    notes: string,
-  ) =>
-    run(
-      holdCheckIn,
-      {
-        initiativeId: initiatives[key],
-        heldOn,
-        participants: [leadIds[key], coreTeam[key === "arby" ? 4 : key === "utmaningsdriven" ? 6 : 0]!.id],
-        mandateClarity: clarity,
-        confidence,
-        leadershipNeeded,
-        notes,
-      },
-      lead(key),
-    );
-  yield* checkIn(
-    "dromfabriken",
-    "2024-08-20",
-    4,
-    4,
-    "as-is",
-    "Sommarens program lockade många; hösten planeras med föreningarna.",
-  );
-  yield* checkIn("dromfabriken", "2024-10-01", 4, 3, "more-space", "Barnen vill driva egna projekt längre än mandatet medger.");
-  yield* checkIn("arby", "2024-08-27", 2, 3, "more-direction", "Oklart vem som beslutar när skola och socialtjänst vill olika.");
-  yield* checkIn("utmaningsdriven", "2024-09-03", 3, 4, "more-detail", "Skolorna behöver hjälp att formulera utmaningar.");
-
-  const signal = (
-    key: keyof typeof initiatives,
-    kind: InputOf<typeof submitSignal>["kind"],
-    summary: string,
-    mandatePosition: InputOf<typeof submitSignal>["mandatePosition"],
-    observedOn: string,
-  ) =>
-    Effect.map(
-      run(
-        submitSignal,
-        { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], observedOn },
-        lead(key),
-      ),
-      id,
-    );
+  // Drömfabriken asks to let the children's projects run past the end of term; the chair
+  // acknowledges it and agrees from 15 October, to be decided by the Core Team in November.
   const longerProjects = yield* signal(
     "dromfabriken",
     "boundary-request",
@@ -431,22 +448,38 @@ export const loadDemoHistory = Effect.gen(function* () {
     "at-edge",
     "2024-09-30",
   );
-  const resistance = yield* signal(
-    "arby",
-    "resistance",
-    "Socialtjänsten kan inte delta utan beslut i sin egen linje.",
-    "beyond",
-    "2024-09-10",
-  );
-  yield* signal(
-    "utmaningsdriven",
-    "progress",
-    "Första studentgruppen har tagit sig an en utmaning från en skola i Eskilstuna.",
-    "within",
-    "2024-09-25",
-  );
-  yield* run(acknowledgeSignal, { signalId: resistance }, chair);
+  yield* checkIn("dromfabriken", "2024-10-01", 4, 3, "more-space", "Barnen vill driva egna projekt längre än mandatet medger.");
+  on("2024-10-03");
   yield* run(acknowledgeSignal, { signalId: longerProjects }, chair);
+
+  // The November meeting the September minutes named. It decides Drömfabriken's wider
+  // scope from 15 October: an amendment recorded weeks after the day it took effect, so
+  // `at=2024-10-20&asOf=2024-11-01` shows the old scope and `at=2024-10-20` the new one.
+  on("2024-11-14");
+  const attendedInNovember = coreTeam.filter((m) => m.name !== "Frånvarande 2");
+  const novemberMeeting = yield* idOf(
+    holdMeeting,
+    {
+      body: "core-team",
+      focusArea: DEMO_FOCUS_AREA,
+      heldOn: "2024-11-14",
+      attendees: attendedInNovember.map((m) => m.id),
+      absentees: coreTeam.filter((m) => m.name === "Frånvarande 2").map((m) => m.id),
+      agenda: ["Signaler från initiativen", "Styrande sammanhang och initiativen", "Nästa steg"],
+    },
+    chair,
+  );
+  const widerScope = yield* idOf(
+    recordDecision,
+    {
+      meetingId: novemberMeeting,
+      subject: "Drömfabrikens mandat",
+      decision: "Mandatet utökas så att barnens projekt kan löpa över terminsgränsen, från och med 15 oktober 2024.",
+      rationale: "Ordföranden gav klartecken den 15 oktober i väntan på kärnteamets beslut.",
+      kind: "mandate",
+    },
+    chair,
+  );
   yield* run(
     amendMandate,
     {
@@ -461,6 +494,7 @@ export const loadDemoHistory = Effect.gen(function* () {
       },
       reason: "Barnens projekt behöver få fortsätta när terminen slutar.",
       effectiveFrom: "2024-10-15",
+      decision: { meetingId: novemberMeeting, decisionId: widerScope },
       triggeredBy: { signalId: longerProjects },
     },
     chair,
@@ -475,8 +509,48 @@ export const loadDemoHistory = Effect.gen(function* () {
     },
     chair,
   );
+  yield* run(
+    answerSignal,
+    {
+      signalId: resistance,
+      response: "Frågan gäller hur linjen och samverkan möts; den följs som en spänning.",
+      outcome: "escalated",
+      followUp: { tensionId: lineTension },
+    },
+    chair,
+  );
+  yield* run(
+    answerSignal,
+    { signalId: firstChallenge, response: "Kärnteamet noterar framstegen med glädje.", outcome: "noted" },
+    chair,
+  );
+  // What each organisation brought back on its governing contexts, linked the same day.
+  for (const [topic, comment] of [
+    ["Styrande sammanhang och initiativen", "Västerås: nämnden beslutar om Drömfabriken; förvaltningsledningen bemannar den."],
+    ["Styrande sammanhang och initiativen", "Eskilstuna: nämnden finansierar testbädden; områdesnätverket hålls informerat."],
+    ["Styrande sammanhang och initiativen", "MDU: akademiledningen beslutar om studenternas medverkan."],
+  ] as const) {
+    yield* run(recordComment, { meetingId: novemberMeeting, topic, comment }, chair);
+  }
+  for (const [initiativeId, organisationId, contextId, relation] of [
+    [initiatives.dromfabriken, vasteras, vasterasBoard, "decides"],
+    [initiatives.dromfabriken, vasteras, vasterasManagement, "staffs"],
+    [initiatives.arby, eskilstuna, eskilstunaBoard, "funds"],
+    [initiatives.arby, eskilstuna, eskilstunaNetwork, "informs"],
+    [initiatives.utmaningsdriven, mdu, mduBoard, "decides"],
+  ] as const) {
+    yield* run(linkGoverningContext, { initiativeId, organisationId, contextId, relation }, system);
+  }
+  yield* run(
+    agreeNextStep,
+    { meetingId: novemberMeeting, text: "Kärnteamet möter initiativledarna i februari.", due: "2025-02-28" },
+    chair,
+  );
+  on("2024-11-21");
+  yield* run(approveMinutes, { meetingId: novemberMeeting }, chair);
 
   // What the budget comments asked for: external funding, and a first value reflection.
+  on("2025-02-01");
   yield* run(
     recordExternalFunding,
     {
@@ -489,6 +563,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     },
     chair,
   );
+  on("2025-06-15");
   yield* run(
     recordValueReflection,
     {
@@ -502,8 +577,12 @@ export const loadDemoHistory = Effect.gen(function* () {
     chair,
   );
 
+  const cast: DemoCast = { system, chair, coreTeam, initiatives, leadIds, lead };
+  yield* loadPresentDay(runner, cast);
+
   return {
-    commands,
+    commands: runner.commands(),
+    loadedOn: timeline.today,
     organisations: { vasteras, eskilstuna, mdu },
     initiatives,
     meetingId,
