@@ -21,4 +21,5 @@ export * from "./read-models/check-ins/index.js";
 export * from "./read-models/signal-inbox/index.js";
 export * from "./read-models/tension-timeline/index.js";
 export * from "./runner/prepared.js";
+export * from "./runner/pagination.js";
 export * from "./runner/last-written.js";

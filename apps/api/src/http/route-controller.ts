@@ -28,11 +28,11 @@ export function controllerServing(routes: ReadonlyArray<CommandRoute | ReadRoute
         ? function (this: RouteTableController, request: MandatRequest, reply: FastifyReply) {
             return this.commands.run(route, request, reply);
           }
-        : function (this: RouteTableController, request: MandatRequest) {
-            return this.reads.run(route, request);
+        : function (this: RouteTableController, request: MandatRequest, reply: FastifyReply) {
+            return this.reads.run(route, request, reply);
           };
     Req()(prototype, name, 0);
-    if (route.kind === "command") Res({ passthrough: true })(prototype, name, 1);
+    Res({ passthrough: true })(prototype, name, 1);
     Route(route)(prototype, name, Object.getOwnPropertyDescriptor(prototype, name)!);
   }
   return RouteTableController;

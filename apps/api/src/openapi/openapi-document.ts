@@ -91,7 +91,13 @@ function operation(route: RouteDefinition): JsonSchema {
               "Log-Position": { schema: { type: "integer" } },
             },
           }
-        : {}),
+        : route.query && "cursor" in route.query.shape
+          ? {
+              headers: {
+                Link: { schema: { type: "string" }, description: '`<next page URL>; rel="next"`; absent on the last page' },
+              },
+            }
+          : {}),
       ...(route.response ? { content: { "application/json": { schema: schemaOf(route.response) } } } : {}),
     },
   };

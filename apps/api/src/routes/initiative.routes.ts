@@ -34,7 +34,7 @@ import { commandRoute } from "../http/command-route.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { asOfQuery, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
+import { asOfParameter, asOfQuery, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
 import { describePeople } from "../runtime/describe-people.js";
 import { idParam } from "./common.js";
 import { ifInitiativeKnown } from "./initiative-paths.js";
@@ -161,6 +161,7 @@ const timelineQuery = z
     from: isoDate.optional().describe("First day (YYYY-MM-DD); default: one year before to"),
     to: isoDate.optional().describe("Last day (YYYY-MM-DD); default: today"),
     bucket: z.enum(["week", "month"]).describe("week: ISO weeks from Monday; month: calendar months"),
+    asOf: asOfParameter.optional(),
     minPosition: minPositionParameter.optional(),
   })
   // Only once the dates parse: a malformed one is reported as such, not compared.
@@ -264,8 +265,8 @@ export const initiativeRoutes = {
     response: z.array(TensionPeriod),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
-      ifInitiativeKnown([tensionTimelineProjection], params.id, undefined, (db) =>
-        tensionTimeline(db, params.id, { ...timelineRange(query), bucket: query.bucket }),
+      ifInitiativeKnown([tensionTimelineProjection], params.id, query.asOf, (db) =>
+        tensionTimeline(db, params.id, { ...timelineRange(query), bucket: query.bucket, asOf: query.asOf }),
       ),
   }),
 };

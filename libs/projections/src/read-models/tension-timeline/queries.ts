@@ -36,23 +36,29 @@ interface IntensityFrom {
   readonly onDate: IsoDate;
 }
 
-// The initiative's tensions that touch the range: raised by its last day and not closed before its first.
-const tensionsInRange = `SELECT t.* FROM tension_initiatives ti JOIN tensions t USING (tension_id)
-  WHERE ti.initiative_id = @initiativeId AND t.raised_on <= @last AND (t.closed_on IS NULL OR t.closed_on >= @first)`;
+// The initiative's tensions known at `asOf` that touch the range: raised by its last day and not
+// closed before its first. A closure recorded after `asOf` is not known: the tension is still open.
+const tensionsInRange = `SELECT t.tension_id, t.raised_on,
+    CASE WHEN t.closed_at <= coalesce(@asOf, t.closed_at) THEN t.closed_as END AS closed_as,
+    CASE WHEN t.closed_at <= coalesce(@asOf, t.closed_at) THEN t.closed_on END AS closed_on
+  FROM tension_initiatives ti JOIN tensions t USING (tension_id)
+  WHERE ti.initiative_id = @initiativeId AND t.raised_on <= @last AND t.raised_at <= coalesce(@asOf, t.raised_at)
+    AND (t.closed_on IS NULL OR t.closed_on >= @first OR t.closed_at > coalesce(@asOf, t.closed_at))`;
 
 /**
  * Per period from the one containing `from` to the one containing `to` (empty ones
  * included): tensions of the initiative raised and resolved in it, and those open at its
- * end with their mean intensity then. Two queries; the bucketing is done here.
+ * end with their mean intensity then, all as known at `asOf`. Two queries; the bucketing
+ * is done here.
  */
 export function tensionTimeline(
   db: Database.Database,
   initiativeId: string,
-  options: { readonly from: IsoDate; readonly to: IsoDate; readonly bucket: TimelineBucket },
+  options: { readonly from: IsoDate; readonly to: IsoDate; readonly bucket: TimelineBucket; readonly asOf?: string },
 ): TensionPeriod[] {
   const periods = periodsBetween(options.from, options.to, options.bucket);
   if (periods.length === 0) return [];
-  const params = { initiativeId, first: periods[0]!.start, last: periods.at(-1)!.end };
+  const params = { initiativeId, first: periods[0]!.start, last: periods.at(-1)!.end, asOf: options.asOf ?? null };
   return inOneSnapshot(db, () => {
     const tensions = prepared<typeof params, TensionSpan>(
       db,
@@ -63,7 +69,7 @@ export function tensionTimeline(
       db,
       `SELECT i.tension_id AS tensionId, i.intensity, i.on_date AS onDate
        FROM tension_intensities i JOIN (${tensionsInRange}) USING (tension_id)
-       WHERE i.on_date <= @last
+       WHERE i.on_date <= @last AND i.recorded_at <= coalesce(@asOf, i.recorded_at)
        ORDER BY i.on_date, i.position`,
     ).all(params);
     return summarisePeriods(periods, tensions, intensities);

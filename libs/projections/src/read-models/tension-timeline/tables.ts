@@ -13,12 +13,15 @@ export const tensionTimelineTables = {
       closed_on TEXT,                           -- valid time of the resolution or drop
       closed_at TEXT,                           -- its recorded time
       resolution TEXT`,
+    indexes: ["raised_on, raised_position"],
   },
   /** The initiatives the raise names, recorded with it (see `tensions`); none for one within the Core Team. */
   tension_initiatives: {
     columns: `tension_id TEXT NOT NULL,
       initiative_id TEXT NOT NULL,
+      ordinal INTEGER NOT NULL,                 -- its place in the raise's list
       PRIMARY KEY (initiative_id, tension_id)`,
+    indexes: ["tension_id, ordinal"],
   },
   /** The raised intensity and every change, each with the day it holds from. */
   tension_intensities: {
@@ -36,6 +39,8 @@ export const tensionTimelineTables = {
       escalated_to TEXT NOT NULL,
       on_date TEXT NOT NULL,
       note TEXT NOT NULL,
+      context_organisation_id TEXT,            -- the governing context it goes to, when named
+      context_id TEXT,
       recorded_at TEXT NOT NULL,
       position INTEGER NOT NULL PRIMARY KEY`,
     indexes: ["tension_id, on_date"],

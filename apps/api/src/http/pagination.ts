@@ -1,0 +1,73 @@
+import { type CursorKey, type Page, type PageRequest, InvalidCursor } from "#projections";
+import { z } from "zod";
+import { invalidRequest } from "./problems.js";
+
+/**
+ * docs/api.md "Lists": every list answers a page, its body still the JSON array it always
+ * was, and the next page's URL in `Link: <...>; rel="next"` (none on the last page). The
+ * default limit is the maximum, so a list that fits in one page answers whole, as before.
+ */
+export const MAX_PAGE_LIMIT = 1000;
+
+const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify(key)).toString("base64url");
+
+const decodeCursor = (cursor: string, context: z.RefinementCtx): CursorKey => {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length > 0 && key.every((v) => typeof v === "string" || typeof v === "number")) {
+      return key as CursorKey;
+    }
+  } catch {
+    // reported below
+  }
+  context.addIssue({ code: "custom", message: "not a cursor this server gave; take it from a Link header" });
+  return z.NEVER;
+};
+
+/** The query parameters of every list. */
+export const pageQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_LIMIT)
+    .optional()
+    .describe(`At most this many items (1 to ${MAX_PAGE_LIMIT}, default ${MAX_PAGE_LIMIT})`),
+  cursor: z
+    .string()
+    .max(2000)
+    .transform(decodeCursor)
+    .optional()
+    .describe('Where the page starts: the cursor of the previous answer\'s `Link: <...>; rel="next"`'),
+});
+
+export const pageRequest = (query: { readonly limit?: number; readonly cursor?: CursorKey }): PageRequest => ({
+  limit: query.limit ?? MAX_PAGE_LIMIT,
+  after: query.cursor,
+});
+
+/** What a list route answers: a page, which the read layer turns into the array and a Link header. */
+export class PagedAnswer<Item = unknown> {
+  constructor(readonly page: Page<Item>) {}
+}
+
+/**
+ * A page of a list read with `read` (a read-model query taking the page request), answered
+ * as a list: a cursor that does not fit this list is a 400 on `query.cursor`.
+ */
+export function paged<Item>(request: PageRequest, read: (page: PageRequest) => Page<Item>): PagedAnswer<Item> {
+  try {
+    return new PagedAnswer(read(request));
+  } catch (error) {
+    if (error instanceof InvalidCursor) throw invalidRequest([{ path: "query.cursor", message: error.message }]);
+    throw error;
+  }
+}
+
+/** The `Link` header of a page: the same request with the cursor of the next page; none on the last page. */
+export function nextLink(requestUrl: string, page: Page<unknown>): string | undefined {
+  if (page.nextAfter === null) return undefined;
+  const url = new URL(requestUrl, "http://mandat.invalid");
+  url.searchParams.set("cursor", encodeCursor(page.nextAfter));
+  return `<${url.pathname}${url.search}>; rel="next"`;
+}
