@@ -74,10 +74,21 @@ describe("decision-log: meeting", () => {
       id: meetingId,
       body: "core-team",
       focusArea: "alla-barn-och-unga-lyckas",
+      status: "held",
+      plannedOn: null,
       heldOn: "2024-09-19",
       attendees: [chair, member],
       absentees: [absent],
       agenda: ["Updates", "Budget 2025"],
+      agendaItems: [
+        { paragraph: 1, title: "Updates", source: null },
+        { paragraph: 2, title: "Budget 2025", source: null },
+      ],
+      chairId: null,
+      secretaryId: null,
+      adjusterIds: [],
+      adjustments: [],
+      reportedDelegationDecisions: [],
       decisions: [
         {
           decisionId: budget.decisionId,
@@ -85,6 +96,7 @@ describe("decision-log: meeting", () => {
           decision: "Budget 2025: approved",
           rationale: "Within the frame",
           kind: "budget",
+          paragraph: null,
         },
         {
           decisionId: other.decisionId,
@@ -92,6 +104,7 @@ describe("decision-log: meeting", () => {
           decision: "Next meeting: approved",
           rationale: null,
           kind: "other",
+          paragraph: null,
         },
       ],
       comments: [
@@ -99,8 +112,24 @@ describe("decision-log: meeting", () => {
         { topic: "Leading", comment: "Line versus collaboration" },
       ],
       nextSteps: [
-        { nextStepId: owned.nextStepId, text: "Map governing contexts", ownerId: member, due: "2024-11-14" },
-        { nextStepId: open.nextStepId, text: "Book the November meeting", ownerId: null, due: null },
+        {
+          nextStepId: owned.nextStepId,
+          text: "Map governing contexts",
+          ownerId: member,
+          due: "2024-11-14",
+          status: "open",
+          closedOn: null,
+          reason: null,
+        },
+        {
+          nextStepId: open.nextStepId,
+          text: "Book the November meeting",
+          ownerId: null,
+          due: null,
+          status: "open",
+          closedOn: null,
+          reason: null,
+        },
       ],
       corrections: [],
       approved: false,
@@ -152,6 +181,7 @@ describe("decision-log: decisionLog", () => {
       {
         ...earlier,
         heldOn: "2024-09-19",
+        paragraph: null,
         subject: "Budget 2025",
         decision: "Budget 2025: approved",
         kind: "budget",
@@ -161,6 +191,7 @@ describe("decision-log: decisionLog", () => {
         meetingId: earlier.meetingId,
         decisionId: second.decisionId,
         heldOn: "2024-09-19",
+        paragraph: null,
         subject: "Second on the 19th",
         decision: "Second on the 19th: approved",
         kind: "other",
@@ -169,6 +200,7 @@ describe("decision-log: decisionLog", () => {
       {
         ...later,
         heldOn: "2024-11-14",
+        paragraph: null,
         subject: "November decision",
         decision: "November decision: approved",
         kind: "other",
@@ -282,6 +314,29 @@ describe("decision-log: decisionLog", () => {
       effectiveFrom: "2025-01-01",
       decision,
     } as Payload<"MandateRevoked">);
+    // What every other table holds: a planned meeting with officers and an adjustment, a next
+    // step done, and a delegation decision reported.
+    const planned = meetingStream(randomUUID());
+    await harness.append(planned, "MeetingPlanned", {
+      body: "core-team",
+      focusArea: "alla-barn-och-unga-lyckas",
+      plannedOn: "2024-11-28",
+      agenda: [{ title: "Updates" }],
+    } as Payload<"MeetingPlanned">);
+    await harness.append(planned, "MeetingHeld", { ...held("2024-11-28"), agenda: ["Updates"] } as Payload<"MeetingHeld">);
+    await harness.append(planned, "MeetingOfficersAppointed", {
+      chairId: chair,
+      secretaryId: member,
+      adjusterIds: [member, absent],
+    } as Payload<"MeetingOfficersAppointed">);
+    await harness.append(planned, "MinutesAdjusted", { adjusterId: member, on: "2024-12-01" } as Payload<"MinutesAdjusted">);
+    const step = randomUUID();
+    await harness.append(planned, "NextStepAgreed", { nextStepId: step, text: "Map contexts" } as Payload<"NextStepAgreed">);
+    await harness.append(planned, "NextStepCompleted", { nextStepId: step, on: "2024-12-01" } as Payload<"NextStepCompleted">);
+    const delegated = await harness.append(initiative, "MandateGranted", mandateGranted());
+    await harness.append(planned, "DelegationDecisionsReported", {
+      decisions: [{ initiativeId, revision: delegated.revision }],
+    } as Payload<"DelegationDecisionsReported">);
 
     await expectRebuildMatchesLive(harness);
   });

@@ -1,4 +1,4 @@
-import type { DecisionKind, MeetingBody } from "#domain";
+import type { AgendaSource, DecisionKind, DelegationDecisionRef, MeetingBody } from "#domain";
 import type Database from "better-sqlite3";
 import { groupBy } from "../../runner/group-by.js";
 import { prepared } from "../../runner/prepared.js";
@@ -10,24 +10,54 @@ export interface MeetingDecision {
   readonly decision: string;
   readonly rationale: string | null;
   readonly kind: DecisionKind;
+  /** The § of the agenda item it was taken under; null for decisions recorded without one. */
+  readonly paragraph: number | null;
+}
+
+/** An agenda item as a paragraph of the minutes, with the open item it was planned from. */
+export interface AgendaItemView {
+  readonly paragraph: number;
+  readonly title: string;
+  readonly source: AgendaSource | null;
+}
+
+export type NextStepStatus = "open" | "done" | "dropped";
+
+export interface NextStepView {
+  readonly nextStepId: string;
+  readonly text: string;
+  readonly ownerId: string | null;
+  readonly due: string | null;
+  readonly status: NextStepStatus;
+  /** The day it was marked done or dropped, once that is known and on or before `at`. */
+  readonly closedOn: string | null;
+  readonly reason: string | null;
 }
 
 export interface MeetingMinutes {
   readonly id: string;
   readonly body: MeetingBody;
   readonly focusArea: string;
-  readonly heldOn: string;
+  /** `planned` until held; `approved` once approved, or adjusted by both adjusters. */
+  readonly status: "planned" | "held" | "approved";
+  readonly plannedOn: string | null;
+  readonly heldOn: string | null;
   readonly attendees: ReadonlyArray<string>;
   readonly absentees: ReadonlyArray<string>;
+  /** The agenda's titles, § 1 first (as before agenda items carried their §). */
   readonly agenda: ReadonlyArray<string>;
+  readonly agendaItems: ReadonlyArray<AgendaItemView>;
+  readonly chairId: string | null;
+  readonly secretaryId: string | null;
+  /** The two adjusters (justerare); empty when none are appointed. */
+  readonly adjusterIds: ReadonlyArray<string>;
+  readonly adjustments: ReadonlyArray<{ readonly adjusterId: string; readonly on: string; readonly recordedAt: string }>;
+  /** By §, decisions without a § last, and as recorded within each. */
   readonly decisions: ReadonlyArray<MeetingDecision>;
   readonly comments: ReadonlyArray<{ readonly topic: string; readonly comment: string }>;
-  readonly nextSteps: ReadonlyArray<{
-    readonly nextStepId: string;
-    readonly text: string;
-    readonly ownerId: string | null;
-    readonly due: string | null;
-  }>;
+  readonly nextSteps: ReadonlyArray<NextStepView>;
+  /** Anmälan av delegationsbeslut: the delegation decisions this meeting was told of. */
+  readonly reportedDelegationDecisions: ReadonlyArray<DelegationDecisionRef>;
   /** Corrections after approval: they amend the minutes without rewriting them. */
   readonly corrections: ReadonlyArray<{ readonly correction: string; readonly reason: string; readonly recordedAt: string }>;
   readonly approved: boolean;
@@ -45,6 +75,7 @@ export interface DecisionLogEntry {
   readonly meetingId: string;
   readonly decisionId: string;
   readonly heldOn: string;
+  readonly paragraph: number | null;
   readonly subject: string;
   readonly decision: string;
   readonly kind: DecisionKind;
@@ -55,58 +86,133 @@ interface MeetingRow {
   meeting_id: string;
   body: MeetingBody;
   focus_area: string;
-  held_on: string;
+  planned_on: string | null;
+  held_on: string | null;
   attendees: string;
   absentees: string;
   agenda: string;
   approved_on: string | null;
+  approved_recorded_at: string | null;
+  recorded_at: string;
+  held_recorded_at: string | null;
 }
 
-/** The minutes of one meeting, with corrections made after approval; undefined for an unknown meeting. */
-export function meeting(db: Database.Database, meetingId: string): MeetingMinutes | undefined {
+/** Recorded time: a row counts when recorded by `asOf`; without `asOf`, everything recorded. */
+const known = (recordedAt: string | null, asOf: string | undefined) =>
+  recordedAt !== null && (asOf === undefined || recordedAt <= asOf);
+
+const ORDER_BY_PARAGRAPH = "coalesce(paragraph, 1000000), position";
+
+/**
+ * The minutes of one meeting as known at `asOf` (default: everything recorded), with the
+ * status of each next step on `at` (default: whatever is known); undefined for a meeting
+ * not known at `asOf`.
+ */
+export function meeting(
+  db: Database.Database,
+  meetingId: string,
+  time: { readonly asOf?: string; readonly at?: string } = {},
+): MeetingMinutes | undefined {
+  const { asOf, at } = time;
+  const bound = { meetingId, asOf: asOf ?? null };
+  const byAsOf = "meeting_id = @meetingId AND recorded_at <= coalesce(@asOf, recorded_at)";
   return inOneSnapshot(db, () => {
     const row = prepared<[string], MeetingRow>(db, "SELECT * FROM meetings WHERE meeting_id = ?").get(meetingId);
-    if (!row) return undefined;
-    const decisions = prepared<[string], MeetingDecision>(
+    if (!row || !known(row.recorded_at, asOf)) return undefined;
+    const held = known(row.held_recorded_at, asOf);
+    const decisions = prepared<[typeof bound], MeetingDecision>(
       db,
-      `SELECT decision_id AS decisionId, subject, decision, rationale, kind
-       FROM meeting_decisions WHERE meeting_id = ? ORDER BY position`,
-    ).all(meetingId);
-    const comments = prepared<[string], MeetingMinutes["comments"][number]>(
+      `SELECT decision_id AS decisionId, subject, decision, rationale, kind, paragraph
+       FROM meeting_decisions WHERE ${byAsOf} ORDER BY ${ORDER_BY_PARAGRAPH}`,
+    ).all(bound);
+    const comments = prepared<[typeof bound], MeetingMinutes["comments"][number]>(
       db,
-      "SELECT topic, comment FROM meeting_comments WHERE meeting_id = ? ORDER BY position",
-    ).all(meetingId);
-    const nextSteps = prepared<[string], MeetingMinutes["nextSteps"][number]>(
+      `SELECT topic, comment FROM meeting_comments WHERE ${byAsOf} ORDER BY position`,
+    ).all(bound);
+    const nextSteps = prepared<[typeof bound], NextStepRow>(
       db,
-      `SELECT next_step_id AS nextStepId, text, owner_id AS ownerId, due
-       FROM meeting_next_steps WHERE meeting_id = ? ORDER BY position`,
-    ).all(meetingId);
-    const corrections = prepared<[string], MeetingMinutes["corrections"][number]>(
+      `SELECT next_step_id AS nextStepId, text, owner_id AS ownerId, due, closed_as AS closedAs, closed_on AS closedOn,
+         closed_reason AS reason, closed_recorded_at AS closedRecordedAt
+       FROM meeting_next_steps WHERE ${byAsOf} ORDER BY position`,
+    )
+      .all(bound)
+      .map(({ closedAs, closedOn, reason, closedRecordedAt, ...step }): NextStepView => {
+        const closed = closedAs !== null && known(closedRecordedAt, asOf) && (at === undefined || closedOn! <= at);
+        return closed
+          ? { ...step, status: closedAs, closedOn, reason }
+          : { ...step, status: "open", closedOn: null, reason: null };
+      });
+    const corrections = prepared<[typeof bound], MeetingMinutes["corrections"][number]>(
       db,
-      `SELECT correction, reason, recorded_at AS recordedAt
-       FROM meeting_corrections WHERE meeting_id = ? ORDER BY position`,
-    ).all(meetingId);
+      `SELECT correction, reason, recorded_at AS recordedAt FROM meeting_corrections WHERE ${byAsOf} ORDER BY position`,
+    ).all(bound);
+    const officers = prepared<[typeof bound], { chairId: string; secretaryId: string; adjusterIds: string }>(
+      db,
+      `SELECT chair_id AS chairId, secretary_id AS secretaryId, adjuster_ids AS adjusterIds
+       FROM meeting_officers WHERE ${byAsOf} ORDER BY position DESC LIMIT 1`,
+    ).get(bound);
+    const adjustments = prepared<[typeof bound], MeetingMinutes["adjustments"][number]>(
+      db,
+      `SELECT adjuster_id AS adjusterId, adjusted_on AS "on", recorded_at AS recordedAt
+       FROM meeting_adjustments WHERE ${byAsOf} ORDER BY position`,
+    ).all(bound);
+    const reported = prepared<[typeof bound], DelegationDecisionRef>(
+      db,
+      `SELECT initiative_id AS initiativeId, revision FROM delegation_reports WHERE ${byAsOf} ORDER BY position, item`,
+    ).all(bound);
+    const adjusterIds = officers ? (JSON.parse(officers.adjusterIds) as string[]) : [];
+    const approvedOn = known(row.approved_recorded_at, asOf) ? row.approved_on : approvalByAdjusters(adjusterIds, adjustments);
+    const agendaItems = (JSON.parse(row.agenda) as Array<{ title: string; source: AgendaSource | null }>).map((item, index) => ({
+      paragraph: index + 1,
+      ...item,
+    }));
     return {
       id: row.meeting_id,
       body: row.body,
       focusArea: row.focus_area,
-      heldOn: row.held_on,
-      attendees: JSON.parse(row.attendees) as string[],
-      absentees: JSON.parse(row.absentees) as string[],
-      agenda: JSON.parse(row.agenda) as string[],
+      status: approvedOn !== null ? "approved" : held ? "held" : "planned",
+      plannedOn: row.planned_on,
+      heldOn: held ? row.held_on : null,
+      attendees: held ? (JSON.parse(row.attendees) as string[]) : [],
+      absentees: held ? (JSON.parse(row.absentees) as string[]) : [],
+      agenda: agendaItems.map((item) => item.title),
+      agendaItems,
+      chairId: officers?.chairId ?? null,
+      secretaryId: officers?.secretaryId ?? null,
+      adjusterIds,
+      adjustments,
       decisions,
       comments,
       nextSteps,
+      reportedDelegationDecisions: reported,
       corrections,
-      approved: row.approved_on !== null,
-      approvedOn: row.approved_on,
+      approved: approvedOn !== null,
+      approvedOn,
     };
   });
 }
 
+interface NextStepRow {
+  nextStepId: string;
+  text: string;
+  ownerId: string | null;
+  due: string | null;
+  closedAs: "done" | "dropped" | null;
+  closedOn: string | null;
+  reason: string | null;
+  closedRecordedAt: string | null;
+}
+
+/** Approved (justerat) the day the later of the two adjusters adjusted; null until both have. */
+const approvalByAdjusters = (adjusterIds: ReadonlyArray<string>, adjustments: MeetingMinutes["adjustments"]): string | null => {
+  if (adjusterIds.length === 0) return null;
+  const days = adjusterIds.map((id) => adjustments.find((adjustment) => adjustment.adjusterId === id)?.on);
+  return days.every((day) => day !== undefined) ? days.reduce((a, b) => (a! > b! ? a : b))! : null;
+};
+
 /**
- * Decisions of the meetings held within [from, to] (inclusive dates), by meeting date and
- * then as recorded, each with the events that cite it in log order.
+ * Decisions of the meetings held within [from, to] (inclusive dates), by meeting date, then
+ * by § (decisions without one last), then as recorded, each with the events that cite it in log order.
  */
 export function decisionLog(
   db: Database.Database,
@@ -117,10 +223,11 @@ export function decisionLog(
   return inOneSnapshot(db, () => {
     const decisions = prepared<[typeof range], Omit<DecisionLogEntry, "effects">>(
       db,
-      `SELECT d.meeting_id AS meetingId, d.decision_id AS decisionId, m.held_on AS heldOn, d.subject, d.decision, d.kind
+      `SELECT d.meeting_id AS meetingId, d.decision_id AS decisionId, m.held_on AS heldOn, d.paragraph, d.subject,
+         d.decision, d.kind
        FROM meetings m JOIN meeting_decisions d ON d.meeting_id = m.meeting_id
        WHERE m.held_on BETWEEN @from AND @to
-       ORDER BY m.held_on, d.position`,
+       ORDER BY m.held_on, coalesce(d.paragraph, 1000000), d.position`,
     ).all(range);
     const effects = prepared<[typeof range], DecisionEffect & { meetingId: string; decisionId: string }>(
       db,
