@@ -225,7 +225,8 @@ describe("mandat on a store holding the demo history", () => {
     const unknown = await mandat(["rebuild", "nonsense"]);
     expect(unknown.code).toBe(64);
     const db = new Database(env.MANDAT_READ_MODELS_PATH, { readonly: true });
-    expect(db.prepare("SELECT count(*) AS n FROM mandate_versions").get()).toEqual({ n: 4 });
+    // The demo's versions: three grants and an amendment in 2024, two grants and a renewal since.
+    expect(db.prepare("SELECT count(*) AS n FROM mandate_versions").get()).toEqual({ n: 7 });
     db.close();
   });
 
