@@ -9,6 +9,8 @@ import { decisionRoutes } from "./decisions.routes.js";
 import { goalRoutes } from "./goal.routes.js";
 import { initiativeRoutes } from "./initiative.routes.js";
 import { mandateRoutes } from "./mandate.routes.js";
+import { meetingListRoutes } from "./meeting-list.routes.js";
+import { meetingFollowUpRoutes } from "./meeting-follow-up.routes.js";
 import { meetingRoutes } from "./meetings.routes.js";
 import { organisationRoutes } from "./organisation.routes.js";
 import { peopleRoutes } from "./people.routes.js";
@@ -26,6 +28,8 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
   signalRoutes,
   tensionRoutes,
   meetingRoutes,
+  meetingListRoutes,
+  meetingFollowUpRoutes,
   budgetRoutes,
   decisionRoutes,
   auditRoutes,

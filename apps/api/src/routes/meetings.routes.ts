@@ -1,11 +1,25 @@
-import { agreeNextStep, approveMinutes, correctMinutes, holdMeeting, recordComment, recordDecision } from "#application";
+import {
+  adjustMinutes,
+  agreeNextStep,
+  appointMeetingOfficers,
+  approveMinutes,
+  completeNextStep,
+  correctMinutes,
+  dropNextStep,
+  holdMeeting,
+  holdPlannedMeeting,
+  planMeeting,
+  recordComment,
+  recordDecision,
+  reportDelegationDecisions,
+} from "#application";
 import { decisionLogProjection, meeting } from "#projections";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { freshQuery } from "../http/time-parameters.js";
+import { timeTravelQuery, today } from "../http/time-parameters.js";
 import { idParam } from "./common.js";
 
 const tag = "Meetings";
@@ -23,12 +37,16 @@ export const meetingRoutes = {
   minutes: readRoute({
     path: `${API}/meetings/:id`,
     operationId: "getMeeting",
-    summary: "The minutes of a meeting, with the corrections made after approval; people as person ids",
+    summary:
+      "The minutes of a meeting as known at asOf, with the corrections made after approval and each next step's status on at; people as person ids",
     tag,
     params: idParam,
-    query: freshQuery,
+    query: timeTravelQuery,
     problems: [...READ_PROBLEMS, "not-found"],
-    read: ({ params }) => readFrom([decisionLogProjection], ({ readModels }) => meeting(readModels, params.id)),
+    read: ({ params, query }) =>
+      readFrom([decisionLogProjection], ({ readModels }) =>
+        meeting(readModels, params.id, { asOf: query.asOf, at: query.at ?? today() }),
+      ),
   }),
   recordDecision: commandRoute(recordDecision, {
     ...toTheMinutes,
@@ -59,5 +77,50 @@ export const meetingRoutes = {
     path: `${API}/meetings/:id/corrections`,
     operationId: "correctMinutes",
     summary: "Add a correction to approved minutes without rewriting them",
+  }),
+  plan: commandRoute(planMeeting, {
+    path: `${API}/meetings/planned`,
+    operationId: "planMeeting",
+    summary: "Plan a meeting: its date and its agenda, whose items may name the open item they come from (not in API.md v1)",
+    tag,
+  }),
+  holdPlanned: commandRoute(holdPlannedMeeting, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/held`,
+    operationId: "holdPlannedMeeting",
+    summary: "Record that a planned meeting was held, with who attended; the agenda is the plan's (not in API.md v1)",
+  }),
+  appointOfficers: commandRoute(appointMeetingOfficers, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/officers`,
+    operationId: "appointMeetingOfficers",
+    summary: "Name the chair, the secretary and the two adjusters (justerare) of the minutes (not in API.md v1)",
+  }),
+  adjust: commandRoute(adjustMinutes, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/adjustment`,
+    operationId: "adjustMinutes",
+    summary:
+      "Adjust (justera) the minutes as one of their two adjusters, dated today; with both, they are approved (not in API.md v1)",
+    scope: "Only the two adjusters, each acting as themselves: the token's sub is the adjuster's person id.",
+  }),
+  completeNextStep: commandRoute(completeNextStep, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/next-steps/:nextStepId/completion`,
+    operationId: "completeNextStep",
+    summary: "Mark a next step done on a day (not in API.md v1)",
+  }),
+  dropNextStep: commandRoute(dropNextStep, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/next-steps/:nextStepId/drop`,
+    operationId: "dropNextStep",
+    summary: "Drop a next step on a day, with the reason (not in API.md v1)",
+  }),
+  reportDelegationDecisions: commandRoute(reportDelegationDecisions, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/delegation-decisions`,
+    operationId: "reportDelegationDecisions",
+    summary:
+      "Record in the minutes that the meeting was told of delegation decisions (anmälan av delegationsbeslut) (not in API.md v1)",
   }),
 };
