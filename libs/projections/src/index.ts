@@ -13,6 +13,7 @@ export * from "./read-models/mandate-history/index.js";
 export * from "./read-models/goal-history/index.js";
 export * from "./all-projections.js";
 export * from "./read-models/decision-log/index.js";
+export * from "./read-models/decision-log/meeting-list.js";
 export * from "./read-models/budgets/index.js";
 export * from "./read-models/governing-contexts/index.js";
 export * from "./read-models/people/index.js";

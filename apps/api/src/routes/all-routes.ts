@@ -9,6 +9,7 @@ import { decisionRoutes } from "./decisions.routes.js";
 import { goalRoutes } from "./goal.routes.js";
 import { initiativeRoutes } from "./initiative.routes.js";
 import { mandateRoutes } from "./mandate.routes.js";
+import { meetingListRoutes } from "./meeting-list.routes.js";
 import { meetingFollowUpRoutes } from "./meeting-follow-up.routes.js";
 import { meetingRoutes } from "./meetings.routes.js";
 import { organisationRoutes } from "./organisation.routes.js";
@@ -27,6 +28,7 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
   signalRoutes,
   tensionRoutes,
   meetingRoutes,
+  meetingListRoutes,
   meetingFollowUpRoutes,
   budgetRoutes,
   decisionRoutes,

@@ -1,0 +1,50 @@
+import { MeetingBody, isoDate } from "#domain";
+import { decisionLogProjection, listMeetings } from "#projections";
+import { z } from "zod";
+import { readFrom } from "../cqrs/read-query.js";
+import { pageQuery, pageRequest, paged } from "../http/pagination.js";
+import { readRoute } from "../http/read-route.js";
+import { API } from "../http/route-definition.js";
+import { asOfQuery } from "../http/time-parameters.js";
+
+const meetingsQuery = z.strictObject({
+  from: isoDate.optional().describe("Held on or after this day (YYYY-MM-DD)"),
+  to: isoDate.optional().describe("Held on or before this day (YYYY-MM-DD)"),
+  body: MeetingBody.optional(),
+  focusArea: z.string().optional(),
+  ...asOfQuery.shape,
+  ...pageQuery.shape,
+});
+
+const MeetingListItem = z.object({
+  id: z.uuid(),
+  body: MeetingBody,
+  focusArea: z.string(),
+  heldOn: isoDate,
+  recordedAt: z.iso.datetime(),
+});
+
+/** The list of meetings, apart from the minutes' routes (meetings.routes.ts): it reads only which meetings were held. */
+export const meetingListRoutes = {
+  list: readRoute({
+    path: `${API}/meetings`,
+    operationId: "listMeetings",
+    summary: "The meetings held, as recorded by asOf, by the day held; the minutes are GET /meetings/{id} (not in API.md v1)",
+    tag: "Meetings",
+    query: meetingsQuery,
+    response: z.array(MeetingListItem),
+    read: ({ query }) =>
+      readFrom([decisionLogProjection], ({ readModels }) =>
+        paged(pageRequest(query), (page) =>
+          listMeetings(readModels, {
+            asOf: query.asOf,
+            from: query.from,
+            to: query.to,
+            body: query.body,
+            focusArea: query.focusArea,
+            page,
+          }),
+        ),
+      ),
+  }),
+};

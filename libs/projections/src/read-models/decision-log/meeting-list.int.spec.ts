@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { type FocusArea, type MeetingBody, meetingStream } from "#domain";
+import { describe, expect, it } from "vitest";
+import { useRecordedHistory } from "../../../testing/projection-harness.js";
+import { type MeetingListOptions, listMeetings } from "./meeting-list.js";
+import { decisionLogProjection } from "./projection.js";
+
+const focusArea = "alla-barn-och-unga-lyckas" as FocusArea;
+const june = randomUUID();
+const september = randomUUID();
+const boardInSeptember = randomUUID();
+const lateJune = randomUUID(); // held in June, recorded in October
+
+const juneRecorded = "2024-06-12T15:00:00.000Z";
+const septemberRecorded = "2024-09-19T15:00:00.000Z";
+const boardRecorded = "2024-09-20T15:00:00.000Z";
+const lateRecorded = "2024-10-01T09:00:00.000Z";
+
+const held = (heldOn: string, body: MeetingBody = "core-team") => ({
+  body,
+  focusArea,
+  heldOn,
+  attendees: [],
+  absentees: [],
+  agenda: ["Mandat"],
+});
+
+const harness = useRecordedHistory([decisionLogProjection], async ({ append }) => {
+  await append(meetingStream(june), "MeetingHeld", held("2024-06-12"), { recordedAt: juneRecorded });
+  await append(meetingStream(september), "MeetingHeld", held("2024-09-19"), { recordedAt: septemberRecorded });
+  await append(meetingStream(boardInSeptember), "MeetingHeld", held("2024-09-19", "board"), { recordedAt: boardRecorded });
+  await append(meetingStream(lateJune), "MeetingHeld", held("2024-06-20"), { recordedAt: lateRecorded });
+});
+
+const ids = (options: Partial<MeetingListOptions> = {}) =>
+  listMeetings(harness.db, { page: { limit: 100 }, ...options }).items.map((m) => m.id);
+
+describe("listMeetings", () => {
+  it("lists the meetings by the day held, then as recorded", () => {
+    expect(ids()).toEqual([june, lateJune, september, boardInSeptember]);
+    expect(listMeetings(harness.db, { page: { limit: 1 } }).items).toEqual([
+      { id: june, body: "core-team", focusArea, heldOn: "2024-06-12", recordedAt: juneRecorded },
+    ]);
+  });
+
+  it("lists a meeting from the instant it was recorded, whenever it was held", () => {
+    expect(ids({ asOf: "2024-06-12T14:59:59.999Z" })).toEqual([]);
+    expect(ids({ asOf: boardRecorded })).toEqual([june, september, boardInSeptember]);
+    expect(ids({ asOf: lateRecorded })).toEqual([june, lateJune, september, boardInSeptember]);
+  });
+
+  it("lists the meetings held between from and to, of one body or focus area", () => {
+    expect(ids({ from: "2024-06-13", to: "2024-09-19" })).toEqual([lateJune, september, boardInSeptember]);
+    expect(ids({ body: "board" })).toEqual([boardInSeptember]);
+    expect(ids({ focusArea: "annat-omrade" })).toEqual([]);
+  });
+
+  it("pages by cursor", () => {
+    const first = listMeetings(harness.db, { page: { limit: 3 } });
+    expect(first.items.map((m) => m.id)).toEqual([june, lateJune, september]);
+    expect(listMeetings(harness.db, { page: { limit: 3, after: first.nextAfter! } })).toEqual({
+      items: [expect.objectContaining({ id: boardInSeptember })],
+      nextAfter: null,
+    });
+  });
+});
