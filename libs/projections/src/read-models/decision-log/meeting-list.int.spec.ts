@@ -10,11 +10,14 @@ const june = randomUUID();
 const september = randomUUID();
 const boardInSeptember = randomUUID();
 const lateJune = randomUUID(); // held in June, recorded in October
+const november = randomUUID(); // planned in October, held in November
 
 const juneRecorded = "2024-06-12T15:00:00.000Z";
 const septemberRecorded = "2024-09-19T15:00:00.000Z";
 const boardRecorded = "2024-09-20T15:00:00.000Z";
 const lateRecorded = "2024-10-01T09:00:00.000Z";
+const novemberPlanned = "2024-10-02T09:00:00.000Z";
+const novemberHeld = "2024-11-14T15:00:00.000Z";
 
 const held = (heldOn: string, body: MeetingBody = "core-team") => ({
   body,
@@ -30,6 +33,13 @@ const harness = useRecordedHistory([decisionLogProjection], async ({ append }) =
   await append(meetingStream(september), "MeetingHeld", held("2024-09-19"), { recordedAt: septemberRecorded });
   await append(meetingStream(boardInSeptember), "MeetingHeld", held("2024-09-19", "board"), { recordedAt: boardRecorded });
   await append(meetingStream(lateJune), "MeetingHeld", held("2024-06-20"), { recordedAt: lateRecorded });
+  await append(
+    meetingStream(november),
+    "MeetingPlanned",
+    { body: "core-team", focusArea, plannedOn: "2024-11-14", agenda: [{ title: "Mandat" }] },
+    { recordedAt: novemberPlanned },
+  );
+  await append(meetingStream(november), "MeetingHeld", held("2024-11-14"), { recordedAt: novemberHeld });
 });
 
 const ids = (options: Partial<MeetingListOptions> = {}) =>
@@ -37,7 +47,7 @@ const ids = (options: Partial<MeetingListOptions> = {}) =>
 
 describe("listMeetings", () => {
   it("lists the meetings by the day held, then as recorded", () => {
-    expect(ids()).toEqual([june, lateJune, september, boardInSeptember]);
+    expect(ids()).toEqual([june, lateJune, september, boardInSeptember, november]);
     expect(listMeetings(harness.db, { page: { limit: 1 } }).items).toEqual([
       { id: june, body: "core-team", focusArea, heldOn: "2024-06-12", recordedAt: juneRecorded },
     ]);
@@ -49,8 +59,16 @@ describe("listMeetings", () => {
     expect(ids({ asOf: lateRecorded })).toEqual([june, lateJune, september, boardInSeptember]);
   });
 
+  it("lists a planned meeting only from the instant it was recorded held", () => {
+    expect(ids({ asOf: novemberPlanned, from: "2024-11-01" })).toEqual([]);
+    expect(listMeetings(harness.db, { from: "2024-11-01", page: { limit: 10 } }).items).toEqual([
+      { id: november, body: "core-team", focusArea, heldOn: "2024-11-14", recordedAt: novemberHeld },
+    ]);
+  });
+
   it("lists the meetings held between from and to, of one body or focus area", () => {
     expect(ids({ from: "2024-06-13", to: "2024-09-19" })).toEqual([lateJune, september, boardInSeptember]);
+    expect(ids({ from: "2024-09-20" })).toEqual([november]);
     expect(ids({ body: "board" })).toEqual([boardInSeptember]);
     expect(ids({ focusArea: "annat-omrade" })).toEqual([]);
   });
@@ -59,7 +77,7 @@ describe("listMeetings", () => {
     const first = listMeetings(harness.db, { page: { limit: 3 } });
     expect(first.items.map((m) => m.id)).toEqual([june, lateJune, september]);
     expect(listMeetings(harness.db, { page: { limit: 3, after: first.nextAfter! } })).toEqual({
-      items: [expect.objectContaining({ id: boardInSeptember })],
+      items: [expect.objectContaining({ id: boardInSeptember }), expect.objectContaining({ id: november })],
       nextAfter: null,
     });
   });

@@ -22,22 +22,27 @@ export interface MeetingListOptions {
   readonly page: PageRequest;
 }
 
-/** By the day held, then as recorded; the id breaks a tie of two recorded in the same instant. */
-const ORDER: ReadonlyArray<SortColumn> = [{ sql: "held_on" }, { sql: "recorded_at" }, { sql: "meeting_id" }];
+/** By the day held, then as recorded held; the id breaks a tie of two recorded in the same instant. */
+const ORDER: ReadonlyArray<SortColumn> = [{ sql: "held_on" }, { sql: "held_recorded_at" }, { sql: "meeting_id" }];
 
 /**
- * A page of the meetings held, as recorded by `asOf`, by the day held: what a reader needs
+ * A page of the meetings recorded held by `asOf` (planned ones not yet held are left out),
+ * by the day held: what a reader needs
  * to find a meeting; its minutes are `meeting()`. Kept apart from the minutes' queries: the
  * list reads only the meetings table.
  */
 export function listMeetings(db: Database.Database, options: MeetingListOptions): Page<MeetingListItem> {
   const page = keysetSql(ORDER, options.page);
-  const rows = prepared<Record<string, unknown>, MeetingListItem & { meeting_id: string; held_on: string; recorded_at: string }>(
+  const rows = prepared<
+    Record<string, unknown>,
+    MeetingListItem & { meeting_id: string; held_on: string; held_recorded_at: string }
+  >(
     db,
-    `SELECT meeting_id, held_on, recorded_at, meeting_id AS id, body, focus_area AS focusArea, held_on AS heldOn,
-       recorded_at AS recordedAt
+    // A planned meeting counts from the instant it was recorded held (held_recorded_at), not planned.
+    `SELECT meeting_id, held_on, held_recorded_at, meeting_id AS id, body, focus_area AS focusArea, held_on AS heldOn,
+       held_recorded_at AS recordedAt
      FROM meetings
-     WHERE held_on IS NOT NULL AND recorded_at <= coalesce(@asOf, recorded_at)
+     WHERE held_recorded_at <= coalesce(@asOf, held_recorded_at)
        AND held_on BETWEEN coalesce(@from, held_on) AND coalesce(@to, held_on)
        AND body = coalesce(@body, body) AND focus_area = coalesce(@focusArea, focus_area)
        AND ${page.where} ${page.orderBy} ${page.limit}`,
@@ -49,7 +54,7 @@ export function listMeetings(db: Database.Database, options: MeetingListOptions)
     focusArea: options.focusArea ?? null,
     ...page.params,
   });
-  const { items, nextAfter } = pageOfRows(rows, options.page, (row) => [row.held_on, row.recorded_at, row.meeting_id]);
+  const { items, nextAfter } = pageOfRows(rows, options.page, (row) => [row.held_on, row.held_recorded_at, row.meeting_id]);
   return {
     items: items.map(({ id, body, focusArea, heldOn, recordedAt }) => ({ id, body, focusArea, heldOn, recordedAt })),
     nextAfter,
