@@ -5,9 +5,11 @@ import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
 import { afterEach, beforeEach } from "vitest";
 import type { AnyCommandSpec, CommandEnvelope, CommandResult, InputOf } from "../src/index.js";
+import { clockReading } from "../src/demo/fixed-clock.js";
 import { executeCommand } from "../src/index.js";
 
 export interface CommandRuntimeOptions {
+  /** The clock commands are decided and recorded by (Effect's Clock in the pipeline), and the store's own. */
   readonly clock?: () => Date;
 }
 
@@ -20,8 +22,16 @@ export function commandRuntime(options: CommandRuntimeOptions = {}) {
   const keys = SqliteKeyStore.open(":memory:");
   const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
 
+  const clock = options.clock;
   const exit = <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>) =>
-    runtime.runPromiseExit(executeCommand(spec, envelope));
+    runtime.runPromiseExit(
+      clock === undefined
+        ? executeCommand(spec, envelope)
+        : Effect.withClock(
+            executeCommand(spec, envelope),
+            clockReading(() => clock().getTime()),
+          ),
+    );
 
   /** Runs the command and returns its result, or throws with the failure's full cause. */
   const ok = async <Spec extends AnyCommandSpec>(

@@ -46,6 +46,9 @@ export interface DemoSummary {
  * (demo-present-day.ts) carries it to the day the demo is loaded. Every person is
  * pseudonymous ("Deltagare Västerås 1"), never a real name. Only into an empty log: the
  * store would otherwise record the past after what it holds.
+ *
+ * A section added here names its day first with `on(date)`, a day no earlier than the
+ * section before it: the timeline refuses to go back in time.
  */
 export const loadDemoHistory = Effect.gen(function* () {
   const head = yield* Effect.flatMap(EventStore, (store) => store.headPosition);

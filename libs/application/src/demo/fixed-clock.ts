@@ -6,13 +6,18 @@ import { Clock, Effect } from "effect";
  */
 export const fixedClock = (instant: Date | number): Clock.Clock => {
   const millis = typeof instant === "number" ? instant : instant.getTime();
+  return clockReading(() => millis);
+};
+
+/** A Clock whose time is whatever `millis` answers when read; it sleeps as the real one does. */
+export const clockReading = (millis: () => number): Clock.Clock => {
   const real = Clock.make();
   return {
     [Clock.ClockTypeId]: Clock.ClockTypeId,
-    unsafeCurrentTimeMillis: () => millis,
-    currentTimeMillis: Effect.succeed(millis),
-    unsafeCurrentTimeNanos: () => BigInt(millis) * 1_000_000n,
-    currentTimeNanos: Effect.succeed(BigInt(millis) * 1_000_000n),
+    unsafeCurrentTimeMillis: millis,
+    currentTimeMillis: Effect.sync(millis),
+    unsafeCurrentTimeNanos: () => BigInt(millis()) * 1_000_000n,
+    currentTimeNanos: Effect.sync(() => BigInt(millis()) * 1_000_000n),
     sleep: (duration) => real.sleep(duration),
   };
 };
