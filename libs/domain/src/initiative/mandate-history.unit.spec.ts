@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { MandateId } from "../shared/schema-primitives.js";
 import { type MandateEvent, type RecordedMandateEvent, daysClaimed, mandateHistoryRows } from "./mandate-history.js";
-import type { MandateTerms } from "./mandate-terms.js";
 
 const mandateId = "00000000-0000-4000-8000-000000000001" as MandateId;
 const otherId = "00000000-0000-4000-8000-000000000002" as MandateId;
 
-const terms: MandateTerms = {
+const terms = {
   scope: ["Läsning"],
   boundaries: ["Inom skoltid"],
   principles: ["Barnens bästa"],
-  steering: "broad",
+  steering: "broad" as const,
 };
 
 let clock = 0;

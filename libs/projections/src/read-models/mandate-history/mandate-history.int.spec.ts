@@ -7,6 +7,8 @@ import { mandateHistory, mandateInForce } from "./queries.js";
 
 const initiative = randomUUID() as InitiativeId;
 const other = randomUUID() as InitiativeId;
+const threeSteps = randomUUID() as InitiativeId;
+const threeStepsMandate = randomUUID() as MandateId;
 const first = randomUUID() as MandateId;
 const second = randomUUID() as MandateId;
 const othersMandate = randomUUID() as MandateId;
@@ -27,6 +29,10 @@ const secondGranted = "2025-04-02T10:00:00.000Z";
 const othersGranted = "2025-01-02T10:00:00.000Z";
 const othersRevoked = "2025-02-20T11:00:00.000Z";
 const february15 = "2025-02-15T23:59:59.999Z";
+// Issue #19: granted with a budget of 100, amended to 200 from 1 June, then to 300 from 1 March.
+const stepGranted = "2025-05-01T10:00:00.000Z";
+const stepAmended = "2025-05-02T10:00:00.000Z";
+const stepBackdated = "2025-05-03T10:00:00.000Z";
 
 const grantedTerms = {
   scope: ["Läsning"],
@@ -101,6 +107,17 @@ const harness = useRecordedHistory([mandateHistoryProjection], async ({ append }
     { mandateId: second, scope: ["Skrivande"], boundaries: [], principles: [], steering: "detailed", validFrom: "2025-08-01" },
     { recordedAt: secondGranted },
   );
+  const steps = initiativeStream(threeSteps);
+  const stepAmendment = (budgetSek: number, effectiveFrom: string) =>
+    ({ mandateId: threeStepsMandate, changes: { budgetSek }, reason: "Beslut", effectiveFrom }) as const;
+  await append(
+    steps,
+    "MandateGranted",
+    { mandateId: threeStepsMandate, ...grantedTerms, validFrom: "2025-01-01", validUntil: "2025-12-31", budgetSek: 100 },
+    { recordedAt: stepGranted, actorId: "karin" },
+  );
+  await append(steps, "MandateAmended", stepAmendment(200, "2025-06-01"), { recordedAt: stepAmended, actorId: "karin" });
+  await append(steps, "MandateAmended", stepAmendment(300, "2025-03-01"), { recordedAt: stepBackdated, actorId: "olle" });
 });
 
 const inForce = (at: string, asOf?: string) => mandateInForce(harness.db, initiative, { at, asOf });
@@ -112,6 +129,9 @@ describe("mandateHistory", () => {
     change: "granted",
     ...grantedTerms,
     budgetSek: 100_000,
+    termsUntil: null,
+    // The backdated amendment (version 3) changed the terms from 5 February.
+    supersededFrom: "2025-02-05",
     validFrom: "2025-01-15",
     validUntil: "2025-06-30",
     revokedFrom: null,
@@ -120,6 +140,7 @@ describe("mandateHistory", () => {
     reason: null,
     triggeredBy: null,
     recordedAt: granted,
+    recordedBy: "tester",
     decision: grantDecision,
   };
   const version2 = {
@@ -128,6 +149,8 @@ describe("mandateHistory", () => {
     change: "amended",
     scope: ["Läsning", "Skrivande"],
     budgetSek: 150_000,
+    // From 10 February, steering is detailed since version 3: these terms never held on that day as now known.
+    supersededFrom: "2025-02-10",
     effectiveFrom: "2025-02-10",
     changes: { scope: ["Läsning", "Skrivande"], budgetSek: 150_000 },
     reason: "Signalen visade behov",
@@ -135,12 +158,15 @@ describe("mandateHistory", () => {
     recordedAt: amended,
     decision: null,
   };
-  // Terms are cumulative in recording order, although this change takes effect before version 2's.
+  // In force from its effectiveFrom (before version 2's) until version 2's takes effect: not cumulative in recording order.
   const version3 = {
     ...version2,
     version: 3,
+    scope: ["Läsning"],
     steering: "detailed",
     budgetSek: 120_000,
+    termsUntil: "2025-02-09",
+    supersededFrom: null,
     effectiveFrom: "2025-02-05",
     changes: { steering: "detailed", budgetSek: 120_000 },
     reason: "Beslut i efterhand",
@@ -152,6 +178,11 @@ describe("mandateHistory", () => {
     ...version3,
     version: 4,
     change: "renewed",
+    scope: ["Läsning", "Skrivande"],
+    budgetSek: 150_000,
+    termsUntil: null,
+    // The revocation (version 5) ends the days the renewal added from 1 August.
+    supersededFrom: "2025-08-01",
     validUntil: "2025-09-30",
     effectiveFrom: "2025-07-01",
     changes: null,
@@ -163,6 +194,7 @@ describe("mandateHistory", () => {
     ...version4,
     version: 5,
     change: "revoked",
+    supersededFrom: null,
     revokedFrom: "2025-08-01",
     effectiveFrom: "2025-08-01",
     reason: "Ersätts",
@@ -178,6 +210,8 @@ describe("mandateHistory", () => {
     principles: [],
     steering: "detailed",
     budgetSek: null,
+    termsUntil: null,
+    supersededFrom: null,
     validFrom: "2025-08-01",
     validUntil: null,
     revokedFrom: null,
@@ -186,6 +220,7 @@ describe("mandateHistory", () => {
     reason: null,
     triggeredBy: null,
     recordedAt: secondGranted,
+    recordedBy: "tester",
     decision: null,
   };
 
@@ -193,17 +228,80 @@ describe("mandateHistory", () => {
     expect(mandateHistory(harness.db, initiative)).toEqual([version1, version2, version3, version4, version5, secondVersion1]);
   });
 
-  it("holds the versions recorded by asOf, from the instant each was recorded", () => {
+  it("holds the versions recorded by asOf, from the instant each was recorded, superseded as known then", () => {
     expect(mandateHistory(harness.db, initiative, { asOf: "2025-01-10T09:59:59.999Z" })).toEqual([]);
-    expect(mandateHistory(harness.db, initiative, { asOf: granted })).toEqual([version1]);
-    expect(mandateHistory(harness.db, initiative, { asOf: "2025-02-20T09:59:59.999Z" })).toEqual([version1, version2]);
+    expect(mandateHistory(harness.db, initiative, { asOf: granted })).toEqual([{ ...version1, supersededFrom: null }]);
+    expect(mandateHistory(harness.db, initiative, { asOf: "2025-02-20T09:59:59.999Z" })).toEqual([
+      { ...version1, supersededFrom: "2025-02-10" },
+      { ...version2, supersededFrom: null },
+    ]);
     expect(mandateHistory(harness.db, initiative, { asOf: backdated })).toEqual([version1, version2, version3]);
+    expect(mandateHistory(harness.db, initiative, { asOf: renewed })[3]).toEqual({ ...version4, supersededFrom: null });
   });
 
   it("answers only for the initiative asked about", () => {
     expect(mandateHistory(harness.db, other).map((v) => [v.mandateId, v.change])).toEqual([
       [othersMandate, "granted"],
       [othersMandate, "revoked"],
+    ]);
+  });
+});
+
+describe("issue #19: an amendment recorded after another, effective before it", () => {
+  const history = (asOf?: string) =>
+    mandateHistory(harness.db, threeSteps, asOf === undefined ? {} : { asOf }).map((v) => ({
+      version: v.version,
+      effectiveFrom: v.effectiveFrom,
+      budgetSek: v.budgetSek,
+      termsUntil: v.termsUntil,
+      supersededFrom: v.supersededFrom,
+      recordedBy: v.recordedBy,
+    }));
+
+  it("the overview: 100 before 1 March, 300 from 1 March, 200 from 1 June", () => {
+    const budgetOn = (at: string) => mandateInForce(harness.db, threeSteps, { at })?.budgetSek;
+    expect(budgetOn("2025-02-01")).toBe(100);
+    expect(budgetOn("2025-02-28")).toBe(100);
+    expect(budgetOn("2025-03-01")).toBe(300);
+    expect(budgetOn("2025-04-01")).toBe(300);
+    expect(budgetOn("2025-05-31")).toBe(300);
+    expect(budgetOn("2025-06-01")).toBe(200);
+    expect(budgetOn("2025-12-31")).toBe(200);
+  });
+
+  it("the history: each row's terms from its effectiveFrom as known when recorded; the grant superseded from 1 March", () => {
+    expect(history()).toEqual([
+      {
+        version: 1,
+        effectiveFrom: "2025-01-01",
+        budgetSek: 100,
+        termsUntil: null,
+        supersededFrom: "2025-03-01",
+        recordedBy: "karin",
+      },
+      { version: 2, effectiveFrom: "2025-06-01", budgetSek: 200, termsUntil: null, supersededFrom: null, recordedBy: "karin" },
+      {
+        version: 3,
+        effectiveFrom: "2025-03-01",
+        budgetSek: 300,
+        termsUntil: "2025-05-31",
+        supersededFrom: null,
+        recordedBy: "olle",
+      },
+    ]);
+  });
+
+  it("as known before the third step, the grant is superseded from 1 June", () => {
+    expect(history(stepAmended)).toEqual([
+      {
+        version: 1,
+        effectiveFrom: "2025-01-01",
+        budgetSek: 100,
+        termsUntil: null,
+        supersededFrom: "2025-06-01",
+        recordedBy: "karin",
+      },
+      { version: 2, effectiveFrom: "2025-06-01", budgetSek: 200, termsUntil: null, supersededFrom: null, recordedBy: "karin" },
     ]);
   });
 });
@@ -280,4 +378,4 @@ describe("mandateInForce", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { mandate_versions: 8 }));
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { mandate_versions: 11 }));

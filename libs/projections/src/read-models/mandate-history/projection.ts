@@ -1,24 +1,26 @@
-import { type DecisionRef, addDays, applyChanges, assertNever } from "#domain";
+import { type DecisionRef, assertNever } from "#domain";
 import type { RecordedEvent } from "#event-store";
 import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { LastWritten } from "../../runner/last-written.js";
 import { mandateHistoryTables } from "./tables.js";
-import { type MandateVersionRow, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
+import { type MandateVersionRow, NO_TERMS, jsonOrNull, termColumns } from "./version-row.js";
 
 export const mandateHistoryProjection = defineProjection({
   name: "mandate-history",
   // 2: an index on one mandate's amendments by effective date, for the terms in force on a day.
-  version: 2,
+  // 3: rows hold what each event says (terms on the grant only) and who recorded it; the
+  //    terms a version shows are read by mandateHistoryRows (docs/domain.md, issue #19).
+  version: 3,
   tables: mandateHistoryTables,
   handles: ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"],
   bind: (db, tables) => {
     const insert = db.prepare<MandateVersionRow>(
       `INSERT INTO ${tables.mandate_versions} (initiative_id, mandate_id, version, change, scope, boundaries, principles,
          steering, budget_sek, valid_from, valid_until, revoked_from, effective_from, changes, reason, triggered_by,
-         decision, recorded_at, position)
+         decision, recorded_at, recorded_by, position)
        VALUES (@initiative_id, @mandate_id, @version, @change, @scope, @boundaries, @principles,
          @steering, @budget_sek, @valid_from, @valid_until, @revoked_from, @effective_from, @changes, @reason, @triggered_by,
-         @decision, @recorded_at, @position)`,
+         @decision, @recorded_at, @recorded_by, @position)`,
     );
     const latest = db.prepare<[string], MandateVersionRow>(
       `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
@@ -52,6 +54,7 @@ export const mandateHistoryProjection = defineProjection({
             triggered_by: null,
             decision: jsonOrNull(decision),
             recorded_at: event.recordedAt,
+            recorded_by: event.metadata.actor.id,
             position: event.position,
           });
           return;
@@ -61,7 +64,6 @@ export const mandateHistoryProjection = defineProjection({
           const { changes, reason, effectiveFrom, decision, triggeredBy } = event.data;
           write({
             ...successor(previous, event, decision),
-            ...termColumns(applyChanges(termsOfRow(previous), changes)),
             change: "amended",
             effective_from: effectiveFrom,
             changes: JSON.stringify(changes),
@@ -72,13 +74,14 @@ export const mandateHistoryProjection = defineProjection({
         }
         case "MandateRenewed": {
           const previous = latestVersion(event);
-          // renewal-not-later (docs/domain.md): only a mandate with an end is renewed; the renewal adds the days after it.
+          // renewal-not-later (docs/domain.md): only a mandate with an end is renewed. Its effectiveFrom,
+          // the day after the validUntil it replaced, is the reading's (mandateHistoryRows).
           if (previous.valid_until === null) throw new Error(`Renewal of open-ended mandate ${previous.mandate_id}`);
           write({
             ...successor(previous, event, event.data.decision),
             change: "renewed",
             valid_until: event.data.validUntil,
-            effective_from: addDays(previous.valid_until, 1),
+            effective_from: null,
           });
           return;
         }
@@ -100,14 +103,16 @@ export const mandateHistoryProjection = defineProjection({
   },
 });
 
-/** The next version keeps the terms and validity of `previous`; what belongs to one change starts empty. */
+/** The next version keeps the validity of `previous`; what belongs to one change (terms included) starts empty. */
 const successor = (previous: MandateVersionRow, event: RecordedEvent, decision: DecisionRef | undefined): MandateVersionRow => ({
   ...previous,
+  ...NO_TERMS,
   version: previous.version + 1,
   changes: null,
   reason: null,
   triggered_by: null,
   decision: jsonOrNull(decision),
   recorded_at: event.recordedAt,
+  recorded_by: event.metadata.actor.id,
   position: event.position,
 });

@@ -2,36 +2,47 @@ import {
   type DatedChanges,
   type DecisionRef,
   type IsoDate,
+  type MandateChangeKind,
   type MandateChanges,
   type MandateTrigger,
   type Steering,
+  mandateHistoryRows,
   mandateInForceOn,
   termsOn,
 } from "#domain";
 import type Database from "better-sqlite3";
-import { type MandateChange, type MandateVersionRow, termsOfRow } from "./version-row.js";
+import { type MandateVersionRow, recordedMandateEvent, termsOfRow } from "./version-row.js";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
+/** A row of the mandate history: `mandateHistoryRows` (libs/domain) with absent fields as null. */
 export interface MandateVersion {
   readonly mandateId: string;
   readonly version: number;
-  readonly change: MandateChange;
+  readonly change: MandateChangeKind;
+  /** scope ... budgetSek: the terms in force from effectiveFrom, as known when this version was recorded. */
   readonly scope: ReadonlyArray<string>;
   readonly boundaries: ReadonlyArray<string>;
   readonly principles: ReadonlyArray<string>;
   readonly steering: Steering;
   readonly budgetSek: number | null;
+  /** The day before the next change of terms known when recorded; null when none was. */
+  readonly termsUntil: IsoDate | null;
+  /** The first day these terms were to hold on which, by changes recorded later (by asOf), other terms or none hold. */
+  readonly supersededFrom: IsoDate | null;
+  /** The validity after this version. */
   readonly validFrom: IsoDate;
   readonly validUntil: IsoDate | null;
   readonly revokedFrom: IsoDate | null;
   /** The day this version's change takes effect. */
   readonly effectiveFrom: IsoDate;
-  /** An amendment's own changes; the terms above are cumulative in recording order. */
+  /** An amendment's own changes. */
   readonly changes: MandateChanges | null;
   readonly reason: string | null;
   readonly triggeredBy: MandateTrigger | null;
   readonly recordedAt: string;
+  /** The actor's id. */
+  readonly recordedBy: string;
   readonly decision: DecisionRef | null;
 }
 
@@ -46,41 +57,33 @@ export interface MandateInForce {
   readonly budgetSek: number | null;
 }
 
-/** Every version of the initiative's mandates recorded by `asOf`, oldest first. */
+/** Every version of the initiative's mandates recorded by `asOf`, oldest first, read as docs/domain.md says. */
 export function mandateHistory(
   db: Database.Database,
   initiativeId: string,
   options: { readonly asOf?: string } = {},
 ): MandateVersion[] {
-  // Versions repeat most of their terms: parse each distinct JSON text once per answer.
-  const parsed = new Map<string, unknown>();
-  const parse = <T>(text: string | null): T | null => {
-    if (text === null) return null;
-    let value = parsed.get(text);
-    if (value === undefined) {
-      value = JSON.parse(text);
-      parsed.set(text, value);
-    }
-    return value as T;
-  };
-  return versionsAsOf(db, initiativeId, options.asOf).map((row) => ({
-    mandateId: row.mandate_id,
+  return mandateHistoryRows(versionsAsOf(db, initiativeId, options.asOf).map(recordedMandateEvent)).map((row) => ({
+    mandateId: row.mandateId,
     version: row.version,
     change: row.change,
-    scope: parse<string[]>(row.scope)!,
-    boundaries: parse<string[]>(row.boundaries)!,
-    principles: parse<string[]>(row.principles)!,
-    steering: row.steering,
-    budgetSek: row.budget_sek,
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    revokedFrom: row.revoked_from,
-    effectiveFrom: row.effective_from,
-    changes: parse<MandateChanges>(row.changes),
-    reason: row.reason,
-    triggeredBy: parse<MandateTrigger>(row.triggered_by),
-    recordedAt: row.recorded_at,
-    decision: parse<DecisionRef>(row.decision),
+    scope: row.terms.scope,
+    boundaries: row.terms.boundaries,
+    principles: row.terms.principles,
+    steering: row.terms.steering,
+    budgetSek: row.terms.budgetSek ?? null,
+    termsUntil: row.termsUntil ?? null,
+    supersededFrom: row.supersededFrom ?? null,
+    validFrom: row.validity.validFrom,
+    validUntil: row.validity.validUntil ?? null,
+    revokedFrom: row.validity.revokedFrom ?? null,
+    effectiveFrom: row.effectiveFrom,
+    changes: row.changes ?? null,
+    reason: row.reason ?? null,
+    triggeredBy: row.triggeredBy ?? null,
+    recordedAt: row.recordedAt,
+    recordedBy: row.recordedBy,
+    decision: row.decision ?? null,
   }));
 }
 
@@ -132,7 +135,7 @@ export function mandateInForce(
     )
       .all({ mandateId: inForce.mandateId, asOf, at: options.at })
       .map((row) => ({
-        effectiveFrom: row.effective_from,
+        effectiveFrom: row.effective_from!,
         changes: JSON.parse(row.changes!) as MandateChanges,
         order: row.position,
       }));

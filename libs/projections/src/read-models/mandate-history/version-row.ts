@@ -1,39 +1,53 @@
-import type { IsoDate, MandateTerms, Steering } from "#domain";
-
-export type MandateChange = "granted" | "amended" | "renewed" | "revoked";
+import type {
+  DecisionRef,
+  IsoDate,
+  MandateChangeKind,
+  MandateChanges,
+  MandateId,
+  MandateTerms,
+  MandateTrigger,
+  RecordedMandateEvent,
+  Steering,
+} from "#domain";
 
 /** A row of `mandate_versions`, as written and as read. */
 export interface MandateVersionRow {
   readonly initiative_id: string;
   readonly mandate_id: string;
   readonly version: number;
-  readonly change: MandateChange;
-  readonly scope: string;
-  readonly boundaries: string;
-  readonly principles: string;
-  readonly steering: Steering;
+  readonly change: MandateChangeKind;
+  readonly scope: string | null;
+  readonly boundaries: string | null;
+  readonly principles: string | null;
+  readonly steering: Steering | null;
   readonly budget_sek: number | null;
   readonly valid_from: IsoDate;
   readonly valid_until: IsoDate | null;
   readonly revoked_from: IsoDate | null;
-  readonly effective_from: IsoDate;
+  readonly effective_from: IsoDate | null;
   readonly changes: string | null;
   readonly reason: string | null;
   readonly triggered_by: string | null;
   readonly decision: string | null;
   readonly recorded_at: string;
+  readonly recorded_by: string;
   readonly position: number;
 }
 
 type TermColumns = Pick<MandateVersionRow, "scope" | "boundaries" | "principles" | "steering" | "budget_sek">;
 
-export const termsOfRow = (row: TermColumns): MandateTerms => ({
-  scope: JSON.parse(row.scope) as string[],
-  boundaries: JSON.parse(row.boundaries) as string[],
-  principles: JSON.parse(row.principles) as string[],
-  steering: row.steering,
-  ...(row.budget_sek === null ? {} : { budgetSek: row.budget_sek }),
-});
+/** The terms of a grant row. */
+export const termsOfRow = (row: TermColumns): MandateTerms => {
+  if (row.scope === null || row.boundaries === null || row.principles === null || row.steering === null)
+    throw new Error("Terms read from a mandate version that is not a grant");
+  return {
+    scope: JSON.parse(row.scope) as string[],
+    boundaries: JSON.parse(row.boundaries) as string[],
+    principles: JSON.parse(row.principles) as string[],
+    steering: row.steering,
+    ...(row.budget_sek === null ? {} : { budgetSek: row.budget_sek }),
+  };
+};
 
 export const termColumns = (terms: MandateTerms): TermColumns => ({
   scope: JSON.stringify(terms.scope),
@@ -43,5 +57,64 @@ export const termColumns = (terms: MandateTerms): TermColumns => ({
   budget_sek: terms.budgetSek ?? null,
 });
 
+/** The columns of the rows that are not grants. */
+export const NO_TERMS: TermColumns = { scope: null, boundaries: null, principles: null, steering: null, budget_sek: null };
+
 /** Optional JSON payload parts (decision, trigger, changes) are NULL when absent. */
 export const jsonOrNull = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+const optional = <K extends string, T>(key: K, text: string | null): Partial<Record<K, T>> =>
+  text === null ? {} : ({ [key]: JSON.parse(text) as T } as Partial<Record<K, T>>);
+
+/** The event a row records, as the reading of a mandate's history takes it. */
+export function recordedMandateEvent(row: MandateVersionRow): RecordedMandateEvent {
+  const mandateId = row.mandate_id as MandateId;
+  const decision = optional<"decision", DecisionRef>("decision", row.decision);
+  const recorded = { recordedAt: row.recorded_at, recordedBy: row.recorded_by };
+  switch (row.change) {
+    case "granted": {
+      const { scope, boundaries, principles, ...rest } = termsOfRow(row);
+      return {
+        event: {
+          type: "MandateGranted",
+          data: {
+            mandateId,
+            scope: [...scope],
+            boundaries: [...boundaries],
+            principles: [...principles],
+            ...rest,
+            validFrom: row.valid_from,
+            ...(row.valid_until === null ? {} : { validUntil: row.valid_until }),
+            ...decision,
+          },
+        },
+        ...recorded,
+      };
+    }
+    case "amended":
+      return {
+        event: {
+          type: "MandateAmended",
+          data: {
+            mandateId,
+            changes: JSON.parse(row.changes!) as MandateChanges,
+            reason: row.reason!,
+            effectiveFrom: row.effective_from!,
+            ...decision,
+            ...optional<"triggeredBy", MandateTrigger>("triggeredBy", row.triggered_by),
+          },
+        },
+        ...recorded,
+      };
+    case "renewed":
+      return { event: { type: "MandateRenewed", data: { mandateId, validUntil: row.valid_until!, ...decision } }, ...recorded };
+    case "revoked":
+      return {
+        event: {
+          type: "MandateRevoked",
+          data: { mandateId, reason: row.reason!, effectiveFrom: row.effective_from!, ...decision },
+        },
+        ...recorded,
+      };
+  }
+}
