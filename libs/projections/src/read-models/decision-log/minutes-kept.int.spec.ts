@@ -18,7 +18,7 @@ const held = (heldOn: string, agenda = ["Uppdateringar", "Budget 2025", "Nästa 
     focusArea,
     heldOn,
     attendees: [chair, secretary, adjusterA, adjusterB],
-    absentees: [],
+    absentees: [] as string[],
     agenda,
   }) as Payload<"MeetingHeld">;
 const at = (instant: string) => ({ recordedAt: instant });
@@ -212,8 +212,8 @@ describe("decision-log: delegation decisions", () => {
     await harness.append(initiative, "MandateGranted", {
       mandateId,
       scope: ["Fritid"],
-      boundaries: [],
-      principles: [],
+      boundaries: [] as string[],
+      principles: [] as string[],
       steering: "broad",
       validFrom: "2024-07-01",
       decision: { meetingId: randomUUID(), decisionId: randomUUID() },
