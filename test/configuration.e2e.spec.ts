@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { after, expectWrite, logHead } from "./support/fixtures.js";
 import {
   type ApiClient,
+  type ApiResponse,
   type MandatServer,
   api,
   runUntilExit,
@@ -17,14 +18,23 @@ let anonymous: ApiClient;
 
 serverForFile((started) => ({ server, auditor, anonymous } = started));
 
+/** The server as it started, read before any test writes to it (GET /health writes). */
+let atStart: { initiatives: ApiResponse; events: ApiResponse; verify: ApiResponse };
+beforeAll(async () => {
+  atStart = {
+    initiatives: await auditor.get("/api/v1/initiatives"),
+    events: await auditor.get("/api/v1/audit/events"),
+    verify: await auditor.get("/api/v1/audit/verify"),
+  };
+});
+
 describe("MANDAT_DEMO=off", () => {
-  it("starts empty: no initiatives, an empty log that verifies", async () => {
+  it("starts empty: no initiatives, an empty log that verifies", () => {
     expect(server.output()).not.toMatch(/loaded the demo/i);
-    const list = await auditor.get("/api/v1/initiatives");
-    expect(list.status).toBe(200);
-    expect(list.body).toEqual([]);
-    expect((await auditor.get("/api/v1/audit/events")).body).toEqual([]);
-    expect((await auditor.get("/api/v1/audit/verify")).body).toMatchObject({ ok: true, checkedEvents: 0 });
+    expect(atStart.initiatives.status).toBe(200);
+    expect(atStart.initiatives.body).toEqual([]);
+    expect(atStart.events.body).toEqual([]);
+    expect(atStart.verify.body).toMatchObject({ ok: true, checkedEvents: 0 });
   });
 
   it("prints the URL and the docs URL; no development token with an explicit AUTH_JWT_SECRET", () => {

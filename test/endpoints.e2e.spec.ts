@@ -11,6 +11,7 @@ import {
   mandateBody,
   meetingBody,
   ok,
+  seedInitiative,
   signalBody,
   tensionBody,
 } from "./support/fixtures.js";
@@ -19,6 +20,9 @@ import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 /**
  * Every endpoint of docs/api.md "Endpoints" at least once, with
  * the answer shapes it names, 201 vs 200, ETag and Log-Position.
+ *
+ * One server for the file; each test writes what it needs through the set-ups below and
+ * reads only what it wrote, so a failing test leaves the others standing.
  */
 let core: ApiClient;
 let admin: ApiClient;
@@ -27,22 +31,114 @@ let anonymous: ApiClient;
 
 serverForFile((started) => ({ core, admin, auditor, anonymous } = started));
 
-// Filled in as the flow goes.
-let organisationId: string;
-let otherOrganisationId: string;
-let contextId: string;
-let personId: string;
-let secondPersonId: string;
-let initiativeId: string;
-let goalId: string;
-let mandateId: string;
-let meetingId: string;
-let decisionId: string;
-let lastPosition = 0;
+// ---------------------------------------------------------------------------------------
+// Set-ups: what a test needs, written fresh for it (the endpoints they use are tested below).
+// ---------------------------------------------------------------------------------------
 
-const track = (position: number) => {
-  lastPosition = Math.max(lastPosition, position);
-  return position;
+const anOrganisation = async (name = "Västerås stad") =>
+  ok(await core.post("/api/v1/organisations", { name, kind: "municipality" })).id;
+
+const aContext = async (organisationId: string) =>
+  ok(
+    await core.post(`/api/v1/organisations/${organisationId}/governing-contexts`, {
+      name: "Barn- och ungdomsnämnden",
+      kind: "committee",
+      description: "Nämnden för förskola och skola",
+    }),
+  ).id;
+
+const aPerson = async (organisationId: string, name = "Deltagare Västerås") =>
+  ok(await core.post("/api/v1/people", { organisationId, name })).id;
+
+/** An organisation, a person of it and an initiative of it, without goals: the initiative at revision 0. */
+const aRegisteredInitiative = async () => {
+  const organisationId = await anOrganisation();
+  const personId = await aPerson(organisationId);
+  const written = ok(
+    await core.post(I, {
+      name: "Drömfabriken",
+      focusArea: FOCUS_AREA,
+      description: "En mötesplats",
+      organisationIds: [organisationId],
+    }),
+  );
+  return { organisationId, personId, initiativeId: written.id, position: written.position };
+};
+
+/** A seeded initiative (with an active goal) and a mandate 2025-01-01..2025-12-31, amended from June and renewed to 2026-06-30. */
+const anAmendedAndRenewedMandate = async () => {
+  const seeded = await seedInitiative(core);
+  const mandates = `${I}/${seeded.initiativeId}/mandates`;
+  const mandateId = ok(await core.post(mandates, mandateBody())).id;
+  ok(
+    await core.post(`${mandates}/${mandateId}/amendments`, {
+      changes: { scope: ["Fritid för barn 10–18 år"], budgetSek: 300_000 },
+      reason: "Utvidgad målgrupp",
+      effectiveFrom: "2025-06-01",
+    }),
+  );
+  const renewed = ok(await core.post(`${mandates}/${mandateId}/renewal`, { validUntil: "2026-06-30" }));
+  return { seeded, mandateId, renewed };
+};
+
+/** A meeting held on `heldOn` that recorded one budget decision. */
+const aBudgetDecision = async (heldOn: string) => {
+  const organisationId = await anOrganisation();
+  const attendee = await aPerson(organisationId);
+  const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([attendee], { heldOn }))).id;
+  const decisionId = ok(
+    await core.post(`/api/v1/meetings/${meetingId}/decisions`, {
+      subject: "Budget",
+      decision: "Budgeten godkänns",
+      kind: "budget",
+    }),
+  ).id;
+  return { meetingId, decisionId };
+};
+
+/** The budget of FOCUS_AREA for `year`, proposed for `initiativeId` and approved by a budget decision of a meeting held on `heldOn`. */
+const anApprovedBudget = async (year: number, initiativeId: string, heldOn = `${year}-01-20`) => {
+  const decision = await aBudgetDecision(heldOn);
+  ok(
+    await core.post(`/api/v1/budgets/${FOCUS_AREA}/${year}/proposal`, {
+      lines: [
+        { purpose: "Drömfabriken", initiativeId, amountSek: 300_000 },
+        { purpose: "Samordning", amountSek: 200_000 },
+      ],
+    }),
+  );
+  const approved = ok(await core.post(`/api/v1/budgets/${FOCUS_AREA}/${year}/approval`, { decision }));
+  return { decision, approved };
+};
+
+/** Amends the budget of `year` by its own decision, records external funding and a value reflection. */
+const amendFundAndReflect = async (year: number, initiativeId: string, decision: { meetingId: string; decisionId: string }) => {
+  const budget = `/api/v1/budgets/${FOCUS_AREA}/${year}`;
+  const amended = expectWrite(
+    await core.post(`${budget}/amendments`, {
+      lines: [
+        { purpose: "Drömfabriken", initiativeId, amountSek: 350_000 },
+        { purpose: "Samordning", amountSek: 200_000 },
+      ],
+      reason: "Mer till Drömfabriken",
+      decision,
+    }),
+    200,
+  );
+  const funding = expectWrite(
+    await core.post(`${budget}/external-funding`, {
+      source: "Allmänna arvsfonden",
+      amountSek: 100_000,
+      initiativeId,
+      on: `${year}-04-01`,
+    }),
+    200,
+  );
+  const reflection = expectWrite(
+    await core.post(`${budget}/value-reflections`, { reflection: "God effekt", valueRating: 4, on: `${year}-12-01` }),
+    200,
+  );
+  return { amended, funding, reflection };
 };
 
 describe("organisations and people", () => {
@@ -50,15 +146,15 @@ describe("organisations and people", () => {
     const written = expectWrite(await admin.post("/api/v1/organisations", { name: "Västerås stad", kind: "municipality" }), 201);
     expect(isUuid(written.id)).toBe(true);
     expect(written.revision).toBe(0);
-    organisationId = written.id;
-    otherOrganisationId = expectWrite(
+    const byCore = expectWrite(
       await core.post("/api/v1/organisations", { name: "Mälardalens universitet", kind: "university" }),
       201,
-    ).id;
-    track(written.position);
+    );
+    expect(byCore.id).not.toBe(written.id);
   });
 
   it("POST /organisations/{id}/governing-contexts maps a context: 201, the id is the contextId", async () => {
+    const organisationId = await anOrganisation();
     const written = expectWrite(
       await core.post(`/api/v1/organisations/${organisationId}/governing-contexts`, {
         name: "Barn- och ungdomsnämnden",
@@ -70,16 +166,17 @@ describe("organisations and people", () => {
     expect(isUuid(written.id)).toBe(true);
     expect(written.id).not.toBe(organisationId);
     expect(written.revision).toBe(1);
-    contextId = written.id;
-    track(written.position);
   });
 
   it("GET /organisations and /organisations/{id}/governing-contexts (not in API.md v1) list them", async () => {
-    const list = await core.get(after("/api/v1/organisations", lastPosition));
+    const organisationId = await anOrganisation();
+    const contextId = await aContext(organisationId);
+    const position = ok(await core.post("/api/v1/organisations", { name: "Ännu en", kind: "other" })).position;
+    const list = await core.get(after("/api/v1/organisations", position));
     expect(list.status).toBe(200);
     expect(Array.isArray(list.body)).toBe(true);
     expect(JSON.stringify(list.body)).toContain(organisationId);
-    const contexts = await core.get(after(`/api/v1/organisations/${organisationId}/governing-contexts`, lastPosition));
+    const contexts = await core.get(after(`/api/v1/organisations/${organisationId}/governing-contexts`, position));
     expect(contexts.status).toBe(200);
     expect(JSON.stringify(contexts.body)).toContain(contextId);
     expect(JSON.stringify(contexts.body)).toContain("Barn- och ungdomsnämnden");
@@ -88,18 +185,18 @@ describe("organisations and people", () => {
   });
 
   it("POST /people registers a person: 201; GET /people/{id} (not in API.md v1) opens the name", async () => {
+    const organisationId = await anOrganisation();
     const written = expectWrite(
       await admin.post("/api/v1/people", { organisationId, name: "Deltagare Västerås 1", email: "d1@example.org" }),
       201,
     );
-    personId = written.id;
-    secondPersonId = ok(await core.post("/api/v1/people", { organisationId, name: "Deltagare Västerås 2" })).id;
-    const person = await core.get(after(`/api/v1/people/${personId}`, track(written.position)));
+    const person = await core.get(after(`/api/v1/people/${written.id}`, written.position));
     expect(person.status).toBe(200);
-    expect(person.body).toMatchObject({ id: personId, organisationId, name: "Deltagare Västerås 1", erased: false });
+    expect(person.body).toMatchObject({ id: written.id, organisationId, name: "Deltagare Västerås 1", erased: false });
   });
 
   it("POST /people/{id}/core-team-membership and .../end (not in API.md v1): 200", async () => {
+    const personId = await aPerson(await anOrganisation());
     const started = expectWrite(
       await core.post(`/api/v1/people/${personId}/core-team-membership`, { focusArea: FOCUS_AREA, on: "2024-06-01" }),
       200,
@@ -110,14 +207,13 @@ describe("organisations and people", () => {
       200,
     );
     expect(ended.revision).toBe(started.revision + 1);
-    track(ended.position);
   });
 
   it("POST /people/{id}/erasure (not in API.md v1): 200, the name reads as a placeholder", async () => {
-    const erasedId = ok(await core.post("/api/v1/people", { organisationId, name: "Att radera" })).id;
+    const erasedId = await aPerson(await anOrganisation(), "Att radera");
     const written = expectWrite(await admin.post(`/api/v1/people/${erasedId}/erasure`, {}), 200);
     expect(written.id).toBe(erasedId);
-    const person = await core.get(after(`/api/v1/people/${erasedId}`, track(written.position)));
+    const person = await core.get(after(`/api/v1/people/${erasedId}`, written.position));
     expect(person.status).toBe(200);
     expect(person.body.erased).toBe(true);
     expect(person.body.name).not.toBe("Att radera");
@@ -126,55 +222,61 @@ describe("organisations and people", () => {
 
 describe("initiatives", () => {
   it("POST /initiatives registers an initiative: 201", async () => {
+    const organisationIds = [await anOrganisation(), await anOrganisation("Mälardalens universitet")];
     const written = expectWrite(
-      await core.post(I, {
-        name: "Drömfabriken",
-        focusArea: FOCUS_AREA,
-        description: "En kreativ mötesplats",
-        organisationIds: [organisationId, otherOrganisationId],
-      }),
+      await core.post(I, { name: "Drömfabriken", focusArea: FOCUS_AREA, description: "En kreativ mötesplats", organisationIds }),
       201,
     );
+    expect(isUuid(written.id)).toBe(true);
     expect(written.revision).toBe(0);
-    initiativeId = written.id;
-    track(written.position);
   });
 
   it("GET /initiatives lists `[{ id, name, status, ... }]`", async () => {
-    const list = await core.get(after(I, lastPosition));
+    const { initiativeId, position } = await aRegisteredInitiative();
+    const list = await core.get(after(I, position));
     expect(list.status).toBe(200);
     const item = (list.body as any[]).find((i) => i.id === initiativeId);
     expect(item).toMatchObject({ id: initiativeId, name: "Drömfabriken", status: "open" });
   });
 
   it("POST /initiatives/{id}/leads assigns a lead: 200, the id is the personId", async () => {
+    const { initiativeId, personId } = await aRegisteredInitiative();
     const written = expectWrite(await admin.post(`${I}/${initiativeId}/leads`, { personId, role: "lead" }), 200);
     expect(written.id).toBe(personId);
     expect(written.revision).toBe(1);
-    track(ok(await core.post(`${I}/${initiativeId}/leads`, { personId: secondPersonId, role: "co-lead" })).position);
   });
 
   it("POST /initiatives/{id}/leads/{personId}/unassignment (not in API.md v1): 200", async () => {
+    const { initiativeId, organisationId, personId } = await aRegisteredInitiative();
+    const secondPersonId = await aPerson(organisationId, "Deltagare Västerås 2");
+    ok(await core.post(`${I}/${initiativeId}/leads`, { personId, role: "lead" }));
+    ok(await core.post(`${I}/${initiativeId}/leads`, { personId: secondPersonId, role: "co-lead" }));
     const written = expectWrite(
       await core.post(`${I}/${initiativeId}/leads/${secondPersonId}/unassignment`, { reason: "Bytt uppdrag" }),
       200,
     );
-    const overview = await core.get(after(`${I}/${initiativeId}`, track(written.position)));
+    expect(written.id).toBe(secondPersonId);
+    const overview = await core.get(after(`${I}/${initiativeId}`, written.position));
     expect(overview.body.leads.map((l: any) => l.personId)).toEqual([personId]);
   });
 
   it("POST /initiatives/{id}/governing-contexts links a context: 200, the id is the contextId; GET lists it", async () => {
+    const { initiativeId, organisationId } = await aRegisteredInitiative();
+    const contextId = await aContext(organisationId);
     const written = expectWrite(
       await core.post(`${I}/${initiativeId}/governing-contexts`, { organisationId, contextId, relation: "decides" }),
       200,
     );
     expect(written.id).toBe(contextId);
-    const linked = await core.get(after(`${I}/${initiativeId}/governing-contexts`, track(written.position)));
+    const linked = await core.get(after(`${I}/${initiativeId}/governing-contexts`, written.position));
     expect(linked.status).toBe(200);
     expect(JSON.stringify(linked.body)).toContain(contextId);
   });
 
   it("POST .../governing-contexts/{contextId}/unlinking and the organisation's .../retirement (not in API.md v1): 200", async () => {
+    const { initiativeId, organisationId } = await aRegisteredInitiative();
+    const contextId = await aContext(organisationId);
+    ok(await core.post(`${I}/${initiativeId}/governing-contexts`, { organisationId, contextId, relation: "decides" }));
     const unlinked = expectWrite(
       await core.post(`${I}/${initiativeId}/governing-contexts/${contextId}/unlinking`, {
         organisationId,
@@ -190,41 +292,34 @@ describe("initiatives", () => {
       200,
     );
     expect(retired.id).toBe(contextId);
-    const linked = await core.get(after(`${I}/${initiativeId}/governing-contexts`, track(retired.position)));
+    const linked = await core.get(after(`${I}/${initiativeId}/governing-contexts`, retired.position));
     expect(linked.status).toBe(200);
     expect(JSON.stringify(linked.body)).not.toContain(contextId);
   });
 });
 
 describe("goals", () => {
+  const goalBody = { statement: "Fler unga i fritidsverksamhet", indicator: "Antal deltagare", targetDate: "2025-12-31" };
+  const revision = { statement: "Fler unga 10–15 år i fritidsverksamhet", reason: "Skarpare" };
+
   it("POST /initiatives/{id}/goals sets a goal: 201, the id is the goalId", async () => {
-    const written = expectWrite(
-      await core.post(`${I}/${initiativeId}/goals`, {
-        statement: "Fler unga i fritidsverksamhet",
-        indicator: "Antal deltagare",
-        targetDate: "2025-12-31",
-      }),
-      201,
-    );
+    const { initiativeId } = await aRegisteredInitiative();
+    const written = expectWrite(await core.post(`${I}/${initiativeId}/goals`, goalBody), 201);
     expect(isUuid(written.id)).toBe(true);
     expect(written.id).not.toBe(initiativeId);
-    goalId = written.id;
-    track(written.position);
   });
 
   it("POST .../goals/{goalId}/revisions: 200", async () => {
-    const written = expectWrite(
-      await core.post(`${I}/${initiativeId}/goals/${goalId}/revisions`, {
-        statement: "Fler unga 10–15 år i fritidsverksamhet",
-        reason: "Skarpare",
-      }),
-      200,
-    );
+    const { initiativeId } = await aRegisteredInitiative();
+    const goalId = ok(await core.post(`${I}/${initiativeId}/goals`, goalBody)).id;
+    const written = expectWrite(await core.post(`${I}/${initiativeId}/goals/${goalId}/revisions`, revision), 200);
     expect(written.id).toBe(goalId);
-    track(written.position);
   });
 
   it("POST .../goals/{goalId}/achievement and .../drop: 200; GET .../goals (not in API.md v1) has every version", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
+    const goalId = ok(await core.post(`${I}/${initiativeId}/goals`, goalBody)).id;
+    ok(await core.post(`${I}/${initiativeId}/goals/${goalId}/revisions`, revision));
     const achievedGoal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett första öppet hus" })).id;
     const achieved = expectWrite(
       await core.post(`${I}/${initiativeId}/goals/${achievedGoal}/achievement`, {
@@ -241,7 +336,7 @@ describe("goals", () => {
     );
     expect(dropped.id).toBe(droppedGoal);
 
-    const history = await core.get(after(`${I}/${initiativeId}/goals`, track(dropped.position)));
+    const history = await core.get(after(`${I}/${initiativeId}/goals`, dropped.position));
     expect(history.status).toBe(200);
     const changes = (history.body as any[]).map(
       (v) => `${v.goalId === goalId ? "g" : v.goalId === achievedGoal ? "a" : "d"}:${v.change}`,
@@ -252,13 +347,15 @@ describe("goals", () => {
 
 describe("mandates", () => {
   it("POST /initiatives/{id}/mandates grants a mandate: 201, the id is the mandateId", async () => {
+    const { initiativeId } = await seedInitiative(core);
     const written = expectWrite(await core.post(`${I}/${initiativeId}/mandates`, mandateBody()), 201);
     expect(isUuid(written.id)).toBe(true);
-    mandateId = written.id;
-    track(written.position);
+    expect(written.id).not.toBe(initiativeId);
   });
 
   it("POST .../mandates/{mandateId}/amendments and /renewal: 200", async () => {
+    const { initiativeId } = await seedInitiative(core);
+    const mandateId = ok(await core.post(`${I}/${initiativeId}/mandates`, mandateBody())).id;
     const amended = expectWrite(
       await core.post(`${I}/${initiativeId}/mandates/${mandateId}/amendments`, {
         changes: { scope: ["Fritid för barn 10–18 år"], budgetSek: 300_000 },
@@ -274,11 +371,11 @@ describe("mandates", () => {
     );
     expect(renewed.id).toBe(mandateId);
     expect(renewed.revision).toBe(amended.revision + 1);
-    track(renewed.position);
   });
 
   it("GET .../mandates is the history `[{ mandateId, version, scope, ..., recordedAt, decision }]`, oldest first", async () => {
-    const history = await core.get(after(`${I}/${initiativeId}/mandates`, lastPosition));
+    const { seeded, mandateId, renewed: last } = await anAmendedAndRenewedMandate();
+    const history = await core.get(after(`${I}/${seeded.initiativeId}/mandates`, last.position));
     expect(history.status).toBe(200);
     expect(history.body).toHaveLength(3);
     for (const version of history.body as any[]) {
@@ -308,15 +405,16 @@ describe("mandates", () => {
   });
 
   it("POST .../mandates/{mandateId}/revocation: 200, and the history records revokedFrom", async () => {
+    const { seeded, mandateId } = await anAmendedAndRenewedMandate();
     const revoked = expectWrite(
-      await core.post(`${I}/${initiativeId}/mandates/${mandateId}/revocation`, {
+      await core.post(`${I}/${seeded.initiativeId}/mandates/${mandateId}/revocation`, {
         reason: "Ersätts",
         effectiveFrom: "2026-03-01",
       }),
       200,
     );
     expect(revoked.id).toBe(mandateId);
-    const history = await core.get(after(`${I}/${initiativeId}/mandates`, track(revoked.position)));
+    const history = await core.get(after(`${I}/${seeded.initiativeId}/mandates`, revoked.position));
     expect(history.body).toHaveLength(4);
     expect((history.body as any[]).at(-1).revokedFrom).toBe("2026-03-01");
   });
@@ -324,47 +422,49 @@ describe("mandates", () => {
 
 describe("check-ins", () => {
   it("POST /initiatives/{id}/check-in-cadence: 200", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
     const written = expectWrite(await core.post(`${I}/${initiativeId}/check-in-cadence`, { everyDays: 30 }), 200);
     expect(written.id).toBe(initiativeId);
-    track(written.position);
   });
 
   it("POST /initiatives/{id}/check-ins: 201; GET .../check-ins (not in API.md v1) lists it", async () => {
+    const { initiativeId, personId } = await aRegisteredInitiative();
     const written = expectWrite(await core.post(`${I}/${initiativeId}/check-ins`, checkInBody(personId)), 201);
     expect(isUuid(written.id)).toBe(true);
     expect(written.id).not.toBe(initiativeId);
-    const list = await core.get(after(`${I}/${initiativeId}/check-ins`, track(written.position)));
+    const list = await core.get(after(`${I}/${initiativeId}/check-ins`, written.position));
     expect(list.status).toBe(200);
     expect(list.body).toHaveLength(1);
     expect(list.body[0]).toMatchObject({ checkInId: written.id, heldOn: "2025-02-03", mandateClarity: 4, confidence: 3 });
   });
 });
 
-let signalId: string;
-let withdrawnSignalId: string;
-
 describe("signals", () => {
   it("POST /signals submits a signal: 201", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
     const written = expectWrite(
       await core.post("/api/v1/signals", signalBody(initiativeId, { detail: "Kvällar och helger" })),
       201,
     );
+    expect(isUuid(written.id)).toBe(true);
     expect(written.revision).toBe(0);
-    signalId = written.id;
-    track(written.position);
   });
 
   it("GET /signals?status=unanswered&initiativeId lists `[{ id, initiativeId, kind, summary, mandatePosition, status }]`", async () => {
-    const list = await core.get(after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, lastPosition));
+    const { initiativeId } = await aRegisteredInitiative();
+    const submitted = ok(await core.post("/api/v1/signals", signalBody(initiativeId)));
+    const list = await core.get(after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, submitted.position));
     expect(list.status).toBe(200);
     expect(list.body).toHaveLength(1);
     const signal = list.body[0];
-    expect(signal).toMatchObject({ id: signalId, initiativeId, kind: "boundary-request", mandatePosition: "at-edge" });
+    expect(signal).toMatchObject({ id: submitted.id, initiativeId, kind: "boundary-request", mandatePosition: "at-edge" });
     expect(typeof signal.summary).toBe("string");
     expect(signal.status).toBe("submitted");
   });
 
   it("POST /signals/{id}/acknowledgement and /answer: 200; the signal moves to the answered ones", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
+    const signalId = ok(await core.post("/api/v1/signals", signalBody(initiativeId))).id;
     const acknowledged = expectWrite(await core.post(`/api/v1/signals/${signalId}/acknowledgement`, {}), 200);
     expect(acknowledged.id).toBe(signalId);
     expect(acknowledged.revision).toBe(1);
@@ -373,42 +473,31 @@ describe("signals", () => {
       200,
     );
     expect(answered.revision).toBe(2);
-    const unanswered = await core.get(
-      after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, track(answered.position)),
-    );
+    const unanswered = await core.get(after(`/api/v1/signals?status=unanswered&initiativeId=${initiativeId}`, answered.position));
     expect(unanswered.body).toEqual([]);
     const done = await core.get(`/api/v1/signals?status=answered&initiativeId=${initiativeId}`);
     expect(done.body.map((s: any) => s.id)).toEqual([signalId]);
   });
 
   it("POST /signals/{id}/withdrawal: 200", async () => {
-    withdrawnSignalId = ok(
+    const { initiativeId } = await aRegisteredInitiative();
+    const signalId = ok(
       await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "need", mandatePosition: "within" })),
     ).id;
-    const written = expectWrite(
-      await core.post(`/api/v1/signals/${withdrawnSignalId}/withdrawal`, { reason: "Löst på annat sätt" }),
-      200,
-    );
-    expect(written.id).toBe(withdrawnSignalId);
-    track(written.position);
+    const written = expectWrite(await core.post(`/api/v1/signals/${signalId}/withdrawal`, { reason: "Löst på annat sätt" }), 200);
+    expect(written.id).toBe(signalId);
+    expect(written.revision).toBe(1);
   });
 });
 
 describe("tensions", () => {
-  let tensionId: string;
-
-  it("POST /tensions raises a tension: 201", async () => {
-    const written = expectWrite(await core.post("/api/v1/tensions", tensionBody([initiativeId])), 201);
-    tensionId = written.id;
-    track(written.position);
-  });
-
-  it("POST /tensions/{id}/intensity, /escalation, /resolution: 200", async () => {
+  /** A tension raised on 2025-02-12 at intensity 3, sharpened to 5, escalated, and resolved on 2025-03-10. */
+  const aResolvedTension = async (initiativeId: string) => {
+    const tensionId = ok(await core.post("/api/v1/tensions", tensionBody([initiativeId]))).id;
     const intensity = expectWrite(
       await core.post(`/api/v1/tensions/${tensionId}/intensity`, { intensity: 5, note: "Skärpt läge", on: "2025-02-20" }),
       200,
     );
-    expect(intensity.id).toBe(tensionId);
     const escalated = expectWrite(
       await core.post(`/api/v1/tensions/${tensionId}/escalation`, { to: "core-team", note: "Till kärnteamet", on: "2025-02-21" }),
       200,
@@ -417,23 +506,47 @@ describe("tensions", () => {
       await core.post(`/api/v1/tensions/${tensionId}/resolution`, { resolution: "Gemensam rutin", resolvedOn: "2025-03-10" }),
       200,
     );
+    return { tensionId, intensity, escalated, resolved };
+  };
+  /** A tension raised on 2025-02-12 at intensity 2 and dropped on 2025-02-28. */
+  const aDroppedTension = async (initiativeId: string) => {
+    const tensionId = ok(
+      await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "roles", intensity: 2 })),
+    ).id;
+    const dropped = expectWrite(
+      await core.post(`/api/v1/tensions/${tensionId}/drop`, { reason: "Inte aktuell", on: "2025-02-28" }),
+      200,
+    );
+    return { tensionId, dropped };
+  };
+
+  it("POST /tensions raises a tension: 201", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
+    const written = expectWrite(await core.post("/api/v1/tensions", tensionBody([initiativeId])), 201);
+    expect(isUuid(written.id)).toBe(true);
+    expect(written.revision).toBe(0);
+  });
+
+  it("POST /tensions/{id}/intensity, /escalation, /resolution: 200", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
+    const { tensionId, intensity, escalated, resolved } = await aResolvedTension(initiativeId);
+    expect([intensity.id, escalated.id, resolved.id]).toEqual([tensionId, tensionId, tensionId]);
     expect([intensity.revision, escalated.revision, resolved.revision]).toEqual([1, 2, 3]);
-    track(resolved.position);
   });
 
   it("POST /tensions/{id}/drop (not in API.md v1): 200", async () => {
-    const other = ok(await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "roles", intensity: 2 }))).id;
-    const written = expectWrite(
-      await core.post(`/api/v1/tensions/${other}/drop`, { reason: "Inte aktuell", on: "2025-02-28" }),
-      200,
-    );
-    expect(written.id).toBe(other);
-    track(written.position);
+    const { initiativeId } = await aRegisteredInitiative();
+    const { tensionId, dropped } = await aDroppedTension(initiativeId);
+    expect(dropped.id).toBe(tensionId);
+    expect(dropped.revision).toBe(1);
   });
 
   it("GET /initiatives/{id}/tensions/timeline?bucket=month: `[{ periodStart, raised, resolved, open, meanIntensity }]`", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
+    await aResolvedTension(initiativeId);
+    const { dropped } = await aDroppedTension(initiativeId);
     const timeline = await core.get(
-      after(`${I}/${initiativeId}/tensions/timeline?from=2025-01-01&to=2025-03-31&bucket=month`, lastPosition),
+      after(`${I}/${initiativeId}/tensions/timeline?from=2025-01-01&to=2025-03-31&bucket=month`, dropped.position),
     );
     expect(timeline.status).toBe(200);
     expect(timeline.body.map((p: any) => p.periodStart)).toEqual(["2025-01-01", "2025-02-01", "2025-03-01"]);
@@ -452,46 +565,46 @@ describe("tensions", () => {
 });
 
 describe("meetings, budgets, decisions", () => {
+  /** A meeting with one attendee and one absentee, held on `heldOn`. */
+  const aMeeting = async (heldOn = "2025-01-20") => {
+    const organisationId = await anOrganisation();
+    const attendee = await aPerson(organisationId, "Deltagare Västerås 1");
+    const absentee = await aPerson(organisationId, "Deltagare Västerås 2");
+    const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([attendee], { heldOn, absentees: [absentee] }))).id;
+    return { meetingId, attendee, absentee };
+  };
+  const decisionBody = {
+    subject: "Budget 2025",
+    decision: "Budgeten för 2025 godkänns",
+    rationale: "Enligt förslag",
+    kind: "budget",
+  };
+  const nextStepBody = (ownerId: string) => ({ text: "Nästa möte i november", ownerId, due: "2025-11-30" });
+
   it("POST /meetings holds a meeting: 201", async () => {
-    const written = expectWrite(
-      await core.post("/api/v1/meetings", meetingBody([personId], { absentees: [secondPersonId] })),
-      201,
-    );
-    meetingId = written.id;
-    track(written.position);
+    const attendee = await aPerson(await anOrganisation());
+    const written = expectWrite(await core.post("/api/v1/meetings", meetingBody([attendee])), 201);
+    expect(isUuid(written.id)).toBe(true);
+    expect(written.revision).toBe(0);
   });
 
   it("POST /meetings/{id}/decisions: 201, the id is the decisionId; /comments: 200; /next-steps: 201", async () => {
-    const decision = expectWrite(
-      await core.post(`/api/v1/meetings/${meetingId}/decisions`, {
-        subject: "Budget 2025",
-        decision: "Budgeten för 2025 godkänns",
-        rationale: "Enligt förslag",
-        kind: "budget",
-      }),
-      201,
-    );
+    const { meetingId, attendee } = await aMeeting();
+    const decision = expectWrite(await core.post(`/api/v1/meetings/${meetingId}/decisions`, decisionBody), 201);
     expect(decision.id).not.toBe(meetingId);
-    decisionId = decision.id;
     const comment = expectWrite(
       await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Budget", comment: "Hur vet vi att vi får valuta?" }),
       200,
     );
     expect(comment.id).toBe(meetingId);
-    const step = expectWrite(
-      await core.post(`/api/v1/meetings/${meetingId}/next-steps`, {
-        text: "Nästa möte i november",
-        ownerId: personId,
-        due: "2025-11-30",
-      }),
-      201,
-    );
+    const step = expectWrite(await core.post(`/api/v1/meetings/${meetingId}/next-steps`, nextStepBody(attendee)), 201);
     expect(step.id).not.toBe(meetingId);
     expect([decision.revision, comment.revision, step.revision]).toEqual([1, 2, 3]);
-    track(step.position);
   });
 
   it("POST /budgets/{focusArea}/{year}/proposal: 201; /approval: 200", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
+    const decision = await aBudgetDecision("2025-01-20");
     const proposed = expectWrite(
       await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/proposal`, {
         lines: [
@@ -501,62 +614,40 @@ describe("meetings, budgets, decisions", () => {
       }),
       201,
     );
-    const approved = expectWrite(
-      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/approval`, { decision: { meetingId, decisionId } }),
-      200,
-    );
+    const approved = expectWrite(await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/approval`, { decision }), 200);
     expect(approved.id).toBe(proposed.id);
     expect(approved.revision).toBe(proposed.revision + 1);
-    track(approved.position);
   });
 
   it("POST /budgets/.../amendments, /external-funding, /value-reflections (not in API.md v1): 200", async () => {
-    const amended = expectWrite(
-      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/amendments`, {
-        lines: [
-          { purpose: "Drömfabriken", initiativeId, amountSek: 350_000 },
-          { purpose: "Samordning", amountSek: 200_000 },
-        ],
-        reason: "Mer till Drömfabriken",
-        decision: { meetingId, decisionId },
-      }),
-      200,
-    );
-    const funding = expectWrite(
-      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/external-funding`, {
-        source: "Allmänna arvsfonden",
-        amountSek: 100_000,
-        initiativeId,
-        on: "2025-04-01",
-      }),
-      200,
-    );
-    const reflection = expectWrite(
-      await core.post(`/api/v1/budgets/${FOCUS_AREA}/2025/value-reflections`, {
-        reflection: "God effekt",
-        valueRating: 4,
-        on: "2025-12-01",
-      }),
-      200,
-    );
+    const { initiativeId } = await aRegisteredInitiative();
+    const { decision, approved } = await anApprovedBudget(2026, initiativeId);
+    const { amended, funding, reflection } = await amendFundAndReflect(2026, initiativeId, decision);
+    expect(amended.revision).toBe(approved.revision + 1);
     expect([funding.revision, reflection.revision]).toEqual([amended.revision + 1, amended.revision + 2]);
-    track(reflection.position);
   });
 
   it("GET /budgets/{focusArea}/{year}: `{ year, status, lines, approvedTotalSek, externalFunding, reflections }`", async () => {
-    const budget = await core.get(after(`/api/v1/budgets/${FOCUS_AREA}/2025`, lastPosition));
+    const { initiativeId } = await aRegisteredInitiative();
+    const { decision } = await anApprovedBudget(2027, initiativeId);
+    const { reflection } = await amendFundAndReflect(2027, initiativeId, decision);
+    const budget = await core.get(after(`/api/v1/budgets/${FOCUS_AREA}/2027`, reflection.position));
     expect(budget.status).toBe(200);
-    expect(budget.body).toMatchObject({ year: 2025, status: "approved", approvedTotalSek: 550_000 });
+    expect(budget.body).toMatchObject({ year: 2027, status: "approved", approvedTotalSek: 550_000 });
     expect(budget.body.lines.map((l: any) => l.amountSek)).toEqual([350_000, 200_000]);
     expect(budget.body.externalFunding).toHaveLength(1);
     expect(budget.body.externalFunding[0]).toMatchObject({ source: "Allmänna arvsfonden", amountSek: 100_000 });
     expect(budget.body.reflections).toHaveLength(1);
     expect(budget.body.reflections[0]).toMatchObject({ valueRating: 4 });
     // As known at a time before the proposal was recorded, there was no such budget.
-    expect((await core.get(`/api/v1/budgets/${FOCUS_AREA}/2025?asOf=2001-01-01`)).status).toBe(404);
+    expect((await core.get(`/api/v1/budgets/${FOCUS_AREA}/2027?asOf=2001-01-01`)).status).toBe(404);
   });
 
   it("POST /meetings/{id}/approval and /corrections: 200; GET /meetings/{id} has the minutes", async () => {
+    const { meetingId, attendee, absentee } = await aMeeting();
+    const decisionId = ok(await core.post(`/api/v1/meetings/${meetingId}/decisions`, decisionBody)).id;
+    ok(await core.post(`/api/v1/meetings/${meetingId}/comments`, { topic: "Budget", comment: "Hur vet vi att vi får valuta?" }));
+    ok(await core.post(`/api/v1/meetings/${meetingId}/next-steps`, nextStepBody(attendee)));
     const approved = expectWrite(await core.post(`/api/v1/meetings/${meetingId}/approval`, {}), 200);
     expect(approved.id).toBe(meetingId);
     const corrected = expectWrite(
@@ -567,13 +658,13 @@ describe("meetings, budgets, decisions", () => {
       200,
     );
     expect(corrected.revision).toBe(approved.revision + 1);
-    const minutes = await core.get(after(`/api/v1/meetings/${meetingId}`, track(corrected.position)));
+    const minutes = await core.get(after(`/api/v1/meetings/${meetingId}`, corrected.position));
     expect(minutes.status).toBe(200);
     expect(minutes.body).toMatchObject({
       id: meetingId,
       heldOn: "2025-01-20",
-      attendees: [personId],
-      absentees: [secondPersonId],
+      attendees: [attendee],
+      absentees: [absentee],
       agenda: ["Uppdateringar", "Budget"],
       approved: true,
     });
@@ -581,57 +672,74 @@ describe("meetings, budgets, decisions", () => {
     expect(minutes.body.decisions[0]).toMatchObject({ decisionId, subject: "Budget 2025", kind: "budget" });
     expect(minutes.body.comments).toEqual([{ topic: "Budget", comment: "Hur vet vi att vi får valuta?" }]);
     expect(minutes.body.nextSteps).toHaveLength(1);
-    expect(minutes.body.nextSteps[0]).toMatchObject({ text: "Nästa möte i november", ownerId: personId, due: "2025-11-30" });
+    expect(minutes.body.nextSteps[0]).toMatchObject({ text: "Nästa möte i november", ownerId: attendee, due: "2025-11-30" });
   });
 
   it("GET /decisions?from&to: `[{ meetingId, decisionId, heldOn, subject, decision, kind, effects }]`", async () => {
-    const log = await auditor.get(after("/api/v1/decisions?from=2025-01-01&to=2025-01-31", lastPosition));
+    // A month no other test holds a meeting in, and a budget year of its own.
+    const { initiativeId } = await aRegisteredInitiative();
+    const { decision } = await anApprovedBudget(2028, initiativeId, "2023-05-10");
+    const { reflection } = await amendFundAndReflect(2028, initiativeId, decision);
+    const log = await auditor.get(after("/api/v1/decisions?from=2023-05-01&to=2023-05-31", reflection.position));
     expect(log.status).toBe(200);
     expect(log.body).toHaveLength(1);
     const entry = log.body[0];
     expect(entry).toMatchObject({
-      meetingId,
-      decisionId,
-      heldOn: "2025-01-20",
-      subject: "Budget 2025",
-      decision: "Budgeten för 2025 godkänns",
+      ...decision,
+      heldOn: "2023-05-10",
+      subject: "Budget",
+      decision: "Budgeten godkänns",
       kind: "budget",
     });
     const types = (entry.effects as any[]).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(["BudgetApproved", "BudgetAmended"]));
     for (const effect of entry.effects as any[]) {
-      expect(effect.streamId).toBe(`budget-${FOCUS_AREA}-2025`);
+      expect(effect.streamId).toBe(`budget-${FOCUS_AREA}-2028`);
       expect(Number.isInteger(effect.position)).toBe(true);
     }
-    const before = await auditor.get("/api/v1/decisions?from=2024-01-01&to=2024-12-31");
+    const before = await auditor.get("/api/v1/decisions?from=2023-04-01&to=2023-04-30");
     expect(before.body).toEqual([]);
   });
 });
 
 describe("the overview, the closure and the audit", () => {
   it("GET /initiatives/{id}: the overview with every field API.md names", async () => {
-    // An active goal, a mandate in force on `at`, an open tension and an unanswered signal.
-    const goal = ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett mål i kraft nu" }));
-    expect(
-      ok(
-        await core.post(
-          `${I}/${initiativeId}/mandates`,
-          mandateBody({ validFrom: "2026-07-01", validUntil: "2099-12-31", steering: "detailed" }),
-        ),
-      ).id,
-    ).toBeTruthy();
-    ok(await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "resources", intensity: 2 })));
+    const seeded = await seedInitiative(core, "Översikten");
+    const { initiativeId, personId } = seeded;
+    ok(await core.post(`${I}/${initiativeId}/leads`, { personId, role: "lead" }));
+    ok(await core.post(`${I}/${initiativeId}/check-ins`, checkInBody(personId)));
+    // A mandate in force on `at`, an open tension beside a resolved one, signals answered and withdrawn today, one open.
+    ok(
+      await core.post(
+        `${I}/${initiativeId}/mandates`,
+        mandateBody({ validFrom: "2026-07-01", validUntil: "2099-12-31", steering: "detailed" }),
+      ),
+    );
+    const openTension = ok(
+      await core.post("/api/v1/tensions", tensionBody([initiativeId], { category: "resources", intensity: 2 })),
+    ).id;
+    const resolvedTension = ok(await core.post("/api/v1/tensions", tensionBody([initiativeId]))).id;
+    ok(
+      await core.post(`/api/v1/tensions/${resolvedTension}/resolution`, {
+        resolution: "Gemensam rutin",
+        resolvedOn: "2025-03-10",
+      }),
+    );
+    const answered = ok(await core.post("/api/v1/signals", signalBody(initiativeId))).id;
+    ok(await core.post(`/api/v1/signals/${answered}/answer`, { response: "Tas upp med skolan", outcome: "noted" }));
+    const withdrawn = ok(
+      await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "need", mandatePosition: "within" })),
+    ).id;
+    ok(await core.post(`/api/v1/signals/${withdrawn}/withdrawal`, { reason: "Löst på annat sätt" }));
     const signal = ok(await core.post("/api/v1/signals", signalBody(initiativeId, { kind: "risk" })));
-    const overview = await core.get(after(`${I}/${initiativeId}?at=2026-08-01`, track(signal.position)));
+
+    const overview = await core.get(after(`${I}/${initiativeId}?at=2026-08-01`, signal.position));
     expect(overview.status).toBe(200);
     const o = overview.body;
-    expect(o).toMatchObject({ id: initiativeId, name: "Drömfabriken", status: "open" });
+    expect(o).toMatchObject({ id: initiativeId, name: "Översikten", status: "open" });
     expect(o.leads).toHaveLength(1);
-    expect(o.leads[0]).toMatchObject({ personId, name: "Deltagare Västerås 1", role: "lead" });
-    expect(o.goals).toEqual(
-      expect.arrayContaining([expect.objectContaining({ goalId: goal.id, statement: "Ett mål i kraft nu" })]),
-    );
-    for (const g of o.goals) expect(Object.keys(g)).toEqual(expect.arrayContaining(["goalId", "statement"]));
+    expect(o.leads[0]).toMatchObject({ personId, name: "Person för Översikten", role: "lead" });
+    expect(o.goals).toEqual([expect.objectContaining({ goalId: seeded.goalId, statement: "Mål för Översikten" })]);
     expect(o.mandate).toMatchObject({
       steering: "detailed",
       validFrom: "2026-07-01",
@@ -641,10 +749,10 @@ describe("the overview, the closure and the audit", () => {
     for (const field of ["mandateId", "scope", "boundaries", "principles", "steering", "validFrom", "validUntil", "budgetSek"]) {
       expect(o.mandate).toHaveProperty(field);
     }
-    expect(o.openTensions).toHaveLength(1);
+    expect(o.openTensions.map((t: { tensionId: string }) => t.tensionId)).toEqual([openTension]);
     // An answer or a withdrawal takes effect on the day it is recorded: on `at` the two signals
     // answered and withdrawn today were still open; today only the new one is.
-    expect(o.unansweredSignals.map((s: { id: string }) => s.id)).toEqual([signalId, withdrawnSignalId, signal.id]);
+    expect(o.unansweredSignals.map((s: { id: string }) => s.id)).toEqual([answered, withdrawn, signal.id]);
     const todays = await core.get(`${I}/${initiativeId}`);
     expect(todays.body.unansweredSignals.map((s: { id: string }) => s.id)).toEqual([signal.id]);
     expect(o.lastCheckIn).toMatchObject({ heldOn: "2025-02-03" });
@@ -653,13 +761,20 @@ describe("the overview, the closure and the audit", () => {
   });
 
   it("POST /initiatives/{id}/closure: 200; the initiative reads as closed", async () => {
+    const { initiativeId } = await aRegisteredInitiative();
     const written = expectWrite(await core.post(`${I}/${initiativeId}/closure`, { reason: "Avslutat", on: "2025-12-31" }), 200);
     expect(written.id).toBe(initiativeId);
-    const list = await core.get(after(I, track(written.position)));
+    const list = await core.get(after(I, written.position));
     expect(list.body.find((i: any) => i.id === initiativeId).status).toBe("closed");
   });
 
   it("GET /audit/events?streamId&fromPosition&limit: raw events with their envelopes, in log order", async () => {
+    const { initiativeId, personId } = await aRegisteredInitiative();
+    ok(await core.post(`${I}/${initiativeId}/leads`, { personId, role: "lead" }));
+    ok(await core.post(`${I}/${initiativeId}/goals`, { statement: "Ett mål" }));
+    ok(await core.post(`${I}/${initiativeId}/check-in-cadence`, { everyDays: 30 }));
+    ok(await core.post(`${I}/${initiativeId}/check-ins`, checkInBody(personId)));
+    ok(await core.post(`${I}/${initiativeId}/check-in-cadence`, { everyDays: 14 }));
     const events = await auditor.get(`/api/v1/audit/events?streamId=initiative-${initiativeId}&limit=5`);
     expect(events.status).toBe(200);
     expect(events.body).toHaveLength(5);
@@ -682,10 +797,11 @@ describe("the overview, the closure and the audit", () => {
   });
 
   it("GET /audit/verify: `{ ok: true, checkedEvents }`", async () => {
+    const { position } = await aRegisteredInitiative();
     const verified = await admin.get("/api/v1/audit/verify");
     expect(verified.status).toBe(200);
     expect(verified.body.ok).toBe(true);
-    expect(verified.body.checkedEvents).toBeGreaterThanOrEqual(lastPosition);
+    expect(verified.body.checkedEvents).toBeGreaterThanOrEqual(position);
     expect(verified.body.brokenAt).toBeUndefined();
   });
 

@@ -15,7 +15,7 @@ import {
   signalBody,
 } from "./support/fixtures.js";
 import { openLiveFeed } from "./support/live-feed.js";
-import { type ApiClient, type MandatServer, api, freshDataDir, startServer, tokenFor } from "./support/mandat-server.js";
+import { type MandatServer, api, freshDataDir, startServer, tokenFor } from "./support/mandat-server.js";
 
 /** Persistence across a restart, and a graceful SIGTERM that lets a command in flight finish. */
 const dataDir = freshDataDir();
@@ -23,12 +23,9 @@ let first: MandatServer;
 let second: MandatServer | undefined;
 let coreToken: string;
 let seeded: SeededInitiative;
-let mandateId: string;
+/** What the first server answered before the restart: the restarted one must answer the same. */
 let overviewBefore: any;
 let historyBefore: any;
-let headBefore: number;
-let inFlightCheckInId: string;
-let lastInitiativeRevision: number;
 
 /** A client that keeps its connections open as long as the server lets it. */
 const keepAlive = new Agent({ keepAlive: true });
@@ -61,7 +58,7 @@ beforeAll(async () => {
   coreToken = await tokenFor("core-team");
   const core = api(first.url, coreToken);
   seeded = await seedInitiative(core, "Beständigt");
-  mandateId = ok(await core.post(`${I}/${seeded.initiativeId}/mandates`, mandateBody())).id;
+  const mandateId = ok(await core.post(`${I}/${seeded.initiativeId}/mandates`, mandateBody())).id;
   ok(
     await core.post(`${I}/${seeded.initiativeId}/mandates/${mandateId}/amendments`, {
       changes: { budgetSek: 400_000 },
@@ -84,11 +81,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("SIGTERM", () => {
-  it("lets a command in flight finish (2xx), ends live feeds, exits 0 and says it finished in-flight requests", async () => {
+// One test: each step needs what the step before left (a server stopped with a command in
+// flight, then a second server on its data folder), so a failure names the step it stopped at.
+describe("SIGTERM with a command in flight, then a restart on the same data folder", () => {
+  it("finishes the command (2xx), ends live feeds and exits 0; the restarted server reads it all back, verifies, continues the same streams and takes the same tokens", async () => {
+    // SIGTERM: the command in flight finishes, live feeds end, the process exits 0.
     const feed = await openLiveFeed(first.url, { authorization: `Bearer ${await tokenFor("auditor")}` });
     expect(feed.status).toBe(200);
-    headBefore = await logHead(api(first.url, await tokenFor("auditor")));
+    const headBefore = await logHead(api(first.url, await tokenFor("auditor")));
 
     const inFlight = postInTwoParts(
       first.url,
@@ -110,25 +110,19 @@ describe("SIGTERM", () => {
     const answeredAt = Date.now();
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     expect(answer.body.position).toBe(headBefore + 1);
-    inFlightCheckInId = answer.body.id;
-    lastInitiativeRevision = answer.body.revision;
+    const inFlightCheckInId = answer.body.id;
+    const lastInitiativeRevision = answer.body.revision;
 
     // The keep-alive client does not hold the server open once its answer is sent.
     expect(await exit).toBe(0);
     expect(Date.now() - answeredAt).toBeLessThan(3_000);
     await feed.ended;
     expect(first.output()).toMatch(/finishing in-flight requests/i);
-  }, 20_000);
-});
 
-describe("a restart on the same data folder", () => {
-  let core: ApiClient;
-  let auditor: ApiClient;
-
-  it("starts again and reads everything back: overview, mandate history, the in-flight command", async () => {
+    // The restart reads everything back: overview, mandate history, the in-flight command.
     second = await startServer({ demo: "off", dataDir });
-    core = api(second.url, coreToken);
-    auditor = api(second.url, await tokenFor("auditor"));
+    const core = api(second.url, coreToken);
+    const auditor = api(second.url, await tokenFor("auditor"));
     // The second server reopened the same log: its head is the first's last write.
     const health = await api(second.url).get("/health");
     expect(health.body).toMatchObject({ status: "ok", headPosition: headBefore + 1 });
@@ -149,16 +143,14 @@ describe("a restart on the same data folder", () => {
     expect(events.body).toHaveLength(1);
     expect(events.body[0]).toMatchObject({ type: "CheckInHeld", streamId: `initiative-${seeded.initiativeId}` });
     expect(events.body[0].data.notes).toBe("Mitt i avstängningen");
-  });
 
-  it("verifies the log: GET /audit/verify is `{ ok: true, checkedEvents }`", async () => {
+    // It verifies the log: GET /audit/verify is `{ ok: true, checkedEvents }`.
     const verified = await auditor.get("/api/v1/audit/verify");
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ ok: true, checkedEvents: headBefore + 1 });
     expect(verified.body.brokenAt).toBeUndefined();
-  });
 
-  it("a write after the restart continues the same streams and the same log", async () => {
+    // A write after the restart continues the same streams and the same log.
     const goal = expectWrite(await core.post(`${I}/${seeded.initiativeId}/goals`, { statement: "Efter omstarten" }), 201);
     expect(goal.revision).toBe(lastInitiativeRevision + 1);
     expect(goal.position).toBe(headBefore + 2);
@@ -167,14 +159,13 @@ describe("a restart on the same data folder", () => {
     expect(revisions).toEqual(revisions.map((_, i) => i));
     const [last, previous] = [stream.body.at(-1), stream.body.at(-2)];
     expect(last.metadata.prevHash).toBe(previous.metadata.hash);
-    const verified = await auditor.get("/api/v1/audit/verify");
-    expect(verified.body).toMatchObject({ ok: true, checkedEvents: headBefore + 2 });
-    const overview = await core.get(after(`${I}/${seeded.initiativeId}`, goal.position));
-    expect(overview.body.goals.map((g: { statement: string }) => g.statement)).toContain("Efter omstarten");
-  });
+    const verifiedAfter = await auditor.get("/api/v1/audit/verify");
+    expect(verifiedAfter.body).toMatchObject({ ok: true, checkedEvents: headBefore + 2 });
+    const overviewAfter = await core.get(after(`${I}/${seeded.initiativeId}`, goal.position));
+    expect(overviewAfter.body.goals.map((g: { statement: string }) => g.statement)).toContain("Efter omstarten");
 
-  it("tokens signed with the same secret keep working, and a second SIGTERM exits 0 again", async () => {
-    expect((await api(second!.url, coreToken).get(I)).status).toBe(200);
-    expect(await second!.stop("SIGTERM")).toBe(0);
-  });
+    // Tokens signed with the same secret keep working, and a second SIGTERM exits 0 again.
+    expect((await api(second.url, coreToken).get(I)).status).toBe(200);
+    expect(await second.stop("SIGTERM")).toBe(0);
+  }, 40_000);
 });

@@ -53,9 +53,21 @@ beforeAll(() => {
 });
 
 describe("mandat on a store holding the demo history", () => {
-  const { env, mandat } = storeIn(freshDir());
+  // The demo store and its export are this block's fixture: tests read them and never change
+  // them. A test that changes a store (stops a read model, edits an event) imports the
+  // export into a store of its own.
+  const { mandat } = storeIn(freshDir());
   let initiativeId: string;
   let exported: string[];
+
+  /** A store of its own holding the demo history: the export imported, its read models built. */
+  const copyOfTheDemo = async () => {
+    const file = join(freshDir(), "export.jsonl");
+    writeFileSync(file, `${exported.join("\n")}\n`);
+    const copy = storeIn(freshDir());
+    expect((await copy.mandat(["import", file])).code).toBe(0);
+    return copy;
+  };
 
   beforeAll(async () => {
     const demo = await mandat(["demo"]);
@@ -134,14 +146,16 @@ describe("mandat on a store holding the demo history", () => {
   });
 
   it("state: a stopped read model it does not read does not hold it up; one it reads is 65, named", async () => {
-    const db = new Database(env.MANDAT_READ_MODELS_PATH);
+    const copy = await copyOfTheDemo();
+    expect((await copy.mandat(["rebuild"])).code).toBe(0);
+    const db = new Database(copy.env.MANDAT_READ_MODELS_PATH);
     const stop = db.prepare("UPDATE projection_checkpoints SET status = 'stopped', position = 1, failure = ? WHERE name = ?");
     const failure = (type: string) => JSON.stringify({ position: 2, eventId: "event-2", type, message: "a bug" });
     try {
       stop.run(failure("BudgetProposed"), "budgets");
-      expect((await mandat(["state", initiativeId, "--at", "2024-10-20"])).code).toBe(0);
+      expect((await copy.mandat(["state", initiativeId, "--at", "2024-10-20"])).code).toBe(0);
       stop.run(failure("MandateGranted"), "mandate-history");
-      const stopped = await mandat(["state", initiativeId, "--at", "2024-10-20"]);
+      const stopped = await copy.mandat(["state", initiativeId, "--at", "2024-10-20"]);
       expect(stopped.code).toBe(65);
       expect(stopped.stderr).toMatch(
         /Read model mandate-history stopped on MandateGranted at position 2 \(a bug\); once fixed, mandat rebuild mandate-history/,
@@ -149,8 +163,6 @@ describe("mandat on a store holding the demo history", () => {
       noStackTrace(stopped);
     } finally {
       db.close();
-      // The other tests share this store: bring both back.
-      expect((await mandat(["rebuild"])).code).toBe(0);
     }
   }, 30_000);
 
@@ -216,25 +228,23 @@ describe("mandat on a store holding the demo history", () => {
   });
 
   it("rebuild: every read model, or one, with progress; an unknown one is a usage error", async () => {
-    const all = await mandat(["rebuild"]);
+    const copy = await copyOfTheDemo();
+    const all = await copy.mandat(["rebuild"]);
     expect(all.code).toBe(0);
     expect(all.stderr).toMatch(/rebuild: .*rebuilt up to position \d+/);
-    const one = await mandat(["rebuild", "mandate-history"]);
+    const one = await copy.mandat(["rebuild", "mandate-history"]);
     expect(one.code).toBe(0);
     expect(one.stderr).toMatch(/mandate-history rebuilt/);
-    const unknown = await mandat(["rebuild", "nonsense"]);
+    const unknown = await copy.mandat(["rebuild", "nonsense"]);
     expect(unknown.code).toBe(64);
-    const db = new Database(env.MANDAT_READ_MODELS_PATH, { readonly: true });
+    const db = new Database(copy.env.MANDAT_READ_MODELS_PATH, { readonly: true });
     // The demo's versions: three grants and an amendment in 2024, two grants and a renewal since.
     expect(db.prepare("SELECT count(*) AS n FROM mandate_versions").get()).toEqual({ n: 7 });
     db.close();
   });
 
   it("verify: exits 1 naming the first broken event once an event was edited", async () => {
-    const target = storeIn(freshDir());
-    const file = join(freshDir(), "export.jsonl");
-    writeFileSync(file, `${exported.join("\n")}\n`);
-    await target.mandat(["import", file]);
+    const target = await copyOfTheDemo();
     const db = new Database(target.env.MANDAT_SQLITE_PATH);
     db.prepare("UPDATE events SET data = ? WHERE position = 10").run(JSON.stringify({ name: "forged" }));
     db.close();
