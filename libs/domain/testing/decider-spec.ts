@@ -29,6 +29,7 @@ export const deciderSpec = <Command, Event extends DomainEvent, State>(decider: 
           const result = decision();
           if (Either.isRight(result)) throw new Error(`Expected ${violation.rule}, got ${JSON.stringify(result.right)}`);
           expect(result.left._tag).toBe(violation.rule);
+          expect(result.left.detail.trim(), "a rule's detail is never empty").not.toBe("");
           for (const value of named) expect(result.left.detail).toContain(value);
         },
       };
