@@ -295,7 +295,43 @@ describe("adjusting the minutes", () => {
         "reportDelegationDecisions",
         "openNextSteps",
         "delegationDecisions",
+        "agendaCandidates",
       ]),
+    );
+  });
+});
+
+describe("the next meeting's agenda", () => {
+  it("GET /agenda-candidates offers the open items; POST /meetings/planned takes them as its agenda", async () => {
+    const tension = ok(
+      await core.post("/api/v1/tensions", {
+        initiativeIds: [],
+        category: "roles",
+        description: "Roller glider in i varandra",
+        intensity: 3,
+        raisedOn: "2025-01-20",
+      }),
+    );
+    const candidates = await core.get(after(`/api/v1/agenda-candidates?focusArea=${FOCUS_AREA}`, track(tension.position)));
+    expect(candidates.status).toBe(200);
+    const items = candidates.body as Array<{ kind: string; title: string; source: unknown }>;
+    expect(items.map((item) => item.kind)).toEqual(["tension", "next-step"]);
+    expect(items[0]).toMatchObject({ title: "Roller glider in i varandra", source: { tensionId: tension.id } });
+    // Before the tension was raised and the next step agreed, nothing was open.
+    expect((await core.get(`/api/v1/agenda-candidates?at=2025-01-19&focusArea=${FOCUS_AREA}`)).body).toEqual([]);
+
+    const planned = expectWrite(
+      await core.post("/api/v1/meetings/planned", {
+        body: "core-team",
+        focusArea: FOCUS_AREA,
+        plannedOn: "2025-11-27",
+        agenda: items.map(({ title, source }) => ({ title, source })),
+      }),
+      201,
+    );
+    const minutes = await core.get(after(`/api/v1/meetings/${planned.id}`, planned.position));
+    expect(minutes.body.agendaItems.map((item: any) => [item.paragraph, item.source])).toEqual(
+      items.map((item, index) => [index + 1, item.source]),
     );
   });
 });

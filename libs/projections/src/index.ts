@@ -24,3 +24,4 @@ export * from "./read-models/tension-timeline/index.js";
 export * from "./runner/prepared.js";
 export * from "./runner/pagination.js";
 export * from "./runner/last-written.js";
+export * from "./read-models/agenda-candidates/index.js";

@@ -1,4 +1,10 @@
-import { decisionLogProjection, delegationDecisions, openNextSteps } from "#projections";
+import {
+  agendaCandidates,
+  agendaCandidatesReadModels,
+  decisionLogProjection,
+  delegationDecisions,
+  openNextSteps,
+} from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
 import { readRoute } from "../http/read-route.js";
@@ -8,7 +14,7 @@ import { timeTravelQuery, today } from "../http/time-parameters.js";
 const tag = "Meetings";
 
 const nextStepsQuery = timeTravelQuery.extend({
-  focusArea: z.string().min(1).max(80).optional().describe("Only the next steps of this focus area's meetings"),
+  focusArea: z.string().min(1).max(80).optional().describe("Only the items of this focus area (its meetings and initiatives)"),
 });
 
 const delegationDecisionsQuery = timeTravelQuery.extend({
@@ -18,8 +24,20 @@ const delegationDecisionsQuery = timeTravelQuery.extend({
     .describe("`unreported`: not yet reported to a meeting held by `at`, the ones for the next meeting; default: all"),
 });
 
-/** What follows from meetings across them: the open next steps, the delegation decisions to report. */
+/** What follows from meetings across them: the open next steps, the delegation decisions to report, the next agenda. */
 export const meetingFollowUpRoutes = {
+  agendaCandidates: readRoute({
+    path: `${API}/agenda-candidates`,
+    operationId: "agendaCandidates",
+    summary:
+      "Open items a planned meeting may take onto its agenda: open tensions, unanswered signals, open next steps, unreported delegation decisions (not in API.md v1)",
+    tag,
+    query: nextStepsQuery,
+    read: ({ query }) =>
+      readFrom(agendaCandidatesReadModels, ({ readModels }) =>
+        agendaCandidates(readModels, { asOf: query.asOf, at: query.at ?? today(), focusArea: query.focusArea }),
+      ),
+  }),
   openNextSteps: readRoute({
     path: `${API}/next-steps`,
     operationId: "openNextSteps",

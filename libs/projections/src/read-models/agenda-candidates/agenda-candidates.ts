@@ -1,0 +1,104 @@
+import type { AgendaSource, IsoDate } from "#domain";
+import type Database from "better-sqlite3";
+import type { AnyProjection } from "../../runner/projection-definition.js";
+import { inOneSnapshot } from "../../runner/read-snapshot.js";
+import { delegationDecisions } from "../decision-log/delegation-decisions.js";
+import { openNextSteps } from "../decision-log/open-next-steps.js";
+import { decisionLogProjection } from "../decision-log/projection.js";
+import { initiativeOverviewProjection } from "../initiative-overview/projection.js";
+import { listInitiatives } from "../initiative-overview/queries.js";
+import { signalInboxProjection } from "../signal-inbox/projection.js";
+import { listSignals } from "../signal-inbox/queries.js";
+import { tensionTimelineProjection } from "../tension-timeline/projection.js";
+import { listTensions } from "../tension-timeline/tension-list.js";
+
+export type AgendaCandidateKind = "tension" | "signal" | "next-step" | "delegation-decision";
+
+/**
+ * An open item a planned meeting may take onto its agenda: `title` and `source` are what an
+ * agenda item of PlanMeeting takes, as they are or reworded.
+ */
+export interface AgendaCandidate {
+  readonly kind: AgendaCandidateKind;
+  readonly title: string;
+  readonly source: AgendaSource;
+  /** The day it became open: raised, observed, agreed at its meeting, taken. */
+  readonly since: IsoDate;
+  /** The initiative it concerns, if one; a tension within the Core Team names none. */
+  readonly initiativeId: string | null;
+}
+
+/** The read models the candidates come from: a read that must see a write waits for these. */
+export const agendaCandidatesReadModels: ReadonlyArray<AnyProjection> = [
+  decisionLogProjection,
+  initiativeOverviewProjection,
+  signalInboxProjection,
+  tensionTimelineProjection,
+];
+
+/** An agenda item's title is short text (500 characters at most). */
+const titled = (text: string) => (text.length <= 200 ? text : `${text.slice(0, 199)}…`);
+
+const DELEGATION_TITLES = {
+  MandateGranted: "mandat beviljat",
+  MandateAmended: "mandat ändrat",
+  MandateRenewed: "mandat förnyat",
+  MandateRevoked: "mandat återkallat",
+} as const;
+
+/**
+ * What the next meeting may take up, as known at `asOf` and open on `at`: open tensions
+ * (raised by `at`), unanswered signals (observed by `at`), next steps open on `at`, and
+ * delegation decisions taken by `at` and not yet reported to a meeting held by then. With
+ * `focusArea`, only those of its initiatives and meetings (tensions naming no initiative are
+ * the Core Team's own and always listed). Grouped by kind in that order, oldest first.
+ */
+export function agendaCandidates(
+  db: Database.Database,
+  options: { readonly asOf?: string; readonly at: IsoDate; readonly focusArea?: string },
+): AgendaCandidate[] {
+  const { asOf, at, focusArea } = options;
+  return inOneSnapshot(db, () => {
+    const initiatives = new Map(listInitiatives(db, { asOf }).map((initiative) => [initiative.id, initiative]));
+    const inFocus = (initiativeId: string | null) =>
+      focusArea === undefined || initiativeId === null || initiatives.get(initiativeId)?.focusArea === focusArea;
+    const name = (initiativeId: string) => initiatives.get(initiativeId)?.name ?? initiativeId;
+
+    const tensions = listTensions(db, { asOf, status: "open", withinCoreTeam: true, page: { limit: 1000 } })
+      .items.filter((tension) => tension.raisedOn <= at)
+      .map((tension): AgendaCandidate => ({
+        kind: "tension",
+        title: titled(tension.description),
+        source: { tensionId: tension.tensionId } as AgendaSource,
+        since: tension.raisedOn,
+        initiativeId: tension.initiativeIds[0] ?? null,
+      }));
+    const signals = listSignals(db, { status: "unanswered", asOf })
+      .filter((signal) => signal.observedOn <= at)
+      .map((signal): AgendaCandidate => ({
+        kind: "signal",
+        title: titled(`${name(signal.initiativeId)}: ${signal.summary}`),
+        source: { signalId: signal.id } as AgendaSource,
+        since: signal.observedOn,
+        initiativeId: signal.initiativeId,
+      }));
+    const nextSteps = openNextSteps(db, { asOf, at, ...(focusArea === undefined ? {} : { focusArea }) }).map(
+      (step): AgendaCandidate => ({
+        kind: "next-step",
+        title: titled(step.text),
+        source: { meetingId: step.meetingId, nextStepId: step.nextStepId } as AgendaSource,
+        since: step.heldOn,
+        initiativeId: null,
+      }),
+    );
+    const delegated = delegationDecisions(db, { asOf, at, status: "unreported" }).map((decision): AgendaCandidate => ({
+      kind: "delegation-decision",
+      title: titled(`Delegationsbeslut: ${DELEGATION_TITLES[decision.type]}, ${name(decision.initiativeId)}`),
+      source: { delegationDecision: { initiativeId: decision.initiativeId, revision: decision.revision } } as AgendaSource,
+      since: decision.decidedOn,
+      initiativeId: decision.initiativeId,
+    }));
+    // Next steps are of the focus area's meetings already; the others by their (first) initiative.
+    return [...tensions, ...signals, ...nextSteps, ...delegated].filter((candidate) => inFocus(candidate.initiativeId));
+  });
+}
