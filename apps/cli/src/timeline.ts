@@ -1,4 +1,11 @@
-import { type MandatEvent, type MandateChanges, type MandateTerms, applyChanges } from "#domain";
+import {
+  type MandatEvent,
+  type MandateChanges,
+  type MandateEvent,
+  type MandateHistoryRow,
+  type MandateTerms,
+  mandateHistoryRows,
+} from "#domain";
 import type { RecordedEvent } from "#event-store";
 
 export interface TimelineEntry {
@@ -9,50 +16,78 @@ export interface TimelineEntry {
   readonly type: string;
   readonly change: string;
   readonly data: unknown;
+  /** A mandate event: its row of the mandate history, read as the API reads it (docs/domain.md). */
+  readonly mandateVersion?: MandateHistoryRow;
 }
 
 const list = (items: ReadonlyArray<string>) => `[${items.join("; ")}]`;
 const TERM_NAMES: ReadonlyArray<keyof MandateTerms> = ["scope", "boundaries", "principles", "steering", "budgetSek"];
 const show = (value: unknown) => (Array.isArray(value) ? list(value as string[]) : value === undefined ? "none" : String(value));
 
+const MANDATE_EVENTS: ReadonlySet<string> = new Set<MandateEvent["type"]>([
+  "MandateGranted",
+  "MandateAmended",
+  "MandateRenewed",
+  "MandateRevoked",
+]);
+
 /**
- * A stream as a readable timeline: what each event changed, in words. It folds mandate
- * terms as it goes, so an amendment shows each changed term before and after.
+ * A stream as a readable timeline: what each event changed, in words. Mandate events are read
+ * with `mandateHistoryRows`, the reading of the API's mandate history, as known at the last
+ * event given: an amendment shows each changed term before and after on its effectiveFrom, and
+ * a version whose terms later-recorded changes superseded says from which day.
  */
 export function timeline(events: ReadonlyArray<RecordedEvent>, actorName: (id: string) => string): TimelineEntry[] {
-  const terms = new Map<string, MandateTerms>();
+  const mandateEvents = events.filter((recorded) => MANDATE_EVENTS.has(recorded.type));
+  const rows = mandateHistoryRows(
+    mandateEvents.map((recorded) => ({
+      event: recorded as unknown as MandateEvent,
+      recordedAt: recorded.recordedAt,
+      recordedBy: recorded.metadata.actor.id,
+    })),
+  );
+  const versions = new Map(mandateEvents.map((recorded, i) => [recorded, rows[i]!]));
   return events.map((recorded) => {
     const event = recorded as unknown as MandatEvent;
+    const version = versions.get(recorded);
     return {
       position: recorded.position,
       revision: recorded.revision,
       recordedAt: recorded.recordedAt,
       actor: actorName(recorded.metadata.actor.id),
       type: recorded.type,
-      change: describe(event, terms),
+      change: version ? describeMandate(event as MandateEvent, version) : describe(event),
       data: recorded.data,
+      ...(version ? { mandateVersion: version } : {}),
     };
   });
 }
 
-function describe(event: MandatEvent, terms: Map<string, MandateTerms>): string {
+function describeMandate(event: MandateEvent, version: MandateHistoryRow): string {
+  const until = version.termsUntil ? `; these terms through ${version.termsUntil}` : "";
+  const superseded = version.supersededFrom ? `; superseded from ${version.supersededFrom} by a change recorded later` : "";
+  return `${describeMandateEvent(event, version)}${until}${superseded}`;
+}
+
+function describeMandateEvent(event: MandateEvent, version: MandateHistoryRow): string {
   switch (event.type) {
     case "MandateGranted": {
-      const { mandateId, validFrom, validUntil, scope, boundaries, principles, steering, budgetSek } = event.data;
-      terms.set(mandateId, { scope, boundaries, principles, steering, ...(budgetSek === undefined ? {} : { budgetSek }) });
+      const { mandateId, validFrom, validUntil, scope, steering, budgetSek } = event.data;
       return `mandate ${short(mandateId)} granted ${validFrom}..${validUntil ?? "open end"}; scope ${list(scope)}; steering ${steering}${budgetSek === undefined ? "" : `; ${budgetSek} SEK`}`;
     }
     case "MandateAmended": {
       const { mandateId, changes, effectiveFrom, reason } = event.data;
-      const before = terms.get(mandateId);
-      const after = before && applyChanges(before, changes);
-      if (after) terms.set(mandateId, after);
-      return `mandate ${short(mandateId)} amended from ${effectiveFrom} (${reason}): ${changedTerms(changes, before)}`;
+      return `mandate ${short(mandateId)} amended from ${effectiveFrom} (${reason}): ${changedTerms(changes, version.termsBefore, version.terms)}`;
     }
     case "MandateRenewed":
-      return `mandate ${short(event.data.mandateId)} renewed until ${event.data.validUntil}`;
+      return `mandate ${short(event.data.mandateId)} renewed until ${event.data.validUntil}, from ${version.effectiveFrom}`;
     case "MandateRevoked":
       return `mandate ${short(event.data.mandateId)} revoked from ${event.data.effectiveFrom} (${event.data.reason})`;
+  }
+}
+
+function describe(event: MandatEvent): string {
+  switch (event.type) {
     case "InitiativeRegistered":
       return `registered "${event.data.name}" in ${event.data.focusArea}`;
     case "GoalSet":
@@ -74,9 +109,10 @@ function describe(event: MandatEvent, terms: Map<string, MandateTerms>): string 
   }
 }
 
-function changedTerms(changes: MandateChanges, before: MandateTerms | undefined): string {
+/** Each term the amendment names, on its effectiveFrom as known just before and just after it was recorded. */
+function changedTerms(changes: MandateChanges, before: MandateTerms | undefined, after: MandateTerms): string {
   return TERM_NAMES.filter((name) => changes[name] !== undefined)
-    .map((name) => `${name} ${show(before?.[name])} → ${show(changes[name])}`)
+    .map((name) => `${name} ${show(before?.[name])} → ${show(after[name])}`)
     .join("; ");
 }
 

@@ -12,23 +12,40 @@ import { ifInitiativeKnown } from "./initiative-paths.js";
 
 const tag = "Mandates";
 
+const termsInForce = (term: string) =>
+  `${term} in force from effectiveFrom, as known when this version was recorded (for a revocation: the terms it ends)`;
+
+/** One row of mandateHistoryRows (libs/domain), the reading docs/domain.md "Mandates in valid time" defines. */
 const MandateVersion = z.object({
   mandateId: z.uuid(),
-  version: z.number().int(),
+  version: z.number().int().describe("1 for the grant, then 2, 3, ... in recording order"),
   change: z.enum(["granted", "amended", "renewed", "revoked"]),
-  scope: z.array(z.string()),
-  boundaries: z.array(z.string()),
-  principles: z.array(z.string()),
-  steering: Steering,
-  budgetSek: z.number().int().nullable(),
-  validFrom: isoDate,
+  scope: z.array(z.string()).describe(termsInForce("The scope")),
+  boundaries: z.array(z.string()).describe(termsInForce("The boundaries")),
+  principles: z.array(z.string()).describe(termsInForce("The principles")),
+  steering: Steering.describe(termsInForce("The steering")),
+  budgetSek: z.number().int().nullable().describe(termsInForce("The budget")),
+  termsUntil: isoDate
+    .nullable()
+    .describe(
+      "The last day of those terms as known when recorded: the day before the next change of terms then known; null when none was",
+    ),
+  supersededFrom: isoDate
+    .nullable()
+    .describe(
+      "The first day those terms were to hold (effectiveFrom through termsUntil, while in force by this version's validity) on which, by changes recorded later but by asOf, other terms or no mandate hold; null when they still hold on every such day",
+    ),
+  validFrom: isoDate.describe("The mandate's validity after this version"),
   validUntil: isoDate.nullable(),
   revokedFrom: isoDate.nullable(),
-  effectiveFrom: isoDate.describe("The day this version's change takes effect"),
-  changes: MandateChanges.nullable().describe("An amendment's own changes; the terms are cumulative in recording order"),
+  effectiveFrom: isoDate.describe(
+    "The day this version's change takes effect: the grant's validFrom, an amendment's or revocation's effectiveFrom, for a renewal the day after the validUntil it replaced",
+  ),
+  changes: MandateChanges.nullable().describe("An amendment's own changes"),
   reason: z.string().nullable(),
   triggeredBy: MandateTrigger.nullable(),
   recordedAt: z.iso.datetime(),
+  recordedBy: z.string().describe("Who recorded it: the actor's id (the token's subject)"),
   decision: DecisionRef.nullable(),
 });
 
