@@ -70,6 +70,16 @@ describe("the demo today", () => {
     expect((await core.get(`/api/v1/initiatives/${ids.dromfabriken}?asOf=2024-03-11`)).status).toBe(404);
   });
 
+  it("has a recent tension within the Core Team itself, naming no initiative", async () => {
+    const tensions = (await core.get("/api/v1/tensions?status=open")).body as Array<{
+      initiativeIds: string[];
+      category: string;
+      raisedOn: string;
+    }>;
+    const ownRecent = tensions.filter((t) => t.initiativeIds.length === 0 && t.raisedOn > addDays(today, -60));
+    expect(ownRecent.map((t) => t.category)).toEqual(["resources"]);
+  });
+
   it("shows the person who left the Core Team as erased in the minutes of 2024-09-19", async () => {
     const decisions = (await core.get("/api/v1/decisions?from=2024-09-19&to=2024-09-19")).body as Array<{ meetingId: string }>;
     const minutes = (await core.get(`/api/v1/meetings/${decisions[0]!.meetingId}`)).body as { absentees: string[] };
