@@ -3,6 +3,7 @@ import { initiativeEvents } from "./initiative/events.js";
 import { meetingEvents } from "./meeting/events.js";
 import { organisationEvents } from "./organisation/events.js";
 import { personEvents } from "./person/events.js";
+import { registrationEvents } from "./registration/events.js";
 import type { EventCatalog, EventsOf } from "./shared/event-catalog.js";
 import { signalEvents } from "./signal/events.js";
 import { tensionEvents } from "./tension/events.js";
@@ -16,6 +17,7 @@ export const allEvents = {
   ...tensionEvents,
   ...meetingEvents,
   ...budgetEvents,
+  ...registrationEvents,
 } as const satisfies EventCatalog;
 
 export type MandatEvent = EventsOf<typeof allEvents>;

@@ -16,5 +16,6 @@ export * from "./meeting/index.js";
 export * from "./budget/index.js";
 export * from "./signal/index.js";
 export * from "./tension/index.js";
+export * from "./registration/index.js";
 export * from "./all-events.js";
 export * from "./upcasters.js";

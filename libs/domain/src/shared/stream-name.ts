@@ -2,7 +2,16 @@
  * Stream names are `<category>-<id>` (docs/domain.md "Streams"). The category is everything
  * before the first dash, so ids may contain dashes (UUIDs, budget-<focusArea>-<year>).
  */
-export const STREAM_CATEGORIES = ["organisation", "person", "initiative", "signal", "tension", "meeting", "budget"] as const;
+export const STREAM_CATEGORIES = [
+  "organisation",
+  "person",
+  "initiative",
+  "signal",
+  "tension",
+  "meeting",
+  "budget",
+  "registration",
+] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 export const streamName = (category: StreamCategory, id: string): string => `${category}-${id}`;

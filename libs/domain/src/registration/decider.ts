@@ -1,0 +1,30 @@
+import type { Decider } from "../shared/decider.js";
+import { type Decision, accept, reject } from "../shared/decision.js";
+import type { RegistrationCommand } from "./commands.js";
+import { RegistrationNumberAlreadyAssigned } from "./errors.js";
+import type { RegistrationEvent } from "./events.js";
+import { formatRegistrationNumber } from "./series.js";
+import { type RegistrationState, initialRegistrationState, subjectKey } from "./state.js";
+
+const evolveRegistration = (state: RegistrationState, event: RegistrationEvent): RegistrationState => ({
+  lastOfYear: new Map(state.lastOfYear).set(event.data.year, event.data.n),
+  numbered: new Map(state.numbered).set(subjectKey(event.data.subject), event.data.number),
+});
+
+/** The next number of the year, once per subject. */
+const decideRegistration = (command: RegistrationCommand, state: RegistrationState): Decision<RegistrationEvent> => {
+  const { subject, year, series } = command.data;
+  const taken = state.numbered.get(subjectKey(subject));
+  if (taken !== undefined) return reject(new RegistrationNumberAlreadyAssigned({ detail: `It has ${taken}` }));
+  const n = (state.lastOfYear.get(year) ?? 0) + 1;
+  return accept({
+    type: "RegistrationNumberAssigned",
+    data: { subject, year, n, number: formatRegistrationNumber(series, year, n) },
+  });
+};
+
+export const registrationDecider: Decider<RegistrationCommand, RegistrationEvent, RegistrationState> = {
+  initialState: initialRegistrationState,
+  evolve: evolveRegistration,
+  decide: decideRegistration,
+};

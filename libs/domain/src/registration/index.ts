@@ -1,0 +1,7 @@
+export * from "./commands.js";
+export * from "./decider.js";
+export * from "./errors.js";
+export * from "./events.js";
+export * from "./series.js";
+export * from "./state.js";
+export * from "./stream.js";
