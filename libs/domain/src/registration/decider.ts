@@ -1,6 +1,7 @@
 import type { Decider } from "../shared/decider.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { RegistrationCommand } from "./commands.js";
+import { DecisionNotFound, MeetingNotHeld, MeetingNotYetHeld } from "../meeting/errors.js";
 import { RegistrationNumberAlreadyAssigned } from "./errors.js";
 import type { RegistrationEvent } from "./events.js";
 import { formatRegistrationNumber } from "./series.js";
@@ -11,9 +12,15 @@ const evolveRegistration = (state: RegistrationState, event: RegistrationEvent):
   numbered: new Map(state.numbered).set(subjectKey(event.data.subject), event.data.number),
 });
 
-/** The next number of the year, once per subject. */
+/** The next number of the year the meeting was held, once per subject: held minutes, or a decision recorded in them. */
 const decideRegistration = (command: RegistrationCommand, state: RegistrationState): Decision<RegistrationEvent> => {
-  const { subject, year, series } = command.data;
+  const { subject, series, meeting } = command.data;
+  if (meeting.status === "not-held") return reject(new MeetingNotHeld({ detail: `No meeting ${subject.meetingId}` }));
+  if (meeting.status === "planned") return reject(new MeetingNotYetHeld({ detail: "Minutes are registered once held" }));
+  if ("decisionId" in subject && !meeting.decisionIds.has(subject.decisionId)) {
+    return reject(new DecisionNotFound({ detail: `The meeting recorded no decision ${subject.decisionId}` }));
+  }
+  const year = Number(meeting.heldOn.slice(0, 4));
   const taken = state.numbered.get(subjectKey(subject));
   if (taken !== undefined) return reject(new RegistrationNumberAlreadyAssigned({ detail: `It has ${taken}` }));
   const n = (state.lastOfYear.get(year) ?? 0) + 1;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
 import type { DecisionId, MeetingId } from "../shared/schema-primitives.js";
-import type { RegistrationCommand } from "./commands.js";
+import type { MeetingFact, RegistrationCommand } from "./commands.js";
 import { registrationDecider } from "./decider.js";
+import { DecisionNotFound, MeetingNotHeld, MeetingNotYetHeld } from "../meeting/errors.js";
 import { RegistrationNumberAlreadyAssigned } from "./errors.js";
 import type { RegisteredSubject, RegistrationEvent } from "./events.js";
 import { formatRegistrationNumber, registrationSeriesProblem } from "./series.js";
@@ -12,10 +13,15 @@ const september = "6f1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a01" as MeetingId;
 const november = "6f1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a02" as MeetingId;
 const budget = "5d1e8a2c-7b3f-4c9d-8e6a-1f2b3c4d5e01" as DecisionId;
 
-const assign = (subject: RegisteredSubject, year = 2024) =>
+const heldIn = (year: number, decisionIds: string[] = [budget]): MeetingFact => ({
+  status: "held",
+  heldOn: `${year}-09-19`,
+  decisionIds: new Set(decisionIds),
+});
+const assign = (subject: RegisteredSubject, year = 2024, meeting: MeetingFact = heldIn(year)) =>
   ({
     type: "AssignRegistrationNumber",
-    data: { subject, year, series: "SHK {year}/{n}" },
+    data: { subject, series: "SHK {year}/{n}", meeting },
   }) as const satisfies RegistrationCommand;
 const assigned = (subject: RegisteredSubject, year: number, n: number, number = `SHK ${year}/${n}`): RegistrationEvent => ({
   type: "RegistrationNumberAssigned",
@@ -43,6 +49,26 @@ describe("AssignRegistrationNumber", () => {
       .given([assigned({ meetingId: september }, 2024, 1, "2024/1")])
       .when(assign({ meetingId: september }))
       .thenRejects(RegistrationNumberAlreadyAssigned));
+  it("numbers in the year the meeting was held", () =>
+    spec
+      .given([assigned({ meetingId: november }, 2025, 1)])
+      .when(assign({ meetingId: september }, 2024))
+      .then([assigned({ meetingId: september }, 2024, 1)]));
+  it("rejects a meeting that is not held: 404 through the API", () =>
+    spec
+      .given([])
+      .when(assign({ meetingId: september }, 2024, { status: "not-held" }))
+      .thenRejects(MeetingNotHeld));
+  it("rejects a meeting only planned", () =>
+    spec
+      .given([])
+      .when(assign({ meetingId: september }, 2024, { status: "planned" }))
+      .thenRejects(MeetingNotYetHeld));
+  it("rejects a decision the meeting did not record", () =>
+    spec
+      .given([])
+      .when(assign({ meetingId: september, decisionId: budget }, 2024, heldIn(2024, [])))
+      .thenRejects(DecisionNotFound));
   it("tells the minutes from a decision in them", () =>
     spec
       .given([assigned({ meetingId: september, decisionId: budget }, 2024, 1)])
