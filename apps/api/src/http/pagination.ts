@@ -1,6 +1,7 @@
 import { type CursorKey, type Page, type PageRequest, InvalidCursor } from "#projections";
 import { z } from "zod";
 import { invalidRequest } from "./problems.js";
+import { asOfQuery, freshQuery } from "./time-parameters.js";
 
 /**
  * docs/api.md "Lists": every list answers a page, its body still the JSON array it always
@@ -40,6 +41,12 @@ export const pageQuery = z.strictObject({
     .optional()
     .describe('Where the page starts: the cursor of the previous answer\'s `Link: <...>; rel="next"`'),
 });
+
+/** The query of a list read on recorded time: asOf, minPosition, limit and cursor. */
+export const asOfListQuery = z.strictObject({ ...asOfQuery.shape, ...pageQuery.shape });
+
+/** The query of a list that only waits for a position: minPosition, limit and cursor. */
+export const freshListQuery = z.strictObject({ ...freshQuery.shape, ...pageQuery.shape });
 
 export const pageRequest = (query: { readonly limit?: number; readonly cursor?: CursorKey }): PageRequest => ({
   limit: query.limit ?? MAX_PAGE_LIMIT,

@@ -1,12 +1,12 @@
 import { agreeCheckInCadence, holdCheckIn } from "#application";
 import { LeadershipNeeded, isoDate } from "#domain";
-import { checkIns, checkInsProjection } from "#projections";
+import { checkInPage, checkInsProjection } from "#projections";
 import { z } from "zod";
 import { commandRoute } from "../http/command-route.js";
+import { asOfListQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { asOfQuery } from "../http/time-parameters.js";
 import { idParam } from "./common.js";
 import { LEADS_OF_THEIR_INITIATIVES, ifInitiativeKnown } from "./initiative-paths.js";
 
@@ -46,10 +46,12 @@ export const checkInRoutes = {
     summary: "The initiative's check-ins as known at asOf, in the order they were held (not in API.md v1)",
     tag,
     params: idParam,
-    query: asOfQuery,
+    query: asOfListQuery,
     response: z.array(CheckIn),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
-      ifInitiativeKnown([checkInsProjection], params.id, query.asOf, (db) => checkIns(db, params.id, { asOf: query.asOf })),
+      ifInitiativeKnown([checkInsProjection], params.id, query.asOf, (db) =>
+        paged(pageRequest(query), (page) => checkInPage(db, params.id, { asOf: query.asOf, page })),
+      ),
   }),
 };

@@ -1,25 +1,33 @@
 import { isoDate } from "#domain";
-import { decisionLog, decisionLogProjection } from "#projections";
+import { decisionLogPage, decisionLogProjection } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
+import { pageQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
-import { minPositionParameter } from "../http/time-parameters.js";
+import { asOfParameter, minPositionParameter } from "../http/time-parameters.js";
 
 const decisionLogQuery = z.strictObject({
   from: isoDate.optional().describe("First meeting date included (YYYY-MM-DD); default: the first meeting"),
   to: isoDate.optional().describe("Last meeting date included (YYYY-MM-DD); default: the latest meeting"),
+  asOf: asOfParameter.optional(),
   minPosition: minPositionParameter.optional(),
+  ...pageQuery.shape,
 });
 
 export const decisionRoutes = {
   log: readRoute({
     path: `${API}/decisions`,
     operationId: "decisionLog",
-    summary: "The decisions of the meetings held between from and to, by meeting date, each with the events that cite it",
+    summary:
+      "The decisions of the meetings held between from and to, as known at asOf, by meeting date, each with the events that cite it",
     tag: "Decisions",
     query: decisionLogQuery,
     read: ({ query }) =>
-      readFrom([decisionLogProjection], ({ readModels }) => decisionLog(readModels, { from: query.from, to: query.to })),
+      readFrom([decisionLogProjection], ({ readModels }) =>
+        paged(pageRequest(query), (page) =>
+          decisionLogPage(readModels, { from: query.from, to: query.to, asOf: query.asOf, page }),
+        ),
+      ),
   }),
 };

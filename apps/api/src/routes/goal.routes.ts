@@ -1,12 +1,12 @@
 import { achieveGoal, dropGoal, reviseGoal, setGoal } from "#application";
 import { isoDate } from "#domain";
-import { goalHistory, goalHistoryProjection } from "#projections";
+import { goalHistoryPage, goalHistoryProjection } from "#projections";
 import { z } from "zod";
 import { commandRoute } from "../http/command-route.js";
+import { asOfListQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { asOfQuery } from "../http/time-parameters.js";
 import { idParam } from "./common.js";
 import { LEADS_OF_THEIR_INITIATIVES, ifInitiativeKnown } from "./initiative-paths.js";
 
@@ -60,10 +60,12 @@ export const goalRoutes = {
     summary: "Every version of the initiative's goals recorded by asOf, oldest first (not in API.md v1)",
     tag,
     params: idParam,
-    query: asOfQuery,
+    query: asOfListQuery,
     response: z.array(GoalVersion),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
-      ifInitiativeKnown([goalHistoryProjection], params.id, query.asOf, (db) => goalHistory(db, params.id, { asOf: query.asOf })),
+      ifInitiativeKnown([goalHistoryProjection], params.id, query.asOf, (db) =>
+        paged(pageRequest(query), (page) => goalHistoryPage(db, params.id, { asOf: query.asOf, page })),
+      ),
   }),
 };

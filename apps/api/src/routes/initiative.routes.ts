@@ -20,21 +20,22 @@ import {
 import {
   describePeopleReadModels,
   governingContextsProjection,
-  initiativeContexts,
+  initiativeContextPage,
   initiativeOverview,
   initiativeOverviewProjection,
   initiativeOverviewReadModels,
-  listInitiatives,
+  initiativePage,
   tensionTimeline,
   tensionTimelineProjection,
 } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
+import { asOfListQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { asOfParameter, asOfQuery, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
+import { asOfParameter, minPositionParameter, timeTravelQuery, today } from "../http/time-parameters.js";
 import { describePeople } from "../runtime/describe-people.js";
 import { idParam } from "./common.js";
 import { ifInitiativeKnown } from "./initiative-paths.js";
@@ -182,10 +183,12 @@ export const initiativeRoutes = {
     operationId: "listInitiatives",
     summary: "The registered initiatives, by name",
     tag,
-    query: asOfQuery,
+    query: asOfListQuery,
     response: z.array(InitiativeListItem),
     read: ({ query }) =>
-      readFrom([initiativeOverviewProjection], ({ readModels }) => listInitiatives(readModels, { asOf: query.asOf })),
+      readFrom([initiativeOverviewProjection], ({ readModels }) =>
+        paged(pageRequest(query), (page) => initiativePage(readModels, { asOf: query.asOf, page })),
+      ),
   }),
   overview: readRoute({
     path: `${API}/initiatives/:id`,
@@ -241,12 +244,12 @@ export const initiativeRoutes = {
     summary: "The governing contexts linked to the initiative, as known at asOf (not in API.md v1)",
     tag,
     params: idParam,
-    query: asOfQuery,
+    query: asOfListQuery,
     response: z.array(InitiativeContext),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
       ifInitiativeKnown([governingContextsProjection], params.id, query.asOf, (db) =>
-        initiativeContexts(db, params.id, { asOf: query.asOf }),
+        paged(pageRequest(query), (page) => initiativeContextPage(db, params.id, { asOf: query.asOf, page })),
       ),
   }),
   close: commandRoute(closeInitiative, {

@@ -1,12 +1,12 @@
 import { amendMandate, grantMandate, renewMandate, revokeMandate } from "#application";
 import { DecisionRef, MandateChanges, MandateTrigger, Steering, isoDate } from "#domain";
-import { mandateHistory, mandateHistoryProjection } from "#projections";
+import { mandateHistory, mandateHistoryProjection, pageOfList } from "#projections";
 import { z } from "zod";
 import { commandRoute } from "../http/command-route.js";
+import { asOfListQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { asOfQuery } from "../http/time-parameters.js";
 import { idParam } from "./common.js";
 import { ifInitiativeKnown } from "./initiative-paths.js";
 
@@ -83,12 +83,19 @@ export const mandateRoutes = {
     summary: "Every version of the initiative's mandates recorded by asOf, oldest first",
     tag,
     params: idParam,
-    query: asOfQuery,
+    query: asOfListQuery,
     response: z.array(MandateVersion),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
       ifInitiativeKnown([mandateHistoryProjection], params.id, query.asOf, (db) =>
-        mandateHistory(db, params.id, { asOf: query.asOf }),
+        // Each row's terms are folded from the rows before it, so the history is read whole and
+        // paged after; rows come in recording order and only ever add at the end, so the
+        // ordinal is a stable key.
+        paged(pageRequest(query), (request) => {
+          const rows = mandateHistory(db, params.id, { asOf: query.asOf }).map((row, ordinal) => ({ row, ordinal }));
+          const page = pageOfList(rows, [{}], request, ({ ordinal }) => [ordinal]);
+          return { items: page.items.map(({ row }) => row), nextAfter: page.nextAfter };
+        }),
       ),
   }),
 };

@@ -1,11 +1,11 @@
 import { mapGoverningContext, registerOrganisation, retireGoverningContext } from "#application";
-import { governingContexts, governingContextsProjection, inOneSnapshot, organisation, organisations } from "#projections";
+import { governingContextPage, governingContextsProjection, inOneSnapshot, organisation, organisationPage } from "#projections";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
+import { asOfListQuery, freshListQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { asOfQuery, freshQuery } from "../http/time-parameters.js";
 import { idParam } from "./common.js";
 
 const tag = "Organisations";
@@ -36,8 +36,11 @@ export const organisationRoutes = {
     operationId: "listOrganisations",
     summary: "The registered organisations (not in API.md v1)",
     tag,
-    query: freshQuery,
-    read: () => readFrom([governingContextsProjection], ({ readModels }) => organisations(readModels)),
+    query: freshListQuery,
+    read: ({ query }) =>
+      readFrom([governingContextsProjection], ({ readModels }) =>
+        paged(pageRequest(query), (page) => organisationPage(readModels, { page })),
+      ),
   }),
   governingContexts: readRoute({
     path: `${API}/organisations/:id/governing-contexts`,
@@ -45,12 +48,14 @@ export const organisationRoutes = {
     summary: "The organisation's governing contexts with their linked initiatives (not in API.md v1)",
     tag,
     params: idParam,
-    query: asOfQuery,
+    query: asOfListQuery,
     problems: [...READ_PROBLEMS, "not-found"],
-    read: ({ params, query: { asOf } }) =>
+    read: ({ params, query }) =>
       readFrom([governingContextsProjection], ({ readModels }) =>
         inOneSnapshot(readModels, () =>
-          organisation(readModels, params.id, { asOf }) ? governingContexts(readModels, params.id, { asOf }) : undefined,
+          organisation(readModels, params.id, { asOf: query.asOf })
+            ? paged(pageRequest(query), (page) => governingContextPage(readModels, params.id, { asOf: query.asOf, page }))
+            : undefined,
         ),
       ),
   }),

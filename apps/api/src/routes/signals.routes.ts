@@ -1,8 +1,9 @@
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "#application";
-import { listSignals, signalInboxProjection } from "#projections";
+import { signalInboxProjection, signalPage } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
+import { pageQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
@@ -20,6 +21,7 @@ const signalsQuery = z.strictObject({
     .describe("`unanswered`: the inbox, oldest first; `answered`: newest answer first; default: all, oldest first"),
   initiativeId: z.uuid().optional(),
   ...asOfQuery.shape,
+  ...pageQuery.shape,
 });
 
 export const signalRoutes = {
@@ -38,7 +40,9 @@ export const signalRoutes = {
     query: signalsQuery,
     read: ({ query }) =>
       readFrom([signalInboxProjection], ({ readModels }) =>
-        listSignals(readModels, { status: query.status, initiativeId: query.initiativeId, asOf: query.asOf }),
+        paged(pageRequest(query), (page) =>
+          signalPage(readModels, { status: query.status, initiativeId: query.initiativeId, asOf: query.asOf, page }),
+        ),
       ),
   }),
   acknowledge: commandRoute(acknowledgeSignal, {

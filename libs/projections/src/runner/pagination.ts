@@ -21,6 +21,9 @@ export interface Page<Item> {
   readonly nextAfter: CursorKey | null;
 }
 
+/** The whole list as one page: for callers that want every item (the command line, the overview, tests). */
+export const WHOLE_LIST: PageRequest = { limit: Number.MAX_SAFE_INTEGER - 1 };
+
 /** One sort column (an SQL expression) of a list, ascending unless `descending`. */
 export interface SortColumn {
   readonly sql: string;
@@ -50,7 +53,7 @@ export function keysetSql(
 ): { readonly where: string; readonly orderBy: string; readonly limit: string; readonly params: Record<string, unknown> } {
   const after = checked(order, request.after);
   const params: Record<string, unknown> = { pageLimit: request.limit + 1 };
-  const orderBy = `ORDER BY ${order.map((c) => `${c.sql}${c.descending ? " DESC" : ""}`).join(", ")}`;
+  const orderBy = orderBySql(order);
   if (after === undefined) return { where: "1", orderBy, limit: "LIMIT @pageLimit", params };
   // (a, b, c) after (x, y, z): a > x OR (a = x AND (b > y OR (b = y AND c > z))), each `>` flipped for DESC.
   const condition = order.reduceRight<string>((inner, column, index) => {
@@ -60,6 +63,10 @@ export function keysetSql(
   }, "");
   return { where: condition, orderBy, limit: "LIMIT @pageLimit", params };
 }
+
+/** `ORDER BY` of a list's sort columns. */
+export const orderBySql = (order: ReadonlyArray<SortColumn>): string =>
+  `ORDER BY ${order.map((c) => `${c.sql}${c.descending ? " DESC" : ""}`).join(", ")}`;
 
 /** The page from the rows a `keysetSql` query answered (at most limit + 1). */
 export function pageOfRows<Row>(rows: ReadonlyArray<Row>, request: PageRequest, keyOf: (row: Row) => CursorKey): Page<Row> {

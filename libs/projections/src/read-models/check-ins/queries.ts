@@ -1,5 +1,6 @@
 import { type IsoDate, type LeadershipNeeded, cadenceAgreedAt, checkInOverdue, nextCheckInDue } from "#domain";
 import type Database from "better-sqlite3";
+import { type Page, type PageRequest, WHOLE_LIST, keysetSql, pageOfRows } from "../../runner/pagination.js";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
@@ -46,15 +47,32 @@ const checkInColumns = `check_in_id AS checkInId, held_on AS heldOn, participant
   confidence, leadership_needed AS leadershipNeeded, notes, next_check_in_on AS nextCheckInOn, recorded_at AS recordedAt`;
 
 /** The initiative's check-ins as known at `asOf`, in the order they were held. */
-export function checkIns(db: Database.Database, initiativeId: string, options: { readonly asOf?: string } = {}): CheckIn[] {
-  return prepared<{ initiativeId: string; asOf: string | null }, CheckInRow>(
+export function checkIns(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string } = {},
+): ReadonlyArray<CheckIn> {
+  return checkInPage(db, initiativeId, { ...options, page: WHOLE_LIST }).items;
+}
+
+/** A page of `checkIns`. */
+export function checkInPage(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string; readonly page: PageRequest },
+): Page<CheckIn> {
+  const page = keysetSql([{ sql: "held_on" }, { sql: "position" }], options.page);
+  const rows = prepared<Record<string, unknown>, CheckInRow & { position: number }>(
     db,
-    `SELECT ${checkInColumns} FROM check_ins
-       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
-       ORDER BY held_on, position`,
-  )
-    .all({ initiativeId, asOf: options.asOf ?? null })
-    .map((row) => ({ ...row, participants: JSON.parse(row.participants) as string[] }));
+    `SELECT ${checkInColumns}, position FROM check_ins
+       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at) AND ${page.where}
+       ${page.orderBy} ${page.limit}`,
+  ).all({ initiativeId, asOf: options.asOf ?? null, ...page.params });
+  const { items, nextAfter } = pageOfRows(rows, options.page, (row) => [row.heldOn, row.position]);
+  return {
+    items: items.map(({ position: _, ...row }) => ({ ...row, participants: JSON.parse(row.participants) as string[] })),
+    nextAfter,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AgendaSource, DecisionKind, DelegationDecisionRef, MeetingBody } from "#domain";
 import type Database from "better-sqlite3";
 import { groupBy } from "../../runner/group-by.js";
+import { type Page, type PageRequest, type SortColumn, WHOLE_LIST, keysetSql, pageOfRows } from "../../runner/pagination.js";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
@@ -212,35 +213,65 @@ const approvalByAdjusters = (adjusterIds: ReadonlyArray<string>, adjustments: Me
 
 /**
  * Decisions of the meetings held within [from, to] (inclusive dates), by meeting date, then
- * by § (decisions without one last), then as recorded, each with the events that cite it in log order.
+ * by § (decisions without one last), then as recorded, each with the events that cite it in
+ * log order; all as known at `asOf`: a meeting once recorded held, a decision and an effect once recorded.
  */
 export function decisionLog(
   db: Database.Database,
-  period: { readonly from?: string; readonly to?: string } = {},
+  period: { readonly from?: string; readonly to?: string; readonly asOf?: string } = {},
 ): ReadonlyArray<DecisionLogEntry> {
+  return decisionLogPage(db, { ...period, page: WHOLE_LIST }).items;
+}
+
+/** Decisions without a § come after those with one: SQL sorts on this for them. */
+const NO_PARAGRAPH = 1_000_000;
+const DECISION_ORDER: ReadonlyArray<SortColumn> = [
+  { sql: "m.held_on" },
+  { sql: `coalesce(d.paragraph, ${NO_PARAGRAPH})` },
+  { sql: "d.position" },
+];
+
+/** A page of `decisionLog`. */
+export function decisionLogPage(
+  db: Database.Database,
+  options: { readonly from?: string; readonly to?: string; readonly asOf?: string; readonly page: PageRequest },
+): Page<DecisionLogEntry> {
   // Without a bound, the range is the whole calendar: one statement, and the held_on index serves it.
-  const range = { from: period.from ?? "0000-01-01", to: period.to ?? "9999-12-31" };
+  const range = { from: options.from ?? "0000-01-01", to: options.to ?? "9999-12-31", asOf: options.asOf ?? null };
+  const page = keysetSql(DECISION_ORDER, options.page);
   return inOneSnapshot(db, () => {
-    const decisions = prepared<[typeof range], Omit<DecisionLogEntry, "effects">>(
+    const rows = prepared<Record<string, unknown>, Omit<DecisionLogEntry, "effects"> & { position: number }>(
       db,
       `SELECT d.meeting_id AS meetingId, d.decision_id AS decisionId, m.held_on AS heldOn, d.paragraph, d.subject,
-         d.decision, d.kind
+         d.decision, d.kind, d.position
        FROM meetings m JOIN meeting_decisions d ON d.meeting_id = m.meeting_id
-       WHERE m.held_on BETWEEN @from AND @to
-       ORDER BY m.held_on, coalesce(d.paragraph, 1000000), d.position`,
-    ).all(range);
+       WHERE m.held_on BETWEEN @from AND @to AND m.held_recorded_at <= coalesce(@asOf, m.held_recorded_at)
+         AND d.recorded_at <= coalesce(@asOf, d.recorded_at) AND ${page.where}
+       ${page.orderBy} ${page.limit}`,
+    ).all({ ...range, ...page.params });
+    const { items: decisions, nextAfter } = pageOfRows(rows, options.page, (d) => [
+      d.heldOn,
+      d.paragraph ?? NO_PARAGRAPH,
+      d.position,
+    ]);
     const effects = prepared<[typeof range], DecisionEffect & { meetingId: string; decisionId: string }>(
       db,
       `SELECT e.meeting_id AS meetingId, e.decision_id AS decisionId, e.stream_id AS streamId, e.type, e.position
        FROM meetings m JOIN decision_effects e ON e.meeting_id = m.meeting_id
-       WHERE m.held_on BETWEEN @from AND @to
+       WHERE m.held_on BETWEEN @from AND @to AND e.recorded_at <= coalesce(@asOf, e.recorded_at)
        ORDER BY e.position`,
     ).all(range);
     const effectsByDecision = groupBy(effects, ({ meetingId, decisionId, ...effect }) => [
       decisionKey(meetingId, decisionId),
       effect,
     ]);
-    return decisions.map((d) => ({ ...d, effects: effectsByDecision.get(decisionKey(d.meetingId, d.decisionId)) ?? [] }));
+    return {
+      items: decisions.map(({ position: _, ...d }) => ({
+        ...d,
+        effects: effectsByDecision.get(decisionKey(d.meetingId, d.decisionId)) ?? [],
+      })),
+      nextAfter,
+    };
   });
 }
 

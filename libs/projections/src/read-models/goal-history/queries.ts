@@ -1,6 +1,7 @@
 import { type GoalStatus, type IsoDate, endOfStockholmDay } from "#domain";
 import type Database from "better-sqlite3";
 import type { GoalChange, GoalVersionRow } from "./version-row.js";
+import { type Page, type PageRequest, WHOLE_LIST, keysetSql, pageOfRows } from "../../runner/pagination.js";
 import { prepared } from "../../runner/prepared.js";
 
 export interface GoalVersion {
@@ -29,27 +30,40 @@ export function goalHistory(
   db: Database.Database,
   initiativeId: string,
   options: { readonly asOf?: string } = {},
-): GoalVersion[] {
-  const rows = prepared<{ initiativeId: string; asOf: string | null }, GoalVersionRow>(
+): ReadonlyArray<GoalVersion> {
+  return goalHistoryPage(db, initiativeId, { ...options, page: WHOLE_LIST }).items;
+}
+
+/** A page of `goalHistory`. */
+export function goalHistoryPage(
+  db: Database.Database,
+  initiativeId: string,
+  options: { readonly asOf?: string; readonly page: PageRequest },
+): Page<GoalVersion> {
+  const page = keysetSql([{ sql: "position" }], options.page);
+  const rows = prepared<Record<string, unknown>, GoalVersionRow>(
     db,
     `SELECT * FROM goal_versions
-       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
-       ORDER BY position`,
-  ).all({ initiativeId, asOf: options.asOf ?? null });
-  return rows.map((row) => ({
-    goalId: row.goal_id,
-    version: row.version,
-    change: row.change,
-    status: row.status,
-    statement: row.statement,
-    indicator: row.indicator,
-    targetDate: row.target_date,
-    achievedOn: row.achieved_on,
-    evidence: row.evidence,
-    reason: row.reason,
-    recordedAt: row.recorded_at,
-  }));
+       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at) AND ${page.where}
+       ${page.orderBy} ${page.limit}`,
+  ).all({ initiativeId, asOf: options.asOf ?? null, ...page.params });
+  const { items, nextAfter } = pageOfRows(rows, options.page, (row) => [row.position]);
+  return { items: items.map(toGoalVersion), nextAfter };
 }
+
+const toGoalVersion = (row: GoalVersionRow): GoalVersion => ({
+  goalId: row.goal_id,
+  version: row.version,
+  change: row.change,
+  status: row.status,
+  statement: row.statement,
+  indicator: row.indicator,
+  targetDate: row.target_date,
+  achievedOn: row.achieved_on,
+  evidence: row.evidence,
+  reason: row.reason,
+  recordedAt: row.recorded_at,
+});
 
 /**
  * The goals active on `at` as known at `asOf`, in the order they were set: each goal's

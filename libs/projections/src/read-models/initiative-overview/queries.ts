@@ -1,5 +1,6 @@
 import type { IsoDate, LeadRole } from "#domain";
 import type Database from "better-sqlite3";
+import { type Page, type PageRequest, type SortColumn, WHOLE_LIST, keysetSql, pageOfRows } from "../../runner/pagination.js";
 import { prepared } from "../../runner/prepared.js";
 
 export type InitiativeStatus = "open" | "closed";
@@ -48,21 +49,38 @@ interface LeadRow {
 }
 
 /** The initiatives registered as of `asOf`, by name; closed once the closure is recorded by then. */
-export function listInitiatives(db: Database.Database, options: { readonly asOf?: string } = {}): InitiativeListItem[] {
-  const asOf = options.asOf ?? null;
-  const rows = prepared<{ asOf: string | null }, InitiativeRow>(
-    db,
-    `SELECT * FROM initiatives WHERE registered_at <= coalesce(@asOf, registered_at) ORDER BY name, initiative_id`,
-  ).all({ asOf });
-  return rows.map((row) => ({
-    id: row.initiative_id,
-    name: row.name,
-    status: closureKnown(row, asOf) ? "closed" : "open",
-    focusArea: row.focus_area,
-    organisationIds: JSON.parse(row.organisation_ids) as string[],
-    registeredAt: row.registered_at,
-  }));
+export function listInitiatives(
+  db: Database.Database,
+  options: { readonly asOf?: string } = {},
+): ReadonlyArray<InitiativeListItem> {
+  return initiativePage(db, { ...options, page: WHOLE_LIST }).items;
 }
+
+const BY_NAME: ReadonlyArray<SortColumn> = [{ sql: "name" }, { sql: "initiative_id" }];
+
+/** A page of `listInitiatives`. */
+export function initiativePage(
+  db: Database.Database,
+  options: { readonly asOf?: string; readonly page: PageRequest },
+): Page<InitiativeListItem> {
+  const asOf = options.asOf ?? null;
+  const page = keysetSql(BY_NAME, options.page);
+  const rows = prepared<Record<string, unknown>, InitiativeRow>(
+    db,
+    `SELECT * FROM initiatives WHERE registered_at <= coalesce(@asOf, registered_at) AND ${page.where} ${page.orderBy} ${page.limit}`,
+  ).all({ asOf, ...page.params });
+  const { items, nextAfter } = pageOfRows(rows, options.page, (row) => [row.name, row.initiative_id]);
+  return { items: items.map((row) => toListItem(row, asOf)), nextAfter };
+}
+
+const toListItem = (row: InitiativeRow, asOf: string | null): InitiativeListItem => ({
+  id: row.initiative_id,
+  name: row.name,
+  status: closureKnown(row, asOf) ? "closed" : "open",
+  focusArea: row.focus_area,
+  organisationIds: JSON.parse(row.organisation_ids) as string[],
+  registeredAt: row.registered_at,
+});
 
 /** Matches the initiative's row if it was registered by `asOf`. */
 const REGISTERED_BY_AS_OF = "initiative_id = @initiativeId AND registered_at <= coalesce(@asOf, registered_at)";

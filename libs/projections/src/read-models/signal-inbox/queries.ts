@@ -7,6 +7,15 @@ import {
   endOfStockholmDay,
 } from "#domain";
 import type Database from "better-sqlite3";
+import {
+  type Page,
+  type PageRequest,
+  type SortColumn,
+  WHOLE_LIST,
+  keysetSql,
+  orderBySql,
+  pageOfRows,
+} from "../../runner/pagination.js";
 import { prepared } from "../../runner/prepared.js";
 
 export type SignalStatus = "submitted" | "acknowledged" | "answered" | "withdrawn";
@@ -63,22 +72,39 @@ const knownSignals = `WITH known AS (
   WHERE submitted_at <= coalesce(@asOf, submitted_at)
 )`;
 
+const oldestFirst: ReadonlyArray<SortColumn> = [{ sql: "submitted_position" }];
 const filters = {
-  unanswered: { where: "status IN ('submitted', 'acknowledged')", orderBy: "submitted_position" },
-  answered: { where: "status = 'answered'", orderBy: "answered_at DESC, submitted_position DESC" },
-  all: { where: "1", orderBy: "submitted_position" },
-} as const;
+  unanswered: { where: "status IN ('submitted', 'acknowledged')", order: oldestFirst },
+  answered: {
+    where: "status = 'answered'",
+    order: [
+      { sql: "answered_at", descending: true },
+      { sql: "submitted_position", descending: true },
+    ],
+  },
+  all: { where: "1", order: oldestFirst },
+} as const satisfies Record<string, { where: string; order: ReadonlyArray<SortColumn> }>;
 
 /** The inbox (`unanswered`, oldest first), the answered signals (newest answer first) or all of them (oldest first). */
-export function listSignals(db: Database.Database, options: ListSignalsOptions = {}): SignalView[] {
-  const { where, orderBy } = filters[options.status ?? "all"];
+export function listSignals(db: Database.Database, options: ListSignalsOptions = {}): ReadonlyArray<SignalView> {
+  return signalPage(db, { ...options, page: WHOLE_LIST }).items;
+}
+
+/** A page of `listSignals`. */
+export function signalPage(
+  db: Database.Database,
+  options: ListSignalsOptions & { readonly page: PageRequest },
+): Page<SignalView> {
+  const { where, order } = filters[options.status ?? "all"];
+  const page = keysetSql(order, options.page);
   // Spelled with the initiative or without: an optional filter (`= coalesce(@initiativeId, ...)`)
   // would keep SQLite from looking the initiative's signals up by its index.
   const ofInitiative = options.initiativeId === undefined ? "" : "AND initiative_id = @initiativeId";
-  return prepared<{ asOf: string | null; initiativeId: string | null }, SignalRow>(
+  const rows = prepared<Record<string, unknown>, SignalRow & { submitted_position: number; answered_at: string | null }>(
     db,
     `${knownSignals}
-     SELECT signal_id AS id, initiative_id AS initiativeId, kind, summary, detail, mandate_position AS mandatePosition,
+     SELECT submitted_position, answered_at,
+       signal_id AS id, initiative_id AS initiativeId, kind, summary, detail, mandate_position AS mandatePosition,
        mandate_id AS mandateId, observed_on AS observedOn, status, submitted_at AS submittedAt,
        CASE WHEN acknowledged_at <= coalesce(@asOf, acknowledged_at) THEN acknowledged_on END AS acknowledgedOn,
        CASE WHEN status = 'answered' THEN answered_at END AS answeredAt,
@@ -86,11 +112,19 @@ export function listSignals(db: Database.Database, options: ListSignalsOptions =
        CASE WHEN status = 'answered' THEN response END AS response,
        CASE WHEN status = 'answered' THEN follow_up END AS followUp
      FROM known
-     WHERE ${where} ${ofInitiative}
-     ORDER BY ${orderBy}`,
-  )
-    .all({ asOf: options.asOf ?? null, initiativeId: options.initiativeId ?? null })
-    .map((row) => ({ ...row, followUp: row.followUp === null ? null : (JSON.parse(row.followUp) as SignalFollowUp) }));
+     WHERE ${where} ${ofInitiative} AND ${page.where}
+     ${page.orderBy} ${page.limit}`,
+  ).all({ asOf: options.asOf ?? null, initiativeId: options.initiativeId ?? null, ...page.params });
+  const keyOf = (row: (typeof rows)[number]) =>
+    options.status === "answered" ? [row.answered_at!, row.submitted_position] : [row.submitted_position];
+  const { items, nextAfter } = pageOfRows(rows, options.page, keyOf);
+  return {
+    items: items.map(({ submitted_position: _, answered_at: __, ...row }) => ({
+      ...row,
+      followUp: row.followUp === null ? null : (JSON.parse(row.followUp) as SignalFollowUp),
+    })),
+    nextAfter,
+  };
 }
 
 /**
@@ -111,6 +145,6 @@ export function unansweredSignals(
      WHERE initiative_id = @initiativeId AND observed_on <= @at
        AND (${filters.unanswered.where}
          OR (status = 'answered' AND answered_at > @endOfAt) OR (status = 'withdrawn' AND withdrawn_at > @endOfAt))
-     ORDER BY ${filters.unanswered.orderBy}`,
+     ${orderBySql(filters.unanswered.order)}`,
   ).all({ initiativeId, asOf: options.asOf ?? null, at: options.at, endOfAt: endOfStockholmDay(options.at) });
 }
