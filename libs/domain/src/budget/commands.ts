@@ -13,4 +13,6 @@ export type BudgetCommand =
   | CommandRecording<"ApproveBudget", BudgetEventOf<"BudgetApproved">, CitedDecision>
   | CommandRecording<"AmendBudget", BudgetEventOf<"BudgetAmended">, CitedDecision & NamedInitiatives>
   | CommandRecording<"RecordExternalFunding", BudgetEventOf<"ExternalFundingRecorded">, NamedInitiatives>
-  | CommandRecording<"RecordValueReflection", BudgetEventOf<"ValueReflectionRecorded">, NamedInitiatives>;
+  | CommandRecording<"RecordValueReflection", BudgetEventOf<"ValueReflectionRecorded">, NamedInitiatives>
+  | CommandRecording<"ChangeExternalFundingStatus", BudgetEventOf<"ExternalFundingStatusChanged">>
+  | CommandRecording<"LinkExternalFunding", BudgetEventOf<"ExternalFundingLinked">>;

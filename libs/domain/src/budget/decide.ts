@@ -3,16 +3,19 @@ import { DecisionNotFound } from "../meeting/errors.js";
 import type { DecisionKind } from "../meeting/events.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
-import type { DecisionRef } from "../shared/schema-primitives.js";
+import type { BudgetLineId, DecisionRef } from "../shared/schema-primitives.js";
 import type { BudgetCommand } from "./commands.js";
 import {
   BudgetAlreadyApproved,
   BudgetAlreadyProposed,
   BudgetDecisionKind,
+  BudgetLineNotFound,
   BudgetNotApproved,
   BudgetNotProposed,
+  ExternalFundingAlreadyDecided,
+  ExternalFundingNotFound,
 } from "./errors.js";
-import type { BudgetEvent } from "./events.js";
+import type { BudgetEvent, ExternalFundingId } from "./events.js";
 import type { BudgetState } from "./state.js";
 
 const rejectUnlessBudgetDecision = (decision: DecisionRef, kind: DecisionKind | undefined): Decision<never> | undefined => {
@@ -23,6 +26,15 @@ const rejectUnlessBudgetDecision = (decision: DecisionRef, kind: DecisionKind | 
     ? undefined
     : reject(new BudgetDecisionKind({ detail: `Decision ${decision.decisionId} is a ${kind} decision` }));
 };
+
+/** External funding is linked only to a line in force now (the proposal's, or the latest amendment's). */
+const rejectUnlessLineInForce = (state: BudgetState, lineId: BudgetLineId | undefined): Decision<never> | undefined =>
+  lineId === undefined || state.lineIds.includes(lineId)
+    ? undefined
+    : reject(new BudgetLineNotFound({ detail: `No budget line ${lineId} is in force` }));
+
+const unknownFunding = (fundingId: ExternalFundingId) =>
+  new ExternalFundingNotFound({ detail: `No external funding ${fundingId} with that id is recorded` });
 
 export const decideBudget = (command: BudgetCommand, state: BudgetState): Decision<BudgetEvent> => {
   if (command.type === "ProposeBudget") {
@@ -54,7 +66,27 @@ export const decideBudget = (command: BudgetCommand, state: BudgetState): Decisi
     }
     case "RecordExternalFunding": {
       const { unregisteredInitiatives, ...data } = command.data;
-      return rejectUnregisteredInitiatives({ unregisteredInitiatives }) ?? accept({ type: "ExternalFundingRecorded", data });
+      return (
+        rejectUnregisteredInitiatives({ unregisteredInitiatives }) ??
+        rejectUnlessLineInForce(state, data.lineId) ??
+        accept({ type: "ExternalFundingRecorded", data })
+      );
+    }
+    case "ChangeExternalFundingStatus": {
+      const { fundingId } = command.data;
+      const status = state.externalFunding.get(fundingId)?.status;
+      if (status === undefined) return reject(unknownFunding(fundingId));
+      return status === "applied"
+        ? accept({ type: "ExternalFundingStatusChanged", data: command.data })
+        : reject(new ExternalFundingAlreadyDecided({ detail: `External funding ${fundingId} is already ${status}` }));
+    }
+    case "LinkExternalFunding": {
+      const { fundingId, lineId } = command.data;
+      const funding = state.externalFunding.get(fundingId);
+      if (funding === undefined) return reject(unknownFunding(fundingId));
+      // Linked to that line already: nothing changes, nothing is recorded.
+      if (funding.lineId === lineId) return accept();
+      return rejectUnlessLineInForce(state, lineId) ?? accept({ type: "ExternalFundingLinked", data: command.data });
     }
     case "RecordValueReflection": {
       const { unregisteredInitiatives, ...data } = command.data;

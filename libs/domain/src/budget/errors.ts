@@ -24,3 +24,18 @@ export class BudgetDecisionKind extends rule("budget-decision-kind", {
   en: "A budget is approved or amended only by a budget decision",
   sv: "En budget beslutas eller ändras endast genom ett budgetbeslut",
 }) {}
+
+export class BudgetLineNotFound extends rule("budget-line-not-found", {
+  en: "The budget has no such budget line in force",
+  sv: "Budgeten har ingen sådan gällande budgetpost",
+}) {}
+
+export class ExternalFundingNotFound extends rule("external-funding-not-found", {
+  en: "The budget records no such external funding",
+  sv: "Budgeten har ingen sådan extern finansiering",
+}) {}
+
+export class ExternalFundingAlreadyDecided extends rule("external-funding-already-decided", {
+  en: "The external funding is already granted or rejected",
+  sv: "Den externa finansieringen är redan beviljad eller avslagen",
+}) {}

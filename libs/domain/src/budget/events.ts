@@ -23,6 +23,12 @@ export const BudgetLine = z.strictObject({
 export type BudgetLine = z.infer<typeof BudgetLine>;
 const budgetLines = z.array(BudgetLine).min(1).max(TEXT_LIMITS.list);
 
+/** External funding (extern finansiering) is applied for, then granted or rejected. */
+export const ExternalFundingStatus = z.enum(["applied", "granted", "rejected"]);
+export type ExternalFundingStatus = z.infer<typeof ExternalFundingStatus>;
+export const ExternalFundingId = z.uuid().brand<"ExternalFundingId">();
+export type ExternalFundingId = z.infer<typeof ExternalFundingId>;
+
 export const budgetEvents = {
   BudgetProposed: { schemaVersion: 1, schema: z.strictObject({ year: BudgetYear, lines: budgetLines }) },
   BudgetApproved: { schemaVersion: 1, schema: z.strictObject({ decision: DecisionRef }) },
@@ -31,9 +37,37 @@ export const budgetEvents = {
     schemaVersion: 1,
     schema: z.strictObject({ lines: budgetLines, reason: longText, decision: DecisionRef }),
   },
+  /**
+   * `fundingId`, `status` and `lineId` came later and are optional, so events stored before
+   * them fold as they are: without a status the funding was recorded as money received
+   * (granted), and without an id it can take no status change or link.
+   */
   ExternalFundingRecorded: {
     schemaVersion: 1,
-    schema: z.strictObject({ source: shortText, amountSek, initiativeId: InitiativeId.optional(), on: isoDate }),
+    schema: z.strictObject({
+      source: shortText,
+      amountSek,
+      initiativeId: InitiativeId.optional(),
+      on: isoDate,
+      fundingId: ExternalFundingId.optional(),
+      status: ExternalFundingStatus.optional(),
+      lineId: BudgetLineId.optional(),
+    }),
+  },
+  /** An applied funding granted (with the amount granted, when it differs) or rejected, from `on`. */
+  ExternalFundingStatusChanged: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      fundingId: ExternalFundingId,
+      status: ExternalFundingStatus.exclude(["applied"]),
+      amountSek: amountSek.optional(),
+      on: isoDate,
+    }),
+  },
+  /** The funding goes to this budget line from now on (recorded time only; it carries no date). */
+  ExternalFundingLinked: {
+    schemaVersion: 1,
+    schema: z.strictObject({ fundingId: ExternalFundingId, lineId: BudgetLineId }),
   },
   ValueReflectionRecorded: {
     schemaVersion: 1,

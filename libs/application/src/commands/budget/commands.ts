@@ -4,11 +4,15 @@ import {
   BudgetAlreadyProposed,
   BudgetDecisionKind,
   type BudgetEvent,
+  BudgetLineNotFound,
   type BudgetLine,
   type BudgetLineId,
   BudgetNotApproved,
   type BudgetState,
   DecisionNotFound,
+  type ExternalFundingId,
+  ExternalFundingAlreadyDecided,
+  ExternalFundingNotFound,
   type InitiativeId,
   InitiativeNotRegistered,
   budgetDecider,
@@ -25,6 +29,8 @@ import { initiativeRegistry, unregistered } from "../../facts/registrations.js";
 import {
   AmendBudgetInput,
   ApproveBudgetInput,
+  ChangeExternalFundingStatusInput,
+  LinkExternalFundingInput,
   ProposeBudgetInput,
   RecordExternalFundingInput,
   RecordValueReflectionInput,
@@ -110,17 +116,48 @@ export const amendBudget: BudgetSpec<typeof AmendBudgetInput> = {
     }),
 };
 
+/** External funding is a resource inside its budget: recording it answers the new `fundingId`. */
 export const recordExternalFunding: BudgetSpec<typeof RecordExternalFundingInput> = {
   ...onBudget,
   name: "RecordExternalFunding",
   input: RecordExternalFundingInput,
-  creates: "nothing",
-  rules: [InitiativeNotRegistered],
-  toCommand: ({ focusArea: _, year: __, ...body }) =>
+  creates: "resource",
+  target: (input, newId) => ({ ...onBudget.target(input), resourceId: newId }),
+  rules: [InitiativeNotRegistered, BudgetLineNotFound],
+  toCommand: ({ focusArea: _, year: __, status = "granted", ...body }, { newId }) =>
     Effect.gen(function* () {
       const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
-      return { type: "RecordExternalFunding", data: { ...body, unregisteredInitiatives } };
+      const fundingId = newId as ExternalFundingId;
+      return { type: "RecordExternalFunding", data: { ...body, fundingId, status, unregisteredInitiatives } };
     }),
+};
+
+/** Commands on one external funding answer its `fundingId`. */
+const theFunding = (input: { readonly focusArea: string; readonly year: number; readonly fundingId: string }): CommandTarget => ({
+  ...onBudget.target(input),
+  resourceId: input.fundingId,
+});
+
+export const changeExternalFundingStatus: BudgetSpec<typeof ChangeExternalFundingStatusInput> = {
+  ...onBudget,
+  name: "ChangeExternalFundingStatus",
+  input: ChangeExternalFundingStatusInput,
+  creates: "nothing",
+  target: theFunding,
+  rules: [ExternalFundingNotFound, ExternalFundingAlreadyDecided],
+  missing: [ExternalFundingNotFound],
+  toCommand: ({ focusArea: _, year: __, ...data }) => Effect.succeed({ type: "ChangeExternalFundingStatus", data }),
+};
+
+export const linkExternalFunding: BudgetSpec<typeof LinkExternalFundingInput> = {
+  ...onBudget,
+  name: "LinkExternalFunding",
+  input: LinkExternalFundingInput,
+  creates: "nothing",
+  target: theFunding,
+  rules: [ExternalFundingNotFound, BudgetLineNotFound],
+  missing: [ExternalFundingNotFound],
+  toCommand: ({ focusArea: _, year: __, ...data }) => Effect.succeed({ type: "LinkExternalFunding", data }),
 };
 
 export const recordValueReflection: BudgetSpec<typeof RecordValueReflectionInput> = {

@@ -15,5 +15,8 @@ const BudgetLinesInput = z
 export const ProposeBudgetInput = z.strictObject({ ...onBudget, lines: BudgetLinesInput });
 export const ApproveBudgetInput = events.BudgetApproved.schema.extend(onBudget);
 export const AmendBudgetInput = events.BudgetAmended.schema.extend({ ...onBudget, lines: BudgetLinesInput });
-export const RecordExternalFundingInput = events.ExternalFundingRecorded.schema.extend(onBudget);
+/** The server mints `fundingId`; a funding recorded without a status is money received (granted), as before statuses. */
+export const RecordExternalFundingInput = events.ExternalFundingRecorded.schema.omit({ fundingId: true }).extend(onBudget);
+export const ChangeExternalFundingStatusInput = events.ExternalFundingStatusChanged.schema.extend(onBudget);
+export const LinkExternalFundingInput = events.ExternalFundingLinked.schema.extend(onBudget);
 export const RecordValueReflectionInput = events.ValueReflectionRecorded.schema.extend(onBudget);
