@@ -77,6 +77,11 @@ export interface CommandSpec<Input extends z.ZodObject, Command, Event extends D
    * decision (201), or nothing (200). Unless it creates a stream, a missing one is a 404.
    */
   readonly creates: "stream" | "resource" | "nothing";
+  /**
+   * The stream is shared by every command of its kind and its first command opens it in
+   * passing (the registration numbers): missing, it is no 404 and creates nothing to answer 201 for.
+   */
+  readonly sharedStream?: true;
   /** The domain rules the decision can break, answered 409 under their names. */
   readonly rules: ReadonlyArray<RuleClass>;
   /**

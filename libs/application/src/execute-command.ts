@@ -87,7 +87,7 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
     const { input, principal, expectedRevision } = envelope;
     const target = spec.target(input, newId);
     const { state, revision } = yield* loadState(store, target.streamId, spec.decider);
-    if (revision === "no-stream" && spec.creates !== "stream") {
+    if (revision === "no-stream" && spec.creates !== "stream" && !spec.sharedStream) {
       return yield* new ResourceNotFound({ streamId: target.streamId });
     }
     // Before If-Match, so that a principal outside the scope does not learn the revision.

@@ -12,4 +12,6 @@ export * from "./commands/meeting/commands.js";
 export * from "./commands/budget/commands.js";
 export * from "./commands/signal/commands.js";
 export * from "./commands/tension/commands.js";
+export * from "./commands/registration/commands.js";
+export * from "./registration-series.js";
 export * from "./demo/demo-history.js";

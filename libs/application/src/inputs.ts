@@ -7,3 +7,4 @@ export * from "./commands/signal/inputs.js";
 export * from "./commands/tension/inputs.js";
 export * from "./commands/meeting/inputs.js";
 export * from "./commands/budget/inputs.js";
+export * from "./commands/registration/inputs.js";
