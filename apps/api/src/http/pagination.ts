@@ -10,20 +10,30 @@ import { asOfQuery, freshQuery } from "./time-parameters.js";
  */
 export const MAX_PAGE_LIMIT = 1000;
 
-const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify(key)).toString("base64url");
+/** A cursor names the list it belongs to (the route's operationId) and the key the next page starts after. */
+export interface ListCursor {
+  readonly list: string;
+  readonly key: CursorKey;
+}
 
-const decodeCursor = (cursor: string, context: z.RefinementCtx): CursorKey => {
+const encodeCursor = (cursor: ListCursor): string =>
+  Buffer.from(JSON.stringify({ l: cursor.list, k: cursor.key })).toString("base64url");
+
+const isKey = (key: unknown): key is CursorKey =>
+  Array.isArray(key) && key.length > 0 && key.every((v) => typeof v === "string" || typeof v === "number");
+
+const decodeCursor = (cursor: string, context: z.RefinementCtx): ListCursor => {
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length > 0 && key.every((v) => typeof v === "string" || typeof v === "number")) {
-      return key as CursorKey;
-    }
+    const decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { l?: unknown; k?: unknown } | null;
+    if (typeof decoded?.l === "string" && isKey(decoded.k)) return { list: decoded.l, key: decoded.k };
   } catch {
     // reported below
   }
-  context.addIssue({ code: "custom", message: "not a cursor this server gave; take it from a Link header" });
+  context.addIssue({ code: "custom", message: NOT_A_CURSOR });
   return z.NEVER;
 };
+
+const NOT_A_CURSOR = "not a cursor this server gave for this list; take it from the Link header of its previous page";
 
 /** The query parameters of every list. */
 export const pageQuery = z.strictObject({
@@ -48,10 +58,16 @@ export const asOfListQuery = z.strictObject({ ...asOfQuery.shape, ...pageQuery.s
 /** The query of a list that only waits for a position: minPosition, limit and cursor. */
 export const freshListQuery = z.strictObject({ ...freshQuery.shape, ...pageQuery.shape });
 
-export const pageRequest = (query: { readonly limit?: number; readonly cursor?: CursorKey }): PageRequest => ({
+export const pageRequest = (query: { readonly limit?: number; readonly cursor?: ListCursor }): PageRequest => ({
   limit: query.limit ?? MAX_PAGE_LIMIT,
-  after: query.cursor,
+  after: query.cursor?.key,
 });
+
+/** A cursor of another list is refused before the read: its key would be compared with this list's columns. */
+export function checkCursorList(query: Readonly<Record<string, unknown>>, list: string): void {
+  const cursor = query.cursor as ListCursor | undefined;
+  if (cursor !== undefined && cursor.list !== list) throw invalidRequest([{ path: "query.cursor", message: NOT_A_CURSOR }]);
+}
 
 /** What a list route answers: a page, which the read layer turns into the array and a Link header. */
 export class PagedAnswer<Item = unknown> {
@@ -71,10 +87,10 @@ export function paged<Item>(request: PageRequest, read: (page: PageRequest) => P
   }
 }
 
-/** The `Link` header of a page: the same request with the cursor of the next page; none on the last page. */
-export function nextLink(requestUrl: string, page: Page<unknown>): string | undefined {
+/** The `Link` header of a page of `list`: the same request with the cursor of the next page; none on the last page. */
+export function nextLink(requestUrl: string, list: string, page: Page<unknown>): string | undefined {
   if (page.nextAfter === null) return undefined;
   const url = new URL(requestUrl, "http://mandat.invalid");
-  url.searchParams.set("cursor", encodeCursor(page.nextAfter));
+  url.searchParams.set("cursor", encodeCursor({ list, key: page.nextAfter }));
   return `<${url.pathname}${url.search}>; rel="next"`;
 }
