@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { Data } from "effect";
+import { DEFAULT_REGISTRATION_SERIES, registrationSeriesProblem } from "#domain";
 import { z } from "zod";
 
 /** A configuration the process cannot start with; `message` says which variable and why. */
@@ -28,6 +29,14 @@ const Environment = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
   MANDAT_DEMO: flag.optional(),
+  /** The series registration numbers (diarienummer) are given in, e.g. `SHK {year}/{n}`. */
+  MANDAT_REGISTRATION_SERIES: z
+    .string()
+    .superRefine((pattern, context) => {
+      const problem = registrationSeriesProblem(pattern);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    })
+    .default(DEFAULT_REGISTRATION_SERIES),
   NODE_ENV: z.string().optional(),
 });
 
@@ -52,6 +61,8 @@ export interface MandatConfig {
   readonly auth: AuthConfig;
   /** Load the demo history into an empty log (MANDAT_DEMO, on unless `off`). */
   readonly demo: boolean;
+  /** MANDAT_REGISTRATION_SERIES: the pattern of registration numbers, `{year}/{n}` unless set. */
+  readonly registrationSeries: string;
   readonly production: boolean;
 }
 
@@ -101,6 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       ? { mode: "oidc", jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
       : { mode: "hs256", ...(e.AUTH_JWT_SECRET ? { secret: e.AUTH_JWT_SECRET } : {}) },
     demo: e.MANDAT_DEMO !== "off",
+    registrationSeries: e.MANDAT_REGISTRATION_SERIES,
     production,
   };
 }

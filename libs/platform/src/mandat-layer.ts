@@ -1,3 +1,4 @@
+import { RegistrationSeries } from "#application";
 import { upcasters } from "#domain";
 import {
   EventStore,
@@ -51,5 +52,7 @@ export const mandatLayer = (config: MandatConfig): Layer.Layer<MandatServices, S
     EventStore,
     Effect.map(RawEventStore, (store) => withUpcasting(store, registry)),
   );
-  return Layer.mergeAll(Layer.provideMerge(upcast, raw), SqliteKeyStore.layer(config.keysPath));
+  // Commands number in the configured series; a reference, so it adds nothing to MandatServices.
+  const series = Layer.succeed(RegistrationSeries, { pattern: config.registrationSeries });
+  return Layer.mergeAll(Layer.provideMerge(upcast, raw), SqliteKeyStore.layer(config.keysPath), series);
 };
