@@ -97,6 +97,16 @@ describe("AmendBudget", () => {
   it("amends an approved budget by a budget decision", () =>
     spec.given([proposed, approved]).when(amend("budget")).then([amended]));
   it("takes further amendments", () => spec.given([proposed, approved, amended]).when(amend("budget")).then([amended]));
+  it("is still amended after funding and reflections were recorded, which leave it approved", () =>
+    spec
+      .given([
+        proposed,
+        approved,
+        { type: "ExternalFundingRecorded", data: funding },
+        { type: "ValueReflectionRecorded", data: reflection },
+      ])
+      .when(amend("budget"))
+      .then([amended]));
   it("rejects amending a budget that is not approved", () =>
     spec.given([proposed]).when(amend("budget")).thenRejects(BudgetNotApproved));
   it("rejects a decision of another kind", () =>

@@ -191,8 +191,8 @@ describe("RegisterInitiative", () => {
   it("rejects an organisation that is not registered", () =>
     spec
       .given([])
-      .when(register([mdu]))
-      .thenRejects(OrganisationNotRegistered, mdu));
+      .when(register([mdu, vasteras]))
+      .thenRejects(OrganisationNotRegistered, `${mdu}, ${vasteras}`));
   it("rejects registering the same initiative twice", () =>
     spec.given([registered]).when(register()).thenRejects(InitiativeAlreadyRegistered));
 });
@@ -696,7 +696,7 @@ describe("RenewMandate", () => {
       spec
         .given([...withGoal, granted(mandateA, "2025-01-01")])
         .when(renew("2025-12-31"))
-        .thenRejects(RenewalNotLater));
+        .thenRejects(RenewalNotLater, "2025-12-31", "open end"));
   });
 
   describe("rule 4: a revoked mandate takes no renewal", () => {
@@ -894,6 +894,11 @@ describe("HoldCheckIn", () => {
       .given([registered])
       .when(holdCheckIn({ nextCheckInOn: "2025-03-04" }))
       .then([event("CheckInHeld", checkInData({ nextCheckInOn: "2025-03-04" }))]));
+  it("records a check-in after earlier ones", () =>
+    spec
+      .given([registered, event("CheckInHeld", checkInData({ heldOn: "2025-02-03", nextCheckInOn: "2025-03-03" }))])
+      .when(holdCheckIn())
+      .then([event("CheckInHeld", checkInData())]));
 
   // Ratings (docs/domain.md "Numbered rules", rule 6) are not checked in decide: the event schema, which the input extends, enforces them.
   describe("rule 6: ratings are integers 1 to 5 (event schema)", () => {

@@ -1,5 +1,6 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
+import { fold } from "../shared/decider.js";
 import { IdTaken } from "../shared/errors.js";
 import type { ContextId } from "../shared/schema-primitives.js";
 import { organisationDecider } from "./decider.js";
@@ -10,6 +11,7 @@ import {
   OrganisationNotRegistered,
 } from "./errors.js";
 import type { OrganisationEvent } from "./events.js";
+import { governingContextFacts } from "./facts.js";
 
 const spec = deciderSpec(organisationDecider);
 const contextId = "6f1c2b1e-9a7d-4c55-8d0e-2f4b7a9c1d01" as ContextId;
@@ -70,4 +72,27 @@ describe("RetireGoverningContext", () => {
       .when(retire)
       .thenRejects(GoverningContextRetiredError, contextId));
   it("needs a registered organisation", () => spec.given([]).when(retire).thenRejects(OrganisationNotRegistered));
+});
+
+// Linking a context to an initiative and escalating a tension to one read the organisation's
+// fold through governingContextFacts: what its events leave there decides those rules.
+describe("the organisation as other streams read it (governingContextFacts)", () => {
+  const factsAfter = (history: OrganisationEvent[]) => governingContextFacts(fold(organisationDecider, history), contextId);
+  const retired: OrganisationEvent = {
+    type: "GoverningContextRetired",
+    data: { contextId, reason: "Merged into another board" },
+  };
+
+  it("a mapped context", () =>
+    expect(factsAfter([registered, mapped])).toEqual({ status: "registered", name: "Västerås stad", context: "mapped" }));
+  it("a retired context", () =>
+    expect(factsAfter([registered, mapped, retired])).toEqual({
+      status: "registered",
+      name: "Västerås stad",
+      context: "retired",
+    }));
+  it("a context never mapped", () =>
+    expect(factsAfter([registered])).toEqual({ status: "registered", name: "Västerås stad", context: undefined }));
+  it("an organisation never registered, whatever came before", () =>
+    expect(factsAfter([mapped, retired])).toEqual({ status: "unregistered" }));
 });

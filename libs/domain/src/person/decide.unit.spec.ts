@@ -1,6 +1,7 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
 import { OrganisationNotRegistered } from "../organisation/errors.js";
+import { fold } from "../shared/decider.js";
 import type { FocusArea, OrganisationId } from "../shared/schema-primitives.js";
 import { personDecider } from "./decider.js";
 import {
@@ -65,4 +66,13 @@ describe("ErasePerson", () => {
   it("needs a registered person", () => spec.given([]).when(erase).thenRejects(PersonNotRegistered));
   it("needs a registered person even when an erasure came first", () =>
     spec.given([erased]).when(erase).thenRejects(PersonNotRegistered));
+});
+
+// The application counts a person as registered (a participant, an attendee, a lead) by the
+// status of this fold (libs/application facts/registrations.ts): an erased person takes part in nothing new.
+describe("the person as the application reads it", () => {
+  const statusAfter = (history: PersonEvent[]) => fold(personDecider, history).status;
+  it("is registered once registered", () => expect(statusAfter([registered, joined])).toBe("registered"));
+  it("is erased once erased", () => expect(statusAfter([registered, erased])).toBe("erased"));
+  it("is not registered by anything but the registration", () => expect(statusAfter([joined, erased])).toBe("unregistered"));
 });

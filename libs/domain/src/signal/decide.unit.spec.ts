@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
 import { initiativeDecider } from "../initiative/decider.js";
 import { initiativeFacts } from "../initiative/facts.js";
@@ -164,4 +164,11 @@ describe("WithdrawSignal", () => {
   it("needs a submitted signal", () => spec.given([]).when(withdraw).thenRejects(SignalNotSubmitted));
   it("needs a submitted signal even when later events came first", () =>
     spec.given([withdrawn]).when(withdraw).thenRejects(SignalNotSubmitted));
+});
+
+// Answering with a follow-up, the application checks that it concerns the signal's initiative,
+// which it reads from this fold (libs/application commands/signal).
+describe("the signal as the application reads it", () => {
+  it("knows its initiative from the submission on", () =>
+    expect(fold(signalDecider, [submitted, acknowledged])).toEqual({ status: "submitted", initiativeId, acknowledged: true }));
 });
