@@ -2,6 +2,44 @@
 // (a flipped condition, a deleted case, an emptied block) must make a domain spec fail;
 // a survivor is a rule or a fold no test pins down. Not part of `npm test` (about ten
 // minutes on two cores); the report lands in reports/mutation/mutation.html.
+//
+// Equivalent mutants: they survive because no outcome can tell them from the code, so they
+// stay in the report as survivors and are known here (by the code they change, not by line).
+// A new survivor that is not in this list needs a test, or an entry with its reason.
+//
+//   budget/evolve.ts      `{ status: "proposed" }` -> `{}` or `{ status: "" }`: decide tells only
+//                         "unproposed" and "approved" apart.
+//   initiative/decide.ts  GrantMandate `data.validUntil !== undefined &&` -> `true &&`, and
+//                         HoldCheckIn `data.nextCheckInOn !== undefined &&` -> `true &&`:
+//                         `undefined <= date` is false.
+//                         GrantMandate `data.validUntil === undefined ? { from } : { from, until }`
+//                         -> always the second: `until: undefined` reads as open-ended.
+//                         RenewMandate `.filter((other) => other.mandateId !== mandate.mandateId)`
+//                         dropped or `-> true`: the mandate's own days end the day before its
+//                         extension begins, so it never overlaps it.
+//   initiative/evolve.ts  `status: "open"` -> `""`: no rule compares "open" (decide asks for
+//                         "unregistered" and "closed").
+//                         evolveRegistered `case "InitiativeRegistered"` -> `""` or emptied:
+//                         evolveInitiative handles the registration first; the case is there
+//                         for the exhaustive switch.
+//                         MandateGranted `validUntil === undefined ? {} : { validUntil }` -> always
+//                         the second: an absent and an undefined validUntil read alike.
+//                         `case "CheckInHeld": return state` emptied: it falls into
+//                         GoverningContextLinked, which files a context under undefined ids that
+//                         no command can name.
+//   initiative/mandate-validity.ts  daysInForce: `dayBeforeRevocation === undefined` -> false
+//                         (the other branch then picks the same undefined or validUntil);
+//                         `dayBeforeRevocation < mandate.validUntil` -> `<=` (equal, both
+//                         branches give the same day); `until !== undefined &&` -> `true &&`
+//                         (`undefined < date` is false); `until === undefined ? { from } :
+//                         { from, until }` -> always the second (`until: undefined` is open-ended).
+//   organisation/evolve.ts  the guards `state.status === "registered"` of GoverningContextMapped
+//                         and ...Retired -> true: what is filed before the registration is dropped
+//                         by it, and an unregistered organisation refuses every command first.
+//   person/evolve.ts      the guards `state.status === "unregistered"` of CoreTeamMembership-
+//                         Started and ...Ended -> false or `=== ""`: the status stays
+//                         "unregistered", which refuses every command; the registration starts afresh.
+//
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -20,7 +58,8 @@ export default {
     "libs/domain/src/initiative/mandate-validity.ts",
     "libs/domain/src/initiative/mandate-terms.ts",
   ],
-  reporters: ["clear-text", "progress", "html"],
+  // html to read; json (reports/mutation/mutation.json) for scores per file.
+  reporters: ["clear-text", "progress", "html", "json"],
   // The sandbox needs the sources and configs only, not builds or local data.
   ignorePatterns: ["dist", "data", "bench/results", "coverage"],
   tempDirName: ".stryker-tmp",
