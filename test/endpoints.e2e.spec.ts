@@ -132,7 +132,7 @@ const amendFundAndReflect = async (year: number, initiativeId: string, decision:
       initiativeId,
       on: `${year}-04-01`,
     }),
-    200,
+    201,
   );
   const reflection = expectWrite(
     await core.post(`${budget}/value-reflections`, { reflection: "God effekt", valueRating: 4, on: `${year}-12-01` }),
@@ -619,7 +619,7 @@ describe("meetings, budgets, decisions", () => {
     expect(approved.revision).toBe(proposed.revision + 1);
   });
 
-  it("POST /budgets/.../amendments, /external-funding, /value-reflections (not in API.md v1): 200", async () => {
+  it("POST /budgets/.../amendments, /value-reflections (not in API.md v1): 200; /external-funding: 201", async () => {
     const { initiativeId } = await aRegisteredInitiative();
     const { decision, approved } = await anApprovedBudget(2026, initiativeId);
     const { amended, funding, reflection } = await amendFundAndReflect(2026, initiativeId, decision);

@@ -2,6 +2,8 @@ import {
   ProposeBudgetInput,
   amendBudget,
   approveBudget,
+  changeExternalFundingStatus,
+  linkExternalFunding,
   proposeBudget,
   recordExternalFunding,
   recordValueReflection,
@@ -12,7 +14,7 @@ import { commandRoute } from "../http/command-route.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
-import { asOfQuery } from "../http/time-parameters.js";
+import { timeTravelQuery, today } from "../http/time-parameters.js";
 
 const tag = "Budgets";
 
@@ -36,13 +38,16 @@ export const budgetRoutes = {
   overview: readRoute({
     path: BUDGET,
     operationId: "getBudget",
-    summary: "The budget as known at asOf: its lines then, approval, amendments, external funding and value reflections",
+    summary:
+      "The budget as known at asOf: its lines then, approval, amendments, external funding with its status on at, and value reflections",
     tag,
     params: budgetParams,
-    query: asOfQuery,
+    query: timeTravelQuery,
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
-      readFrom([budgetsProjection], ({ readModels }) => budget(readModels, params.focusArea, params.year, { asOf: query.asOf })),
+      readFrom([budgetsProjection], ({ readModels }) =>
+        budget(readModels, params.focusArea, params.year, { asOf: query.asOf, at: query.at ?? today() }),
+      ),
   }),
   amend: commandRoute(amendBudget, {
     path: `${BUDGET}/amendments`,
@@ -53,7 +58,20 @@ export const budgetRoutes = {
   recordExternalFunding: commandRoute(recordExternalFunding, {
     path: `${BUDGET}/external-funding`,
     operationId: "recordExternalFunding",
-    summary: "Record funding from outside the budget, optionally for one initiative (not in API.md v1)",
+    summary:
+      "Record funding from outside the budget, applied for or granted, optionally for one initiative and one budget line; the id answered is the fundingId (not in API.md v1)",
+    tag,
+  }),
+  changeExternalFundingStatus: commandRoute(changeExternalFundingStatus, {
+    path: `${BUDGET}/external-funding/:fundingId/status`,
+    operationId: "changeExternalFundingStatus",
+    summary: "Grant or reject external funding applied for, from a day on (not in API.md v1)",
+    tag,
+  }),
+  linkExternalFunding: commandRoute(linkExternalFunding, {
+    path: `${BUDGET}/external-funding/:fundingId/line`,
+    operationId: "linkExternalFunding",
+    summary: "Link external funding to a budget line in force (not in API.md v1)",
     tag,
   }),
   recordValueReflection: commandRoute(recordValueReflection, {

@@ -58,6 +58,7 @@ describe("budgets: budget", () => {
       amendments: [],
       externalFunding: [],
       externalFundingTotalSek: 0,
+      externalFundingAppliedSek: 0,
       reflections: [],
     });
   });
@@ -168,6 +169,13 @@ describe("budgets: budget", () => {
     await approve();
     await amend([line("Coordination", 1)], "Cut");
     await fund({ source: "Region", amountSek: 50_000, on: "2025-01-15" });
+    const fundingId = randomUUID();
+    await fund({ source: "Vinnova", amountSek: 1, on: "2025-02-01", fundingId, status: "applied" } as Parameters<typeof fund>[0]);
+    await harness.append(stream, "ExternalFundingStatusChanged", {
+      fundingId,
+      status: "granted",
+      on: "2025-03-01",
+    } as Payload<"ExternalFundingStatusChanged">);
     await reflect({ reflection: "Worth it", valueRating: 5, on: "2025-12-15" });
     await expectRebuildMatchesLive(harness);
   });

@@ -6,9 +6,18 @@ import { budgetTables } from "./tables.js";
 export const budgetsProjection = defineProjection({
   name: "budgets",
   // 2: amended lines end (ended_at) instead of being deleted; the status follows approved_at.
-  version: 2,
+  // 3: external funding has an id, a status on valid time and a budget line (budget_external_funding_changes).
+  version: 3,
   tables: budgetTables,
-  handles: ["BudgetProposed", "BudgetApproved", "BudgetAmended", "ExternalFundingRecorded", "ValueReflectionRecorded"],
+  handles: [
+    "BudgetProposed",
+    "BudgetApproved",
+    "BudgetAmended",
+    "ExternalFundingRecorded",
+    "ExternalFundingStatusChanged",
+    "ExternalFundingLinked",
+    "ValueReflectionRecorded",
+  ],
   bind: (db, tables) => {
     const insertBudget = db.prepare(
       `INSERT INTO ${tables.budgets} (focus_area, year, decision, proposed_total_sek, proposed_at, approved_at)
@@ -30,8 +39,13 @@ export const budgetsProjection = defineProjection({
        VALUES (@position, @focusArea, @year, @reason, @decision, @recordedAt)`,
     );
     const insertFunding = db.prepare(
-      `INSERT INTO ${tables.budget_external_funding} (position, focus_area, year, source, amount_sek, initiative_id, on_date, recorded_at)
-       VALUES (@position, @focusArea, @year, @source, @amountSek, @initiativeId, @on, @recordedAt)`,
+      `INSERT INTO ${tables.budget_external_funding}
+         (position, focus_area, year, source, amount_sek, initiative_id, on_date, recorded_at, funding_id, status, line_id)
+       VALUES (@position, @focusArea, @year, @source, @amountSek, @initiativeId, @on, @recordedAt, @fundingId, @status, @lineId)`,
+    );
+    const insertFundingChange = db.prepare(
+      `INSERT INTO ${tables.budget_external_funding_changes} (position, funding_id, status, amount_sek, on_date, line_id, recorded_at)
+       VALUES (@position, @fundingId, @status, @amountSek, @on, @lineId, @recordedAt)`,
     );
     const insertReflection = db.prepare(
       `INSERT INTO ${tables.budget_reflections} (position, focus_area, year, initiative_id, reflection, value_rating, on_date, recorded_at)
@@ -71,8 +85,30 @@ export const budgetsProjection = defineProjection({
           return;
         }
         case "ExternalFundingRecorded": {
-          const { source, amountSek, initiativeId, on } = event.data;
-          insertFunding.run({ position, ...budget, source, amountSek, initiativeId: initiativeId ?? null, on, recordedAt });
+          const { source, amountSek, initiativeId, on, fundingId, status, lineId } = event.data;
+          insertFunding.run({
+            position,
+            ...budget,
+            source,
+            amountSek,
+            initiativeId: initiativeId ?? null,
+            on,
+            recordedAt,
+            fundingId: fundingId ?? null,
+            // Recorded before statuses existed: money received.
+            status: status ?? "granted",
+            lineId: lineId ?? null,
+          });
+          return;
+        }
+        case "ExternalFundingStatusChanged": {
+          const { fundingId, status, amountSek, on } = event.data;
+          insertFundingChange.run({ position, fundingId, status, amountSek: amountSek ?? null, on, lineId: null, recordedAt });
+          return;
+        }
+        case "ExternalFundingLinked": {
+          const { fundingId, lineId } = event.data;
+          insertFundingChange.run({ position, fundingId, status: null, amountSek: null, on: null, lineId, recordedAt });
           return;
         }
         case "ValueReflectionRecorded": {

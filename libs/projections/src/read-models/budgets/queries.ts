@@ -1,4 +1,4 @@
-import type { DecisionRef } from "#domain";
+import type { DecisionRef, ExternalFundingStatus } from "#domain";
 import type Database from "better-sqlite3";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
@@ -21,19 +21,50 @@ export interface BudgetOverview {
   /** The decision that approved the budget. */
   readonly decision: DecisionRef | null;
   readonly amendments: ReadonlyArray<{ readonly reason: string; readonly decision: DecisionRef; readonly recordedAt: string }>;
-  readonly externalFunding: ReadonlyArray<{
-    readonly source: string;
-    readonly amountSek: number;
-    readonly initiativeId: string | null;
-    readonly on: string;
-  }>;
+  readonly externalFunding: ReadonlyArray<ExternalFunding>;
+  /** The amounts granted on `at`: what the focus area has beside its budget. */
   readonly externalFundingTotalSek: number;
+  /** The amounts applied for and not yet granted or rejected on `at`. */
+  readonly externalFundingAppliedSek: number;
   readonly reflections: ReadonlyArray<{
     readonly initiativeId: string | null;
     readonly reflection: string;
     readonly valueRating: number;
     readonly on: string;
   }>;
+}
+
+/** One external funding on `at` as known at `asOf`. */
+export interface ExternalFunding {
+  /** Null for a funding recorded before fundings had ids: it takes no status change or link. */
+  readonly fundingId: string | null;
+  readonly source: string;
+  /** As recorded: the amount applied for, or received. */
+  readonly amountSek: number;
+  readonly initiativeId: string | null;
+  /** The day it was recorded as applied for or received. */
+  readonly on: string;
+  readonly status: ExternalFundingStatus;
+  /** The day the status took effect: the funding's `on`, or its status change's. */
+  readonly statusOn: string;
+  /** The amount granted (the status change's, else as recorded) while granted; else null. */
+  readonly grantedSek: number | null;
+  /** The budget line it goes to: the latest link recorded by `asOf`, else as recorded. */
+  readonly lineId: string | null;
+}
+
+interface FundingRow {
+  fundingId: string | null;
+  source: string;
+  amountSek: number;
+  initiativeId: string | null;
+  on: string;
+  recordedStatus: ExternalFundingStatus;
+  recordedLineId: string | null;
+  changedStatus: Exclude<ExternalFundingStatus, "applied"> | null;
+  changedAmountSek: number | null;
+  changedOn: string | null;
+  linkedLineId: string | null;
 }
 
 interface BudgetRow {
@@ -44,15 +75,16 @@ interface BudgetRow {
 
 /**
  * The budget of a focus area for a year as known at `asOf`: its lines then, approved once
- * the approval is recorded by then; undefined until it is proposed.
+ * the approval is recorded by then; undefined until it is proposed. External funding has
+ * its status on `at` (valid time; default: every status change recorded by `asOf`).
  */
 export function budget(
   db: Database.Database,
   focusArea: string,
   year: number,
-  options: { readonly asOf?: string } = {},
+  options: { readonly asOf?: string; readonly at?: string } = {},
 ): BudgetOverview | undefined {
-  const params = { focusArea, year, asOf: options.asOf ?? null };
+  const params = { focusArea, year, asOf: options.asOf ?? null, at: options.at ?? null };
   return inOneSnapshot(db, () => {
     const row = prepared<[typeof params], BudgetRow>(
       db,
@@ -75,12 +107,28 @@ export function budget(
        WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
     ).all(params);
-    const externalFunding = prepared<[typeof params], BudgetOverview["externalFunding"][number]>(
+    // Per funding: the status change in effect on `at` (latest by its day, then as recorded)
+    // and the latest link, each among those recorded by `asOf`.
+    const externalFunding = prepared<[typeof params], FundingRow>(
       db,
-      `SELECT source, amount_sek AS amountSek, initiative_id AS initiativeId, on_date AS "on" FROM budget_external_funding
-       WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
-       ORDER BY position`,
-    ).all(params);
+      `SELECT f.funding_id AS fundingId, f.source, f.amount_sek AS amountSek, f.initiative_id AS initiativeId,
+         f.on_date AS "on", f.status AS recordedStatus, f.line_id AS recordedLineId,
+         s.status AS changedStatus, s.amount_sek AS changedAmountSek, s.on_date AS changedOn, l.line_id AS linkedLineId
+       FROM budget_external_funding f
+       LEFT JOIN budget_external_funding_changes s ON s.position = (
+         SELECT c.position FROM budget_external_funding_changes c
+         WHERE c.funding_id = f.funding_id AND c.status IS NOT NULL
+           AND c.recorded_at <= coalesce(@asOf, c.recorded_at) AND c.on_date <= coalesce(@at, c.on_date)
+         ORDER BY c.on_date DESC, c.position DESC LIMIT 1)
+       LEFT JOIN budget_external_funding_changes l ON l.position = (
+         SELECT c.position FROM budget_external_funding_changes c
+         WHERE c.funding_id = f.funding_id AND c.line_id IS NOT NULL AND c.recorded_at <= coalesce(@asOf, c.recorded_at)
+         ORDER BY c.position DESC LIMIT 1)
+       WHERE f.focus_area = @focusArea AND f.year = @year AND f.recorded_at <= coalesce(@asOf, f.recorded_at)
+       ORDER BY f.position`,
+    )
+      .all(params)
+      .map(fundingOnAt);
     const reflections = prepared<[typeof params], BudgetOverview["reflections"][number]>(
       db,
       `SELECT initiative_id AS initiativeId, reflection, value_rating AS valueRating, on_date AS "on" FROM budget_reflections
@@ -97,10 +145,26 @@ export function budget(
       decision: row.decision === null ? null : (JSON.parse(row.decision) as DecisionRef),
       amendments: amendments.map((a) => ({ ...a, decision: JSON.parse(a.decision) as DecisionRef })),
       externalFunding,
-      externalFundingTotalSek: sumOf(externalFunding),
+      externalFundingTotalSek: externalFunding.reduce((sum, funding) => sum + (funding.grantedSek ?? 0), 0),
+      externalFundingAppliedSek: sumOf(externalFunding.filter((funding) => funding.status === "applied")),
       reflections,
     };
   });
 }
 
 const sumOf = (amounts: ReadonlyArray<{ readonly amountSek: number }>) => amounts.reduce((sum, a) => sum + a.amountSek, 0);
+
+const fundingOnAt = (row: FundingRow): ExternalFunding => {
+  const status = row.changedStatus ?? row.recordedStatus;
+  return {
+    fundingId: row.fundingId,
+    source: row.source,
+    amountSek: row.amountSek,
+    initiativeId: row.initiativeId,
+    on: row.on,
+    status,
+    statusOn: row.changedOn ?? row.on,
+    grantedSek: status === "granted" ? (row.changedAmountSek ?? row.amountSek) : null,
+    lineId: row.linkedLineId ?? row.recordedLineId,
+  };
+};

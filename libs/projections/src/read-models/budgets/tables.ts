@@ -42,11 +42,29 @@ export const budgetTables = {
       focus_area TEXT NOT NULL,
       year INTEGER NOT NULL,
       source TEXT NOT NULL,
-      amount_sek INTEGER NOT NULL,
+      amount_sek INTEGER NOT NULL,              -- as recorded: applied for, or received
       initiative_id TEXT,
       on_date TEXT NOT NULL,
-      recorded_at TEXT NOT NULL`,
+      recorded_at TEXT NOT NULL,
+      funding_id TEXT,                          -- null for fundings recorded before they had ids
+      status TEXT NOT NULL,                     -- as recorded; granted for fundings recorded before statuses
+      line_id TEXT                              -- as recorded; a later link is a change
+    `,
     indexes: ["focus_area, year"],
+  },
+  /**
+   * What happened to a funding after it was recorded: a status change (status, amount_sek,
+   * on_date: valid from that day) or a link to a line (line_id: recorded time only).
+   */
+  budget_external_funding_changes: {
+    columns: `position INTEGER PRIMARY KEY,
+      funding_id TEXT NOT NULL,
+      status TEXT,
+      amount_sek INTEGER,
+      on_date TEXT,
+      line_id TEXT,
+      recorded_at TEXT NOT NULL`,
+    indexes: ["funding_id"],
   },
   budget_reflections: {
     columns: `position INTEGER PRIMARY KEY,
