@@ -296,6 +296,8 @@ describe("adjusting the minutes", () => {
         "openNextSteps",
         "delegationDecisions",
         "agendaCandidates",
+        "registerMinutes",
+        "registerDecision",
       ]),
     );
   });

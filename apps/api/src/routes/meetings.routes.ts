@@ -11,9 +11,11 @@ import {
   planMeeting,
   recordComment,
   recordDecision,
+  registerDecision,
+  registerMinutes,
   reportDelegationDecisions,
 } from "#application";
-import { decisionLogProjection, meeting } from "#projections";
+import { decisionLogProjection, registeredMeeting } from "#projections";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
 import { readRoute } from "../http/read-route.js";
@@ -45,7 +47,7 @@ export const meetingRoutes = {
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
       readFrom([decisionLogProjection], ({ readModels }) =>
-        meeting(readModels, params.id, { asOf: query.asOf, at: query.at ?? today() }),
+        registeredMeeting(readModels, params.id, { asOf: query.asOf, at: query.at ?? today() }),
       ),
   }),
   recordDecision: commandRoute(recordDecision, {
@@ -122,5 +124,19 @@ export const meetingRoutes = {
     operationId: "reportDelegationDecisions",
     summary:
       "Record in the minutes that the meeting was told of delegation decisions (anmälan av delegationsbeslut) (not in API.md v1)",
+  }),
+  registerMinutes: commandRoute(registerMinutes, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/registration`,
+    operationId: "registerMinutes",
+    summary:
+      "Give the minutes the next registration number (diarienummer) of the configured series, in the year the meeting was held (not in API.md v1)",
+  }),
+  registerDecision: commandRoute(registerDecision, {
+    ...toTheMinutes,
+    path: `${API}/meetings/:id/decisions/:decisionId/registration`,
+    operationId: "registerDecision",
+    summary:
+      "Give a decision the next registration number (diarienummer) of the configured series, in the year its meeting was held (not in API.md v1)",
   }),
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { budgetStream, initiativeStream, meetingStream } from "#domain";
+import { REGISTRATION_STREAM, budgetStream, initiativeStream, meetingStream } from "#domain";
 import { describe, expect, it } from "vitest";
 import { type Payload, expectRebuildMatchesLive, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { decisionLogProjection } from "./projection.js";
@@ -337,6 +337,12 @@ describe("decision-log: decisionLog", () => {
     await harness.append(planned, "DelegationDecisionsReported", {
       decisions: [{ initiativeId, revision: delegated.revision }],
     } as Payload<"DelegationDecisionsReported">);
+    await harness.append(REGISTRATION_STREAM, "RegistrationNumberAssigned", {
+      subject: { meetingId },
+      year: 2024,
+      n: 1,
+      number: "SHK 2024/1",
+    } as Payload<"RegistrationNumberAssigned">);
 
     await expectRebuildMatchesLive(harness);
   });

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { initiativeStream, meetingStream } from "#domain";
+import { REGISTRATION_STREAM, initiativeStream, meetingStream } from "#domain";
 import { describe, expect, it } from "vitest";
 import { type Payload, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { delegationDecisions } from "./delegation-decisions.js";
 import { openNextSteps } from "./open-next-steps.js";
 import { decisionLogProjection } from "./projection.js";
 import { meeting } from "./queries.js";
+import { registeredMeeting } from "./registered-minutes.js";
 
 const harness = useProjectionHarness([decisionLogProjection]);
 
@@ -262,5 +263,39 @@ describe("decision-log: delegation decisions", () => {
     expect(unreported({ asOf: "2024-10-01" })).toEqual([]);
     expect(meeting(harness.db, meetingId)!.reportedDelegationDecisions).toEqual([{ initiativeId, revision: amended.revision }]);
     expect(delegationDecisions(harness.db, { status: "reported" })).toHaveLength(1);
+  });
+});
+
+describe("decision-log: registration numbers", () => {
+  it("shows the numbers of the minutes and of each decision once recorded", async () => {
+    const meetingId = randomUUID();
+    const stream = meetingStream(meetingId);
+    const decisionId = randomUUID();
+    await harness.append(stream, "MeetingHeld", held("2024-09-19"), at("2024-09-19T14:00:00Z"));
+    await harness.append(stream, "DecisionRecorded", {
+      decisionId,
+      subject: "Budget 2025",
+      decision: "Godkänns",
+      kind: "budget",
+      paragraph: 2,
+    } as Payload<"DecisionRecorded">);
+    const numbered = (subject: { meetingId: string; decisionId?: string }, n: number, instant: string) =>
+      harness.append(
+        REGISTRATION_STREAM,
+        "RegistrationNumberAssigned",
+        { subject, year: 2024, n, number: `SHK 2024/${n}` } as Payload<"RegistrationNumberAssigned">,
+        at(instant),
+      );
+    await numbered({ meetingId, decisionId }, 11, "2024-09-20T08:00:00Z");
+    await numbered({ meetingId }, 12, "2024-09-27T08:00:00Z");
+    await harness.sync();
+
+    const now = registeredMeeting(harness.db, meetingId)!;
+    expect(now.registrationNumber).toBe("SHK 2024/12");
+    expect(now.decisions.map((d) => d.registrationNumber)).toEqual(["SHK 2024/11"]);
+    const before = registeredMeeting(harness.db, meetingId, { asOf: "2024-09-25" })!;
+    expect(before.registrationNumber).toBeNull();
+    expect(before.decisions.map((d) => d.registrationNumber)).toEqual(["SHK 2024/11"]);
+    expect(registeredMeeting(harness.db, randomUUID())).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ const minutesEvents = [
   "MinutesAdjusted",
   "MinutesApproved",
   "MinutesCorrected",
+  "RegistrationNumberAssigned",
 ] as const;
 
 /**
@@ -34,7 +35,8 @@ export const decisionLogProjection = defineProjection({
   name: "decision-log",
   // 2: decision_effects looked up by meeting, for the decision log over a range of dates.
   // 3: planned meetings, officers, adjustments, § of decisions, next steps closed, delegation decisions and their reports.
-  version: 3,
+  // 4: registration numbers.
+  version: 4,
   tables: decisionLogTables,
   handles: [...minutesEvents, ...decisionCitingEvents],
   bind: (db, tables) => {
@@ -91,6 +93,10 @@ export const decisionLogProjection = defineProjection({
     const insertDelegationReport = db.prepare(
       `INSERT INTO ${tables.delegation_reports} (position, item, meeting_id, initiative_id, revision, recorded_at)
        VALUES (@position, @item, @meetingId, @initiativeId, @revision, @recordedAt)`,
+    );
+    const insertRegistrationNumber = db.prepare(
+      `INSERT INTO ${tables.registration_numbers} (position, meeting_id, decision_id, number, recorded_at)
+       VALUES (@position, @meetingId, @decisionId, @number, @recordedAt)`,
     );
 
     return (event) => {
@@ -199,6 +205,12 @@ export const decisionLogProjection = defineProjection({
         case "MinutesCorrected": {
           const { correction, reason } = event.data;
           insertCorrection.run({ position, meetingId: meetingOfStream(), correction, reason, recordedAt });
+          return;
+        }
+        case "RegistrationNumberAssigned": {
+          const { subject, number } = event.data;
+          const decisionId = "decisionId" in subject ? subject.decisionId : null;
+          insertRegistrationNumber.run({ position, meetingId: subject.meetingId, decisionId, number, recordedAt });
           return;
         }
         case "MandateGranted":

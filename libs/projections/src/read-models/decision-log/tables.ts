@@ -113,4 +113,13 @@ export const decisionLogTables = {
       PRIMARY KEY (position, item)`,
     indexes: ["meeting_id", "initiative_id, revision"],
   },
+  /** Diarienummer given to minutes (no decision_id) and to decisions. */
+  registration_numbers: {
+    columns: `position INTEGER PRIMARY KEY,
+      meeting_id TEXT NOT NULL,
+      decision_id TEXT,
+      number TEXT NOT NULL,
+      recorded_at TEXT NOT NULL`,
+    indexes: ["meeting_id"],
+  },
 } satisfies Record<string, TableDefinition>;
