@@ -1,0 +1,43 @@
+import { budgetStream } from "#domain";
+import { Effect } from "effect";
+import { describe, expect, it } from "vitest";
+import { useCommandRuntime } from "../../testing/command-runtime.js";
+import { DEMO_FOCUS_AREA } from "./demo-cast.js";
+import { loadDemoHistory } from "./demo-history.js";
+import { fixedClock } from "./fixed-clock.js";
+
+const runtime = useCommandRuntime();
+const loadAt = (instant: string) => runtime.runtime.runPromise(Effect.withClock(loadDemoHistory, fixedClock(new Date(instant))));
+const budget2025 = () => Effect.runPromise(runtime.store.readStream(budgetStream(DEMO_FOCUS_AREA, 2025)));
+
+describe("the demo's external funding", () => {
+  // The earliest day the demo loads on leaves the least room before its present day.
+  it.each(["2025-10-01T12:00:00.000Z", "2026-03-10T12:00:00.000Z"])(
+    "loaded at %s: funding applied for on the initiatives' lines, one granted and one rejected, recorded in June 2025",
+    async (instant) => {
+      const summary = await loadAt(instant);
+      const events = await budget2025();
+      const fundings = events
+        .filter((event) => event.type === "ExternalFundingRecorded")
+        .map((event) => event.data as Record<string, unknown>);
+      expect(fundings).toEqual([
+        expect.objectContaining({ initiativeId: summary.initiatives.arby, amountSek: 120_000 }),
+        expect.objectContaining({
+          initiativeId: summary.initiatives.dromfabriken,
+          status: "applied",
+          lineId: expect.any(String),
+        }),
+        expect.objectContaining({
+          initiativeId: summary.initiatives.utmaningsdriven,
+          status: "applied",
+          lineId: expect.any(String),
+        }),
+      ]);
+      const changes = events.filter((event) => event.type === "ExternalFundingStatusChanged");
+      expect(changes.map((event) => [event.data, event.recordedAt.slice(0, 10)])).toEqual([
+        [expect.objectContaining({ fundingId: fundings[1]!.fundingId, status: "granted", amountSek: 300_000 }), "2025-06-30"],
+        [expect.objectContaining({ fundingId: fundings[2]!.fundingId, status: "rejected" }), "2025-06-30"],
+      ]);
+    },
+  );
+});

@@ -1,0 +1,49 @@
+import { type BudgetEvent, budgetStream } from "#domain";
+import { EventStore } from "#event-store";
+import { Effect } from "effect";
+import { changeExternalFundingStatus, recordExternalFunding } from "../commands/budget/commands.js";
+import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
+import type { DemoRunner } from "./demo-runner.js";
+
+/** The id of the 2025 budget line that funds `initiativeId`, as the proposal set it. */
+const lineOf2025 = (initiativeId: string) =>
+  Effect.gen(function* () {
+    const events = (yield* (yield* EventStore).readStream(
+      budgetStream(DEMO_FOCUS_AREA, 2025),
+    )) as unknown as ReadonlyArray<BudgetEvent>;
+    const lines = events.flatMap((event) => ("lines" in event.data ? [event.data.lines] : [])).at(-1) ?? [];
+    const line = lines.find((candidate) => candidate.initiativeId === initiativeId);
+    if (!line) return yield* Effect.dieMessage(`The demo's 2025 budget has no line for ${initiativeId}`);
+    return line.lineId;
+  });
+
+/**
+ * What the fifth budget comment of 19 September ("how should external funding be seen?")
+ * looks like a year on: funding applied for, granted or rejected, each on the budget line of
+ * the initiative it goes to. Runs after the history's last day (2025-06-15) and before the
+ * present day (at least 90 days before the load day, so 2025-07-03 at the earliest).
+ */
+export const loadExternalFundingStatus = ({ run, idOf, timeline }: DemoRunner, { chair, initiatives }: DemoCast) =>
+  Effect.gen(function* () {
+    const budget = { focusArea: DEMO_FOCUS_AREA, year: 2025 };
+    const applyFor = (key: DemoInitiative, source: string, amountSek: number, on: string) =>
+      Effect.flatMap(lineOf2025(initiatives[key]), (lineId) =>
+        idOf(
+          recordExternalFunding,
+          { ...budget, source, amountSek, initiativeId: initiatives[key], lineId, status: "applied", on },
+          chair,
+        ),
+      );
+
+    timeline.on("2025-06-16");
+    const arvsfonden = yield* applyFor("dromfabriken", "Allmänna arvsfonden", 400_000, "2025-05-20");
+    const vinnova = yield* applyFor("utmaningsdriven", "Vinnova, utmaningsdriven innovation", 250_000, "2025-03-03");
+
+    timeline.on("2025-06-30");
+    yield* run(
+      changeExternalFundingStatus,
+      { ...budget, fundingId: arvsfonden, status: "granted", amountSek: 300_000, on: "2025-06-26" },
+      chair,
+    );
+    yield* run(changeExternalFundingStatus, { ...budget, fundingId: vinnova, status: "rejected", on: "2025-06-27" }, chair);
+  });
