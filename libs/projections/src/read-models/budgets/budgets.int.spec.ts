@@ -60,6 +60,7 @@ describe("budgets: budget", () => {
       externalFundingTotalSek: 0,
       externalFundingAppliedSek: 0,
       reflections: [],
+      previousYears: [],
     });
   });
 

@@ -32,6 +32,17 @@ export interface BudgetOverview {
     readonly valueRating: number;
     readonly on: string;
   }>;
+  /**
+   * The focus area's budgets of earlier years approved by `asOf`, oldest first, each with
+   * its lines then and their total: what this year's budget is compared with.
+   */
+  readonly previousYears: ReadonlyArray<PreviousYear>;
+}
+
+export interface PreviousYear {
+  readonly year: number;
+  readonly lines: BudgetOverview["lines"];
+  readonly approvedTotalSek: number;
 }
 
 /** One external funding on `at` as known at `asOf`. */
@@ -93,14 +104,7 @@ export function budget(
     ).get(params);
     if (!row) return undefined;
     const approved = row.decision !== null;
-    const lines = prepared<[typeof params], BudgetOverview["lines"][number]>(
-      db,
-      `SELECT line_id AS lineId, purpose, initiative_id AS initiativeId, amount_sek AS amountSek
-       FROM budget_lines
-       WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
-         AND (ended_at IS NULL OR ended_at > coalesce(@asOf, ended_at))
-       ORDER BY ordinal`,
-    ).all(params);
+    const lines = linesOf(db, params);
     const amendments = prepared<[typeof params], { reason: string; decision: string; recordedAt: string }>(
       db,
       `SELECT reason, decision, recorded_at AS recordedAt FROM budget_amendments
@@ -148,9 +152,34 @@ export function budget(
       externalFundingTotalSek: externalFunding.reduce((sum, funding) => sum + (funding.grantedSek ?? 0), 0),
       externalFundingAppliedSek: sumOf(externalFunding.filter((funding) => funding.status === "applied")),
       reflections,
+      previousYears: previousYears(db, params),
     };
   });
 }
+
+/** The lines of a budget in force at `asOf`: the proposal's, or the latest amendment's recorded by then. */
+const linesOf = (db: Database.Database, params: { focusArea: string; year: number; asOf: string | null }) =>
+  prepared<[typeof params], BudgetOverview["lines"][number]>(
+    db,
+    `SELECT line_id AS lineId, purpose, initiative_id AS initiativeId, amount_sek AS amountSek
+     FROM budget_lines
+     WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
+       AND (ended_at IS NULL OR ended_at > coalesce(@asOf, ended_at))
+     ORDER BY ordinal`,
+  ).all(params);
+
+const previousYears = (db: Database.Database, params: { focusArea: string; year: number; asOf: string | null }): PreviousYear[] =>
+  prepared<[typeof params], { year: number }>(
+    db,
+    `SELECT year FROM budgets
+     WHERE focus_area = @focusArea AND year < @year AND approved_at <= coalesce(@asOf, approved_at)
+     ORDER BY year`,
+  )
+    .all(params)
+    .map(({ year }) => {
+      const lines = linesOf(db, { ...params, year });
+      return { year, lines, approvedTotalSek: sumOf(lines) };
+    });
 
 const sumOf = (amounts: ReadonlyArray<{ readonly amountSek: number }>) => amounts.reduce((sum, a) => sum + a.amountSek, 0);
 
