@@ -40,4 +40,10 @@ describe("the demo's external funding", () => {
       ]);
     },
   );
+
+  it("loaded on 2026-03-10: the 2027 budget proposed the day before, beside the approved 2025 budget", async () => {
+    await loadAt("2026-03-10T12:00:00.000Z");
+    const events = await Effect.runPromise(runtime.store.readStream(budgetStream(DEMO_FOCUS_AREA, 2027)));
+    expect(events.map((event) => [event.type, event.recordedAt.slice(0, 10)])).toEqual([["BudgetProposed", "2026-03-09"]]);
+  });
 });

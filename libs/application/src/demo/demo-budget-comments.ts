@@ -1,7 +1,7 @@
 import { type BudgetEvent, budgetStream } from "#domain";
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
-import { changeExternalFundingStatus, recordExternalFunding } from "../commands/budget/commands.js";
+import { changeExternalFundingStatus, proposeBudget, recordExternalFunding } from "../commands/budget/commands.js";
 import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
 import type { DemoRunner } from "./demo-runner.js";
 
@@ -46,4 +46,30 @@ export const loadExternalFundingStatus = ({ run, idOf, timeline }: DemoRunner, {
       chair,
     );
     yield* run(changeExternalFundingStatus, { ...budget, fundingId: vinnova, status: "rejected", on: "2025-06-27" }, chair);
+  });
+
+/**
+ * What the first budget comment asked for ("how does the budget relate to earlier years?"):
+ * next year's budget, proposed yesterday, reads with the approved 2025 budget beside it.
+ * Runs after the present day, on the day before the demo is loaded: the latest day whose
+ * steps (from 08:00 UTC) always lie before the instant of loading.
+ */
+export const loadNextYearsBudget = ({ run, timeline }: DemoRunner, { chair, initiatives }: DemoCast) =>
+  Effect.gen(function* () {
+    const yesterday = timeline.daysFromToday(-1);
+    timeline.on(yesterday);
+    yield* run(
+      proposeBudget,
+      {
+        focusArea: DEMO_FOCUS_AREA,
+        year: Number(timeline.today.slice(0, 4)) + 1,
+        lines: [
+          { purpose: "Drömfabriken i Skultuna", initiativeId: initiatives.dromfabriken, amountSek: 200_000 },
+          { purpose: "Testbädd Årby/Fröslunda", initiativeId: initiatives.arby, amountSek: 240_000 },
+          { purpose: "Utmaningsdriven utbildning", initiativeId: initiatives.utmaningsdriven, amountSek: 60_000 },
+          { purpose: "Gemensam samordning och kärnteamets möten", amountSek: 80_000 },
+        ],
+      },
+      chair,
+    );
   });

@@ -18,7 +18,7 @@ import { registerPerson, startCoreTeamMembership } from "../commands/person/comm
 import { acknowledgeSignal, answerSignal, submitSignal } from "../commands/signal/commands.js";
 import { raiseTension } from "../commands/tension/commands.js";
 import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
-import { loadExternalFundingStatus } from "./demo-budget-comments.js";
+import { loadExternalFundingStatus, loadNextYearsBudget } from "./demo-budget-comments.js";
 import { PRESENT_DAY_EARLIEST, loadPresentDay } from "./demo-present-day.js";
 import { demoRunner } from "./demo-runner.js";
 import { DemoTimeline } from "./demo-timeline.js";
@@ -584,6 +584,7 @@ export const loadDemoHistory = Effect.gen(function* () {
   const cast: DemoCast = { system, chair, coreTeam, initiatives, leadIds, lead };
   yield* loadExternalFundingStatus(runner, cast);
   yield* loadPresentDay(runner, cast);
+  yield* loadNextYearsBudget(runner, cast);
 
   return {
     commands: runner.commands(),
