@@ -42,11 +42,15 @@ describe("the demo history", () => {
     expect(recorded.at(-1)! < LOADED_AT).toBe(true);
 
     const meeting = events.filter((event) => event.streamId === `meeting-${summary.meetingId}`);
-    expect(meeting.filter((event) => event.type !== "MinutesApproved").map(stockholmDay)).toEqual(
-      Array(meeting.length - 1).fill("2024-09-19"),
-    );
+    // The minutes as kept on the day, the officers named; adjusted a week later, the next steps done in November.
+    const later = ["MinutesAdjusted", "NextStepCompleted"];
+    const onTheDay = meeting.filter((event) => !later.includes(event.type));
+    expect(onTheDay.map(stockholmDay)).toEqual(Array(onTheDay.length).fill("2024-09-19"));
     // Dated "today" by the pipeline: the day the step was recorded on.
-    expect(dataOf<{ on: string }>(meeting.find((event) => event.type === "MinutesApproved"))).toEqual({ on: "2024-09-26" });
+    const adjusted = meeting.filter((event) => event.type === "MinutesAdjusted");
+    expect(adjusted.map((event) => dataOf<{ on: string }>(event).on)).toEqual(["2024-09-26", "2024-09-26"]);
+    const done = meeting.filter((event) => event.type === "NextStepCompleted");
+    expect(done.map(stockholmDay)).toEqual(["2024-11-14", "2024-11-14", "2024-11-14", "2024-11-14"]);
   });
 
   it("records Drömfabriken's amendment at the November meeting, weeks after the day it took effect", async () => {
@@ -94,7 +98,10 @@ describe("the demo history", () => {
       (e) => e.type === "CommentRecorded" && (e.data as { topic: string }).topic === "Budget 2025",
     );
     expect(budgetComments).toHaveLength(5);
-    expect(meeting.at(-1)!.type).toBe("MinutesApproved");
+    // Justerat: a chair, a secretary and two adjusters, both of whom adjusted; the decision under § 2.
+    expect(meeting.filter((e) => e.type === "MeetingOfficersAppointed")).toHaveLength(1);
+    expect(meeting.filter((e) => e.type === "MinutesAdjusted")).toHaveLength(2);
+    expect(decisions).toEqual([expect.objectContaining({ paragraph: 2 })]);
     const all = await allRecorded();
     const raised = all.filter((e) => e.type === "TensionRaised").map((e) => e.data as { category: string; raisedOn: string });
     expect(raised.filter((t) => t.raisedOn === "2024-09-19").map((t) => t.category)).toEqual([

@@ -21,6 +21,7 @@ import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast
 import { loadExternalFundingStatus, loadNextYearsBudget } from "./demo-budget-comments.js";
 import { PRESENT_DAY_EARLIEST, loadPresentDay } from "./demo-present-day.js";
 import { demoRunner } from "./demo-runner.js";
+import { adjustAndRegister, appointOfficers, completeSeptemberSteps, loadNextMeeting } from "./demo-minutes-kept.js";
 import { DemoTimeline } from "./demo-timeline.js";
 
 export { DEMO_FOCUS_AREA } from "./demo-cast.js";
@@ -368,6 +369,7 @@ export const loadDemoHistory = Effect.gen(function* () {
       decision: "Kärnteamet godkänner det föreslagna budgetunderlaget för 2025.",
       rationale: "Underlaget presenterades som bilaga och diskuterades punkt för punkt.",
       kind: "budget",
+      paragraph: 2,
     },
     chair,
   );
@@ -431,6 +433,7 @@ export const loadDemoHistory = Effect.gen(function* () {
       chair,
     );
   }
+  yield* appointOfficers(runner, { chair, coreTeam }, meetingId, [4, 6]);
   on("2024-09-20");
   yield* run(acknowledgeSignal, { signalId: resistance }, chair);
   const firstChallenge = yield* signal(
@@ -441,7 +444,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     "2024-09-25",
   );
   on("2024-09-26");
-  yield* run(approveMinutes, { meetingId }, chair);
+  yield* adjustAndRegister(runner, { chair, coreTeam }, meetingId, [4, 6]);
 
   // Drömfabriken asks to let the children's projects run past the end of term; the chair
   // acknowledges it and agrees from 15 October, to be decided by the Core Team in November.
@@ -473,6 +476,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     },
     chair,
   );
+  yield* completeSeptemberSteps(runner, { chair, coreTeam }, meetingId, "2024-11-14");
   const widerScope = yield* idOf(
     recordDecision,
     {
@@ -585,6 +589,7 @@ export const loadDemoHistory = Effect.gen(function* () {
   yield* loadExternalFundingStatus(runner, cast);
   yield* loadPresentDay(runner, cast);
   yield* loadNextYearsBudget(runner, cast);
+  yield* loadNextMeeting(runner, cast);
 
   return {
     commands: runner.commands(),
