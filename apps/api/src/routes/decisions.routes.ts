@@ -1,4 +1,4 @@
-import { isoDate } from "#domain";
+import { DecisionKind, isoDate } from "#domain";
 import { decisionLogPage, decisionLogProjection } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
@@ -15,6 +15,19 @@ const decisionLogQuery = z.strictObject({
   ...pageQuery.shape,
 });
 
+const DecisionLogEntry = z.object({
+  meetingId: z.uuid(),
+  decisionId: z.uuid(),
+  heldOn: isoDate,
+  paragraph: z.number().int().nullable().describe("The § of the minutes it was taken under; null before § existed"),
+  subject: z.string(),
+  decision: z.string(),
+  kind: DecisionKind,
+  effects: z
+    .array(z.object({ streamId: z.string(), type: z.string(), position: z.number().int() }))
+    .describe("The events that cite the decision, recorded by asOf, in log order"),
+});
+
 export const decisionRoutes = {
   log: readRoute({
     path: `${API}/decisions`,
@@ -23,6 +36,7 @@ export const decisionRoutes = {
       "The decisions of the meetings held between from and to, as known at asOf, by meeting date, each with the events that cite it",
     tag: "Decisions",
     query: decisionLogQuery,
+    response: z.array(DecisionLogEntry),
     read: ({ query }) =>
       readFrom([decisionLogProjection], ({ readModels }) =>
         paged(pageRequest(query), (page) =>

@@ -1,4 +1,5 @@
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "#application";
+import { MandatePosition, SignalFollowUp, SignalKind, SignalOutcome, isoDate } from "#domain";
 import { signalInboxProjection, signalPage } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
@@ -24,6 +25,24 @@ const signalsQuery = z.strictObject({
   ...pageQuery.shape,
 });
 
+const SignalListItem = z.object({
+  id: z.uuid(),
+  initiativeId: z.uuid(),
+  kind: SignalKind,
+  summary: z.string(),
+  detail: z.string().nullable(),
+  mandatePosition: MandatePosition,
+  mandateId: z.uuid().nullable(),
+  observedOn: isoDate,
+  status: z.enum(["submitted", "acknowledged", "answered", "withdrawn"]).describe("As known at asOf"),
+  submittedAt: z.iso.datetime(),
+  acknowledgedOn: isoDate.nullable(),
+  answeredAt: z.iso.datetime().nullable(),
+  outcome: SignalOutcome.nullable(),
+  response: z.string().nullable(),
+  followUp: SignalFollowUp.nullable(),
+});
+
 export const signalRoutes = {
   submit: commandRoute(submitSignal, {
     path: `${API}/signals`,
@@ -38,6 +57,7 @@ export const signalRoutes = {
     summary: "Signals as known at asOf, optionally only the unanswered or the answered ones of one initiative",
     tag,
     query: signalsQuery,
+    response: z.array(SignalListItem),
     read: ({ query }) =>
       readFrom([signalInboxProjection], ({ readModels }) =>
         paged(pageRequest(query), (page) =>
