@@ -122,6 +122,13 @@ describe("every list pages by cursor", () => {
     expect(problem.errors).toEqual([expect.objectContaining({ path: "query.cursor" })]);
   });
 
+  it("documents limit, cursor and the Link header of every list", async () => {
+    const document = (await core.get("/docs/openapi.json")).body;
+    const listTensions = document.paths["/api/v1/tensions"].get;
+    expect(listTensions.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["limit", "cursor"]));
+    expect(listTensions.responses["200"].headers.Link).toBeDefined();
+  });
+
   it("refuses a limit outside 1 to 1000", async () => {
     expectProblem(await core.get("/api/v1/signals?limit=0"), 400, "/problems/validation");
     expectProblem(await core.get("/api/v1/signals?limit=1001"), 400, "/problems/validation");
