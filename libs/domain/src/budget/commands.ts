@@ -8,6 +8,11 @@ interface CitedDecision {
   readonly decisionKind: DecisionKind | undefined;
 }
 
+/** Fact: whether the organisation a contribution names is registered. */
+interface NamedOrganisation {
+  readonly organisationRegistered: boolean;
+}
+
 export type BudgetCommand =
   | CommandRecording<"ProposeBudget", BudgetEventOf<"BudgetProposed">, NamedInitiatives>
   | CommandRecording<"ApproveBudget", BudgetEventOf<"BudgetApproved">, CitedDecision>
@@ -15,4 +20,9 @@ export type BudgetCommand =
   | CommandRecording<"RecordExternalFunding", BudgetEventOf<"ExternalFundingRecorded">, NamedInitiatives>
   | CommandRecording<"RecordValueReflection", BudgetEventOf<"ValueReflectionRecorded">, NamedInitiatives>
   | CommandRecording<"ChangeExternalFundingStatus", BudgetEventOf<"ExternalFundingStatusChanged">>
-  | CommandRecording<"LinkExternalFunding", BudgetEventOf<"ExternalFundingLinked">>;
+  | CommandRecording<"LinkExternalFunding", BudgetEventOf<"ExternalFundingLinked">>
+  | CommandRecording<
+      "RecordContributionInKind",
+      BudgetEventOf<"ContributionInKindRecorded">,
+      NamedInitiatives & NamedOrganisation
+    >;

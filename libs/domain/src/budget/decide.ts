@@ -1,5 +1,6 @@
 import { rejectUnregisteredInitiatives } from "../initiative/named-initiatives.js";
 import { DecisionNotFound } from "../meeting/errors.js";
+import { OrganisationNotRegistered } from "../organisation/errors.js";
 import type { DecisionKind } from "../meeting/events.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
@@ -12,6 +13,8 @@ import {
   BudgetLineNotFound,
   BudgetNotApproved,
   BudgetNotProposed,
+  ContributionOutsideBudgetYear,
+  ContributionPeriodInvalid,
   ExternalFundingAlreadyDecided,
   ExternalFundingNotFound,
 } from "./errors.js";
@@ -87,6 +90,21 @@ export const decideBudget = (command: BudgetCommand, state: BudgetState): Decisi
       // Linked to that line already: nothing changes, nothing is recorded.
       if (funding.lineId === lineId) return accept();
       return rejectUnlessLineInForce(state, lineId) ?? accept({ type: "ExternalFundingLinked", data: command.data });
+    }
+    case "RecordContributionInKind": {
+      const { unregisteredInitiatives, organisationRegistered, ...data } = command.data;
+      if (!organisationRegistered) {
+        return reject(new OrganisationNotRegistered({ detail: `Organisation ${data.organisationId} is not registered` }));
+      }
+      const rejected = rejectUnregisteredInitiatives({ unregisteredInitiatives });
+      if (rejected) return rejected;
+      if (data.periodTo < data.periodFrom) {
+        return reject(new ContributionPeriodInvalid({ detail: `${data.periodTo} is before ${data.periodFrom}` }));
+      }
+      const year = String(state.year);
+      return data.periodFrom.startsWith(year) && data.periodTo.startsWith(year)
+        ? accept({ type: "ContributionInKindRecorded", data })
+        : reject(new ContributionOutsideBudgetYear({ detail: `${data.periodFrom} to ${data.periodTo} is not within ${year}` }));
     }
     case "RecordValueReflection": {
       const { unregisteredInitiatives, ...data } = command.data;

@@ -39,3 +39,13 @@ export class ExternalFundingAlreadyDecided extends rule("external-funding-alread
   en: "The external funding is already granted or rejected",
   sv: "Den externa finansieringen är redan beviljad eller avslagen",
 }) {}
+
+export class ContributionPeriodInvalid extends rule("contribution-period-invalid", {
+  en: "A contribution in kind must end on or after the day it starts",
+  sv: "En insats i natura måste sluta samma dag som den börjar eller senare",
+}) {}
+
+export class ContributionOutsideBudgetYear extends rule("contribution-outside-budget-year", {
+  en: "A contribution in kind must lie within the budget's year",
+  sv: "En insats i natura måste ligga inom budgetåret",
+}) {}

@@ -4,6 +4,7 @@ import {
   BudgetLineId,
   DecisionRef,
   InitiativeId,
+  OrganisationId,
   TEXT_LIMITS,
   amountSek,
   isoDate,
@@ -28,6 +29,10 @@ export const ExternalFundingStatus = z.enum(["applied", "granted", "rejected"]);
 export type ExternalFundingStatus = z.infer<typeof ExternalFundingStatus>;
 export const ExternalFundingId = z.uuid().brand<"ExternalFundingId">();
 export type ExternalFundingId = z.infer<typeof ExternalFundingId>;
+
+/** A contribution in kind (insats i natura): staff time given to the work. */
+export const ContributionId = z.uuid().brand<"ContributionId">();
+export type ContributionId = z.infer<typeof ContributionId>;
 
 export const budgetEvents = {
   BudgetProposed: { schemaVersion: 1, schema: z.strictObject({ year: BudgetYear, lines: budgetLines }) },
@@ -68,6 +73,23 @@ export const budgetEvents = {
   ExternalFundingLinked: {
     schemaVersion: 1,
     schema: z.strictObject({ fundingId: ExternalFundingId, lineId: BudgetLineId }),
+  },
+  /**
+   * Staff time an organisation gives an initiative (or, without one, the focus area) over a
+   * period of the budget's year, in hours and valued in kronor: the budget beside the budget.
+   */
+  ContributionInKindRecorded: {
+    schemaVersion: 1,
+    schema: z.strictObject({
+      contributionId: ContributionId,
+      organisationId: OrganisationId,
+      initiativeId: InitiativeId.optional(),
+      periodFrom: isoDate,
+      periodTo: isoDate,
+      hours: z.number().nonnegative().max(10_000_000).multipleOf(0.25),
+      valueSek: amountSek,
+      note: longText.optional(),
+    }),
   },
   ValueReflectionRecorded: {
     schemaVersion: 1,

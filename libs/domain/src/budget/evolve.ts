@@ -19,7 +19,7 @@ export const evolveBudget = (state: BudgetState, event: BudgetEvent): BudgetStat
   if (state.status === "unproposed" && event.type !== "BudgetProposed") return state;
   switch (event.type) {
     case "BudgetProposed":
-      return { ...state, status: "proposed", lineIds: event.data.lines.map((line) => line.lineId) };
+      return { ...state, status: "proposed", year: event.data.year, lineIds: event.data.lines.map((line) => line.lineId) };
     case "BudgetApproved":
       return { ...state, status: "approved" };
     case "BudgetAmended":
@@ -33,6 +33,7 @@ export const evolveBudget = (state: BudgetState, event: BudgetEvent): BudgetStat
     case "ExternalFundingLinked":
       return withFunding(state, event.data.fundingId, (funding) => funding && { ...funding, lineId: event.data.lineId });
     case "ValueReflectionRecorded":
+    case "ContributionInKindRecorded":
       return state;
     default:
       return assertNever(event, "budget event");

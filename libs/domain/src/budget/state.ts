@@ -13,8 +13,15 @@ export interface ExternalFundingInState {
  */
 export type BudgetState = {
   readonly status: "unproposed" | "proposed" | "approved";
+  /** The budget's year, once proposed: contributions in kind lie within it. */
+  readonly year: number | undefined;
   readonly lineIds: ReadonlyArray<BudgetLineId>;
   readonly externalFunding: ReadonlyMap<ExternalFundingId, ExternalFundingInState>;
 };
 
-export const initialBudgetState: BudgetState = { status: "unproposed", lineIds: [], externalFunding: new Map() };
+export const initialBudgetState: BudgetState = {
+  status: "unproposed",
+  year: undefined,
+  lineIds: [],
+  externalFunding: new Map(),
+};

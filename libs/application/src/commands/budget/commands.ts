@@ -9,12 +9,17 @@ import {
   type BudgetLineId,
   BudgetNotApproved,
   type BudgetState,
+  type ContributionId,
+  ContributionOutsideBudgetYear,
+  ContributionPeriodInvalid,
   DecisionNotFound,
   type ExternalFundingId,
   ExternalFundingAlreadyDecided,
   ExternalFundingNotFound,
   type InitiativeId,
   InitiativeNotRegistered,
+  type OrganisationId,
+  OrganisationNotRegistered,
   budgetDecider,
   budgetEvents,
   budgetId,
@@ -25,13 +30,14 @@ import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec, CommandTarget } from "../../command-spec.js";
 import { recordedDecisionKind } from "../../facts/decisions.js";
-import { initiativeRegistry, unregistered } from "../../facts/registrations.js";
+import { initiativeRegistry, organisationRegistry, unregistered } from "../../facts/registrations.js";
 import {
   AmendBudgetInput,
   ApproveBudgetInput,
   ChangeExternalFundingStatusInput,
   LinkExternalFundingInput,
   ProposeBudgetInput,
+  RecordContributionInKindInput,
   RecordExternalFundingInput,
   RecordValueReflectionInput,
 } from "./inputs.js";
@@ -170,5 +176,30 @@ export const recordValueReflection: BudgetSpec<typeof RecordValueReflectionInput
     Effect.gen(function* () {
       const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
       return { type: "RecordValueReflection", data: { ...body, unregisteredInitiatives } };
+    }),
+};
+
+/** A contribution in kind is a resource inside its budget: recording it answers the new `contributionId`. */
+export const recordContributionInKind: BudgetSpec<typeof RecordContributionInKindInput> = {
+  ...onBudget,
+  name: "RecordContributionInKind",
+  input: RecordContributionInKindInput,
+  creates: "resource",
+  target: (input, newId) => ({ ...onBudget.target(input), resourceId: newId }),
+  rules: [OrganisationNotRegistered, InitiativeNotRegistered, ContributionPeriodInvalid, ContributionOutsideBudgetYear],
+  toCommand: ({ focusArea: _, year: __, ...body }, { newId }) =>
+    Effect.gen(function* () {
+      const store = yield* EventStore;
+      const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
+      const unregisteredOrganisations = yield* unregistered(store, organisationRegistry, [body.organisationId as OrganisationId]);
+      return {
+        type: "RecordContributionInKind",
+        data: {
+          ...body,
+          contributionId: newId as ContributionId,
+          organisationRegistered: unregisteredOrganisations.length === 0,
+          unregisteredInitiatives,
+        },
+      };
     }),
 };

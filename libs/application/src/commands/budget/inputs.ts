@@ -19,4 +19,8 @@ export const AmendBudgetInput = events.BudgetAmended.schema.extend({ ...onBudget
 export const RecordExternalFundingInput = events.ExternalFundingRecorded.schema.omit({ fundingId: true }).extend(onBudget);
 export const ChangeExternalFundingStatusInput = events.ExternalFundingStatusChanged.schema.extend(onBudget);
 export const LinkExternalFundingInput = events.ExternalFundingLinked.schema.extend(onBudget);
+/** The server mints `contributionId`. */
+export const RecordContributionInKindInput = events.ContributionInKindRecorded.schema
+  .omit({ contributionId: true })
+  .extend(onBudget);
 export const RecordValueReflectionInput = events.ValueReflectionRecorded.schema.extend(onBudget);
