@@ -8,6 +8,7 @@ import {
   periodIndexOn,
   sameTerms,
   termsPeriods,
+  withLaterAmendment,
 } from "./mandate-terms.js";
 import { type DayRange, type MandateValidity, daysInForce } from "./mandate-validity.js";
 
@@ -97,7 +98,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
   let validity: MandateValidity = validUntil === undefined ? { validFrom } : { validFrom, validUntil };
 
   // Each row as known when its event was recorded.
-  const asRecorded = recorded.map(({ event, recordedAt, recordedBy }, order) => {
+  const asRecorded = recorded.map(({ event }, order) => {
     const known = periods;
     let effectiveFrom: IsoDate;
     switch (event.type) {
@@ -105,11 +106,14 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
         if (order > 0) throw new Error(`Mandate ${mandateId} granted twice`);
         effectiveFrom = validFrom;
         break;
-      case "MandateAmended":
+      case "MandateAmended": {
         effectiveFrom = event.data.effectiveFrom;
-        amendments.push({ effectiveFrom, changes: event.data.changes, order });
-        periods = termsPeriods(granted, amendments);
+        const amendment = { effectiveFrom, changes: event.data.changes, order };
+        const backdated = amendments.some((earlier) => earlier.effectiveFrom > amendment.effectiveFrom);
+        amendments.push(amendment);
+        periods = backdated ? termsPeriods(granted, amendments) : withLaterAmendment(periods, amendment);
         break;
+      }
       case "MandateRenewed":
         // renewal-not-later (docs/domain.md): only a mandate with an end is renewed; the renewal adds the days after it.
         if (validity.validUntil === undefined) throw new Error(`Renewal of open-ended mandate ${mandateId}`);
@@ -123,36 +127,51 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
     }
     const index = periodIndexOn(periods, effectiveFrom);
     const next = periods[index + 1];
-    // What belongs to this change alone; the fields a kind of event lacks stay absent.
+    return {
+      effectiveFrom,
+      terms: periods[index]!.terms,
+      termsBefore: event.type === "MandateAmended" ? known[periodIndexOn(known, effectiveFrom)]!.terms : undefined,
+      termsUntil: next === undefined ? undefined : addDays(next.from!, -1),
+      validity,
+    };
+  });
+
+  // Then what the changes recorded later did to the days each row claimed.
+  const inForce = daysInForce(validity);
+  const notInForceFrom = inForce === undefined ? validFrom : inForce.until && addDays(inForce.until, 1);
+  return asRecorded.map((stage, order): MandateHistoryRow => {
+    const { event, recordedAt, recordedBy } = recorded[order]!;
+    // What belongs to this change alone; undefined where a kind of event has none.
     const own: Pick<MandateHistoryRow, "changes" | "reason" | "triggeredBy" | "decision"> = event.data;
     return {
       mandateId,
       version: order + 1,
       change: CHANGE_OF[event.type],
-      effectiveFrom,
-      terms: periods[index]!.terms,
-      ...(event.type === "MandateAmended" ? { termsBefore: known[periodIndexOn(known, effectiveFrom)]!.terms } : {}),
-      ...(next === undefined ? {} : { termsUntil: addDays(next.from!, -1) }),
-      validity,
-      ...pick(own, ["changes", "reason", "triggeredBy", "decision"]),
+      effectiveFrom: stage.effectiveFrom,
+      terms: stage.terms,
+      termsBefore: stage.termsBefore,
+      termsUntil: stage.termsUntil,
+      supersededFrom: firstDayChanged(stage.terms, daysClaimed(stage), periods, notInForceFrom),
+      validity: stage.validity,
+      changes: own.changes,
+      reason: own.reason,
+      triggeredBy: own.triggeredBy,
+      decision: own.decision,
       recordedAt,
       recordedBy,
-    } satisfies MandateHistoryRow;
-  });
-
-  // Then what the changes recorded later did to the days each row claimed.
-  return asRecorded.map((row) => {
-    const supersededFrom = firstDayChanged(row.terms, daysClaimed(row), periods, validity);
-    return supersededFrom === undefined ? row : { ...row, supersededFrom };
+    };
   });
 }
 
-/** The first day of `claimed` on which `now` gives other terms than `terms`, or the mandate is no longer in force. */
+/**
+ * The first day of `claimed` on which, as now known, `periods` give other terms than `terms`,
+ * or the mandate is no longer in force (from `notInForceFrom` on; undefined: to an open end).
+ */
 function firstDayChanged(
   terms: MandateTerms,
   claimed: DayRange | undefined,
   periods: ReadonlyArray<TermsPeriod>,
-  validity: MandateValidity,
+  notInForceFrom: IsoDate | undefined,
 ): IsoDate | undefined {
   if (claimed === undefined) return undefined;
   const within = (day: IsoDate | undefined) =>
@@ -160,13 +179,7 @@ function firstDayChanged(
   const index = periodIndexOn(periods, claimed.from);
   // Periods are maximal, so when the first day's terms are still these, the next period's are not.
   const otherTerms = sameTerms(periods[index]!.terms, terms) ? within(periods[index + 1]?.from) : claimed.from;
-  const inForce = daysInForce(validity);
-  const ended =
-    inForce === undefined
-      ? claimed.from
-      : inForce.until === undefined
-        ? undefined
-        : within(later(addDays(inForce.until, 1), claimed.from));
+  const ended = notInForceFrom === undefined ? undefined : within(later(notInForceFrom, claimed.from));
   return earlier(otherTerms, ended);
 }
 
@@ -176,9 +189,6 @@ const CHANGE_OF = {
   MandateRenewed: "renewed",
   MandateRevoked: "revoked",
 } as const satisfies Record<MandateEvent["type"], MandateChangeKind>;
-
-const pick = <T extends object, K extends keyof T>(source: T, keys: ReadonlyArray<K>): Partial<Pick<T, K>> =>
-  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
 
 /** The later of two days. */
 const later = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? b : a);

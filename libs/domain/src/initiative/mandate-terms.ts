@@ -25,8 +25,9 @@ export interface TermsPeriod {
 
 /** Each named term replaces the old one whole (a list too); a term left out, or given as undefined, stays. */
 export const applyChanges = (terms: MandateTerms, changes: MandateChanges): MandateTerms => {
-  const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  return { ...terms, ...defined };
+  const changed: Record<string, unknown> = { ...terms };
+  for (const [term, value] of Object.entries(changes)) if (value !== undefined) changed[term] = value;
+  return changed as unknown as MandateTerms;
 };
 
 export const sameTerms = (a: MandateTerms, b: MandateTerms): boolean =>
@@ -55,15 +56,23 @@ export const inValidTimeOrder = (amendments: ReadonlyArray<DatedChanges>): Dated
  * amendments, applied in valid-time order, leave other terms. Periods are maximal: two in a
  * row never hold the same terms, so each period's end is the day the terms next change.
  */
-export function termsPeriods(granted: MandateTerms, amendments: ReadonlyArray<DatedChanges>): TermsPeriod[] {
-  const periods: TermsPeriod[] = [{ from: undefined, terms: granted }];
-  for (const { effectiveFrom, changes } of inValidTimeOrder(amendments)) {
-    const latest = periods.at(-1)!;
-    const terms = applyChanges(latest.terms, changes);
-    // Another change of the same day: the day's terms are those after the last of them.
-    if (latest.from === effectiveFrom) periods.pop();
-    if (!sameTerms(terms, periods.at(-1)!.terms)) periods.push({ from: effectiveFrom, terms });
-  }
+export const termsPeriods = (granted: MandateTerms, amendments: ReadonlyArray<DatedChanges>): TermsPeriod[] =>
+  inValidTimeOrder(amendments).reduce(takeEffect, [{ from: undefined, terms: granted }]);
+
+/**
+ * The periods after one more amendment that takes effect after every amendment already in
+ * them (the same day counts, recorded later): the common, not backdated, case, without
+ * folding them all again.
+ */
+export const withLaterAmendment = (periods: ReadonlyArray<TermsPeriod>, amendment: DatedChanges): TermsPeriod[] =>
+  takeEffect([...periods], amendment);
+
+function takeEffect(periods: TermsPeriod[], { effectiveFrom, changes }: DatedChanges): TermsPeriod[] {
+  const latest = periods.at(-1)!;
+  const terms = applyChanges(latest.terms, changes);
+  // Another change of the same day: the day's terms are those after the last of them.
+  if (latest.from === effectiveFrom) periods.pop();
+  if (!sameTerms(terms, periods.at(-1)!.terms)) periods.push({ from: effectiveFrom, terms });
   return periods;
 }
 

@@ -11,7 +11,7 @@ import {
   termsOn,
 } from "#domain";
 import type Database from "better-sqlite3";
-import { type MandateVersionRow, recordedMandateEvent, termsOfRow } from "./version-row.js";
+import { type MandateVersionRow, recordedMandateEvents, termsOfRow } from "./version-row.js";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
@@ -63,7 +63,7 @@ export function mandateHistory(
   initiativeId: string,
   options: { readonly asOf?: string } = {},
 ): MandateVersion[] {
-  return mandateHistoryRows(versionsAsOf(db, initiativeId, options.asOf).map(recordedMandateEvent)).map((row) => ({
+  return mandateHistoryRows(recordedMandateEvents(versionsAsOf(db, initiativeId, options.asOf))).map((row) => ({
     mandateId: row.mandateId,
     version: row.version,
     change: row.change,

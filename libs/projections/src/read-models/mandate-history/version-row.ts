@@ -63,11 +63,24 @@ export const NO_TERMS: TermColumns = { scope: null, boundaries: null, principles
 /** Optional JSON payload parts (decision, trigger, changes) are NULL when absent. */
 export const jsonOrNull = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
-const optional = <K extends string, T>(key: K, text: string | null): Partial<Record<K, T>> =>
-  text === null ? {} : ({ [key]: JSON.parse(text) as T } as Partial<Record<K, T>>);
+/** Parses a JSON column; `recordedMandateEvents` parses each distinct text once. */
+type Parse = (text: string) => unknown;
 
-/** The event a row records, as the reading of a mandate's history takes it. */
-export function recordedMandateEvent(row: MandateVersionRow): RecordedMandateEvent {
+/** The events the rows record, as the reading of a mandate's history takes them. */
+export function recordedMandateEvents(rows: ReadonlyArray<MandateVersionRow>): RecordedMandateEvent[] {
+  // Rows repeat their decisions and changes: parse each distinct JSON text once per answer.
+  const parsed = new Map<string, unknown>();
+  const parse: Parse = (text) => {
+    let value = parsed.get(text);
+    if (value === undefined) parsed.set(text, (value = JSON.parse(text)));
+    return value;
+  };
+  return rows.map((row) => recordedMandateEvent(row, parse));
+}
+
+function recordedMandateEvent(row: MandateVersionRow, parse: Parse): RecordedMandateEvent {
+  const optional = <K extends string, T>(key: K, text: string | null): Partial<Record<K, T>> =>
+    text === null ? {} : ({ [key]: parse(text) as T } as Partial<Record<K, T>>);
   const mandateId = row.mandate_id as MandateId;
   const decision = optional<"decision", DecisionRef>("decision", row.decision);
   const recorded = { recordedAt: row.recorded_at, recordedBy: row.recorded_by };
@@ -97,7 +110,7 @@ export function recordedMandateEvent(row: MandateVersionRow): RecordedMandateEve
           type: "MandateAmended",
           data: {
             mandateId,
-            changes: JSON.parse(row.changes!) as MandateChanges,
+            changes: parse(row.changes!) as MandateChanges,
             reason: row.reason!,
             effectiveFrom: row.effective_from!,
             ...decision,
