@@ -16,6 +16,8 @@ export interface ListCursor {
   readonly key: CursorKey;
 }
 
+const NOT_A_CURSOR = "not a cursor this server gave for this list; take it from the Link header of its previous page";
+
 const encodeCursor = (cursor: ListCursor): string =>
   Buffer.from(JSON.stringify({ l: cursor.list, k: cursor.key })).toString("base64url");
 
@@ -32,8 +34,6 @@ const decodeCursor = (cursor: string, context: z.RefinementCtx): ListCursor => {
   context.addIssue({ code: "custom", message: NOT_A_CURSOR });
   return z.NEVER;
 };
-
-const NOT_A_CURSOR = "not a cursor this server gave for this list; take it from the Link header of its previous page";
 
 /** The query parameters of every list. */
 export const pageQuery = z.strictObject({
