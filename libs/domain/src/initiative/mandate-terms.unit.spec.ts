@@ -7,6 +7,7 @@ import {
   sameTerms,
   termsOn,
   termsPeriods,
+  withLaterAmendment,
 } from "./mandate-terms.js";
 
 const granted: MandateTerms = {
@@ -159,5 +160,28 @@ describe("termsPeriods", () => {
       { from: undefined, terms: granted },
       { from: "2025-03-01", terms: { ...granted, budgetSek: 2 } },
     ]);
+  });
+});
+
+describe("withLaterAmendment", () => {
+  const earlier = [
+    { effectiveFrom: "2025-03-01", changes: { budgetSek: 1 }, order: 1 },
+    { effectiveFrom: "2025-04-01", changes: { steering: "detailed" as const }, order: 2 },
+  ];
+  const periods = termsPeriods(granted, earlier);
+
+  it.each([
+    ["on a later day", { effectiveFrom: "2025-05-01", changes: { budgetSek: 2 }, order: 3 }],
+    ["on the latest day, recorded later", { effectiveFrom: "2025-04-01", changes: { budgetSek: 2 }, order: 3 }],
+    ["undoing the latest day's change", { effectiveFrom: "2025-04-01", changes: { steering: "broad" as const }, order: 3 }],
+    ["changing nothing", { effectiveFrom: "2025-06-01", changes: { budgetSek: 1 }, order: 3 }],
+  ])("%s: the periods of folding them all again", (_what, amendment) => {
+    expect(withLaterAmendment(periods, amendment)).toEqual(termsPeriods(granted, [...earlier, amendment]));
+  });
+
+  it("leaves the periods it was given as they were", () => {
+    const before = [...periods];
+    withLaterAmendment(periods, { effectiveFrom: "2025-04-01", changes: { budgetSek: 2 }, order: 3 });
+    expect(periods).toEqual(before);
   });
 });
