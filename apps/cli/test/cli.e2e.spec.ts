@@ -238,8 +238,9 @@ describe("mandat on a store holding the demo history", () => {
     const unknown = await copy.mandat(["rebuild", "nonsense"]);
     expect(unknown.code).toBe(64);
     const db = new Database(copy.env.MANDAT_READ_MODELS_PATH, { readonly: true });
-    // The demo's versions: three grants and an amendment in 2024, two grants and a renewal since.
-    expect(db.prepare("SELECT count(*) AS n FROM mandate_versions").get()).toEqual({ n: 7 });
+    // The demo's versions: three grants and an amendment in 2024, two grants and a renewal since,
+    // and the chair's amendment between meetings yesterday (a delegation decision).
+    expect(db.prepare("SELECT count(*) AS n FROM mandate_versions").get()).toEqual({ n: 8 });
     db.close();
   });
 
