@@ -5,6 +5,7 @@ import {
   changeExternalFundingStatus,
   linkExternalFunding,
   proposeBudget,
+  recordContributionInKind,
   recordExternalFunding,
   recordValueReflection,
 } from "#application";
@@ -39,7 +40,7 @@ export const budgetRoutes = {
     path: BUDGET,
     operationId: "getBudget",
     summary:
-      "The budget as known at asOf: its lines then, approval, amendments, external funding with its status on at, and value reflections",
+      "The budget as known at asOf: its lines then, approval, amendments, external funding with its status on at, contributions in kind whose period starts by at, value reflections, and the earlier years' approved budgets",
     tag,
     params: budgetParams,
     query: timeTravelQuery,
@@ -72,6 +73,13 @@ export const budgetRoutes = {
     path: `${BUDGET}/external-funding/:fundingId/line`,
     operationId: "linkExternalFunding",
     summary: "Link external funding to a budget line in force (not in API.md v1)",
+    tag,
+  }),
+  recordContributionInKind: commandRoute(recordContributionInKind, {
+    path: `${BUDGET}/contributions-in-kind`,
+    operationId: "recordContributionInKind",
+    summary:
+      "Record staff time an organisation gives an initiative or the focus area over a period of the year, in hours and kronor; the id answered is the contributionId (not in API.md v1)",
     tag,
   }),
   recordValueReflection: commandRoute(recordValueReflection, {

@@ -60,6 +60,10 @@ describe("budgets: budget", () => {
       externalFundingTotalSek: 0,
       externalFundingAppliedSek: 0,
       reflections: [],
+      contributionsInKind: [],
+      contributionsByOrganisation: [],
+      contributionsInKindTotal: { hours: 0, valueSek: 0 },
+      totalWithContributionsSek: 1_000_000,
       previousYears: [],
     });
   });
@@ -177,6 +181,14 @@ describe("budgets: budget", () => {
       status: "granted",
       on: "2025-03-01",
     } as Payload<"ExternalFundingStatusChanged">);
+    await harness.append(stream, "ContributionInKindRecorded", {
+      contributionId: randomUUID(),
+      organisationId: randomUUID(),
+      periodFrom: "2025-01-01",
+      periodTo: "2025-03-31",
+      hours: 40,
+      valueSek: 24_000,
+    } as Payload<"ContributionInKindRecorded">);
     await reflect({ reflection: "Worth it", valueRating: 5, on: "2025-12-15" });
     await expectRebuildMatchesLive(harness);
   });

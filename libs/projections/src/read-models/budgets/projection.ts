@@ -7,7 +7,8 @@ export const budgetsProjection = defineProjection({
   name: "budgets",
   // 2: amended lines end (ended_at) instead of being deleted; the status follows approved_at.
   // 3: external funding has an id, a status on valid time and a budget line (budget_external_funding_changes).
-  version: 3,
+  // 4: contributions in kind (budget_contributions).
+  version: 4,
   tables: budgetTables,
   handles: [
     "BudgetProposed",
@@ -16,6 +17,7 @@ export const budgetsProjection = defineProjection({
     "ExternalFundingRecorded",
     "ExternalFundingStatusChanged",
     "ExternalFundingLinked",
+    "ContributionInKindRecorded",
     "ValueReflectionRecorded",
   ],
   bind: (db, tables) => {
@@ -46,6 +48,11 @@ export const budgetsProjection = defineProjection({
     const insertFundingChange = db.prepare(
       `INSERT INTO ${tables.budget_external_funding_changes} (position, funding_id, status, amount_sek, on_date, line_id, recorded_at)
        VALUES (@position, @fundingId, @status, @amountSek, @on, @lineId, @recordedAt)`,
+    );
+    const insertContribution = db.prepare(
+      `INSERT INTO ${tables.budget_contributions}
+         (position, focus_area, year, contribution_id, organisation_id, initiative_id, period_from, period_to, hours, value_sek, note, recorded_at)
+       VALUES (@position, @focusArea, @year, @contributionId, @organisationId, @initiativeId, @periodFrom, @periodTo, @hours, @valueSek, @note, @recordedAt)`,
     );
     const insertReflection = db.prepare(
       `INSERT INTO ${tables.budget_reflections} (position, focus_area, year, initiative_id, reflection, value_rating, on_date, recorded_at)
@@ -109,6 +116,18 @@ export const budgetsProjection = defineProjection({
         case "ExternalFundingLinked": {
           const { fundingId, lineId } = event.data;
           insertFundingChange.run({ position, fundingId, status: null, amountSek: null, on: null, lineId, recordedAt });
+          return;
+        }
+        case "ContributionInKindRecorded": {
+          const { initiativeId, note, ...contribution } = event.data;
+          insertContribution.run({
+            position,
+            ...budget,
+            ...contribution,
+            initiativeId: initiativeId ?? null,
+            note: note ?? null,
+            recordedAt,
+          });
           return;
         }
         case "ValueReflectionRecorded": {

@@ -32,11 +32,38 @@ export interface BudgetOverview {
     readonly valueRating: number;
     readonly on: string;
   }>;
+  /** Staff time given to the work (insatser i natura), recorded by `asOf`, whose period starts by `at`. */
+  readonly contributionsInKind: ReadonlyArray<ContributionInKind>;
+  /** Those contributions summed per organisation, in the order of each one's first contribution (by period). */
+  readonly contributionsByOrganisation: ReadonlyArray<{
+    readonly organisationId: string;
+    readonly hours: number;
+    readonly valueSek: number;
+  }>;
+  readonly contributionsInKindTotal: { readonly hours: number; readonly valueSek: number };
+  /**
+   * The budget if the staff time were counted: the approved total (the proposed one before
+   * approval) plus the value of the contributions in kind.
+   */
+  readonly totalWithContributionsSek: number;
   /**
    * The focus area's budgets of earlier years approved by `asOf`, oldest first, each with
    * its lines then and their total: what this year's budget is compared with.
    */
   readonly previousYears: ReadonlyArray<PreviousYear>;
+}
+
+export interface ContributionInKind {
+  readonly contributionId: string;
+  readonly organisationId: string;
+  /** Null: to the focus area as a whole. */
+  readonly initiativeId: string | null;
+  readonly periodFrom: string;
+  readonly periodTo: string;
+  readonly hours: number;
+  readonly valueSek: number;
+  readonly note: string | null;
+  readonly recordedAt: string;
 }
 
 export interface PreviousYear {
@@ -139,6 +166,7 @@ export function budget(
        WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
     ).all(params);
+    const contributions = contributionsOf(db, params);
     return {
       focusArea,
       year,
@@ -152,6 +180,9 @@ export function budget(
       externalFundingTotalSek: externalFunding.reduce((sum, funding) => sum + (funding.grantedSek ?? 0), 0),
       externalFundingAppliedSek: sumOf(externalFunding.filter((funding) => funding.status === "applied")),
       reflections,
+      ...contributions,
+      totalWithContributionsSek:
+        (approved ? sumOf(lines) : row.proposed_total_sek) + contributions.contributionsInKindTotal.valueSek,
       previousYears: previousYears(db, params),
     };
   });
@@ -195,5 +226,34 @@ const fundingOnAt = (row: FundingRow): ExternalFunding => {
     statusOn: row.changedOn ?? row.on,
     grantedSek: status === "granted" ? (row.changedAmountSek ?? row.amountSek) : null,
     lineId: row.linkedLineId ?? row.recordedLineId,
+  };
+};
+
+const contributionsOf = (
+  db: Database.Database,
+  params: { focusArea: string; year: number; asOf: string | null; at: string | null },
+): Pick<BudgetOverview, "contributionsInKind" | "contributionsByOrganisation" | "contributionsInKindTotal"> => {
+  const contributionsInKind = prepared<[typeof params], ContributionInKind>(
+    db,
+    `SELECT contribution_id AS contributionId, organisation_id AS organisationId, initiative_id AS initiativeId,
+       period_from AS periodFrom, period_to AS periodTo, hours, value_sek AS valueSek, note, recorded_at AS recordedAt
+     FROM budget_contributions
+     WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
+       AND period_from <= coalesce(@at, period_from)
+     ORDER BY period_from, position`,
+  ).all(params);
+  const byOrganisation = new Map<string, { organisationId: string; hours: number; valueSek: number }>();
+  for (const { organisationId, hours, valueSek } of contributionsInKind) {
+    const sum = byOrganisation.get(organisationId) ?? { organisationId, hours: 0, valueSek: 0 };
+    byOrganisation.set(organisationId, { organisationId, hours: sum.hours + hours, valueSek: sum.valueSek + valueSek });
+  }
+  const contributionsByOrganisation = [...byOrganisation.values()];
+  return {
+    contributionsInKind,
+    contributionsByOrganisation,
+    contributionsInKindTotal: contributionsByOrganisation.reduce(
+      (total, sum) => ({ hours: total.hours + sum.hours, valueSek: total.valueSek + sum.valueSek }),
+      { hours: 0, valueSek: 0 },
+    ),
   };
 };

@@ -66,6 +66,21 @@ export const budgetTables = {
       recorded_at TEXT NOT NULL`,
     indexes: ["funding_id"],
   },
+  budget_contributions: {
+    columns: `position INTEGER PRIMARY KEY,
+      focus_area TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      contribution_id TEXT NOT NULL,
+      organisation_id TEXT NOT NULL,
+      initiative_id TEXT,                       -- null: to the focus area
+      period_from TEXT NOT NULL,
+      period_to TEXT NOT NULL,
+      hours REAL NOT NULL,
+      value_sek INTEGER NOT NULL,
+      note TEXT,
+      recorded_at TEXT NOT NULL`,
+    indexes: ["focus_area, year"],
+  },
   budget_reflections: {
     columns: `position INTEGER PRIMARY KEY,
       focus_area TEXT NOT NULL,
