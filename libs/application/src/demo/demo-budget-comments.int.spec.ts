@@ -46,4 +46,22 @@ describe("the demo's external funding", () => {
     const events = await Effect.runPromise(runtime.store.readStream(budgetStream(DEMO_FOCUS_AREA, 2027)));
     expect(events.map((event) => [event.type, event.recordedAt.slice(0, 10)])).toEqual([["BudgetProposed", "2026-03-09"]]);
   });
+
+  it("contributions in kind of the spring term 2025, recorded on 1 July 2025: three initiatives and the focus area", async () => {
+    const summary = await loadAt("2025-10-01T12:00:00.000Z");
+    const contributions = (await budget2025()).filter((event) => event.type === "ContributionInKindRecorded");
+    expect(contributions.map((event) => event.recordedAt.slice(0, 10))).toEqual([
+      "2025-07-01",
+      "2025-07-01",
+      "2025-07-01",
+      "2025-07-01",
+    ]);
+    expect(contributions.map((event) => (event.data as { initiativeId?: string }).initiativeId)).toEqual([
+      summary.initiatives.dromfabriken,
+      summary.initiatives.arby,
+      summary.initiatives.utmaningsdriven,
+      undefined,
+    ]);
+    expect(contributions.reduce((sum, event) => sum + (event.data as { valueSek: number }).valueSek, 0)).toBe(954_000);
+  });
 });

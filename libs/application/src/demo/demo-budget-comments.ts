@@ -1,7 +1,12 @@
-import { type BudgetEvent, budgetStream } from "#domain";
+import { type BudgetEvent, type InitiativeEvent, budgetStream, initiativeStream } from "#domain";
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
-import { changeExternalFundingStatus, proposeBudget, recordExternalFunding } from "../commands/budget/commands.js";
+import {
+  changeExternalFundingStatus,
+  proposeBudget,
+  recordContributionInKind,
+  recordExternalFunding,
+} from "../commands/budget/commands.js";
 import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
 import type { DemoRunner } from "./demo-runner.js";
 
@@ -46,6 +51,58 @@ export const loadExternalFundingStatus = ({ run, idOf, timeline }: DemoRunner, {
       chair,
     );
     yield* run(changeExternalFundingStatus, { ...budget, fundingId: vinnova, status: "rejected", on: "2025-06-27" }, chair);
+  });
+
+/** The organisation that carries an initiative: the first it was registered with. */
+const carrierOf = (initiativeId: string) =>
+  Effect.gen(function* () {
+    const [registered] = (yield* (yield* EventStore).readStream(
+      initiativeStream(initiativeId),
+    )) as unknown as ReadonlyArray<InitiativeEvent>;
+    const carrier = registered?.type === "InitiativeRegistered" ? registered.data.organisationIds[0] : undefined;
+    return carrier ?? (yield* Effect.dieMessage(`No initiative ${initiativeId} in the demo`));
+  });
+
+/**
+ * What the fourth budget comment said ("the real budget is much larger if the salaries of
+ * everyone engaged were counted"), as numbers: the staff time each organisation gave in the
+ * spring term of 2025, recorded on 1 July 2025 (after the funding decisions of June, before
+ * the present day).
+ */
+export const loadContributionsInKind = ({ run, timeline }: DemoRunner, { chair, initiatives }: DemoCast) =>
+  Effect.gen(function* () {
+    const budget = { focusArea: DEMO_FOCUS_AREA, year: 2025 };
+    const dromfabriken = yield* carrierOf(initiatives.dromfabriken);
+    const arby = yield* carrierOf(initiatives.arby);
+    const mdu = yield* carrierOf(initiatives.utmaningsdriven);
+    const spring = { periodFrom: "2025-01-07", periodTo: "2025-06-13" };
+    const contributions = [
+      {
+        organisationId: dromfabriken,
+        initiativeId: initiatives.dromfabriken,
+        hours: 480,
+        valueSek: 288_000,
+        note: "Fritidsledare två kvällar i veckan",
+      },
+      {
+        organisationId: arby,
+        initiativeId: initiatives.arby,
+        hours: 620,
+        valueSek: 372_000,
+        note: "Lärare och socialsekreterare i testbädden",
+      },
+      {
+        organisationId: mdu,
+        initiativeId: initiatives.utmaningsdriven,
+        hours: 300,
+        valueSek: 210_000,
+        note: "Lärare som handleder studenterna",
+      },
+      { organisationId: dromfabriken, hours: 120, valueSek: 84_000, note: "Kärnteamets möten och förberedelser" },
+    ];
+    timeline.on("2025-07-01");
+    for (const contribution of contributions)
+      yield* run(recordContributionInKind, { ...budget, ...spring, ...contribution }, chair);
   });
 
 /**
