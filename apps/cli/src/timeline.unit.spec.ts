@@ -1,5 +1,5 @@
 import type { RecordedEvent } from "#event-store";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { timeline } from "./timeline.js";
 
 const mandateId = "00000000-0000-4000-8000-0000aaaa0001";
@@ -35,7 +35,10 @@ const events = [
 ];
 
 describe("timeline: mandate events read as the mandate history reads them", () => {
-  const entries = timeline(events, (id) => id.toUpperCase());
+  let entries: ReturnType<typeof timeline>;
+  beforeAll(() => {
+    entries = timeline(events, (id) => id.toUpperCase());
+  });
 
   it("shows each amended term before and after on its effectiveFrom, as known when recorded", () => {
     expect(entries[2]!.change).toBe("mandate aaaa0001 amended from 2025-06-01 (Beslut): budgetSek 100 → 200");

@@ -74,7 +74,13 @@ describe("mandateHistoryRows: issue #19, an amendment recorded after another but
     expect(first!.changes).toBeUndefined();
     expect(first!.termsBefore).toBeUndefined();
     expect(second).toMatchObject({ change: "amended", changes: { budgetSek: 200 }, reason: "Beslut" });
-    expect(second!.validity).toEqual({ validFrom: "2025-01-01", validUntil: "2025-12-31" });
+    expect(second!.validity).toStrictEqual({ validFrom: "2025-01-01", validUntil: "2025-12-31" });
+  });
+
+  it("gives an open-ended mandate a validity without validUntil", () => {
+    const [row] = mandateHistoryRows(recorded(grant({ validFrom: "2025-01-01" })));
+    expect(row!.validity).toStrictEqual({ validFrom: "2025-01-01" });
+    expect(daysClaimed(row!)).toStrictEqual({ from: "2025-01-01" });
   });
 });
 
@@ -145,6 +151,17 @@ describe("mandateHistoryRows: supersededFrom", () => {
     expect(rows.map((row) => row.supersededFrom)).toEqual(["2025-03-01", "2025-06-01", undefined]);
   });
 
+  it("is every row's first day when a later revocation leaves the mandate no day in force", () => {
+    const rows = mandateHistoryRows(
+      recorded(
+        grant({ validFrom: "2025-01-01", validUntil: "2025-12-31", budgetSek: 100 }),
+        amend("2025-06-01", { budgetSek: 200 }),
+        revoke("2025-01-01"),
+      ),
+    );
+    expect(rows.map((row) => row.supersededFrom)).toEqual(["2025-01-01", "2025-06-01", undefined]);
+  });
+
   it("counts only the changes of the row's own mandate", () => {
     const rows = mandateHistoryRows(
       recorded(
@@ -170,15 +187,18 @@ describe("mandateHistoryRows: renewal", () => {
     renew("2025-12-31"),
     amend("2025-09-01", { budgetSek: 300 }),
   );
-  const rows = mandateHistoryRows(events);
+  // Read inside each test, never while the tests are collected: a mutant must meet a test.
+  const history = () => mandateHistoryRows(events);
 
   it("takes effect the day after the validUntil it replaced, with the terms in force that day", () => {
+    const rows = history();
     expect(rows[2]).toMatchObject({ change: "renewed", effectiveFrom: "2025-07-01", terms: { ...terms, budgetSek: 200 } });
     expect(rows[2]!.validity).toEqual({ validFrom: "2025-01-01", validUntil: "2025-12-31" });
     expect(rows[2]!.termsBefore).toBeUndefined();
   });
 
   it("claims the days it adds until the terms next change; earlier rows claim only their own validity", () => {
+    const rows = history();
     expect(daysClaimed(rows[2]!)).toEqual({ from: "2025-07-01", until: "2025-12-31" });
     expect(rows[2]!.supersededFrom).toBe("2025-09-01");
     expect(daysClaimed(rows[1]!)).toEqual({ from: "2025-05-01", until: "2025-06-30" });
@@ -219,5 +239,15 @@ describe("daysClaimed", () => {
       undefined,
     ],
     ["none after validUntil", { effectiveFrom: "2026-01-01", validity }, undefined],
-  ])("%s", (_what, row, expected) => expect(daysClaimed(row)).toEqual(expected));
+    [
+      "one day, where the terms change the next",
+      { effectiveFrom: "2025-03-01", termsUntil: "2025-03-01", validity },
+      { from: "2025-03-01", until: "2025-03-01" },
+    ],
+    [
+      "none when revoked from validFrom",
+      { effectiveFrom: "2025-01-01", validity: { ...validity, revokedFrom: "2025-01-01" } },
+      undefined,
+    ],
+  ])("%s", (_what, row, expected) => expect(daysClaimed(row)).toStrictEqual(expected));
 });

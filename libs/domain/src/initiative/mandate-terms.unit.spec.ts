@@ -122,6 +122,10 @@ describe("sameTerms", () => {
     expect(sameTerms(granted, other)).toBe(expected);
     expect(sameTerms(other, granted)).toBe(expected);
   });
+
+  it("compares every item of two lists of one length, not only the first", () => {
+    expect(sameTerms({ ...granted, scope: ["a", "b"] }, { ...granted, scope: ["a", "c"] })).toBe(false);
+  });
 });
 
 describe("termsPeriods", () => {
@@ -168,7 +172,8 @@ describe("withLaterAmendment", () => {
     { effectiveFrom: "2025-03-01", changes: { budgetSek: 1 }, order: 1 },
     { effectiveFrom: "2025-04-01", changes: { steering: "detailed" as const }, order: 2 },
   ];
-  const periods = termsPeriods(granted, earlier);
+  // Folded inside each test, never while the tests are collected: a mutant must meet a test.
+  const folded = () => termsPeriods(granted, earlier);
 
   it.each([
     ["on a later day", { effectiveFrom: "2025-05-01", changes: { budgetSek: 2 }, order: 3 }],
@@ -176,10 +181,11 @@ describe("withLaterAmendment", () => {
     ["undoing the latest day's change", { effectiveFrom: "2025-04-01", changes: { steering: "broad" as const }, order: 3 }],
     ["changing nothing", { effectiveFrom: "2025-06-01", changes: { budgetSek: 1 }, order: 3 }],
   ])("%s: the periods of folding them all again", (_what, amendment) => {
-    expect(withLaterAmendment(periods, amendment)).toEqual(termsPeriods(granted, [...earlier, amendment]));
+    expect(withLaterAmendment(folded(), amendment)).toEqual(termsPeriods(granted, [...earlier, amendment]));
   });
 
   it("leaves the periods it was given as they were", () => {
+    const periods = folded();
     const before = [...periods];
     withLaterAmendment(periods, { effectiveFrom: "2025-04-01", changes: { budgetSek: 2 }, order: 3 });
     expect(periods).toEqual(before);
