@@ -157,6 +157,16 @@ describe("LinkExternalFunding", () => {
       .given([proposed, appliedFor, { type: "ExternalFundingStatusChanged", data: rejectFunding.data }])
       .when(link(lineId(1)))
       .then([{ type: "ExternalFundingLinked", data: link(lineId(1)).data }]));
+  it("records nothing when an earlier link made it that line's already", () =>
+    spec
+      .given([proposed, appliedFor, { type: "ExternalFundingLinked", data: link(lineId(1)).data }])
+      .when(link(lineId(1)))
+      .then([]));
+  it("does not take a link of a funding never recorded as a recording", () =>
+    spec
+      .given([proposed, appliedFor, { type: "ExternalFundingLinked", data: link(lineId(1), otherFundingId).data }])
+      .when(link(lineId(1), otherFundingId))
+      .thenRejects(ExternalFundingNotFound, otherFundingId));
 });
 
 describe("events recorded before the proposal fold to nothing", () => {
