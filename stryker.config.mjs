@@ -7,8 +7,12 @@
 // stay in the report as survivors and are known here (by the code they change, not by line).
 // A new survivor that is not in this list needs a test, or an entry with its reason.
 //
-//   budget/evolve.ts      `{ status: "proposed" }` -> `{}` or `{ status: "" }`: decide tells only
-//                         "unproposed" and "approved" apart.
+//   budget/evolve.ts      `status: "proposed"` -> `""`: decide tells only "unproposed" and
+//                         "approved" apart.
+//                         withFunding: `fundingId === undefined ? undefined : change(...)` -> the
+//                         change, and `fundingId === undefined || changed === undefined` -> false
+//                         or `&&`: a funding filed under an undefined id, or an undefined one filed
+//                         under its id, reads as no funding, as before.
 //   initiative/decide.ts  GrantMandate `data.validUntil !== undefined &&` -> `true &&`, and
 //                         HoldCheckIn `data.nextCheckInOn !== undefined &&` -> `true &&`:
 //                         `undefined <= date` is false.
