@@ -174,8 +174,9 @@ function firstDayChanged(
   notInForceFrom: IsoDate | undefined,
 ): IsoDate | undefined {
   if (claimed === undefined) return undefined;
+  // Every day asked about is on or after claimed.from: only the end needs a check.
   const within = (day: IsoDate | undefined) =>
-    day !== undefined && day >= claimed.from && (claimed.until === undefined || day <= claimed.until) ? day : undefined;
+    day !== undefined && (claimed.until === undefined || day <= claimed.until) ? day : undefined;
   const index = periodIndexOn(periods, claimed.from);
   // Periods are maximal, so when the first day's terms are still these, the next period's are not.
   const otherTerms = sameTerms(periods[index]!.terms, terms) ? within(periods[index + 1]?.from) : claimed.from;

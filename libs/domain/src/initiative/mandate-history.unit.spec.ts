@@ -151,6 +151,20 @@ describe("mandateHistoryRows: supersededFrom", () => {
     expect(rows.map((row) => row.supersededFrom)).toEqual(["2025-03-01", "2025-06-01", undefined]);
   });
 
+  it("is the last claimed day when a later change takes effect on it", () => {
+    const amended = mandateHistoryRows(
+      recorded(
+        grant({ validFrom: "2025-01-01", validUntil: "2025-12-31", budgetSek: 100 }),
+        amend("2025-12-31", { budgetSek: 2 }),
+      ),
+    );
+    expect(amended[0]!.supersededFrom).toBe("2025-12-31");
+    const revoked = mandateHistoryRows(
+      recorded(grant({ validFrom: "2025-01-01", validUntil: "2025-12-31", budgetSek: 100 }), revoke("2025-12-31")),
+    );
+    expect(revoked[0]!.supersededFrom).toBe("2025-12-31");
+  });
+
   it("is every row's first day when a later revocation leaves the mandate no day in force", () => {
     const rows = mandateHistoryRows(
       recorded(
