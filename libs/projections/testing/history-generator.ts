@@ -115,8 +115,66 @@ export class HistoryGenerator {
       initiatives.push(await this.initiative(organisationId, contextId, people, decision, i));
     }
     this.budget(initiatives, budgetDecision);
+    this.minutesKept(initiatives, people);
     await this.flush();
     return initiatives;
+  }
+
+  /**
+   * A meeting kept as minutes are: planned, its officers named, held, the first
+   * initiative's delegation decision (its grant, revision 5) reported, a decision under § 2,
+   * a next step done, adjusted by both adjusters, and numbered.
+   */
+  private minutesKept(initiatives: ReadonlyArray<string>, people: ReadonlyArray<string>): void {
+    const [first] = initiatives;
+    if (first === undefined) return;
+    const meetingId = uuidV7();
+    const decisionId = uuidV7();
+    const nextStepId = uuidV7();
+    const delegated = { initiativeId: first, revision: 5 };
+    const agenda = ["Anmälan av delegationsbeslut", "Budget"];
+    this.stream(`meeting-${meetingId}`, [
+      this.event("MeetingPlanned", {
+        body: "core-team",
+        focusArea: "generated",
+        plannedOn: "2020-02-10",
+        agenda: [{ title: agenda[0], source: { delegationDecision: delegated } }, { title: agenda[1] }],
+      } as never),
+      this.event("MeetingOfficersAppointed", {
+        chairId: people[0],
+        secretaryId: people[2],
+        adjusterIds: [people[3], people[4]],
+      } as never),
+      this.event("MeetingHeld", {
+        body: "core-team",
+        focusArea: "generated",
+        heldOn: "2020-02-10",
+        attendees: people.slice(2, 5),
+        absentees: [],
+        agenda,
+      } as never),
+      this.event("DelegationDecisionsReported", { decisions: [delegated] } as never),
+      this.event("DecisionRecorded", {
+        decisionId,
+        subject: "Budget",
+        decision: "Noteras",
+        kind: "other",
+        paragraph: 2,
+      } as never),
+      this.event("NextStepAgreed", { nextStepId, text: "Följ upp budgeten" } as never),
+      this.event("NextStepCompleted", { nextStepId, on: "2020-03-01" } as never),
+      this.event("MinutesAdjusted", { adjusterId: people[3], on: "2020-02-17" } as never),
+      this.event("MinutesAdjusted", { adjusterId: people[4], on: "2020-02-18" } as never),
+    ]);
+    this.stream("registration-numbers", [
+      this.event("RegistrationNumberAssigned", {
+        subject: { meetingId, decisionId },
+        year: 2020,
+        n: 1,
+        number: "2020/1",
+      } as never),
+      this.event("RegistrationNumberAssigned", { subject: { meetingId }, year: 2020, n: 2, number: "2020/2" } as never),
+    ]);
   }
 
   private budget(initiatives: ReadonlyArray<string>, decision: { meetingId: string; decisionId: string }): void {
@@ -158,7 +216,8 @@ export class HistoryGenerator {
     for (const goalId of goals)
       opening.push(this.event("GoalSet", { goalId, statement: "Fler barn lyckas i skolan", targetDate: "2030-12-31" } as never));
     let day = "2020-02-01";
-    let mandate = this.mandate(day, decision);
+    // The first initiative's first mandate is a delegation decision: granted without a meeting's decision.
+    let mandate = this.mandate(day, ordinal === 0 ? undefined : decision);
     opening.push(mandate.granted);
     // The initiative is in the log before anything that refers to it.
     this.stream(`initiative-${initiativeId}`, opening);
@@ -242,7 +301,7 @@ export class HistoryGenerator {
     return initiativeId;
   }
 
-  private mandate(validFrom: string, decision: { meetingId: string; decisionId: string }) {
+  private mandate(validFrom: string, decision: { meetingId: string; decisionId: string } | undefined) {
     const id = uuidV7();
     const validUntil = addDays(validFrom, 365);
     const granted = this.event("MandateGranted", {
@@ -254,7 +313,7 @@ export class HistoryGenerator {
       validFrom,
       validUntil,
       budgetSek: 100_000,
-      decision,
+      ...(decision ? { decision } : {}),
     } as never);
     return { id, validUntil, granted };
   }
