@@ -39,7 +39,7 @@ export interface MandateHistoryRow {
   readonly terms: MandateTerms;
   /** An amendment only: the terms in force on effectiveFrom as known just before it was recorded. */
   readonly termsBefore?: MandateTerms;
-  /** The day before the next change of terms known when recorded; absent when none was known. */
+  /** The day before the next change of terms known when recorded; undefined when none was known. */
   readonly termsUntil?: IsoDate;
   /** The first day of `daysClaimed` on which, by changes recorded later, other terms or no mandate are in force. */
   readonly supersededFrom?: IsoDate;
