@@ -185,6 +185,7 @@ describe("decision-log: decisionLog", () => {
         subject: "Budget 2025",
         decision: "Budget 2025: approved",
         kind: "budget",
+        registrationNumber: null,
         effects: [],
       },
       {
@@ -195,6 +196,7 @@ describe("decision-log: decisionLog", () => {
         subject: "Second on the 19th",
         decision: "Second on the 19th: approved",
         kind: "other",
+        registrationNumber: null,
         effects: [],
       },
       {
@@ -204,6 +206,7 @@ describe("decision-log: decisionLog", () => {
         subject: "November decision",
         decision: "November decision: approved",
         kind: "other",
+        registrationNumber: null,
         effects: [],
       },
     ]);

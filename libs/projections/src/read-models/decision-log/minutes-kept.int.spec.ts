@@ -5,7 +5,7 @@ import { type Payload, useProjectionHarness } from "../../../testing/projection-
 import { delegationDecisions } from "./delegation-decisions.js";
 import { openNextSteps } from "./open-next-steps.js";
 import { decisionLogProjection } from "./projection.js";
-import { meeting } from "./queries.js";
+import { decisionLog, meeting } from "./queries.js";
 import { registeredMeeting } from "./registered-minutes.js";
 
 const harness = useProjectionHarness([decisionLogProjection]);
@@ -297,5 +297,7 @@ describe("decision-log: registration numbers", () => {
     expect(before.registrationNumber).toBeNull();
     expect(before.decisions.map((d) => d.registrationNumber)).toEqual(["SHK 2024/11"]);
     expect(registeredMeeting(harness.db, randomUUID())).toBeUndefined();
+    expect(decisionLog(harness.db).map((d) => d.registrationNumber)).toEqual(["SHK 2024/11"]);
+    expect(decisionLog(harness.db, { asOf: "2024-09-19T23:00:00Z" }).map((d) => d.registrationNumber)).toEqual([null]);
   });
 });

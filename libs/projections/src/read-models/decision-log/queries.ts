@@ -80,6 +80,8 @@ export interface DecisionLogEntry {
   readonly subject: string;
   readonly decision: string;
   readonly kind: DecisionKind;
+  /** Its diarienummer, once given by `asOf`. */
+  readonly registrationNumber: string | null;
   readonly effects: ReadonlyArray<DecisionEffect>;
 }
 
@@ -243,7 +245,10 @@ export function decisionLogPage(
     const rows = prepared<Record<string, unknown>, Omit<DecisionLogEntry, "effects"> & { position: number }>(
       db,
       `SELECT d.meeting_id AS meetingId, d.decision_id AS decisionId, m.held_on AS heldOn, d.paragraph, d.subject,
-         d.decision, d.kind, d.position
+         d.decision, d.kind, d.position,
+         (SELECT r.number FROM registration_numbers r
+          WHERE r.meeting_id = d.meeting_id AND r.decision_id = d.decision_id
+            AND r.recorded_at <= coalesce(@asOf, r.recorded_at)) AS registrationNumber
        FROM meetings m JOIN meeting_decisions d ON d.meeting_id = m.meeting_id
        WHERE m.held_on BETWEEN @from AND @to AND m.held_recorded_at <= coalesce(@asOf, m.held_recorded_at)
          AND d.recorded_at <= coalesce(@asOf, d.recorded_at) AND ${page.where}
