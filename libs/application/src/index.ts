@@ -8,6 +8,7 @@ export * from "./commands/organisation/commands.js";
 export * from "./commands/person/commands.js";
 export * from "./commands/initiative/initiative-commands.js";
 export * from "./commands/initiative/mandate-commands.js";
+export * from "./commands/initiative/indicator-reading-commands.js";
 export * from "./commands/meeting/commands.js";
 export * from "./commands/budget/commands.js";
 export * from "./commands/signal/commands.js";

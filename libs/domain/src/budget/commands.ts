@@ -8,6 +8,14 @@ interface CitedDecision {
   readonly decisionKind: DecisionKind | undefined;
 }
 
+/**
+ * Fact: the goals and readings a reflection cites that are not its initiative's (all of them
+ * when it names none). Left out, nothing is cited: reflections came before citations.
+ */
+interface CitedGoalsAndReadings {
+  readonly citationsNotFound?: ReadonlyArray<string>;
+}
+
 /** Fact: whether the organisation a contribution names is registered. */
 interface NamedOrganisation {
   readonly organisationRegistered: boolean;
@@ -18,7 +26,7 @@ export type BudgetCommand =
   | CommandRecording<"ApproveBudget", BudgetEventOf<"BudgetApproved">, CitedDecision>
   | CommandRecording<"AmendBudget", BudgetEventOf<"BudgetAmended">, CitedDecision & NamedInitiatives>
   | CommandRecording<"RecordExternalFunding", BudgetEventOf<"ExternalFundingRecorded">, NamedInitiatives>
-  | CommandRecording<"RecordValueReflection", BudgetEventOf<"ValueReflectionRecorded">, NamedInitiatives>
+  | CommandRecording<"RecordValueReflection", BudgetEventOf<"ValueReflectionRecorded">, NamedInitiatives & CitedGoalsAndReadings>
   | CommandRecording<"ChangeExternalFundingStatus", BudgetEventOf<"ExternalFundingStatusChanged">>
   | CommandRecording<"LinkExternalFunding", BudgetEventOf<"ExternalFundingLinked">>
   | CommandRecording<

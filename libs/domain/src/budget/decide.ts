@@ -13,6 +13,7 @@ import {
   BudgetLineNotFound,
   BudgetNotApproved,
   BudgetNotProposed,
+  CitationNotFound,
   ContributionOutsideBudgetYear,
   ContributionPeriodInvalid,
   ExternalFundingAlreadyDecided,
@@ -107,8 +108,17 @@ export const decideBudget = (command: BudgetCommand, state: BudgetState): Decisi
         : reject(new ContributionOutsideBudgetYear({ detail: `${data.periodFrom} to ${data.periodTo} is not within ${year}` }));
     }
     case "RecordValueReflection": {
-      const { unregisteredInitiatives, ...data } = command.data;
-      return rejectUnregisteredInitiatives({ unregisteredInitiatives }) ?? accept({ type: "ValueReflectionRecorded", data });
+      const { unregisteredInitiatives, citationsNotFound = [], ...data } = command.data;
+      return (
+        rejectUnregisteredInitiatives({ unregisteredInitiatives }) ??
+        (citationsNotFound.length > 0
+          ? reject(
+              new CitationNotFound({
+                detail: `Not ${data.initiativeId === undefined ? "cited with an initiative" : `of ${data.initiativeId}`}: ${citationsNotFound.join(", ")}`,
+              }),
+            )
+          : accept({ type: "ValueReflectionRecorded", data }))
+      );
     }
     default:
       return assertNever(command, "budget command");

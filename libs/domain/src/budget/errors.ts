@@ -49,3 +49,8 @@ export class ContributionOutsideBudgetYear extends rule("contribution-outside-bu
   en: "A contribution in kind must lie within the budget's year",
   sv: "En insats i natura måste ligga inom budgetåret",
 }) {}
+
+export class CitationNotFound extends rule("citation-not-found", {
+  en: "A value reflection cites only goals and indicator readings of the initiative it names",
+  sv: "En reflektion kring värdet hänvisar bara till mål och mätvärden för det initiativ den gäller",
+}) {}

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { IndicatorReadingId } from "../initiative/indicator-reading.js";
 import type { EventsOf } from "../shared/event-catalog.js";
 import {
   BudgetLineId,
   DecisionRef,
+  GoalId,
   InitiativeId,
   OrganisationId,
   TEXT_LIMITS,
@@ -91,6 +93,7 @@ export const budgetEvents = {
       note: longText.optional(),
     }),
   },
+  /** `goalIds` and `readingIds`, the goals and indicator readings it cites, came later: optional, so older events fold as they are. */
   ValueReflectionRecorded: {
     schemaVersion: 1,
     schema: z.strictObject({
@@ -98,6 +101,8 @@ export const budgetEvents = {
       reflection: longText,
       valueRating: rating,
       on: isoDate,
+      goalIds: z.array(GoalId).max(TEXT_LIMITS.list).optional(),
+      readingIds: z.array(IndicatorReadingId).max(TEXT_LIMITS.list).optional(),
     }),
   },
 } as const;

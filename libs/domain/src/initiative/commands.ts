@@ -28,6 +28,7 @@ export type InitiativeCommand =
   | CommandRecording<"ReviseGoal", InitiativeEventOf<"GoalRevised">>
   | CommandRecording<"AchieveGoal", InitiativeEventOf<"GoalAchieved">>
   | CommandRecording<"DropGoal", InitiativeEventOf<"GoalDropped">>
+  | CommandRecording<"RecordIndicatorReading", InitiativeEventOf<"IndicatorReadingRecorded">, { readonly today: IsoDate }>
   | CommandRecording<"GrantMandate", InitiativeEventOf<"MandateGranted">, DecisionFacts>
   | CommandRecording<"AmendMandate", InitiativeEventOf<"MandateAmended">, DecisionFacts & { readonly triggerFound: boolean }>
   | CommandRecording<"RenewMandate", InitiativeEventOf<"MandateRenewed">, DecisionFacts>

@@ -30,6 +30,7 @@ import {
 } from "./errors.js";
 import type { InitiativeEvent } from "./events.js";
 import { rejectClosed } from "./facts.js";
+import { recordIndicatorReading } from "./indicator-reading.js";
 import { type DayRange, isInForceOn, overlapping } from "./mandate-validity.js";
 import { type InitiativeState, type MandateState, type RegisteredInitiative, contextKey, hasActiveGoal } from "./state.js";
 
@@ -57,6 +58,8 @@ export const decideInitiative = (command: InitiativeCommand, state: InitiativeSt
       return ifGoalActive(state, command.data.goalId, () => accept({ type: "GoalAchieved", data: command.data }));
     case "DropGoal":
       return ifGoalActive(state, command.data.goalId, () => accept({ type: "GoalDropped", data: command.data }));
+    case "RecordIndicatorReading":
+      return recordIndicatorReading(command.data, state);
     case "GrantMandate":
       return grantMandate(command, state);
     case "AmendMandate":

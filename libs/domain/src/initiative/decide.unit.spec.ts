@@ -47,6 +47,7 @@ import {
   TriggerNotFound,
 } from "./errors.js";
 import { type ContextRelation, type InitiativeEvent, type InitiativeEventOf, type LeadRole, initiativeEvents } from "./events.js";
+import type { IndicatorReadingId } from "./indicator-reading.js";
 
 const spec = deciderSpec(initiativeDecider);
 
@@ -1010,6 +1011,14 @@ const commandsAfterRegistration = {
   ReviseGoal: command("ReviseGoal", { ...goalData(), reason: "Sharper wording" }),
   AchieveGoal: command("AchieveGoal", { goalId: goalA, evidence: "Done", on: "2025-06-15" }),
   DropGoal: command("DropGoal", { goalId: goalA, reason: "No longer relevant" }),
+  RecordIndicatorReading: command("RecordIndicatorReading", {
+    goalId: goalA,
+    readingId: "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b01" as IndicatorReadingId,
+    value: 12,
+    unit: "elever",
+    on: "2025-06-01",
+    today: "2025-06-01",
+  }),
   GrantMandate: grant(mandateB, "2025-07-01", "2025-12-31"),
   AmendMandate: amend("2025-03-01"),
   RenewMandate: renew("2025-12-31"),

@@ -89,3 +89,8 @@ export class ClosureInFuture extends rule("closure-in-future", {
   en: "An initiative is closed from today at the latest",
   sv: "Ett initiativ avslutas senast i dag",
 }) {}
+
+export class IndicatorReadingInFuture extends rule("indicator-reading-in-future", {
+  en: "An indicator reading cannot be dated after today",
+  sv: "Ett mätvärde kan inte dateras efter i dag",
+}) {}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EventsOf } from "../shared/event-catalog.js";
+import { indicatorReadingRecorded } from "./indicator-reading.js";
 import {
   CheckInId,
   ContextId,
@@ -70,6 +71,7 @@ export const initiativeEvents = {
   GoalRevised: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, ...goalFields, reason: longText }) },
   GoalAchieved: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, evidence: longText, on: isoDate }) },
   GoalDropped: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, reason: longText }) },
+  IndicatorReadingRecorded: indicatorReadingRecorded,
   MandateGranted: {
     schemaVersion: 1,
     schema: z.strictObject({

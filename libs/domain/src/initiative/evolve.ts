@@ -32,6 +32,8 @@ const evolveRegistered = (state: RegisteredInitiative, event: InitiativeEvent): 
       return { ...state, goals: new Map(state.goals).set(event.data.goalId, "achieved") };
     case "GoalDropped":
       return { ...state, goals: new Map(state.goals).set(event.data.goalId, "dropped") };
+    case "IndicatorReadingRecorded":
+      return state;
     case "MandateGranted": {
       const { mandateId, validFrom, validUntil } = event.data;
       return withMandate(state, { mandateId, validFrom, ...(validUntil === undefined ? {} : { validUntil }) });

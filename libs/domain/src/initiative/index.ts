@@ -3,6 +3,7 @@ export * from "./commands.js";
 export * from "./decider.js";
 export * from "./errors.js";
 export * from "./facts.js";
+export * from "./indicator-reading.js";
 export * from "./events.js";
 export * from "./mandate-history.js";
 export * from "./mandate-terms.js";

@@ -9,6 +9,7 @@ import {
   type BudgetLineId,
   BudgetNotApproved,
   type BudgetState,
+  CitationNotFound,
   type ContributionId,
   ContributionOutsideBudgetYear,
   ContributionPeriodInvalid,
@@ -17,6 +18,7 @@ import {
   ExternalFundingAlreadyDecided,
   ExternalFundingNotFound,
   type InitiativeId,
+  type InitiativeEvent,
   InitiativeNotRegistered,
   type OrganisationId,
   OrganisationNotRegistered,
@@ -24,6 +26,7 @@ import {
   budgetEvents,
   budgetId,
   budgetStream,
+  initiativeStream,
 } from "#domain";
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
@@ -166,16 +169,35 @@ export const linkExternalFunding: BudgetSpec<typeof LinkExternalFundingInput> = 
   toCommand: ({ focusArea: _, year: __, ...data }) => Effect.succeed({ type: "LinkExternalFunding", data }),
 };
 
+/** Fact for citation-not-found: the cited goal and reading ids that the initiative's stream never recorded. */
+const citationsNotOf = (initiativeId: InitiativeId | undefined, cited: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    if (cited.length === 0) return [];
+    if (initiativeId === undefined) return [...cited];
+    const store = yield* EventStore;
+    // An initiative that is not registered has recorded nothing: initiative-not-registered says so first.
+    const events = (yield* store
+      .readStream(initiativeStream(initiativeId))
+      .pipe(Effect.catchTag("StreamNotFound", () => Effect.succeed([])))) as unknown as ReadonlyArray<InitiativeEvent>;
+    const recorded = new Set<string>();
+    for (const event of events) {
+      if (event.type === "GoalSet") recorded.add(event.data.goalId);
+      if (event.type === "IndicatorReadingRecorded") recorded.add(event.data.readingId);
+    }
+    return cited.filter((id) => !recorded.has(id));
+  });
+
 export const recordValueReflection: BudgetSpec<typeof RecordValueReflectionInput> = {
   ...onBudget,
   name: "RecordValueReflection",
   input: RecordValueReflectionInput,
   creates: "nothing",
-  rules: [InitiativeNotRegistered],
+  rules: [InitiativeNotRegistered, CitationNotFound],
   toCommand: ({ focusArea: _, year: __, ...body }) =>
     Effect.gen(function* () {
       const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
-      return { type: "RecordValueReflection", data: { ...body, unregisteredInitiatives } };
+      const citationsNotFound = yield* citationsNotOf(body.initiativeId, [...(body.goalIds ?? []), ...(body.readingIds ?? [])]);
+      return { type: "RecordValueReflection", data: { ...body, unregisteredInitiatives, citationsNotFound } };
     }),
 };
 
