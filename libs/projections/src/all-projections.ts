@@ -3,6 +3,7 @@ import { checkInsProjection } from "./read-models/check-ins/projection.js";
 import { decisionLogProjection } from "./read-models/decision-log/projection.js";
 import { goalHistoryProjection } from "./read-models/goal-history/projection.js";
 import { governingContextsProjection } from "./read-models/governing-contexts/projection.js";
+import { indicatorReadingsProjection } from "./read-models/indicator-readings/projection.js";
 import { initiativeOverviewProjection } from "./read-models/initiative-overview/projection.js";
 import { mandateHistoryProjection } from "./read-models/mandate-history/projection.js";
 import { peopleProjection } from "./read-models/people/projection.js";
@@ -22,4 +23,5 @@ export const allProjections: ReadonlyArray<AnyProjection> = [
   budgetsProjection,
   governingContextsProjection,
   peopleProjection,
+  indicatorReadingsProjection,
 ];

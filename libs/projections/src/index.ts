@@ -15,6 +15,7 @@ export * from "./all-projections.js";
 export * from "./read-models/decision-log/index.js";
 export * from "./read-models/decision-log/meeting-list.js";
 export * from "./read-models/budgets/index.js";
+export * from "./read-models/indicator-readings/index.js";
 export * from "./read-models/governing-contexts/index.js";
 export * from "./read-models/people/index.js";
 export * from "./read-models/audit-log/index.js";

@@ -7,6 +7,7 @@ import { budgetRoutes } from "./budgets.routes.js";
 import { checkInRoutes } from "./check-in.routes.js";
 import { decisionRoutes } from "./decisions.routes.js";
 import { goalRoutes } from "./goal.routes.js";
+import { indicatorReadingRoutes } from "./indicator-readings.routes.js";
 import { initiativeRoutes } from "./initiative.routes.js";
 import { mandateRoutes } from "./mandate.routes.js";
 import { meetingListRoutes } from "./meeting-list.routes.js";
@@ -23,6 +24,7 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
   peopleRoutes,
   initiativeRoutes,
   goalRoutes,
+  indicatorReadingRoutes,
   mandateRoutes,
   checkInRoutes,
   signalRoutes,

@@ -7,8 +7,8 @@ export const budgetsProjection = defineProjection({
   name: "budgets",
   // 2: amended lines end (ended_at) instead of being deleted; the status follows approved_at.
   // 3: external funding has an id, a status on valid time and a budget line (budget_external_funding_changes).
-  // 4: contributions in kind (budget_contributions).
-  version: 4,
+  // 4: contributions in kind (budget_contributions). 5: reflections cite goals and readings.
+  version: 5,
   tables: budgetTables,
   handles: [
     "BudgetProposed",
@@ -55,8 +55,9 @@ export const budgetsProjection = defineProjection({
        VALUES (@position, @focusArea, @year, @contributionId, @organisationId, @initiativeId, @periodFrom, @periodTo, @hours, @valueSek, @note, @recordedAt)`,
     );
     const insertReflection = db.prepare(
-      `INSERT INTO ${tables.budget_reflections} (position, focus_area, year, initiative_id, reflection, value_rating, on_date, recorded_at)
-       VALUES (@position, @focusArea, @year, @initiativeId, @reflection, @valueRating, @on, @recordedAt)`,
+      `INSERT INTO ${tables.budget_reflections}
+         (position, focus_area, year, initiative_id, reflection, value_rating, on_date, recorded_at, goal_ids, reading_ids)
+       VALUES (@position, @focusArea, @year, @initiativeId, @reflection, @valueRating, @on, @recordedAt, @goalIds, @readingIds)`,
     );
 
     /** The lines in force until now end when `setBy` records new ones; they keep their rows. */
@@ -131,9 +132,10 @@ export const budgetsProjection = defineProjection({
           return;
         }
         case "ValueReflectionRecorded": {
-          const { initiativeId, reflection, valueRating, on } = event.data;
+          const { initiativeId, reflection, valueRating, on, goalIds = [], readingIds = [] } = event.data;
           const about = initiativeId ?? null;
-          insertReflection.run({ position, ...budget, initiativeId: about, reflection, valueRating, on, recordedAt });
+          const cites = { goalIds: JSON.stringify(goalIds), readingIds: JSON.stringify(readingIds) };
+          insertReflection.run({ position, ...budget, initiativeId: about, reflection, valueRating, on, recordedAt, ...cites });
           return;
         }
         default:

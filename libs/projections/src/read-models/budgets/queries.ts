@@ -31,6 +31,9 @@ export interface BudgetOverview {
     readonly reflection: string;
     readonly valueRating: number;
     readonly on: string;
+    /** The goals and indicator readings of its initiative it cites (none for reflections before citations). */
+    readonly goalIds: ReadonlyArray<string>;
+    readonly readingIds: ReadonlyArray<string>;
   }>;
   /** Staff time given to the work (insatser i natura), recorded by `asOf`, whose period starts by `at`. */
   readonly contributionsInKind: ReadonlyArray<ContributionInKind>;
@@ -160,9 +163,14 @@ export function budget(
     )
       .all(params)
       .map(fundingOnAt);
-    const reflections = prepared<[typeof params], BudgetOverview["reflections"][number]>(
+    const reflections = prepared<
+      [typeof params],
+      Omit<BudgetOverview["reflections"][number], "goalIds" | "readingIds"> & { goalIds: string; readingIds: string }
+    >(
       db,
-      `SELECT initiative_id AS initiativeId, reflection, value_rating AS valueRating, on_date AS "on" FROM budget_reflections
+      `SELECT initiative_id AS initiativeId, reflection, value_rating AS valueRating, on_date AS "on",
+         goal_ids AS goalIds, reading_ids AS readingIds
+       FROM budget_reflections
        WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
     ).all(params);
@@ -179,7 +187,11 @@ export function budget(
       externalFunding,
       externalFundingTotalSek: externalFunding.reduce((sum, funding) => sum + (funding.grantedSek ?? 0), 0),
       externalFundingAppliedSek: sumOf(externalFunding.filter((funding) => funding.status === "applied")),
-      reflections,
+      reflections: reflections.map((r) => ({
+        ...r,
+        goalIds: JSON.parse(r.goalIds) as string[],
+        readingIds: JSON.parse(r.readingIds) as string[],
+      })),
       ...contributions,
       totalWithContributionsSek:
         (approved ? sumOf(lines) : row.proposed_total_sek) + contributions.contributionsInKindTotal.valueSek,

@@ -89,7 +89,10 @@ export const budgetTables = {
       reflection TEXT NOT NULL,
       value_rating INTEGER NOT NULL,
       on_date TEXT NOT NULL,
-      recorded_at TEXT NOT NULL`,
+      recorded_at TEXT NOT NULL,
+      goal_ids TEXT NOT NULL DEFAULT '[]',      -- JSON: the goals it cites
+      reading_ids TEXT NOT NULL DEFAULT '[]'    -- JSON: the indicator readings it cites
+    `,
     indexes: ["focus_area, year"],
   },
 } satisfies Record<string, TableDefinition>;
