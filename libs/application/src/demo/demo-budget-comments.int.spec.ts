@@ -64,4 +64,15 @@ describe("the demo's external funding", () => {
     ]);
     expect(contributions.reduce((sum, event) => sum + (event.data as { valueSek: number }).valueSek, 0)).toBe(954_000);
   });
+
+  it("readings of Drömfabriken's goal over the spring, and a reflection on 1 July 2025 that cites them", async () => {
+    await loadAt("2025-10-01T12:00:00.000Z");
+    const reflections = (await budget2025()).filter((event) => event.type === "ValueReflectionRecorded");
+    const cited = reflections.at(-1)!;
+    expect(cited.recordedAt.slice(0, 10)).toBe("2025-07-01");
+    expect(cited.data).toMatchObject({
+      goalIds: [expect.any(String)],
+      readingIds: [expect.any(String), expect.any(String), expect.any(String)],
+    });
+  });
 });

@@ -6,7 +6,9 @@ import {
   proposeBudget,
   recordContributionInKind,
   recordExternalFunding,
+  recordValueReflection,
 } from "../commands/budget/commands.js";
+import { recordIndicatorReading } from "../commands/initiative/indicator-reading-commands.js";
 import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
 import type { DemoRunner } from "./demo-runner.js";
 
@@ -103,6 +105,52 @@ export const loadContributionsInKind = ({ run, timeline }: DemoRunner, { chair, 
     timeline.on("2025-07-01");
     for (const contribution of contributions)
       yield* run(recordContributionInKind, { ...budget, ...spring, ...contribution }, chair);
+  });
+
+/** The initiative's first goal, as the demo set it. */
+const firstGoalOf = (initiativeId: string) =>
+  Effect.gen(function* () {
+    const events = (yield* (yield* EventStore).readStream(
+      initiativeStream(initiativeId),
+    )) as unknown as ReadonlyArray<InitiativeEvent>;
+    const goal = events.find((event) => event.type === "GoalSet");
+    return goal?.type === "GoalSet" ? goal.data.goalId : yield* Effect.dieMessage(`No goal of ${initiativeId} in the demo`);
+  });
+
+/**
+ * What the second budget comment asked ("how do we know the money gives value?"): readings
+ * of Drömfabriken's goal over the spring, recorded by its lead, and a reflection that cites
+ * the goal and the readings. Recorded on 1 July 2025, after the contributions.
+ */
+export const loadIndicatorReadings = ({ run, idOf, timeline }: DemoRunner, { chair, initiatives, lead }: DemoCast) =>
+  Effect.gen(function* () {
+    const initiativeId = initiatives.dromfabriken;
+    const goalId = yield* firstGoalOf(initiativeId);
+    timeline.on("2025-07-01");
+    const readingIds: string[] = [];
+    for (const [value, on] of [
+      [18, "2025-02-03"],
+      [26, "2025-04-07"],
+      [34, "2025-06-09"],
+    ] as const) {
+      const reading = { initiativeId, goalId, value, unit: "barn per vecka", on, note: "Räknat vid kvällsöppet" };
+      readingIds.push(yield* idOf(recordIndicatorReading, reading, lead("dromfabriken")));
+    }
+    yield* run(
+      recordValueReflection,
+      {
+        focusArea: DEMO_FOCUS_AREA,
+        year: 2025,
+        initiativeId,
+        reflection:
+          "Antalet barn som kommer varje vecka har nästan fördubblats under våren; målet om en mötesplats för fler barn närmar sig.",
+        valueRating: 4,
+        on: "2025-07-01",
+        goalIds: [goalId],
+        readingIds,
+      },
+      chair,
+    );
   });
 
 /**

@@ -18,7 +18,12 @@ import { registerPerson, startCoreTeamMembership } from "../commands/person/comm
 import { acknowledgeSignal, answerSignal, submitSignal } from "../commands/signal/commands.js";
 import { raiseTension } from "../commands/tension/commands.js";
 import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
-import { loadContributionsInKind, loadExternalFundingStatus, loadNextYearsBudget } from "./demo-budget-comments.js";
+import {
+  loadContributionsInKind,
+  loadExternalFundingStatus,
+  loadIndicatorReadings,
+  loadNextYearsBudget,
+} from "./demo-budget-comments.js";
 import { PRESENT_DAY_EARLIEST, loadPresentDay } from "./demo-present-day.js";
 import { demoRunner } from "./demo-runner.js";
 import { adjustAndRegister, appointOfficers, completeSeptemberSteps, loadNextMeeting } from "./demo-minutes-kept.js";
@@ -588,6 +593,7 @@ export const loadDemoHistory = Effect.gen(function* () {
   const cast: DemoCast = { system, chair, coreTeam, initiatives, leadIds, lead };
   yield* loadExternalFundingStatus(runner, cast);
   yield* loadContributionsInKind(runner, cast);
+  yield* loadIndicatorReadings(runner, cast);
   yield* loadPresentDay(runner, cast);
   yield* loadNextYearsBudget(runner, cast);
   yield* loadNextMeeting(runner, cast);
