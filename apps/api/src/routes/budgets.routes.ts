@@ -9,7 +9,7 @@ import {
   recordExternalFunding,
   recordValueReflection,
 } from "#application";
-import { budget, budgetsProjection } from "#projections";
+import { budget, budgetsProjection, inOneSnapshot, mandateHistoryProjection, mandatesAgainstLines } from "#projections";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
 import { readRoute } from "../http/read-route.js";
@@ -40,14 +40,21 @@ export const budgetRoutes = {
     path: BUDGET,
     operationId: "getBudget",
     summary:
-      "The budget as known at asOf: its lines then, approval, amendments, external funding with its status on at, contributions in kind whose period starts by at, value reflections, and the earlier years' approved budgets",
+      "The budget as known at asOf: its lines then, approval, amendments, external funding with its status on at, contributions in kind whose period starts by at, value reflections, the earlier years' approved budgets, and each funded initiative's mandate budget against its lines",
     tag,
     params: budgetParams,
     query: timeTravelQuery,
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
-      readFrom([budgetsProjection], ({ readModels }) =>
-        budget(readModels, params.focusArea, params.year, { asOf: query.asOf, at: query.at ?? today() }),
+      readFrom([budgetsProjection, mandateHistoryProjection], ({ readModels }) =>
+        inOneSnapshot(readModels, () => {
+          const at = query.at ?? today();
+          const read = budget(readModels, params.focusArea, params.year, { asOf: query.asOf, at });
+          // A mandate's budget beside the line that funds its initiative: a warning where they differ, never a rule.
+          const againstLines = () =>
+            mandatesAgainstLines(readModels, params.focusArea, params.year, { ...(query.asOf ? { asOf: query.asOf } : {}), at });
+          return read && { ...read, mandatesAgainstLines: againstLines() };
+        }),
       ),
   }),
   amend: commandRoute(amendBudget, {

@@ -201,7 +201,7 @@ export function budget(
 }
 
 /** The lines of a budget in force at `asOf`: the proposal's, or the latest amendment's recorded by then. */
-const linesOf = (db: Database.Database, params: { focusArea: string; year: number; asOf: string | null }) =>
+export const linesOf = (db: Database.Database, params: { focusArea: string; year: number; asOf: string | null }) =>
   prepared<[typeof params], BudgetOverview["lines"][number]>(
     db,
     `SELECT line_id AS lineId, purpose, initiative_id AS initiativeId, amount_sek AS amountSek
