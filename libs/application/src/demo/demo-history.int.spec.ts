@@ -61,6 +61,15 @@ describe("the demo history", () => {
     expect(stockholmDay(amended)).toBe("2024-11-14");
     const signals = (await allRecorded()).filter((event) => event.type === "SignalAnswered");
     expect(signals.map(stockholmDay)).toEqual(["2024-11-14", "2024-11-14", "2024-11-14"]);
+    // The answer that adjusted the mandate cites this amendment, which names its signal as trigger.
+    const adjusted = signals.find((event) => dataOf<{ outcome: string }>(event).outcome === "mandate-adjusted")!;
+    expect(dataOf<{ followUp: unknown }>(adjusted).followUp).toEqual({
+      mandateId: dataOf<{ mandateId: string }>(amended).mandateId,
+      amendment: amended.revision,
+    });
+    expect(dataOf<{ triggeredBy: unknown }>(amended).triggeredBy).toEqual({
+      signalId: adjusted.streamId.replace(/^signal-/, ""),
+    });
   });
 
   it("reaches the day it is loaded: one mandate runs on, one ends within 60 days, one initiative has none", async () => {

@@ -493,7 +493,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     },
     chair,
   );
-  yield* run(
+  const widened = yield* run(
     amendMandate,
     {
       initiativeId: initiatives.dromfabriken,
@@ -518,7 +518,8 @@ export const loadDemoHistory = Effect.gen(function* () {
       signalId: longerProjects,
       response: "Mandatet utökas så att projekten kan löpa över terminsgränsen.",
       outcome: "mandate-adjusted",
-      followUp: { mandateId: mandates.dromfabriken },
+      // The amendment just recorded is the stream's last event: its revision names it.
+      followUp: { mandateId: mandates.dromfabriken, amendment: widened.revision },
     },
     chair,
   );

@@ -7,9 +7,14 @@ interface InitiativeFacts {
   readonly initiative: InitiativeFactsRecord;
 }
 
-/** Fact: the follow-up, when named, is a mandate or a tension of the signal's initiative. */
+/**
+ * Facts: the follow-up, when named, is a mandate or a tension of the signal's initiative;
+ * the amendment it cites, when it cites one, is a `MandateAmended` of that mandate whose
+ * `triggeredBy` is this signal.
+ */
 interface FollowUpFacts {
   readonly followUpFound: boolean;
+  readonly amendmentTriggeredBySignal: boolean;
 }
 
 export type SignalCommand =

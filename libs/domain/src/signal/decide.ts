@@ -5,6 +5,7 @@ import { type Decision, accept, reject } from "../shared/decision.js";
 import type { SignalCommand, SignalCommandOf } from "./commands.js";
 import {
   FollowUpNotFound,
+  MandateAdjustmentNeedsAmendment,
   MandateAdjustmentNeedsMandate,
   SignalAlreadyAnswered,
   SignalAlreadySubmitted,
@@ -52,12 +53,30 @@ const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): S
 };
 
 const answer = (command: SignalCommandOf<"AnswerSignal">): SignalDecision => {
-  const { followUpFound, ...data } = command.data;
-  if (data.outcome === "mandate-adjusted" && (data.followUp === undefined || !("mandateId" in data.followUp))) {
+  const { followUpFound, amendmentTriggeredBySignal, ...data } = command.data;
+  const { followUp } = data;
+  if (data.outcome === "mandate-adjusted" && (followUp === undefined || !("mandateId" in followUp))) {
     return reject(new MandateAdjustmentNeedsMandate({ detail: "Name the adjusted mandate: followUp { mandateId }" }));
   }
-  if (data.followUp !== undefined && !followUpFound) {
-    return reject(new FollowUpNotFound({ detail: `${JSON.stringify(data.followUp)} does not concern the signal's initiative` }));
+  if (followUp !== undefined && !followUpFound) {
+    return reject(new FollowUpNotFound({ detail: `${JSON.stringify(followUp)} does not concern the signal's initiative` }));
+  }
+  // The adjustment is a recorded amendment, not a claim: cited whenever the outcome says so, checked whenever cited.
+  if (followUp !== undefined && "mandateId" in followUp) {
+    if (followUp.amendment === undefined && data.outcome === "mandate-adjusted") {
+      return reject(
+        new MandateAdjustmentNeedsAmendment({
+          detail: "Cite the amendment that adjusted the mandate: followUp { mandateId, amendment: <its revision> }",
+        }),
+      );
+    }
+    if (followUp.amendment !== undefined && !amendmentTriggeredBySignal) {
+      return reject(
+        new MandateAdjustmentNeedsAmendment({
+          detail: `Revision ${followUp.amendment} of the initiative is no amendment of mandate ${followUp.mandateId} triggered by this signal`,
+        }),
+      );
+    }
   }
   return accept({ type: "SignalAnswered", data });
 };

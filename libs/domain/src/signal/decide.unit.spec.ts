@@ -10,6 +10,7 @@ import type { SignalCommandOf } from "./commands.js";
 import { signalDecider } from "./decider.js";
 import {
   FollowUpNotFound,
+  MandateAdjustmentNeedsAmendment,
   MandateAdjustmentNeedsMandate,
   SignalAlreadyAnswered,
   SignalAlreadySubmitted,
@@ -70,13 +71,18 @@ const acknowledge = { type: "AcknowledgeSignal", data: { on: "2025-02-12" } } as
 
 const answerData = { response: "Vi tar upp det på nästa möte", outcome: "noted" } as const;
 const answered: SignalEvent = { type: "SignalAnswered", data: answerData };
-/** As the application sends it: `followUpFound` is false unless a follow-up was named and found. */
+/**
+ * As the application sends it: `followUpFound` is false unless a follow-up was named and
+ * found; `amendmentTriggeredBySignal` is false unless an amendment was cited and found
+ * triggered by this signal.
+ */
 const answer = (
   data: Partial<SignalCommandOf<"AnswerSignal">["data"]> = {},
   followUpFound = false,
+  amendmentTriggeredBySignal = false,
 ): SignalCommandOf<"AnswerSignal"> => ({
   type: "AnswerSignal",
-  data: { ...answerData, followUpFound, ...data },
+  data: { ...answerData, followUpFound, amendmentTriggeredBySignal, ...data },
 });
 
 const withdrawn: SignalEvent = { type: "SignalWithdrawn", data: { reason: "Löst lokalt" } };
@@ -116,13 +122,40 @@ describe("AcknowledgeSignal", () => {
 
 describe("AnswerSignal", () => {
   it("answers a submitted signal", () => spec.given([submitted]).when(answer()).then([answered]));
-  it("answers with the adjusted mandate as follow-up", () => {
-    const data = { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId } } as const;
+  it("answers with the adjusted mandate and the amendment it triggered as follow-up", () => {
+    const data = { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId, amendment: 3 } } as const;
     spec
       .given([submitted, acknowledged])
+      .when(answer(data, true, true))
+      .then([{ type: "SignalAnswered", data }]);
+  });
+  it("rejects a mandate adjustment that cites no amendment", () =>
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "mandate-adjusted", followUp: { mandateId } }, true))
+      .thenRejects(MandateAdjustmentNeedsAmendment, "followUp { mandateId, amendment"));
+  it("rejects a mandate adjustment citing an amendment not triggered by this signal", () =>
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "mandate-adjusted", followUp: { mandateId, amendment: 3 } }, true, false))
+      .thenRejects(MandateAdjustmentNeedsAmendment, "Revision 3", mandateId));
+  it("rejects any answer citing an amendment not triggered by this signal", () =>
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "noted", followUp: { mandateId, amendment: 3 } }, true, false))
+      .thenRejects(MandateAdjustmentNeedsAmendment, "Revision 3"));
+  it("notes a signal with the mandate as follow-up without citing an amendment", () => {
+    const data = { response: "Mandatet räcker som det är", outcome: "noted", followUp: { mandateId } } as const;
+    spec
+      .given([submitted])
       .when(answer(data, true))
       .then([{ type: "SignalAnswered", data }]);
   });
+  it("checks the follow-up's initiative before the amendment", () =>
+    spec
+      .given([submitted])
+      .when(answer({ outcome: "mandate-adjusted", followUp: { mandateId: otherMandateId, amendment: 3 } }, false, true))
+      .thenRejects(FollowUpNotFound, otherMandateId));
   it("answers with an escalation to a tension", () => {
     const data = { response: "Lyfts som spänning", outcome: "escalated", followUp: { tensionId } } as const;
     spec

@@ -29,3 +29,8 @@ export class FollowUpNotFound extends rule("follow-up-not-found", {
   en: "The mandate or tension named as follow-up does not concern the signal's initiative",
   sv: "Mandatet eller spänningen som anges som uppföljning gäller inte signalens initiativ",
 }) {}
+
+export class MandateAdjustmentNeedsAmendment extends rule("mandate-adjustment-needs-amendment", {
+  en: "An answer that adjusts the mandate must cite an amendment of that mandate that names this signal as its trigger",
+  sv: "Ett svar som justerar mandatet måste hänvisa till en ändring av mandatet som anger denna signal som orsak",
+}) {}

@@ -10,8 +10,23 @@ export type MandatePosition = z.infer<typeof MandatePosition>;
 export const SignalOutcome = z.enum(["noted", "mandate-adjusted", "escalated", "declined"]);
 export type SignalOutcome = z.infer<typeof SignalOutcome>;
 
-/** What the answer led to: the mandate that was adjusted or the tension it was escalated to. */
-export const SignalFollowUp = z.union([z.strictObject({ mandateId: MandateId }), z.strictObject({ tensionId: TensionId })]);
+/**
+ * The amendment a mandate adjustment cites: the revision of its `MandateAmended` event in
+ * the initiative stream. Amendments have no id of their own and a recorded event never
+ * moves, so its revision names it for good.
+ */
+export const AmendmentRevision = z.number().int().nonnegative();
+
+/**
+ * What the answer led to: the mandate that was adjusted (and the amendment that adjusted
+ * it) or the tension it was escalated to. `amendment` is optional here because answers
+ * recorded before issue #11 name the mandate only; a new adjustment must cite it (the rule
+ * `mandate-adjustment-needs-amendment`).
+ */
+export const SignalFollowUp = z.union([
+  z.strictObject({ mandateId: MandateId, amendment: AmendmentRevision.optional() }),
+  z.strictObject({ tensionId: TensionId }),
+]);
 export type SignalFollowUp = z.infer<typeof SignalFollowUp>;
 
 export const signalEvents = {

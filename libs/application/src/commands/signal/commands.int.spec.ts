@@ -7,6 +7,7 @@ import { appendInitiative } from "../../../testing/initiative-history.js";
 import { useCommandRuntime } from "../../../testing/command-runtime.js";
 import { auditor, coreTeam, leadOf } from "../../../testing/principals.js";
 import { signalConcerns } from "../../facts/references.js";
+import { amendMandate } from "../initiative/mandate-commands.js";
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "../signal/commands.js";
 import { raiseTension } from "../tension/commands.js";
 
@@ -101,12 +102,42 @@ describe("acknowledging a signal", () => {
 });
 
 describe("answering a signal", () => {
-  it("follows up with the initiative's adjusted mandate", async () => {
+  it("follows up with the initiative's adjusted mandate and the amendment the signal triggered", async () => {
     const mandateId = randomUUID();
-    const signalId = await submitted(await appendInitiative(runtime.store, { mandateId }));
-    const input = { signalId, response: "Mandatet utvidgas", outcome: "mandate-adjusted" as const, followUp: { mandateId } };
-    await runtime.ok(answerSignal, { input, principal: coreTeam });
-    expect((await runtime.failure(answerSignal, { input, principal: coreTeam }))._tag).toBe("signal-already-answered");
+    const initiativeId = await appendInitiative(runtime.store, { mandateId });
+    const signalId = await submitted(initiativeId);
+    const amend = (triggeredBy: { signalId: string }) =>
+      runtime.ok(amendMandate, {
+        input: {
+          initiativeId,
+          mandateId,
+          changes: { scope: ["Läxhjälp", "Fritidsgårdarna"] },
+          reason: "Skolorna bad om det",
+          effectiveFrom: "2025-03-01",
+          triggeredBy,
+        },
+        principal: coreTeam,
+      });
+    const byOtherSignal = (await amend({ signalId: await submitted(initiativeId) })).revision;
+    const amendment = (await amend({ signalId })).revision;
+    const answer = (followUp: { mandateId: string; amendment?: number }) => ({
+      signalId,
+      response: "Mandatet utvidgas",
+      outcome: "mandate-adjusted" as const,
+      followUp,
+    });
+    const refused = async (followUp: { mandateId: string; amendment?: number }) =>
+      (await runtime.failure(answerSignal, { input: answer(followUp), principal: coreTeam }))._tag;
+    expect(await refused({ mandateId })).toBe("mandate-adjustment-needs-amendment");
+    expect(await refused({ mandateId, amendment: byOtherSignal })).toBe("mandate-adjustment-needs-amendment");
+    expect(await refused({ mandateId, amendment: 0 })).toBe("mandate-adjustment-needs-amendment");
+    expect(await refused({ mandateId, amendment: amendment + 1 })).toBe("mandate-adjustment-needs-amendment");
+    await runtime.ok(answerSignal, { input: answer({ mandateId, amendment }), principal: coreTeam });
+    const [, answered] = await eventsOf(signalId);
+    expect(answered).toMatchObject({ type: "SignalAnswered", data: { followUp: { mandateId, amendment } } });
+    expect((await runtime.failure(answerSignal, { input: answer({ mandateId, amendment }), principal: coreTeam }))._tag).toBe(
+      "signal-already-answered",
+    );
   });
 
   it("refuses a mandate of another initiative as follow-up", async () => {

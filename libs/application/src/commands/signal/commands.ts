@@ -2,6 +2,7 @@ import {
   FollowUpNotFound,
   InitiativeClosed,
   InitiativeNotRegistered,
+  MandateAdjustmentNeedsAmendment,
   MandateAdjustmentNeedsMandate,
   MandateNotFound,
   type SignalCommand,
@@ -21,6 +22,7 @@ import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec } from "../../command-spec.js";
+import { amendmentTriggeredBySignal } from "../../facts/amendments.js";
 import { referenceConcerns } from "../../facts/references.js";
 import { loadState } from "../../read-state.js";
 import { AcknowledgeSignalInput, AnswerSignalInput, SubmitSignalInput, WithdrawSignalInput } from "./inputs.js";
@@ -69,14 +71,22 @@ export const answerSignal: SignalSpec<typeof AnswerSignalInput> = {
   name: "AnswerSignal",
   input: AnswerSignalInput,
   roles: ["core-team"],
-  rules: [SignalWithdrawnError, SignalAlreadyAnswered, MandateAdjustmentNeedsMandate, FollowUpNotFound],
-  toCommand: ({ signalId: _, ...data }, { state }) =>
+  rules: [
+    SignalWithdrawnError,
+    SignalAlreadyAnswered,
+    MandateAdjustmentNeedsMandate,
+    FollowUpNotFound,
+    MandateAdjustmentNeedsAmendment,
+  ],
+  toCommand: ({ signalId, ...data }, { state }) =>
     Effect.gen(function* () {
+      const store = yield* EventStore;
+      const submitted = state.status !== "not-submitted";
       const followUpFound =
-        data.followUp !== undefined &&
-        state.status !== "not-submitted" &&
-        (yield* referenceConcerns(yield* EventStore, data.followUp, state.initiativeId));
-      return { type: "AnswerSignal", data: { ...data, followUpFound } };
+        data.followUp !== undefined && submitted && (yield* referenceConcerns(store, data.followUp, state.initiativeId));
+      const amendmentTriggered =
+        followUpFound && submitted && (yield* amendmentTriggeredBySignal(store, data.followUp, state.initiativeId, signalId));
+      return { type: "AnswerSignal", data: { ...data, followUpFound, amendmentTriggeredBySignal: amendmentTriggered } };
     }),
 };
 

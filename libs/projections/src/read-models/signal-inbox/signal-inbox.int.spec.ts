@@ -50,7 +50,7 @@ const harness = useRecordedHistory([signalInboxProjection], async ({ append }) =
   await append(
     signalStream(adjusted),
     "SignalAnswered",
-    { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId: mandate } },
+    { response: "Mandatet utvidgas", outcome: "mandate-adjusted", followUp: { mandateId: mandate, amendment: 3 } },
     { recordedAt: adjustedAnswered },
   );
   await append(
@@ -99,7 +99,7 @@ describe("listSignals", () => {
       answeredAt: adjustedAnswered,
       outcome: "mandate-adjusted",
       response: "Mandatet utvidgas",
-      followUp: { mandateId: mandate },
+      followUp: { mandateId: mandate, amendment: 3 },
     });
   });
 

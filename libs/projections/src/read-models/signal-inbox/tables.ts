@@ -19,7 +19,7 @@ export const signalInboxTables = {
       answered_at TEXT,
       response TEXT,
       outcome TEXT,
-      follow_up TEXT,                           -- JSON { mandateId } | { tensionId }
+      follow_up TEXT,                           -- JSON { mandateId, amendment? } | { tensionId }
       withdrawn_at TEXT,
       withdrawal_reason TEXT`,
     indexes: ["initiative_id, submitted_position", "answered_at, withdrawn_at, submitted_position"],
