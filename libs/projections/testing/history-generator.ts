@@ -191,6 +191,53 @@ export class HistoryGenerator {
       this.event("ExternalFundingRecorded", { source: "Statsbidrag", amountSek: 80_000, on: "2021-03-01" } as never),
       this.event("ValueReflectionRecorded", { reflection: "Värde syns", valueRating: 4, on: "2021-12-01" } as never),
     ]);
+    this.budgetComments(initiatives);
+  }
+
+  /** Issue 11.5: funding applied for, granted and linked; staff time given; a goal's reading cited by a reflection. */
+  private budgetComments(initiatives: ReadonlyArray<string>): void {
+    const [first] = initiatives;
+    if (first === undefined) return;
+    const fundingId = uuidV7();
+    const lineId = uuidV7();
+    const goalId = uuidV7();
+    const readingId = uuidV7();
+    this.stream(`initiative-${first}`, [
+      this.event("GoalSet", { goalId, statement: "Fler barn deltar", indicator: "Barn per vecka" } as never),
+      this.event("IndicatorReadingRecorded", { goalId, readingId, value: 34, unit: "barn per vecka", on: "2022-06-01" } as never),
+    ]);
+    this.stream("budget-generated-2022", [
+      this.event("BudgetProposed", {
+        year: 2022,
+        lines: [{ lineId, purpose: "Insats", initiativeId: first, amountSek: 90_000 }],
+      } as never),
+      this.event("ExternalFundingRecorded", {
+        source: "Allmänna arvsfonden",
+        amountSek: 400_000,
+        on: "2022-02-01",
+        fundingId,
+        status: "applied",
+      } as never),
+      this.event("ExternalFundingLinked", { fundingId, lineId } as never),
+      this.event("ExternalFundingStatusChanged", { fundingId, status: "granted", amountSek: 300_000, on: "2022-04-01" } as never),
+      this.event("ContributionInKindRecorded", {
+        contributionId: uuidV7(),
+        organisationId: uuidV7(),
+        initiativeId: first,
+        periodFrom: "2022-01-01",
+        periodTo: "2022-06-30",
+        hours: 120,
+        valueSek: 72_000,
+      } as never),
+      this.event("ValueReflectionRecorded", {
+        initiativeId: first,
+        reflection: "Fler barn kommer",
+        valueRating: 4,
+        on: "2022-07-01",
+        goalIds: [goalId],
+        readingIds: [readingId],
+      } as never),
+    ]);
   }
 
   private async initiative(
