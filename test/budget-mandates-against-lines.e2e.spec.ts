@@ -8,9 +8,10 @@ import { type ApiClient, serverForFile } from "./support/mandat-server.js";
  * never a refusal, on at and asOf, through the built server.
  */
 let core: ApiClient;
+let anonymous: ApiClient;
 
 serverForFile((started) => {
-  ({ core } = started);
+  ({ core, anonymous } = started);
 });
 
 const YEAR = 2037;
@@ -63,5 +64,11 @@ describe("mandates against the budget lines", () => {
       "mandate-budget-exceeds-line",
       "no-mandate-in-force",
     ]);
+  });
+
+  it("the OpenAPI document describes the budget read's answer, the warnings included", async () => {
+    const document = (await anonymous.get("/docs/openapi.json")).body;
+    const answer = document.paths["/api/v1/budgets/{focusArea}/{year}"].get.responses["200"].content["application/json"].schema;
+    expect(JSON.stringify(answer)).toContain("mandate-budget-exceeds-line");
   });
 });
