@@ -58,6 +58,8 @@ beforeAll(async () => {
   beforeSeptember = new Date().toISOString();
   await new Promise((resolve) => setTimeout(resolve, 5));
   september = ok(await core.post("/api/v1/meetings", meetingBody([first.personId], { heldOn: "2024-09-19" }))).id;
+  ok(await core.post(`/api/v1/meetings/${september}/next-steps`, { text: "Bjud in föreningarna", due: "2024-10-31" }));
+  ok(await core.post(`/api/v1/meetings/${september}/next-steps`, { text: "Möte i november" }));
   position = ok(
     await core.post(`/api/v1/meetings/${september}/decisions`, { subject: "Budget", decision: "Beslutad", kind: "budget" }),
   ).position;
@@ -96,6 +98,9 @@ describe("every list pages by cursor", () => {
     "/api/v1/decisions",
     "/api/v1/meetings",
     "/api/v1/people",
+    "/api/v1/next-steps?at=2024-09-20",
+    "/api/v1/agenda-candidates?at=2024-09-20",
+    "/api/v1/delegation-decisions",
   ];
 
   it("answers the whole list as an array without a Link when it fits, as before pages", async () => {

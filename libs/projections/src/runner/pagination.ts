@@ -92,7 +92,7 @@ export function pageOfList<Item>(
 }
 
 /** How `a` sorts against `b` in the list's order. */
-function compareKeys(a: CursorKey, b: CursorKey, order: ReadonlyArray<Pick<SortColumn, "descending">>): number {
+export function compareKeys(a: CursorKey, b: CursorKey, order: ReadonlyArray<Pick<SortColumn, "descending">>): number {
   for (const [index, column] of order.entries()) {
     const x = a[index]!;
     const y = b[index]!;

@@ -1,6 +1,7 @@
 import type { AgendaSource, IsoDate } from "#domain";
 import type Database from "better-sqlite3";
 import type { AnyProjection } from "../../runner/projection-definition.js";
+import { compareKeys } from "../../runner/pagination.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 import { delegationDecisions } from "../decision-log/delegation-decisions.js";
 import { openNextSteps } from "../decision-log/open-next-steps.js";
@@ -13,6 +14,21 @@ import { tensionTimelineProjection } from "../tension-timeline/projection.js";
 import { listTensions } from "../tension-timeline/tension-list.js";
 
 export type AgendaCandidateKind = "tension" | "signal" | "next-step" | "delegation-decision";
+
+const KIND_ORDER: ReadonlyArray<AgendaCandidateKind> = ["tension", "signal", "next-step", "delegation-decision"];
+
+/**
+ * The key the candidates are ordered by, and their pages cut by: the kind (in the order
+ * above), the day it became open, then its source, which names it.
+ */
+export const agendaCandidateKey = (candidate: AgendaCandidate): [number, string, string] => [
+  KIND_ORDER.indexOf(candidate.kind),
+  candidate.since,
+  JSON.stringify(candidate.source),
+];
+
+/** Every column of the key ascending. */
+export const AGENDA_CANDIDATE_ORDER = [{}, {}, {}] as const;
 
 /**
  * An open item a planned meeting may take onto its agenda: `title` and `source` are what an
@@ -99,6 +115,8 @@ export function agendaCandidates(
       initiativeId: decision.initiativeId,
     }));
     // Next steps are of the focus area's meetings already; the others by their (first) initiative.
-    return [...tensions, ...signals, ...nextSteps, ...delegated].filter((candidate) => inFocus(candidate.initiativeId));
+    return [...tensions, ...signals, ...nextSteps, ...delegated]
+      .filter((candidate) => inFocus(candidate.initiativeId))
+      .sort((a, b) => compareKeys(agendaCandidateKey(a), agendaCandidateKey(b), AGENDA_CANDIDATE_ORDER));
   });
 }

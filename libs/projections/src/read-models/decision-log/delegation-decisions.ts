@@ -23,6 +23,8 @@ export interface DelegationDecision {
   readonly recordedAt: string;
   /** The meetings it was reported to (anmäld), by meeting date. */
   readonly reportedIn: ReadonlyArray<{ readonly meetingId: string; readonly heldOn: IsoDate }>;
+  /** Its place in the log: the list's order, and the key its pages are cut by. */
+  readonly position: number;
 }
 
 type Row = Omit<DelegationDecision, "decidedOn" | "reportedIn">;
@@ -41,7 +43,7 @@ export function delegationDecisions(
     const rows = prepared<[typeof bound], Row>(
       db,
       `SELECT initiative_id AS initiativeId, revision, type, mandate_id AS mandateId, effective_from AS effectiveFrom,
-         reason, actor_id AS decidedBy, recorded_at AS recordedAt
+         reason, actor_id AS decidedBy, recorded_at AS recordedAt, position
        FROM delegation_decisions WHERE recorded_at <= coalesce(@asOf, recorded_at) ORDER BY position`,
     ).all(bound);
     const reports = prepared<[typeof bound], { initiativeId: string; revision: number; meetingId: string; heldOn: IsoDate }>(

@@ -164,6 +164,7 @@ describe("decision-log: next steps followed up", () => {
       text: "Möte i november",
       ownerId: null,
       due: "2024-11-30",
+      position: expect.any(Number),
     });
 
     const minutes = (time: { asOf?: string; at?: string }) =>
@@ -254,6 +255,7 @@ describe("decision-log: delegation decisions", () => {
         decidedOn: "2024-10-14",
         recordedAt: "2024-10-14T09:00:00.000Z",
         reportedIn: [{ meetingId, heldOn: "2024-11-28" }],
+        position: amended.position,
       },
     ]);
     expect(unreported({})).toEqual([]);

@@ -10,7 +10,18 @@ export interface OpenNextStep {
   readonly text: string;
   readonly ownerId: string | null;
   readonly due: IsoDate | null;
+  /** Its place in the log: orders the steps one meeting agreed, and ends the key pages are cut by. */
+  readonly position: number;
 }
+
+/** The key the list is ordered by: due date (none last), the day the meeting was held, the place in the log. */
+export const openNextStepKey = (step: OpenNextStep): [string, string, number] => [
+  step.due ?? NO_DUE_DATE,
+  step.heldOn,
+  step.position,
+];
+
+const NO_DUE_DATE = "9999-12-31";
 
 /**
  * The next steps open on `at` as known at `asOf`, across meetings: agreed at a meeting held
@@ -25,7 +36,8 @@ export function openNextSteps(
   const ofFocusArea = options.focusArea === undefined ? "" : "AND m.focus_area = @focusArea";
   return prepared<{ asOf: string | null; at: IsoDate; focusArea: string | null }, OpenNextStep>(
     db,
-    `SELECT s.meeting_id AS meetingId, m.held_on AS heldOn, s.next_step_id AS nextStepId, s.text, s.owner_id AS ownerId, s.due
+    `SELECT s.meeting_id AS meetingId, m.held_on AS heldOn, s.next_step_id AS nextStepId, s.text, s.owner_id AS ownerId, s.due,
+       s.position
      FROM meeting_next_steps s JOIN meetings m ON m.meeting_id = s.meeting_id
      WHERE m.held_on <= @at AND s.recorded_at <= coalesce(@asOf, s.recorded_at) ${ofFocusArea}
        AND (s.closed_on IS NULL OR s.closed_on > @at OR s.closed_recorded_at > coalesce(@asOf, s.closed_recorded_at))
