@@ -37,6 +37,22 @@
 //                         branches give the same day); `until !== undefined &&` -> `true &&`
 //                         (`undefined < date` is false); `until === undefined ? { from } :
 //                         { from, until }` -> always the second (`until: undefined` is open-ended).
+//   initiative/mandate-terms.ts  inValidTimeOrder `a.effectiveFrom < b.effectiveFrom` -> `<=`: equal
+//                         days are ordered by the branch before it, so `<=` only sees unequal ones.
+//   initiative/mandate-history.ts  daysClaimed `until !== undefined &&` -> `true &&` (`undefined <
+//                         date` is false). `backdated`: `.some(...)` -> `() => true` and `>` -> `>=`:
+//                         folding every amendment again gives the same periods as withLaterAmendment
+//                         for one on or after all the others (same day: it is the last recorded).
+//                         firstDayChanged: within's `day !== undefined &&` -> `true &&` (undefined
+//                         comes back, or `undefined <= until` is false); `notInForceFrom ===
+//                         undefined ? undefined :` -> false (`later(undefined, from)` is undefined,
+//                         and within gives undefined back). later `a < b` -> `<=` and earlier
+//                         `a < b` -> `<=` (equal days: either is the answer); earlier `a ===
+//                         undefined ?` -> false (`undefined < b` is false, so b; both undefined, a).
+//   meeting/evolve.ts     MeetingOfficersAppointed `state.status === "not-held" ?` -> false or
+//                         `=== ""`: officers filed on a meeting never planned nor held are dropped by
+//                         MeetingPlanned (a new state) and MeetingHeld (keeps a planned one's only),
+//                         and not-held refuses every command but PlanMeeting and HoldMeeting.
 //   organisation/evolve.ts  the guards `state.status === "registered"` of GoverningContextMapped
 //                         and ...Retired -> true: what is filed before the registration is dropped
 //                         by it, and an unregistered organisation refuses every command first.
@@ -61,6 +77,8 @@ export default {
     "libs/domain/src/*/evolve.ts",
     "libs/domain/src/initiative/mandate-validity.ts",
     "libs/domain/src/initiative/mandate-terms.ts",
+    // The one reading of a mandate's history (issue 19).
+    "libs/domain/src/initiative/mandate-history.ts",
   ],
   // html to read; json (reports/mutation/mutation.json) for scores per file.
   reporters: ["clear-text", "progress", "html", "json"],

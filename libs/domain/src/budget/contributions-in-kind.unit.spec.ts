@@ -88,6 +88,17 @@ describe("RecordContributionInKind", () => {
         { type: "ContributionInKindRecorded", data: { ...contribution, periodFrom: "2025-01-01", periodTo: "2025-12-31" } },
       ]));
   it("needs a proposed budget", () => spec.given([]).when(contribute()).thenRejects(BudgetNotProposed));
+  it("leaves the budget as it was: the next contribution is held to the same year", () => {
+    const recorded: BudgetEvent = { type: "ContributionInKindRecorded", data: contribution };
+    spec
+      .given([proposed, recorded])
+      .when(contribute({ periodFrom: "2026-01-01", periodTo: "2026-01-31" }))
+      .thenRejects(ContributionOutsideBudgetYear, "2026-01-01", "2025");
+    spec
+      .given([proposed, recorded])
+      .when(contribute())
+      .then([{ type: "ContributionInKindRecorded", data: contribution }]);
+  });
 });
 
 describe("hours: quarter hours from 0; value: whole kronor (event schema)", () => {

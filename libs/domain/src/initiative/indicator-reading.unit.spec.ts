@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
-import type { GoalId, OrganisationId } from "../shared/schema-primitives.js";
+import type { GoalId, MandateId, OrganisationId } from "../shared/schema-primitives.js";
 import type { InitiativeCommand } from "./commands.js";
 import { initiativeDecider } from "./decider.js";
 import { GoalNotFound, IndicatorReadingInFuture, InitiativeClosed } from "./errors.js";
@@ -56,6 +56,27 @@ describe("RecordIndicatorReading", () => {
       .given([registered, goalSet])
       .when(record({ on: "2025-06-11" }))
       .thenRejects(IndicatorReadingInFuture, "2025-06-11", today));
+  it("leaves the initiative as it was: another reading, and an open-ended mandate, follow", () => {
+    const recorded: InitiativeEvent = { type: "IndicatorReadingRecorded", data: reading };
+    const readingId2 = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b02" as IndicatorReadingId;
+    spec
+      .given([registered, goalSet, recorded])
+      .when(record({ readingId: readingId2 }))
+      .then([{ type: "IndicatorReadingRecorded", data: { ...reading, readingId: readingId2 } }]);
+    // Were the reading folded as a mandate, that mandate would be in force on every day.
+    const mandate = {
+      mandateId: "5e4d3c2b-1a09-4f8e-9d7c-6b5a4e3d2c01" as MandateId,
+      scope: ["Fritidsverksamhet"],
+      boundaries: ["Inom budget"],
+      principles: ["Barnens bästa"],
+      steering: "broad" as const,
+      validFrom: "2025-07-01",
+    };
+    spec
+      .given([registered, goalSet, recorded])
+      .when({ type: "GrantMandate", data: { ...mandate, decisionFound: true } } as InitiativeCommand)
+      .then([{ type: "MandateGranted", data: mandate }]);
+  });
   it("rejects a closed initiative", () =>
     spec
       .given([registered, goalSet, { type: "InitiativeClosed", data: { reason: "Klart", on: "2025-06-05" } }])

@@ -62,6 +62,13 @@ describe("mandateHistoryRows: issue #19, an amendment recorded after another but
     ]);
   });
 
+  it("places an amendment effective between two earlier ones, one later and one earlier, on its own day", () => {
+    const [, , , fourth] = mandateHistoryRows([...events, ...recorded(amend("2025-04-01", { budgetSek: 400 }))]);
+    expect(fourth).toMatchObject({ effectiveFrom: "2025-04-01", terms: { budgetSek: 400 }, termsUntil: "2025-05-31" });
+  });
+
+  it("has no rows without events", () => expect(mandateHistoryRows([])).toEqual([]));
+
   it("gives an amendment's terms before it, on its effectiveFrom as known just before it was recorded", () => {
     const [, second, third] = mandateHistoryRows(events);
     expect(second!.termsBefore?.budgetSek).toBe(100);

@@ -43,7 +43,7 @@ describe("ReportDelegationDecisions", () => {
     spec
       .given([held])
       .when(report([amended], new Set([`${initiativeId}/9`])))
-      .thenRejects(DelegationDecisionNotFound));
+      .thenRejects(DelegationDecisionNotFound, `${initiativeId}/7`));
   it("is part of the minutes: not once an adjuster has adjusted", () =>
     spec
       .given([held, officersAppointed, adjustedBy(adjusterA)])

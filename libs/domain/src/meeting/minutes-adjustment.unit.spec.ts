@@ -66,7 +66,7 @@ describe("AppointMeetingOfficers", () => {
     spec
       .given([held])
       .when(appoint([adjusterA, adjusterA]))
-      .thenRejects(AdjustersNotDistinct));
+      .thenRejects(AdjustersNotDistinct, adjusterA));
   it("rejects an officer who is not registered", () =>
     spec
       .given([held])
@@ -101,9 +101,16 @@ describe("AdjustMinutes", () => {
       .when(adjust(adjusterB, "2024-09-27"))
       .then([adjustedBy(adjusterB, "2024-09-27")]));
   it("rejects anyone but the two adjusters, the chair too", () =>
-    spec.given([held, officersAppointed]).when(adjust(chair)).thenRejects(NotAnAdjuster));
+    spec.given([held, officersAppointed]).when(adjust(chair)).thenRejects(NotAnAdjuster, adjusterA, adjusterB));
   it("rejects adjusting minutes that have no adjusters", () =>
     spec.given([held]).when(adjust(adjusterA)).thenRejects(NoAdjustersAppointed));
+  it("of minutes without adjusters (a broken stream) leaves them under adjustment, not approved", () =>
+    spec
+      .given([held, adjustedBy(adjusterA)])
+      .when(decide())
+      .thenRejects(MinutesUnderAdjustment));
+  it("starts afresh on a second MeetingHeld (a broken stream): the earlier officers do not stay", () =>
+    spec.given([held, officersAppointed, held]).when(adjust(adjusterA)).thenRejects(NoAdjustersAppointed));
   it("rejects adjusting once both have adjusted", () =>
     spec
       .given([held, officersAppointed, adjustedBy(adjusterA), adjustedBy(adjusterB)])
@@ -152,7 +159,7 @@ describe("paragraph numbers (§) of decisions", () => {
       .given([held])
       .when(decide(4))
       .then([{ type: "DecisionRecorded", data: decide(4).data }]));
-  it("rejects a § beyond the agenda", () => spec.given([held]).when(decide(5)).thenRejects(ParagraphNotOnAgenda));
+  it("rejects a § beyond the agenda", () => spec.given([held]).when(decide(5)).thenRejects(ParagraphNotOnAgenda, "§ 4"));
   it("still records a decision without a §", () =>
     spec
       .given([held])

@@ -32,13 +32,15 @@ describe("CompleteNextStep", () => {
     spec
       .given([held, nextStepAgreed])
       .when(complete("2024-11-28", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c99" as NextStepId))
-      .thenRejects(NextStepNotFound));
+      .thenRejects(NextStepNotFound, "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c99"));
   it("rejects a next step already done", () =>
-    spec.given([held, nextStepAgreed, completed]).when(complete("2024-11-29")).thenRejects(NextStepClosed));
+    spec.given([held, nextStepAgreed, completed]).when(complete("2024-11-29")).thenRejects(NextStepClosed, "done"));
+  it("rejects a next step done after the minutes were approved", () =>
+    spec.given([held, nextStepAgreed, approved, completed]).when(complete("2024-11-29")).thenRejects(NextStepClosed, "done"));
   it("rejects a date before the meeting", () =>
-    spec.given([held, nextStepAgreed]).when(complete("2024-09-18")).thenRejects(NextStepDatedBeforeMeeting));
+    spec.given([held, nextStepAgreed]).when(complete("2024-09-18")).thenRejects(NextStepDatedBeforeMeeting, "2024-09-19"));
   it("rejects a date after today", () =>
-    spec.given([held, nextStepAgreed]).when(complete("2024-12-02")).thenRejects(NextStepClosedInFuture));
+    spec.given([held, nextStepAgreed]).when(complete("2024-12-02")).thenRejects(NextStepClosedInFuture, "2024-12-02", today));
 });
 
 describe("DropNextStep", () => {
@@ -48,10 +50,10 @@ describe("DropNextStep", () => {
       .when(drop("2024-11-01"))
       .then([{ type: "NextStepDropped", data: { nextStepId, on: "2024-11-01", reason: "Ersätts av ett möte i december" } }]));
   it("rejects a next step already done", () =>
-    spec.given([held, nextStepAgreed, completed]).when(drop("2024-11-29")).thenRejects(NextStepClosed));
+    spec.given([held, nextStepAgreed, completed]).when(drop("2024-11-29")).thenRejects(NextStepClosed, "done"));
   it("rejects dropping a dropped one", () =>
     spec
       .given([held, nextStepAgreed, { type: "NextStepDropped", data: { nextStepId, on: "2024-11-01", reason: "Onödigt" } }])
       .when(drop("2024-11-02"))
-      .thenRejects(NextStepClosed));
+      .thenRejects(NextStepClosed, "dropped"));
 });

@@ -75,7 +75,7 @@ describe("a planned meeting", () => {
     spec
       .given([planned])
       .when(holdPlanned([chair, member], [member]))
-      .thenRejects(AttendeeAlsoAbsent));
+      .thenRejects(AttendeeAlsoAbsent, member));
   it("rejects an attendee who is not registered when held", () =>
     spec
       .given([planned])
@@ -86,6 +86,11 @@ describe("a planned meeting", () => {
       .given([planned, heldAsPlanned])
       .when(holdPlanned([chair], []))
       .thenRejects(MeetingAlreadyHeld));
+  it("is not approved by minutes approved before it was held (a broken stream)", () =>
+    spec
+      .given([planned, { type: "MinutesApproved", data: { on: "2024-11-28" } }])
+      .when({ type: "RecordComment", data: { topic: "Budget", comment: "Bra" } })
+      .thenRejects(MeetingNotYetHeld));
   it.each<MeetingCommand>([
     { type: "RecordDecision", data: { decisionId, subject: "Budget", decision: "Godkänns", kind: "budget" } },
     { type: "RecordComment", data: { topic: "Budget", comment: "Bra" } },
