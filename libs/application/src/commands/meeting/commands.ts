@@ -187,25 +187,26 @@ export const adjustMinutes: MeetingSpec<typeof AdjustMinutesInput> = {
     Effect.succeed({ type: "AdjustMinutes", data: { adjusterId: principal.id as PersonId, on: today } }),
 };
 
-export const completeNextStep: MeetingSpec<typeof CompleteNextStepInput> = {
+/** Marking a next step done or dropped: the same rules, and a next step the meeting did not agree is a missing resource. */
+const followingUpANextStep = {
   ...meetingStreamOf,
-  name: "CompleteNextStep",
-  input: CompleteNextStepInput,
   creates: "nothing",
   rules: [MeetingNotYetHeld, NextStepClosed, NextStepDatedBeforeMeeting, NextStepClosedInFuture],
   missing: [NextStepNotFound],
   target: theMeeting,
+} as const;
+
+export const completeNextStep: MeetingSpec<typeof CompleteNextStepInput> = {
+  ...followingUpANextStep,
+  name: "CompleteNextStep",
+  input: CompleteNextStepInput,
   toCommand: ({ meetingId: _, ...body }, { today }) => Effect.succeed({ type: "CompleteNextStep", data: { ...body, today } }),
 };
 
 export const dropNextStep: MeetingSpec<typeof DropNextStepInput> = {
-  ...meetingStreamOf,
+  ...followingUpANextStep,
   name: "DropNextStep",
   input: DropNextStepInput,
-  creates: "nothing",
-  rules: [MeetingNotYetHeld, NextStepClosed, NextStepDatedBeforeMeeting, NextStepClosedInFuture],
-  missing: [NextStepNotFound],
-  target: theMeeting,
   toCommand: ({ meetingId: _, ...body }, { today }) => Effect.succeed({ type: "DropNextStep", data: { ...body, today } }),
 };
 
