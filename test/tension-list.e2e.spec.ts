@@ -68,6 +68,15 @@ describe("GET /api/v1/tensions", () => {
     expect(response.body.map((t: { tensionId: string }) => t.tensionId)).toEqual([withInitiative]);
   });
 
+  it("offers a lead no tension within the Core Team as an agenda candidate either", async () => {
+    const sources = (response: { body: Array<{ source: { tensionId?: string } }> }) =>
+      response.body.map((candidate) => candidate.source.tensionId).filter((id) => id !== undefined);
+    expect(sources(await core.get(after("/api/v1/agenda-candidates?at=2025-12-31", position)))).toContain(withinCoreTeam);
+    const forLead = await lead.get(after("/api/v1/agenda-candidates?at=2025-12-31", position));
+    expect(forLead.status).toBe(200);
+    expect(sources(forLead)).not.toContain(withinCoreTeam);
+  });
+
   it("names the governing context an escalation goes to", async () => {
     const response = await core.get(after(`/api/v1/tensions?initiativeId=${seeded.initiativeId}`, position));
     expect(response.body).toEqual([

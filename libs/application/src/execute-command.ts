@@ -112,8 +112,6 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
         ? new ResourceNotFound({ streamId: target.streamId, reason: violation.detail })
         : Effect.fail(violation);
     }
-    yield* whenAccepted;
-
     const metadata = {
       actor: { id: principal.id, roles: principal.roles },
       commandId,
@@ -121,7 +119,10 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
       causationId: envelope.causationId ?? commandId,
       ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.clientKey }),
     };
+    // Validated before the staged work runs: a decider that emits an event its schema rejects
+    // dies here, before a person's key is stored or deleted for events never appended.
     const toAppend = decided.right.map((event) => validated(spec, event, metadata));
+    yield* whenAccepted;
     const created =
       toAppend.length > 0 && (spec.creates === "resource" || (spec.creates === "stream" && revision === "no-stream"));
     const answer: StoredAnswer = { id: target.resourceId, created };

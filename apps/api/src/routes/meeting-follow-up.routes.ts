@@ -9,13 +9,14 @@ import {
   openNextSteps,
   pageOfList,
 } from "#projections";
-import { AgendaSource, isoDate } from "#domain";
+import { AgendaSource, hasAnyRole, isoDate } from "#domain";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
 import { pageQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { timeTravelQuery, today } from "../http/time-parameters.js";
+import { CORE_TEAM_TENSION_READERS } from "./tensions.routes.js";
 
 const tag = "Meetings";
 
@@ -77,12 +78,18 @@ export const meetingFollowUpRoutes = {
       "Open items a planned meeting may take onto its agenda: open tensions, unanswered signals, open next steps, unreported delegation decisions (not in API.md v1)",
     tag,
     query: nextStepsQuery,
+    scope: `Tensions naming no initiative only for ${CORE_TEAM_TENSION_READERS.join(", ")}, as on the tension list.`,
     response: z.array(AgendaCandidate),
-    read: ({ query }) =>
+    read: ({ query }, principal) =>
       readFrom(agendaCandidatesReadModels, ({ readModels }) =>
         paged(pageRequest(query), (request) =>
           pageOfList(
-            agendaCandidates(readModels, { asOf: query.asOf, at: query.at ?? today(), focusArea: query.focusArea }),
+            agendaCandidates(readModels, {
+              asOf: query.asOf,
+              at: query.at ?? today(),
+              focusArea: query.focusArea,
+              withinCoreTeam: hasAnyRole(principal, CORE_TEAM_TENSION_READERS),
+            }),
             AGENDA_CANDIDATE_ORDER,
             request,
             agendaCandidateKey,

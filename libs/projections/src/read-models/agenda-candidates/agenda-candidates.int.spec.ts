@@ -90,8 +90,8 @@ describe("agenda candidates", () => {
     await harness.sync();
 
     const kinds = (options: { asOf?: string; at: string; focusArea?: string }) =>
-      agendaCandidates(harness.db, options).map((candidate) => candidate.kind);
-    const all = agendaCandidates(harness.db, { at: "2024-11-01", focusArea });
+      agendaCandidates(harness.db, { ...options, withinCoreTeam: true }).map((candidate) => candidate.kind);
+    const all = agendaCandidates(harness.db, { at: "2024-11-01", focusArea, withinCoreTeam: true });
     expect(all).toEqual([
       { kind: "tension", title: "Roller glider in i varandra", source: { tensionId }, since: "2024-09-19", initiativeId: null },
       { kind: "signal", title: "Drömfabriken: Lokaler på kvällstid", source: { signalId }, since: "2024-10-10", initiativeId },
@@ -109,5 +109,8 @@ describe("agenda candidates", () => {
     expect(kinds({ at: "2024-10-01", focusArea })).toEqual(["tension", "next-step", "delegation-decision"]);
     expect(kinds({ at: "2024-11-01", asOf: "2024-10-01", focusArea })).toEqual(["tension", "delegation-decision"]);
     expect(kinds({ at: "2024-06-30", focusArea })).toEqual([]);
+    // A reader who may not see the Core Team's own tensions (a lead) is not offered them either.
+    const forALead = agendaCandidates(harness.db, { at: "2024-11-01", focusArea, withinCoreTeam: false });
+    expect(forALead.map((candidate) => candidate.kind)).toEqual(["signal", "next-step", "delegation-decision"]);
   });
 });

@@ -1,7 +1,7 @@
 import type { AgendaSource, IsoDate } from "#domain";
 import type Database from "better-sqlite3";
 import type { AnyProjection } from "../../runner/projection-definition.js";
-import { compareKeys } from "../../runner/pagination.js";
+import { WHOLE_LIST, compareKeys } from "../../runner/pagination.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 import { delegationDecisions } from "../decision-log/delegation-decisions.js";
 import { openNextSteps } from "../decision-log/open-next-steps.js";
@@ -52,7 +52,7 @@ export const agendaCandidatesReadModels: ReadonlyArray<AnyProjection> = [
   tensionTimelineProjection,
 ];
 
-/** An agenda item's title is short text (500 characters at most). */
+/** An agenda item's title is short text: cut to 200 characters, which leaves room to reword it. */
 const titled = (text: string) => (text.length <= 200 ? text : `${text.slice(0, 199)}…`);
 
 const DELEGATION_TITLES = {
@@ -71,17 +71,27 @@ const DELEGATION_TITLES = {
  */
 export function agendaCandidates(
   db: Database.Database,
-  options: { readonly asOf?: string; readonly at: IsoDate; readonly focusArea?: string },
+  options: {
+    readonly asOf?: string;
+    readonly at: IsoDate;
+    readonly focusArea?: string;
+    /** Whether the reader may see the tensions within the Core Team (naming no initiative), as on the tension list. */
+    readonly withinCoreTeam: boolean;
+  },
 ): AgendaCandidate[] {
-  const { asOf, at, focusArea } = options;
+  const { asOf, at, focusArea, withinCoreTeam } = options;
   return inOneSnapshot(db, () => {
     const initiatives = new Map(listInitiatives(db, { asOf }).map((initiative) => [initiative.id, initiative]));
-    const inFocus = (initiativeId: string | null) =>
-      focusArea === undefined || initiativeId === null || initiatives.get(initiativeId)?.focusArea === focusArea;
+    // An item naming no initiative is the Core Team's own, in every focus area; one naming
+    // several is in a focus area when any of them is.
+    const inFocus = (initiativeIds: ReadonlyArray<string>) =>
+      focusArea === undefined ||
+      initiativeIds.length === 0 ||
+      initiativeIds.some((id) => initiatives.get(id)?.focusArea === focusArea);
     const name = (initiativeId: string) => initiatives.get(initiativeId)?.name ?? initiativeId;
 
-    const tensions = listTensions(db, { asOf, status: "open", withinCoreTeam: true, page: { limit: 1000 } })
-      .items.filter((tension) => tension.raisedOn <= at)
+    const tensions = listTensions(db, { asOf, status: "open", withinCoreTeam, page: WHOLE_LIST })
+      .items.filter((tension) => tension.raisedOn <= at && inFocus(tension.initiativeIds))
       .map((tension): AgendaCandidate => ({
         kind: "tension",
         title: titled(tension.description),
@@ -90,7 +100,7 @@ export function agendaCandidates(
         initiativeId: tension.initiativeIds[0] ?? null,
       }));
     const signals = listSignals(db, { status: "unanswered", asOf })
-      .filter((signal) => signal.observedOn <= at)
+      .filter((signal) => signal.observedOn <= at && inFocus([signal.initiativeId]))
       .map((signal): AgendaCandidate => ({
         kind: "signal",
         title: titled(`${name(signal.initiativeId)}: ${signal.summary}`),
@@ -107,16 +117,18 @@ export function agendaCandidates(
         initiativeId: null,
       }),
     );
-    const delegated = delegationDecisions(db, { asOf, at, status: "unreported" }).map((decision): AgendaCandidate => ({
-      kind: "delegation-decision",
-      title: titled(`Delegationsbeslut: ${DELEGATION_TITLES[decision.type]}, ${name(decision.initiativeId)}`),
-      source: { delegationDecision: { initiativeId: decision.initiativeId, revision: decision.revision } } as AgendaSource,
-      since: decision.decidedOn,
-      initiativeId: decision.initiativeId,
-    }));
-    // Next steps are of the focus area's meetings already; the others by their (first) initiative.
-    return [...tensions, ...signals, ...nextSteps, ...delegated]
-      .filter((candidate) => inFocus(candidate.initiativeId))
-      .sort((a, b) => compareKeys(agendaCandidateKey(a), agendaCandidateKey(b), AGENDA_CANDIDATE_ORDER));
+    const delegated = delegationDecisions(db, { asOf, at, status: "unreported" })
+      .filter((decision) => inFocus([decision.initiativeId]))
+      .map((decision): AgendaCandidate => ({
+        kind: "delegation-decision",
+        title: titled(`Delegationsbeslut: ${DELEGATION_TITLES[decision.type]}, ${name(decision.initiativeId)}`),
+        source: { delegationDecision: { initiativeId: decision.initiativeId, revision: decision.revision } } as AgendaSource,
+        since: decision.decidedOn,
+        initiativeId: decision.initiativeId,
+      }));
+    // Next steps are of the focus area's meetings already.
+    return [...tensions, ...signals, ...nextSteps, ...delegated].sort((a, b) =>
+      compareKeys(agendaCandidateKey(a), agendaCandidateKey(b), AGENDA_CANDIDATE_ORDER),
+    );
   });
 }
