@@ -153,7 +153,7 @@ export const changeExternalFundingStatus: BudgetSpec<typeof ChangeExternalFundin
   input: ChangeExternalFundingStatusInput,
   creates: "nothing",
   target: theFunding,
-  rules: [ExternalFundingNotFound, ExternalFundingAlreadyDecided],
+  rules: [ExternalFundingAlreadyDecided],
   missing: [ExternalFundingNotFound],
   toCommand: ({ focusArea: _, year: __, ...data }) => Effect.succeed({ type: "ChangeExternalFundingStatus", data }),
 };
@@ -164,27 +164,34 @@ export const linkExternalFunding: BudgetSpec<typeof LinkExternalFundingInput> = 
   input: LinkExternalFundingInput,
   creates: "nothing",
   target: theFunding,
-  rules: [ExternalFundingNotFound, BudgetLineNotFound],
+  rules: [BudgetLineNotFound],
   missing: [ExternalFundingNotFound],
   toCommand: ({ focusArea: _, year: __, ...data }) => Effect.succeed({ type: "LinkExternalFunding", data }),
 };
 
-/** Fact for citation-not-found: the cited goal and reading ids that the initiative's stream never recorded. */
-const citationsNotOf = (initiativeId: InitiativeId | undefined, cited: ReadonlyArray<string>) =>
+/**
+ * Fact for citation-not-found: the cited goal ids the initiative's stream never set as goals,
+ * and the cited reading ids it never recorded as readings (a reading's id is not a goal's).
+ */
+const citationsNotOf = (
+  initiativeId: InitiativeId | undefined,
+  cited: { readonly goalIds: ReadonlyArray<string>; readonly readingIds: ReadonlyArray<string> },
+) =>
   Effect.gen(function* () {
-    if (cited.length === 0) return [];
-    if (initiativeId === undefined) return [...cited];
+    if (cited.goalIds.length + cited.readingIds.length === 0) return [];
+    if (initiativeId === undefined) return [...cited.goalIds, ...cited.readingIds];
     const store = yield* EventStore;
     // An initiative that is not registered has recorded nothing: initiative-not-registered says so first.
     const events = (yield* store
       .readStream(initiativeStream(initiativeId))
       .pipe(Effect.catchTag("StreamNotFound", () => Effect.succeed([])))) as unknown as ReadonlyArray<InitiativeEvent>;
-    const recorded = new Set<string>();
+    const goals = new Set<string>();
+    const readings = new Set<string>();
     for (const event of events) {
-      if (event.type === "GoalSet") recorded.add(event.data.goalId);
-      if (event.type === "IndicatorReadingRecorded") recorded.add(event.data.readingId);
+      if (event.type === "GoalSet") goals.add(event.data.goalId);
+      if (event.type === "IndicatorReadingRecorded") readings.add(event.data.readingId);
     }
-    return cited.filter((id) => !recorded.has(id));
+    return [...cited.goalIds.filter((id) => !goals.has(id)), ...cited.readingIds.filter((id) => !readings.has(id))];
   });
 
 export const recordValueReflection: BudgetSpec<typeof RecordValueReflectionInput> = {
@@ -196,7 +203,10 @@ export const recordValueReflection: BudgetSpec<typeof RecordValueReflectionInput
   toCommand: ({ focusArea: _, year: __, ...body }) =>
     Effect.gen(function* () {
       const unregisteredInitiatives = yield* unregisteredInitiativesIn([body]);
-      const citationsNotFound = yield* citationsNotOf(body.initiativeId, [...(body.goalIds ?? []), ...(body.readingIds ?? [])]);
+      const citationsNotFound = yield* citationsNotOf(body.initiativeId, {
+        goalIds: body.goalIds ?? [],
+        readingIds: body.readingIds ?? [],
+      });
       return { type: "RecordValueReflection", data: { ...body, unregisteredInitiatives, citationsNotFound } };
     }),
 };

@@ -60,6 +60,13 @@ describe("a value reflection citing goals and readings", () => {
     expect(await failure(recordValueReflection, { ...reflection, initiativeId, goalIds: [other.goalId] })).toMatchObject({
       _tag: "citation-not-found",
     });
+    // A reading's id is not a goal's, nor a goal's a reading's: each is checked against its own kind.
+    expect(await failure(recordValueReflection, { ...reflection, initiativeId, goalIds: [readingId] })).toMatchObject({
+      _tag: "citation-not-found",
+    });
+    expect(await failure(recordValueReflection, { ...reflection, initiativeId, readingIds: [goalId] })).toMatchObject({
+      _tag: "citation-not-found",
+    });
     expect(await failure(recordValueReflection, { ...reflection, readingIds: [readingId] })).toMatchObject({
       _tag: "citation-not-found",
     });
