@@ -34,7 +34,7 @@ const TensionListItem = z.object({
   raisedOn: isoDate,
   raisedAt: z.iso.datetime(),
   source: TensionSource.nullable(),
-  intensity: z.number().int().describe("The latest intensity recorded by asOf"),
+  intensity: z.number().int().describe("The latest intensity by its day (then as recorded), among those recorded by asOf"),
   status: TensionStatus,
   closedOn: isoDate.nullable(),
   resolution: z.string().nullable(),

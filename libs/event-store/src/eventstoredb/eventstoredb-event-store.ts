@@ -127,7 +127,7 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
           streamId,
           revision: head?.revision ?? -1,
           position: claim?.position ?? (yield* this.headPosition),
-          recordedAt: this.clock().toISOString(),
+          recordedAt: (options.now ?? this.clock()).toISOString(),
         };
       }
       // The chain must continue the head it was hashed against: the server checks that exact revision.
