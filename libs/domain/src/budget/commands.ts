@@ -13,7 +13,7 @@ interface CitedDecision {
  * when it names none). Left out, nothing is cited: reflections came before citations.
  */
 interface CitedGoalsAndReadings {
-  readonly citationsNotFound?: ReadonlyArray<string>;
+  readonly citationsNotFound: ReadonlyArray<string>;
 }
 
 /** Fact: whether the organisation a contribution names is registered. */

@@ -108,7 +108,7 @@ export const decideBudget = (command: BudgetCommand, state: BudgetState): Decisi
         : reject(new ContributionOutsideBudgetYear({ detail: `${data.periodFrom} to ${data.periodTo} is not within ${year}` }));
     }
     case "RecordValueReflection": {
-      const { unregisteredInitiatives, citationsNotFound = [], ...data } = command.data;
+      const { unregisteredInitiatives, citationsNotFound, ...data } = command.data;
       return (
         rejectUnregisteredInitiatives({ unregisteredInitiatives }) ??
         (citationsNotFound.length > 0

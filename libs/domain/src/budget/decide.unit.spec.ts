@@ -68,7 +68,7 @@ const reflection = {
 const reflect = (unregisteredInitiatives: Unregistered = []) =>
   ({
     type: "RecordValueReflection",
-    data: { ...reflection, unregisteredInitiatives },
+    data: { ...reflection, unregisteredInitiatives, citationsNotFound: [] },
   }) as const satisfies BudgetCommand;
 
 describe("ProposeBudget", () => {
