@@ -31,7 +31,7 @@ export class ProjectionRunner {
   private readonly checkpoints: Checkpoints;
   private readonly tracked = new Map<string, TrackedProjection>();
   private readonly waiters = new PositionWaiters();
-  private readonly fibers: Array<Fiber.RuntimeFiber<void, never>> = [];
+  private readonly fibers = new Set<Fiber.RuntimeFiber<void, never>>();
   private headAtStart = 0;
 
   constructor(
@@ -64,7 +64,9 @@ export class ProjectionRunner {
 
   /** Stops following the log; what was committed stays committed. */
   stop(): Effect.Effect<void> {
-    return Effect.forEach(this.fibers.splice(0), Fiber.interrupt, { discard: true });
+    const running = [...this.fibers];
+    this.fibers.clear();
+    return Effect.forEach(running, Fiber.interrupt, { discard: true });
   }
 
   status(): ReadonlyArray<ProjectionStatus> {
@@ -168,9 +170,15 @@ export class ProjectionRunner {
     );
   }
 
-  /** Root fibers, not children of the caller's: they outlive the `start` that forked them, until `stop`. */
+  /**
+   * Root fibers, not children of the caller's: they outlive the `start` that forked them,
+   * until `stop`. One that ends (a rebuild done, a follower whose group moved on) leaves the
+   * set, so a long-running server does not collect them.
+   */
   private fork(effect: Effect.Effect<void>): void {
-    this.fibers.push(Effect.runFork(effect));
+    const fiber = Effect.runFork(effect);
+    this.fibers.add(fiber);
+    fiber.addObserver(() => this.fibers.delete(fiber));
   }
 }
 
