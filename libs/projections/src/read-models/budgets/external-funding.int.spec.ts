@@ -138,7 +138,9 @@ describe("budgets: external funding with a status and a line, on both time axes"
       on: "2025-01-15",
     } as Payload<"ExternalFundingRecorded">);
     await harness.sync();
-    expect(fundingOf({ at: "2025-01-01" })).toEqual({
+    // Before its own day it was neither applied for nor granted: not there, and not counted.
+    expect(fundingOf({ at: "2025-01-14" })).toEqual({ funding: [], grantedSek: 0, appliedSek: 0 });
+    expect(fundingOf({ at: "2025-01-15" })).toEqual({
       funding: [
         {
           fundingId: null,

@@ -141,7 +141,8 @@ export function budget(
        WHERE focus_area = @focusArea AND year = @year AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
     ).all(params);
-    // Per funding: the status change in effect on `at` (latest by its day, then as recorded)
+    // Per funding dated on or before `at` (before its day it was neither applied for nor
+    // granted): the status change in effect on `at` (latest by its day, then as recorded)
     // and the latest link, each among those recorded by `asOf`.
     const externalFunding = prepared<[typeof params], FundingRow>(
       db,
@@ -159,6 +160,7 @@ export function budget(
          WHERE c.funding_id = f.funding_id AND c.line_id IS NOT NULL AND c.recorded_at <= coalesce(@asOf, c.recorded_at)
          ORDER BY c.position DESC LIMIT 1)
        WHERE f.focus_area = @focusArea AND f.year = @year AND f.recorded_at <= coalesce(@asOf, f.recorded_at)
+         AND f.on_date <= coalesce(@at, f.on_date)
        ORDER BY f.position`,
     )
       .all(params)
