@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pathParameters } from "../http/path-parameters.js";
-import { ALL_ROUTES, TABLE_ROUTES } from "./all-routes.js";
+import { ALL_ROUTES } from "./all-routes.js";
 
 describe("the route table", () => {
   it("validates exactly the parameters each path names", () => {
@@ -14,14 +14,5 @@ describe("the route table", () => {
     expect(new Set(keys).size).toBe(keys.length);
     const ids = ALL_ROUTES.map((r) => r.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  it("takes every command's whole input from its path and body, and documents every rule it can break", () => {
-    for (const route of TABLE_ROUTES) {
-      if (route.kind !== "command") continue;
-      const fromRequest = [...Object.values(route.pathFields), ...Object.keys(route.body.shape)].sort();
-      expect(fromRequest, route.operationId).toEqual(Object.keys(route.spec.input.shape).sort());
-      for (const rule of route.spec.rules) expect(route.problems, route.operationId).toContain(rule.rule);
-    }
   });
 });

@@ -5,6 +5,7 @@ import {
   agendaCandidatesReadModels,
   decisionLogProjection,
   delegationDecisions,
+  OPEN_NEXT_STEP_ORDER,
   openNextStepKey,
   openNextSteps,
   pageOfList,
@@ -109,7 +110,7 @@ export const meetingFollowUpRoutes = {
         paged(pageRequest(query), (request) =>
           pageOfList(
             openNextSteps(readModels, { asOf: query.asOf, at: query.at ?? today(), focusArea: query.focusArea }),
-            [{}, {}, {}],
+            OPEN_NEXT_STEP_ORDER,
             request,
             openNextStepKey,
           ),

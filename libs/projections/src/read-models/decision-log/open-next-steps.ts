@@ -21,6 +21,10 @@ export const openNextStepKey = (step: OpenNextStep): [string, string, number] =>
   step.position,
 ];
 
+/** Every column of the key ascending. */
+export const OPEN_NEXT_STEP_ORDER = [{}, {}, {}] as const;
+
+/** Sorts after every date: a step without a due date comes last. */
 const NO_DUE_DATE = "9999-12-31";
 
 /**
@@ -34,13 +38,13 @@ export function openNextSteps(
 ): OpenNextStep[] {
   // Spelled with the focus area or without, like the signal inbox's initiative filter.
   const ofFocusArea = options.focusArea === undefined ? "" : "AND m.focus_area = @focusArea";
-  return prepared<{ asOf: string | null; at: IsoDate; focusArea: string | null }, OpenNextStep>(
+  return prepared<{ asOf: string | null; at: IsoDate; focusArea: string | null; noDueDate: string }, OpenNextStep>(
     db,
     `SELECT s.meeting_id AS meetingId, m.held_on AS heldOn, s.next_step_id AS nextStepId, s.text, s.owner_id AS ownerId, s.due,
        s.position
      FROM meeting_next_steps s JOIN meetings m ON m.meeting_id = s.meeting_id
      WHERE m.held_on <= @at AND s.recorded_at <= coalesce(@asOf, s.recorded_at) ${ofFocusArea}
        AND (s.closed_on IS NULL OR s.closed_on > @at OR s.closed_recorded_at > coalesce(@asOf, s.closed_recorded_at))
-     ORDER BY coalesce(s.due, '9999-12-31'), m.held_on, s.position`,
-  ).all({ asOf: options.asOf ?? null, at: options.at, focusArea: options.focusArea ?? null });
+     ORDER BY coalesce(s.due, @noDueDate), m.held_on, s.position`,
+  ).all({ asOf: options.asOf ?? null, at: options.at, focusArea: options.focusArea ?? null, noDueDate: NO_DUE_DATE });
 }
