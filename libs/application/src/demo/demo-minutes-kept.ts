@@ -39,7 +39,9 @@ export const adjustAndRegister = ({ run }: DemoRunner, cast: Members, meetingId:
     const { adjusterIds } = officersOf(cast, adjusters);
     for (const adjusterId of adjusterIds) yield* run(adjustMinutes, { meetingId }, asMember(adjusterId));
     const { state } = yield* loadState(yield* EventStore, meetingStream(meetingId), meetingDecider);
-    const decisionIds = state.status === "approved" ? [...state.decisions.keys()] : [];
+    // The demo's history is fixed: minutes left unapproved here mean it drifted, which must not pass quietly.
+    if (state.status !== "approved") return yield* Effect.dieMessage(`The demo's minutes of ${meetingId} were not approved`);
+    const decisionIds = [...state.decisions.keys()];
     for (const decisionId of decisionIds) yield* run(registerDecision, { meetingId, decisionId }, cast.chair);
     yield* run(registerMinutes, { meetingId }, cast.chair);
   });
@@ -48,7 +50,8 @@ export const adjustAndRegister = ({ run }: DemoRunner, cast: Members, meetingId:
 export const completeSeptemberSteps = ({ run }: DemoRunner, cast: Members, september: string, doneOn: string) =>
   Effect.gen(function* () {
     const { state } = yield* loadState(yield* EventStore, meetingStream(september), meetingDecider);
-    const open = state.status === "approved" ? [...state.nextSteps].filter(([, status]) => status === "open") : [];
+    if (state.status !== "approved") return yield* Effect.dieMessage(`The demo's September minutes were not approved`);
+    const open = [...state.nextSteps].filter(([, status]) => status === "open");
     for (const [nextStepId] of open) yield* run(completeNextStep, { meetingId: september, nextStepId, on: doneOn }, cast.chair);
   });
 
@@ -65,7 +68,7 @@ export const loadNextMeeting = (runner: DemoRunner, cast: DemoCast) =>
     const { initiatives, chair } = cast;
     const { state } = yield* loadState(yield* EventStore, initiativeStream(initiatives.dromfabriken), initiativeDecider);
     const mandateId = state.status === "unregistered" ? undefined : [...state.mandates.keys()].at(-1);
-    if (mandateId === undefined) return;
+    if (mandateId === undefined) return yield* Effect.dieMessage("The demo's Drömfabriken has no mandate to change");
     const delegated = yield* run(
       amendMandate,
       {
