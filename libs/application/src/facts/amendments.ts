@@ -1,6 +1,7 @@
-import { type InitiativeEventOf, type SignalFollowUp, initiativeStream } from "#domain";
+import type { InitiativeEventOf, SignalFollowUp } from "#domain";
 import type { EventStoreService, StoreUnavailable } from "#event-store";
 import { Effect } from "effect";
+import { initiativeEventAt } from "./initiative-event-at.js";
 
 /**
  * Fact for `mandate-adjustment-needs-amendment`: the amendment a signal's answer cites is
@@ -16,14 +17,11 @@ export const amendmentTriggeredBySignal = (
 ): Effect.Effect<boolean, StoreUnavailable> => {
   if (followUp === undefined || !("mandateId" in followUp) || followUp.amendment === undefined) return Effect.succeed(false);
   const { mandateId, amendment } = followUp;
-  return store.readStream(initiativeStream(initiativeId), { fromRevision: amendment, maxCount: 1 }).pipe(
-    Effect.map(([event]) => {
-      if (event?.revision !== amendment || event.type !== "MandateAmended") return false;
-      const data = event.data as InitiativeEventOf<"MandateAmended">["data"];
-      return data.mandateId === mandateId && data.triggeredBy !== undefined && "signalId" in data.triggeredBy
-        ? data.triggeredBy.signalId === signalId
-        : false;
-    }),
-    Effect.catchTag("StreamNotFound", () => Effect.succeed(false)),
-  );
+  return Effect.map(initiativeEventAt(store, initiativeId, amendment), (event) => {
+    if (event?.type !== "MandateAmended") return false;
+    const data = event.data as InitiativeEventOf<"MandateAmended">["data"];
+    return data.mandateId === mandateId && data.triggeredBy !== undefined && "signalId" in data.triggeredBy
+      ? data.triggeredBy.signalId === signalId
+      : false;
+  });
 };

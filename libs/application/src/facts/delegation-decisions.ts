@@ -1,6 +1,7 @@
-import { type DelegationDecisionRef, delegationDecisionKey, initiativeStream } from "#domain";
+import { type DelegationDecisionRef, delegationDecisionKey } from "#domain";
 import type { EventStoreService, StoreUnavailable } from "#event-store";
 import { Effect } from "effect";
+import { initiativeEventAt } from "./initiative-event-at.js";
 
 /** The mandate events a Core Team member may record between meetings, citing no meeting's decision. */
 export const DELEGABLE_MANDATE_EVENTS: ReadonlySet<string> = new Set([
@@ -22,12 +23,12 @@ export const delegationDecisionsAmong = (
     Effect.filter(
       refs,
       (ref) =>
-        store.readStream(initiativeStream(ref.initiativeId), { fromRevision: ref.revision, maxCount: 1 }).pipe(
-          Effect.map(([event]) => {
-            if (event?.revision !== ref.revision || !DELEGABLE_MANDATE_EVENTS.has(event.type)) return false;
-            return (event.data as { decision?: unknown }).decision === undefined;
-          }),
-          Effect.catchTag("StreamNotFound", () => Effect.succeed(false)),
+        Effect.map(
+          initiativeEventAt(store, ref.initiativeId, ref.revision),
+          (event) =>
+            event !== undefined &&
+            DELEGABLE_MANDATE_EVENTS.has(event.type) &&
+            (event.data as { decision?: unknown }).decision === undefined,
         ),
       { concurrency: "unbounded" },
     ),
