@@ -1,5 +1,7 @@
 import { mapGoverningContext, registerOrganisation, retireGoverningContext } from "#application";
+import { ContextRelation, GoverningContextKind, OrganisationKind } from "#domain";
 import { governingContextPage, governingContextsProjection, inOneSnapshot, organisation, organisationPage } from "#projections";
+import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
 import { asOfListQuery, freshListQuery, pageRequest, paged } from "../http/pagination.js";
@@ -9,6 +11,19 @@ import { READ_PROBLEMS } from "../http/standard-problems.js";
 import { idParam } from "./common.js";
 
 const tag = "Organisations";
+
+const OrganisationListItem = z.object({ id: z.uuid(), name: z.string(), kind: OrganisationKind });
+
+const GoverningContextEntry = z.object({
+  contextId: z.uuid(),
+  name: z.string(),
+  kind: GoverningContextKind,
+  description: z.string(),
+  status: z.enum(["mapped", "retired"]).describe("retired once the retirement is recorded by asOf"),
+  linkedInitiatives: z
+    .array(z.object({ initiativeId: z.uuid(), relation: ContextRelation, linkedAt: z.iso.datetime() }))
+    .describe("The initiatives linked by asOf and not unlinked by then"),
+});
 
 export const organisationRoutes = {
   register: commandRoute(registerOrganisation, {
@@ -37,6 +52,7 @@ export const organisationRoutes = {
     summary: "The registered organisations (not in API.md v1)",
     tag,
     query: freshListQuery,
+    response: z.array(OrganisationListItem),
     read: ({ query }) =>
       readFrom([governingContextsProjection], ({ readModels }) =>
         paged(pageRequest(query), (page) => organisationPage(readModels, { page })),
@@ -49,6 +65,7 @@ export const organisationRoutes = {
     tag,
     params: idParam,
     query: asOfListQuery,
+    response: z.array(GoverningContextEntry),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
       readFrom([governingContextsProjection], ({ readModels }) =>
