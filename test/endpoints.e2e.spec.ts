@@ -631,7 +631,8 @@ describe("meetings, budgets, decisions", () => {
     const { initiativeId } = await aRegisteredInitiative();
     const { decision } = await anApprovedBudget(2027, initiativeId);
     const { reflection } = await amendFundAndReflect(2027, initiativeId, decision);
-    const budget = await core.get(after(`/api/v1/budgets/${FOCUS_AREA}/2027`, reflection.position));
+    // On the last day of the budget's year: its funding is dated within the year, after today.
+    const budget = await core.get(after(`/api/v1/budgets/${FOCUS_AREA}/2027?at=2027-12-31`, reflection.position));
     expect(budget.status).toBe(200);
     expect(budget.body).toMatchObject({ year: 2027, status: "approved", approvedTotalSek: 550_000 });
     expect(budget.body.lines.map((l: any) => l.amountSek)).toEqual([350_000, 200_000]);
