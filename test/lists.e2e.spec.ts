@@ -4,10 +4,12 @@ import {
   after,
   checkInBody,
   expectProblem,
+  mandateBody,
   meetingBody,
   ok,
   seedInitiative,
   signalBody,
+  tensionBody,
 } from "./support/fixtures.js";
 import { type ApiClient, type ApiResponse, api, serverForFile, tokenFor } from "./support/mandat-server.js";
 
@@ -50,6 +52,35 @@ beforeAll(async () => {
   );
   ok(await core.post("/api/v1/signals", signalBody(first.initiativeId)));
   ok(await core.post("/api/v1/signals", signalBody(second.initiativeId)));
+  // Two of everything a list below holds, so that walking it one by one reaches a second page.
+  ok(await core.post(`/api/v1/initiatives/${first.initiativeId}/goals`, { statement: "Ett andra mål" }));
+  ok(await core.post("/api/v1/tensions", tensionBody([first.initiativeId])));
+  ok(await core.post("/api/v1/tensions", tensionBody([second.initiativeId], { raisedOn: "2025-02-13" })));
+  for (const name of ["Nämnden", "Ledningsgruppen"]) {
+    const contextId = ok(
+      await core.post(`/api/v1/organisations/${first.organisationId}/governing-contexts`, {
+        name,
+        kind: "committee",
+        description: "",
+      }),
+    ).id;
+    ok(
+      await core.post(`/api/v1/initiatives/${first.initiativeId}/governing-contexts`, {
+        organisationId: first.organisationId,
+        contextId,
+        relation: "decides",
+      }),
+    );
+  }
+  // Granted and amended citing no meeting's decision: two delegation decisions, two mandate versions.
+  const mandateId = ok(await core.post(`/api/v1/initiatives/${first.initiativeId}/mandates`, mandateBody())).id;
+  ok(
+    await core.post(`/api/v1/initiatives/${first.initiativeId}/mandates/${mandateId}/amendments`, {
+      changes: { budgetSek: 300_000 },
+      reason: "Mer tid med föreningarna",
+      effectiveFrom: "2025-06-01",
+    }),
+  );
   june = ok(await core.post("/api/v1/meetings", meetingBody([first.personId], { heldOn: "2024-06-12" }))).id;
   juneDecision = ok(
     await core.post(`/api/v1/meetings/${june}/decisions`, { subject: "Mandat", decision: "Beviljat", kind: "mandate" }),
@@ -115,6 +146,8 @@ describe("every list pages by cursor", () => {
   it("gives the same items page by page, following the Link headers", async () => {
     for (const path of lists()) {
       const whole = (await core.get(after(path, position))).body;
+      // At least two items, so that a page of one has a next page to follow.
+      expect(whole.length, path).toBeGreaterThanOrEqual(2);
       expect(await walk(core, path, 1), path).toEqual(whole);
     }
   });
