@@ -11,3 +11,16 @@ export { verifyStore } from "./integrity/verify-store.js";
 export { UpcasterRegistry } from "./upcasting/upcaster-registry.js";
 export { withUpcasting } from "./upcasting/with-upcasting.js";
 export { copyLog, importAndVerify, requireEmpty } from "./migration/copy-log.js";
+export type { SealedVerifyReport, VerifyOptions, VerifyProgress } from "./integrity/verify-store.js";
+export { EMPTY_LOG_DIGEST, nextLogDigest, sealSigningInput, type Seal, type SealClaim } from "./seals/seal.js";
+export {
+  type SealKeySet,
+  type SealPublicJwk,
+  type SealSigningKey,
+  checkSealSignature,
+  publicJwk,
+  sealKeyId,
+} from "./seals/seal-keys.js";
+export type { SealFinding, SealProblem, SealReport } from "./seals/seal-check.js";
+export { SealKeyRing, type SealKeyRingService, SealStore, type SealStoreService } from "./seals/seal-store.js";
+export { LogSealer, type LogSealerService, type SealPolicy, makeLogSealer } from "./seals/log-sealer.js";

@@ -2,6 +2,9 @@ import { Effect, Stream } from "effect";
 import type { StoreUnavailable } from "../port/errors.js";
 import type { EventStoreService } from "../port/event-store.js";
 import { logBatches } from "../port/log-batches.js";
+import type { Seal } from "../seals/seal.js";
+import { SealChecker, type SealReport } from "../seals/seal-check.js";
+import type { SealKeySet } from "../seals/seal-keys.js";
 import { LogVerifier, type VerifyReport } from "./verify-log.js";
 
 export interface VerifyProgress {
@@ -18,20 +21,41 @@ export interface VerifyOptions {
   readonly densePositions: boolean;
   readonly batchSize?: number;
   readonly onProgress?: (progress: VerifyProgress) => void;
+  /** Seals to check in the same walk, with the public keys they name. */
+  readonly seals?: { readonly seals: ReadonlyArray<Seal>; readonly keys: SealKeySet };
 }
 
-/** Walks the whole log of `store` as stored (never upcast) and checks every hash chain. */
-export const verifyStore = (store: EventStoreService, options: VerifyOptions): Effect.Effect<VerifyReport, StoreUnavailable> =>
+/** The chain report, and with seals given, what they say: `ok` only when both hold. */
+export interface SealedVerifyReport extends VerifyReport {
+  readonly seals?: SealReport;
+}
+
+/**
+ * Walks the whole log of `store` as stored (never upcast) and checks every hash chain,
+ * and every seal given: a log shorter than a seal was truncated, a log whose digest
+ * differs from a seal's was rewritten, even with every hash recomputed.
+ */
+export const verifyStore = (
+  store: EventStoreService,
+  options: VerifyOptions,
+): Effect.Effect<SealedVerifyReport, StoreUnavailable> =>
   Effect.gen(function* () {
     const verifier = new LogVerifier(options.densePositions);
+    const sealChecker = options.seals && new SealChecker(options.seals.seals, options.seals.keys);
     const headPosition = yield* store.headPosition;
     // Reading stops at the first break: the report names it, and nothing after it counts.
     yield* Stream.runForEachWhile(logBatches(store, { batchSize: options.batchSize ?? 5_000 }), (batch) =>
       Effect.sync(() => {
+        const before = verifier.report().checkedEvents;
         const whole = verifier.check(batch);
+        // Only the events the chain check accepted count towards the digest.
+        sealChecker?.check(batch.slice(0, verifier.report().checkedEvents - before));
         options.onProgress?.({ checkedEvents: verifier.report().checkedEvents, headPosition, position: batch.at(-1)!.position });
         return whole;
       }),
     );
-    return verifier.report();
+    const chains = verifier.report();
+    if (!sealChecker) return chains;
+    const seals = sealChecker.report(chains.ok);
+    return { ...chains, ok: chains.ok && seals.failures.length === 0, seals };
   });

@@ -2,3 +2,5 @@
 // stays free of better-sqlite3.
 export { SqliteEventStore, type SqliteEventStoreOptions } from "./sqlite-event-store.js";
 export { EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite-schema.js";
+export { SqliteSealStore } from "./sqlite-seal-store.js";
+export { SqliteSealKeyRing } from "./sqlite-seal-key-ring.js";
