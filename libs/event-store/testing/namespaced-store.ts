@@ -3,39 +3,44 @@ import type { EventStoreService } from "../src/port/event-store.js";
 import type { EventStoreAdminService } from "../src/port/event-store-admin.js";
 import type { RecordedEvent } from "../src/port/recorded-event.js";
 
+export interface NamespacedStore {
+  readonly store: EventStoreService & EventStoreAdminService;
+  /** The name a stream or idempotency key given to `store` has in the shared log, and in all it returns. */
+  readonly name: (name: string) => string;
+}
+
 /**
- * A store that sees only the streams under `prefix`, for running the contract suite on a
- * shared server that keeps what earlier runs wrote. Streams keep their names inside it.
+ * A store that sees only its own part of a shared log, for running the contract suite on
+ * a server that keeps what earlier runs (and the other stores of this run) wrote. Stream
+ * names and idempotency keys given to it are put under `prefix`; what it returns keeps
+ * those full names, because an event's hash covers its stream id: a renamed event would
+ * no longer verify. Assertions on names use `name`. Its view of the log is its own streams
+ * and the streams imported into it (an import keeps the names it is given, verbatim).
  */
-export function namespaced(
-  store: EventStoreService & EventStoreAdminService,
-  prefix: string,
-): EventStoreService & EventStoreAdminService {
-  const outer = `${prefix}-`;
-  const strip = (event: RecordedEvent): RecordedEvent => ({ ...event, streamId: event.streamId.slice(outer.length) });
-  const own = (event: RecordedEvent) => event.streamId.startsWith(outer);
+export function namespaced(store: EventStoreService & EventStoreAdminService, prefix: string): NamespacedStore {
+  const name = (local: string) => `${prefix}-${local}`;
+  const imported = new Set<string>();
+  const own = (event: RecordedEvent) => event.streamId.startsWith(name("")) || imported.has(event.streamId);
   const readAll: EventStoreService["readAll"] = (options = {}) =>
     Effect.map(store.readAll({ ...options, maxCount: Number.MAX_SAFE_INTEGER }), (events) =>
-      events
-        .filter(own)
-        .slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER)
-        .map(strip),
+      events.filter(own).slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER),
     );
+  const withKey = <O extends { readonly idempotency?: { readonly key: string } }>(options: O | undefined): O | undefined =>
+    options?.idempotency ? { ...options, idempotency: { ...options.idempotency, key: name(options.idempotency.key) } } : options;
   return {
-    densePositions: store.densePositions,
-    append: (streamId, events, expected, options) =>
-      Effect.map(store.append(`${outer}${streamId}`, events, expected, options), (result) => ({ ...result, streamId })),
-    readStream: (streamId, options) =>
-      Effect.map(store.readStream(`${outer}${streamId}`, options), (events) => events.map(strip)),
-    readAll,
-    subscribe: (options) => store.subscribe(options).pipe(Stream.filter(own), Stream.map(strip)),
-    headPosition: Effect.map(readAll(), (events) => events.at(-1)?.position ?? 0),
-    findIdempotencyRecord: (key) =>
-      Effect.map(
-        store.findIdempotencyRecord(key),
-        (record) => record && { ...record, streamId: record.streamId.slice(outer.length) },
-      ),
-    importRecorded: (events) =>
-      store.importRecorded(events.map((event) => ({ ...event, streamId: `${outer}${event.streamId}` }))),
+    name,
+    store: {
+      densePositions: store.densePositions,
+      append: (streamId, events, expected, options) => store.append(name(streamId), events, expected, withKey(options)),
+      readStream: (streamId, options) => store.readStream(name(streamId), options),
+      readAll,
+      subscribe: (options) => store.subscribe(options).pipe(Stream.filter(own)),
+      headPosition: Effect.map(readAll(), (events) => events.at(-1)?.position ?? 0),
+      findIdempotencyRecord: (key) => store.findIdempotencyRecord(name(key)),
+      importRecorded: (events) =>
+        Effect.tap(store.importRecorded(events), () => {
+          for (const event of events) imported.add(event.streamId);
+        }),
+    },
   };
 }

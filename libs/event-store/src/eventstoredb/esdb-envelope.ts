@@ -1,6 +1,6 @@
 import { jsonEvent, type EventData, type JSONType, type Position } from "@eventstore/db-client";
 import type { EventMetadata, RecordedEvent } from "../port/recorded-event.js";
-import { toPosition } from "./esdb-positions.js";
+import { PositionNotKnown, isKnownPosition, toPosition } from "./esdb-positions.js";
 
 /**
  * What an EventStoreDB event carries besides its type and data: our envelope's metadata
@@ -43,9 +43,14 @@ export interface StoredEsdbEvent {
 export const isMandatMetadata = (metadata: unknown): metadata is EsdbMetadata =>
   typeof metadata === "object" && metadata !== null && "mandat" in metadata && "indexInAppend" in metadata;
 
-/** Undefined for events Mandat did not write (system events, other applications). */
+/**
+ * Undefined for events Mandat did not write (system events, other applications). One of
+ * ours without a known position throws PositionNotKnown: skipping it would leave a gap in
+ * its stream, and position 0 would put it before everything.
+ */
 export function fromEsdbEvent(event: StoredEsdbEvent): RecordedEvent | undefined {
-  if (!isMandatMetadata(event.metadata) || !event.position) return undefined;
+  if (!isMandatMetadata(event.metadata)) return undefined;
+  if (!isKnownPosition(event.position)) throw new PositionNotKnown(event.streamId);
   const { mandat, recordedAt, schemaVersion, indexInAppend } = event.metadata;
   return {
     eventId: event.id,

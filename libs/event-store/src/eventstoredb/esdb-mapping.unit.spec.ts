@@ -1,9 +1,11 @@
 import {
   DeadlineExceededError,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   NotLeaderError,
   StreamNotFoundError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
 } from "@eventstore/db-client";
 import { describe, expect, it } from "vitest";
@@ -11,23 +13,33 @@ import { ExpectedRevision } from "../port/expected-revision.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
 import { fromEsdbEvent, toEsdbEvent } from "./esdb-envelope.js";
 import { translateError } from "./esdb-errors.js";
-import { EVENTS_PER_COMMIT, readStart, toPosition } from "./esdb-positions.js";
+import { MAX_EVENTS_PER_APPEND, PositionNotKnown, isKnownPosition, readStart, toPosition } from "./esdb-positions.js";
 
 describe("positions over $all", () => {
-  it("order the events of one append after their shared commit position", () => {
+  it("order events by their own commit positions, with their index in the append beside", () => {
     expect(toPosition(5_000n, 0)).toBe(5_000_000);
-    expect(toPosition(5_000n, 2)).toBe(5_000_002);
-    expect(toPosition(5_001n, 0)).toBeGreaterThan(toPosition(5_000n, EVENTS_PER_COMMIT - 1));
+    expect(toPosition(5_137n, 1)).toBe(5_137_001);
+    expect(toPosition(5_001n, 0)).toBeGreaterThan(toPosition(5_000n, MAX_EVENTS_PER_APPEND - 1));
   });
 
-  it("start a read at the transaction and skip to the event", () => {
-    expect(readStart(5_000_002)).toEqual({ from: { commit: 5_000n, prepare: 5_000n }, commit: 5_000n, skip: 2 });
-    expect(readStart(0)).toEqual({ from: { commit: 0n, prepare: 0n }, commit: 0n, skip: 0 });
+  it("resume after any event of an append at that event's own record", () => {
+    expect(readStart(5_000_002)).toEqual({ commit: 5_000n, prepare: 5_000n });
+    expect(readStart(0)).toEqual({ commit: 0n, prepare: 0n });
+    // The one after the last event an append may hold still reads from that event's record.
+    expect(readStart(toPosition(5_000n, MAX_EVENTS_PER_APPEND - 1) + 1)).toEqual({ commit: 5_000n, prepare: 5_000n });
   });
 
   it("refuse what a position cannot hold", () => {
-    expect(() => toPosition(1n, EVENTS_PER_COMMIT)).toThrow(RangeError);
+    expect(MAX_EVENTS_PER_APPEND).toBe(999);
+    expect(() => toPosition(1n, MAX_EVENTS_PER_APPEND)).toThrow(RangeError);
     expect(() => toPosition(2n ** 60n, 0)).toThrow(RangeError);
+  });
+
+  it("tell a position the server did not know from a real one", () => {
+    expect(isKnownPosition({ commit: 1_000n, prepare: 1_000n })).toBe(true);
+    expect(isKnownPosition(undefined)).toBe(false);
+    expect(isKnownPosition({ commit: 0n, prepare: 0n })).toBe(false);
+    expect(isKnownPosition({ commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n })).toBe(false);
   });
 });
 
@@ -44,15 +56,31 @@ describe("error translation", () => {
     expect(translateError(missing, "s", expected)).toMatchObject({ error: { actual: "no-stream" } });
   });
 
-  it("turns an unreachable node, a deadline or a leader change into StoreUnavailable", () => {
-    for (const error of [new UnavailableError(), new DeadlineExceededError(), Object.create(NotLeaderError.prototype) as Error]) {
+  it("turns an unreachable node, a deadline, a leader change, a busy server or a failed discovery into StoreUnavailable", () => {
+    for (const error of [
+      new UnavailableError(),
+      new DeadlineExceededError(),
+      Object.create(NotLeaderError.prototype) as Error,
+      // What a batch append answers when the server is busy or not ready (unpackError.js).
+      new UnknownError(),
+      // What the client throws when no node answered gossip (discovery.js).
+      new Error("Failed to discover after 10 attempts."),
+      new PositionNotKnown("s"),
+    ]) {
       expect(translateError(error, "s", expected).kind).toBe("unavailable");
     }
   });
 
-  it("reports a missing stream, and anything else as a defect", () => {
+  it("reports a missing stream, an append too large, and anything else as a defect", () => {
     expect(translateError(new StreamNotFoundError(undefined, "s"), "s", expected)).toEqual({ kind: "stream-not-found" });
+    expect(translateError(MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576), "s", expected)).toEqual({
+      kind: "too-large",
+      maxAppendSize: 1_048_576,
+    });
     expect(translateError(new TypeError("bug"), "s", expected).kind).toBe("defect");
+    // An invalid argument (a read from inside a record) arrives as an UnknownError with its gRPC code: a bug.
+    const invalid = new UnknownError({ code: 3, message: "3 INVALID_ARGUMENT: Invalid position.", details: "" } as never);
+    expect(translateError(invalid, "s", expected).kind).toBe("defect");
   });
 });
 
@@ -81,6 +109,12 @@ describe("envelopes", () => {
     expect(data.metadata).toMatchObject({ $correlationId: "corr", $causationId: "cause", indexInAppend: 2 });
     const back = fromEsdbEvent({ ...data, streamId: event.streamId, revision: 4n, position: { commit: 9n, prepare: 9n } });
     expect(back).toEqual({ ...event, position: 9_002 });
+  });
+
+  it("refuse an event of ours whose position the server did not report, rather than skip it or put it at 0", () => {
+    const data = toEsdbEvent(event, 0) as unknown as { id: string; type: string; data: unknown; metadata: unknown };
+    const stored = { ...data, streamId: event.streamId, revision: 4n, position: { commit: 0n, prepare: 0n } };
+    expect(() => fromEsdbEvent(stored)).toThrow(PositionNotKnown);
   });
 
   it("pass over events Mandat did not write", () => {

@@ -1,14 +1,18 @@
 import {
+  type AppendExpectedRevision,
   BACKWARDS,
+  DeadlineExceededError,
   END,
+  type EventData,
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
   type Position,
   START,
+  UnavailableError,
   excludeSystemEvents,
 } from "@eventstore/db-client";
-import { Chunk, Duration, Effect, Option, Schedule, type Scope, Stream } from "effect";
+import { Chunk, Data, Duration, Effect, Option, Schedule, type Scope, Stream } from "effect";
 import { type StreamHead, chainEvents, nextRecordedAt, serialiseEvent } from "../integrity/hash-chain.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
 import type {
@@ -26,9 +30,11 @@ import type { EventToAppend, RecordedEvent } from "../port/recorded-event.js";
 import type { EsdbClient } from "./esdb-client.js";
 import { type StoredEsdbEvent, fromEsdbEvent, toEsdbEvent } from "./esdb-envelope.js";
 import { translateError } from "./esdb-errors.js";
-import { EVENTS_PER_COMMIT, readStart, toPosition } from "./esdb-positions.js";
+import { MAX_EVENTS_PER_APPEND, isKnownPosition, readStart, toPosition } from "./esdb-positions.js";
+import { readUntil } from "./esdb-reads.js";
 import {
   ABANDONED_AFTER_MS,
+  CLAIMED_APPEND_WINDOW_MS,
   type ClaimData,
   claimEvent,
   claimState,
@@ -42,9 +48,22 @@ export interface EventStoreDbOptions {
   /** How transient failures (a leader change, a node restarting) are retried. */
   readonly retry?: Schedule.Schedule<unknown, unknown>;
   readonly pageSize?: number;
+  /**
+   * The most bytes of event data, metadata and type one append may carry: the server's
+   * MaxAppendSize (1 MiB by default up to 24.10). An import splits its runs to stay under it.
+   */
+  readonly maxAppendBytes?: number;
 }
 
 type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable;
+
+/**
+ * How long the server may take over one append before the client gives up on it. Set here
+ * rather than left at the client's 10 s: the retries of a claimed append must all end well
+ * within the time after which its claim counts as abandoned (CLAIMED_APPEND_WINDOW_MS).
+ * Reads and subscriptions are streaming calls without a deadline in the client.
+ */
+export const APPEND_DEADLINE_MS = 5_000;
 
 /** A stream's last event, as the next append continues it. */
 interface Head extends StreamHead {
@@ -57,7 +76,7 @@ interface ClaimedKey {
   readonly revision: bigint;
 }
 
-/** Quick, jittered, bounded: long enough to ride out a leader election. */
+/** Quick, jittered, bounded: long enough to ride out a leader election (7 tries, at most ~40 s with deadlines). */
 const defaultRetry = Schedule.exponential(Duration.millis(50)).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(6)));
 
 const comparePositions = (a: Position, b: Position): number =>
@@ -73,6 +92,7 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
   private readonly clock: () => Date;
   private readonly retry: Schedule.Schedule<unknown, unknown>;
   private readonly pageSize: number;
+  private readonly maxAppendBytes: number;
   private lastRecordedAt = "";
 
   constructor(
@@ -82,6 +102,7 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     this.clock = options.clock ?? (() => new Date());
     this.retry = options.retry ?? defaultRetry;
     this.pageSize = options.pageSize ?? 500;
+    this.maxAppendBytes = options.maxAppendBytes ?? 1024 * 1024;
   }
 
   static acquire(
@@ -104,9 +125,11 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     options: AppendOptions = {},
   ): Effect.Effect<AppendResult, AppendError> =>
     Effect.gen(this, function* () {
-      if (events.length > EVENTS_PER_COMMIT) {
-        // Positions tell the events of one append apart by their index in it (esdb-positions).
-        return yield* Effect.dieMessage(`An append holds at most ${EVENTS_PER_COMMIT} events, not ${events.length}`);
+      if (events.length > MAX_EVENTS_PER_APPEND) {
+        // Split, it would no longer be atomic; no command writes anywhere near this many.
+        return yield* Effect.dieMessage(
+          `An append to EventStoreDB holds at most ${MAX_EVENTS_PER_APPEND} events (see esdb-positions), not ${events.length}`,
+        );
       }
       const head = yield* this.headOf(streamId);
       const actual = head ? head.revision : ("no-stream" as const);
@@ -130,25 +153,37 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
           recordedAt: (options.now ?? this.clock()).toISOString(),
         };
       }
-      // The chain must continue the head it was hashed against: the server checks that exact revision.
+      // The chain must continue the head it was hashed against: the server checks that exact
+      // revision, and with an exact revision it also answers a repeated append from its index
+      // (IndexWriter.cs, "strong idempotency checks"), however long ago the first one landed.
+      const toWrite = recorded.map(toEsdbEvent);
+      // A claimed append must not land after its claim may be taken for abandoned and released.
+      const until = claim && Date.parse(claim.claimedAt) + CLAIMED_APPEND_WINDOW_MS;
       const written = yield* this.attempt(streamId, expected, () =>
-        this.client.appendToStream(streamId, recorded.map(toEsdbEvent), {
-          expectedRevision: head ? BigInt(head.revision) : NO_STREAM,
-        }),
+        this.send(streamId, toWrite, head ? BigInt(head.revision) : NO_STREAM, until),
       ).pipe(
         Effect.catchTag("StreamNotFound", Effect.die),
+        // Refused whole, so certainly not written: its claim goes, and the same request fails the same way again.
+        Effect.catchTag("AppendTooLarge", (tooLarge) =>
+          Effect.zipRight(
+            claimed ? this.release(claimed, "the append was too large") : Effect.void,
+            Effect.fail(new StoreUnavailable({ reason: `${streamId}: ${tooLarge.message}` })),
+          ),
+        ),
         // Only a lost race proves the append did not happen; after an unavailable server it may
         // have, and the claim must stand (it expires if its events never arrive).
         Effect.tapError((error) =>
           claimed && error._tag === "ConcurrencyConflict" ? this.release(claimed, "the append lost its race") : Effect.void,
         ),
       );
-      return {
-        streamId,
-        revision: Number(written.nextExpectedRevision),
-        position: written.position ? toPosition(written.position.commit, recorded.length - 1) : 0,
-        recordedAt: recorded.at(-1)!.recordedAt,
-      };
+      // The server answers with the last event's position, for a first append as for a
+      // repeated one (StorageChaser.cs: the TransactionEnd record; IndexWriter.cs: the end
+      // event). Without one (a repeat whose events are not yet indexed), read it back.
+      const revision = Number(written.nextExpectedRevision);
+      const position = isKnownPosition(written.position)
+        ? toPosition(written.position.commit, recorded.length - 1)
+        : yield* this.positionOf(streamId, revision);
+      return { streamId, revision, position, recordedAt: recorded.at(-1)!.recordedAt };
     }).pipe(
       // Another writer moved the stream after we read it, to a head the caller still accepts
       // ("any", "exists"): hash against the new head and write again. A conflict with the
@@ -176,21 +211,19 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
           fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
           ...serverCount,
         });
-        for await (const resolved of reading) {
+        await readUntil(reading, (resolved) => {
           const event = resolved.event && fromEsdbEvent(resolved.event as StoredEsdbEvent);
-          if (!event) continue;
-          if (upTo !== undefined && event.recordedAt > upTo) {
-            // recordedAt never decreases along a stream: forwards, nothing after this is in range.
-            if (backwards) continue;
-            break;
-          }
+          if (!event) return true;
+          // recordedAt never decreases along a stream: forwards, nothing after this is in range.
+          if (upTo !== undefined && event.recordedAt > upTo) return backwards;
           found.push(event);
-          if (found.length === options.maxCount) break;
-        }
+          return found.length !== options.maxCount;
+        });
         return found;
       }).pipe(
         Effect.catchTag("StreamNotFound", () => Effect.succeed(undefined)),
         Effect.catchTag("ConcurrencyConflict", Effect.die),
+        Effect.catchTag("AppendTooLarge", Effect.die),
       );
       if (events === undefined) return yield* Effect.fail(new StreamNotFound({ streamId }));
       if (events.length === 0 && options.recordedUpTo !== undefined) {
@@ -218,13 +251,29 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
   headPosition: Effect.Effect<number, StoreUnavailable> = Effect.suspend(() =>
     onlyUnavailable(
       this.attempt("$all", { kind: "any" }, async () => {
-        // Back through $all until an event of ours: system events and idempotency claims may
-        // stand after the last one, any number of them.
-        for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-          const event = resolved.event && fromEsdbEvent(resolved.event as StoredEsdbEvent);
-          if (event) return event.position;
+        // Back through $all, a page at a time, until an event of ours: system events and
+        // idempotency claims may stand after the last one, any number of them.
+        let from: Position | typeof END = END;
+        for (;;) {
+          let found: number | undefined;
+          let read = 0;
+          let lastSeen: Position | undefined;
+          await readUntil(
+            this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }),
+            (resolved) => {
+              read += 1;
+              const raw = resolved.event;
+              // Reads include their start: past the first page, that event was already looked at.
+              if (!raw?.position || (from !== END && comparePositions(raw.position, from) === 0)) return true;
+              lastSeen = raw.position;
+              found = fromEsdbEvent(raw as StoredEsdbEvent)?.position;
+              return found === undefined;
+            },
+          );
+          if (found !== undefined) return found;
+          if (read < this.pageSize || !lastSeen) return 0;
+          from = lastSeen;
         }
-        return 0;
       }),
     ),
   );
@@ -247,13 +296,15 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     events: ReadonlyArray<RecordedEvent>,
   ): Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable> =>
     Effect.gen(this, function* () {
-      for (const run of consecutiveRuns(events)) {
+      for (const run of consecutiveRuns(events, this.maxAppendBytes)) {
         const first = run[0]!;
+        const toWrite = run.map(toEsdbEvent);
         yield* this.attempt(first.streamId, { kind: "any" }, () =>
-          this.client.appendToStream(first.streamId, run.map(toEsdbEvent), {
-            expectedRevision: first.revision === 0 ? NO_STREAM : BigInt(first.revision - 1),
-          }),
+          this.send(first.streamId, toWrite, first.revision === 0 ? NO_STREAM : BigInt(first.revision - 1)),
         ).pipe(
+          Effect.catchTag("AppendTooLarge", (tooLarge) =>
+            Effect.fail(new ImportRejected({ reason: `${first.streamId} at revision ${first.revision}: ${tooLarge.message}` })),
+          ),
           Effect.catchTag("ConcurrencyConflict", (conflict) =>
             Effect.fail(
               new ImportRejected({
@@ -294,11 +345,10 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
       if (state.kind === "claimed") return yield* new IdempotencyKeyTaken({ key: claim.key });
       // Built once, so a retried write carries the same event id and the server deduplicates it.
       const event = claimEvent(claim);
-      const written = yield* this.attempt(stream, { kind: "any" }, () =>
-        this.client.appendToStream(stream, [event], { expectedRevision: state.claimRevision }),
-      ).pipe(
+      const written = yield* this.attempt(stream, { kind: "any" }, () => this.send(stream, [event], state.claimRevision)).pipe(
         Effect.catchTag("ConcurrencyConflict", () => Effect.fail(new IdempotencyKeyTaken({ key: claim.key }))),
         Effect.catchTag("StreamNotFound", Effect.die),
+        Effect.catchTag("AppendTooLarge", Effect.die),
       );
       return { key: claim.key, revision: written.nextExpectedRevision };
     });
@@ -309,12 +359,13 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     const stream = claimStream(claimed.key);
     const event = releaseEvent(reason);
     return this.attempt(stream, ExpectedRevision.at(Number(claimed.revision)), () =>
-      this.client.appendToStream(stream, [event], { expectedRevision: claimed.revision }),
+      this.send(stream, [event], claimed.revision),
     ).pipe(
       Effect.asVoid,
       // Released already, or claimed anew since: either way no longer this claim to release.
       Effect.catchTag("ConcurrencyConflict", () => Effect.void),
       Effect.catchTag("StreamNotFound", Effect.die),
+      Effect.catchTag("AppendTooLarge", Effect.die),
     );
   }
 
@@ -332,33 +383,49 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     );
   }
 
+  /** One append call, with a deadline, and none begun after `until` (by the store's clock, ms). */
+  private send(streamId: string, events: EventData[], expectedRevision: AppendExpectedRevision, until?: number) {
+    const deadline = until === undefined ? APPEND_DEADLINE_MS : Math.min(APPEND_DEADLINE_MS, until - this.clock().getTime());
+    if (deadline <= 0) {
+      return Promise.reject(new DeadlineExceededError(undefined, `no time left to append to ${streamId} within its claim`));
+    }
+    return this.client.appendToStream(streamId, events, { expectedRevision, deadline });
+  }
+
+  /** Where the event at `revision` of `streamId` stands in $all. */
+  private positionOf(streamId: string, revision: number): Effect.Effect<number, StoreUnavailable> {
+    return this.readStream(streamId, { fromRevision: revision, maxCount: 1 }).pipe(
+      Effect.flatMap(([event]) =>
+        event ? Effect.succeed(event.position) : Effect.dieMessage(`${streamId} has no revision ${revision} just written`),
+      ),
+      Effect.catchTag("StreamNotFound", Effect.die),
+    );
+  }
+
   /** Our events from `fromPosition` on, at most `maxCount`, and where in $all the read ended. */
   private readPage(fromPosition: number, maxCount: number) {
     return onlyUnavailable(
       this.attempt("$all", { kind: "any" }, async () => {
-        const start = readStart(Math.max(fromPosition, 0));
         const events: RecordedEvent[] = [];
-        let from: Position = start.from;
+        let from: Position = readStart(Math.max(fromPosition, 0));
         let lastSeen: Position | undefined;
         for (let firstPage = true; events.length < maxCount; firstPage = false) {
           let read = 0;
-          for await (const resolved of this.client.readAll({
-            direction: FORWARDS,
-            fromPosition: from,
-            maxCount: this.pageSize,
-          })) {
+          const reading = this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: this.pageSize });
+          await readUntil(reading, (resolved) => {
             read += 1;
             const raw = resolved.event;
-            if (!raw?.position) continue;
+            if (!raw?.position) return true;
             // Reads include their start: past the first page, that event was already taken.
-            if (!firstPage && comparePositions(raw.position, from) === 0) continue;
+            if (!firstPage && comparePositions(raw.position, from) === 0) return true;
             lastSeen = raw.position;
             const event = fromEsdbEvent(raw as StoredEsdbEvent);
-            if (!event || event.position < fromPosition) continue;
+            if (!event || event.position < fromPosition) return true;
             events.push(event);
-            if (events.length === maxCount) break;
-          }
+            return events.length < maxCount;
+          });
           if (read < this.pageSize || !lastSeen || comparePositions(lastSeen, from) === 0) break;
+          // Every event's commit position is the start of its record: a valid place to read from.
           from = lastSeen;
         }
         return { events, lastSeen };
@@ -384,10 +451,12 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     // The end of $all as it stood before one last look: anything later is live.
     const endOfLog = onlyUnavailable(
       this.attempt("$all", { kind: "any" }, async () => {
-        for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
-          if (resolved.event?.position) return resolved.event.position;
-        }
-        return undefined;
+        let end: Position | undefined;
+        await readUntil(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }), (resolved) => {
+          end = resolved.event?.position;
+          return false;
+        });
+        return end;
       }),
     );
     const live = Stream.unwrap(
@@ -397,8 +466,13 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
         remember(lastSeen);
         const last = events.at(-1);
         if (last) next = last.position + 1;
+        // The server starts a subscription strictly after the position it is given: `after`
+        // is the last record already looked at.
         const subscription = this.client.subscribeToAll({ fromPosition: after ?? START, filter: excludeSystemEvents() });
         const delivered = Stream.fromAsyncIterable(subscription, (cause) => cause).pipe(
+          // A subscription to $all never ends by itself: the server ended it (a node shutting
+          // down, the subscription lagging too far behind). Subscribe again, as after a drop.
+          Stream.concat(Stream.fail(endedByServer)),
           Stream.catchAll(subscriptionEnded),
           Stream.filterMap((resolved) => Option.fromNullable(resolved.event && fromEsdbEvent(resolved.event as StoredEsdbEvent))),
           Stream.filter((event) => event.position >= next),
@@ -411,16 +485,12 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
   }
 
   /** Runs a client call; retries what is safe to retry, translates what the server said. */
-  private attempt<A>(
-    streamId: string,
-    expected: ExpectedRevision,
-    call: () => Promise<A>,
-  ): Effect.Effect<A, ConcurrencyConflict | StoreUnavailable | StreamNotFound> {
-    const once: Effect.Effect<A, ConcurrencyConflict | StoreUnavailable | StreamNotFound> = Effect.tryPromise({
+  private attempt<A>(streamId: string, expected: ExpectedRevision, call: () => Promise<A>): Effect.Effect<A, CallError> {
+    const once: Effect.Effect<A, CallError> = Effect.tryPromise({
       try: call,
       catch: (error) => error,
     }).pipe(
-      Effect.catchAll((error): Effect.Effect<never, ConcurrencyConflict | StoreUnavailable | StreamNotFound> => {
+      Effect.catchAll((error): Effect.Effect<never, CallError> => {
         const translated = translateError(error, streamId, expected);
         switch (translated.kind) {
           case "conflict":
@@ -428,6 +498,8 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
             return Effect.fail(translated.error);
           case "stream-not-found":
             return Effect.fail(new StreamNotFound({ streamId }));
+          case "too-large":
+            return Effect.fail(new AppendTooLarge({ maxAppendSize: translated.maxAppendSize }));
           default:
             return Effect.die(translated.error);
         }
@@ -437,11 +509,25 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
   }
 }
 
+/** The server refused an append as larger than its MaxAppendSize: retrying cannot help. */
+class AppendTooLarge extends Data.TaggedError("AppendTooLarge")<{ readonly maxAppendSize: number }> {
+  override get message() {
+    return `the append is larger than the server accepts in one append (MaxAppendSize, ${this.maxAppendSize} bytes)`;
+  }
+}
+
+/** How one client call can fail, as the port sees it. */
+type CallError = ConcurrencyConflict | StoreUnavailable | StreamNotFound | AppendTooLarge;
+
 /** For calls that can only fail by the store being unavailable: anything else is a bug. */
-const onlyUnavailable = <A, R>(
-  effect: Effect.Effect<A, ConcurrencyConflict | StoreUnavailable | StreamNotFound, R>,
-): Effect.Effect<A, StoreUnavailable, R> =>
-  effect.pipe(Effect.catchTag("ConcurrencyConflict", Effect.die), Effect.catchTag("StreamNotFound", Effect.die));
+const onlyUnavailable = <A, R>(effect: Effect.Effect<A, CallError, R>): Effect.Effect<A, StoreUnavailable, R> =>
+  effect.pipe(
+    Effect.catchTag("ConcurrencyConflict", Effect.die),
+    Effect.catchTag("StreamNotFound", Effect.die),
+    Effect.catchTag("AppendTooLarge", Effect.die),
+  );
+
+const endedByServer = new UnavailableError(undefined, "the server ended the subscription");
 
 /**
  * A dropped connection or a leader change ends a subscription with StoreUnavailable, which
@@ -453,13 +539,25 @@ const subscriptionEnded = (cause: unknown): Stream.Stream<never, StoreUnavailabl
   return translated.kind === "unavailable" ? Stream.fail(translated.error) : Stream.die(cause);
 };
 
-/** Consecutive events of one stream, at most one append's worth each: how an import writes them. */
-function consecutiveRuns(events: ReadonlyArray<RecordedEvent>): RecordedEvent[][] {
+/**
+ * Consecutive events of one stream, at most one append's worth each: how an import writes
+ * them. The server counts an event's data, metadata and type towards MaxAppendSize
+ * (Streams.Append.cs, Event.SizeOnDisk); metadata here is the envelope, about as large
+ * again as the JSON it carries, hence half of `maxBytes` for what is measured.
+ */
+function consecutiveRuns(events: ReadonlyArray<RecordedEvent>, maxBytes: number): RecordedEvent[][] {
   const runs: RecordedEvent[][] = [];
+  let bytes = 0;
   for (const event of events) {
+    const size = Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata));
     const run = runs.at(-1);
-    if (run && run[0]!.streamId === event.streamId && run.length < EVENTS_PER_COMMIT) run.push(event);
-    else runs.push([event]);
+    if (run && run[0]!.streamId === event.streamId && run.length < MAX_EVENTS_PER_APPEND && bytes + size <= maxBytes / 2) {
+      run.push(event);
+      bytes += size;
+    } else {
+      runs.push([event]);
+      bytes = size;
+    }
   }
   return runs;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { BACKWARDS, END, type EventData, NO_STREAM, StreamNotFoundError, jsonEvent } from "@eventstore/db-client";
 import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
 import type { EsdbClient } from "./esdb-client.js";
+import { readUntil } from "./esdb-reads.js";
 
 /**
  * EventStoreDB writes one stream per transaction, so an idempotency record cannot be
@@ -18,6 +19,16 @@ const RELEASED = "MandatIdempotencyReleased";
 
 /** After this long, a claim without its events is taken to have failed. */
 export const ABANDONED_AFTER_MS = 60_000;
+
+/**
+ * No attempt to append a claim's events begins after this long from the claim, and none
+ * may run past it (each gets what is left as its deadline). The rest of ABANDONED_AFTER_MS
+ * is margin: for a write the server still commits just after its deadline, and for clocks
+ * of API instances that differ a little. Without it, the client's 10 s deadline times the
+ * retries would outlast the claim, which another instance could then release while the
+ * append still lands: the command applied twice.
+ */
+export const CLAIMED_APPEND_WINDOW_MS = 20_000;
 
 export interface ClaimData extends IdempotencyClaim {
   readonly streamId: string;
@@ -37,19 +48,23 @@ export type ClaimState =
 export const claimStream = (key: string): string => `${CLAIM_STREAM_PREFIX}${createHash("sha256").update(key).digest("hex")}`;
 
 export async function claimState(client: EsdbClient, key: string): Promise<ClaimState> {
+  let state: ClaimState = { kind: "none", claimRevision: NO_STREAM };
   try {
-    for await (const resolved of client.readStream(claimStream(key), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
-      const event = resolved.event;
-      if (!event) break;
-      return event.type === CLAIMED
-        ? { kind: "claimed", claim: event.data as unknown as ClaimData, claimRevision: event.revision }
-        : { kind: "none", claimRevision: event.revision };
-    }
+    const reading = client.readStream(claimStream(key), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    await readUntil(reading, ({ event }) => {
+      if (event) {
+        state =
+          event.type === CLAIMED
+            ? { kind: "claimed", claim: event.data as unknown as ClaimData, claimRevision: event.revision }
+            : { kind: "none", claimRevision: event.revision };
+      }
+      return false;
+    });
   } catch (error) {
     if (error instanceof StreamNotFoundError) return { kind: "none", claimRevision: NO_STREAM };
     throw error;
   }
-  return { kind: "none", claimRevision: NO_STREAM };
+  return state;
 }
 
 export const claimEvent = (claim: ClaimData): EventData => jsonEvent({ type: CLAIMED, data: claim as never });
