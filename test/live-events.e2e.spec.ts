@@ -1,7 +1,13 @@
+import { ExpectedRevision, type EventToAppend } from "#event-store";
+import { SqliteEventStore } from "#event-store/sqlite";
+import { Effect } from "effect";
+import { connect } from "node:net";
+import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem, logHead, ok } from "./support/fixtures.js";
 import { type LiveFeed, openLiveFeed } from "./support/live-feed.js";
 import { type ApiClient, type MandatServer, api, serverForFile, tokenFor } from "./support/mandat-server.js";
+import { TEST_METRICS_TOKEN, eventually, sample, scrape } from "./support/metrics.js";
 
 /** GET /api/v1/events/live: Server-Sent Events of each new event's type, streamId and position. */
 let server: MandatServer;
@@ -17,7 +23,24 @@ const open = async (headers: Record<string, string> = auth) => {
   return feed;
 };
 
-serverForFile((started) => ({ server, core, auditor, anonymous } = started));
+const PER_PRINCIPAL = 2;
+const TOTAL = 4;
+const BUFFER_BYTES = 256 * 1024;
+
+serverForFile((started) => ({ server, core, auditor, anonymous } = started), {
+  demo: "off",
+  env: {
+    MANDAT_LIVE_FEEDS_PER_PRINCIPAL: String(PER_PRINCIPAL),
+    MANDAT_LIVE_FEEDS_TOTAL: String(TOTAL),
+    MANDAT_LIVE_FEED_BUFFER_BYTES: String(BUFFER_BYTES),
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
+  },
+});
+
+/** Feeds end on the server a moment after their clients leave: wait for them to be gone. */
+const noFeedsOpen = () => eventually(server.url, "mandat_live_feeds_open", (open) => open === 0);
+
+const bearer = async (sub: string) => ({ authorization: `Bearer ${await tokenFor("auditor", { sub })}` });
 
 beforeAll(async () => {
   auth = { authorization: `Bearer ${await tokenFor("auditor")}` };
@@ -92,4 +115,106 @@ describe("GET /api/v1/events/live", () => {
     const response = await anonymous.get("/api/v1/events/live", { ...auth, "last-event-id": "yesterday" });
     expectProblem(response, 400);
   });
+
+  it(`holds ${PER_PRINCIPAL} feeds per principal and ${TOTAL} in all: 429 problem+json with Retry-After beyond`, async () => {
+    await noFeedsOpen();
+    const mine = await bearer("e2e-caps-mine");
+    for (let i = 0; i < PER_PRINCIPAL; i++) expect((await open(mine)).status).toBe(200);
+    const refused = await anonymous.get("/api/v1/events/live", { ...mine, "accept-language": "sv" });
+    expectProblem(refused, 429, "/problems/too-many-requests");
+    expect(refused.body.title).toBe("För många förfrågningar");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    // Others may still listen, up to the total.
+    for (let i = PER_PRINCIPAL; i < TOTAL; i++) expect((await open(await bearer(`e2e-caps-other-${i}`))).status).toBe(200);
+    const full = await anonymous.get("/api/v1/events/live", await bearer("e2e-caps-late"));
+    expectProblem(full, 429, "/problems/too-many-requests");
+    expect(full.body.detail).toMatch(/server/);
+
+    // A feed that closes frees its place.
+    feeds.shift()!.close();
+    await eventually(server.url, "mandat_live_feeds_open", (count) => count === TOTAL - 1);
+    expect((await open(mine)).status).toBe(200);
+  });
+
+  it("drops a reader that does not read once its buffer passes the limit; the others get every event", async () => {
+    await noFeedsOpen();
+    // A reader that keeps up: a bare socket that takes every byte as it comes.
+    const reader = connectReading(server.url, await tokenFor("auditor", { sub: "e2e-reads" }));
+    const stalled = connectWithoutReading(server.url, await tokenFor("auditor", { sub: "e2e-never-reads" }));
+    try {
+      await eventually(server.url, "mandat_live_feeds_open", (count) => count === 2);
+      const droppedBefore = sample(await scrape(server.url), "mandat_live_feeds_dropped_total") ?? 0;
+
+      // Far more than the operating system's socket buffers and the limit hold, appended
+      // as another process (the command line) may: the server's subscription picks it up.
+      const last = await appendNoise(join(server.dataDir, "mandat.sqlite"), 10, 1_000);
+      await reader.received(`id: ${last}\n`);
+
+      await eventually(server.url, "mandat_live_feeds_open", (count) => count === 1);
+      expect(sample(await scrape(server.url), "mandat_live_feeds_dropped_total")).toBe(droppedBefore + 1);
+      const drop = server
+        .output()
+        .split("\n")
+        .find((line) => line.includes("live feed dropped"));
+      expect(JSON.parse(drop!)).toMatchObject({ principal: "e2e-never-reads", limitBytes: BUFFER_BYTES });
+    } finally {
+      stalled.destroy();
+      reader.socket.destroy();
+    }
+  });
 });
+
+/** A GET of the live feed on a bare socket. */
+function connectLive(url: string, token: string) {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname, () => {
+    socket.write(`GET /api/v1/events/live HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${token}\r\n\r\n`);
+  });
+  socket.on("error", () => {});
+  return socket;
+}
+
+/** A live feed that never reads a byte of the answer. */
+function connectWithoutReading(url: string, token: string) {
+  const socket = connectLive(url, token);
+  socket.pause();
+  return socket;
+}
+
+/** A live feed read as fast as it comes; `received` resolves once `text` has arrived (it keeps only the latest bytes). */
+function connectReading(url: string, token: string) {
+  const socket = connectLive(url, token);
+  let tail = "";
+  socket.setEncoding("utf8").on("data", (chunk: string) => (tail = (tail + chunk).slice(-8_192)));
+  const received = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!tail.includes(text)) return;
+        socket.off("data", check).off("close", closed);
+        resolve();
+      };
+      const closed = () => reject(new Error(`The feed closed before ${JSON.stringify(text)} arrived`));
+      socket.on("data", check).once("close", closed);
+      check();
+    });
+  return { socket, received };
+}
+
+/** `streams` × `perStream` events of a type no read model knows, with long stream ids (long frames); the last position. */
+async function appendNoise(path: string, streams: number, perStream: number): Promise<number> {
+  const store = SqliteEventStore.open({ path });
+  try {
+    const metadata = { actor: { id: "e2e", roles: ["admin"] }, commandId: "e2e", correlationId: "e2e", causationId: "e2e" };
+    const event: EventToAppend = { type: "LiveFeedNoise", schemaVersion: 1, data: {}, metadata };
+    let last = 0;
+    for (let stream = 0; stream < streams; stream++) {
+      const streamId = `noise-${stream}-${"x".repeat(500)}`;
+      const written = await Effect.runPromise(store.append(streamId, Array(perStream).fill(event), ExpectedRevision.any));
+      last = written.position;
+    }
+    return last;
+  } finally {
+    store.close();
+  }
+}

@@ -5,6 +5,7 @@ import { ExecuteCommandHandler } from "./cqrs/execute-command.js";
 import { ReadQueryHandler } from "./cqrs/read-query.js";
 import { HealthController } from "./health/health.controller.js";
 import { LiveEventsController } from "./live/live-events.controller.js";
+import { LiveFeeds } from "./live/live-feeds.js";
 import { DocsController } from "./openapi/docs.controller.js";
 import { AuthGuard } from "./http/auth.guard.js";
 import { Commands } from "./http/commands.js";
@@ -29,6 +30,7 @@ export class AppModule {
         { provide: MandatRuntime, useValue: runtime },
         Commands,
         Reads,
+        LiveFeeds,
         ExecuteCommandHandler,
         ReadQueryHandler,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -8,6 +8,8 @@ import { Effect } from "effect";
 import { AppModule } from "./app.module.js";
 import { authenticateApiRequests } from "./http/authenticate.js";
 import { BODY_LIMIT_BYTES } from "./http/fastify-errors.js";
+import { loggerOptions } from "./observability/access-log.js";
+import { registerOperations } from "./operations.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
 /** How long the read models may take over the demo history before the start is given up. */
@@ -31,10 +33,15 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
     if (demoLoaded && !(await runtime.readModelsAtHead(DEMO_PROJECTION_TIMEOUT_MS))) {
       throw new Error(`The read models did not take in the demo history within ${DEMO_PROJECTION_TIMEOUT_MS / 1000} s`);
     }
-    const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+    const adapter = new FastifyAdapter({
+      bodyLimit: BODY_LIMIT_BYTES,
+      return503OnClosing: true,
+      ...loggerOptions(config.operations.logLevel),
+    });
     // Once shutdown has begun, the answers still in flight close their connections: a
     // keep-alive client would otherwise hold the server open for its keepAliveTimeout (72 s).
     let draining = false;
+    registerOperations(adapter.getInstance(), runtime);
     adapter.getInstance().addHook("onRequest", authenticateApiRequests(runtime.verifyToken));
     adapter.getInstance().addHook("onSend", async (_request, reply, payload) => {
       if (draining) void reply.header("Connection", "close");

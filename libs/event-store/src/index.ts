@@ -2,6 +2,7 @@ export { uuidV7 } from "./ids/uuid-v7.js";
 export * from "./port/errors.js";
 export * from "./port/event-store.js";
 export * from "./port/event-store-admin.js";
+export { type EventStoreObserver, NO_OBSERVER } from "./port/event-store-observer.js";
 export { type ActualRevision, ExpectedRevision } from "./port/expected-revision.js";
 export type { IdempotencyClaim, IdempotencyRecord } from "./port/idempotency-record.js";
 export type { Actor, EventMetadata, EventMetadataInput, EventToAppend, RecordedEvent } from "./port/recorded-event.js";

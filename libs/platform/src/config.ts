@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { Data } from "effect";
 import { DEFAULT_REGISTRATION_SERIES, registrationSeriesProblem } from "#domain";
+import { OPERATIONS_ENVIRONMENT, type OperationsSettings, operationsSettings } from "./operations-settings.js";
 import { z } from "zod";
 
 /** A configuration the process cannot start with; `message` says which variable and why. */
@@ -17,6 +18,7 @@ const flag = z.enum(["on", "off"]);
  * (where person keys live; beside the event log by default).
  */
 const Environment = z.object({
+  ...OPERATIONS_ENVIRONMENT,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   MANDAT_STORE: z.enum(["sqlite", "eventstoredb"]).default("sqlite"),
@@ -48,6 +50,8 @@ export type AuthConfig =
   | { readonly mode: "oidc"; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
 
 export interface MandatConfig {
+  /** Limits on clients, logs and metrics: libs/platform/src/operations-settings.ts. */
+  readonly operations: OperationsSettings;
   readonly port: number;
   readonly host: string;
   readonly store:
@@ -98,6 +102,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   }
 
   return {
+    operations: operationsSettings(e),
     port: e.PORT,
     host: e.HOST,
     store:

@@ -1,4 +1,5 @@
 export * from "./config.js";
+export * from "./operations-settings.js";
 export * from "./jwt-secret.js";
 export * from "./mandat-layer.js";
 export * from "./read-models.js";

@@ -4,6 +4,8 @@ import {
   EventStore,
   EventStoreAdmin,
   type EventStoreAdminService,
+  type EventStoreObserver,
+  NO_OBSERVER,
   type EventStoreService,
   type StoreUnavailable,
   UpcasterRegistry,
@@ -26,10 +28,13 @@ export type MandatServices = RawEventStore | EventStoreAdmin | EventStore | KeyS
 const adapterContext = (adapter: EventStoreService & EventStoreAdminService) =>
   Context.make(RawEventStore, adapter).pipe(Context.add(EventStoreAdmin, adapter));
 
-const rawEventStore = (config: MandatConfig): Layer.Layer<RawEventStore | EventStoreAdmin, StoreUnavailable> => {
+const rawEventStore = (
+  config: MandatConfig,
+  observer: EventStoreObserver,
+): Layer.Layer<RawEventStore | EventStoreAdmin, StoreUnavailable> => {
   switch (config.store.engine) {
     case "sqlite":
-      return Layer.scopedContext(Effect.map(SqliteEventStore.acquire({ path: config.store.path }), adapterContext));
+      return Layer.scopedContext(Effect.map(SqliteEventStore.acquire({ path: config.store.path, observer }), adapterContext));
     case "eventstoredb": {
       const { connectionString } = config.store;
       // Loaded only when configured: the gRPC client is heavy for the embedded default.
@@ -44,10 +49,16 @@ const rawEventStore = (config: MandatConfig): Layer.Layer<RawEventStore | EventS
   }
 };
 
-/** Everything a Mandat process runs on, opened on acquire and closed (appends flushed) on release. */
-export const mandatLayer = (config: MandatConfig): Layer.Layer<MandatServices, StoreUnavailable | KeyStoreUnavailable> => {
+/**
+ * Everything a Mandat process runs on, opened on acquire and closed (appends flushed) on
+ * release. The embedded store tells `observer` how its appends and group commits go.
+ */
+export const mandatLayer = (
+  config: MandatConfig,
+  observer: EventStoreObserver = NO_OBSERVER,
+): Layer.Layer<MandatServices, StoreUnavailable | KeyStoreUnavailable> => {
   const registry = new UpcasterRegistry(upcasters);
-  const raw = rawEventStore(config);
+  const raw = rawEventStore(config, observer);
   const upcast = Layer.effect(
     EventStore,
     Effect.map(RawEventStore, (store) => withUpcasting(store, registry)),

@@ -1,4 +1,4 @@
-import { EventStore, type StoreUnavailable } from "#event-store";
+import { EventStore, type EventStoreObserver, type StoreUnavailable } from "#event-store";
 import type { KeyStoreUnavailable } from "#privacy";
 import { type AnyProjection, ProjectionRunner, acquireReadModelDatabase, allProjections } from "#projections";
 import type Database from "better-sqlite3";
@@ -22,6 +22,8 @@ export class ReadModels extends Context.Tag("@mandat/ReadModels")<ReadModels, Re
 export interface ReadModelsOptions {
   /** The read models to keep; every one the server keeps unless told otherwise (tests). */
   readonly projections?: ReadonlyArray<AnyProjection>;
+  /** Told how the embedded store's appends go (the server's metrics); nobody unless given. */
+  readonly eventStoreObserver?: EventStoreObserver;
 }
 
 /**
@@ -52,4 +54,4 @@ export const mandatLayerWithReadModels = (
   config: MandatConfig,
   options: ReadModelsOptions = {},
 ): Layer.Layer<MandatServices | ReadModels, StoreUnavailable | KeyStoreUnavailable> =>
-  Layer.provideMerge(readModelsLayer(config, options), mandatLayer(config));
+  Layer.provideMerge(readModelsLayer(config, options), mandatLayer(config, options.eventStoreObserver));

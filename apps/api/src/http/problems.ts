@@ -33,6 +33,7 @@ export const GENERIC_PROBLEMS = {
     status: 422,
     title: { en: "Idempotency key used for another request", sv: "Idempotensnyckeln är använd för en annan begäran" },
   },
+  "too-many-requests": { status: 429, title: { en: "Too many requests", sv: "För många förfrågningar" } },
   "request-refused": { status: 400, title: { en: "Request refused", sv: "Begäran avvisad" } },
   internal: { status: 500, title: { en: "Internal error", sv: "Internt fel" } },
   "store-unavailable": { status: 503, title: { en: "Storage unavailable", sv: "Lagringen är inte tillgänglig" } },
@@ -76,6 +77,9 @@ export const readModelBehind = (position: number) =>
     { minPosition: position },
     { "Retry-After": "1" },
   );
+/** A limit on how often or how much a client may ask was reached; `retryAfterSeconds` says when to try again. */
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem("too-many-requests", detail, {}, { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 /** The OIDC keys could not be fetched: whether the token is good is unknown, so not a 401. */
 export const identityProviderUnavailable = (detail: string) =>
   new HttpProblem("identity-provider-unavailable", `The token cannot be checked now: ${detail}`, {}, { "Retry-After": "5" });

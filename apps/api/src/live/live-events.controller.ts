@@ -1,14 +1,13 @@
-import { EventStore, type RecordedEvent } from "#event-store";
-import { type BeforeApplicationShutdown, Controller, Inject, Req, Res } from "@nestjs/common";
-import { Effect, Fiber, Stream } from "effect";
+import { EventStore } from "#event-store";
+import { Controller, Inject, Req, Res } from "@nestjs/common";
+import { Effect } from "effect";
 import type { FastifyReply } from "fastify";
-import { once } from "node:events";
-import type { ServerResponse } from "node:http";
 import { invalidRequest } from "../http/problems.js";
-import type { MandatRequest } from "../http/request-context.js";
+import { type MandatRequest, principalOf } from "../http/request-context.js";
 import { API, Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 import { AUTH_PROBLEMS } from "../http/standard-problems.js";
+import { LiveFeeds } from "./live-feeds.js";
 
 export const liveEventsRoute = {
   kind: "own",
@@ -23,20 +22,26 @@ export const liveEventsRoute = {
   problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
 } satisfies RouteDefinition;
 
-const KEEP_ALIVE_MS = 15_000;
-
-/** The live feed of the log, straight from a subscription, so it never skips an event. */
+/**
+ * The live feed of the log. Each feed is one of LiveFeeds, fed from the one subscription
+ * they share, so it never skips an event; a principal, and the server, may hold only so
+ * many (429 beyond).
+ */
 @Controller()
-export class LiveEventsController implements BeforeApplicationShutdown {
-  private readonly open = new Set<ServerResponse>();
-
-  constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
+export class LiveEventsController {
+  constructor(
+    @Inject(MandatRuntime) private readonly runtime: MandatRuntime,
+    @Inject(LiveFeeds) private readonly feeds: LiveFeeds,
+  ) {}
 
   @Route(liveEventsRoute)
   async live(@Req() request: MandatRequest, @Res() reply: FastifyReply): Promise<void> {
     // Whatever can fail, fails before the response is hijacked: it is still answered as a problem.
     const from = await this.startPosition(request);
-    const store = await this.runtime.run(EventStore);
+    await this.feeds.ensureSubscribed();
+    const principal = principalOf(request);
+    // Admitted, hijacked and opened in one turn: concurrent opens cannot slip past a cap.
+    this.feeds.admit(principal.id);
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
@@ -44,27 +49,10 @@ export class LiveEventsController implements BeforeApplicationShutdown {
       "Cache-Control": "no-cache, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
+      "X-Request-Id": request.id,
     });
     response.write("retry: 2000\n\n");
-    this.open.add(response);
-    // Written at the pace the client reads: a slow reader, or one resuming from position 0,
-    // holds the subscription back instead of piling the log up in memory.
-    const feed = Effect.runFork(
-      Stream.runForEach(store.subscribe({ fromPosition: from }), (event) => Effect.promise(() => send(response, frame(event)))),
-    );
-    // A feed that ends (the store went away) ends the response: the client reconnects with Last-Event-ID.
-    feed.addObserver(() => response.end());
-    const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), KEEP_ALIVE_MS).unref();
-    response.on("close", () => {
-      clearInterval(keepAlive);
-      this.open.delete(response);
-      Effect.runFork(Fiber.interrupt(feed));
-    });
-  }
-
-  /** Open feeds would hold the server open forever: end them so shutdown can drain the rest. */
-  beforeApplicationShutdown(): void {
-    for (const response of this.open) response.end();
+    this.feeds.open(principal.id, response, from, request.log);
   }
 
   private async startPosition(request: MandatRequest): Promise<number> {
@@ -79,9 +67,3 @@ export class LiveEventsController implements BeforeApplicationShutdown {
     return position + 1;
   }
 }
-
-const send = (response: ServerResponse, text: string): Promise<void> =>
-  response.write(text) || response.writableEnded ? Promise.resolve() : once(response, "drain").then(() => undefined);
-
-const frame = (event: RecordedEvent): string =>
-  `id: ${event.position}\ndata: ${JSON.stringify({ type: event.type, streamId: event.streamId, position: event.position })}\n\n`;

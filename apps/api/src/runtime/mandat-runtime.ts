@@ -15,6 +15,7 @@ import {
 } from "#platform";
 import type Database from "better-sqlite3";
 import { Effect, type ManagedRuntime } from "effect";
+import { ApiMetrics } from "../observability/api-metrics.js";
 
 /** What the server's effects may use: the stores and the read models. */
 export type ApiServices = MandatServices | ReadModels;
@@ -24,7 +25,8 @@ export type MandatEffects = ManagedRuntime.ManagedRuntime<ApiServices, StoreUnav
 /**
  * Everything the HTTP layer runs on: the Effect runtime with the stores and the read
  * models (the projection runner feeding them, a read-only connection for queries), and
- * the token verifier. Built before Nest starts, closed after Nest has drained its requests.
+ * the token verifier, and the metrics the stores and the HTTP layer report to. Built before
+ * Nest starts, closed after Nest has drained its requests.
  */
 export class MandatRuntime {
   private constructor(
@@ -34,15 +36,23 @@ export class MandatRuntime {
     readonly readModels: Database.Database,
     readonly verifyToken: TokenVerifier,
     readonly secret: string | undefined,
+    readonly metrics: ApiMetrics,
   ) {}
 
   /** Opens the stores and starts the read models; a failure on the way closes what was opened. */
   static async open(config: MandatConfig, options: ReadModelsOptions = {}): Promise<MandatRuntime> {
-    const effects: MandatEffects = await openRuntime(mandatLayerWithReadModels(config, options));
+    const metrics = new ApiMetrics();
+    const layer = mandatLayerWithReadModels(config, { eventStoreObserver: metrics.eventStoreObserver, ...options });
+    const effects: MandatEffects = await openRuntime(layer);
     try {
       const { runner, db } = await runOn(effects, ReadModels);
       const secret = config.auth.mode === "hs256" ? jwtSecret(config) : undefined;
-      return new MandatRuntime(config, effects, runner, db, tokenVerifier(config.auth, secret), secret);
+      const runtime = new MandatRuntime(config, effects, runner, db, tokenVerifier(config.auth, secret), secret, metrics);
+      metrics.watchProjections(async () => ({
+        headPosition: await runtime.run(Effect.flatMap(EventStore, (store) => store.headPosition)),
+        projections: runner.status(),
+      }));
+      return runtime;
     } catch (error) {
       await effects.dispose();
       throw error;

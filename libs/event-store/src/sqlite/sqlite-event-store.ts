@@ -13,6 +13,7 @@ import type {
   SubscribeOptions,
 } from "../port/event-store.js";
 import type { EventStoreAdminService } from "../port/event-store-admin.js";
+import { type EventStoreObserver, NO_OBSERVER } from "../port/event-store-observer.js";
 import { type ActualRevision, type ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
 import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
@@ -31,6 +32,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Refuse to create a new log (operators pointing a tool at the wrong path). */
   readonly fileMustExist?: boolean;
+  /** Told how long appends take and how many each group commit writes (the server's metrics). */
+  readonly observer?: EventStoreObserver;
 }
 
 type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable;
@@ -48,6 +51,8 @@ interface PendingAppend {
   readonly expected: ExpectedRevision;
   readonly idempotency: StoredClaim | undefined;
   readonly now: Date | undefined;
+  /** performance.now() when the append was called: its answer is timed from there. */
+  readonly calledAt: number;
   readonly resume: (outcome: Effect.Effect<AppendResult, AppendError>) => void;
 }
 
@@ -75,6 +80,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     private readonly db: Database.Database,
     private readonly clock: () => Date,
     private readonly pollIntervalMs: number,
+    private readonly observer: EventStoreObserver,
   ) {
     db.exec(EVENT_LOG_SCHEMA);
     this.statements = {
@@ -115,7 +121,12 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     const db = new Database(options.path, { fileMustExist: options.fileMustExist ?? false });
     try {
       applyPragmas(db);
-      return new SqliteEventStore(db, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 250);
+      return new SqliteEventStore(
+        db,
+        options.clock ?? (() => new Date()),
+        options.pollIntervalMs ?? 250,
+        options.observer ?? NO_OBSERVER,
+      );
     } catch (error) {
       db.close();
       throw error;
@@ -146,7 +157,8 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       ({ serialised, claim }) =>
         Effect.async<AppendResult, AppendError>((resume) => {
           if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
-          this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, resume });
+          const calledAt = performance.now();
+          this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, calledAt, resume });
           this.scheduleFlush();
         }),
     );
@@ -246,13 +258,25 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       written = this.writeBatch.immediate(batch);
     } catch (error) {
       const failure = Effect.fail(unavailable("the append was not committed")(error));
-      for (const append of batch) append.resume(failure);
+      this.answer(batch, () => failure);
       return;
     }
     const { outcomes, heads, position } = written;
     this.heads.committed(heads, position);
     this.notifier.notify();
-    batch.forEach((append, index) => append.resume(outcomes[index]!));
+    this.observer.batchCommitted(batch.length);
+    this.answer(batch, (index) => outcomes[index]!);
+  }
+
+  private answer(
+    batch: ReadonlyArray<PendingAppend>,
+    outcome: (index: number) => Effect.Effect<AppendResult, AppendError>,
+  ): void {
+    const answeredAt = performance.now();
+    batch.forEach((append, index) => {
+      this.observer.appendAnswered((answeredAt - append.calledAt) / 1000);
+      append.resume(outcome(index));
+    });
   }
 
   /** Runs inside the batch transaction; each append stands or falls on its own. */
