@@ -3,11 +3,37 @@ import { z } from "zod";
 /** Limits on free text: every string a client can send has a maximum length. */
 export const TEXT_LIMITS = { name: 200, short: 500, long: 4_000, list: 50 } as const;
 
-export const name = z.string().trim().min(1).max(TEXT_LIMITS.name);
-export const shortText = z.string().trim().min(1).max(TEXT_LIMITS.short);
-export const longText = z.string().trim().min(1).max(TEXT_LIMITS.long);
+/**
+ * Characters no text field takes: the C0 and C1 controls but tab and newline (NUL,
+ * terminal escapes, carriage returns), DEL, the bidirectional embeddings, overrides and
+ * isolates that make text read otherwise than it is stored (U+202A-U+202E,
+ * U+2066-U+2069), and a surrogate without its pair, which is no character at all.
+ */
+const REFUSED_IN_TEXT = /(?![\t\n])\p{Cc}|[\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+
+/**
+ * Free text of at most `max` characters: trimmed and NFC-normalised (so `é` is one code
+ * point however it was typed, and compares equal), the characters above refused. Event
+ * schemas are built from these same primitives and check what is appended; stored events
+ * are never parsed again on reading (deciders, projections and upcasters take them as
+ * written), so an event recorded before this rule still reads.
+ */
+const text = (min: 0 | 1, max: number) =>
+  z
+    .string()
+    .trim()
+    .overwrite((value) => value.normalize("NFC"))
+    .min(min)
+    .max(max)
+    .refine((value) => !REFUSED_IN_TEXT.test(value), {
+      message: "control characters (other than newline and tab), bidirectional overrides and unpaired surrogates are not allowed",
+    });
+
+export const name = text(1, TEXT_LIMITS.name);
+export const shortText = text(1, TEXT_LIMITS.short);
+export const longText = text(1, TEXT_LIMITS.long);
 /** Free text that may be empty (notes, descriptions). */
-export const optionalLongText = z.string().trim().max(TEXT_LIMITS.long);
+export const optionalLongText = text(0, TEXT_LIMITS.long);
 export const textList = z.array(shortText).max(TEXT_LIMITS.list);
 
 /** A calendar date, YYYY-MM-DD (valid time). */

@@ -1,10 +1,26 @@
 import { BudgetLine, BudgetYear, FocusArea, TEXT_LIMITS, budgetEvents as events } from "#domain";
 import { z } from "zod";
 
-/** A budget is named by its focus area and year; the year may come as text (a path segment). */
+/**
+ * A budget is named by its focus area and year; the year may come as text (a path
+ * segment), and then it is exactly four digits: `0x7E9`, ` 2025` or `2025.0` would name
+ * the 2025 budget too if any text that converts to the number were taken.
+ */
 const onBudget = {
   focusArea: FocusArea,
-  year: z.coerce.number().pipe(BudgetYear).describe("The budget year, an integer from 2000 to 2100"),
+  year: z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\d{4}$/)
+          .transform(Number),
+      ],
+      { error: "a year: four digits, such as 2025" },
+    )
+    .pipe(BudgetYear)
+    .describe("The budget year, an integer from 2000 to 2100"),
 };
 /** The pipeline gives every line its lineId. */
 const BudgetLinesInput = z
