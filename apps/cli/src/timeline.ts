@@ -1,4 +1,5 @@
 import {
+  type Clause,
   type MandatEvent,
   type MandateChanges,
   type MandateEvent,
@@ -20,9 +21,10 @@ export interface TimelineEntry {
   readonly mandateVersion?: MandateHistoryRow;
 }
 
-const list = (items: ReadonlyArray<string>) => `[${items.join("; ")}]`;
+/** A term's clauses, each with its id: `[S1 Läxhjälp; S2 Fritidsgårdar]`. */
+const list = (clauses: ReadonlyArray<Clause>) => `[${clauses.map((clause) => `${clause.id} ${clause.text}`).join("; ")}]`;
 const TERM_NAMES: ReadonlyArray<keyof MandateTerms> = ["scope", "boundaries", "principles", "steering", "budgetSek"];
-const show = (value: unknown) => (Array.isArray(value) ? list(value as string[]) : value === undefined ? "none" : String(value));
+const show = (value: unknown) => (Array.isArray(value) ? list(value as Clause[]) : value === undefined ? "none" : String(value));
 
 const MANDATE_EVENTS: ReadonlySet<string> = new Set<MandateEvent["type"]>([
   "MandateGranted",

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { timeline } from "./timeline.js";
 
 const mandateId = "00000000-0000-4000-8000-0000aaaa0001";
-const terms = { scope: ["Läsning"], boundaries: [], principles: [], steering: "broad" };
+const terms = { scope: [{ id: "S1", text: "Läsning" }], boundaries: [], principles: [], steering: "broad" };
 
 let revision = 0;
 const recorded = (type: string, data: Record<string, unknown>, actor = "karin"): RecordedEvent => ({
@@ -49,7 +49,7 @@ describe("timeline: mandate events read as the mandate history reads them", () =
 
   it("says from which day a later-recorded change superseded a version's terms", () => {
     expect(entries[1]!.change).toBe(
-      "mandate aaaa0001 granted 2025-01-01..2025-12-31; scope [Läsning]; steering broad; 100 SEK; superseded from 2025-03-01 by a change recorded later",
+      "mandate aaaa0001 granted 2025-01-01..2025-12-31; scope [S1 Läsning]; steering broad; 100 SEK; superseded from 2025-03-01 by a change recorded later",
     );
   });
 

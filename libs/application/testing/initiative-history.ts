@@ -51,6 +51,13 @@ const mandateWithGoal = (mandateId: string): ReadonlyArray<RawEvent> => [
   { type: "GoalSet", data: { goalId: randomUUID(), statement: "Fler elever klarar årskurs 9" } },
   {
     type: "MandateGranted",
-    data: { mandateId, scope: ["Läxhjälp"], boundaries: [], principles: [], steering: "broad", validFrom: "2025-01-01" },
+    data: {
+      mandateId,
+      scope: [{ id: "S1", text: "Läxhjälp" }],
+      boundaries: [],
+      principles: [],
+      steering: "broad",
+      validFrom: "2025-01-01",
+    },
   },
 ];

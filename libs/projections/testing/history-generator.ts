@@ -353,9 +353,9 @@ export class HistoryGenerator {
     const validUntil = addDays(validFrom, 365);
     const granted = this.event("MandateGranted", {
       mandateId: id,
-      scope: ["Arbeta med skolor i området"],
-      boundaries: ["Inga nya tjänster"],
-      principles: ["Barnen först"],
+      scope: [{ id: "S1", text: "Arbeta med skolor i området" }],
+      boundaries: [{ id: "B1", text: "Inga nya tjänster" }],
+      principles: [{ id: "P1", text: "Barnen först" }],
       steering: "broad",
       validFrom,
       validUntil,

@@ -29,6 +29,7 @@ import {
   tensionTimelineProjection,
 } from "#projections";
 import { z } from "zod";
+import { clauseViews } from "./clause-view.js";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
 import { asOfListQuery, pageRequest, paged } from "../http/pagination.js";
@@ -58,6 +59,7 @@ const MandateInForce = z.object({
   scope: z.array(z.string()),
   boundaries: z.array(z.string()),
   principles: z.array(z.string()),
+  clauses: clauseViews("those observed by at, as known at asOf"),
   steering: Steering,
   validFrom: isoDate,
   validUntil: isoDate.nullable(),

@@ -1,12 +1,13 @@
 import { amendMandate, grantMandate, renewMandate, revokeMandate } from "#application";
 import { DecisionRef, MandateChanges, MandateTrigger, Steering, isoDate } from "#domain";
-import { mandateHistory, mandateHistoryProjection, pageOfList } from "#projections";
+import { mandateHistory, mandateHistoryProjection, pageOfList, signalInboxProjection } from "#projections";
 import { z } from "zod";
 import { commandRoute } from "../http/command-route.js";
 import { asOfListQuery, pageRequest, paged } from "../http/pagination.js";
 import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
+import { clauseViews } from "./clause-view.js";
 import { idParam } from "./common.js";
 import { ifInitiativeKnown } from "./initiative-paths.js";
 
@@ -23,6 +24,7 @@ const MandateVersion = z.object({
   scope: z.array(z.string()).describe(termsInForce("The scope")),
   boundaries: z.array(z.string()).describe(termsInForce("The boundaries")),
   principles: z.array(z.string()).describe(termsInForce("The principles")),
+  clauses: clauseViews("those observed from effectiveFrom through termsUntil, as known at asOf"),
   steering: Steering.describe(termsInForce("The steering")),
   budgetSek: z.number().int().nullable().describe(termsInForce("The budget")),
   termsUntil: isoDate
@@ -41,7 +43,7 @@ const MandateVersion = z.object({
   effectiveFrom: isoDate.describe(
     "The day this version's change takes effect: the grant's validFrom, an amendment's or revocation's effectiveFrom, for a renewal the day after the validUntil it replaced",
   ),
-  changes: MandateChanges.nullable().describe("An amendment's own changes"),
+  changes: MandateChanges.nullable().describe("An amendment's own changes, each clause of a restated list with its id"),
   reason: z.string().nullable(),
   triggeredBy: MandateTrigger.nullable(),
   recordedAt: z.iso.datetime(),
@@ -87,7 +89,7 @@ export const mandateRoutes = {
     response: z.array(MandateVersion),
     problems: [...READ_PROBLEMS, "not-found"],
     read: ({ params, query }) =>
-      ifInitiativeKnown([mandateHistoryProjection], params.id, query.asOf, (db) =>
+      ifInitiativeKnown([mandateHistoryProjection, signalInboxProjection], params.id, query.asOf, (db) =>
         // Each row's terms are folded from the rows before it, so the history is read whole and
         // paged after; rows come in recording order and only ever add at the end, so the
         // ordinal is a stable key.

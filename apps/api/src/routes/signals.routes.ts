@@ -1,5 +1,5 @@
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "#application";
-import { MandatePosition, SignalFollowUp, SignalKind, SignalOutcome, isoDate } from "#domain";
+import { ClauseId, MandatePosition, SignalFollowUp, SignalKind, SignalOutcome, isoDate } from "#domain";
 import { signalInboxProjection, signalPage } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
@@ -21,6 +21,7 @@ const signalsQuery = z.strictObject({
     .optional()
     .describe("`unanswered`: the inbox, oldest first; `answered`: newest answer first; default: all, oldest first"),
   initiativeId: z.uuid().optional(),
+  clauseId: ClauseId.optional().describe("Only the signals citing this clause (with initiativeId: of that initiative's mandates)"),
   ...asOfQuery.shape,
   ...pageQuery.shape,
 });
@@ -33,6 +34,7 @@ const SignalListItem = z.object({
   detail: z.string().nullable(),
   mandatePosition: MandatePosition,
   mandateId: z.uuid().nullable(),
+  clauseId: ClauseId.nullable().describe("The clause of that mandate the signal pushes on"),
   observedOn: isoDate,
   status: z.enum(["submitted", "acknowledged", "answered", "withdrawn"]).describe("As known at asOf"),
   submittedAt: z.iso.datetime(),
@@ -61,7 +63,13 @@ export const signalRoutes = {
     read: ({ query }) =>
       readFrom([signalInboxProjection], ({ readModels }) =>
         paged(pageRequest(query), (page) =>
-          signalPage(readModels, { status: query.status, initiativeId: query.initiativeId, asOf: query.asOf, page }),
+          signalPage(readModels, {
+            status: query.status,
+            initiativeId: query.initiativeId,
+            clauseId: query.clauseId,
+            asOf: query.asOf,
+            page,
+          }),
         ),
       ),
   }),

@@ -3,6 +3,7 @@ import type { IsoDate } from "../shared/calendar.js";
 import type { CommandRecording } from "../shared/decider.js";
 import type { OrganisationId, PersonId } from "../shared/schema-primitives.js";
 import type { InitiativeEventOf } from "./events.js";
+import type { ClauseItem, ClauseKind } from "./mandate-clauses.js";
 
 /** Facts a mandate command needs from the meeting it cites, read by the handler. */
 export interface DecisionFacts {
@@ -14,6 +15,14 @@ export interface DecisionFacts {
 interface CheckInFacts {
   readonly registeredParticipants: ReadonlySet<PersonId>;
   readonly today: IsoDate;
+}
+
+/** A grant as commanded: its clauses as stated; the decider numbers them. */
+interface GrantAsStated {
+  readonly type: "MandateGranted";
+  readonly data: Omit<InitiativeEventOf<"MandateGranted">["data"], ClauseKind> & {
+    readonly [Kind in ClauseKind]: ReadonlyArray<ClauseItem>;
+  };
 }
 
 export type InitiativeCommand =
@@ -29,7 +38,7 @@ export type InitiativeCommand =
   | CommandRecording<"AchieveGoal", InitiativeEventOf<"GoalAchieved">>
   | CommandRecording<"DropGoal", InitiativeEventOf<"GoalDropped">>
   | CommandRecording<"RecordIndicatorReading", InitiativeEventOf<"IndicatorReadingRecorded">, { readonly today: IsoDate }>
-  | CommandRecording<"GrantMandate", InitiativeEventOf<"MandateGranted">, DecisionFacts>
+  | CommandRecording<"GrantMandate", GrantAsStated, DecisionFacts>
   | CommandRecording<"AmendMandate", InitiativeEventOf<"MandateAmended">, DecisionFacts & { readonly triggerFound: boolean }>
   | CommandRecording<"RenewMandate", InitiativeEventOf<"MandateRenewed">, DecisionFacts>
   | CommandRecording<"RevokeMandate", InitiativeEventOf<"MandateRevoked">, DecisionFacts>

@@ -11,6 +11,7 @@ import type { GoalId, MandateId } from "../shared/schema-primitives.js";
 import type { DecisionFacts, InitiativeCommand, InitiativeCommandOf } from "./commands.js";
 import {
   CheckInInFuture,
+  ClauseNotInMandate,
   ClosureInFuture,
   EffectiveDateOutsideValidity,
   GoalNotActive,
@@ -28,9 +29,11 @@ import {
   RenewalNotLater,
   TriggerNotFound,
 } from "./errors.js";
-import type { InitiativeEvent } from "./events.js";
+import type { InitiativeEvent, MandateChanges } from "./events.js";
 import { rejectClosed } from "./facts.js";
 import { recordIndicatorReading } from "./indicator-reading.js";
+import { CLAUSE_KINDS, type ClauseItem, type ClauseKind, numberedInOrder, unknownClauseIds } from "./mandate-clauses.js";
+import { numberedChanges, termsOn } from "./mandate-terms.js";
 import { type DayRange, isInForceOn, overlapping } from "./mandate-validity.js";
 import { type InitiativeState, type MandateState, type RegisteredInitiative, contextKey, hasActiveGoal } from "./state.js";
 
@@ -138,7 +141,7 @@ const overlapWith = (range: DayRange, mandates: Iterable<MandateState>): Initiat
 };
 
 const grantMandate = (command: InitiativeCommandOf<"GrantMandate">, state: RegisteredInitiative): InitiativeDecision =>
-  citingDecision(command.data, (data) => {
+  citingDecision(command.data, ({ scope, boundaries, principles, ...data }) => {
     if (state.mandates.has(data.mandateId)) return reject(new IdTaken({ detail: `Mandate ${data.mandateId} already exists` }));
     if (!hasActiveGoal(state)) {
       return reject(new MandateRequiresActiveGoal({ detail: `${state.name} has no active goal` }));
@@ -148,7 +151,28 @@ const grantMandate = (command: InitiativeCommandOf<"GrantMandate">, state: Regis
     }
     const range: DayRange =
       data.validUntil === undefined ? { from: data.validFrom } : { from: data.validFrom, until: data.validUntil };
-    return overlapWith(range, state.mandates.values()) ?? accept({ type: "MandateGranted", data });
+    const stated = { scope, boundaries, principles };
+    // clause-not-in-mandate: nothing precedes a grant for an id to name; it numbers its clauses in order.
+    const named = CLAUSE_KINDS.flatMap((kind) => stated[kind].flatMap((item) => (item.id === undefined ? [] : [item.id])));
+    if (named.length > 0) {
+      return reject(
+        new ClauseNotInMandate({
+          detail: `A grant numbers its clauses S1, B1, P1 … in order; it names none: ${named.join(", ")}`,
+        }),
+      );
+    }
+    const numbered = (kind: ClauseKind) =>
+      numberedInOrder(
+        kind,
+        stated[kind].map((item: ClauseItem) => item.text),
+      );
+    return (
+      overlapWith(range, state.mandates.values()) ??
+      accept({
+        type: "MandateGranted",
+        data: { ...data, scope: numbered("scope"), boundaries: numbered("boundaries"), principles: numbered("principles") },
+      })
+    );
   });
 
 /** The mandate a command addresses, if it exists and has not been revoked. */
@@ -180,10 +204,33 @@ const amendMandate = (command: InitiativeCommandOf<"AmendMandate">, state: Regis
       effectiveWithin(mandate, data.effectiveFrom, () =>
         data.triggeredBy !== undefined && !triggerFound
           ? reject(new TriggerNotFound({ detail: `${JSON.stringify(data.triggeredBy)} does not concern ${state.name}` }))
-          : accept({ type: "MandateAmended", data }),
+          : (unknownClauses(mandate, data.effectiveFrom, data.changes) ??
+            accept({
+              type: "MandateAmended",
+              data: { ...data, changes: numberedChanges(mandate, data.effectiveFrom, data.changes) },
+            })),
       ),
     ),
   );
+
+/** clause-not-in-mandate: an id an amendment names is that of a clause of its kind in force on effectiveFrom. */
+const unknownClauses = (
+  mandate: MandateState,
+  effectiveFrom: IsoDate,
+  changes: MandateChanges,
+): InitiativeDecision | undefined => {
+  const before = termsOn(mandate.granted, mandate.amendments, effectiveFrom);
+  const unknown = CLAUSE_KINDS.flatMap((kind) =>
+    unknownClauseIds(before[kind], changes[kind] ?? []).map((id) => `${kind} ${id}`),
+  );
+  return unknown.length === 0
+    ? undefined
+    : reject(
+        new ClauseNotInMandate({
+          detail: `Not among mandate ${mandate.mandateId}'s clauses on ${effectiveFrom}: ${unknown.join(", ")}`,
+        }),
+      );
+};
 
 const renewMandate = (command: InitiativeCommandOf<"RenewMandate">, state: RegisteredInitiative): InitiativeDecision =>
   citingDecision(command.data, (data) =>

@@ -45,9 +45,11 @@ import {
   NotALead,
   RenewalNotLater,
   TriggerNotFound,
+  ClauseNotInMandate,
 } from "./errors.js";
 import { type ContextRelation, type InitiativeEvent, type InitiativeEventOf, type LeadRole, initiativeEvents } from "./events.js";
 import type { IndicatorReadingId } from "./indicator-reading.js";
+import type { ClauseKind } from "./mandate-clauses.js";
 
 const spec = deciderSpec(initiativeDecider);
 
@@ -103,9 +105,9 @@ const goalDropped = (goalId: GoalId = goalA) => event("GoalDropped", { goalId, r
 
 const grantedData = (mandateId: MandateId, validFrom: string, validUntil?: string) => ({
   mandateId,
-  scope: ["Recruit and train student tutors"],
-  boundaries: ["No changes to the school timetable"],
-  principles: ["The pupils' needs come first"],
+  scope: [{ id: "S1", text: "Recruit and train student tutors" }],
+  boundaries: [{ id: "B1", text: "No changes to the school timetable" }],
+  principles: [{ id: "P1", text: "The pupils' needs come first" }],
   steering: "broad" as const,
   validFrom,
   ...(validUntil === undefined ? {} : { validUntil }),
@@ -126,8 +128,15 @@ const withGoal: InitiativeEvent[] = [registered, goalSet()];
 /** One mandate for the first half of 2025. */
 const withMandate: InitiativeEvent[] = [...withGoal, granted(mandateA, "2025-01-01", "2025-06-30")];
 
+/** A grant's data as a command states it: its clauses' texts, which the decider numbers. */
+const stated = <Data extends Record<ClauseKind, ReadonlyArray<{ readonly text: string }>>>(data: Data) => ({
+  ...data,
+  scope: data.scope.map(({ text }) => ({ text })),
+  boundaries: data.boundaries.map(({ text }) => ({ text })),
+  principles: data.principles.map(({ text }) => ({ text })),
+});
 const grant = (mandateId: MandateId, validFrom: string, validUntil?: string) =>
-  command("GrantMandate", { ...grantedData(mandateId, validFrom, validUntil), decisionFound: true });
+  command("GrantMandate", { ...stated(grantedData(mandateId, validFrom, validUntil)), decisionFound: true });
 
 const amendData = (effectiveFrom: string, mandateId: MandateId = mandateA) => ({
   mandateId,
@@ -356,7 +365,7 @@ describe("GrantMandate", () => {
     const data = { ...grantedData(mandateA, "2025-01-01", "2025-12-31"), budgetSek: 400_000, decision };
     return spec
       .given(withGoal)
-      .when(command("GrantMandate", { ...data, decisionFound: true }))
+      .when(command("GrantMandate", { ...stated(data), decisionFound: true }))
       .then([event("MandateGranted", data)]);
   });
 
@@ -364,12 +373,12 @@ describe("GrantMandate", () => {
     it("rejects a decision no meeting recorded", () =>
       spec
         .given(withGoal)
-        .when(command("GrantMandate", { ...grantedData(mandateA, "2025-01-01"), decision, decisionFound: false }))
+        .when(command("GrantMandate", { ...stated(grantedData(mandateA, "2025-01-01")), decision, decisionFound: false }))
         .thenRejects(DecisionNotFound, decision.decisionId));
     it("ignores decisionFound when no decision is cited", () =>
       spec
         .given(withGoal)
-        .when(command("GrantMandate", { ...grantedData(mandateA, "2025-01-01"), decisionFound: false }))
+        .when(command("GrantMandate", { ...stated(grantedData(mandateA, "2025-01-01")), decisionFound: false }))
         .then([granted(mandateA, "2025-01-01")]));
   });
 
@@ -656,6 +665,114 @@ describe("AmendMandate", () => {
         .given(withMandate)
         .when(command("AmendMandate", { ...amendData("2025-03-01"), decisionFound: true, triggerFound: false }))
         .then([amended("2025-03-01")]));
+  });
+
+  // docs/domain.md "Clauses": ids carried forward, clause-not-in-mandate.
+  describe("clauses", () => {
+    const amendScope = (effectiveFrom: string, scope: ReadonlyArray<{ readonly id?: string; readonly text: string }>) =>
+      command("AmendMandate", {
+        mandateId: mandateA,
+        changes: { scope: [...scope] },
+        reason: "The schools asked",
+        effectiveFrom,
+        decisionFound: true,
+        triggerFound: true,
+      });
+    const scopeAmended = (effectiveFrom: string, scope: ReadonlyArray<{ readonly id: string; readonly text: string }>) =>
+      event("MandateAmended", {
+        mandateId: mandateA,
+        changes: { scope: [...scope] },
+        reason: "The schools asked",
+        effectiveFrom,
+      });
+    const tutors = "Recruit and train student tutors";
+
+    it("keeps the id of an unchanged clause, keeps a named id for its new wording and numbers a new clause next", () =>
+      spec
+        .given(withMandate)
+        .when(amendScope("2025-03-01", [{ text: "Run a summer school" }, { text: tutors }]))
+        .then([
+          scopeAmended("2025-03-01", [
+            { id: "S2", text: "Run a summer school" },
+            { id: "S1", text: tutors },
+          ]),
+        ]));
+    it("records the id an item names for the clause it rewords", () =>
+      spec
+        .given(withMandate)
+        .when(amendScope("2025-03-01", [{ id: "S1", text: "Recruit student tutors" }]))
+        .then([scopeAmended("2025-03-01", [{ id: "S1", text: "Recruit student tutors" }])]));
+    it("never gives a removed clause's number again", () =>
+      spec
+        .given([...withMandate, scopeAmended("2025-02-01", [{ id: "S2", text: "Run a summer school" }])])
+        .when(amendScope("2025-03-01", [{ text: "Run a reading club" }]))
+        .then([scopeAmended("2025-03-01", [{ id: "S3", text: "Run a reading club" }])]));
+    it("numbers an amendment recorded without ids (schemaVersion 1) while folding, as the decider would have", () =>
+      spec
+        .given([
+          ...withMandate,
+          event("MandateAmended", {
+            mandateId: mandateA,
+            changes: { scope: [{ text: "Run a summer school" }] },
+            reason: "Old",
+            effectiveFrom: "2025-02-01",
+          }),
+        ])
+        .when(amendScope("2025-03-01", [{ id: "S2", text: "Run a summer school in June" }, { text: tutors }]))
+        .then([
+          scopeAmended("2025-03-01", [
+            { id: "S2", text: "Run a summer school in June" },
+            { id: "S3", text: tutors },
+          ]),
+        ]));
+    it("rejects an id not among the terms in force on effectiveFrom, naming it and the day", () =>
+      spec
+        .given([...withMandate, scopeAmended("2025-04-01", [{ id: "S2", text: "Run a summer school" }])])
+        .when(amendScope("2025-03-01", [{ id: "S2", text: "Run a summer school in June" }]))
+        .thenRejects(ClauseNotInMandate, "scope S2", "2025-03-01", mandateA));
+    it("rejects an id of another kind", () =>
+      spec
+        .given(withMandate)
+        .when(amendScope("2025-03-01", [{ id: "B1", text: tutors }]))
+        .thenRejects(ClauseNotInMandate, "scope B1"));
+    it("numbers a grant's clauses in order", () =>
+      spec
+        .given(withGoal)
+        .when(
+          command("GrantMandate", {
+            mandateId: mandateA,
+            scope: [{ text: "a" }, { text: "b" }],
+            boundaries: [{ text: "c" }],
+            principles: [],
+            steering: "broad",
+            validFrom: "2025-01-01",
+            decisionFound: true,
+          }),
+        )
+        .then([
+          event("MandateGranted", {
+            mandateId: mandateA,
+            scope: [
+              { id: "S1", text: "a" },
+              { id: "S2", text: "b" },
+            ],
+            boundaries: [{ id: "B1", text: "c" }],
+            principles: [],
+            steering: "broad",
+            validFrom: "2025-01-01",
+          }),
+        ]));
+    it("rejects a grant that names an id: there is no clause before it", () =>
+      spec
+        .given(withGoal)
+        .when(
+          command("GrantMandate", {
+            ...stated(grantedData(mandateA, "2025-01-01")),
+            principles: [{ id: "P1", text: "x" }],
+            decisionFound: true,
+          }),
+        )
+        .thenRejects(ClauseNotInMandate, "P1"));
   });
 });
 

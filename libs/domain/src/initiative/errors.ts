@@ -65,6 +65,12 @@ export class TriggerNotFound extends rule("trigger-not-found", {
   sv: "Signalen eller spänningen som anges som orsak gäller inte detta initiativ",
 }) {}
 
+/** Shared by the mandate commands and the signals that cite a clause (docs/domain.md "Clauses"). */
+export class ClauseNotInMandate extends rule("clause-not-in-mandate", {
+  en: "The clause named is not among the mandate's terms on that day",
+  sv: "Punkten som anges finns inte bland mandatets villkor den dagen",
+}) {}
+
 export class CheckInInFuture extends rule("check-in-in-future", {
   en: "A check-in cannot be recorded before it is held",
   sv: "En avstämning kan inte registreras innan den har hållits",

@@ -20,8 +20,8 @@ import {
   optionalLongText,
   rating,
   shortText,
-  textList,
 } from "../shared/schema-primitives.js";
+import { clauseItemList, clauseList } from "./mandate-clauses.js";
 
 export const LeadRole = z.enum(["lead", "co-lead", "key-role"]);
 export type LeadRole = z.infer<typeof LeadRole>;
@@ -32,18 +32,24 @@ export type LeadershipNeeded = z.infer<typeof LeadershipNeeded>;
 export const ContextRelation = z.enum(["decides", "funds", "informs", "staffs"]);
 export type ContextRelation = z.infer<typeof ContextRelation>;
 
-/** What an amendment may change; anything left out stays as it was. */
-export const MandateChanges = z
-  .strictObject({
-    scope: textList.optional(),
-    boundaries: textList.optional(),
-    principles: textList.optional(),
-    steering: Steering.optional(),
-    budgetSek: amountSek.optional(),
-  })
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
-    message: "an amendment changes at least one of scope, boundaries, principles, steering, budgetSek",
-  });
+/**
+ * What an amendment may change, its lists read by `list`; anything left out stays as it was.
+ * A list restates that term whole, each clause with its id (docs/domain.md "Clauses"); the
+ * command's input states them as callers may (`clauseInputList`).
+ */
+export const mandateChangesOf = <List extends z.ZodType>(list: List) =>
+  z
+    .strictObject({
+      scope: list.optional(),
+      boundaries: list.optional(),
+      principles: list.optional(),
+      steering: Steering.optional(),
+      budgetSek: amountSek.optional(),
+    })
+    .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
+      message: "an amendment changes at least one of scope, boundaries, principles, steering, budgetSek",
+    });
+export const MandateChanges = mandateChangesOf(clauseItemList);
 export type MandateChanges = z.infer<typeof MandateChanges>;
 
 export const MandateTrigger = z.union([z.strictObject({ signalId: SignalId }), z.strictObject({ tensionId: TensionId })]);
@@ -72,13 +78,14 @@ export const initiativeEvents = {
   GoalAchieved: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, evidence: longText, on: isoDate }) },
   GoalDropped: { schemaVersion: 1, schema: z.strictObject({ goalId: GoalId, reason: longText }) },
   IndicatorReadingRecorded: indicatorReadingRecorded,
+  // 2: each term's items are clauses { id, text } (issue #11); upcasters.ts numbers version 1's.
   MandateGranted: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     schema: z.strictObject({
       mandateId: MandateId,
-      scope: textList,
-      boundaries: textList,
-      principles: textList,
+      scope: clauseList,
+      boundaries: clauseList,
+      principles: clauseList,
       steering: Steering,
       validFrom: isoDate,
       validUntil: isoDate.optional(),
@@ -86,8 +93,9 @@ export const initiativeEvents = {
       decision: DecisionRef.optional(),
     }),
   },
+  // 2: the changed lists are clauses; version 1's strings become clauses without ids, numbered while folding.
   MandateAmended: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     schema: z.strictObject({
       mandateId: MandateId,
       changes: MandateChanges,

@@ -1,5 +1,6 @@
 import { assertNever } from "../shared/assert-never.js";
 import type { InitiativeEvent } from "./events.js";
+import { numberedChanges } from "./mandate-terms.js";
 import { type InitiativeState, type MandateState, type RegisteredInitiative, contextKey } from "./state.js";
 
 export const evolveInitiative = (state: InitiativeState, event: InitiativeEvent): InitiativeState => {
@@ -35,11 +36,25 @@ const evolveRegistered = (state: RegisteredInitiative, event: InitiativeEvent): 
     case "IndicatorReadingRecorded":
       return state;
     case "MandateGranted": {
-      const { mandateId, validFrom, validUntil } = event.data;
-      return withMandate(state, { mandateId, validFrom, ...(validUntil === undefined ? {} : { validUntil }) });
+      const { mandateId, validFrom, validUntil, decision: _, ...granted } = event.data;
+      return withMandate(state, {
+        mandateId,
+        validFrom,
+        ...(validUntil === undefined ? {} : { validUntil }),
+        granted,
+        amendments: [],
+      });
     }
-    case "MandateAmended":
-      return state;
+    case "MandateAmended": {
+      const { mandateId, effectiveFrom, changes } = event.data;
+      return updateMandate(state, mandateId, (mandate) => ({
+        ...mandate,
+        amendments: [
+          ...mandate.amendments,
+          { effectiveFrom, changes: numberedChanges(mandate, effectiveFrom, changes), order: mandate.amendments.length },
+        ],
+      }));
+    }
     case "MandateRenewed":
       return updateMandate(state, event.data.mandateId, (mandate) => ({ ...mandate, validUntil: event.data.validUntil }));
     case "MandateRevoked":

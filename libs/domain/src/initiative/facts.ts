@@ -2,11 +2,13 @@ import type { IsoDate } from "../shared/calendar.js";
 import { type Decision, reject } from "../shared/decision.js";
 import type { MandateId } from "../shared/schema-primitives.js";
 import { InitiativeClosed } from "./errors.js";
+import type { RecordedTerms } from "./mandate-terms.js";
 import type { InitiativeState } from "./state.js";
 
 /**
  * What a command of another stream (a signal) needs to know of an initiative: whether it is
- * registered and open, its name for messages, and which mandates it holds. A narrow record,
+ * registered and open, its name for messages, and which mandates it holds with their terms
+ * as recorded (the clauses a signal may cite). A narrow record,
  * so that the other stream's decider depends on these facts and not on the initiative's state.
  */
 export type InitiativeFacts =
@@ -15,7 +17,7 @@ export type InitiativeFacts =
       readonly status: "open" | "closed";
       readonly name: string;
       readonly closedOn?: IsoDate;
-      readonly mandateIds: ReadonlySet<MandateId>;
+      readonly mandates: ReadonlyMap<MandateId, RecordedTerms>;
     };
 
 export const initiativeFacts = (state: InitiativeState): InitiativeFacts =>
@@ -25,7 +27,7 @@ export const initiativeFacts = (state: InitiativeState): InitiativeFacts =>
         status: state.status,
         name: state.name,
         ...(state.closedOn === undefined ? {} : { closedOn: state.closedOn }),
-        mandateIds: new Set(state.mandates.keys()),
+        mandates: state.mandates,
       };
 
 /** The rule every stream that addresses an initiative shares: a closed one takes nothing more. */

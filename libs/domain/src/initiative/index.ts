@@ -5,6 +5,7 @@ export * from "./errors.js";
 export * from "./facts.js";
 export * from "./indicator-reading.js";
 export * from "./events.js";
+export * from "./mandate-clauses.js";
 export * from "./mandate-history.js";
 export * from "./mandate-terms.js";
 export * from "./mandate-validity.js";

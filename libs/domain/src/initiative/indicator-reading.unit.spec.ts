@@ -66,16 +66,19 @@ describe("RecordIndicatorReading", () => {
     // Were the reading folded as a mandate, that mandate would be in force on every day.
     const mandate = {
       mandateId: "5e4d3c2b-1a09-4f8e-9d7c-6b5a4e3d2c01" as MandateId,
-      scope: ["Fritidsverksamhet"],
-      boundaries: ["Inom budget"],
-      principles: ["Barnens bästa"],
       steering: "broad" as const,
       validFrom: "2025-07-01",
     };
+    const stated = { scope: [{ text: "Fritidsverksamhet" }], boundaries: [{ text: "Inom budget" }], principles: [] };
+    const numbered = {
+      scope: [{ id: "S1", text: "Fritidsverksamhet" }],
+      boundaries: [{ id: "B1", text: "Inom budget" }],
+      principles: [],
+    };
     spec
       .given([registered, goalSet, recorded])
-      .when({ type: "GrantMandate", data: { ...mandate, decisionFound: true } } as InitiativeCommand)
-      .then([{ type: "MandateGranted", data: mandate }]);
+      .when({ type: "GrantMandate", data: { ...mandate, ...stated, decisionFound: true } } as InitiativeCommand)
+      .then([{ type: "MandateGranted", data: { ...mandate, ...numbered } }]);
   });
   it("rejects a closed initiative", () =>
     spec

@@ -1,10 +1,12 @@
 import { type IsoDate, addDays } from "../shared/calendar.js";
 import type { DecisionRef } from "../shared/schema-primitives.js";
-import type { InitiativeEventOf, MandateChanges, MandateTrigger } from "./events.js";
+import type { InitiativeEventOf, MandateTrigger } from "./events.js";
 import {
   type DatedChanges,
   type MandateTerms,
+  type NumberedChanges,
   type TermsPeriod,
+  numberedChanges,
   periodIndexOn,
   sameTerms,
   termsPeriods,
@@ -45,7 +47,8 @@ export interface MandateHistoryRow {
   readonly supersededFrom?: IsoDate;
   /** The mandate's validity after this change. */
   readonly validity: MandateValidity;
-  readonly changes?: MandateChanges;
+  /** An amendment's own changes, each clause with its id (for amendments recorded without ids, as numbered while folding). */
+  readonly changes?: NumberedChanges;
   readonly reason?: string;
   readonly triggeredBy?: MandateTrigger;
   readonly decision?: DecisionRef;
@@ -101,6 +104,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
   const asRecorded = recorded.map(({ event }, order) => {
     const known = periods;
     let effectiveFrom: IsoDate;
+    let changes: NumberedChanges | undefined;
     switch (event.type) {
       case "MandateGranted":
         if (order > 0) throw new Error(`Mandate ${mandateId} granted twice`);
@@ -108,7 +112,8 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
         break;
       case "MandateAmended": {
         effectiveFrom = event.data.effectiveFrom;
-        const amendment = { effectiveFrom, changes: event.data.changes, order };
+        changes = numberedChanges({ granted, amendments }, effectiveFrom, event.data.changes);
+        const amendment = { effectiveFrom, changes, order };
         const backdated = amendments.some((earlier) => earlier.effectiveFrom > amendment.effectiveFrom);
         amendments.push(amendment);
         periods = backdated ? termsPeriods(granted, amendments) : withLaterAmendment(periods, amendment);
@@ -129,6 +134,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
     const next = periods[index + 1];
     return {
       effectiveFrom,
+      changes,
       terms: periods[index]!.terms,
       termsBefore: event.type === "MandateAmended" ? known[periodIndexOn(known, effectiveFrom)]!.terms : undefined,
       termsUntil: next === undefined ? undefined : addDays(next.from!, -1),
@@ -142,7 +148,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
   return asRecorded.map((stage, order): MandateHistoryRow => {
     const { event, recordedAt, recordedBy } = recorded[order]!;
     // What belongs to this change alone; undefined where a kind of event has none.
-    const own: Pick<MandateHistoryRow, "changes" | "reason" | "triggeredBy" | "decision"> = event.data;
+    const own: Pick<MandateHistoryRow, "reason" | "triggeredBy" | "decision"> = event.data;
     return {
       mandateId,
       version: order + 1,
@@ -153,7 +159,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
       termsUntil: stage.termsUntil,
       supersededFrom: firstDayChanged(stage.terms, daysClaimed(stage), periods, notInForceFrom),
       validity: stage.validity,
-      changes: own.changes,
+      changes: stage.changes,
       reason: own.reason,
       triggeredBy: own.triggeredBy,
       decision: own.decision,

@@ -6,9 +6,9 @@ const mandateId = "00000000-0000-4000-8000-000000000001" as MandateId;
 const otherId = "00000000-0000-4000-8000-000000000002" as MandateId;
 
 const terms = {
-  scope: ["Läsning"],
-  boundaries: ["Inom skoltid"],
-  principles: ["Barnens bästa"],
+  scope: [{ id: "S1", text: "Läsning" }],
+  boundaries: [{ id: "B1", text: "Inom skoltid" }],
+  principles: [{ id: "P1", text: "Barnens bästa" }],
   steering: "broad" as const,
 };
 

@@ -1,20 +1,34 @@
 import type { IsoDate } from "../shared/calendar.js";
 import type { MandateChanges, Steering } from "./events.js";
+import { CLAUSE_KINDS, type Clause, carryClauseIds, highestClauseNumber } from "./mandate-clauses.js";
 
 /** What a mandate lets an initiative do, as granted and then amended. */
 export interface MandateTerms {
-  readonly scope: ReadonlyArray<string>;
-  readonly boundaries: ReadonlyArray<string>;
-  readonly principles: ReadonlyArray<string>;
+  readonly scope: ReadonlyArray<Clause>;
+  readonly boundaries: ReadonlyArray<Clause>;
+  readonly principles: ReadonlyArray<Clause>;
   readonly steering: Steering;
   readonly budgetSek?: number;
 }
 
+/** An amendment's changes with every clause numbered (`numberedChanges`). */
+export type NumberedChanges = Omit<MandateChanges, "scope" | "boundaries" | "principles"> & {
+  readonly scope?: Clause[];
+  readonly boundaries?: Clause[];
+  readonly principles?: Clause[];
+};
+
 /** An amendment's changes with the day they take effect; `order` is its place in the log. */
 export interface DatedChanges {
   readonly effectiveFrom: IsoDate;
-  readonly changes: MandateChanges;
+  readonly changes: NumberedChanges;
   readonly order: number;
+}
+
+/** A mandate's terms as recorded so far: the grant's, and the amendments in log order. */
+export interface RecordedTerms {
+  readonly granted: MandateTerms;
+  readonly amendments: ReadonlyArray<DatedChanges>;
 }
 
 /** The terms from `from` on (from the grant when `from` is undefined) until the next period's `from`. */
@@ -24,7 +38,7 @@ export interface TermsPeriod {
 }
 
 /** Each named term replaces the old one whole (a list too); a term left out, or given as undefined, stays. */
-export const applyChanges = (terms: MandateTerms, changes: MandateChanges): MandateTerms => {
+export const applyChanges = (terms: MandateTerms, changes: NumberedChanges): MandateTerms => {
   const changed: Record<string, unknown> = { ...terms };
   for (const [term, value] of Object.entries(changes)) if (value !== undefined) changed[term] = value;
   return changed as unknown as MandateTerms;
@@ -37,8 +51,8 @@ export const sameTerms = (a: MandateTerms, b: MandateTerms): boolean =>
   a.steering === b.steering &&
   a.budgetSek === b.budgetSek;
 
-const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
+const sameList = (a: ReadonlyArray<Clause>, b: ReadonlyArray<Clause>) =>
+  a.length === b.length && a.every((clause, i) => clause.id === b[i]!.id && clause.text === b[i]!.text);
 
 /**
  * The order in which amendments take effect (docs/domain.md "Mandates in valid time"): by
@@ -90,4 +104,26 @@ export const periodIndexOn = (periods: ReadonlyArray<TermsPeriod>, date: IsoDate
 export const termsOn = (granted: MandateTerms, amendments: ReadonlyArray<DatedChanges>, date: IsoDate): MandateTerms => {
   const periods = termsPeriods(granted, amendments);
   return periods[periodIndexOn(periods, date)]!.terms;
+};
+
+/**
+ * An amendment's changes with its clauses numbered (docs/domain.md "Clauses"): each list it
+ * restates carries the ids of the one it replaces, the terms in force on its effectiveFrom as
+ * recorded before it (`carryClauseIds`), and a new clause takes the next number its kind has
+ * not used in any earlier grant or amendment of the mandate. Clauses numbered already stay
+ * as they are, so the decider and every fold after it read the same ids.
+ */
+export const numberedChanges = (recorded: RecordedTerms, effectiveFrom: IsoDate, changes: MandateChanges): NumberedChanges => {
+  const before = termsOn(recorded.granted, recorded.amendments, effectiveFrom);
+  const numbered: Record<string, unknown> = { ...changes };
+  for (const kind of CLAUSE_KINDS) {
+    const items = changes[kind];
+    if (items === undefined) continue;
+    const used = Math.max(
+      highestClauseNumber(recorded.granted[kind]),
+      ...recorded.amendments.map((amendment) => highestClauseNumber(amendment.changes[kind] ?? [])),
+    );
+    numbered[kind] = carryClauseIds(kind, before[kind], items, used).clauses;
+  }
+  return numbered as NumberedChanges;
 };

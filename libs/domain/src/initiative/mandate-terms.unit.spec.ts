@@ -4,16 +4,21 @@ import {
   type MandateTerms,
   applyChanges,
   inValidTimeOrder,
+  numberedChanges,
   sameTerms,
   termsOn,
   termsPeriods,
   withLaterAmendment,
 } from "./mandate-terms.js";
+import { numberedInOrder } from "./mandate-clauses.js";
+
+/** Clauses of the scope, numbered in order as a grant numbers them. */
+const scope = (...texts: string[]) => numberedInOrder("scope", texts);
 
 const granted: MandateTerms = {
-  scope: ["homework help"],
-  boundaries: ["no new staff"],
-  principles: ["pupils first"],
+  scope: scope("homework help"),
+  boundaries: numberedInOrder("boundaries", ["no new staff"]),
+  principles: numberedInOrder("principles", ["pupils first"]),
   steering: "broad",
   budgetSek: 100_000,
 };
@@ -39,12 +44,12 @@ describe("termsOn", () => {
   });
 
   it("leaves out what an amendment does not change", () => {
-    expect(termsOn(granted, [{ effectiveFrom: "2025-01-01", changes: { scope: ["tutoring"] }, order: 1 }], "2025-06-01")).toEqual(
-      {
-        ...granted,
-        scope: ["tutoring"],
-      },
-    );
+    expect(
+      termsOn(granted, [{ effectiveFrom: "2025-01-01", changes: { scope: scope("tutoring") }, order: 1 }], "2025-06-01"),
+    ).toEqual({
+      ...granted,
+      scope: scope("tutoring"),
+    });
   });
 
   // Issue #19: two amendments of the same term, the second recorded but effective first.
@@ -91,9 +96,9 @@ describe("inValidTimeOrder", () => {
 
 describe("applyChanges", () => {
   it("replaces the named terms, a list whole", () => {
-    expect(applyChanges(granted, { scope: ["tutoring", "sports"], budgetSek: 5 })).toEqual({
+    expect(applyChanges(granted, { scope: scope("tutoring", "sports"), budgetSek: 5 })).toEqual({
       ...granted,
-      scope: ["tutoring", "sports"],
+      scope: scope("tutoring", "sports"),
       budgetSek: 5,
     });
   });
@@ -109,12 +114,12 @@ describe("applyChanges", () => {
 describe("sameTerms", () => {
   it.each([
     ["identical terms", granted, true],
-    ["equal lists, not the same arrays", { ...granted, scope: ["homework help"] }, true],
-    ["another scope", { ...granted, scope: ["tutoring"] }, false],
-    ["a longer scope", { ...granted, scope: ["homework help", "tutoring"] }, false],
-    ["a shorter scope", { ...granted, scope: [] }, false],
-    ["other boundaries", { ...granted, boundaries: ["none"] }, false],
-    ["other principles", { ...granted, principles: ["none"] }, false],
+    ["equal lists, not the same arrays", { ...granted, scope: scope("homework help") }, true],
+    ["another scope", { ...granted, scope: scope("tutoring") }, false],
+    ["a longer scope", { ...granted, scope: scope("homework help", "tutoring") }, false],
+    ["a shorter scope", { ...granted, scope: scope() }, false],
+    ["other boundaries", { ...granted, boundaries: numberedInOrder("boundaries", ["none"]) }, false],
+    ["other principles", { ...granted, principles: numberedInOrder("principles", ["none"]) }, false],
     ["other steering", { ...granted, steering: "detailed" as const }, false],
     ["another budget", { ...granted, budgetSek: 1 }, false],
     ["no budget", { ...granted, budgetSek: undefined }, false],
@@ -123,8 +128,12 @@ describe("sameTerms", () => {
     expect(sameTerms(other, granted)).toBe(expected);
   });
 
+  it("compares the clauses' ids as well as their texts", () => {
+    expect(sameTerms(granted, { ...granted, scope: [{ id: "S2", text: "homework help" }] })).toBe(false);
+  });
+
   it("compares every item of two lists of one length, not only the first", () => {
-    expect(sameTerms({ ...granted, scope: ["a", "b"] }, { ...granted, scope: ["a", "c"] })).toBe(false);
+    expect(sameTerms({ ...granted, scope: scope("a", "b") }, { ...granted, scope: scope("a", "c") })).toBe(false);
   });
 });
 
@@ -148,7 +157,7 @@ describe("termsPeriods", () => {
   it("starts no period where an amendment leaves the terms as they were", () => {
     const amendments = [
       { effectiveFrom: "2025-03-01", changes: { budgetSek: 100_000, steering: "broad" as const }, order: 1 },
-      { effectiveFrom: "2025-04-01", changes: { scope: ["homework help"] }, order: 2 },
+      { effectiveFrom: "2025-04-01", changes: { scope: scope("homework help") }, order: 2 },
     ];
     expect(termsPeriods(granted, amendments)).toEqual([{ from: undefined, terms: granted }]);
   });
@@ -189,5 +198,52 @@ describe("withLaterAmendment", () => {
     const before = [...periods];
     withLaterAmendment(periods, { effectiveFrom: "2025-04-01", changes: { budgetSek: 2 }, order: 3 });
     expect(periods).toEqual(before);
+  });
+});
+
+describe("numberedChanges", () => {
+  const recorded = {
+    granted: { ...granted, scope: scope("homework help", "sports") },
+    amendments: [
+      // S3 was added from May and removed again from June: its number stays used.
+      {
+        effectiveFrom: "2025-05-01",
+        changes: { scope: [...scope("homework help", "sports"), { id: "S3", text: "art" }] },
+        order: 0,
+      },
+      { effectiveFrom: "2025-06-01", changes: { scope: scope("homework help", "sports") }, order: 1 },
+    ],
+  };
+
+  it("carries the ids of the terms in force on effectiveFrom and numbers new clauses after every number used", () => {
+    const changes = numberedChanges(recorded, "2025-07-01", { scope: [{ text: "sports" }, { text: "music" }], budgetSek: 5 });
+    expect(changes).toEqual({
+      scope: [
+        { id: "S2", text: "sports" },
+        { id: "S4", text: "music" },
+      ],
+      budgetSek: 5,
+    });
+  });
+
+  it("reads the terms on effectiveFrom, not the latest: a backdated amendment keeps the ids of its day", () => {
+    const changes = numberedChanges(recorded, "2025-05-15", { scope: [{ text: "art" }] });
+    expect(changes.scope).toEqual([{ id: "S3", text: "art" }]);
+  });
+
+  it("keeps an id the change names, and numbers each kind on its own", () => {
+    const changes = numberedChanges(recorded, "2025-07-01", {
+      scope: [{ id: "S1", text: "homework help and reading" }],
+      boundaries: [{ text: "no new staff" }, { text: "within school hours" }],
+    });
+    expect(changes.scope).toEqual([{ id: "S1", text: "homework help and reading" }]);
+    expect(changes.boundaries).toEqual([
+      { id: "B1", text: "no new staff" },
+      { id: "B2", text: "within school hours" },
+    ]);
+  });
+
+  it("leaves what the change does not restate alone", () => {
+    expect(numberedChanges(recorded, "2025-07-01", { steering: "detailed" })).toEqual({ steering: "detailed" });
   });
 });

@@ -1,11 +1,13 @@
 import type { IsoDate } from "../shared/calendar.js";
 import type { GoalId, MandateId, PersonId } from "../shared/schema-primitives.js";
 import type { ContextRelation, LeadRole } from "./events.js";
+import type { RecordedTerms } from "./mandate-terms.js";
 import type { MandateValidity } from "./mandate-validity.js";
 
 export type GoalStatus = "active" | "achieved" | "dropped";
 
-export interface MandateState extends MandateValidity {
+/** A mandate's validity, and its terms as recorded: what numbering an amendment's clauses needs. */
+export interface MandateState extends MandateValidity, RecordedTerms {
   readonly mandateId: MandateId;
 }
 

@@ -1,5 +1,7 @@
 import { rejectClosed } from "../initiative/facts.js";
-import { InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
+import { ClauseNotInMandate, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
+import { termsOn } from "../initiative/mandate-terms.js";
+import { CLAUSE_KINDS } from "../initiative/mandate-clauses.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { SignalCommand, SignalCommandOf } from "./commands.js";
@@ -46,8 +48,24 @@ const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): S
     return reject(new InitiativeNotRegistered({ detail: `Initiative ${data.initiativeId} is not registered` }));
   }
   if (initiative.status === "closed") return rejectClosed(initiative);
-  if (data.mandateId !== undefined && !initiative.mandateIds.has(data.mandateId)) {
+  const mandate = data.mandateId === undefined ? undefined : initiative.mandates.get(data.mandateId);
+  if (data.mandateId !== undefined && mandate === undefined) {
     return reject(new MandateNotFound({ detail: `${initiative.name} has no mandate ${data.mandateId}` }));
+  }
+  if (data.clauseId !== undefined) {
+    // clause-not-in-mandate: the clause is one of the cited mandate's terms as they stood when the signal was observed.
+    const terms = mandate && termsOn(mandate.granted, mandate.amendments, data.observedOn);
+    const cited = terms && CLAUSE_KINDS.some((kind) => terms[kind].some((clause) => clause.id === data.clauseId));
+    if (!cited) {
+      return reject(
+        new ClauseNotInMandate({
+          detail:
+            data.mandateId === undefined
+              ? `Name the mandate whose clause ${data.clauseId} the signal cites: mandateId`
+              : `Clause ${data.clauseId} is not among the terms of mandate ${data.mandateId} on ${data.observedOn}`,
+        }),
+      );
+    }
   }
   return accept({ type: "SignalSubmitted", data });
 };

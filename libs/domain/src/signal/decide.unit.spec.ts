@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deciderSpec } from "../../testing/decider-spec.js";
 import { initiativeDecider } from "../initiative/decider.js";
 import { initiativeFacts } from "../initiative/facts.js";
-import { InitiativeClosed, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
+import { ClauseNotInMandate, InitiativeClosed, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
 import type { InitiativeEvent } from "../initiative/events.js";
 import { fold } from "../shared/decider.js";
 import type { FocusArea, GoalId, InitiativeId, MandateId, OrganisationId, TensionId } from "../shared/schema-primitives.js";
@@ -41,7 +41,17 @@ const initiativeHistory: ReadonlyArray<InitiativeEvent> = [
   },
   {
     type: "MandateGranted",
-    data: { mandateId, scope: ["Läxhjälp"], boundaries: [], principles: [], steering: "broad", validFrom: "2025-01-01" },
+    data: {
+      mandateId,
+      scope: [
+        { id: "S1", text: "Läxhjälp" },
+        { id: "S2", text: "Fritidsgårdar" },
+      ],
+      boundaries: [{ id: "B1", text: "Inom skoltid" }],
+      principles: [],
+      steering: "broad",
+      validFrom: "2025-01-01",
+    },
   },
 ];
 const openInitiative = initiativeFacts(fold(initiativeDecider, initiativeHistory));
@@ -110,6 +120,58 @@ describe("SubmitSignal", () => {
       .when(submit(openInitiative, { mandateId: otherMandateId }))
       .thenRejects(MandateNotFound, otherMandateId));
   it("rejects submitting twice", () => spec.given([submitted]).when(submit()).thenRejects(SignalAlreadySubmitted));
+
+  // clause-not-in-mandate (docs/domain.md "Clauses").
+  describe("citing a clause", () => {
+    /** The initiative after S2 was reworded from March and removed from April. */
+    const amendedInitiative = initiativeFacts(
+      fold(initiativeDecider, [
+        ...initiativeHistory,
+        {
+          type: "MandateAmended",
+          data: {
+            mandateId,
+            changes: {
+              scope: [
+                { id: "S1", text: "Läxhjälp" },
+                { id: "S2", text: "Fritidsgårdar och bibliotek" },
+              ],
+            },
+            reason: "Biblioteken ville vara med",
+            effectiveFrom: "2025-03-01",
+          },
+        },
+        {
+          type: "MandateAmended",
+          data: { mandateId, changes: { scope: [{ id: "S1", text: "Läxhjälp" }] }, reason: "Fokus", effectiveFrom: "2025-04-01" },
+        },
+      ]),
+    );
+    const citing = (clauseId: string, observedOn: string, data: Partial<SignalEventOf<"SignalSubmitted">["data"]> = {}) =>
+      submit(amendedInitiative, { clauseId, observedOn, ...data });
+
+    it("records a clause of the cited mandate in force on observedOn", () =>
+      spec
+        .given([])
+        .when(citing("S2", "2025-03-15"))
+        .then([{ type: "SignalSubmitted", data: { ...submitted.data, clauseId: "S2", observedOn: "2025-03-15" } }]));
+    it("records a clause of any kind", () =>
+      spec
+        .given([])
+        .when(citing("B1", "2025-04-15"))
+        .then([{ type: "SignalSubmitted", data: { ...submitted.data, clauseId: "B1", observedOn: "2025-04-15" } }]));
+    it("rejects a clause no longer in force on observedOn, naming the clause, mandate and day", () =>
+      spec.given([]).when(citing("S2", "2025-04-01")).thenRejects(ClauseNotInMandate, "S2", mandateId, "2025-04-01"));
+    it("rejects a clause the mandate never had", () =>
+      spec.given([]).when(citing("P1", "2025-03-15")).thenRejects(ClauseNotInMandate, "P1"));
+    it("rejects a clause without the mandate it belongs to", () => {
+      const { mandateId: _, ...withoutMandate } = submitted.data;
+      spec
+        .given([])
+        .when({ type: "SubmitSignal", data: { ...withoutMandate, clauseId: "S1", initiative: amendedInitiative } })
+        .thenRejects(ClauseNotInMandate, "S1", "mandateId");
+    });
+  });
 });
 
 describe("AcknowledgeSignal", () => {

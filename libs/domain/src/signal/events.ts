@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EventsOf } from "../shared/event-catalog.js";
+import { ClauseId } from "../initiative/mandate-clauses.js";
 import { InitiativeId, MandateId, TensionId, isoDate, longText, shortText } from "../shared/schema-primitives.js";
 
 export const SignalKind = z.enum(["observation", "progress", "resistance", "need", "boundary-request", "risk"]);
@@ -39,6 +40,8 @@ export const signalEvents = {
       detail: longText.optional(),
       mandatePosition: MandatePosition,
       mandateId: MandateId.optional(),
+      /** The clause of that mandate the signal pushes on; signals recorded before issue #11 cite none. */
+      clauseId: ClauseId.optional(),
       observedOn: isoDate,
     }),
   },

@@ -268,9 +268,9 @@ describe("two processes following one read-model database", () => {
     };
     const grant = {
       mandateId,
-      scope: ["Läsning"],
-      boundaries: ["Inom skoltid"],
-      principles: ["Barnen först"],
+      scope: [{ id: "S1", text: "Läsning" }],
+      boundaries: [{ id: "B1", text: "Inom skoltid" }],
+      principles: [{ id: "P1", text: "Barnen först" }],
       steering: "broad",
       validFrom: "2025-01-01",
     };

@@ -1,4 +1,4 @@
-import { InitiativeId, initiativeEvents as events } from "#domain";
+import { InitiativeId, clauseInputList, initiativeEvents as events, mandateChangesOf } from "#domain";
 
 // What callers send. Ids a command creates (initiative, goal, mandate, check-in) are minted by
 // the pipeline; every other command names its initiative, and the goal or mandate it changes.
@@ -19,7 +19,15 @@ export const DropGoalInput = events.GoalDropped.schema.extend(onInitiative);
 export const AgreeCheckInCadenceInput = events.CheckInCadenceAgreed.schema.extend(onInitiative);
 export const HoldCheckInInput = events.CheckInHeld.schema.omit({ checkInId: true }).extend(onInitiative);
 
-export const GrantMandateInput = events.MandateGranted.schema.omit({ mandateId: true }).extend(onInitiative);
-export const AmendMandateInput = events.MandateAmended.schema.extend(onInitiative);
+/** Terms are lists of clauses, each stated as its text (v1) or as { id?, text } (docs/api.md, departure 47). */
+const statedTerms = { scope: clauseInputList, boundaries: clauseInputList, principles: clauseInputList };
+
+export const GrantMandateInput = events.MandateGranted.schema
+  .omit({ mandateId: true })
+  .extend({ ...onInitiative, ...statedTerms });
+export const AmendMandateInput = events.MandateAmended.schema.extend({
+  ...onInitiative,
+  changes: mandateChangesOf(clauseInputList),
+});
 export const RenewMandateInput = events.MandateRenewed.schema.extend(onInitiative);
 export const RevokeMandateInput = events.MandateRevoked.schema.extend(onInitiative);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { initiativeStream, meetingStream, signalStream, tensionStream } from "#domain";
+import { type Clause, initiativeStream, meetingStream, signalStream, tensionStream } from "#domain";
 import { describe, expect, it } from "vitest";
 import { type Payload, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { agendaCandidates, agendaCandidatesReadModels } from "./agenda-candidates.js";
@@ -27,9 +27,9 @@ describe("agenda candidates", () => {
       "MandateGranted",
       {
         mandateId,
-        scope: ["Fritid"],
-        boundaries: [] as string[],
-        principles: [] as string[],
+        scope: [{ id: "S1", text: "Fritid" }],
+        boundaries: [] as Clause[],
+        principles: [] as Clause[],
         steering: "broad",
         validFrom: "2024-07-01",
       } as Payload<"MandateGranted">,

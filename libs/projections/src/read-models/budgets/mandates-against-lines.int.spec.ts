@@ -21,7 +21,7 @@ const lineOf = (initiativeId: string | undefined, amountSek: number) => ({
 const lines = [lineOf(matched, 100_000), lineOf(exceeding, 50_000), lineOf(withoutMandate, 30_000), lineOf(undefined, 10_000)];
 const mandateOf = (budgetSek: number, validFrom = "2025-01-01", validUntil = "2025-12-31") => ({
   mandateId: randomUUID(),
-  scope: ["Mötesplats"],
+  scope: [{ id: "S1", text: "Mötesplats" }],
   boundaries: [],
   principles: [],
   steering: "broad",

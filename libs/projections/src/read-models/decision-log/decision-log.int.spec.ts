@@ -26,9 +26,9 @@ const decided = (subject: string, kind: "budget" | "mandate" | "other" = "other"
 const mandateGranted = (decision?: { meetingId: string; decisionId: string }) =>
   ({
     mandateId: randomUUID(),
-    scope: ["Homework support"],
-    boundaries: ["No new staff"],
-    principles: ["Children first"],
+    scope: [{ id: "S1", text: "Homework support" }],
+    boundaries: [{ id: "B1", text: "No new staff" }],
+    principles: [{ id: "P1", text: "Children first" }],
     steering: "broad",
     validFrom: "2024-10-01",
     ...(decision ? { decision } : {}),
@@ -134,13 +134,22 @@ describe("decision-log: meeting", () => {
       corrections: [],
       approved: false,
       approvedOn: null,
+      approvalSeal: null,
     });
   });
 
   it("marks approval and lists corrections after it with their recorded time, leaving the minutes as recorded", async () => {
     const { meetingId } = await meetingWithDecision("2024-09-19", "Budget 2025", "budget");
     const stream = meetingStream(meetingId);
-    await harness.append(stream, "MinutesApproved", { on: "2024-09-26" }, { recordedAt: "2024-09-26T10:00:00.000Z" });
+    const seal = {
+      position: 7,
+      eventCount: 7,
+      digest: "a".repeat(64),
+      sealedAt: "2024-09-26T10:00:00.000Z",
+      keyId: "key-1",
+      signature: "c2lnbmF0dXJl",
+    };
+    await harness.append(stream, "MinutesApproved", { on: "2024-09-26", seal }, { recordedAt: "2024-09-26T10:00:00.000Z" });
     await harness.append(
       stream,
       "MinutesCorrected",
@@ -160,7 +169,8 @@ describe("decision-log: meeting", () => {
     await harness.sync();
 
     const minutes = meeting(harness.db, meetingId)!;
-    expect(minutes).toMatchObject({ approved: true, approvedOn: "2024-09-26", absentees: [absent] });
+    expect(minutes).toMatchObject({ approved: true, approvedOn: "2024-09-26", absentees: [absent], approvalSeal: seal });
+    expect(meeting(harness.db, meetingId, { asOf: "2024-09-25" })).toMatchObject({ approved: false, approvalSeal: null });
     expect(minutes.decisions.map((d) => d.subject)).toEqual(["Budget 2025"]);
     expect(minutes.corrections).toEqual([
       { correction: "Absentee was present", reason: "Typo", recordedAt: "2024-09-27T09:00:00.000Z" },
@@ -304,7 +314,7 @@ describe("decision-log: decisionLog", () => {
     await harness.append(initiative, "MandateGranted", granted);
     await harness.append(initiative, "MandateAmended", {
       mandateId: granted.mandateId,
-      changes: { scope: ["More"] },
+      changes: { scope: [{ id: "S1", text: "More" }] },
       reason: "Growth",
       effectiveFrom: "2024-11-01",
       decision,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { REGISTRATION_STREAM, initiativeStream, meetingStream } from "#domain";
+import { type Clause, REGISTRATION_STREAM, initiativeStream, meetingStream } from "#domain";
 import { describe, expect, it } from "vitest";
 import { type Payload, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { delegationDecisions } from "./delegation-decisions.js";
@@ -23,6 +23,16 @@ const held = (heldOn: string, agenda = ["Uppdateringar", "Budget 2025", "Nästa 
     agenda,
   }) as Payload<"MeetingHeld">;
 const at = (instant: string) => ({ recordedAt: instant });
+
+/** A seal of the log's first `eventCount` events, as an approving event carries it (its signature is not checked here). */
+const sealOf = (eventCount: number) => ({
+  position: eventCount,
+  eventCount,
+  digest: String(eventCount % 10).repeat(64),
+  sealedAt: "2024-09-24T08:00:00.000Z",
+  keyId: "key-1",
+  signature: "c2lnbmF0dXJl",
+});
 
 describe("decision-log: a planned meeting", () => {
   it("is planned, with its agenda items as § 1, § 2, ... and the open items they came from, until it is known held", async () => {
@@ -88,13 +98,13 @@ describe("decision-log: adjusted minutes", () => {
     await harness.append(
       stream,
       "MinutesAdjusted",
-      { adjusterId: adjusterB, on: "2024-09-24" } as Payload<"MinutesAdjusted">,
+      { adjusterId: adjusterB, on: "2024-09-24", seal: sealOf(40) } as Payload<"MinutesAdjusted">,
       at("2024-09-24T08:00:00Z"),
     );
     await harness.append(
       stream,
       "MinutesAdjusted",
-      { adjusterId: adjusterA, on: "2024-09-26" } as Payload<"MinutesAdjusted">,
+      { adjusterId: adjusterA, on: "2024-09-26", seal: sealOf(41) } as Payload<"MinutesAdjusted">,
       at("2024-09-26T08:00:00Z"),
     );
     await harness.sync();
@@ -107,10 +117,12 @@ describe("decision-log: adjusted minutes", () => {
       adjusterIds: [adjusterA, adjusterB],
       approved: false,
       approvedOn: null,
+      approvalSeal: null,
     });
     expect(halfway.adjustments).toEqual([{ adjusterId: adjusterB, on: "2024-09-24", recordedAt: "2024-09-24T08:00:00.000Z" }]);
     const now = meeting(harness.db, meetingId)!;
-    expect(now).toMatchObject({ status: "approved", approved: true, approvedOn: "2024-09-26" });
+    // The later adjustment approved the minutes: its seal is theirs.
+    expect(now).toMatchObject({ status: "approved", approved: true, approvedOn: "2024-09-26", approvalSeal: sealOf(41) });
     expect(now.decisions.map((d) => [d.paragraph, d.subject])).toEqual([
       [2, "Budget 2025"],
       [3, "Nästa möte"],
@@ -213,9 +225,9 @@ describe("decision-log: delegation decisions", () => {
     );
     await harness.append(initiative, "MandateGranted", {
       mandateId,
-      scope: ["Fritid"],
-      boundaries: [] as string[],
-      principles: [] as string[],
+      scope: [{ id: "S1", text: "Fritid" }],
+      boundaries: [] as Clause[],
+      principles: [] as Clause[],
       steering: "broad",
       validFrom: "2024-07-01",
       decision: { meetingId: randomUUID(), decisionId: randomUUID() },

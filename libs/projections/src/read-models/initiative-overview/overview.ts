@@ -7,6 +7,7 @@ import { checkInSchedule, type LastCheckIn } from "../check-ins/queries.js";
 import { goalHistoryProjection } from "../goal-history/projection.js";
 import { type ActiveGoal, activeGoals } from "../goal-history/queries.js";
 import { mandateHistoryProjection } from "../mandate-history/projection.js";
+import { type ClauseView, withSignals } from "../mandate-history/clause-views.js";
 import { type MandateInForce, mandateInForce } from "../mandate-history/queries.js";
 import { signalInboxProjection } from "../signal-inbox/projection.js";
 import { type UnansweredSignal, unansweredSignals } from "../signal-inbox/queries.js";
@@ -21,7 +22,8 @@ export interface InitiativeOverview extends InitiativeRecord {
   readonly at: IsoDate;
   readonly leads: ReadonlyArray<LeadAssignment>;
   readonly goals: ReadonlyArray<ActiveGoal>;
-  readonly mandate: MandateInForce | null;
+  /** The mandate in force on `at`, each clause with the signals citing it observed by then. */
+  readonly mandate: (Omit<MandateInForce, "clauses"> & { readonly clauses: ReadonlyArray<ClauseView> }) | null;
   readonly openTensions: ReadonlyArray<OpenTension>;
   readonly unansweredSignals: ReadonlyArray<UnansweredSignal>;
   readonly cadenceDays: number | null;
@@ -58,10 +60,20 @@ export function initiativeOverview(
       at: options.at,
       leads: leadsAsOf(db, initiativeId, options),
       goals: activeGoals(db, initiativeId, options),
-      mandate: mandateInForce(db, initiativeId, options),
+      mandate: mandateWithSignals(db, mandateInForce(db, initiativeId, options), options),
       openTensions: openTensions(db, initiativeId, options),
       unansweredSignals: unansweredSignals(db, initiativeId, options),
       ...checkInSchedule(db, initiativeId, options),
     };
   });
 }
+
+const mandateWithSignals = (
+  db: Database.Database,
+  mandate: MandateInForce | null,
+  options: { readonly asOf?: string; readonly at: IsoDate },
+): InitiativeOverview["mandate"] =>
+  mandate && {
+    ...mandate,
+    clauses: withSignals(db, mandate.mandateId, mandate.clauses, { asOf: options.asOf, until: options.at }),
+  };

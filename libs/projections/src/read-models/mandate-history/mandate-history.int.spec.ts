@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type DecisionRef, type InitiativeId, type MandateId, type SignalId, initiativeStream } from "#domain";
 import { describe, expect, it } from "vitest";
 import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
+import { signalInboxProjection } from "../signal-inbox/projection.js";
+import { withSignals } from "./clause-views.js";
 import { mandateHistoryProjection } from "./projection.js";
 import { mandateHistory, mandateInForce } from "./queries.js";
 
@@ -35,13 +37,36 @@ const stepAmended = "2025-05-02T10:00:00.000Z";
 const stepBackdated = "2025-05-03T10:00:00.000Z";
 
 const grantedTerms = {
+  scope: [{ id: "S1", text: "Läsning" }],
+  boundaries: [{ id: "B1", text: "Inom skoltid" }],
+  principles: [{ id: "P1", text: "Barnens bästa" }],
+  steering: "broad" as const,
+};
+/** How the views show those terms: the texts (as v1 clients read them), and each clause with its signals. */
+const none = { within: 0, "at-edge": 0, beyond: 0 };
+const grantedView = {
   scope: ["Läsning"],
   boundaries: ["Inom skoltid"],
   principles: ["Barnens bästa"],
+  clauses: [
+    { id: "S1", text: "Läsning", signals: none },
+    { id: "B1", text: "Inom skoltid", signals: none },
+    { id: "P1", text: "Barnens bästa", signals: none },
+  ],
   steering: "broad" as const,
 };
+/** Clauses after the first amendment: S2 is new, and one signal at its edge was observed on 12 February. */
+const amendedClauses = (s2Signals = { ...none, "at-edge": 1 }) => [
+  grantedView.clauses[0]!,
+  { id: "S2", text: "Skrivande", signals: s2Signals },
+  ...grantedView.clauses.slice(1),
+];
+const signalSubmitted = "2025-02-12T10:00:00.000Z";
+/** The clauses alone, as mandateInForce gives them. */
+const plain = (clauses: ReadonlyArray<{ id: string; text: string }>) => clauses.map(({ id, text }) => ({ id, text }));
+const grantedInForce = { ...grantedView, clauses: plain(grantedView.clauses) };
 
-const harness = useRecordedHistory([mandateHistoryProjection], async ({ append }) => {
+const harness = useRecordedHistory([mandateHistoryProjection, signalInboxProjection], async ({ append }) => {
   // The store never lets recordedAt go back, so events are appended in recording order.
   const stream = initiativeStream(initiative);
   const othersStream = initiativeStream(other);
@@ -69,12 +94,27 @@ const harness = useRecordedHistory([mandateHistoryProjection], async ({ append }
     "MandateAmended",
     {
       mandateId: first,
-      changes: { scope: ["Läsning", "Skrivande"], budgetSek: 150_000 },
+      // As an amendment recorded before clauses had ids reads (upcast from schemaVersion 1): numbered on projection.
+      changes: { scope: [{ text: "Läsning" }, { text: "Skrivande" }], budgetSek: 150_000 },
       reason: "Signalen visade behov",
       effectiveFrom: "2025-02-10",
       triggeredBy: { signalId: signal },
     },
     { recordedAt: amended },
+  );
+  await append(
+    `signal-${randomUUID()}`,
+    "SignalSubmitted",
+    {
+      initiativeId: initiative,
+      kind: "boundary-request",
+      summary: "Skolorna vill skriva mer",
+      mandatePosition: "at-edge",
+      mandateId: first,
+      clauseId: "S2",
+      observedOn: "2025-02-12",
+    },
+    { recordedAt: signalSubmitted },
   );
   await append(
     stream,
@@ -104,7 +144,14 @@ const harness = useRecordedHistory([mandateHistoryProjection], async ({ append }
   await append(
     stream,
     "MandateGranted",
-    { mandateId: second, scope: ["Skrivande"], boundaries: [], principles: [], steering: "detailed", validFrom: "2025-08-01" },
+    {
+      mandateId: second,
+      scope: [{ id: "S1", text: "Skrivande" }],
+      boundaries: [],
+      principles: [],
+      steering: "detailed",
+      validFrom: "2025-08-01",
+    },
     { recordedAt: secondGranted },
   );
   const steps = initiativeStream(threeSteps);
@@ -127,7 +174,7 @@ describe("mandateHistory", () => {
     mandateId: first,
     version: 1,
     change: "granted",
-    ...grantedTerms,
+    ...grantedView,
     budgetSek: 100_000,
     termsUntil: null,
     // The backdated amendment (version 3) changed the terms from 5 February.
@@ -148,11 +195,18 @@ describe("mandateHistory", () => {
     version: 2,
     change: "amended",
     scope: ["Läsning", "Skrivande"],
+    clauses: amendedClauses(),
     budgetSek: 150_000,
     // From 10 February, steering is detailed since version 3: these terms never held on that day as now known.
     supersededFrom: "2025-02-10",
     effectiveFrom: "2025-02-10",
-    changes: { scope: ["Läsning", "Skrivande"], budgetSek: 150_000 },
+    changes: {
+      scope: [
+        { id: "S1", text: "Läsning" },
+        { id: "S2", text: "Skrivande" },
+      ],
+      budgetSek: 150_000,
+    },
     reason: "Signalen visade behov",
     triggeredBy: { signalId: signal },
     recordedAt: amended,
@@ -163,6 +217,7 @@ describe("mandateHistory", () => {
     ...version2,
     version: 3,
     scope: ["Läsning"],
+    clauses: grantedView.clauses,
     steering: "detailed",
     budgetSek: 120_000,
     termsUntil: "2025-02-09",
@@ -179,6 +234,8 @@ describe("mandateHistory", () => {
     version: 4,
     change: "renewed",
     scope: ["Läsning", "Skrivande"],
+    // The signal was observed before these terms' effectiveFrom: it counts on version 2's row only.
+    clauses: amendedClauses(none),
     budgetSek: 150_000,
     termsUntil: null,
     // The revocation (version 5) ends the days the renewal added from 1 August.
@@ -208,6 +265,7 @@ describe("mandateHistory", () => {
     scope: ["Skrivande"],
     boundaries: [],
     principles: [],
+    clauses: [{ id: "S1", text: "Skrivande", signals: none }],
     steering: "detailed",
     budgetSek: null,
     termsUntil: null,
@@ -235,6 +293,8 @@ describe("mandateHistory", () => {
       { ...version1, supersededFrom: "2025-02-10" },
       { ...version2, supersededFrom: null },
     ]);
+    // Before the signal was submitted, no signal cites S2.
+    expect(mandateHistory(harness.db, initiative, { asOf: amended })[1]!.clauses).toEqual(amendedClauses(none));
     expect(mandateHistory(harness.db, initiative, { asOf: backdated })).toEqual([version1, version2, version3]);
     expect(mandateHistory(harness.db, initiative, { asOf: renewed })[3]).toEqual({ ...version4, supersededFrom: null });
   });
@@ -309,7 +369,7 @@ describe("issue #19: an amendment recorded after another, effective before it", 
 describe("mandateInForce", () => {
   const firstMandate = {
     mandateId: first,
-    ...grantedTerms,
+    ...grantedInForce,
     validFrom: "2025-01-15",
     validUntil: "2025-06-30",
     budgetSek: 100_000,
@@ -339,7 +399,12 @@ describe("mandateInForce", () => {
   });
 
   it("leaves out amendments recorded after asOf: 1 March as known on 15 February", () => {
-    expect(inForce("2025-03-01", february15)).toEqual({ ...firstMandate, scope: ["Läsning", "Skrivande"], budgetSek: 150_000 });
+    expect(inForce("2025-03-01", february15)).toEqual({
+      ...firstMandate,
+      scope: ["Läsning", "Skrivande"],
+      clauses: plain(amendedClauses()),
+      budgetSek: 150_000,
+    });
     expect(inForce("2025-03-01", "2025-02-20T09:59:59.999Z")).toMatchObject({ steering: "broad" });
     expect(inForce("2025-03-01", backdated)).toMatchObject({ steering: "detailed", budgetSek: 150_000 });
   });
@@ -356,6 +421,7 @@ describe("mandateInForce", () => {
       scope: ["Skrivande"],
       boundaries: [],
       principles: [],
+      clauses: [{ id: "S1", text: "Skrivande" }],
       steering: "detailed",
       validFrom: "2025-08-01",
       validUntil: null,
@@ -366,7 +432,7 @@ describe("mandateInForce", () => {
   it("answers the DOMAIN.md question: a revocation recorded after 15 February, effective before 1 March", () => {
     const othersMandateTerms = {
       mandateId: othersMandate,
-      ...grantedTerms,
+      ...grantedInForce,
       validFrom: "2025-01-01",
       validUntil: "2025-12-31",
       budgetSek: null,
@@ -378,4 +444,15 @@ describe("mandateInForce", () => {
   });
 });
 
-it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { mandate_versions: 11 }));
+describe("withSignals: the signals per clause", () => {
+  const clausesOn = (at: string, asOf?: string) =>
+    withSignals(harness.db, first, inForce(at, asOf)!.clauses, asOf === undefined ? { until: at } : { asOf, until: at });
+
+  it("counts a clause's signals observed by the day, as known at asOf", () => {
+    expect(clausesOn("2025-02-11")).toEqual(amendedClauses(none));
+    expect(clausesOn("2025-02-12")).toEqual(amendedClauses());
+    expect(clausesOn("2025-02-12", amended)).toEqual(amendedClauses(none));
+  });
+});
+
+it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { mandate_versions: 11, signals: 1 }));

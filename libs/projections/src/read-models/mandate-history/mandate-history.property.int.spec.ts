@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type InitiativeId, type IsoDate, type MandateChanges, type MandateId, addDays, initiativeStream } from "#domain";
 import { describe, expect, it } from "vitest";
 import { type ProjectionHarness, useRecordedHistory } from "../../../testing/projection-harness.js";
+import { signalInboxProjection } from "../signal-inbox/projection.js";
 import { mandateHistoryProjection } from "./projection.js";
 import { type MandateVersion, mandateHistory, mandateInForce } from "./queries.js";
 
@@ -38,10 +39,16 @@ interface Generated {
   revokedFrom: IsoDate | undefined;
 }
 
-const terms = { scope: ["Läsning"], boundaries: ["Inom skoltid"], principles: ["Barnens bästa"], steering: "broad" as const };
+const terms = {
+  scope: [{ id: "S1", text: "Läsning" }],
+  boundaries: [{ id: "B1", text: "Inom skoltid" }],
+  principles: [{ id: "P1", text: "Barnens bästa" }],
+  steering: "broad" as const,
+};
 // Few values, so that amendments often name the same term, and sometimes leave it as it was.
 const BUDGETS = [100, 200, 300];
-const SCOPES = [["Läsning"], ["Läsning", "Skrivande"], ["Skrivande"]];
+// Without ids, as amendments recorded before clauses had ids read: the projection numbers them.
+const SCOPES = [[{ text: "Läsning" }], [{ text: "Läsning" }, { text: "Skrivande" }], [{ text: "Skrivande" }]];
 
 /** A day within the mandate's validity as now known (the rule effective-date-outside-validity). */
 const dayWithin = (random: Random, mandate: Generated): IsoDate =>
@@ -52,7 +59,7 @@ const dayWithin = (random: Random, mandate: Generated): IsoDate =>
 const daysBetween = (from: IsoDate, until: IsoDate) => Math.round((Date.parse(until) - Date.parse(from)) / 86_400_000);
 
 function randomChanges(random: Random): MandateChanges {
-  const changes: { budgetSek?: number; steering?: "broad" | "detailed"; scope?: string[] } = {};
+  const changes: { budgetSek?: number; steering?: "broad" | "detailed"; scope?: Array<{ text: string }> } = {};
   if (random.next() < 0.7) changes.budgetSek = random.pick(BUDGETS);
   if (random.next() < 0.3) changes.steering = random.pick(["broad", "detailed"] as const);
   if (random.next() < 0.25 || Object.keys(changes).length === 0) changes.scope = random.pick(SCOPES);
@@ -126,7 +133,7 @@ async function generate(harness: ProjectionHarness, random: Random, initiativeId
 }
 
 const initiatives: Array<{ readonly id: InitiativeId; readonly seed: number }> = [];
-const harness = useRecordedHistory([mandateHistoryProjection], async (h) => {
+const harness = useRecordedHistory([mandateHistoryProjection, signalInboxProjection], async (h) => {
   for (let n = 0; n < INITIATIVES; n++) {
     const seed = SEED * 1_000 + n;
     const id = randomUUID() as InitiativeId;
@@ -157,6 +164,8 @@ const termsOf = (row: MandateVersion) => ({
   scope: row.scope,
   boundaries: row.boundaries,
   principles: row.principles,
+  // The ids as well: the history's reading and the overview's number the clauses alike.
+  clauses: row.clauses.map(({ id, text }) => ({ id, text })),
   steering: row.steering,
   budgetSek: row.budgetSek,
 });

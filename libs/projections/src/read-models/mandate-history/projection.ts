@@ -1,16 +1,17 @@
-import { type DecisionRef, assertNever } from "#domain";
+import { type DatedChanges, type DecisionRef, type NumberedChanges, assertNever, numberedChanges } from "#domain";
 import type { RecordedEvent } from "#event-store";
 import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { LastWritten } from "../../runner/last-written.js";
 import { mandateHistoryTables } from "./tables.js";
-import { type MandateVersionRow, NO_TERMS, jsonOrNull, termColumns } from "./version-row.js";
+import { type MandateVersionRow, NO_TERMS, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
 
 export const mandateHistoryProjection = defineProjection({
   name: "mandate-history",
   // 2: an index on one mandate's amendments by effective date, for the terms in force on a day.
   // 3: rows hold what each event says (terms on the grant only) and who recorded it; the
   //    terms a version shows are read by mandateHistoryRows (docs/domain.md, issue #19).
-  version: 3,
+  // 4: terms are clauses { id, text }; an amendment's changes are stored numbered (issue #11).
+  version: 4,
   tables: mandateHistoryTables,
   handles: ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"],
   bind: (db, tables) => {
@@ -26,6 +27,27 @@ export const mandateHistoryProjection = defineProjection({
       `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
     );
     const written = new LastWritten<MandateVersionRow>((mandateId) => latest.get(mandateId));
+    const grantOf = db.prepare<[string], MandateVersionRow>(
+      `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? AND version = 1`,
+    );
+    const amendmentsOf = db.prepare<[string], Pick<MandateVersionRow, "effective_from" | "changes" | "position">>(
+      `SELECT effective_from, changes, position FROM ${tables.mandate_versions}
+       WHERE mandate_id = ? AND change = 'amended' ORDER BY position`,
+    );
+    /**
+     * The amendment's changes with every clause numbered against the mandate's rows before it
+     * (docs/domain.md "Clauses"): amendments recorded before clauses had ids carry none, and
+     * each reader of the rows sees them numbered as the decider numbers them.
+     */
+    const numbered = (event: RecordedMandatEvent<"MandateAmended">): NumberedChanges => {
+      const { mandateId, effectiveFrom, changes } = event.data;
+      const amendments: DatedChanges[] = amendmentsOf.all(mandateId).map((row) => ({
+        effectiveFrom: row.effective_from!,
+        changes: JSON.parse(row.changes!) as NumberedChanges,
+        order: row.position,
+      }));
+      return numberedChanges({ granted: termsOfRow(grantOf.get(mandateId)!), amendments }, effectiveFrom, changes);
+    };
     const latestVersion = (
       event: RecordedMandatEvent<"MandateAmended" | "MandateRenewed" | "MandateRevoked">,
     ): MandateVersionRow => {
@@ -61,12 +83,12 @@ export const mandateHistoryProjection = defineProjection({
         }
         case "MandateAmended": {
           const previous = latestVersion(event);
-          const { changes, reason, effectiveFrom, decision, triggeredBy } = event.data;
+          const { reason, effectiveFrom, decision, triggeredBy } = event.data;
           write({
             ...successor(previous, event, decision),
             change: "amended",
             effective_from: effectiveFrom,
-            changes: JSON.stringify(changes),
+            changes: JSON.stringify(numbered(event)),
             reason,
             triggered_by: jsonOrNull(triggeredBy),
           });

@@ -1,10 +1,11 @@
 import {
   type DatedChanges,
   type DecisionRef,
+  type Clause,
   type IsoDate,
   type MandateChangeKind,
-  type MandateChanges,
   type MandateTrigger,
+  type NumberedChanges,
   type Steering,
   mandateHistoryRows,
   mandateInForceOn,
@@ -12,6 +13,7 @@ import {
 } from "#domain";
 import type Database from "better-sqlite3";
 import { type MandateVersionRow, recordedMandateEvents, termsOfRow } from "./version-row.js";
+import { type ClauseView, termsShown, withSignals } from "./clause-views.js";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
@@ -24,6 +26,8 @@ export interface MandateVersion {
   readonly scope: ReadonlyArray<string>;
   readonly boundaries: ReadonlyArray<string>;
   readonly principles: ReadonlyArray<string>;
+  /** The clauses of those terms, each with the signals citing it observed from effectiveFrom through termsUntil. */
+  readonly clauses: ReadonlyArray<ClauseView>;
   readonly steering: Steering;
   readonly budgetSek: number | null;
   /** The day before the next change of terms known when recorded; null when none was. */
@@ -36,8 +40,8 @@ export interface MandateVersion {
   readonly revokedFrom: IsoDate | null;
   /** The day this version's change takes effect. */
   readonly effectiveFrom: IsoDate;
-  /** An amendment's own changes. */
-  readonly changes: MandateChanges | null;
+  /** An amendment's own changes, each clause with its id. */
+  readonly changes: NumberedChanges | null;
   readonly reason: string | null;
   readonly triggeredBy: MandateTrigger | null;
   readonly recordedAt: string;
@@ -51,13 +55,18 @@ export interface MandateInForce {
   readonly scope: ReadonlyArray<string>;
   readonly boundaries: ReadonlyArray<string>;
   readonly principles: ReadonlyArray<string>;
+  /** The clauses of those terms, scope first (the overview adds the signals citing each). */
+  readonly clauses: ReadonlyArray<Clause>;
   readonly steering: Steering;
   readonly validFrom: IsoDate;
   readonly validUntil: IsoDate | null;
   readonly budgetSek: number | null;
 }
 
-/** Every version of the initiative's mandates recorded by `asOf`, oldest first, read as docs/domain.md says. */
+/**
+ * Every version of the initiative's mandates recorded by `asOf`, oldest first, read as
+ * docs/domain.md says. Reads the signal inbox too, for the signals per clause.
+ */
 export function mandateHistory(
   db: Database.Database,
   initiativeId: string,
@@ -67,9 +76,12 @@ export function mandateHistory(
     mandateId: row.mandateId,
     version: row.version,
     change: row.change,
-    scope: row.terms.scope,
-    boundaries: row.terms.boundaries,
-    principles: row.terms.principles,
+    ...termsShown(row.terms),
+    clauses: withSignals(db, row.mandateId, termsShown(row.terms).clauses, {
+      asOf: options.asOf,
+      from: row.effectiveFrom,
+      until: row.termsUntil,
+    }),
     steering: row.terms.steering,
     budgetSek: row.terms.budgetSek ?? null,
     termsUntil: row.termsUntil ?? null,
@@ -136,15 +148,13 @@ export function mandateInForce(
       .all({ mandateId: inForce.mandateId, asOf, at: options.at })
       .map((row) => ({
         effectiveFrom: row.effective_from!,
-        changes: JSON.parse(row.changes!) as MandateChanges,
+        changes: JSON.parse(row.changes!) as NumberedChanges,
         order: row.position,
       }));
     const terms = termsOn(termsOfRow(granted), amendments, options.at);
     return {
       mandateId: inForce.mandateId,
-      scope: terms.scope,
-      boundaries: terms.boundaries,
-      principles: terms.principles,
+      ...termsShown(terms),
       steering: terms.steering,
       validFrom: inForce.validFrom,
       validUntil: inForce.validUntil ?? null,

@@ -12,16 +12,16 @@ export const mandateHistoryTables = {
       mandate_id TEXT NOT NULL,
       version INTEGER NOT NULL,                 -- 1 for the grant, then 2, 3, ...
       change TEXT NOT NULL,                     -- granted | amended | renewed | revoked
-      scope TEXT,                               -- JSON array; scope ... budget_sek: the grant's terms, grant rows only
-      boundaries TEXT,                          -- JSON array
-      principles TEXT,                          -- JSON array
+      scope TEXT,                               -- JSON array of { id, text }; scope ... budget_sek: the grant's terms, grant rows only
+      boundaries TEXT,                          -- JSON array of { id, text }
+      principles TEXT,                          -- JSON array of { id, text }
       steering TEXT,
       budget_sek INTEGER,
       valid_from TEXT NOT NULL,                 -- validity after this event
       valid_until TEXT,
       revoked_from TEXT,
       effective_from TEXT,                      -- the grant's validFrom, an amendment's or revocation's effectiveFrom; NULL for a renewal
-      changes TEXT,                             -- JSON, amendments only
+      changes TEXT,                             -- JSON, amendments only, every clause numbered
       reason TEXT,
       triggered_by TEXT,                        -- JSON { signalId } | { tensionId }
       decision TEXT,                            -- JSON { meetingId, decisionId }

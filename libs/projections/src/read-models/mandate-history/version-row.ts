@@ -1,4 +1,5 @@
 import type {
+  Clause,
   DecisionRef,
   IsoDate,
   MandateChangeKind,
@@ -41,9 +42,9 @@ export const termsOfRow = (row: TermColumns): MandateTerms => {
   if (row.scope === null || row.boundaries === null || row.principles === null || row.steering === null)
     throw new Error("Terms read from a mandate version that is not a grant");
   return {
-    scope: JSON.parse(row.scope) as string[],
-    boundaries: JSON.parse(row.boundaries) as string[],
-    principles: JSON.parse(row.principles) as string[],
+    scope: JSON.parse(row.scope) as Clause[],
+    boundaries: JSON.parse(row.boundaries) as Clause[],
+    principles: JSON.parse(row.principles) as Clause[],
     steering: row.steering,
     ...(row.budget_sek === null ? {} : { budgetSek: row.budget_sek }),
   };

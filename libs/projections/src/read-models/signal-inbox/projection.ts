@@ -4,15 +4,16 @@ import { signalInboxTables } from "./tables.js";
 
 export const signalInboxProjection = defineProjection({
   name: "signal-inbox",
-  version: 1,
+  // 2: the clause a signal cites (issue #11), and an index to count a mandate's signals per clause.
+  version: 2,
   tables: signalInboxTables,
   handles: ["SignalSubmitted", "SignalAcknowledged", "SignalAnswered", "SignalWithdrawn"],
   bind: (db, tables) => {
     const insertSignal = db.prepare(
       `INSERT INTO ${tables.signals} (signal_id, initiative_id, kind, summary, detail, mandate_position, mandate_id,
-         observed_on, submitted_at, submitted_position, submitted_by)
+         clause_id, observed_on, submitted_at, submitted_position, submitted_by)
        VALUES (@signalId, @initiativeId, @kind, @summary, @detail, @mandatePosition, @mandateId,
-         @observedOn, @recordedAt, @position, @actorId)`,
+         @clauseId, @observedOn, @recordedAt, @position, @actorId)`,
     );
     const acknowledge = db.prepare(
       `UPDATE ${tables.signals} SET acknowledged_on = @on, acknowledged_at = @recordedAt WHERE signal_id = @signalId`,
@@ -38,6 +39,7 @@ export const signalInboxProjection = defineProjection({
             detail: data.detail ?? null,
             mandatePosition: data.mandatePosition,
             mandateId: data.mandateId ?? null,
+            clauseId: data.clauseId ?? null,
             observedOn: data.observedOn,
             recordedAt,
             position: event.position,

@@ -28,6 +28,8 @@ export interface SignalView {
   readonly detail: string | null;
   readonly mandatePosition: MandatePosition;
   readonly mandateId: string | null;
+  /** The clause of that mandate the signal cites; null for none. */
+  readonly clauseId: string | null;
   readonly observedOn: IsoDate;
   readonly status: SignalStatus;
   readonly submittedAt: string;
@@ -42,6 +44,8 @@ export interface ListSignalsOptions {
   /** `unanswered`: submitted or acknowledged, neither answered nor withdrawn (the inbox). */
   readonly status?: "unanswered" | "answered";
   readonly initiativeId?: string;
+  /** Only the signals citing this clause (of any mandate; with `initiativeId`, of that initiative's). */
+  readonly clauseId?: string;
   readonly asOf?: string;
 }
 
@@ -100,21 +104,27 @@ export function signalPage(
   // Spelled with the initiative or without: an optional filter (`= coalesce(@initiativeId, ...)`)
   // would keep SQLite from looking the initiative's signals up by its index.
   const ofInitiative = options.initiativeId === undefined ? "" : "AND initiative_id = @initiativeId";
+  const ofClause = options.clauseId === undefined ? "" : "AND clause_id = @clauseId";
   const rows = prepared<Record<string, unknown>, SignalRow & { submitted_position: number; answered_at: string | null }>(
     db,
     `${knownSignals}
      SELECT submitted_position, answered_at,
        signal_id AS id, initiative_id AS initiativeId, kind, summary, detail, mandate_position AS mandatePosition,
-       mandate_id AS mandateId, observed_on AS observedOn, status, submitted_at AS submittedAt,
+       mandate_id AS mandateId, clause_id AS clauseId, observed_on AS observedOn, status, submitted_at AS submittedAt,
        CASE WHEN acknowledged_at <= coalesce(@asOf, acknowledged_at) THEN acknowledged_on END AS acknowledgedOn,
        CASE WHEN status = 'answered' THEN answered_at END AS answeredAt,
        CASE WHEN status = 'answered' THEN outcome END AS outcome,
        CASE WHEN status = 'answered' THEN response END AS response,
        CASE WHEN status = 'answered' THEN follow_up END AS followUp
      FROM known
-     WHERE ${where} ${ofInitiative} AND ${page.where}
+     WHERE ${where} ${ofInitiative} ${ofClause} AND ${page.where}
      ${page.orderBy} ${page.limit}`,
-  ).all({ asOf: options.asOf ?? null, initiativeId: options.initiativeId ?? null, ...page.params });
+  ).all({
+    asOf: options.asOf ?? null,
+    initiativeId: options.initiativeId ?? null,
+    clauseId: options.clauseId ?? null,
+    ...page.params,
+  });
   const keyOf = (row: (typeof rows)[number]) =>
     options.status === "answered" ? [row.answered_at!, row.submitted_position] : [row.submitted_position];
   const { items, nextAfter } = pageOfRows(rows, options.page, keyOf);
@@ -147,4 +157,38 @@ export function unansweredSignals(
          OR (status = 'answered' AND answered_at > @endOfAt) OR (status = 'withdrawn' AND withdrawn_at > @endOfAt))
      ${orderBySql(filters.unanswered.order)}`,
   ).all({ initiativeId, asOf: options.asOf ?? null, at: options.at, endOfAt: endOfStockholmDay(options.at) });
+}
+
+/** How many signals stand at each position towards one clause. */
+export type PositionCounts = Readonly<Record<MandatePosition, number>>;
+
+/**
+ * The signals citing each clause of a mandate, counted by where they stand (within, at the
+ * edge, beyond): those submitted by `asOf` and not withdrawn by then, observed from `from`
+ * through `until` (either may be open). Clauses no signal cites are absent.
+ */
+export function signalsPerClause(
+  db: Database.Database,
+  mandateId: string,
+  options: { readonly asOf?: string; readonly from?: IsoDate; readonly until?: IsoDate },
+): ReadonlyMap<string, PositionCounts> {
+  const rows = prepared<
+    { mandateId: string; asOf: string | null; from: IsoDate | null; until: IsoDate | null },
+    { clauseId: string; position: MandatePosition; signals: number }
+  >(
+    db,
+    `${knownSignals}
+     SELECT clause_id AS clauseId, mandate_position AS position, count(*) AS signals
+     FROM known
+     WHERE mandate_id = @mandateId AND clause_id IS NOT NULL AND status <> 'withdrawn'
+       AND observed_on >= coalesce(@from, observed_on) AND observed_on <= coalesce(@until, observed_on)
+     GROUP BY clause_id, mandate_position`,
+  ).all({ mandateId, asOf: options.asOf ?? null, from: options.from ?? null, until: options.until ?? null });
+  const counts = new Map<string, Record<MandatePosition, number>>();
+  for (const { clauseId, position, signals } of rows) {
+    const clause = counts.get(clauseId) ?? { within: 0, "at-edge": 0, beyond: 0 };
+    clause[position] = signals;
+    counts.set(clauseId, clause);
+  }
+  return counts;
 }

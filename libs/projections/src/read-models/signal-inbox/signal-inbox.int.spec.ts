@@ -3,7 +3,7 @@ import { type InitiativeId, type MandateId, type MandatEventOf, signalStream } f
 import { describe, expect, it } from "vitest";
 import { expectRebuildMatchesLive, useRecordedHistory } from "../../../testing/projection-harness.js";
 import { signalInboxProjection } from "./projection.js";
-import { listSignals, unansweredSignals } from "./queries.js";
+import { listSignals, signalsPerClause, unansweredSignals } from "./queries.js";
 
 const initiative = randomUUID() as InitiativeId;
 const other = randomUUID() as InitiativeId;
@@ -39,7 +39,13 @@ const harness = useRecordedHistory([signalInboxProjection], async ({ append }) =
   await append(
     signalStream(acknowledged),
     "SignalSubmitted",
-    submitted(initiative, { kind: "boundary-request", detail: "Mer om gränsen", mandatePosition: "at-edge", mandateId: mandate }),
+    submitted(initiative, {
+      kind: "boundary-request",
+      detail: "Mer om gränsen",
+      mandatePosition: "at-edge",
+      mandateId: mandate,
+      clauseId: "S2",
+    }),
     { recordedAt: acknowledgedSubmitted, actorId: "lead-1" },
   );
   await append(signalStream(adjusted), "SignalSubmitted", submitted(initiative, { kind: "need" }), {
@@ -59,13 +65,29 @@ const harness = useRecordedHistory([signalInboxProjection], async ({ append }) =
     { response: "Noterat", outcome: "noted" },
     { recordedAt: othersAnswered },
   );
-  await append(signalStream(withdrawn), "SignalSubmitted", submitted(initiative, { kind: "risk" }), {
-    recordedAt: withdrawnSubmitted,
-  });
+  await append(
+    signalStream(withdrawn),
+    "SignalSubmitted",
+    submitted(initiative, { kind: "risk", mandateId: mandate, clauseId: "S2" }),
+    {
+      recordedAt: withdrawnSubmitted,
+    },
+  );
   await append(signalStream(withdrawn), "SignalWithdrawn", { reason: "Löst lokalt" }, { recordedAt: withdrawnAt });
-  await append(signalStream(latest), "SignalSubmitted", submitted(initiative, { kind: "progress" }), {
-    recordedAt: latestSubmitted,
-  });
+  await append(
+    signalStream(latest),
+    "SignalSubmitted",
+    submitted(initiative, {
+      kind: "progress",
+      mandatePosition: "beyond",
+      mandateId: mandate,
+      clauseId: "S1",
+      observedOn: "2025-01-20",
+    }),
+    {
+      recordedAt: latestSubmitted,
+    },
+  );
 });
 
 const ids = (signals: ReadonlyArray<{ id: string }>) => signals.map((s) => s.id);
@@ -83,6 +105,7 @@ describe("listSignals", () => {
       detail: "Mer om gränsen",
       mandatePosition: "at-edge",
       mandateId: mandate,
+      clauseId: "S2",
       observedOn: "2025-01-08",
       status: "acknowledged",
       submittedAt: acknowledgedSubmitted,
@@ -95,6 +118,7 @@ describe("listSignals", () => {
     expect(all[1]).toMatchObject({
       detail: null,
       mandateId: null,
+      clauseId: null,
       acknowledgedOn: null,
       answeredAt: adjustedAnswered,
       outcome: "mandate-adjusted",
@@ -115,6 +139,14 @@ describe("listSignals", () => {
       outcome: "noted",
       followUp: null,
     });
+  });
+
+  it("keeps to the signals citing one clause when asked", () => {
+    expect(ids(listSignals(harness.db, { clauseId: "S2" }))).toEqual([acknowledged, withdrawn]);
+    expect(ids(listSignals(harness.db, { clauseId: "S2", status: "unanswered", initiativeId: initiative }))).toEqual([
+      acknowledged,
+    ]);
+    expect(ids(listSignals(harness.db, { clauseId: "S2", initiativeId: other }))).toEqual([]);
   });
 
   it("keeps to one initiative when asked", () => {
@@ -221,6 +253,29 @@ it("records who submitted a signal and why it was withdrawn", () => {
   const row = (id: string) => harness.db.prepare("SELECT * FROM signals WHERE signal_id = ?").get(id);
   expect(row(acknowledged)).toMatchObject({ submitted_by: "lead-1", submitted_position: expect.any(Number) });
   expect(row(withdrawn)).toMatchObject({ submitted_by: "tester", withdrawn_at: withdrawnAt, withdrawal_reason: "Löst lokalt" });
+});
+
+describe("signalsPerClause", () => {
+  const counts = (options: Parameters<typeof signalsPerClause>[2] = {}) =>
+    Object.fromEntries(signalsPerClause(harness.db, mandate, options));
+
+  it("counts each clause's signals by position, leaving out the withdrawn", () => {
+    expect(counts()).toEqual({
+      S1: { within: 0, "at-edge": 0, beyond: 1 },
+      S2: { within: 0, "at-edge": 1, beyond: 0 },
+    });
+  });
+  it("counts a withdrawn signal until its withdrawal was recorded", () => {
+    expect(counts({ asOf: withdrawnSubmitted })).toEqual({ S2: { within: 1, "at-edge": 1, beyond: 0 } });
+  });
+  it("counts the signals observed within the days asked for, either end included", () => {
+    expect(counts({ until: "2025-01-19" })).toEqual({ S2: { within: 0, "at-edge": 1, beyond: 0 } });
+    expect(counts({ from: "2025-01-20", until: "2025-01-20" })).toEqual({ S1: { within: 0, "at-edge": 0, beyond: 1 } });
+    expect(counts({ from: "2025-01-21" })).toEqual({});
+  });
+  it("answers for one mandate only", () => {
+    expect(signalsPerClause(harness.db, randomUUID(), {}).size).toBe(0);
+  });
 });
 
 it("rebuilds to exactly the rows it keeps live", () => expectRebuildMatchesLive(harness, { signals: 5 }));

@@ -10,6 +10,7 @@ export const signalInboxTables = {
       detail TEXT,
       mandate_position TEXT NOT NULL,
       mandate_id TEXT,
+      clause_id TEXT,                           -- the clause of mandate_id the signal cites: S1, B2, P1 ...
       observed_on TEXT NOT NULL,
       submitted_at TEXT NOT NULL,
       submitted_position INTEGER NOT NULL,
@@ -22,6 +23,6 @@ export const signalInboxTables = {
       follow_up TEXT,                           -- JSON { mandateId, amendment? } | { tensionId }
       withdrawn_at TEXT,
       withdrawal_reason TEXT`,
-    indexes: ["initiative_id, submitted_position", "answered_at, withdrawn_at, submitted_position"],
+    indexes: ["initiative_id, submitted_position", "answered_at, withdrawn_at, submitted_position", "mandate_id, clause_id"],
   },
 } satisfies Record<string, TableDefinition>;
