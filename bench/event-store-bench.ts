@@ -36,7 +36,7 @@ const metadata = {
   correlationId: uuidV7(),
   causationId: uuidV7(),
 };
-const principal: Principal = { id: "bench", roles: ["admin"], initiatives: [] };
+const principal: Principal = { id: "bench", roles: ["admin"] };
 
 /**
  * (a) and (b): the same table, pragmas and row content as the engine (time-ordered ids

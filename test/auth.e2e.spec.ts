@@ -17,6 +17,7 @@ import {
   tensionBody,
 } from "./support/fixtures.js";
 import { type ApiClient, type MandatServer, TEST_SECRET, api, serverForFile, tokenFor } from "./support/mandat-server.js";
+import { leadClient } from "./support/people.js";
 
 /** docs/api.md "Auth" and docs/domain.md "Roles": who may do what, and what no or a bad token gets. */
 let server: MandatServer;
@@ -39,7 +40,8 @@ serverForFile((started) => ({ server, core, admin, auditor, anonymous } = starte
 beforeAll(async () => {
   own = await seedInitiative(core, "Ledarens initiativ");
   foreign = await seedInitiative(core, "Någon annans initiativ");
-  lead = api(server.url, await tokenFor("initiative-lead", { initiatives: [own.initiativeId], sub: own.personId }));
+  // The person the seeding registered leads their own initiative: assigned in the log, signed in with a linked login.
+  lead = (await leadClient(server.url, admin, [own.initiativeId], own.personId)).client;
   ownSignalId = ok(await core.post("/api/v1/signals", signalBody(own.initiativeId))).id;
   foreignSignalId = ok(await core.post("/api/v1/signals", signalBody(foreign.initiativeId))).id;
   ownTensionId = ok(await core.post("/api/v1/tensions", tensionBody([own.initiativeId]))).id;
@@ -168,7 +170,7 @@ describe("core-team", () => {
 });
 
 describe("initiative-lead", () => {
-  it("acts for the initiatives in the token: goals, check-ins, signals, tensions are 2xx", async () => {
+  it("acts for the initiatives they lead: goals, check-ins, signals, tensions are 2xx", async () => {
     const id = own.initiativeId;
     const goal = await lead.post(`${I}/${id}/goals`, { statement: "Ledarens mål" });
     expect(goal.status).toBe(201);
@@ -189,7 +191,7 @@ describe("initiative-lead", () => {
     ).toBe(200);
   });
 
-  it("gets 403 for an initiative not in the token (goals, check-ins, signals, tensions), nothing appended", async () => {
+  it("gets 403 for an initiative they do not lead (goals, check-ins, signals, tensions), nothing appended", async () => {
     const id = foreign.initiativeId;
     await expectForbidden(lead, `${I}/${id}/goals`, { statement: "Inte mitt" });
     await expectForbidden(lead, `${I}/${id}/goals/${foreign.goalId}/drop`, { reason: "Inte mitt" });
@@ -268,9 +270,9 @@ describe("auditor", () => {
 describe("reads", () => {
   it("every role reads the overviews, lists, minutes, budgets and the decision log", async () => {
     const position = await logHead(auditor);
-    for (const role of ["admin", "core-team", "initiative-lead", "auditor"] as const) {
-      // A lead reads every initiative, not only those in the token.
-      const client = api(server.url, await tokenFor(role, { initiatives: [] }));
+    const clients = { admin, "core-team": core, "initiative-lead": lead, auditor };
+    for (const [role, client] of Object.entries(clients)) {
+      // A lead reads every initiative, not only those they lead.
       for (const path of [
         after(I, position),
         `${I}/${own.initiativeId}`,

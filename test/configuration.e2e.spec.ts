@@ -76,7 +76,7 @@ describe.concurrent("NODE_ENV=production, and a refused configuration", () => {
 
 describe("GET /health", () => {
   it('is 200 `{ status: "ok" }` without a token, with the projections and their positions', async () => {
-    const core = api(server.url, await tokenFor("core-team"));
+    const core = api(server.url, await tokenFor("admin"));
     const written = expectWrite(await core.post("/api/v1/organisations", { name: "Hälsosam", kind: "other" }), 201);
     await core.get(after("/api/v1/organisations", written.position));
     const health = await anonymous.get("/health");

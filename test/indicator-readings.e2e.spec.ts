@@ -10,7 +10,8 @@ import {
   stockholmDate,
   addDays,
 } from "./support/fixtures.js";
-import { type ApiClient, api, serverForFile, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, serverForFile } from "./support/mandat-server.js";
+import { leadClient } from "./support/people.js";
 
 /**
  * The second budget comment of 19 September 2024: "how do we know the money gives value?"
@@ -19,10 +20,11 @@ import { type ApiClient, api, serverForFile, tokenFor } from "./support/mandat-s
  */
 let core: ApiClient;
 let anonymous: ApiClient;
+let admin: ApiClient;
 let url: string;
 
 serverForFile((started) => {
-  ({ core, anonymous } = started);
+  ({ core, anonymous, admin } = started);
   url = started.server.url;
 });
 
@@ -36,7 +38,7 @@ const today = stockholmDate(new Date());
 describe("indicator readings", () => {
   it("POST /initiatives/{id}/goals/{goalId}/readings: 201, id = the readingId; a lead of the initiative too", async () => {
     ({ initiativeId, goalId } = await seedInitiative(core));
-    const lead = api(url, await tokenFor("initiative-lead", { initiatives: [initiativeId] }));
+    const { client: lead } = await leadClient(url, admin, [initiativeId]);
     for (const [client, value, on] of [
       [core, 30, "2025-03-01"],
       [lead, 42, "2025-06-01"],
@@ -63,7 +65,8 @@ describe("indicator readings", () => {
       404,
       "/problems/not-found",
     );
-    const otherLead = api(url, await tokenFor("initiative-lead", { initiatives: [UNKNOWN_ID] }));
+    // A person who leads no initiative: the initiative's own stream says they are not its lead.
+    const { client: otherLead } = await leadClient(url, admin, []);
     expectProblem(await otherLead.post(readingsPath(), { value: 1, unit: "barn", on: "2025-01-01" }), 403);
   });
 

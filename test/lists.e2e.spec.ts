@@ -11,7 +11,8 @@ import {
   signalBody,
   tensionBody,
 } from "./support/fixtures.js";
-import { type ApiClient, type ApiResponse, api, serverForFile, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type ApiResponse, serverForFile } from "./support/mandat-server.js";
+import { leadClient } from "./support/people.js";
 
 /**
  * docs/api.md "Lists": every list answers a page, its body the array it always was and the
@@ -39,7 +40,7 @@ serverForFile((started) => {
 beforeAll(async () => {
   first = await seedInitiative(core, "Listor A");
   second = await seedInitiative(core, "Listor B");
-  lead = api(serverUrl, await tokenFor("initiative-lead", { initiatives: [first.initiativeId] }));
+  lead = (await leadClient(serverUrl, admin, [first.initiativeId])).client;
   ok(await core.post("/api/v1/people", { organisationId: first.organisationId, name: "Med e-post", email: "epost@example.org" }));
   ok(
     await core.post(`/api/v1/initiatives/${first.initiativeId}/check-ins`, checkInBody(first.personId, { heldOn: "2025-02-03" })),

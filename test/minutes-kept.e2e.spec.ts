@@ -12,7 +12,8 @@ import {
   seedInitiative,
   stockholmDate,
 } from "./support/fixtures.js";
-import { type ApiClient, api, serverForFile, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, serverForFile } from "./support/mandat-server.js";
+import { coreTeamClient } from "./support/people.js";
 
 /**
  * Meetings kept as Swedish minutes (docs/api.md "Meetings"): a planned meeting, its chair,
@@ -22,15 +23,16 @@ import { type ApiClient, api, serverForFile, tokenFor } from "./support/mandat-s
  */
 let core: ApiClient;
 let auditor: ApiClient;
+let admin: ApiClient;
 let url: string;
 
 serverForFile((started) => {
-  ({ core, auditor } = started);
+  ({ core, auditor, admin } = started);
   url = started.server.url;
 });
 
-/** A client acting as the Core Team member `personId` (the token's sub is their person id). */
-const memberClient = async (personId: string) => api(url, await tokenFor("core-team", { sub: personId }));
+/** A client signed in as the Core Team member `personId` (a login linked to them, a membership in the log). */
+const memberClient = (personId: string) => coreTeamClient(url, admin, personId);
 
 let people: { chair: string; secretary: string; adjusterA: string; adjusterB: string };
 let meetingId: string;

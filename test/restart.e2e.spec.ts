@@ -16,6 +16,7 @@ import {
 } from "./support/fixtures.js";
 import { openLiveFeed } from "./support/live-feed.js";
 import { type MandatServer, api, freshDataDir, startServer, tokenFor } from "./support/mandat-server.js";
+import { coreTeamToken } from "./support/people.js";
 
 /** Persistence across a restart, and a graceful SIGTERM that lets a command in flight finish. */
 const dataDir = freshDataDir();
@@ -55,7 +56,7 @@ function postInTwoParts(url: string, path: string, token: string, body: string) 
 
 beforeAll(async () => {
   first = await startServer({ demo: "off", dataDir });
-  coreToken = await tokenFor("core-team");
+  coreToken = await coreTeamToken(api(first.url, await tokenFor("admin")));
   const core = api(first.url, coreToken);
   seeded = await seedInitiative(core, "Beständigt");
   const mandateId = ok(await core.post(`${I}/${seeded.initiativeId}/mandates`, mandateBody())).id;

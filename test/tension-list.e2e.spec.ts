@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type SeededInitiative, after, expectProblem, ok, seedInitiative, tensionBody } from "./support/fixtures.js";
-import { type ApiClient, api, serverForFile, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, serverForFile } from "./support/mandat-server.js";
+import { leadClient } from "./support/people.js";
 
 /**
  * GET /api/v1/tensions (docs/api.md "Tensions"): every tension, those within the Core Team
@@ -9,6 +10,7 @@ import { type ApiClient, api, serverForFile, tokenFor } from "./support/mandat-s
  */
 let core: ApiClient;
 let auditor: ApiClient;
+let admin: ApiClient;
 let lead: ApiClient;
 let seeded: SeededInitiative;
 let board: { organisationId: string; contextId: string };
@@ -21,14 +23,14 @@ let position: number;
 let serverUrl: string;
 
 serverForFile((started) => {
-  ({ core, auditor } = started);
+  ({ core, auditor, admin } = started);
   serverUrl = started.server.url;
 });
 
 beforeAll(async () => {
   seeded = await seedInitiative(core, "Spänningar i listan");
   // A lead of this initiative: the tensions within the Core Team are not theirs to read.
-  lead = api(serverUrl, await tokenFor("initiative-lead", { initiatives: [seeded.initiativeId] }));
+  lead = (await leadClient(serverUrl, admin, [seeded.initiativeId])).client;
   const mapped = (name: string) =>
     core.post(`/api/v1/organisations/${seeded.organisationId}/governing-contexts`, { name, kind: "board", description: "" });
   board = { organisationId: seeded.organisationId, contextId: ok(await mapped("Nämnden")).id };

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import type { Role } from "#domain";
+import type { ProviderRole } from "#domain";
 import { signToken } from "#platform";
 import { afterAll, beforeAll } from "vitest";
+import { coreTeamClient } from "./people.js";
 
 /**
  * End-to-end support: the real server (`node dist/apps/api/src/main.js`, as `npm run build`
@@ -243,20 +244,28 @@ export function api(url: string, token?: string): ApiClient {
 // --- tokens ---------------------------------------------------------------------------
 
 export interface TokenOptions {
-  readonly initiatives?: ReadonlyArray<string>;
   readonly sub?: string;
   readonly secret?: string;
+  readonly name?: string;
+  readonly email?: string;
 }
 
-/** A token for one role, HS256-signed with TEST_SECRET unless another secret is given. */
-export function tokenFor(role: Role, options: TokenOptions = {}): Promise<string> {
+/**
+ * A token for one of the identity provider's roles (admin, auditor), HS256-signed with
+ * TEST_SECRET unless another secret is given. Core Team and lead rights come from the log:
+ * see `signedInAs`, `coreTeamClient` and `leadClient` in people.ts.
+ */
+export function tokenFor(role: ProviderRole, options: TokenOptions = {}): Promise<string> {
   return signToken(
-    {
-      sub: options.sub ?? `e2e-${role}`,
-      name: `E2E ${role}`,
-      roles: [role],
-      ...(options.initiatives ? { initiatives: options.initiatives } : {}),
-    },
+    { sub: options.sub ?? `e2e-${role}`, name: options.name ?? `E2E ${role}`, roles: [role] },
+    options.secret ?? TEST_SECRET,
+  );
+}
+
+/** A token of a login and nothing else: what it may do is what the log says of the person it is linked to. */
+export function tokenOf(sub: string, options: Omit<TokenOptions, "sub"> = {}): Promise<string> {
+  return signToken(
+    { sub, name: options.name ?? `E2E ${sub}`, ...(options.email === undefined ? {} : { email: options.email }) },
     options.secret ?? TEST_SECRET,
   );
 }
@@ -279,10 +288,11 @@ export interface ServerWithClients {
  */
 async function startWithClients(options: StartOptions = { demo: "off" }): Promise<ServerWithClients> {
   const server = await startServer(options);
+  const admin = api(server.url, await tokenFor("admin"));
   return {
     server,
-    core: api(server.url, await tokenFor("core-team")),
-    admin: api(server.url, await tokenFor("admin")),
+    core: await coreTeamClient(server.url, admin),
+    admin,
     auditor: api(server.url, await tokenFor("auditor")),
     anonymous: api(server.url),
   };

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import "reflect-metadata";
-import { ROLES } from "#domain";
 import { ConfigError, loadConfig, signToken } from "#platform";
-import { developmentPrincipals } from "./runtime/development-principals.js";
+import { developmentTokens } from "./runtime/development-tokens.js";
 
 /**
  * `npm start`: the embedded default (SQLite in ./data, the demo history in an empty log)
@@ -29,9 +28,10 @@ async function main(): Promise<void> {
   // shared with a real issuer, and tokens printed with it would be real ones in the log.
   const generatedSecret = config.auth.mode === "hs256" && config.auth.secret === undefined ? api.runtime.secret : undefined;
   if (generatedSecret) {
-    console.log("\nDevelopment tokens (Authorization: Bearer <token>), valid 30 days:");
-    const principals = await developmentPrincipals(api.runtime);
-    for (const role of ROLES) console.log(`  ${role.padEnd(16)} ${await signToken(principals[role], generatedSecret)}`);
+    console.log("\nDevelopment tokens (Authorization: Bearer <token>), valid 30 days; rights come from the log:");
+    for (const { label, claims } of await developmentTokens(api.runtime)) {
+      console.log(`  ${label}\n    ${await signToken(claims, generatedSecret)}`);
+    }
     console.log("");
   }
 

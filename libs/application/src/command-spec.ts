@@ -69,8 +69,12 @@ export interface CommandSpec<Input extends z.ZodObject, Command, Event extends D
   readonly input: Input;
   /** The roles that may issue the command at all. */
   readonly roles: ReadonlyArray<Role>;
-  /** Narrows `roles` once the stream is read, e.g. a lead only for their own initiatives. */
-  scope?(principal: Principal, input: z.output<Input>, state: State): boolean;
+  /**
+   * Narrows `roles` once the stream is read: a lead only for the initiatives they lead, as
+   * the loaded state or the initiatives' own streams say at decision time. A spec whose
+   * `roles` admit `initiative-lead` needs one; without it only the roles themselves admit.
+   */
+  scope?(principal: Principal, input: z.output<Input>, state: State): Effect.Effect<boolean, StoreUnavailable, CommandServices>;
   /**
    * What the command brings into being: a new stream (answered 201; the stream not existing
    * yet is expected), a new resource inside an existing stream such as a goal or a

@@ -1,4 +1,4 @@
-import { type DomainEvent, type RuleViolation, calendarDate, hasAnyRole } from "#domain";
+import { type DomainEvent, type RuleViolation, calendarDate, hasAnyRole, mayIssue } from "#domain";
 import {
   type ConcurrencyConflict,
   EventStore,
@@ -43,7 +43,7 @@ export const executeCommand = <Input extends z.ZodObject, Command, Event extends
 ): Effect.Effect<CommandResult, CommandError, CommandServices> =>
   Effect.gen(function* () {
     const { principal, expectedRevision } = envelope;
-    if (!hasAnyRole(principal, spec.roles)) {
+    if (!mayIssue(principal, spec.roles)) {
       return yield* new Forbidden({ reason: `${spec.name} needs one of the roles ${spec.roles.join(", ")}` });
     }
     const input = yield* parseInput(spec.input, envelope.input);
@@ -91,7 +91,8 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
       return yield* new ResourceNotFound({ streamId: target.streamId });
     }
     // Before If-Match, so that a principal outside the scope does not learn the revision.
-    if (spec.scope && !spec.scope(principal, input, state)) {
+    const inScope = spec.scope ? yield* spec.scope(principal, input, state) : hasAnyRole(principal, spec.roles);
+    if (!inScope) {
       return yield* new Forbidden({ reason: `${spec.name} is not allowed for this initiative` });
     }
     if (expectedRevision !== undefined && revision !== expectedRevision) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type InitiativeEvent, type InitiativeId, initiativeEvents, initiativeStream } from "#domain";
+import { type InitiativeEvent, type InitiativeId, type Principal, initiativeEvents, initiativeStream } from "#domain";
 import { type EventStoreService, ExpectedRevision } from "#event-store";
 import { Effect } from "effect";
 
@@ -30,6 +30,11 @@ export const appendInitiative = async (store: EventStoreService, history: Initia
     ...(history.mandateId === undefined ? [] : mandateWithGoal(history.mandateId)),
     ...(history.closed ? [{ type: "InitiativeClosed", data: { reason: "Uppdraget slutfört", on: "2025-06-30" } } as const] : []),
   ];
+  await appendRaw(store, initiativeId, events);
+  return initiativeId;
+};
+
+const appendRaw = async (store: EventStoreService, initiativeId: string, events: ReadonlyArray<RawEvent>) => {
   const commandId = randomUUID();
   const metadata = {
     actor: { id: "p-setup", roles: ["core-team"] },
@@ -44,7 +49,18 @@ export const appendInitiative = async (store: EventStoreService, history: Initia
       ExpectedRevision.any,
     ),
   );
-  return initiativeId;
+};
+
+/**
+ * A new person, assigned in the log as the lead of exactly these initiatives, acting as
+ * such: a lead's rights come from the initiatives' streams, never from the principal.
+ */
+export const leadOf = async (store: EventStoreService, ...initiativeIds: ReadonlyArray<string>): Promise<Principal> => {
+  const personId = randomUUID();
+  for (const initiativeId of initiativeIds) {
+    await appendRaw(store, initiativeId, [{ type: "InitiativeLeadAssigned", data: { personId, role: "lead" } }]);
+  }
+  return { id: personId, personId, roles: ["initiative-lead"] };
 };
 
 const mandateWithGoal = (mandateId: string): ReadonlyArray<RawEvent> => [

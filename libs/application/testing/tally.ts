@@ -16,6 +16,8 @@ type TallyCommand = { readonly type: "OpenTally"; readonly name: string } | { re
 interface TallyState {
   readonly opened: boolean;
   readonly total: number;
+  /** The tally's name is the person who keeps it: a lead-like scope, read from the stream. */
+  readonly keeper?: string;
 }
 
 export class TallyTooHigh extends rule("tally-too-high", {
@@ -28,7 +30,7 @@ export const tallyDecider: Decider<TallyCommand, TallyEvent, TallyState> = {
   evolve: (state, event) => {
     switch (event.type) {
       case "TallyOpened":
-        return { ...state, opened: true };
+        return { ...state, opened: true, keeper: event.data.name };
       case "TallyIncremented":
         return { ...state, total: state.total + event.data.by };
     }
@@ -66,7 +68,10 @@ export const increment: CommandSpec<typeof IncrementInput, TallyCommand, TallyEv
   input: IncrementInput,
   rules: [TallyTooHigh],
   roles: ["core-team", "initiative-lead"],
-  scope: (principal, input) => principal.roles.includes("core-team") || principal.initiatives.includes(input.tallyId),
+  scope: (principal, _input, state) =>
+    Effect.succeed(
+      principal.roles.includes("core-team") || (principal.personId !== undefined && principal.personId === state.keeper),
+    ),
   creates: "nothing",
   target: (input) => ({ streamId: `tally-${input.tallyId}`, resourceId: input.tallyId }),
   decider: tallyDecider,

@@ -1,14 +1,36 @@
-import { ROLES, type Principal, type Role } from "#domain";
+import { DEVELOPMENT_ISSUER } from "#application";
+import type { ProviderRole } from "#domain";
 import { Data } from "effect";
 import { type JWTPayload, SignJWT, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { AuthConfig } from "./config.js";
+import type { IdentitySettings } from "./identity-settings.js";
 
-/** Claims of docs/api.md "Auth": sub, name, roles, initiatives. */
+/**
+ * What a verified token says, and all it is trusted for: who signed in (issuer and
+ * subject), optionally their name and e-mail, and the roles the identity provider grants
+ * (admin, auditor). The rights of the Core Team and of leads come from the log.
+ */
+export interface Identity {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly name?: string;
+  readonly email?: string;
+  /** The provider vouches for the e-mail (`email_verified: true`). */
+  readonly emailVerified: boolean;
+  readonly roles: ReadonlyArray<ProviderRole>;
+  /** When the token expires, in milliseconds since the epoch: a live feed ends then. */
+  readonly expiresAt: number;
+}
+
+/** The issuer of the server's own HS256 tokens, and of any HS256 token that names none. */
+export const LOCAL_ISSUER = DEVELOPMENT_ISSUER;
+
+/** What a development token says: a subject, and at most a name, an e-mail and the provider's roles. */
 export interface TokenClaims {
   readonly sub: string;
   readonly name?: string;
-  readonly roles: ReadonlyArray<Role>;
-  readonly initiatives?: ReadonlyArray<string>;
+  readonly email?: string;
+  readonly roles?: ReadonlyArray<ProviderRole>;
 }
 
 /** The token is not one this server accepts: `reason` says why (a 401). */
@@ -27,25 +49,27 @@ export class IdentityProviderUnavailable extends Data.TaggedError("IdentityProvi
 
 const encode = (secret: string) => new TextEncoder().encode(secret);
 
-/** A development token, HS256-signed with the configured or generated secret. */
+/** A development token, HS256-signed with the configured or generated secret, issued by LOCAL_ISSUER. */
 export function signToken(claims: TokenClaims, secret: string, expiresIn = "30d"): Promise<string> {
   const { sub, ...rest } = claims;
-  return new SignJWT({ ...rest, initiatives: claims.initiatives ?? [] })
+  return new SignJWT({ ...rest })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(LOCAL_ISSUER)
     .setSubject(sub)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(encode(secret));
 }
 
-export type TokenVerifier = (token: string) => Promise<Principal>;
+export type TokenVerifier = (token: string) => Promise<Identity>;
 
 /** HS256 against the shared secret, or OIDC: signature from the JWKS, issuer and audience checked. */
-export function tokenVerifier(auth: AuthConfig, secret?: string): TokenVerifier {
+export function tokenVerifier(auth: AuthConfig, identity: IdentitySettings, secret?: string): TokenVerifier {
+  const identityOf = (payload: JWTPayload) => identityFrom(payload, identity);
   if (auth.mode === "oidc") {
     const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
     return async (token) =>
-      principalOf(
+      identityOf(
         await verified(
           () => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, requiredClaims: ["exp"] }),
           keysUnavailable,
@@ -56,7 +80,7 @@ export function tokenVerifier(auth: AuthConfig, secret?: string): TokenVerifier 
   const key = encode(secret);
   // A token that never expires is refused: a leaked one would be good forever.
   return async (token) =>
-    principalOf(
+    identityOf(
       await verified(
         () => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }),
         () => false,
@@ -86,18 +110,37 @@ async function verified(
   }
 }
 
-const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
+const strings = (value: unknown): string[] => {
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+};
 
-function principalOf(payload: JWTPayload): Principal {
+/**
+ * The claim that carries the provider's roles: a top-level claim of that exact name (which
+ * may itself hold dots, as URL-named claims do), or else a dotted path into nested objects
+ * (Keycloak's `realm_access.roles`).
+ */
+export function claimAt(payload: Readonly<Record<string, unknown>>, path: string): unknown {
+  if (path in payload) return payload[path];
+  let value: unknown = payload;
+  for (const step of path.split(".")) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
+
+function identityFrom(payload: JWTPayload, settings: IdentitySettings): Identity {
   if (!payload.sub) throw new InvalidToken({ reason: "the token has no subject (sub)" });
-  const roles = strings(payload.roles).filter(isRole);
-  if (roles.length === 0)
-    throw new InvalidToken({ reason: "the token grants none of the roles admin, core-team, initiative-lead, auditor" });
+  const granted = strings(claimAt(payload, settings.rolesClaim));
+  const roles = (["admin", "auditor"] as const).filter((role) => granted.includes(settings.roleNames[role]));
   return {
-    id: payload.sub,
+    issuer: payload.iss ?? LOCAL_ISSUER,
+    subject: payload.sub,
     ...(typeof payload.name === "string" ? { name: payload.name } : {}),
+    ...(typeof payload.email === "string" ? { email: payload.email } : {}),
+    emailVerified: payload.email_verified === true,
     roles,
-    initiatives: strings(payload.initiatives),
+    expiresAt: (payload.exp ?? 0) * 1000,
   };
 }

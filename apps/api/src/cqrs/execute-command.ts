@@ -1,4 +1,5 @@
-import { type AnyCommandSpec, type CommandEnvelope, type CommandResult, executeCommand } from "#application";
+import { type AnyCommandSpec, type CommandEnvelope, type CommandResult, LoginDirectory, executeCommand } from "#application";
+import { Effect } from "effect";
 import { Inject } from "@nestjs/common";
 import { Command, CommandHandler, type ICommandHandler } from "@nestjs/cqrs";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
@@ -18,6 +19,8 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand> {
   constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
 
   async execute({ spec, envelope }: ExecuteCommand): Promise<CommandResult> {
-    return this.runtime.run(executeCommand(spec, envelope));
+    return this.runtime.run(
+      Effect.provideService(executeCommand(spec, envelope), LoginDirectory, this.runtime.principals.logins),
+    );
   }
 }

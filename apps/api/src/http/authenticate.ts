@@ -1,16 +1,19 @@
-import type { Principal } from "#domain";
-import { IdentityProviderUnavailable, type TokenVerifier } from "#platform";
+import { type Identity, IdentityProviderUnavailable, type TokenVerifier } from "#platform";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { SignedIn } from "../runtime/principal-resolver.js";
 import { API } from "./route-definition.js";
 import { problemResponseFor } from "./fastify-errors.js";
 import { identityProviderUnavailable, unauthenticated } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
 
+/** Turns a verified identity into the principal it acts as, from the log. */
+export type ResolvePrincipal = (identity: Identity) => Promise<SignedIn>;
+
 /**
- * The principal of a request's bearer token; 401 (as a problem) when there is none or it is
+ * The identity of a request's bearer token; 401 (as a problem) when there is none or it is
  * bad, 503 when the identity provider's keys cannot be fetched to tell.
  */
-export async function authenticate(request: FastifyRequest, verifyToken: TokenVerifier): Promise<Principal> {
+export async function verifiedIdentity(request: FastifyRequest, verifyToken: TokenVerifier): Promise<Identity> {
   const token = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw unauthenticated("Send a bearer token: Authorization: Bearer <JWT>");
   try {
@@ -19,6 +22,14 @@ export async function authenticate(request: FastifyRequest, verifyToken: TokenVe
     if (error instanceof IdentityProviderUnavailable) throw identityProviderUnavailable(error.message);
     throw unauthenticated(`The token was rejected: ${error instanceof Error ? error.message : "invalid"}`);
   }
+}
+
+/** Verifies the token and resolves who it acts as, leaving both on the request. */
+export async function signIn(request: MandatRequest, verifyToken: TokenVerifier, resolve: ResolvePrincipal): Promise<SignedIn> {
+  const signedIn = await resolve(await verifiedIdentity(request, verifyToken));
+  request.signedIn = signedIn;
+  request.principal = signedIn.principal;
+  return signedIn;
 }
 
 /**
@@ -30,11 +41,11 @@ export async function authenticate(request: FastifyRequest, verifyToken: TokenVe
  * Roles are checked next, by the guard, against the route.
  */
 export const authenticateApiRequests =
-  (verifyToken: TokenVerifier) =>
+  (verifyToken: TokenVerifier, resolve: ResolvePrincipal) =>
   async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!request.routeOptions.url?.startsWith(`${API}/`)) return;
     try {
-      (request as MandatRequest).principal = await authenticate(request, verifyToken);
+      await signIn(request as MandatRequest, verifyToken, resolve);
     } catch (error) {
       const { status, body, headers } = problemResponseFor(error, request);
       await reply.status(status).headers(headers).type("application/problem+json").send(body);

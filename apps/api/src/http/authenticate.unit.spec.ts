@@ -1,19 +1,20 @@
 import { IdentityProviderUnavailable, InvalidToken, type TokenVerifier } from "#platform";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateApiRequests } from "./authenticate.js";
+import { type ResolvePrincipal, authenticateApiRequests } from "./authenticate.js";
 
 /** The hook on a bare Fastify: one API route that echoes its body, one public route. */
 const GOOD_TOKEN = "good";
 const verifyToken: TokenVerifier = async (token) => {
   if (token === "down") throw new IdentityProviderUnavailable({ reason: "the JWKS did not answer" });
   if (token !== GOOD_TOKEN) throw new InvalidToken({ reason: "signature verification failed" });
-  return { id: "someone", roles: ["admin"], initiatives: [] };
+  return { issuer: "test", subject: "someone", emailVerified: false, roles: ["admin"], expiresAt: Date.now() + 60_000 };
 };
+const resolve: ResolvePrincipal = async (identity) => ({ identity, principal: { id: identity.subject, roles: identity.roles } });
 
 const app = Fastify();
 beforeAll(async () => {
-  app.addHook("onRequest", authenticateApiRequests(verifyToken));
+  app.addHook("onRequest", authenticateApiRequests(verifyToken, resolve));
   app.post("/api/v1/things", async (request) => ({ body: request.body }));
   app.get("/health", async () => ({ status: "ok" }));
   await app.ready();

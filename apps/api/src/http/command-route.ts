@@ -10,7 +10,7 @@ export interface CommandRouteOptions {
   readonly operationId: string;
   readonly summary: string;
   readonly tag: string;
-  /** The spec's narrower rule in words, e.g. "A lead only for the initiatives in their token." */
+  /** The spec's narrower rule in words, e.g. "A lead only for the initiatives they lead." */
   readonly scope?: string;
   /**
    * The input field the path's `:id` carries (`initiativeId`, `signalId`, ...); every other

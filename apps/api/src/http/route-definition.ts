@@ -14,8 +14,12 @@ export const WriteAnswer = z.object({
 });
 export type WriteAnswer = z.infer<typeof WriteAnswer>;
 
-/** Who may call a route: any authenticated principal, nobody needs a token, or these roles. */
-export type Audience = "public" | "authenticated" | ReadonlyArray<Role>;
+/**
+ * Who may call a route: nobody needs a token (`public`); any valid token, even of a login
+ * linked to no one (`signed-in`, only GET /me); a principal with any role
+ * (`authenticated`); or one of these roles.
+ */
+export type Audience = "public" | "signed-in" | "authenticated" | ReadonlyArray<Role>;
 
 /**
  * One HTTP endpoint, described once: the generated controller, the guard, input validation
@@ -28,7 +32,7 @@ interface RouteBase {
   readonly summary: string;
   readonly tag: string;
   readonly audience: Audience;
-  /** A narrower rule than the roles, e.g. "leads only for the initiatives in their token". */
+  /** A narrower rule than the roles, e.g. "leads only for the initiatives they lead". */
   readonly scope?: string;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;

@@ -54,7 +54,9 @@ const statusOf = (problem: string): number =>
 const rolesText = (route: RouteDefinition): string =>
   route.audience === "public"
     ? "No token needed."
-    : route.audience === "authenticated"
+    : route.audience === "signed-in"
+      ? "Any valid token, also of a login not linked to a person."
+      : route.audience === "authenticated"
       ? "Roles: any authenticated role."
       : `Roles: ${route.audience.join(", ")}.${route.scope ? ` ${route.scope}` : ""}`;
 

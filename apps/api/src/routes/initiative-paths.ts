@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { type NamedRead, readFrom } from "../cqrs/read-query.js";
 
 /** docs/api.md's "core-team, lead": the spec admits both roles and checks the lead's initiatives once it has read the stream. */
-export const LEADS_OF_THEIR_INITIATIVES = "A lead only for the initiatives in their token.";
+export const LEADS_OF_THEIR_INITIATIVES = "A lead only for the initiatives they lead (as the log says today).";
 
 /**
  * A read of an initiative's parts from `readModels`, answered only for an initiative

@@ -104,7 +104,7 @@ export const meetingRoutes = {
     operationId: "adjustMinutes",
     summary:
       "Adjust (justera) the minutes as one of their two adjusters, dated today; with both, they are approved (not in API.md v1)",
-    scope: "Only the two adjusters, each acting as themselves: the token's sub is the adjuster's person id.",
+    scope: "Only the two adjusters, each acting as themselves: the signed-in person must be the adjuster.",
   }),
   completeNextStep: commandRoute(completeNextStep, {
     ...toTheMinutes,

@@ -1,4 +1,11 @@
-import { endCoreTeamMembership, erasePerson, registerPerson, startCoreTeamMembership } from "#application";
+import {
+  endCoreTeamMembership,
+  erasePerson,
+  linkLogin,
+  registerPerson,
+  startCoreTeamMembership,
+  unlinkLogin,
+} from "#application";
 import { type Principal, hasAnyRole } from "#domain";
 import { type PersonView, describePeopleReadModels, peopleDirectory } from "#projections";
 import { z } from "zod";
@@ -111,5 +118,18 @@ export const peopleRoutes = {
     path: `${API}/people/:id/core-team-membership/end`,
     operationId: "endCoreTeamMembership",
     summary: "The person leaves the Core Team of a focus area; `on` is their last day (not in API.md v1)",
+  }),
+  linkLogin: commandRoute(linkLogin, {
+    ...onThePerson,
+    path: `${API}/people/:id/logins`,
+    operationId: "linkLogin",
+    summary:
+      "Link a login of the identity provider (its `iss` and `sub`) to the person: from the next request on, tokens of that login act as them (not in API.md v1)",
+  }),
+  unlinkLogin: commandRoute(unlinkLogin, {
+    ...onThePerson,
+    path: `${API}/people/:id/logins/removal`,
+    operationId: "unlinkLogin",
+    summary: "Unlink a login from the person: its next request has no rights of theirs (not in API.md v1)",
   }),
 };

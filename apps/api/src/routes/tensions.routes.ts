@@ -51,7 +51,7 @@ const TensionListItem = z.object({
 /** What every command on an open tension shares: its `:id` is the tensionId, and who may issue it. */
 const followingATension = {
   tag,
-  scope: "A lead only for a tension whose initiatives are all in their token.",
+  scope: "A lead only for a tension whose initiatives they all lead.",
   id: "tensionId",
 } as const;
 
@@ -61,7 +61,7 @@ export const tensionRoutes = {
     operationId: "raiseTension",
     summary: "Raise a tension concerning some initiatives, or none for one within the Core Team",
     tag,
-    scope: "A lead only for the initiatives in their token, and never for a tension naming none.",
+    scope: "A lead only for initiatives they lead, and never for a tension naming none.",
   }),
   list: readRoute({
     path: `${API}/tensions`,

@@ -15,7 +15,7 @@ import type { DemoRunner } from "./demo-runner.js";
  * pseudonymous: the chair is "Deltagare Västerås 1", the secretary "Deltagare Västerås 2",
  * the adjusters of September "Deltagare Eskilstuna 1" and "Deltagare MDU 1".
  */
-const asMember = (id: string): Principal => ({ id, roles: ["core-team"], initiatives: [] });
+const asMember = (id: string): Principal => ({ id, roles: ["core-team"] });
 
 /** The demo people the minutes need: the chair acts; the Core Team holds the secretary and adjusters. */
 type Members = Pick<DemoCast, "chair" | "coreTeam">;

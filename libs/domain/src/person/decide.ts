@@ -4,6 +4,8 @@ import { type Decision, accept, reject } from "../shared/decision.js";
 import type { PersonCommand } from "./commands.js";
 import {
   AlreadyCoreTeamMember,
+  LoginHeldByAnotherPerson,
+  LoginNotLinked,
   MembershipEndsBeforeStart,
   NotCoreTeamMember,
   PersonAlreadyRegistered,
@@ -11,7 +13,7 @@ import {
   PersonNotRegistered,
 } from "./errors.js";
 import type { PersonEvent } from "./events.js";
-import type { PersonState } from "./state.js";
+import { type PersonState, loginKey } from "./state.js";
 
 export const decidePerson = (command: PersonCommand, state: PersonState): Decision<PersonEvent> => {
   if (command.type === "RegisterPerson") {
@@ -44,6 +46,20 @@ export const decidePerson = (command: PersonCommand, state: PersonState): Decisi
     }
     case "ErasePerson":
       return accept({ type: "PersonErased", data: command.data });
+    case "LinkLogin": {
+      const { heldByAnotherPerson, ...data } = command.data;
+      if (heldByAnotherPerson !== undefined) {
+        return reject(
+          new LoginHeldByAnotherPerson({ detail: `The login of ${data.issuer} is linked to ${heldByAnotherPerson}` }),
+        );
+      }
+      // Linking a login the person already has changes nothing: a repeated first sign-in is no error.
+      return state.logins.has(loginKey(data)) ? accept() : accept({ type: "PersonLoginLinked", data });
+    }
+    case "UnlinkLogin":
+      return state.logins.has(loginKey(command.data))
+        ? accept({ type: "PersonLoginUnlinked", data: command.data })
+        : reject(new LoginNotLinked({ detail: `No login of ${command.data.issuer} with that subject is linked` }));
     default:
       return assertNever(command, "person command");
   }

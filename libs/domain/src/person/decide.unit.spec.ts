@@ -3,9 +3,12 @@ import { deciderSpec } from "../../testing/decider-spec.js";
 import { OrganisationNotRegistered } from "../organisation/errors.js";
 import { fold } from "../shared/decider.js";
 import type { FocusArea, OrganisationId } from "../shared/schema-primitives.js";
+import { coreTeamOn } from "./core-team-on.js";
 import { personDecider } from "./decider.js";
 import {
   AlreadyCoreTeamMember,
+  LoginHeldByAnotherPerson,
+  LoginNotLinked,
   MembershipEndsBeforeStart,
   NotCoreTeamMember,
   PersonAlreadyRegistered,
@@ -75,4 +78,63 @@ describe("the person as the application reads it", () => {
   it("is registered once registered", () => expect(statusAfter([registered, joined])).toBe("registered"));
   it("is erased once erased", () => expect(statusAfter([registered, erased])).toBe("erased"));
   it("is not registered by anything but the registration", () => expect(statusAfter([joined, erased])).toBe("unregistered"));
+});
+
+describe("logins", () => {
+  const login = { issuer: "https://login.example.se", subjectDigest: "a".repeat(64) } as const;
+  const linked: PersonEvent = { type: "PersonLoginLinked", data: { ...login, linkedBy: "admin" } };
+  const link = (facts: { heldByAnotherPerson?: string } = {}) =>
+    ({ type: "LinkLogin", data: { ...login, linkedBy: "admin", ...facts } }) as const;
+  const unlink = { type: "UnlinkLogin", data: login } as const;
+  it("links a login", () => spec.given([registered]).when(link()).then([linked]));
+  it("changes nothing when the person already has the login (a repeated first sign-in)", () =>
+    spec.given([registered, linked]).when(link()).then([]));
+  it("links a login of another issuer beside it", () => {
+    const other = { ...link().data, issuer: "https://other.example.se" };
+    spec
+      .given([registered, linked])
+      .when({ type: "LinkLogin", data: other })
+      .then([{ type: "PersonLoginLinked", data: other }]);
+  });
+  it("refuses a login another person holds, naming them", () =>
+    spec
+      .given([registered])
+      .when(link({ heldByAnotherPerson: "person-b" }))
+      .thenRejects(LoginHeldByAnotherPerson, "person-b"));
+  it("unlinks a linked login, which can then be linked again", () => {
+    spec
+      .given([registered, linked])
+      .when(unlink)
+      .then([{ type: "PersonLoginUnlinked", data: login }]);
+    spec
+      .given([registered, linked, { type: "PersonLoginUnlinked", data: login }])
+      .when(link())
+      .then([linked]);
+  });
+  it("refuses to unlink a login the person does not have, naming its issuer", () =>
+    spec.given([registered]).when(unlink).thenRejects(LoginNotLinked, login.issuer));
+  it("takes no login once erased", () => spec.given([registered, erased]).when(link()).thenRejects(PersonErasedError));
+});
+
+describe("coreTeamOn: the Core Team rights of a day", () => {
+  const other = "annat-fokusomrade" as FocusArea;
+  const ended = (on: string): PersonEvent => ({ type: "CoreTeamMembershipEnded", data: { focusArea, on } });
+  const areas = (history: PersonEvent[], day: string) => [...coreTeamOn(history, day)];
+  it("counts from the start date", () => {
+    expect(areas([registered, joined], "2024-01-14")).toEqual([]);
+    expect(areas([registered, joined], "2024-01-15")).toEqual([focusArea]);
+  });
+  it("counts through the end date, its last day, even when the end was recorded ahead of time", () => {
+    expect(areas([registered, joined, ended("2024-06-30")], "2024-06-30")).toEqual([focusArea]);
+    expect(areas([registered, joined, ended("2024-06-30")], "2024-07-01")).toEqual([]);
+  });
+  it("counts a membership started again after it ended", () =>
+    expect(
+      areas([registered, joined, ended("2024-06-30"), { ...joined, data: { focusArea, on: "2025-01-01" } }], "2025-02-01"),
+    ).toEqual([focusArea]));
+  it("keeps one focus area when another ends", () => {
+    const joinedOther: PersonEvent = { type: "CoreTeamMembershipStarted", data: { focusArea: other, on: "2024-02-01" } };
+    expect(areas([registered, joined, joinedOther, ended("2024-03-01")], "2024-04-01")).toEqual([other]);
+  });
+  it("gives an erased person no Core Team", () => expect(areas([registered, joined, erased], "2025-06-02")).toEqual([]));
 });

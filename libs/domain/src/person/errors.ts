@@ -30,3 +30,13 @@ export class PersonNotRegistered extends rule("person-not-registered", {
   en: "Every person referred to must be registered",
   sv: "Varje person som anges måste vara registrerad",
 }) {}
+
+export class LoginHeldByAnotherPerson extends rule("login-held-by-another-person", {
+  en: "The login is linked to another person",
+  sv: "Inloggningen är kopplad till en annan person",
+}) {}
+
+export class LoginNotLinked extends rule("login-not-linked", {
+  en: "The login is not linked to this person",
+  sv: "Inloggningen är inte kopplad till personen",
+}) {}

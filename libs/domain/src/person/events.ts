@@ -14,6 +14,21 @@ export const SealedText = z.strictObject({
 });
 export type SealedText = z.infer<typeof SealedText>;
 
+/**
+ * A login as the identity provider names it: its issuer (`iss`) and a digest of its subject
+ * (`sub`). Only the digest is kept: the log needs to recognise a login, never to show it, and
+ * a subject outlives an erasure of the person's key.
+ */
+export const LoginRef = z.strictObject({
+  issuer: z.string().min(1).max(500),
+  subjectDigest: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 digest in lowercase hex"),
+});
+export type LoginRef = z.infer<typeof LoginRef>;
+
+/** How a login came to be linked: by an admin, or by the person's first sign-in with a verified e-mail. */
+export const LoginLinkedBy = z.enum(["admin", "verified-email"]);
+export type LoginLinkedBy = z.infer<typeof LoginLinkedBy>;
+
 export const personEvents = {
   PersonRegistered: {
     schemaVersion: 1,
@@ -22,6 +37,8 @@ export const personEvents = {
   CoreTeamMembershipStarted: { schemaVersion: 1, schema: z.strictObject({ focusArea: FocusArea, on: isoDate }) },
   CoreTeamMembershipEnded: { schemaVersion: 1, schema: z.strictObject({ focusArea: FocusArea, on: isoDate }) },
   PersonErased: { schemaVersion: 1, schema: z.strictObject({ on: isoDate }) },
+  PersonLoginLinked: { schemaVersion: 1, schema: LoginRef.extend({ linkedBy: LoginLinkedBy }) },
+  PersonLoginUnlinked: { schemaVersion: 1, schema: LoginRef },
 } as const;
 
 export type PersonEvent = EventsOf<typeof personEvents>;

@@ -1,11 +1,11 @@
 import { assertNever } from "../shared/assert-never.js";
 import type { PersonEvent } from "./events.js";
-import type { PersonState } from "./state.js";
+import { type PersonState, loginKey } from "./state.js";
 
 export const evolvePerson = (state: PersonState, event: PersonEvent): PersonState => {
   switch (event.type) {
     case "PersonRegistered":
-      return { status: "registered", coreTeam: new Map() };
+      return { status: "registered", coreTeam: new Map(), logins: new Set() };
     case "CoreTeamMembershipStarted":
       return state.status === "unregistered"
         ? state
@@ -15,6 +15,14 @@ export const evolvePerson = (state: PersonState, event: PersonEvent): PersonStat
       const coreTeam = new Map(state.coreTeam);
       coreTeam.delete(event.data.focusArea);
       return { ...state, coreTeam };
+    }
+    case "PersonLoginLinked":
+      return state.status === "unregistered" ? state : { ...state, logins: new Set(state.logins).add(loginKey(event.data)) };
+    case "PersonLoginUnlinked": {
+      if (state.status === "unregistered") return state;
+      const logins = new Set(state.logins);
+      logins.delete(loginKey(event.data));
+      return { ...state, logins };
     }
     case "PersonErased":
       return state.status === "unregistered" ? state : { ...state, status: "erased" };

@@ -1,4 +1,5 @@
 export * from "./commands.js";
+export * from "./core-team-on.js";
 export * from "./decider.js";
 export * from "./errors.js";
 export * from "./registered-people.js";

@@ -7,6 +7,12 @@ export type PersonState =
       readonly status: "registered" | "erased";
       /** Focus areas whose Core Team the person is in, with the date they joined. */
       readonly coreTeam: ReadonlyMap<FocusArea, IsoDate>;
+      /** The person's logins, by `loginKey` (issuer and subject digest). */
+      readonly logins: ReadonlySet<string>;
     };
 
 export const initialPersonState: PersonState = { status: "unregistered" };
+
+/** One string per login, for sets: the issuer and the subject digest cannot contain a newline together. */
+export const loginKey = (login: { readonly issuer: string; readonly subjectDigest: string }): string =>
+  `${login.issuer}\n${login.subjectDigest}`;

@@ -1,8 +1,9 @@
 import type { BudgetEvent } from "#domain";
 import { Effect } from "effect";
+import { leadOf } from "../../../testing/initiative-history.js";
 import { describe, expect, it } from "vitest";
 import { actingAs, useCommandRuntime } from "../../../testing/command-runtime.js";
-import { coreTeam, leadOf } from "../../../testing/principals.js";
+import { coreTeam } from "../../../testing/principals.js";
 import { changeExternalFundingStatus, linkExternalFunding, proposeBudget, recordExternalFunding } from "./commands.js";
 
 const runtime = useCommandRuntime();
@@ -88,6 +89,6 @@ describe("external funding with a status and a budget line", () => {
 
   it("is for the Core Team only", async () => {
     await aProposedBudget();
-    expect(await failure(recordExternalFunding, applied, leadOf())).toMatchObject({ _tag: "Forbidden" });
+    expect(await failure(recordExternalFunding, applied, await leadOf(runtime.store))).toMatchObject({ _tag: "Forbidden" });
   });
 });

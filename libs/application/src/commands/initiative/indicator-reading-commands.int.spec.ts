@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { actingAs, useCommandRuntime } from "../../../testing/command-runtime.js";
-import { appendInitiative } from "../../../testing/initiative-history.js";
-import { coreTeam, leadOf } from "../../../testing/principals.js";
+import { appendInitiative, leadOf } from "../../../testing/initiative-history.js";
+import { coreTeam } from "../../../testing/principals.js";
 import { proposeBudget, recordValueReflection } from "../budget/commands.js";
 import { recordIndicatorReading } from "./indicator-reading-commands.js";
 import { setGoal } from "./initiative-commands.js";
@@ -22,11 +22,13 @@ describe("indicator readings", () => {
     const { initiativeId, goalId } = await aGoal();
     const recorded = await ok(recordIndicatorReading, { initiativeId, goalId, ...reading });
     expect(recorded).toMatchObject({ created: true, revision: 2 });
-    const asLead = actingAs(runtime, leadOf(initiativeId));
+    const asLead = actingAs(runtime, await leadOf(runtime.store, initiativeId));
     expect(await asLead.ok(recordIndicatorReading, { initiativeId, goalId, ...reading, value: 45 })).toMatchObject({
       created: true,
     });
-    expect(await failure(recordIndicatorReading, { initiativeId, goalId, ...reading }, leadOf(randomUUID()))).toMatchObject({
+    expect(
+      await failure(recordIndicatorReading, { initiativeId, goalId, ...reading }, await leadOf(runtime.store, randomUUID())),
+    ).toMatchObject({
       _tag: "Forbidden",
     });
   });

@@ -4,12 +4,14 @@ import {
   type InitiativeState,
   type Principal,
   type Role,
+  type InitiativeLeads,
   InitiativeClosed,
   actsFor,
   initiativeDecider,
   initiativeEvents,
   initiativeStream,
 } from "#domain";
+import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec, RuleClass } from "../../command-spec.js";
 
@@ -38,11 +40,14 @@ export const newInInitiative = ({ initiativeId }: { readonly initiativeId: strin
   resourceId: newId,
 });
 
-/** Core Team for every initiative; a lead only for the initiatives in their token. */
+const NO_LEADS: InitiativeLeads = new Set<string>();
+
+/** Core Team for every initiative; a lead only while the initiative's stream, as loaded, holds them. */
 export const coreTeamOrItsLeads: {
   readonly roles: ReadonlyArray<Role>;
-  readonly scope: (principal: Principal, input: { readonly initiativeId: string }) => boolean;
+  readonly scope: (principal: Principal, input: unknown, state: InitiativeState) => Effect.Effect<boolean>;
 } = {
   roles: ["core-team", "initiative-lead"],
-  scope: (principal, { initiativeId }) => actsFor(principal, [initiativeId]),
+  scope: (principal, _input, state) =>
+    Effect.succeed(actsFor(principal, [state.status === "unregistered" ? NO_LEADS : state.leads])),
 };

@@ -25,7 +25,7 @@ import {
 const runtime = useCommandRuntime();
 const { ok, failure } = actingAs(runtime, coreTeam);
 const eventsOf = (streamId: string) => Effect.runPromise(runtime.store.readStream(streamId));
-const as = (id: string): Principal => ({ id, roles: ["core-team"], initiatives: [] });
+const as = (id: string): Principal => ({ id, roles: ["core-team"] });
 
 /** Four registered people: chair, secretary and the two adjusters. */
 const officers = async () => {

@@ -12,8 +12,8 @@ import { executeCommand } from "../../execute-command.js";
 import { registerOrganisation } from "../organisation/commands.js";
 import { endCoreTeamMembership, erasePerson, registerPerson, startCoreTeamMembership } from "../person/commands.js";
 
-const admin: Principal = { id: "admin-1", roles: ["admin"], initiatives: [] };
-const lead: Principal = { id: "lead-1", roles: ["initiative-lead"], initiatives: [] };
+const admin: Principal = { id: "admin-1", roles: ["admin"] };
+const lead: Principal = { id: "lead-1", roles: ["initiative-lead"] };
 const person = { name: "Deltagare Västerås 1", email: "deltagare.v1@example.se" };
 
 const runtime = useCommandRuntime();

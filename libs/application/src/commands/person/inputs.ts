@@ -10,3 +10,10 @@ export const RegisterPersonInput = z.strictObject({
 export const CoreTeamMembershipInput = events.CoreTeamMembershipStarted.schema.extend({ personId: PersonId });
 /** The erasure carries nothing but whom: it is dated today. */
 export const ErasePersonInput = z.strictObject({ personId: PersonId });
+
+/** A login as the identity provider names it: the token's `iss` and `sub`, in the clear (only a digest is kept). */
+export const LoginInput = z.strictObject({
+  personId: PersonId,
+  issuer: z.string().min(1).max(500),
+  subject: z.string().min(1).max(500),
+});

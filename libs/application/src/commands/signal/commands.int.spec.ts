@@ -3,9 +3,9 @@ import { calendarDate, signalStream } from "#domain";
 import { Effect } from "effect";
 import type { InputOf } from "../../command-spec.js";
 import { describe, expect, it } from "vitest";
-import { appendInitiative } from "../../../testing/initiative-history.js";
+import { appendInitiative, leadOf } from "../../../testing/initiative-history.js";
 import { useCommandRuntime } from "../../../testing/command-runtime.js";
-import { auditor, coreTeam, leadOf } from "../../../testing/principals.js";
+import { auditor, coreTeam } from "../../../testing/principals.js";
 import { signalConcerns } from "../../facts/references.js";
 import { amendMandate } from "../initiative/mandate-commands.js";
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "../signal/commands.js";
@@ -60,14 +60,20 @@ describe("submitting a signal", () => {
 
   it("is allowed to a lead of the initiative", async () => {
     const initiativeId = await appendInitiative(runtime.store);
-    const result = await runtime.ok(submitSignal, { input: signalFor(initiativeId), principal: leadOf(initiativeId) });
+    const result = await runtime.ok(submitSignal, {
+      input: signalFor(initiativeId),
+      principal: await leadOf(runtime.store, initiativeId),
+    });
     expect(result.created).toBe(true);
   });
 
   it("is forbidden to a lead of another initiative", async () => {
     const initiativeId = await appendInitiative(runtime.store);
     const other = await appendInitiative(runtime.store);
-    const error = await runtime.failure(submitSignal, { input: signalFor(initiativeId), principal: leadOf(other) });
+    const error = await runtime.failure(submitSignal, {
+      input: signalFor(initiativeId),
+      principal: await leadOf(runtime.store, other),
+    });
     expect(error._tag).toBe("Forbidden");
   });
 
@@ -91,7 +97,10 @@ describe("acknowledging a signal", () => {
   it("is for the Core Team only", async () => {
     const initiativeId = await appendInitiative(runtime.store);
     const signalId = await submitted(initiativeId);
-    const error = await runtime.failure(acknowledgeSignal, { input: { signalId }, principal: leadOf(initiativeId) });
+    const error = await runtime.failure(acknowledgeSignal, {
+      input: { signalId },
+      principal: await leadOf(runtime.store, initiativeId),
+    });
     expect(error._tag).toBe("Forbidden");
   });
 
@@ -180,7 +189,9 @@ describe("answering a signal", () => {
     const initiativeId = await appendInitiative(runtime.store);
     const signalId = await submitted(initiativeId);
     const input = { signalId, response: "Noterat", outcome: "noted" as const };
-    expect((await runtime.failure(answerSignal, { input, principal: leadOf(initiativeId) }))._tag).toBe("Forbidden");
+    expect((await runtime.failure(answerSignal, { input, principal: await leadOf(runtime.store, initiativeId) }))._tag).toBe(
+      "Forbidden",
+    );
   });
 });
 
@@ -190,14 +201,14 @@ describe("withdrawing a signal", () => {
     const signalId = await submitted(initiativeId, coreTeam);
     const result = await runtime.ok(withdrawSignal, {
       input: { signalId, reason: "Löst lokalt" },
-      principal: leadOf(initiativeId),
+      principal: await leadOf(runtime.store, initiativeId),
     });
     expect(result.revision).toBe(1);
   });
 
   it("lets a lead withdraw what they submitted, and nothing follows a withdrawal", async () => {
     const initiativeId = await appendInitiative(runtime.store);
-    const lead = leadOf(initiativeId);
+    const lead = await leadOf(runtime.store, initiativeId);
     const signalId = await submitted(initiativeId, lead);
     await runtime.ok(withdrawSignal, { input: { signalId, reason: "Löst lokalt" }, principal: lead });
     const error = await runtime.failure(acknowledgeSignal, { input: { signalId }, principal: coreTeam });
@@ -209,7 +220,7 @@ describe("withdrawing a signal", () => {
     const other = await appendInitiative(runtime.store);
     const error = await runtime.failure(withdrawSignal, {
       input: { signalId, reason: "Fel initiativ" },
-      principal: leadOf(other),
+      principal: await leadOf(runtime.store, other),
     });
     expect(error._tag).toBe("Forbidden");
   });

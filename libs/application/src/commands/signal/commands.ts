@@ -10,7 +10,6 @@ import {
   SignalAlreadyAnswered,
   type SignalState,
   SignalWithdrawnError,
-  actsFor,
   initiativeDecider,
   initiativeFacts,
   initiativeStream,
@@ -22,6 +21,7 @@ import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec } from "../../command-spec.js";
+import { actsForInitiatives } from "../../facts/leads.js";
 import { amendmentTriggeredBySignal } from "../../facts/amendments.js";
 import { referenceConcerns } from "../../facts/references.js";
 import { loadState } from "../../read-state.js";
@@ -46,7 +46,7 @@ export const submitSignal: SignalSpec<typeof SubmitSignalInput> = {
   name: "SubmitSignal",
   input: SubmitSignalInput,
   roles: ["core-team", "initiative-lead"],
-  scope: (principal, input) => actsFor(principal, [input.initiativeId]),
+  scope: (principal, input) => actsForInitiatives(principal, [input.initiativeId]),
   creates: "stream",
   rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound],
   target: (_input, newId) => ({ streamId: signalStream(newId), resourceId: newId }),
@@ -97,6 +97,7 @@ export const withdrawSignal: SignalSpec<typeof WithdrawSignalInput> = {
   input: WithdrawSignalInput,
   roles: ["core-team", "initiative-lead"],
   rules: [SignalWithdrawnError, SignalAlreadyAnswered],
-  scope: (principal, _input, state) => actsFor(principal, state.status === "not-submitted" ? [] : [state.initiativeId]),
+  scope: (principal, _input, state) =>
+    actsForInitiatives(principal, state.status === "not-submitted" ? [] : [state.initiativeId]),
   toCommand: ({ reason }) => Effect.succeed({ type: "WithdrawSignal", data: { reason } }),
 };

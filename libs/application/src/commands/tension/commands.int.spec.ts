@@ -4,8 +4,8 @@ import { Effect } from "effect";
 import type { InputOf } from "../../command-spec.js";
 import { describe, expect, it } from "vitest";
 import { useCommandRuntime } from "../../../testing/command-runtime.js";
-import { appendInitiative } from "../../../testing/initiative-history.js";
-import { auditor, coreTeam, leadOf } from "../../../testing/principals.js";
+import { appendInitiative, leadOf } from "../../../testing/initiative-history.js";
+import { auditor, coreTeam } from "../../../testing/principals.js";
 import { tensionConcerns } from "../../facts/references.js";
 import { changeTensionIntensity, dropTension, escalateTension, raiseTension, resolveTension } from "../tension/commands.js";
 
@@ -44,21 +44,26 @@ describe("raising a tension", () => {
 
   it("is allowed to a lead for their own initiatives", async () => {
     const initiativeId = await appendInitiative(runtime.store);
-    expect(await raised([initiativeId], leadOf(initiativeId))).toBeTypeOf("string");
+    expect(await raised([initiativeId], await leadOf(runtime.store, initiativeId))).toBeTypeOf("string");
   });
 
   it("is forbidden to a lead for an initiative outside their token, alone or beside their own", async () => {
     const own = await appendInitiative(runtime.store);
     const other = await appendInitiative(runtime.store);
     for (const initiativeIds of [[other], [own, other]]) {
-      const error = await runtime.failure(raiseTension, { input: tensionAbout(initiativeIds), principal: leadOf(own) });
+      const error = await runtime.failure(raiseTension, {
+        input: tensionAbout(initiativeIds),
+        principal: await leadOf(runtime.store, own),
+      });
       expect(error._tag).toBe("Forbidden");
     }
   });
 
   it("is forbidden to a lead for a tension within the Core Team", async () => {
     const own = await appendInitiative(runtime.store);
-    expect((await runtime.failure(raiseTension, { input: tensionAbout([]), principal: leadOf(own) }))._tag).toBe("Forbidden");
+    expect(
+      (await runtime.failure(raiseTension, { input: tensionAbout([]), principal: await leadOf(runtime.store, own) }))._tag,
+    ).toBe("Forbidden");
   });
 
   it("is forbidden to an auditor", async () => {
@@ -80,10 +85,15 @@ describe("following a tension", () => {
     const own = await appendInitiative(runtime.store);
     const other = await appendInitiative(runtime.store);
     const tensionId = await raised([own, other]);
-    expect((await runtime.failure(changeTensionIntensity, { input: intensity(tensionId), principal: leadOf(own) }))._tag).toBe(
-      "Forbidden",
-    );
-    const lead = leadOf(own, other);
+    expect(
+      (
+        await runtime.failure(changeTensionIntensity, {
+          input: intensity(tensionId),
+          principal: await leadOf(runtime.store, own),
+        })
+      )._tag,
+    ).toBe("Forbidden");
+    const lead = await leadOf(runtime.store, own, other);
     await runtime.ok(changeTensionIntensity, { input: intensity(tensionId), principal: lead });
     await runtime.ok(escalateTension, { input: escalation(tensionId), principal: lead });
     expect((await runtime.ok(resolveTension, { input: resolution(tensionId), principal: lead })).revision).toBe(3);
@@ -91,7 +101,7 @@ describe("following a tension", () => {
 
   it("is forbidden to a lead of none of its initiatives, and to an auditor", async () => {
     const tensionId = await raised([await appendInitiative(runtime.store)]);
-    const stranger = leadOf(await appendInitiative(runtime.store));
+    const stranger = await leadOf(runtime.store, await appendInitiative(runtime.store));
     const attempts = [
       [changeTensionIntensity, intensity(tensionId)],
       [escalateTension, escalation(tensionId)],
@@ -107,7 +117,7 @@ describe("following a tension", () => {
 
   it("is forbidden to any lead for a tension within the Core Team", async () => {
     const tensionId = await raised([]);
-    const lead = leadOf(await appendInitiative(runtime.store));
+    const lead = await leadOf(runtime.store, await appendInitiative(runtime.store));
     expect((await runtime.failure(escalateTension, { input: escalation(tensionId), principal: lead }))._tag).toBe("Forbidden");
   });
 

@@ -9,7 +9,6 @@ import {
   type TensionState,
   TensionClosed,
   TensionDatedBeforeRaised,
-  actsFor,
   governingContextFacts,
   tensionDecider,
   tensionEvents,
@@ -19,6 +18,7 @@ import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec } from "../../command-spec.js";
+import { actsForInitiatives } from "../../facts/leads.js";
 import { organisationState } from "../../facts/organisations.js";
 import { initiativeRegistry, unregistered } from "../../facts/registrations.js";
 import {
@@ -47,7 +47,7 @@ const onTension = {
   rules: [TensionClosed, TensionDatedBeforeRaised],
   target: ({ tensionId }: { readonly tensionId: string }) => ({ streamId: tensionStream(tensionId), resourceId: tensionId }),
   scope: (principal: Principal, _input: unknown, state: TensionState) =>
-    state.status !== "not-raised" && actsFor(principal, state.initiativeIds),
+    actsForInitiatives(principal, state.status === "not-raised" ? [] : state.initiativeIds),
 } as const;
 
 /** A lead raises only for their own initiatives, never a tension within the Core Team itself. */
@@ -55,7 +55,7 @@ export const raiseTension: TensionSpec<typeof RaiseTensionInput> = {
   ...tensionStreamOf,
   name: "RaiseTension",
   input: RaiseTensionInput,
-  scope: (principal, input) => actsFor(principal, input.initiativeIds),
+  scope: (principal, input) => actsForInitiatives(principal, input.initiativeIds),
   creates: "stream",
   rules: [InitiativeNotRegistered],
   target: (_input, newId) => ({ streamId: tensionStream(newId), resourceId: newId }),

@@ -147,3 +147,25 @@ export function leadsAsOf(
 
 const closureKnown = (row: InitiativeRow, asOf: string | null): row is InitiativeRow & { closed_on: IsoDate } =>
   row.closed_at !== null && (asOf === null || row.closed_at <= asOf);
+
+/** The open initiatives the person leads now (any lead role), by name. */
+export function initiativesLedBy(db: Database.Database, personId: string): ReadonlyArray<{ id: string; name: string }> {
+  return prepared<[string], { id: string; name: string }>(
+    db,
+    `SELECT DISTINCT i.initiative_id AS id, i.name AS name FROM initiative_leads l
+       JOIN initiatives i ON i.initiative_id = l.initiative_id
+       WHERE l.person_id = ? AND l.unassigned_at IS NULL AND i.closed_on IS NULL
+       ORDER BY i.name`,
+  ).all(personId);
+}
+
+/** Every lead of an open initiative now, with the initiative's name, in the order they were assigned. */
+export function currentLeads(db: Database.Database): ReadonlyArray<{ personId: string; initiativeName: string }> {
+  return prepared<[], { personId: string; initiativeName: string }>(
+    db,
+    `SELECT l.person_id AS personId, i.name AS initiativeName FROM initiative_leads l
+       JOIN initiatives i ON i.initiative_id = l.initiative_id
+       WHERE l.unassigned_at IS NULL AND i.closed_on IS NULL
+       ORDER BY l.assigned_at, l.assigned_position`,
+  ).all();
+}

@@ -5,9 +5,17 @@ import { peopleTables } from "./tables.js";
 /** Keeps personal data sealed exactly as the log holds it: this projection never sees a key. */
 export const peopleProjection = defineProjection({
   name: "people",
-  version: 1,
+  // 2: the logins linked to people (issue 12).
+  version: 2,
   tables: peopleTables,
-  handles: ["PersonRegistered", "CoreTeamMembershipStarted", "CoreTeamMembershipEnded", "PersonErased"],
+  handles: [
+    "PersonRegistered",
+    "CoreTeamMembershipStarted",
+    "CoreTeamMembershipEnded",
+    "PersonErased",
+    "PersonLoginLinked",
+    "PersonLoginUnlinked",
+  ],
   bind: (db, tables) => {
     const insertPerson = db.prepare(
       `INSERT INTO ${tables.people} (person_id, organisation_id, name_sealed, email_sealed, registered_at, erased_on, erased_at)
@@ -23,6 +31,13 @@ export const peopleProjection = defineProjection({
     const endMembership = db.prepare(
       `UPDATE ${tables.core_team_memberships} SET ended_on = @on, ended_at = @recordedAt
        WHERE person_id = @personId AND focus_area = @focusArea AND ended_on IS NULL`,
+    );
+    const linkLogin = db.prepare(
+      `INSERT OR IGNORE INTO ${tables.person_logins} (issuer, subject_digest, person_id, linked_by, linked_at)
+       VALUES (@issuer, @subjectDigest, @personId, @linkedBy, @recordedAt)`,
+    );
+    const unlinkLogin = db.prepare(
+      `DELETE FROM ${tables.person_logins} WHERE issuer = @issuer AND subject_digest = @subjectDigest AND person_id = @personId`,
     );
 
     return (event) => {
@@ -48,6 +63,12 @@ export const peopleProjection = defineProjection({
           return;
         case "PersonErased":
           erasePerson.run({ personId, on: event.data.on, recordedAt });
+          return;
+        case "PersonLoginLinked":
+          linkLogin.run({ ...event.data, personId, recordedAt });
+          return;
+        case "PersonLoginUnlinked":
+          unlinkLogin.run({ ...event.data, personId });
           return;
         default:
           assertNever(event, "person event");

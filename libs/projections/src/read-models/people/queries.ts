@@ -59,3 +59,46 @@ export function coreTeam(
     .all(params)
     .map((row) => row.personId);
 }
+
+/** The people a login is linked to: one, or none; more than one only if two links raced. */
+export function loginHolders(
+  db: Database.Database,
+  login: { readonly issuer: string; readonly subjectDigest: string },
+): ReadonlyArray<string> {
+  return prepared<[typeof login], { personId: string }>(
+    db,
+    `SELECT person_id AS personId FROM person_logins WHERE issuer = @issuer AND subject_digest = @subjectDigest ORDER BY linked_at`,
+  )
+    .all(login)
+    .map((row) => row.personId);
+}
+
+/** Whether the person has any login at this issuer (a development token can be signed for them). */
+export function loginsOf(db: Database.Database, personId: string): ReadonlyArray<{ issuer: string; subjectDigest: string }> {
+  return prepared<[string], { issuer: string; subjectDigest: string }>(
+    db,
+    `SELECT issuer, subject_digest AS subjectDigest FROM person_logins WHERE person_id = ? ORDER BY linked_at`,
+  ).all(personId);
+}
+
+/** The people who gave an e-mail and are not erased: whom a verified e-mail may be matched against. */
+export function peopleWithEmail(db: Database.Database): ReadonlyArray<string> {
+  return prepared<[], { personId: string }>(
+    db,
+    `SELECT person_id AS personId FROM people WHERE email_sealed IS NOT NULL AND erased_on IS NULL ORDER BY registered_at`,
+  )
+    .all()
+    .map((row) => row.personId);
+}
+
+/** Everyone in some Core Team on date `at` (an end date is the last day of membership). */
+export function coreTeamMembersOn(db: Database.Database, at: string): ReadonlyArray<string> {
+  return prepared<[{ at: string }], { personId: string }>(
+    db,
+    `SELECT person_id AS personId FROM core_team_memberships
+       WHERE started_on <= @at AND (ended_on IS NULL OR ended_on >= @at)
+       GROUP BY person_id ORDER BY MIN(position)`,
+  )
+    .all({ at })
+    .map((row) => row.personId);
+}

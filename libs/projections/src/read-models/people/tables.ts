@@ -22,4 +22,14 @@ export const peopleTables = {
     indexes: ["focus_area"],
     lookups: ["person_id"],
   },
+  /** The logins linked to each person: the issuer and a digest of the subject, never the subject. */
+  person_logins: {
+    columns: `issuer TEXT NOT NULL,
+      subject_digest TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      linked_by TEXT NOT NULL,                  -- admin | verified-email
+      linked_at TEXT NOT NULL,
+      PRIMARY KEY (issuer, subject_digest, person_id)`,
+    lookups: ["person_id"],
+  },
 } satisfies Record<string, TableDefinition>;

@@ -1,0 +1,96 @@
+import { LoginDirectory, executeCommand, linkLoginByVerifiedEmail, loginRef, personStandingToday } from "#application";
+import type { LoginRef, Principal, Role } from "#domain";
+import type { Identity } from "#platform";
+import { describePeople, initiativesLedBy, loginHolders, peopleWithEmail } from "#projections";
+import { KeyStore } from "#privacy";
+import { Effect } from "effect";
+import type { MandatRuntime } from "./mandat-runtime.js";
+
+/** Who a request's token speaks for, as the server resolved it from the log. */
+export interface SignedIn {
+  readonly identity: Identity;
+  readonly principal: Principal;
+  /** Why the login has no person: not linked yet, linked to several (an admin must unlink one), or erased. */
+  readonly unlinked?: "not-linked" | "ambiguous" | "erased";
+}
+
+/** How long a login that the read models do not know yet may wait for them to catch up. */
+const CATCH_UP_MS = 2_000;
+
+/** The sign-in itself records a link by verified e-mail: an actor of the server, not of a client. */
+const SIGN_IN: Principal = { id: "mandat-sign-in", roles: ["admin"] };
+
+/**
+ * Turns a verified identity into a principal, from the log: the person its login is linked
+ * to; the Core Team role from that person's own stream, read now (so an ended membership
+ * takes effect on the next request); the lead role while the person leads an open
+ * initiative (whether they lead a particular one each command checks against its stream).
+ * Admin and auditor are as the identity provider says.
+ */
+export class PrincipalResolver {
+  constructor(private readonly runtime: MandatRuntime) {}
+
+  /**
+   * Who holds a login, once the read models have caught up with the log: linking a login
+   * another person holds is refused (two links racing past each other are told apart at
+   * sign-in, which refuses a login linked to two people).
+   */
+  readonly logins: LoginDirectory["Type"] = {
+    holderOf: (login) =>
+      Effect.promise(async () => {
+        await this.runtime.readModelsAtHead(CATCH_UP_MS);
+        return loginHolders(this.runtime.readModels, login)[0];
+      }),
+  };
+
+  /** Bound, so that it can be handed around as a function. */
+  readonly resolve = async (identity: Identity): Promise<SignedIn> => {
+    const login = loginRef(identity.issuer, identity.subject);
+    let holders = loginHolders(this.runtime.readModels, login);
+    // A login linked a moment ago may not have reached the read models: wait once, briefly.
+    if (holders.length === 0) {
+      await this.runtime.readModelsAtHead(CATCH_UP_MS);
+      holders = loginHolders(this.runtime.readModels, login);
+    }
+    if (holders.length === 0 && this.runtime.config.identity.linkByVerifiedEmail) {
+      const linked = await this.linkByVerifiedEmail(identity, login);
+      if (linked) holders = [linked];
+    }
+    if (holders.length !== 1) return this.withoutPerson(identity, holders.length === 0 ? "not-linked" : "ambiguous");
+    const personId = holders[0]!;
+    const standing = await this.runtime.run(personStandingToday(personId));
+    if (standing.erased) return this.withoutPerson(identity, "erased");
+    const roles: Role[] = [...identity.roles];
+    if (standing.coreTeam.size > 0) roles.push("core-team");
+    if (initiativesLedBy(this.runtime.readModels, personId).length > 0) roles.push("initiative-lead");
+    return { identity, principal: { id: personId, personId, roles, ...nameOf(identity) } };
+  };
+
+  private withoutPerson(identity: Identity, unlinked: NonNullable<SignedIn["unlinked"]>): SignedIn {
+    return { identity, unlinked, principal: { id: identity.subject, roles: [...identity.roles], ...nameOf(identity) } };
+  }
+
+  /**
+   * Where the deployment allows it, a first sign-in whose verified e-mail is that of exactly
+   * one registered person links the login to them, recorded as an event on their stream.
+   */
+  private async linkByVerifiedEmail(identity: Identity, login: LoginRef): Promise<string | undefined> {
+    const email = identity.email?.trim().toLowerCase();
+    if (!identity.emailVerified || !email) return undefined;
+    const people = await this.runtime.run(
+      Effect.flatMap(KeyStore, (keys) => describePeople(this.runtime.readModels, keys, peopleWithEmail(this.runtime.readModels))),
+    );
+    const matches = [...people.values()].filter((person) => !person.erased && person.email?.trim().toLowerCase() === email);
+    if (matches.length !== 1) return undefined;
+    const personId = matches[0]!.personId;
+    await this.runtime.run(
+      executeCommand(linkLoginByVerifiedEmail, {
+        input: { personId, issuer: login.issuer, subject: identity.subject },
+        principal: SIGN_IN,
+      }),
+    );
+    return personId;
+  }
+}
+
+const nameOf = (identity: Identity) => (identity.name === undefined ? {} : { name: identity.name });
