@@ -4,9 +4,10 @@ import { Effect } from "effect";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, logHead, ok } from "./support/fixtures.js";
+import { expectProblem, logHead, ok, seedInitiative } from "./support/fixtures.js";
 import { type LiveFeed, openLiveFeed } from "./support/live-feed.js";
-import { type ApiClient, type MandatServer, api, serverForFile, tokenFor } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, api, serverForFile, tokenFor, tokenOf } from "./support/mandat-server.js";
+import { leadClient } from "./support/people.js";
 import { TEST_METRICS_TOKEN, eventually, sample, scrape } from "./support/metrics.js";
 
 /** GET /api/v1/events/live: Server-Sent Events of each new event's type, streamId and position. */
@@ -87,7 +88,10 @@ describe("GET /api/v1/events/live", () => {
   });
 
   it("every role may listen; two listeners both get each event", async () => {
-    const lead = await open({ authorization: `Bearer ${await tokenFor("initiative-lead", { initiatives: [] })}` });
+    // A lead: a person assigned to an initiative in the log, signed in with a login linked to them.
+    const led = await seedInitiative(core, "Lyssnarnas initiativ");
+    const { personId } = await leadClient(server.url, api(server.url, await tokenFor("admin")), [led.initiativeId]);
+    const lead = await open({ authorization: `Bearer ${await tokenOf(`e2e-${personId}`)}` });
     const admin = await open({ authorization: `Bearer ${await tokenFor("admin")}` });
     expect(lead.status).toBe(200);
     expect(admin.status).toBe(200);

@@ -21,7 +21,9 @@ const signalsQuery = z.strictObject({
     .optional()
     .describe("`unanswered`: the inbox, oldest first; `answered`: newest answer first; default: all, oldest first"),
   initiativeId: z.uuid().optional(),
-  clauseId: ClauseId.optional().describe("Only the signals citing this clause (with initiativeId: of that initiative's mandates)"),
+  clauseId: ClauseId.optional().describe(
+    "Only the signals citing this clause (with initiativeId: of that initiative's mandates)",
+  ),
   ...asOfQuery.shape,
   ...pageQuery.shape,
 });
@@ -90,6 +92,6 @@ export const signalRoutes = {
     path: `${API}/signals/:id/withdrawal`,
     operationId: "withdrawSignal",
     summary: "Withdraw a signal that is not yet answered",
-    scope: "A lead only for signals of the initiatives in their token, whoever submitted them.",
+    scope: "A lead only for signals of the initiatives they lead, whoever submitted them.",
   }),
 };

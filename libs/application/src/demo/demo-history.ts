@@ -15,6 +15,8 @@ import { amendMandate, grantMandate } from "../commands/initiative/mandate-comma
 import { agreeNextStep, approveMinutes, holdMeeting, recordComment, recordDecision } from "../commands/meeting/commands.js";
 import { mapGoverningContext, registerOrganisation } from "../commands/organisation/commands.js";
 import { registerPerson, startCoreTeamMembership } from "../commands/person/commands.js";
+import { linkLogin } from "../commands/person/login-commands.js";
+import { DEVELOPMENT_ISSUER } from "../login-ref.js";
 import { acknowledgeSignal, answerSignal, submitSignal } from "../commands/signal/commands.js";
 import { raiseTension } from "../commands/tension/commands.js";
 import { DEMO_FOCUS_AREA, type DemoCast, type DemoInitiative } from "./demo-cast.js";
@@ -67,7 +69,7 @@ export const loadDemoHistory = Effect.gen(function* () {
   const runner = demoRunner(timeline);
   const { run, idOf } = runner;
   const on = (date: string) => timeline.on(date);
-  const system: Principal = { id: "mandat-demo", roles: ["admin"], initiatives: [] };
+  const system: Principal = { id: "mandat-demo", roles: ["admin"] };
 
   // January 2024: the organisations, the Core Team (four from Västerås, two from Eskilstuna,
   // three from MDU, two absent on 19 September) and the people who will lead initiatives.
@@ -77,7 +79,12 @@ export const loadDemoHistory = Effect.gen(function* () {
   const vasteras = yield* organisation("Västerås stad", "municipality");
   const eskilstuna = yield* organisation("Eskilstuna kommun", "municipality");
   const mdu = yield* organisation("Mälardalens universitet", "university");
-  const person = (organisationId: string, name: string) => idOf(registerPerson, { organisationId, name }, system);
+  // Every demo person can sign in with a development token: a login of the server's own
+  // issuer, with the person's id as its subject (`mandat token --person`).
+  const person = (organisationId: string, name: string) =>
+    Effect.tap(idOf(registerPerson, { organisationId, name }, system), (personId) =>
+      run(linkLogin, { personId, issuer: DEVELOPMENT_ISSUER, subject: personId }, system),
+    );
   const coreTeam: Array<{ readonly id: string; readonly name: string; readonly attended: boolean }> = [];
   for (const [organisationId, label, count] of [
     [vasteras, "Västerås", 4],
@@ -94,7 +101,7 @@ export const loadDemoHistory = Effect.gen(function* () {
   for (const member of coreTeam) {
     yield* run(startCoreTeamMembership, { personId: member.id, focusArea: DEMO_FOCUS_AREA, on: "2024-01-15" }, system);
   }
-  const chair: Principal = { id: coreTeam[0]!.id, roles: ["core-team"], initiatives: [] };
+  const chair: Principal = { id: coreTeam[0]!.id, roles: ["core-team"] };
   const leadIds = {
     dromfabriken: yield* person(vasteras, "Initiativledare Drömfabriken"),
     arby: yield* person(eskilstuna, "Initiativledare Årby/Fröslunda"),
@@ -121,11 +128,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     ),
   };
   const keys = Object.keys(initiatives) as DemoInitiative[];
-  const lead = (key: DemoInitiative): Principal => ({
-    id: leadIds[key],
-    roles: ["initiative-lead"],
-    initiatives: [initiatives[key]],
-  });
+  const lead = (key: DemoInitiative): Principal => ({ id: leadIds[key], personId: leadIds[key], roles: ["initiative-lead"] });
   for (const key of keys) {
     yield* run(assignLead, { initiativeId: initiatives[key], personId: leadIds[key], role: "lead" }, system);
     yield* run(agreeCheckInCadence, { initiativeId: initiatives[key], everyDays: 42 }, chair);
