@@ -7,12 +7,13 @@
 #   runtime - the same Debian release and Node major as the build stage (the native binding
 #             is ABI- and glibc-compatible), no compiler, runs as the unprivileged `node` user.
 #
-# package.json "engines" asks for Node >= 20.19; node:20-bookworm-slim is the newest 20.x.
+# Node 24, an LTS line supported until April 2028 (Node 20's support ended in April 2026);
+# package.json "engines" asks for Node >= 20.19.
 #
 #   docker build -t mandat .
 #   docker run --rm -p 127.0.0.1:3000:3000 -e AUTH_JWT_SECRET=... -v mandat-data:/data mandat
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 
 # python3, make and g++ let node-gyp compile better-sqlite3 when prebuild-install finds no
 # prebuilt binary for this platform.
@@ -35,7 +36,7 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 
 # HOST=0.0.0.0: in a container the server must listen on all interfaces (it binds 127.0.0.1
 # otherwise). NODE_ENV=production refuses to start without AUTH_JWT_SECRET or
@@ -71,10 +72,10 @@ VOLUME ["/data"]
 
 EXPOSE 3000
 
-# Ready = 200 from GET /health (503 while the read models catch up). Slim images have no
-# curl: use Node's built-in fetch.
+# Ready = 200 from GET /health/ready (503 while the read models catch up, and while the
+# server drains at shutdown). Slim images have no curl: use Node's built-in fetch.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
 
 # Node is PID 1 and handles SIGTERM itself (finishes in-flight requests, closes the store).
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -213,10 +213,10 @@ describe("docker-compose.yml: the API instances", () => {
     expect(volumeFor("api-1", "MANDAT_KEYS_PATH")).toBe(volumeFor("api-2", "MANDAT_KEYS_PATH"));
   });
 
-  it.each(apiNames)("%s: a health check on /health", (name) => {
+  it.each(apiNames)("%s: a health check on /health/ready (a draining or catching-up instance gets no traffic)", (name) => {
     const service = services[name]!;
     expect(service.healthcheck?.disable).not.toBe(true);
-    expect(healthTest(service)).toMatch(/http:\/\/(127\.0\.0\.1|localhost):3000\/health\b/);
+    expect(healthTest(service)).toMatch(/http:\/\/(127\.0\.0\.1|localhost):3000\/health\/ready['"\s]/);
   });
 
   it.each(apiNames)("%s: starts once every EventStoreDB node is healthy", (name) => {
@@ -236,6 +236,11 @@ describe("docker-compose.yml: the proxy and the published ports", () => {
     expect(proxy.image).toMatch(/^nginx:/);
     expect(mountsOf(proxy).some(([source]) => source.replace(/^\.\//, "") === "deploy/nginx.conf")).toBe(true);
     expect((proxy.ports ?? []).map(String)).toContainEqual(expect.stringMatching(/^127\.0\.0\.1:8080:\d+$/));
+  });
+
+  it("checks its own health on /health/live through itself", () => {
+    expect(proxy.healthcheck?.disable).not.toBe(true);
+    expect(healthTest(proxy)).toMatch(/http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/health\/live\b/);
   });
 
   it("sends traffic to the API only once both instances are healthy", () => {
@@ -323,9 +328,11 @@ const runtimeEnv = envOf(runtime);
 const all = (stage: Instruction[], keyword: string) => stage.filter((instruction) => instruction.keyword === keyword);
 
 describe("Dockerfile", () => {
-  it("is multi-stage, every stage on Node 20 (bookworm-slim)", () => {
+  it("is multi-stage, every stage on the same supported Node LTS (22 or 24, bookworm-slim)", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of stages) expect(stage[0]!.args).toMatch(/^node:20(\.\d+)*-bookworm-slim\b/);
+    for (const stage of stages) expect(stage[0]!.args).toMatch(/^node:(22|24)(\.\d+)*-bookworm-slim\b/);
+    // The native binding built in one stage runs in the other: one Node major for all.
+    expect(new Set(stages.map((stage) => stage[0]!.args.split(/[.-]/)[0])).size).toBe(1);
   });
 
   it("builds in an earlier stage: npm ci and npm run build, with the toolchain for better-sqlite3", () => {
@@ -387,12 +394,12 @@ describe("Dockerfile", () => {
     expect(loadConfig({ ...runtimeEnv, AUTH_JWT_SECRET: "y".repeat(40) }).demo).toBe(false);
   });
 
-  it("runtime: EXPOSE 3000 and a HEALTHCHECK on GET /health with Node's fetch", () => {
+  it("runtime: EXPOSE 3000 and a HEALTHCHECK on GET /health/ready with Node's fetch", () => {
     expect(all(runtime, "EXPOSE").flatMap(({ args }) => args.split(" "))).toContain("3000");
     const healthcheck = all(runtime, "HEALTHCHECK").at(-1)?.args ?? "";
     expect(healthcheck).toMatch(/\bCMD\b/);
     expect(healthcheck).toMatch(/fetch\(/);
-    expect(healthcheck).toMatch(/\/health\b/);
+    expect(healthcheck).toMatch(/\/health\/ready'/);
   });
 
   it("runtime: CMD runs dist/apps/api/src/main.js with node", () => {

@@ -7,7 +7,10 @@ import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fa
 import { Effect } from "effect";
 import { AppModule } from "./app.module.js";
 import { authenticateApiRequests } from "./http/authenticate.js";
-import { BODY_LIMIT_BYTES } from "./http/fastify-errors.js";
+import { Draining } from "./http/draining.js";
+import { acceptJsonBodiesOnly } from "./http/json-bodies.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
+import { fastifyOptions, guardIdleConnections } from "./http/server-limits.js";
 import { loggerOptions } from "./observability/access-log.js";
 import { registerOperations } from "./operations.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
@@ -33,21 +36,20 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
     if (demoLoaded && !(await runtime.readModelsAtHead(DEMO_PROJECTION_TIMEOUT_MS))) {
       throw new Error(`The read models did not take in the demo history within ${DEMO_PROJECTION_TIMEOUT_MS / 1000} s`);
     }
-    const adapter = new FastifyAdapter({
-      bodyLimit: BODY_LIMIT_BYTES,
-      return503OnClosing: true,
-      ...loggerOptions(config.operations.logLevel),
+    const adapter = new FastifyAdapter({ ...fastifyOptions(config.http), ...loggerOptions(config.operations.logLevel) });
+    const fastify = adapter.getInstance();
+    guardIdleConnections(fastify.server);
+    acceptJsonBodiesOnly(fastify);
+    await registerSecurityHeaders(fastify, config.http);
+    const draining = new Draining();
+    draining.register(fastify);
+    registerOperations(fastify, runtime);
+    fastify.addHook("onRequest", authenticateApiRequests(runtime.verifyToken));
+    // bodyParser: false, or Nest adds its parsers back (json-bodies.ts).
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, {
+      logger: logLevels,
+      bodyParser: false,
     });
-    // Once shutdown has begun, the answers still in flight close their connections: a
-    // keep-alive client would otherwise hold the server open for its keepAliveTimeout (72 s).
-    let draining = false;
-    registerOperations(adapter.getInstance(), runtime);
-    adapter.getInstance().addHook("onRequest", authenticateApiRequests(runtime.verifyToken));
-    adapter.getInstance().addHook("onSend", async (_request, reply, payload) => {
-      if (draining) void reply.header("Connection", "close");
-      return payload;
-    });
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, { logger: logLevels });
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
@@ -60,7 +62,7 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
     let closing: Promise<void> | undefined;
     const close = () => {
       closing ??= (async () => {
-        draining = true;
+        draining.begin();
         await app.close();
         await runtime.close();
       })();

@@ -3,6 +3,7 @@ import { Data } from "effect";
 import { DEFAULT_REGISTRATION_SERIES, registrationSeriesProblem } from "#domain";
 import { OPERATIONS_ENVIRONMENT, type OperationsSettings, operationsSettings } from "./operations-settings.js";
 import { z } from "zod";
+import { HTTP_ENVIRONMENT, type HttpSettings, httpSettings } from "./http-settings.js";
 
 /** A configuration the process cannot start with; `message` says which variable and why. */
 export class ConfigError extends Data.TaggedError("ConfigError")<{ readonly reason: string }> {
@@ -40,6 +41,7 @@ const Environment = z.object({
     })
     .default(DEFAULT_REGISTRATION_SERIES),
   NODE_ENV: z.string().optional(),
+  ...HTTP_ENVIRONMENT,
 });
 
 /** The names of the environment variables the configuration reads, and no others. */
@@ -68,6 +70,8 @@ export interface MandatConfig {
   /** MANDAT_REGISTRATION_SERIES: the pattern of registration numbers, `{year}/{n}` unless set. */
   readonly registrationSeries: string;
   readonly production: boolean;
+  /** Timeouts and CORS origins: libs/platform/src/http-settings.ts. */
+  readonly http: HttpSettings;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): MandatConfig {
@@ -101,6 +105,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     });
   }
 
+  const http = httpSettings(e);
+  if ("problem" in http) throw new ConfigError({ reason: http.problem });
+
   return {
     operations: operationsSettings(e),
     port: e.PORT,
@@ -119,5 +126,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     demo: e.MANDAT_DEMO !== "off",
     registrationSeries: e.MANDAT_REGISTRATION_SERIES,
     production,
+    http,
   };
 }

@@ -1,4 +1,5 @@
 export * from "./config.js";
+export * from "./http-settings.js";
 export * from "./operations-settings.js";
 export * from "./jwt-secret.js";
 export * from "./mandat-layer.js";

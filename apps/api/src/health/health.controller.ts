@@ -5,30 +5,73 @@ import { EventStore } from "#event-store";
 import { Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
-/** docs/api.md "Health": `GET /health`, public, and in the OpenAPI document. */
-export const healthRoute = {
-  method: "GET",
-  path: "/health",
-  operationId: "health",
-  summary:
-    'Readiness: 200 `{ status: "ok" }` once every read model has caught up with the log as it stood at start, with the projections and their positions; 503 while starting or when a read model has stopped',
-  kind: "own",
-  tag: "Health",
-  audience: "public",
-  status: 200,
-  problems: [],
-} satisfies RouteDefinition;
+const READINESS =
+  '200 `{ status: "ok" }` once every read model has caught up with the log as it stood at start, with the projections and their positions; 503 while starting, when a read model has stopped, or (as problem `shutting-down`) once the server is draining';
+
+/** docs/api.md "Health": public, and in the OpenAPI document. */
+export const healthRoutes = {
+  health: {
+    method: "GET",
+    path: "/health",
+    operationId: "health",
+    summary: `Readiness (as /health/ready): ${READINESS}`,
+    kind: "own",
+    tag: "Health",
+    audience: "public",
+    status: 200,
+    problems: [],
+  },
+  live: {
+    method: "GET",
+    path: "/health/live",
+    operationId: "healthLive",
+    summary: 'Liveness, for orchestrators: 200 `{ status: "alive" }` whenever the process answers HTTP at all, ready or not',
+    kind: "own",
+    tag: "Health",
+    audience: "public",
+    status: 200,
+    problems: [],
+  },
+  ready: {
+    method: "GET",
+    path: "/health/ready",
+    operationId: "healthReady",
+    summary: `Readiness, for orchestrators: ${READINESS}`,
+    kind: "own",
+    tag: "Health",
+    audience: "public",
+    status: 200,
+    problems: ["shutting-down"],
+  },
+} satisfies Record<string, RouteDefinition>;
 
 /**
  * Ready (200) once the store is open and every read model has caught up with the log as
  * it stood at start; 503 while catching up, or when a read model has stopped on an event.
+ * While the server drains at shutdown, /health/ready is answered 503 before it gets here
+ * (http/draining.ts). Live whenever it answers: a restart would not help a server that is
+ * catching up.
  */
 @Controller()
 export class HealthController {
   constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
 
-  @Route(healthRoute)
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  @Route(healthRoutes.health)
+  health(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.readiness(reply);
+  }
+
+  @Route(healthRoutes.ready)
+  ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.readiness(reply);
+  }
+
+  @Route(healthRoutes.live)
+  live() {
+    return { status: "alive" };
+  }
+
+  private async readiness(reply: FastifyReply) {
     const { runner } = this.runtime;
     const headPosition = await this.runtime.run(Effect.flatMap(EventStore, (store) => store.headPosition));
     const projections = runner.status();

@@ -26,6 +26,7 @@ export const GENERIC_PROBLEMS = {
   forbidden: { status: 403, title: { en: "Not allowed", sv: "Inte tillåtet" } },
   "not-found": { status: 404, title: { en: "Not found", sv: "Hittades inte" } },
   "concurrency-conflict": { status: 409, title: { en: "Too many concurrent changes", sv: "För många samtidiga ändringar" } },
+  "request-timeout": { status: 408, title: { en: "Request took too long", sv: "Begäran tog för lång tid" } },
   "precondition-failed": { status: 412, title: { en: "The resource has changed", sv: "Resursen har ändrats" } },
   "payload-too-large": { status: 413, title: { en: "Request body too large", sv: "För stor begäran" } },
   "unsupported-media-type": { status: 415, title: { en: "Send JSON", sv: "Skicka JSON" } },
@@ -42,6 +43,7 @@ export const GENERIC_PROBLEMS = {
     title: { en: "Identity provider unavailable", sv: "Identitetsleverantören är inte tillgänglig" },
   },
   "read-model-behind": { status: 503, title: { en: "Read models not up to date", sv: "Läsmodellerna är inte ikapp" } },
+  "shutting-down": { status: 503, title: { en: "The server is shutting down", sv: "Servern stängs av" } },
 } as const satisfies Record<string, { status: number; title: Bilingual }>;
 
 export type GenericProblem = keyof typeof GENERIC_PROBLEMS;

@@ -4,6 +4,17 @@ const escape = (text: unknown): string =>
   String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
+ * The page's only styling, inline so the page stays one file; the content security policy
+ * allows exactly this text by its hash (http/security-headers.ts), and no other inline style.
+ */
+export const DOCS_PAGE_STYLE = `
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h2{border-bottom:1px solid #ccc;padding-bottom:.3rem;margin-top:2.5rem}section{margin:1.2rem 0;padding:.6rem 1rem;border-left:3px solid #ddd}
+.method{display:inline-block;min-width:3.5rem;font-size:.8rem;padding:.1rem .4rem;border-radius:.2rem;color:#fff;text-align:center}
+.get{background:#2f6f3e}.post{background:#1f4f8f}code{background:#f3f3f3;padding:0 .2rem}.problems{font-size:.85rem;color:#555}pre{overflow:auto}
+`;
+
+/**
  * A self-contained HTML page of the OpenAPI document: the endpoints by tag with their
  * roles, parameters and problem types. No script, no CDN: it works offline.
  */
@@ -35,12 +46,7 @@ export function docsPage(document: Json): string {
   const info = document.info as Json;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(info.title)}</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-h2{border-bottom:1px solid #ccc;padding-bottom:.3rem;margin-top:2.5rem}section{margin:1.2rem 0;padding:.6rem 1rem;border-left:3px solid #ddd}
-.method{display:inline-block;min-width:3.5rem;font-size:.8rem;padding:.1rem .4rem;border-radius:.2rem;color:#fff;text-align:center}
-.get{background:#2f6f3e}.post{background:#1f4f8f}code{background:#f3f3f3;padding:0 .2rem}.problems{font-size:.85rem;color:#555}pre{overflow:auto}
-</style></head><body>
+<style>${DOCS_PAGE_STYLE}</style></head><body>
 <h1>${escape(info.title)} <small>v${escape(info.version)}</small></h1>
 <p>${escape(info.description)}</p>
 <p>Machine-readable: <a href="/docs/openapi.json">/docs/openapi.json</a> (OpenAPI 3.1). Authenticate with <code>Authorization: Bearer &lt;JWT&gt;</code>.</p>

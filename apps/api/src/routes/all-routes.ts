@@ -1,4 +1,4 @@
-import { healthRoute } from "../health/health.controller.js";
+import { healthRoutes } from "../health/health.controller.js";
 import { docsRoutes } from "../openapi/docs.routes.js";
 import type { CommandRoute, ReadRoute, RouteDefinition } from "../http/route-definition.js";
 import { liveEventsRoute } from "../live/live-events.controller.js";
@@ -41,6 +41,6 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
 export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
   ...TABLE_ROUTES,
   liveEventsRoute,
-  healthRoute,
+  ...Object.values(healthRoutes),
   ...Object.values(docsRoutes),
 ];

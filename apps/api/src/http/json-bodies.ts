@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { HttpProblem } from "./problems.js";
+
+/** A charset parameter, when the Content-Type names one (`; charset="UTF-8"`). */
+const charsetOf = (contentType: string | undefined): string | undefined =>
+  /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? "")?.[1]?.toLowerCase();
+
+const BYTE_ORDER_MARK = "\uFEFF";
+
+/**
+ * docs/api.md "Conventions": a body is JSON, UTF-8, and nothing else. Fastify's own parsers
+ * (text/plain) and Nest's (form-encoded bodies, taken as if they were JSON objects) are
+ * removed, so any other Content-Type is 415; a charset other than UTF-8 is 415 too, and a
+ * byte order mark, which JSON (RFC 8259) forbids and a lenient parser skips, is 400.
+ * Nest must be created with `bodyParser: false`, or it adds its parsers back.
+ */
+export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  const parseJson = fastify.getDefaultJsonParser("error", "error");
+  fastify.addContentTypeParser(
+    "application/json",
+    { parseAs: "string" },
+    (request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void) => {
+      const charset = charsetOf(request.headers["content-type"]);
+      if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+        return done(new HttpProblem("unsupported-media-type", `Send the body as application/json in UTF-8, not ${charset}`));
+      }
+      if (body.startsWith(BYTE_ORDER_MARK)) {
+        return done(
+          new HttpProblem("validation", "The body starts with a byte order mark", {
+            errors: [{ path: "body", message: "JSON without a byte order mark" }],
+          }),
+        );
+      }
+      parseJson(request, body, done);
+    },
+  );
+}
