@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from "@nestjs/common";
 import { APP_FILTER, APP_GUARD } from "@nestjs/core";
 import { CqrsModule } from "@nestjs/cqrs";
+import { SealsController } from "./audit/seals.controller.js";
 import { ExecuteCommandHandler } from "./cqrs/execute-command.js";
 import { ReadQueryHandler } from "./cqrs/read-query.js";
 import { HealthController } from "./health/health.controller.js";
@@ -16,7 +17,13 @@ import { TABLE_ROUTES } from "./routes/all-routes.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
 /** Every controller the application serves: health, the documentation, the live feed, and the route table's. */
-export const API_CONTROLLERS = [HealthController, DocsController, LiveEventsController, controllerServing(TABLE_ROUTES)];
+export const API_CONTROLLERS = [
+  HealthController,
+  DocsController,
+  LiveEventsController,
+  SealsController,
+  controllerServing(TABLE_ROUTES),
+];
 
 @Module({})
 export class AppModule {

@@ -6,6 +6,8 @@ import { history } from "./commands/history.js";
 import { importLog } from "./commands/import.js";
 import { migrate } from "./commands/migrate.js";
 import { rebuild } from "./commands/rebuild.js";
+import { seal } from "./commands/seal.js";
+import { sealKeys } from "./commands/seal-keys.js";
 import { state } from "./commands/state.js";
 import { token } from "./commands/token.js";
 import { verify } from "./commands/verify.js";
@@ -16,7 +18,9 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
 
   mandat history <initiative-id | stream-id> [--asOf <date|instant>] [--json]
   mandat state <initiative-id> [--at <date>] [--asOf <date|instant>] [--json]
-  mandat verify
+  mandat verify [--json]
+  mandat seal
+  mandat seal-keys [--rotate]
   mandat rebuild [projection]
   mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>]
   mandat import <file>
@@ -43,6 +47,7 @@ const OPTIONS = {
   role: { type: "string" },
   initiative: { type: "string", multiple: true },
   sub: { type: "string" },
+  rotate: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -71,7 +76,13 @@ async function run(argv: ReadonlyArray<string>): Promise<ExitCode> {
       return state(rest[0], values);
     case "verify":
       extra(0);
-      return verify();
+      return verify(values);
+    case "seal":
+      extra(0);
+      return seal();
+    case "seal-keys":
+      extra(0);
+      return sealKeys(values);
     case "rebuild":
       extra(1);
       return rebuild(rest[0]);

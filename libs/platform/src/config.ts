@@ -3,6 +3,7 @@ import { Data } from "effect";
 import { DEFAULT_REGISTRATION_SERIES, registrationSeriesProblem } from "#domain";
 import { OPERATIONS_ENVIRONMENT, type OperationsSettings, operationsSettings } from "./operations-settings.js";
 import { z } from "zod";
+import { SEAL_ENVIRONMENT, type SealSettings, sealSettings } from "./seal-settings.js";
 import { HTTP_ENVIRONMENT, type HttpSettings, httpSettings } from "./http-settings.js";
 
 /** A configuration the process cannot start with; `message` says which variable and why. */
@@ -42,6 +43,7 @@ const Environment = z.object({
     .default(DEFAULT_REGISTRATION_SERIES),
   NODE_ENV: z.string().optional(),
   ...HTTP_ENVIRONMENT,
+  ...SEAL_ENVIRONMENT,
 });
 
 /** The names of the environment variables the configuration reads, and no others. */
@@ -70,6 +72,8 @@ export interface MandatConfig {
   /** MANDAT_REGISTRATION_SERIES: the pattern of registration numbers, `{year}/{n}` unless set. */
   readonly registrationSeries: string;
   readonly production: boolean;
+  /** Seals of the log and their keys: libs/platform/src/seal-settings.ts. */
+  readonly seals: SealSettings;
   /** Timeouts and CORS origins: libs/platform/src/http-settings.ts. */
   readonly http: HttpSettings;
 }
@@ -108,6 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const http = httpSettings(e);
   if ("problem" in http) throw new ConfigError({ reason: http.problem });
 
+  const keysPath = resolve(e.MANDAT_KEYS_PATH ?? join(dataDirectory, "keys.sqlite"));
   return {
     operations: operationsSettings(e),
     port: e.PORT,
@@ -118,7 +123,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         : { engine: "eventstoredb", connectionString: e.EVENTSTORE_CONNECTION_STRING! },
     readModelsPath: resolve(e.MANDAT_READ_MODELS_PATH),
     embeddedLogPath: sqlitePath,
-    keysPath: resolve(e.MANDAT_KEYS_PATH ?? join(dataDirectory, "keys.sqlite")),
+    keysPath,
     dataDirectory,
     auth: e.AUTH_JWKS_URL
       ? { mode: "oidc", jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
@@ -126,6 +131,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     demo: e.MANDAT_DEMO !== "off",
     registrationSeries: e.MANDAT_REGISTRATION_SERIES,
     production,
+    seals: sealSettings(e, { dataDirectory, keysPath }),
     http,
   };
 }

@@ -7,3 +7,5 @@ export * from "./read-models.js";
 export * from "./effect-runtime.js";
 export * from "./tokens.js";
 export * from "./instants.js";
+export * from "./seal-settings.js";
+export * from "./sealing.js";

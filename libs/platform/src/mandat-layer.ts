@@ -15,14 +15,12 @@ import { SqliteEventStore } from "#event-store/sqlite";
 import { type KeyStore, type KeyStoreUnavailable, SqliteKeyStore } from "#privacy";
 import { Context, Effect, Layer } from "effect";
 import type { MandatConfig } from "./config.js";
+import { RawEventStore } from "./raw-event-store.js";
+import { type SealingServices, sealingLayer } from "./sealing.js";
 
-/**
- * The log exactly as stored: for verification, export and copying between engines,
- * where hashes must be checked against what was written, never against upcast shapes.
- */
-export class RawEventStore extends Context.Tag("@mandat/RawEventStore")<RawEventStore, EventStoreService>() {}
+export { RawEventStore };
 
-export type MandatServices = RawEventStore | EventStoreAdmin | EventStore | KeyStore;
+export type MandatServices = RawEventStore | EventStoreAdmin | EventStore | KeyStore | SealingServices;
 
 /** One adapter as both the raw store and EventStoreAdmin (the CLI's import, migrate, verify). */
 const adapterContext = (adapter: EventStoreService & EventStoreAdminService) =>
@@ -65,5 +63,7 @@ export const mandatLayer = (
   );
   // Commands number in the configured series; a reference, so it adds nothing to MandatServices.
   const series = Layer.succeed(RegistrationSeries, { pattern: config.registrationSeries });
-  return Layer.mergeAll(Layer.provideMerge(upcast, raw), SqliteKeyStore.layer(config.keysPath), series);
+  // Seals are kept and checked beside the log, against the log as stored.
+  const sealing = sealingLayer(config.seals);
+  return Layer.mergeAll(Layer.provideMerge(Layer.merge(upcast, sealing), raw), SqliteKeyStore.layer(config.keysPath), series);
 };

@@ -1,4 +1,5 @@
 import { healthRoutes } from "../health/health.controller.js";
+import { sealRoutes } from "../audit/seals.controller.js";
 import { docsRoutes } from "../openapi/docs.routes.js";
 import type { CommandRoute, ReadRoute, RouteDefinition } from "../http/route-definition.js";
 import { liveEventsRoute } from "../live/live-events.controller.js";
@@ -40,6 +41,7 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
 /** Every route the server serves, in documentation order: the table, then those with controllers of their own. */
 export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
   ...TABLE_ROUTES,
+  ...Object.values(sealRoutes),
   liveEventsRoute,
   ...Object.values(healthRoutes),
   ...Object.values(docsRoutes),

@@ -1,5 +1,5 @@
-import { EventStoreAdmin, verifyStore } from "#event-store";
-import { RawEventStore } from "#platform";
+import { type EventStoreAdmin, SealStore } from "#event-store";
+import { LogVerification, RawEventStore } from "#platform";
 import { MAX_AUDIT_EVENTS, auditEvents } from "#projections";
 import { Effect } from "effect";
 import { z } from "zod";
@@ -41,7 +41,7 @@ const auditEventsQuery = z.strictObject({
  * A read of the log itself, run on the stores: it names no read model, so minPosition waits
  * for none. A failure such as StoreUnavailable is thrown as is for the problem filter.
  */
-const readOfTheLog = <A, E>(effect: Effect.Effect<A, E, RawEventStore | EventStoreAdmin>) =>
+const readOfTheLog = <A, E>(effect: Effect.Effect<A, E, RawEventStore | EventStoreAdmin | SealStore | LogVerification>) =>
   readFrom([], (runtime: MandatRuntime): Promise<A> => runtime.run(effect));
 
 const AUDIT_PROBLEMS = [...AUTH_PROBLEMS, "validation", "store-unavailable"];
@@ -65,22 +65,28 @@ export const auditRoutes = {
       ),
   }),
   /**
-   * Over the raw store: the hashes cover what was written, not its upcast shape. The
-   * adapter's admin side says whether its positions are dense (a hole is then a removal).
+   * Over the raw store: the hashes cover what was written, not its upcast shape. One walk
+   * at a time, shared by callers and kept until the head or the seals change.
    */
   verify: readRoute({
     path: `${API}/audit/verify`,
     operationId: "verifyLog",
-    summary: "Check every hash chain of the log as stored; brokenAt names the first event that does not hold",
+    summary:
+      "Check every hash chain of the log as stored and every seal against it; brokenAt names the first event that does not hold, seals.failures each seal that does not (truncated, digest-mismatch, bad-signature, unknown-key)",
     tag,
     audience: AUDITORS,
     query: z.strictObject({ minPosition: minPositionOfTheLog }),
     problems: AUDIT_PROBLEMS,
-    read: () =>
-      readOfTheLog(
-        Effect.flatMap(Effect.all([RawEventStore, EventStoreAdmin]), ([store, admin]) =>
-          verifyStore(store, { densePositions: admin.densePositions }),
-        ),
-      ),
+    read: () => readOfTheLog(Effect.flatMap(LogVerification, (verification) => verification.verify)),
+  }),
+  seals: readRoute({
+    path: `${API}/audit/seals`,
+    operationId: "listSeals",
+    summary: "Every seal of the log, by the number of events it covers",
+    tag,
+    audience: AUDITORS,
+    query: z.strictObject({ minPosition: minPositionOfTheLog }),
+    problems: AUDIT_PROBLEMS,
+    read: () => readOfTheLog(Effect.flatMap(SealStore, (store) => store.all)),
   }),
 };

@@ -12,6 +12,7 @@ import {
   openRuntime,
   runOn,
   tokenVerifier,
+  withAutoSealing,
 } from "#platform";
 import type Database from "better-sqlite3";
 import { Effect, type ManagedRuntime } from "effect";
@@ -43,7 +44,7 @@ export class MandatRuntime {
   static async open(config: MandatConfig, options: ReadModelsOptions = {}): Promise<MandatRuntime> {
     const metrics = new ApiMetrics();
     const layer = mandatLayerWithReadModels(config, { eventStoreObserver: metrics.eventStoreObserver, ...options });
-    const effects: MandatEffects = await openRuntime(layer);
+    const effects: MandatEffects = await openRuntime(withAutoSealing(config.seals.policy, layer));
     try {
       const { runner, db } = await runOn(effects, ReadModels);
       const secret = config.auth.mode === "hs256" ? jwtSecret(config) : undefined;

@@ -1,24 +1,50 @@
-import { verifyStore } from "#event-store";
+import type { SealedVerifyReport } from "#event-store";
+import { verifyLogAndSeals } from "#platform";
 import { withContext } from "../cli-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { ProgressBar } from "../progress-bar.js";
 
-/** `mandat verify`: every hash chain of the log as stored; 0 when whole, 1 naming the first broken event. */
-export async function verify(): Promise<ExitCode> {
+/**
+ * `mandat verify [--json]`: every hash chain of the log as stored, and every seal against
+ * it; 0 when all hold, 1 naming what does not. `--json` prints the report with the latest
+ * seal, for an auditor to keep outside the system.
+ */
+export async function verify(options: { readonly json?: boolean }): Promise<ExitCode> {
   return withContext({ mustExist: true }, async (context) => {
     const progress = new ProgressBar("verify");
-    const report = await context.run(
-      verifyStore(context.raw, { densePositions: context.admin.densePositions, onProgress: progress.onProgress }),
-    );
-    if (report.ok) {
-      progress.done(`${report.checkedEvents} events, every hash chain whole`);
-      return EXIT.ok;
-    }
-    const broken = report.brokenAt!;
-    progress.done(`broken after ${report.checkedEvents} events`);
+    const report = await context.run(verifyLogAndSeals({ onProgress: progress.onProgress }));
+    progress.done(report.brokenAt ? `broken after ${report.checkedEvents} events` : `${report.checkedEvents} events`);
+    if (options.json) console.log(JSON.stringify(asJson(report), null, 2));
+    else describe(report);
+    return report.ok ? EXIT.ok : EXIT.logBroken;
+  });
+}
+
+/** The report as printed with --json: the latest seal named on its own. */
+const asJson = ({ seals, ...chains }: SealedVerifyReport) => ({
+  ...chains,
+  seals: { checked: seals?.checked ?? 0, failures: seals?.failures ?? [] },
+  latestSeal: seals?.latest ?? null,
+});
+
+function describe(report: SealedVerifyReport): void {
+  const broken = report.brokenAt;
+  if (broken)
     console.error(
       `The log is broken at position ${broken.position}: event ${broken.eventId} (${broken.streamId} revision ${broken.revision}), ${broken.reason}`,
     );
-    return EXIT.logBroken;
-  });
+  else console.error("Every hash chain is whole.");
+  const seals = report.seals;
+  if (!seals || seals.checked === 0) {
+    console.error("No seals to check (mandat seal makes one).");
+    return;
+  }
+  for (const { seal, problem, detail } of seals.failures)
+    console.error(`Seal of ${seal.eventCount} events: ${problem}: ${detail}`);
+  const held = seals.checked - seals.failures.length;
+  console.error(`${held} of ${seals.checked} seals hold.`);
+  if (seals.latest)
+    console.error(
+      `Latest seal: ${seals.latest.eventCount} events up to position ${seals.latest.position}, digest ${seals.latest.digest}, made ${seals.latest.sealedAt} with key ${seals.latest.keyId}.`,
+    );
 }

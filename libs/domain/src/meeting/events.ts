@@ -15,6 +15,7 @@ import {
   shortText,
   textList,
 } from "../shared/schema-primitives.js";
+import { LogSeal } from "./log-seal.js";
 
 export const MeetingBody = z.enum(["core-team", "board"]);
 export type MeetingBody = z.infer<typeof MeetingBody>;
@@ -78,7 +79,8 @@ export const meetingEvents = {
       due: isoDate.optional(),
     }),
   },
-  MinutesApproved: { schemaVersion: 1, schema: z.strictObject({ on: isoDate }) },
+  /** `seal`: the log sealed as the minutes were approved; absent where no sealer ran (before seals, tests). */
+  MinutesApproved: { schemaVersion: 1, schema: z.strictObject({ on: isoDate, seal: LogSeal.optional() }) },
   MinutesCorrected: { schemaVersion: 1, schema: z.strictObject({ correction: longText, reason: longText }) },
   /** A meeting to be held: its date and agenda, before anyone attends. */
   MeetingPlanned: {
@@ -96,7 +98,8 @@ export const meetingEvents = {
     schema: z.strictObject({ chairId: PersonId, secretaryId: PersonId, adjusterIds: z.tuple([PersonId, PersonId]) }),
   },
   /** One adjuster has adjusted (justerat) the minutes; with both, they are approved. */
-  MinutesAdjusted: { schemaVersion: 1, schema: z.strictObject({ adjusterId: PersonId, on: isoDate }) },
+  /** `seal`: the log sealed as this adjuster adjusted; the later adjustment approves, and its seal is the approval's. */
+  MinutesAdjusted: { schemaVersion: 1, schema: z.strictObject({ adjusterId: PersonId, on: isoDate, seal: LogSeal.optional() }) },
   NextStepCompleted: { schemaVersion: 1, schema: z.strictObject({ nextStepId: NextStepId, on: isoDate }) },
   NextStepDropped: { schemaVersion: 1, schema: z.strictObject({ nextStepId: NextStepId, reason: longText, on: isoDate }) },
   /** Anmälan av delegationsbeslut: the meeting was told of decisions taken between meetings. */

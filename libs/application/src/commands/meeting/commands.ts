@@ -32,6 +32,7 @@ import { Effect } from "effect";
 import type { z } from "zod";
 import type { CommandSpec, CommandTarget } from "../../command-spec.js";
 import { delegationDecisionsAmong } from "../../facts/delegation-decisions.js";
+import { sealForMinutes } from "../../facts/log-seal.js";
 import { registeredPeople } from "../../facts/registrations.js";
 import {
   AdjustMinutesInput,
@@ -123,7 +124,8 @@ export const approveMinutes: MeetingSpec<typeof ApproveMinutesInput> = {
   creates: "nothing",
   rules: [MeetingNotYetHeld, MinutesAlreadyApproved, MinutesApprovedByAdjusters],
   target: theMeeting,
-  toCommand: (_input, { today }) => Effect.succeed({ type: "ApproveMinutes", data: { on: today } }),
+  toCommand: (_input, { today }) =>
+    Effect.map(sealForMinutes, (sealed) => ({ type: "ApproveMinutes", data: { on: today, ...sealed } })),
 };
 
 export const correctMinutes: MeetingSpec<typeof CorrectMinutesInput> = {
@@ -182,9 +184,13 @@ export const adjustMinutes: MeetingSpec<typeof AdjustMinutesInput> = {
   creates: "nothing",
   rules: [MeetingNotYetHeld, MinutesAlreadyApproved, NoAdjustersAppointed, NotAnAdjuster],
   target: theMeeting,
-  // The adjuster is whoever acts: the token's subject is their person id.
+  // The adjuster is whoever acts: the token's subject is their person id. Each adjustment
+  // carries a seal: the later of the two approves the minutes, and its seal is theirs.
   toCommand: (_input, { today, principal }) =>
-    Effect.succeed({ type: "AdjustMinutes", data: { adjusterId: principal.id as PersonId, on: today } }),
+    Effect.map(sealForMinutes, (sealed) => ({
+      type: "AdjustMinutes",
+      data: { adjusterId: principal.id as PersonId, on: today, ...sealed },
+    })),
 };
 
 /** Marking a next step done or dropped: the same rules, and a next step the meeting did not agree is a missing resource. */

@@ -31,12 +31,15 @@ const decisionCitingEvents = [
   "BudgetAmended",
 ] as const;
 
+const sealJson = (seal: object | undefined): string | null => (seal === undefined ? null : JSON.stringify(seal));
+
 export const decisionLogProjection = defineProjection({
   name: "decision-log",
   // 2: decision_effects looked up by meeting, for the decision log over a range of dates.
   // 3: planned meetings, officers, adjustments, § of decisions, next steps closed, delegation decisions and their reports.
   // 4: registration numbers.
-  version: 4,
+  // 5: the seal of the log an approval or adjustment carries.
+  version: 5,
   tables: decisionLogTables,
   handles: [...minutesEvents, ...decisionCitingEvents],
   bind: (db, tables) => {
@@ -50,15 +53,15 @@ export const decisionLogProjection = defineProjection({
        WHERE meeting_id = @meetingId`,
     );
     const approveMeeting = db.prepare(
-      `UPDATE ${tables.meetings} SET approved_on = @on, approved_recorded_at = @recordedAt WHERE meeting_id = @meetingId`,
+      `UPDATE ${tables.meetings} SET approved_on = @on, approved_recorded_at = @recordedAt, approved_seal = @seal WHERE meeting_id = @meetingId`,
     );
     const insertOfficers = db.prepare(
       `INSERT INTO ${tables.meeting_officers} (position, meeting_id, chair_id, secretary_id, adjuster_ids, recorded_at)
        VALUES (@position, @meetingId, @chairId, @secretaryId, @adjusterIds, @recordedAt)`,
     );
     const insertAdjustment = db.prepare(
-      `INSERT INTO ${tables.meeting_adjustments} (position, meeting_id, adjuster_id, adjusted_on, recorded_at)
-       VALUES (@position, @meetingId, @adjusterId, @on, @recordedAt)`,
+      `INSERT INTO ${tables.meeting_adjustments} (position, meeting_id, adjuster_id, adjusted_on, seal, recorded_at)
+       VALUES (@position, @meetingId, @adjusterId, @on, @seal, @recordedAt)`,
     );
     const insertDecision = db.prepare(
       `INSERT INTO ${tables.meeting_decisions} (decision_id, meeting_id, subject, decision, rationale, kind, paragraph, recorded_at, position)
@@ -151,8 +154,8 @@ export const decisionLogProjection = defineProjection({
           return;
         }
         case "MinutesAdjusted": {
-          const { adjusterId, on } = event.data;
-          insertAdjustment.run({ position, meetingId: meetingOfStream(), adjusterId, on, recordedAt });
+          const { adjusterId, on, seal } = event.data;
+          insertAdjustment.run({ position, meetingId: meetingOfStream(), adjusterId, on, seal: sealJson(seal), recordedAt });
           return;
         }
         case "DecisionRecorded": {
@@ -200,7 +203,7 @@ export const decisionLogProjection = defineProjection({
           return;
         }
         case "MinutesApproved":
-          approveMeeting.run({ meetingId: meetingOfStream(), on: event.data.on, recordedAt });
+          approveMeeting.run({ meetingId: meetingOfStream(), on: event.data.on, seal: sealJson(event.data.seal), recordedAt });
           return;
         case "MinutesCorrected": {
           const { correction, reason } = event.data;

@@ -1,4 +1,4 @@
-import type { AgendaSource, DecisionKind, DelegationDecisionRef, MeetingBody } from "#domain";
+import type { AgendaSource, DecisionKind, DelegationDecisionRef, LogSeal, MeetingBody } from "#domain";
 import type Database from "better-sqlite3";
 import { groupBy } from "../../runner/group-by.js";
 import { type Page, type PageRequest, type SortColumn, WHOLE_LIST, keysetSql, pageOfRows } from "../../runner/pagination.js";
@@ -63,6 +63,12 @@ export interface MeetingMinutes {
   readonly corrections: ReadonlyArray<{ readonly correction: string; readonly reason: string; readonly recordedAt: string }>;
   readonly approved: boolean;
   readonly approvedOn: string | null;
+  /**
+   * The seal of the whole log the approving event carries (MinutesApproved, or the later of
+   * the two adjustments): printed with the protocol, it anchors the log outside the system.
+   * Null until approved, and for approvals made where no sealer ran.
+   */
+  readonly approvalSeal: LogSeal | null;
 }
 
 /** An event that cites a decision: what the decision caused. */
@@ -96,6 +102,7 @@ interface MeetingRow {
   agenda: string;
   approved_on: string | null;
   approved_recorded_at: string | null;
+  approved_seal: string | null;
   recorded_at: string;
   held_recorded_at: string | null;
 }
@@ -154,17 +161,20 @@ export function meeting(
       `SELECT chair_id AS chairId, secretary_id AS secretaryId, adjuster_ids AS adjusterIds
        FROM meeting_officers WHERE ${byAsOf} ORDER BY position DESC LIMIT 1`,
     ).get(bound);
-    const adjustments = prepared<[typeof bound], MeetingMinutes["adjustments"][number]>(
+    const sealedAdjustments = prepared<[typeof bound], MeetingMinutes["adjustments"][number] & { seal: string | null }>(
       db,
-      `SELECT adjuster_id AS adjusterId, adjusted_on AS "on", recorded_at AS recordedAt
+      `SELECT adjuster_id AS adjusterId, adjusted_on AS "on", recorded_at AS recordedAt, seal
        FROM meeting_adjustments WHERE ${byAsOf} ORDER BY position`,
     ).all(bound);
+    const adjustments = sealedAdjustments.map(({ seal: _, ...adjustment }) => adjustment);
     const reported = prepared<[typeof bound], DelegationDecisionRef>(
       db,
       `SELECT initiative_id AS initiativeId, revision FROM delegation_reports WHERE ${byAsOf} ORDER BY position, item`,
     ).all(bound);
     const adjusterIds = officers ? (JSON.parse(officers.adjusterIds) as string[]) : [];
-    const approvedOn = known(row.approved_recorded_at, asOf) ? row.approved_on : approvalByAdjusters(adjusterIds, adjustments);
+    const approvedDirectly = known(row.approved_recorded_at, asOf);
+    const approvedOn = approvedDirectly ? row.approved_on : approvalByAdjusters(adjusterIds, adjustments);
+    const approvalSeal = approvedDirectly ? row.approved_seal : approvingAdjustmentSeal(adjusterIds, sealedAdjustments);
     const agendaItems = (JSON.parse(row.agenda) as Array<{ title: string; source: AgendaSource | null }>).map((item, index) => ({
       paragraph: index + 1,
       ...item,
@@ -191,6 +201,7 @@ export function meeting(
       corrections,
       approved: approvedOn !== null,
       approvedOn,
+      approvalSeal: approvedOn !== null && approvalSeal !== null ? (JSON.parse(approvalSeal) as LogSeal) : null,
     };
   });
 }
@@ -211,6 +222,19 @@ const approvalByAdjusters = (adjusterIds: ReadonlyArray<string>, adjustments: Me
   if (adjusterIds.length === 0) return null;
   const days = adjusterIds.map((id) => adjustments.find((adjustment) => adjustment.adjusterId === id)?.on);
   return days.every((day) => day !== undefined) ? days.reduce((a, b) => (a! > b! ? a : b))! : null;
+};
+
+/** The seal of the adjustment that made both adjusters' (the minutes approved by them); null before. */
+const approvingAdjustmentSeal = (
+  adjusterIds: ReadonlyArray<string>,
+  adjustments: ReadonlyArray<{ readonly adjusterId: string; readonly seal: string | null }>,
+): string | null => {
+  const adjusted = new Set<string>();
+  for (const { adjusterId, seal } of adjustments) {
+    adjusted.add(adjusterId);
+    if (adjusterIds.length > 0 && adjusterIds.every((id) => adjusted.has(id))) return seal;
+  }
+  return null;
 };
 
 /**

@@ -13,6 +13,7 @@ export const decisionLogTables = {
       agenda TEXT NOT NULL,                     -- JSON array of { title, source }: § 1, § 2, ... in order
       approved_on TEXT,                         -- MinutesApproved (minutes without adjusters)
       approved_recorded_at TEXT,
+      approved_seal TEXT,                       -- JSON: the log's seal MinutesApproved carries
       recorded_at TEXT NOT NULL,                -- the first event: planned or held
       held_recorded_at TEXT`,
     indexes: ["held_on"],
@@ -32,6 +33,7 @@ export const decisionLogTables = {
       meeting_id TEXT NOT NULL,
       adjuster_id TEXT NOT NULL,
       adjusted_on TEXT NOT NULL,
+      seal TEXT,                                -- JSON: the log's seal the adjustment carries
       recorded_at TEXT NOT NULL`,
     indexes: ["meeting_id"],
   },
