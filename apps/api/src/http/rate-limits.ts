@@ -1,6 +1,6 @@
 import type { OperationsSettings } from "#platform";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { problemResponseFor } from "./fastify-errors.js";
+import type { FastifyInstance } from "fastify";
+import { sendProblem } from "./fastify-errors.js";
 import { tooManyRequests } from "./problems.js";
 import { RateLimiter } from "./rate-limiter.js";
 import type { MandatRequest } from "./request-context.js";
@@ -27,7 +27,7 @@ export function limitRates(fastify: FastifyInstance, limits: OperationsSettings[
       const wait = failures.retryAfter(request.ip);
       if (wait > 0) {
         const detail = `More than ${limits.authFailuresPerMinute} failed authentications from this address in a minute`;
-        await refuse(request, reply, detail, wait);
+        return sendProblem(request, reply, tooManyRequests(detail, wait));
       }
     });
     fastify.addHook("onResponse", async (request, reply) => {
@@ -40,13 +40,9 @@ export function limitRates(fastify: FastifyInstance, limits: OperationsSettings[
       const principal = (request as MandatRequest).principal;
       if (request.method !== "POST" || !principal || !request.routeOptions.url?.startsWith(`${API}/`)) return;
       const wait = writes.retryAfter(principal.id);
-      if (wait > 0) return refuse(request, reply, `More than ${limits.writesPerMinute} writes in a minute`, wait);
+      if (wait > 0)
+        return sendProblem(request, reply, tooManyRequests(`More than ${limits.writesPerMinute} writes in a minute`, wait));
       writes.count(principal.id);
     });
   }
-}
-
-async function refuse(request: FastifyRequest, reply: FastifyReply, detail: string, retryAfterSeconds: number): Promise<void> {
-  const { status, body, headers } = problemResponseFor(tooManyRequests(detail, retryAfterSeconds), request);
-  await reply.status(status).headers(headers).type("application/problem+json").send(body);
 }

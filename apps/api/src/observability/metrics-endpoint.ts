@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { problemResponseFor } from "../http/fastify-errors.js";
+import { sendProblem } from "../http/fastify-errors.js";
 import { unauthenticated } from "../http/problems.js";
 import type { ApiMetrics } from "./api-metrics.js";
 
@@ -17,11 +17,7 @@ export function serveMetrics(fastify: FastifyInstance, metrics: ApiMetrics, toke
     const given = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     // Compared as digests of equal length, in constant time: the answer's timing says nothing of the token.
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
-      const { status, body, headers } = problemResponseFor(
-        unauthenticated("Send the metrics token: Authorization: Bearer <METRICS_TOKEN>"),
-        request,
-      );
-      return reply.status(status).headers(headers).type("application/problem+json").send(body);
+      return sendProblem(request, reply, unauthenticated("Send the metrics token: Authorization: Bearer <METRICS_TOKEN>"));
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
