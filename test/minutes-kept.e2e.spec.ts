@@ -13,7 +13,7 @@ import {
   stockholmDate,
 } from "./support/fixtures.js";
 import { type ApiClient, serverForFile } from "./support/mandat-server.js";
-import { coreTeamClient } from "./support/people.js";
+import { coreTeamClient, personIdOf } from "./support/people.js";
 
 /**
  * Meetings kept as Swedish minutes (docs/api.md "Meetings"): a planned meeting, its chair,
@@ -211,7 +211,7 @@ describe("delegation decisions", () => {
         type: "MandateGranted",
         mandateId: granted.id,
         effectiveFrom: "2025-01-01",
-        decidedBy: "e2e-core-team",
+        decidedBy: await personIdOf(core),
         decidedOn: today,
         reportedIn: [],
       }),

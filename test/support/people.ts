@@ -54,3 +54,10 @@ export async function leadClient(
   }
   return { client: await signedInAs(url, admin, lead), personId: lead };
 }
+
+/** The id of the person a client's login is linked to, as GET /me tells it. */
+export async function personIdOf(client: ApiClient): Promise<string> {
+  const me = await client.get<{ person: { id: string } | null }>("/api/v1/me");
+  if (me.status !== 200 || !me.body.person) throw new Error(`No person behind this client: ${JSON.stringify(me.body)}`);
+  return me.body.person.id;
+}

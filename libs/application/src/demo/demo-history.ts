@@ -330,18 +330,20 @@ export const loadDemoHistory = Effect.gen(function* () {
     chair,
   );
 
-  // Signals at the edge of the mandates, each sent on the day it was observed.
+  // Signals at the edge of the mandates, each sent on the day it was observed and citing
+  // the clause of the mandate it pushes on (S1 … scope, B1 … boundaries, as granted above).
   const signal = (
     key: DemoInitiative,
     kind: InputOf<typeof submitSignal>["kind"],
     summary: string,
     mandatePosition: InputOf<typeof submitSignal>["mandatePosition"],
     observedOn: string,
+    clauseId: string,
   ) => {
     on(observedOn);
     return idOf(
       submitSignal,
-      { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], observedOn },
+      { initiativeId: initiatives[key], kind, summary, mandatePosition, mandateId: mandates[key], clauseId, observedOn },
       lead(key),
     );
   };
@@ -351,6 +353,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     "Socialtjänsten kan inte delta utan beslut i sin egen linje.",
     "beyond",
     "2024-09-10",
+    "B2",
   );
 
   // The Core Team meeting of 2024-09-19.
@@ -450,6 +453,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     "Första studentgruppen har tagit sig an en utmaning från en skola i Eskilstuna.",
     "within",
     "2024-09-25",
+    "S1",
   );
   on("2024-09-26");
   yield* adjustAndRegister(runner, { chair, coreTeam }, meetingId, [4, 6]);
@@ -462,6 +466,7 @@ export const loadDemoHistory = Effect.gen(function* () {
     "Barnen vill driva projekt över terminsgränsen.",
     "at-edge",
     "2024-09-30",
+    "S1",
   );
   yield* checkIn("dromfabriken", "2024-10-01", 4, 3, "more-space", "Barnen vill driva egna projekt längre än mandatet medger.");
   on("2024-10-03");
@@ -501,9 +506,10 @@ export const loadDemoHistory = Effect.gen(function* () {
     {
       initiativeId: initiatives.dromfabriken,
       mandateId: mandates.dromfabriken,
+      // S1 reworded by its id, S2 unchanged (keeps its id), the new clause becomes S3.
       changes: {
         scope: [
-          "Driva mötesplatsen och dess program",
+          { id: "S1", text: "Driva mötesplatsen och dess program, även över loven" },
           "Samarbeta med föreningar i Skultuna",
           "Låta barnens projekt löpa över terminsgränsen",
         ],
