@@ -19,7 +19,12 @@ let core: ApiClient;
 let ids: Record<"dromfabriken" | "arby" | "utmaningsdriven", string>;
 
 interface Overview {
-  readonly mandate: { readonly scope: string[]; readonly validFrom: string; readonly validUntil: string | null } | null;
+  readonly mandate: {
+    readonly scope: string[];
+    readonly clauses: ReadonlyArray<{ readonly id: string; readonly text: string; readonly signals: Record<string, number> }>;
+    readonly validFrom: string;
+    readonly validUntil: string | null;
+  } | null;
   readonly unansweredSignals: ReadonlyArray<{ readonly summary: string }>;
   readonly checkInOverdue: boolean;
 }
@@ -125,5 +130,23 @@ describe("the README's examples", () => {
     const amended = history.find((row) => row.change === "amended")!;
     expect(amended.effectiveFrom).toBe("2024-10-15");
     expect(stockholmDate(amended.recordedAt)).toBe("2024-11-14");
+  });
+
+  it("the signals cite the clause they push on; the backdated amendment rewords S1 by its id, keeps S2, adds S3", async () => {
+    const scopeOf = (view: Overview) =>
+      view.mandate!.clauses.filter((clause) => clause.id.startsWith("S")).map(({ id, text, signals }) => ({ id, text, signals }));
+    const atEdge = { within: 0, "at-edge": 1, beyond: 0 };
+    const none = { within: 0, "at-edge": 0, beyond: 0 };
+    expect(scopeOf(await overview(ids.dromfabriken, "?at=2024-10-20&asOf=2024-11-01"))).toEqual([
+      { id: "S1", text: "Driva mötesplatsen och dess program", signals: atEdge },
+      { id: "S2", text: "Samarbeta med föreningar i Skultuna", signals: none },
+    ]);
+    expect(scopeOf(await overview(ids.dromfabriken, "?at=2024-10-20"))).toEqual([
+      { id: "S1", text: "Driva mötesplatsen och dess program, även över loven", signals: atEdge },
+      { id: "S2", text: "Samarbeta med föreningar i Skultuna", signals: none },
+      { id: "S3", text: "Låta barnens projekt löpa över terminsgränsen", signals: none },
+    ]);
+    const cited = (await core.get(`/api/v1/signals?initiativeId=${ids.arby}&clauseId=B2`)).body as Array<{ summary: string }>;
+    expect(cited.map((signal) => signal.summary)).toEqual(["Socialtjänsten kan inte delta utan beslut i sin egen linje."]);
   });
 });

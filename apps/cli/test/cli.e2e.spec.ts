@@ -97,7 +97,7 @@ describe("mandat on a store holding the demo history", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/MandateGranted/);
     expect(run.stdout).toMatch(
-      /scope \[Driva mötesplatsen och dess program; Samarbeta med föreningar i Skultuna\] → \[.*Låta barnens projekt löpa över terminsgränsen\]/,
+      /scope \[S1 Driva mötesplatsen och dess program; S2 Samarbeta med föreningar i Skultuna\] → \[S1 .*; S2 .*; S3 Låta barnens projekt löpa över terminsgränsen\]/,
     );
     expect(run.stdout).toMatch(/Deltagare Västerås 1/);
   });

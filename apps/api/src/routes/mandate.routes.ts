@@ -24,7 +24,9 @@ const MandateVersion = z.object({
   scope: z.array(z.string()).describe(termsInForce("The scope")),
   boundaries: z.array(z.string()).describe(termsInForce("The boundaries")),
   principles: z.array(z.string()).describe(termsInForce("The principles")),
-  clauses: clauseViews("those observed from effectiveFrom through termsUntil, as known at asOf"),
+  clauses: clauseViews(
+    "those observed on the days these terms held as known at asOf: from effectiveFrom through termsUntil, and before supersededFrom",
+  ),
   steering: Steering.describe(termsInForce("The steering")),
   budgetSek: z.number().int().nullable().describe(termsInForce("The budget")),
   termsUntil: isoDate

@@ -1,4 +1,5 @@
 import {
+  ClauseNotInMandate,
   type DecisionRef,
   DecisionNotFound,
   EffectiveDateOutsideValidity,
@@ -46,7 +47,13 @@ export const grantMandate: InitiativeSpec<typeof GrantMandateInput> = {
   name: "GrantMandate",
   input: GrantMandateInput,
   creates: "resource",
-  rules: initiativeRules(DecisionNotFound, MandateRequiresActiveGoal, MandateValidityInvalid, MandatesOverlap),
+  rules: initiativeRules(
+    DecisionNotFound,
+    MandateRequiresActiveGoal,
+    MandateValidityInvalid,
+    ClauseNotInMandate,
+    MandatesOverlap,
+  ),
   target: newInInitiative,
   toCommand: ({ initiativeId: _, ...data }, { newId }) =>
     Effect.gen(function* () {
@@ -59,7 +66,7 @@ export const amendMandate: InitiativeSpec<typeof AmendMandateInput> = {
   ...onMandate,
   name: "AmendMandate",
   input: AmendMandateInput,
-  rules: changeRules(EffectiveDateOutsideValidity, TriggerNotFound),
+  rules: changeRules(EffectiveDateOutsideValidity, TriggerNotFound, ClauseNotInMandate),
   toCommand: ({ initiativeId, ...data }) =>
     Effect.gen(function* () {
       const store = yield* EventStore;

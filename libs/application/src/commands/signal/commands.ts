@@ -1,4 +1,5 @@
 import {
+  ClauseNotInMandate,
   FollowUpNotFound,
   InitiativeClosed,
   InitiativeNotRegistered,
@@ -48,7 +49,7 @@ export const submitSignal: SignalSpec<typeof SubmitSignalInput> = {
   roles: ["core-team", "initiative-lead"],
   scope: (principal, input) => actsForInitiatives(principal, [input.initiativeId]),
   creates: "stream",
-  rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound],
+  rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound, ClauseNotInMandate],
   target: (_input, newId) => ({ streamId: signalStream(newId), resourceId: newId }),
   toCommand: (input) =>
     Effect.gen(function* () {

@@ -195,7 +195,8 @@ describe("mandateHistory", () => {
     version: 2,
     change: "amended",
     scope: ["Läsning", "Skrivande"],
-    clauses: amendedClauses(),
+    // As now known these terms never held (superseded from their first day): no signal counts on them.
+    clauses: amendedClauses(none),
     budgetSek: 150_000,
     // From 10 February, steering is detailed since version 3: these terms never held on that day as now known.
     supersededFrom: "2025-02-10",
@@ -291,7 +292,8 @@ describe("mandateHistory", () => {
     expect(mandateHistory(harness.db, initiative, { asOf: granted })).toEqual([{ ...version1, supersededFrom: null }]);
     expect(mandateHistory(harness.db, initiative, { asOf: "2025-02-20T09:59:59.999Z" })).toEqual([
       { ...version1, supersededFrom: "2025-02-10" },
-      { ...version2, supersededFrom: null },
+      // As known then, they held from 10 February on: the signal citing S2 on 12 February counts.
+      { ...version2, supersededFrom: null, clauses: amendedClauses() },
     ]);
     // Before the signal was submitted, no signal cites S2.
     expect(mandateHistory(harness.db, initiative, { asOf: amended })[1]!.clauses).toEqual(amendedClauses(none));

@@ -7,6 +7,8 @@ import {
   type MandateTrigger,
   type NumberedChanges,
   type Steering,
+  type MandateHistoryRow,
+  addDays,
   mandateHistoryRows,
   mandateInForceOn,
   termsOn,
@@ -26,7 +28,7 @@ export interface MandateVersion {
   readonly scope: ReadonlyArray<string>;
   readonly boundaries: ReadonlyArray<string>;
   readonly principles: ReadonlyArray<string>;
-  /** The clauses of those terms, each with the signals citing it observed from effectiveFrom through termsUntil. */
+  /** The clauses of those terms, each with the signals citing it observed on the days they held (`lastDayHeld`). */
   readonly clauses: ReadonlyArray<ClauseView>;
   readonly steering: Steering;
   readonly budgetSek: number | null;
@@ -80,7 +82,7 @@ export function mandateHistory(
     clauses: withSignals(db, row.mandateId, termsShown(row.terms).clauses, {
       asOf: options.asOf,
       from: row.effectiveFrom,
-      until: row.termsUntil,
+      until: lastDayHeld(row),
     }),
     steering: row.terms.steering,
     budgetSek: row.terms.budgetSek ?? null,
@@ -162,6 +164,16 @@ export function mandateInForce(
     };
   });
 }
+
+/**
+ * The last day a row's terms held as known at asOf: the day before the next change then known
+ * (termsUntil) or, when earlier, before the day changes recorded later superseded them;
+ * undefined when they still hold.
+ */
+const lastDayHeld = (row: Pick<MandateHistoryRow, "termsUntil" | "supersededFrom">): IsoDate | undefined => {
+  const superseded = row.supersededFrom && addDays(row.supersededFrom, -1);
+  return [row.termsUntil, superseded].filter((day): day is IsoDate => day !== undefined).sort()[0];
+};
 
 const versionsAsOf = (db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] =>
   prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
