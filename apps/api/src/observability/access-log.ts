@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { LogLevel } from "#platform";
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import type { MandatRequest } from "../http/request-context.js";
@@ -10,10 +11,13 @@ const UNMATCHED = "(unmatched)";
  * Fastify's own logger (pino): JSON lines on stdout at LOG_LEVEL. Its request logging is
  * off, as it logs the raw URL; each request is logged once when answered, by
  * logAndMeasureRequests. Should anything log a request's headers, the token is censored.
+ * Request ids are UUIDs rather than Fastify's counter, which starts again at every start
+ * and in every instance: an id a user reports names one request in all the logs.
  */
-export const loggerOptions = (level: LogLevel): Pick<FastifyServerOptions, "logger" | "disableRequestLogging"> => ({
+export const loggerOptions = (level: LogLevel): Pick<FastifyServerOptions, "logger" | "disableRequestLogging" | "genReqId"> => ({
   logger: { level, redact: ["req.headers.authorization", "headers.authorization"] },
   disableRequestLogging: true,
+  genReqId: () => randomUUID(),
 });
 
 /**
