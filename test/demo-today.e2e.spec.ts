@@ -31,8 +31,9 @@ interface Overview {
 
 beforeAll(async () => {
   server = await startServer({ secret: null, defaultPaths: true });
-  const token = server.output().match(/^\s+core-team\s+(ey[\w-]+\.[\w-]+\.[\w-]+)\s*$/m)?.[1];
-  expect(token, "the core-team token printed at start").toBeDefined();
+  // As the README says: the token printed for a Core Team member.
+  const token = server.output().match(/^ {2}Core Team: [^\n]+\n {4}(ey[\w-]+\.[\w-]+\.[\w-]+)\s*$/m)?.[1];
+  expect(token, "a Core Team member's token printed at start").toBeDefined();
   core = api(server.url, token);
   const list = (await core.get("/api/v1/initiatives")).body as Array<{ id: string; name: string }>;
   const idOf = (name: string) => list.find((initiative) => initiative.name === name)!.id;

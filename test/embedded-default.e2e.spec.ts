@@ -8,31 +8,39 @@ import { type ApiClient, type MandatServer, api, freshDataDir, startServer } fro
 /**
  * docs/api.md "Configuration": with no variables (no MANDAT_DEMO, no AUTH_JWT_SECRET, no paths) the
  * files go under ./data, an empty log gets the demo history, and the output has the URL, the
- * docs URL and one working token per role.
+ * docs URL and a working token for each demo person in a role, an admin and an auditor.
  */
 const DEMO_FOCUS_AREA = "alla-barn-och-unga-lyckas";
-const ROLES = ["admin", "core-team", "initiative-lead", "auditor"] as const;
+/** The printed labels of the tokens the tests use: a Core Team member, a lead, the provider's two roles. */
+const LABELS = {
+  admin: "Administratör / Admin",
+  auditor: "Revisor / Auditor",
+  "core-team": "Core Team: Deltagare Västerås 1",
+  "initiative-lead": "Initiativledare / Lead, Drömfabriken i Skultuna: Initiativledare Drömfabriken",
+} as const;
+const ROLES = Object.keys(LABELS) as Array<keyof typeof LABELS>;
 
 /** The server's working directory: its ./data holds the default files. */
 const dataDir = freshDataDir();
 let server: MandatServer;
 let restarted: MandatServer | undefined;
 let tokens: Record<(typeof ROLES)[number], string>;
+let everyToken: Map<string, string>;
 let reader: ApiClient;
 let meetingId: string;
 
-/** The development tokens printed as `  <role>  <token>`. */
-function printedTokens(output: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const match of output.matchAll(/^\s+(admin|core-team|initiative-lead|auditor)\s+(ey[\w-]+\.[\w-]+\.[\w-]+)\s*$/gm)) {
-    found[match[1]!] = match[2]!;
-  }
+/** The development tokens, printed as a label line and the token indented below it. */
+function printedTokens(output: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of output.matchAll(/^ {2}(\S.*)\n {4}(ey[\w-]+\.[\w-]+\.[\w-]+)\s*$/gm)) found.set(match[1]!, match[2]!);
   return found;
 }
 
 beforeAll(async () => {
   server = await startServer({ dataDir, secret: null, defaultPaths: true });
-  tokens = printedTokens(server.output()) as typeof tokens;
+  const printed = printedTokens(server.output());
+  tokens = Object.fromEntries(ROLES.map((role) => [role, printed.get(LABELS[role]) ?? ""])) as typeof tokens;
+  everyToken = printed;
   reader = api(server.url, tokens.auditor);
 });
 
@@ -57,12 +65,22 @@ describe("the default paths", () => {
 });
 
 describe("the printed output", () => {
-  it("has the URL, the docs URL and one token per role", () => {
+  it("has the URL, the docs URL and a named token for each Core Team member and lead today, an admin and an auditor", async () => {
     const output = server.output();
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(output).toContain(`Mandat is running at ${server.url}`);
     expect(output).toContain(`${server.url}/docs`);
-    expect(Object.keys(tokens).sort()).toEqual([...ROLES].sort());
+    for (const role of ROLES) expect(tokens[role], LABELS[role]).toMatch(/^ey/);
+    const labels = [...everyToken.keys()];
+    expect(labels.filter((label) => label.startsWith("Core Team: ")).length).toBeGreaterThanOrEqual(5);
+    expect(labels.filter((label) => label.startsWith("Initiativledare / Lead, ")).length).toBeGreaterThanOrEqual(2);
+    // No token lists initiatives or Core Team rights: each names a login, and the provider's roles at most.
+    const secret = readFileSync(join(dataDir, "data", "auth-secret"), "utf8").trim();
+    for (const [label, token] of everyToken) {
+      const { payload } = await jwtVerify(token, new TextEncoder().encode(secret));
+      expect(payload.initiatives, label).toBeUndefined();
+      expect(payload.roles === undefined || ["admin", "auditor"].includes((payload.roles as string[])[0]!), label).toBe(true);
+    }
   });
 
   it("says the demo history was loaded", () => {
@@ -78,10 +96,16 @@ describe("the printed output", () => {
     expectWrite(await admin.post("/api/v1/organisations", { name: "Regionen", kind: "region" }), 201);
     expect((await admin.post("/api/v1/meetings", {})).status).toBe(403);
 
-    const initiatives = (await reader.get("/api/v1/initiatives")).body as Array<{ id: string }>;
+    const initiatives = (await reader.get("/api/v1/initiatives")).body as Array<{ id: string; name: string }>;
+    const dromfabriken = initiatives.find((initiative) => initiative.name === "Drömfabriken i Skultuna")!;
+    const other = initiatives.find((initiative) => initiative.name !== "Drömfabriken i Skultuna")!;
     const lead = api(server.url, tokens["initiative-lead"]);
-    expectWrite(await lead.post(`/api/v1/initiatives/${initiatives[0]!.id}/goals`, { statement: "Ledarens demomål" }), 201);
+    expectWrite(await lead.post(`/api/v1/initiatives/${dromfabriken.id}/goals`, { statement: "Ledarens demomål" }), 201);
+    expect((await lead.post(`/api/v1/initiatives/${other.id}/goals`, { statement: "Inte mitt" })).status).toBe(403);
     expect((await lead.get("/api/v1/audit/verify")).status).toBe(403);
+    const me = await lead.get("/api/v1/me");
+    expect(me.body).toMatchObject({ roles: ["initiative-lead"], person: { name: "Initiativledare Drömfabriken" } });
+    expect(me.body.initiatives).toEqual([{ id: dromfabriken.id, name: "Drömfabriken i Skultuna" }]);
 
     const core = api(server.url, tokens["core-team"]);
     expectWrite(await core.post(`/api/v1/initiatives/${initiatives[0]!.id}/check-in-cadence`, { everyDays: 28 }), 200);
