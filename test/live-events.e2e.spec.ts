@@ -65,6 +65,8 @@ describe("GET /api/v1/events/live", () => {
     const feed = await open();
     expect(feed.status).toBe(200);
     expect(feed.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    // The access log names the feed by this id (docs/api.md "Logs").
+    expect(feed.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
     const organisation = ok(await core.post("/api/v1/organisations", { name: "Efter anslutningen", kind: "municipality" }));
     const context = ok(
