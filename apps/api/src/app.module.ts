@@ -5,6 +5,7 @@ import { SealsController } from "./audit/seals.controller.js";
 import { ExecuteCommandHandler } from "./cqrs/execute-command.js";
 import { ReadQueryHandler } from "./cqrs/read-query.js";
 import { HealthController } from "./health/health.controller.js";
+import { MeController } from "./me/me.controller.js";
 import { LiveEventsController } from "./live/live-events.controller.js";
 import { LiveFeeds } from "./live/live-feeds.js";
 import { DocsController } from "./openapi/docs.controller.js";
@@ -20,6 +21,7 @@ import { MandatRuntime } from "./runtime/mandat-runtime.js";
 export const API_CONTROLLERS = [
   HealthController,
   DocsController,
+  MeController,
   LiveEventsController,
   SealsController,
   controllerServing(TABLE_ROUTES),

@@ -44,7 +44,7 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
     const draining = new Draining();
     draining.register(fastify);
     registerOperations(fastify, runtime);
-    fastify.addHook("onRequest", authenticateApiRequests(runtime.verifyToken));
+    fastify.addHook("onRequest", authenticateApiRequests(runtime.verifyToken, runtime.principals.resolve));
     // bodyParser: false, or Nest adds its parsers back (json-bodies.ts).
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, {
       logger: logLevels,

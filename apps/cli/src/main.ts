@@ -24,7 +24,8 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
   mandat rebuild [projection]
   mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>]
   mandat import <file>
-  mandat token --role <admin|core-team|initiative-lead|auditor> [--initiative <id>]... [--sub <id>]
+  mandat token --person <id|name>              (a Core Team member or lead; rights come from the log)
+  mandat token --role <admin|auditor> [--sub <id>]
   mandat demo
   mandat migrate --to eventstoredb   (copies MANDAT_SQLITE_PATH into EVENTSTORE_CONNECTION_STRING)
 
@@ -45,7 +46,7 @@ const OPTIONS = {
   to: { type: "string" },
   output: { type: "string" },
   role: { type: "string" },
-  initiative: { type: "string", multiple: true },
+  person: { type: "string" },
   sub: { type: "string" },
   rotate: { type: "boolean" },
   help: { type: "boolean", short: "h" },

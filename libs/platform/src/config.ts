@@ -2,6 +2,7 @@ import { dirname, join, resolve } from "node:path";
 import { Data } from "effect";
 import { DEFAULT_REGISTRATION_SERIES, registrationSeriesProblem } from "#domain";
 import { OPERATIONS_ENVIRONMENT, type OperationsSettings, operationsSettings } from "./operations-settings.js";
+import { IDENTITY_ENVIRONMENT, type IdentitySettings, identitySettings } from "./identity-settings.js";
 import { z } from "zod";
 import { SEAL_ENVIRONMENT, type SealSettings, sealSettings } from "./seal-settings.js";
 import { HTTP_ENVIRONMENT, type HttpSettings, httpSettings } from "./http-settings.js";
@@ -44,6 +45,7 @@ const Environment = z.object({
   NODE_ENV: z.string().optional(),
   ...HTTP_ENVIRONMENT,
   ...SEAL_ENVIRONMENT,
+  ...IDENTITY_ENVIRONMENT,
 });
 
 /** The names of the environment variables the configuration reads, and no others. */
@@ -67,6 +69,8 @@ export interface MandatConfig {
   /** Where a generated development secret is kept (the embedded store's data folder). */
   readonly dataDirectory: string;
   readonly auth: AuthConfig;
+  /** How a token's roles claim and e-mail are read: libs/platform/src/identity-settings.ts. */
+  readonly identity: IdentitySettings;
   /** Load the demo history into an empty log (MANDAT_DEMO, on unless `off`). */
   readonly demo: boolean;
   /** MANDAT_REGISTRATION_SERIES: the pattern of registration numbers, `{year}/{n}` unless set. */
@@ -128,6 +132,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     auth: e.AUTH_JWKS_URL
       ? { mode: "oidc", jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
       : { mode: "hs256", ...(e.AUTH_JWT_SECRET ? { secret: e.AUTH_JWT_SECRET } : {}) },
+    identity: identitySettings(e),
     demo: e.MANDAT_DEMO !== "off",
     registrationSeries: e.MANDAT_REGISTRATION_SERIES,
     production,

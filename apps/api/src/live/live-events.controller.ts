@@ -3,7 +3,8 @@ import { Controller, Inject, Req, Res } from "@nestjs/common";
 import { Effect } from "effect";
 import type { FastifyReply } from "fastify";
 import { invalidRequest } from "../http/problems.js";
-import { type MandatRequest, principalOf } from "../http/request-context.js";
+import { type MandatRequest, principalOf, signedInOf } from "../http/request-context.js";
+import { whenDue } from "./when-due.js";
 import { API, Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 import { AUTH_PROBLEMS } from "../http/standard-problems.js";
@@ -52,7 +53,10 @@ export class LiveEventsController {
       "X-Request-Id": request.id,
     });
     response.write("retry: 2000\n\n");
-    this.feeds.open(principal.id, response, from, request.log);
+    const feed = this.feeds.open(principal.id, response, from, request.log);
+    // A feed ends when its token does; the client reconnects with a fresh one and Last-Event-ID.
+    const expiry = whenDue(signedInOf(request).identity.expiresAt, () => feed.end());
+    response.once("close", () => expiry.cancel());
   }
 
   private async startPosition(request: MandatRequest): Promise<number> {

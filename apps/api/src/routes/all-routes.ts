@@ -1,5 +1,6 @@
-import { healthRoutes } from "../health/health.controller.js";
 import { sealRoutes } from "../audit/seals.controller.js";
+import { healthRoutes } from "../health/health.controller.js";
+import { meRoute } from "../me/me.controller.js";
 import { docsRoutes } from "../openapi/docs.routes.js";
 import type { CommandRoute, ReadRoute, RouteDefinition } from "../http/route-definition.js";
 import { liveEventsRoute } from "../live/live-events.controller.js";
@@ -40,6 +41,7 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
 
 /** Every route the server serves, in documentation order: the table, then those with controllers of their own. */
 export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
+  meRoute,
   ...TABLE_ROUTES,
   ...Object.values(sealRoutes),
   liveEventsRoute,

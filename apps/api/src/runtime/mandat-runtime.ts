@@ -16,6 +16,7 @@ import {
 } from "#platform";
 import type Database from "better-sqlite3";
 import { Effect, type ManagedRuntime } from "effect";
+import { PrincipalResolver } from "./principal-resolver.js";
 import { ApiMetrics } from "../observability/api-metrics.js";
 
 /** What the server's effects may use: the stores and the read models. */
@@ -40,6 +41,9 @@ export class MandatRuntime {
     readonly metrics: ApiMetrics,
   ) {}
 
+  /** Who a verified token acts as, resolved from the log on every request. */
+  readonly principals = new PrincipalResolver(this);
+
   /** Opens the stores and starts the read models; a failure on the way closes what was opened. */
   static async open(config: MandatConfig, options: ReadModelsOptions = {}): Promise<MandatRuntime> {
     const metrics = new ApiMetrics();
@@ -48,7 +52,15 @@ export class MandatRuntime {
     try {
       const { runner, db } = await runOn(effects, ReadModels);
       const secret = config.auth.mode === "hs256" ? jwtSecret(config) : undefined;
-      const runtime = new MandatRuntime(config, effects, runner, db, tokenVerifier(config.auth, secret), secret, metrics);
+      const runtime = new MandatRuntime(
+        config,
+        effects,
+        runner,
+        db,
+        tokenVerifier(config.auth, config.identity, secret),
+        secret,
+        metrics,
+      );
       metrics.watchProjections(async () => ({
         headPosition: await runtime.run(Effect.flatMap(EventStore, (store) => store.headPosition)),
         projections: runner.status(),
