@@ -32,7 +32,14 @@ import {
 import type { InitiativeEvent, MandateChanges } from "./events.js";
 import { rejectClosed } from "./facts.js";
 import { recordIndicatorReading } from "./indicator-reading.js";
-import { CLAUSE_KINDS, type ClauseItem, type ClauseKind, numberedInOrder, unknownClauseIds } from "./mandate-clauses.js";
+import {
+  CLAUSE_KINDS,
+  type ClauseItem,
+  type ClauseKind,
+  namedClauseIds,
+  numberedInOrder,
+  unknownClauseIds,
+} from "./mandate-clauses.js";
 import { numberedChanges, termsOn } from "./mandate-terms.js";
 import { type DayRange, isInForceOn, overlapping } from "./mandate-validity.js";
 import { type InitiativeState, type MandateState, type RegisteredInitiative, contextKey, hasActiveGoal } from "./state.js";
@@ -153,7 +160,7 @@ const grantMandate = (command: InitiativeCommandOf<"GrantMandate">, state: Regis
       data.validUntil === undefined ? { from: data.validFrom } : { from: data.validFrom, until: data.validUntil };
     const stated = { scope, boundaries, principles };
     // clause-not-in-mandate: nothing precedes a grant for an id to name; it numbers its clauses in order.
-    const named = CLAUSE_KINDS.flatMap((kind) => stated[kind].flatMap((item) => (item.id === undefined ? [] : [item.id])));
+    const named = CLAUSE_KINDS.flatMap((kind) => namedClauseIds(stated[kind]));
     if (named.length > 0) {
       return reject(
         new ClauseNotInMandate({

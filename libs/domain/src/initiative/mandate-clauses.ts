@@ -35,8 +35,12 @@ export type ClauseItem = z.infer<typeof ClauseItem>;
  */
 export const ClauseInput = z.union([shortText.transform((text): ClauseItem => ({ text })), ClauseItem]);
 
+/** The ids the items name, in order. */
+export const namedClauseIds = (items: ReadonlyArray<ClauseItem>): ClauseId[] =>
+  items.flatMap((item) => (item.id === undefined ? [] : [item.id]));
+
 const idsOnce = (items: ReadonlyArray<ClauseItem>) => {
-  const ids = items.flatMap((item) => (item.id === undefined ? [] : [item.id]));
+  const ids = namedClauseIds(items);
   return new Set(ids).size === ids.length;
 };
 const listOf = <Item extends z.ZodType<ClauseItem>>(item: Item) =>
@@ -69,7 +73,7 @@ export function carryClauseIds(
   items: ReadonlyArray<ClauseItem>,
   used: number,
 ): { readonly clauses: Clause[]; readonly used: number } {
-  const named = new Set(items.flatMap((item) => (item.id === undefined ? [] : [item.id])));
+  const named = new Set(namedClauseIds(items));
   // Unclaimed ids by text, first clause first, so that repeated texts keep their ids in order.
   const unclaimed = new Map<string, ClauseId[]>();
   for (const clause of before) {

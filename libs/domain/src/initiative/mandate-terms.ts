@@ -44,6 +44,9 @@ export const applyChanges = (terms: MandateTerms, changes: NumberedChanges): Man
   return changed as unknown as MandateTerms;
 };
 
+/** Every clause of the terms: scope, then boundaries, then principles. */
+export const clausesOf = (terms: MandateTerms): Clause[] => CLAUSE_KINDS.flatMap((kind) => terms[kind]);
+
 export const sameTerms = (a: MandateTerms, b: MandateTerms): boolean =>
   sameList(a.scope, b.scope) &&
   sameList(a.boundaries, b.boundaries) &&

@@ -3,6 +3,7 @@ import {
   type DatedChanges,
   type MandateTerms,
   applyChanges,
+  clausesOf,
   inValidTimeOrder,
   numberedChanges,
   sameTerms,
@@ -198,6 +199,12 @@ describe("withLaterAmendment", () => {
     const before = [...periods];
     withLaterAmendment(periods, { effectiveFrom: "2025-04-01", changes: { budgetSek: 2 }, order: 3 });
     expect(periods).toEqual(before);
+  });
+});
+
+describe("clausesOf", () => {
+  it("lists every clause of the terms: scope, then boundaries, then principles", () => {
+    expect(clausesOf({ ...granted, scope: scope("a", "b") }).map((clause) => clause.id)).toEqual(["S1", "S2", "B1", "P1"]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { rejectClosed } from "../initiative/facts.js";
 import { ClauseNotInMandate, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
-import { termsOn } from "../initiative/mandate-terms.js";
-import { CLAUSE_KINDS } from "../initiative/mandate-clauses.js";
+import { clausesOf, termsOn } from "../initiative/mandate-terms.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { SignalCommand, SignalCommandOf } from "./commands.js";
@@ -55,7 +54,7 @@ const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): S
   if (data.clauseId !== undefined) {
     // clause-not-in-mandate: the clause is one of the cited mandate's terms as they stood when the signal was observed.
     const terms = mandate && termsOn(mandate.granted, mandate.amendments, data.observedOn);
-    const cited = terms && CLAUSE_KINDS.some((kind) => terms[kind].some((clause) => clause.id === data.clauseId));
+    const cited = terms && clausesOf(terms).some((clause) => clause.id === data.clauseId);
     if (!cited) {
       return reject(
         new ClauseNotInMandate({

@@ -1,4 +1,4 @@
-import { CLAUSE_KINDS, type Clause, type ClauseId, type MandateTerms } from "#domain";
+import { type Clause, type ClauseId, type MandateTerms, clausesOf } from "#domain";
 import type Database from "better-sqlite3";
 import { type PositionCounts, signalsPerClause } from "../signal-inbox/queries.js";
 
@@ -16,7 +16,7 @@ export const termsShown = (terms: MandateTerms) => ({
   scope: terms.scope.map((clause) => clause.text),
   boundaries: terms.boundaries.map((clause) => clause.text),
   principles: terms.principles.map((clause) => clause.text),
-  clauses: CLAUSE_KINDS.flatMap((kind) => terms[kind]),
+  clauses: clausesOf(terms),
 });
 
 /**
