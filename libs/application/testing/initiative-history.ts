@@ -45,7 +45,10 @@ const appendRaw = async (store: EventStoreService, initiativeId: string, events:
   await Effect.runPromise(
     store.append(
       initiativeStream(initiativeId),
-      events.map(({ type, data }) => ({ type, schemaVersion: 1, data: initiativeEvents[type].schema.parse(data), metadata })),
+      events.map(({ type, data }) => {
+        const { schemaVersion, schema } = initiativeEvents[type];
+        return { type, schemaVersion, data: schema.parse(data), metadata };
+      }),
       ExpectedRevision.any,
     ),
   );
