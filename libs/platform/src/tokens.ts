@@ -121,10 +121,11 @@ const strings = (value: unknown): string[] => {
  * (Keycloak's `realm_access.roles`).
  */
 export function claimAt(payload: Readonly<Record<string, unknown>>, path: string): unknown {
-  if (path in payload) return payload[path];
+  // Own claims only: `in` would also find what every object inherits (constructor, toString).
+  if (Object.hasOwn(payload, path)) return payload[path];
   let value: unknown = payload;
   for (const step of path.split(".")) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, step)) return undefined;
     value = (value as Record<string, unknown>)[step];
   }
   return value;
