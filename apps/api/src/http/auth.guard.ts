@@ -55,7 +55,8 @@ const admits = (route: RouteDefinition, principal: Principal, roles: ReadonlyArr
 /** What the caller can do about it: a login nobody is linked to needs an administrator. */
 function refusal(signedIn: SignedIn, route: RouteDefinition, roles: ReadonlyArray<Role>): string {
   const { issuer, subject } = signedIn.identity;
-  switch (signedIn.unlinked) {
+  // An admin or auditor of the identity provider is linked to no one either: what they lack is a role.
+  switch (signedIn.principal.roles.length === 0 ? signedIn.unlinked : undefined) {
     case "not-linked":
       return (
         `Your login (issuer ${issuer}, subject ${subject}) is not linked to a person in Mandat, and the identity provider ` +
