@@ -1,5 +1,5 @@
-import { LoginDirectory, executeCommand, linkLoginByVerifiedEmail, loginRef, personStandingToday } from "#application";
-import type { LoginRef, Principal, Role } from "#domain";
+import { type LoginDirectory, executeCommand, linkLoginByVerifiedEmail, loginRef, personStandingToday } from "#application";
+import { type LoginRef, type Principal, type Role, loginKey } from "#domain";
 import type { Identity } from "#platform";
 import { describePeople, initiativesLedBy, loginHolders, peopleWithEmail } from "#projections";
 import { KeyStore } from "#privacy";
@@ -17,6 +17,30 @@ export interface SignedIn {
 /** How long a login that the read models do not know yet may wait for them to catch up. */
 const CATCH_UP_MS = 2_000;
 
+/** How long a login whose verified e-mail matched no one is not matched again. */
+const UNMATCHED_FOR_MS = 60_000;
+
+/** Logins seen within the last `forMs`, forgotten after; bounded by how many sign in in that time. */
+class RecentLogins {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly forMs: number) {}
+
+  has(login: LoginRef): boolean {
+    const at = this.seen.get(loginKey(login));
+    return at !== undefined && Date.now() - at < this.forMs;
+  }
+
+  add(login: LoginRef): void {
+    const now = Date.now();
+    for (const [key, at] of this.seen) if (now - at >= this.forMs) this.seen.delete(key);
+    this.seen.set(loginKey(login), now);
+  }
+
+  delete(login: LoginRef): void {
+    this.seen.delete(loginKey(login));
+  }
+}
+
 /** The sign-in itself records a link by verified e-mail: an actor of the server, not of a client. */
 const SIGN_IN: Principal = { id: "mandat-sign-in", roles: ["admin"] };
 
@@ -29,6 +53,8 @@ const SIGN_IN: Principal = { id: "mandat-sign-in", roles: ["admin"] };
  */
 export class PrincipalResolver {
   constructor(private readonly runtime: MandatRuntime) {}
+
+  private readonly unmatched = new RecentLogins(UNMATCHED_FOR_MS);
 
   /**
    * Who holds a login, once the read models have caught up with the log: linking a login
@@ -48,11 +74,13 @@ export class PrincipalResolver {
     const login = loginRef(identity.issuer, identity.subject);
     let holders = loginHolders(this.runtime.readModels, login);
     // A login linked a moment ago may not have reached the read models: wait once, briefly.
-    if (holders.length === 0) {
+    // Not for an admin or auditor of the identity provider, who is usually no person of the
+    // log and would otherwise wait on every request.
+    if (holders.length === 0 && identity.roles.length === 0) {
       await this.runtime.readModelsAtHead(CATCH_UP_MS);
       holders = loginHolders(this.runtime.readModels, login);
     }
-    if (holders.length === 0 && this.runtime.config.identity.linkByVerifiedEmail) {
+    if (holders.length === 0 && this.runtime.config.identity.linkByVerifiedEmail && !this.unmatched.has(login)) {
       const linked = await this.linkByVerifiedEmail(identity, login);
       if (linked) holders = [linked];
     }
@@ -77,11 +105,15 @@ export class PrincipalResolver {
   private async linkByVerifiedEmail(identity: Identity, login: LoginRef): Promise<string | undefined> {
     const email = identity.email?.trim().toLowerCase();
     if (!identity.emailVerified || !email) return undefined;
+    // Matching opens every registered e-mail with its key: a login that matched no one is
+    // not tried again for a while, however often it asks.
+    this.unmatched.add(login);
     const people = await this.runtime.run(
       Effect.flatMap(KeyStore, (keys) => describePeople(this.runtime.readModels, keys, peopleWithEmail(this.runtime.readModels))),
     );
     const matches = [...people.values()].filter((person) => !person.erased && person.email?.trim().toLowerCase() === email);
     if (matches.length !== 1) return undefined;
+    this.unmatched.delete(login);
     const personId = matches[0]!.personId;
     await this.runtime.run(
       executeCommand(linkLoginByVerifiedEmail, {
