@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --max-old-space-size=256
 import { parseArgs } from "node:util";
+import { archive } from "./commands/archive.js";
 import { demo } from "./commands/demo.js";
 import { exportLog } from "./commands/export.js";
 import { history } from "./commands/history.js";
@@ -21,6 +22,7 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
   mandat verify [--json]
   mandat seal
   mandat seal-keys [--rotate]
+  mandat archive --output <folder|file.tar> [--from <date>] [--to <date>]
   mandat rebuild [projection]
   mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>]
   mandat import <file>
@@ -84,6 +86,9 @@ async function run(argv: ReadonlyArray<string>): Promise<ExitCode> {
     case "seal-keys":
       extra(0);
       return sealKeys(values);
+    case "archive":
+      extra(0);
+      return archive(values);
     case "rebuild":
       extra(1);
       return rebuild(rest[0]);

@@ -11,3 +11,4 @@ export * from "./http-settings.js";
 export * from "./seal-settings.js";
 export * from "./sealing.js";
 export * from "./development-tokens.js";
+export * from "./archive/index.js";
