@@ -1,7 +1,6 @@
 import { loadDemoHistory } from "#application";
 import { EventStore } from "#event-store";
 import type { MandatConfig } from "#platform";
-import type { LogLevel } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { Effect } from "effect";
@@ -12,6 +11,7 @@ import { acceptJsonBodiesOnly } from "./http/json-bodies.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { fastifyOptions, guardIdleConnections } from "./http/server-limits.js";
 import { loggerOptions } from "./observability/access-log.js";
+import { NestJsonLogger } from "./observability/nest-json-logger.js";
 import { registerOperations } from "./operations.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
@@ -27,7 +27,7 @@ export interface RunningApi {
   readonly close: () => Promise<void>;
 }
 
-export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["warn", "error"]): Promise<RunningApi> {
+export async function startApi(config: MandatConfig): Promise<RunningApi> {
   const runtime = await MandatRuntime.open(config);
   try {
     const demoLoaded = await loadDemoIfEmpty(runtime);
@@ -47,7 +47,7 @@ export async function startApi(config: MandatConfig, logLevels: LogLevel[] = ["w
     fastify.addHook("onRequest", authenticateApiRequests(runtime.verifyToken, runtime.principals.resolve));
     // bodyParser: false, or Nest adds its parsers back (json-bodies.ts).
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, {
-      logger: logLevels,
+      logger: new NestJsonLogger(fastify.log),
       bodyParser: false,
     });
     try {
