@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -256,31 +256,153 @@ describe("mandat on a store holding the demo history", () => {
 });
 
 describe("mandat token", () => {
-  const { mandat } = storeIn(freshDir());
+  // A store with the demo history (its people have development logins) and one person
+  // registered through the server, who has none until `mandat token --person` links one.
+  const dir = freshDir();
+  const { env, mandat } = storeIn(dir);
+  const LONER = "Tokenprovet Ensam";
+  let lonerId: string;
 
-  it("signs a development token with AUTH_JWT_SECRET, carrying sub, role and initiatives", async () => {
-    const run = await mandat([
-      "token",
-      "--role",
-      "initiative-lead",
-      "--initiative",
-      "i-1",
-      "--initiative",
-      "i-2",
-      "--sub",
-      "p-7",
-    ]);
-    expect(run.code).toBe(0);
-    const { payload } = await jwtVerify(run.stdout.trim(), new TextEncoder().encode(secret));
-    expect(payload).toMatchObject({ sub: "p-7", roles: ["initiative-lead"], initiatives: ["i-1", "i-2"] });
-  });
+  /** The claims of a printed token, its signature checked with the store's secret. */
+  const claimsOf = async (run: Run) => {
+    expect(run.code, run.stderr).toBe(0);
+    return (await jwtVerify(run.stdout.trim(), new TextEncoder().encode(secret))).payload;
+  };
 
-  it("refuses in production, and refuses bad roles", async () => {
-    expect((await mandat(["token", "--role", "admin"], { NODE_ENV: "production" })).code).toBe(77);
+  /** The PersonLoginLinked events of a person's stream, as `mandat export` prints them. */
+  const loginsLinked = async (personId: string) => {
+    const run = await mandat(["export", "--format", "jsonl", "--stream", `person-${personId}`]);
+    expect(run.code, run.stderr).toBe(0);
+    return run.stdout
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .filter((event) => event.type === "PersonLoginLinked");
+  };
+
+  beforeAll(async () => {
+    expect((await mandat(["demo"])).code).toBe(0);
+    const admin = (await mandat(["token", "--role", "admin"])).stdout.trim();
+    const server = await apiServer(dir, env);
+    try {
+      const post = async (path: string, body: unknown) => {
+        const response = await fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        expect(response.status, `${path}: ${await response.clone().text()}`).toBe(201);
+        return ((await response.json()) as { id: string }).id;
+      };
+      const organisationId = await post("/api/v1/organisations", { name: "Tokenprovets kommun", kind: "municipality" });
+      lonerId = await post("/api/v1/people", { organisationId, name: LONER });
+    } finally {
+      await server.stop();
+    }
+  }, 90_000);
+
+  it("--role admin: a token the server takes as an admin's (the set-up registered a person with it); no initiatives", async () => {
+    const payload = await claimsOf(await mandat(["token", "--role", "admin", "--sub", "ops-1"]));
+    expect(payload).toMatchObject({ sub: "ops-1", roles: ["admin"], iss: "mandat" });
+    expect(payload).not.toHaveProperty("initiatives");
+    expect(lonerId).toMatch(/^[0-9a-f-]{36}$/);
+  }, 60_000);
+
+  it("--person <name> of a registered person without a login: links a development login once, then signs { sub: personId, name, iss: mandat }", async () => {
+    expect(await loginsLinked(lonerId)).toEqual([]);
+    const first = await mandat(["token", "--person", LONER]);
+    expect(first.stderr).toMatch(new RegExp(`Linked a development login to ${LONER} \\(issuer mandat, subject ${lonerId}\\)`));
+    const payload = await claimsOf(first);
+    expect(payload).toMatchObject({ sub: lonerId, name: LONER, iss: "mandat" });
+    expect(payload).not.toHaveProperty("initiatives");
+    expect(payload).not.toHaveProperty("roles");
+    expect(await loginsLinked(lonerId)).toHaveLength(1);
+
+    // Again, by id this time: the login is there, so nothing is linked or appended.
+    const second = await mandat(["token", "--person", lonerId]);
+    expect(second.stderr).not.toMatch(/Linked/);
+    expect(await claimsOf(second)).toMatchObject({ sub: lonerId, name: LONER, iss: "mandat" });
+    expect(await loginsLinked(lonerId)).toHaveLength(1);
+
+    // The server takes the token as the person.
+    const server = await apiServer(dir, env);
+    try {
+      const response = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${second.stdout.trim()}` } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ issuer: "mandat", subject: lonerId, person: { id: lonerId, name: LONER } });
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("--person <name> of a demo person: their development login is there already, nothing is linked", async () => {
+    const run = await mandat(["token", "--person", "Deltagare Västerås 1"]);
+    expect(run.stderr).not.toMatch(/Linked/);
+    const payload = await claimsOf(run);
+    expect(payload).toMatchObject({ name: "Deltagare Västerås 1", iss: "mandat" });
+    expect(payload.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(payload).not.toHaveProperty("initiatives");
+    expect(payload).not.toHaveProperty("roles");
+    expect(await loginsLinked(payload.sub!)).toHaveLength(1);
+  }, 60_000);
+
+  it("an unknown person: 66; a name several people share: 64, listing them", async () => {
+    const unknown = await mandat(["token", "--person", "Ingen Alls"]);
+    expect(unknown.code).toBe(66);
+    expect(unknown.stderr).toMatch(/No registered person is called or has the id "Ingen Alls"/);
+    expect(unknown.stdout).toBe("");
+    noStackTrace(unknown);
+    const ambiguous = await mandat(["token", "--person", "Deltagare Västerås"]);
+    expect(ambiguous.code).toBe(64);
+    expect(ambiguous.stderr).toMatch(
+      /"Deltagare Västerås" names \d+ people: .*Deltagare Västerås 1 \([0-9a-f-]{36}\).*Give the id/,
+    );
+    expect(ambiguous.stdout).toBe("");
+    noStackTrace(ambiguous);
+  }, 60_000);
+
+  it("refuses core-team and initiative-lead roles (they come from the log: use --person), unknown roles, and production", async () => {
+    for (const role of ["initiative-lead", "core-team"]) {
+      const run = await mandat(["token", "--role", role]);
+      expect(run.code, role).toBe(64);
+      expect(run.stderr).toMatch(/use --person <id\|name>/);
+      expect(run.stdout).toBe("");
+    }
     expect((await mandat(["token", "--role", "superuser"])).code).toBe(64);
-    expect((await mandat(["token", "--role", "initiative-lead"])).code).toBe(64);
-  });
+    expect((await mandat(["token"])).code).toBe(64);
+    expect((await mandat(["token", "--role", "admin", "--person", LONER])).code).toBe(64);
+    expect((await mandat(["token", "--role", "admin"], { NODE_ENV: "production" })).code).toBe(77);
+    expect((await mandat(["token", "--person", LONER], { NODE_ENV: "production" })).code).toBe(77);
+  }, 60_000);
 });
+
+/** The API server (as built) over a store, until stopped: for what only the server can write. */
+async function apiServer(dir: string, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(root, "dist/apps/api/src/main.js")], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, ...env, PORT: "0", HOST: "127.0.0.1", MANDAT_DEMO: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const url = output.match(/Mandat is running at (http:\/\/\S+)/)?.[1];
+    if (url) return { url, stop };
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`The server did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe("mandat, used wrongly", () => {
   const { env, mandat } = storeIn(freshDir());
