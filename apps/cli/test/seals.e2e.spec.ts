@@ -86,7 +86,7 @@ describe("mandat seal, seal-keys and verify --json", () => {
     db.close();
     const run = await mandat(["verify"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("Every hash chain is whole.");
+    expect(run.stderr).toContain("every hash chain whole");
     expect(run.stderr).toContain(`truncated after position ${seal.position - 3}`);
     const json = JSON.parse((await mandat(["verify", "--json"])).stdout);
     expect(json.seals.failures.map((failure: { problem: string }) => failure.problem)).toEqual(["truncated", "truncated"]);

@@ -13,7 +13,9 @@ export async function verify(options: { readonly json?: boolean }): Promise<Exit
   return withContext({ mustExist: true }, async (context) => {
     const progress = new ProgressBar("verify");
     const report = await context.run(verifyLogAndSeals({ onProgress: progress.onProgress }));
-    progress.done(report.brokenAt ? `broken after ${report.checkedEvents} events` : `${report.checkedEvents} events`);
+    progress.done(
+      report.brokenAt ? `broken after ${report.checkedEvents} events` : `${report.checkedEvents} events, every hash chain whole`,
+    );
     if (options.json) console.log(JSON.stringify(asJson(report), null, 2));
     else describe(report);
     return report.ok ? EXIT.ok : EXIT.logBroken;
@@ -33,7 +35,6 @@ function describe(report: SealedVerifyReport): void {
     console.error(
       `The log is broken at position ${broken.position}: event ${broken.eventId} (${broken.streamId} revision ${broken.revision}), ${broken.reason}`,
     );
-  else console.error("Every hash chain is whole.");
   const seals = report.seals;
   if (!seals || seals.checked === 0) {
     console.error("No seals to check (mandat seal makes one).");
