@@ -274,6 +274,18 @@ describe("the route table", () => {
   });
 });
 
+describe("the principals", () => {
+  it("are who the matrix takes them for: GET /me names the roles it expects, and a person where there is one", async () => {
+    for (const principal of PRINCIPALS) {
+      const me = await principal.client().get("/api/v1/me");
+      expect(me.status, principal.name).toBe(200);
+      expect([...me.body.roles].sort(), principal.name).toEqual([...principal.roles].sort());
+      expect(me.body.person !== null, principal.name).toBe(principal.person);
+    }
+    expect((await lead.get("/api/v1/me")).body.initiatives).toEqual([{ id: own.initiativeId, name: "Ledarens eget initiativ" }]);
+  });
+});
+
 describe("each principal × each operation (empty bodies; those that admit leads below)", () => {
   for (const principal of PRINCIPALS) {
     it(`${principal.name}: 403 problem+json and nothing appended where not admitted; never 401 or 403 where admitted`, async () => {

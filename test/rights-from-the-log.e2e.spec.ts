@@ -129,6 +129,46 @@ describe("links", () => {
     // Linking it to its holder again changes nothing and is no error.
     ok(await admin.post(`/api/v1/people/${first}/logins`, { issuer: LOCAL_ISSUER, subject }));
   });
+
+  it("a login unlinked from its holder may be linked to another person, and then acts as them", async () => {
+    const first = await registeredPerson(admin);
+    const second = await registeredPerson(admin);
+    const subject = `e2e-moved-${first}`;
+    const client = api(server.url, await loginOf(admin, first, subject));
+    expect((await client.get("/api/v1/me")).body.person).toMatchObject({ id: first });
+    ok(await admin.post(`/api/v1/people/${first}/logins/removal`, { issuer: LOCAL_ISSUER, subject }));
+    ok(await admin.post(`/api/v1/people/${second}/logins`, { issuer: LOCAL_ISSUER, subject }));
+    expect((await client.get("/api/v1/me")).body.person).toMatchObject({ id: second });
+  });
+
+  it("unlinking a login the person does not hold: 409 login-not-linked; linking one to an erased person: 409 person-erased", async () => {
+    const personId = await registeredPerson(admin);
+    expectProblem(
+      await appendsNothing(auditor, () =>
+        admin.post(`/api/v1/people/${personId}/logins/removal`, { issuer: LOCAL_ISSUER, subject: "e2e-never-linked" }),
+      ),
+      409,
+      "/problems/login-not-linked",
+    );
+    ok(await admin.post(`/api/v1/people/${personId}/erasure`, {}));
+    expectProblem(
+      await appendsNothing(auditor, () =>
+        admin.post(`/api/v1/people/${personId}/logins`, { issuer: LOCAL_ISSUER, subject: `e2e-late-${personId}` }),
+      ),
+      409,
+      "/problems/person-erased",
+    );
+  });
+
+  it("only an admin links and unlinks logins: the Core Team may not, nothing appended", async () => {
+    const personId = await registeredPerson(admin);
+    for (const path of [`/api/v1/people/${personId}/logins`, `/api/v1/people/${personId}/logins/removal`]) {
+      await expectRefused(
+        () => core.post(path, { issuer: LOCAL_ISSUER, subject: "e2e-by-core" }),
+        /needs one of the roles admin/,
+      );
+    }
+  });
 });
 
 /** An HS256 token of the test secret, issuer mandat, with these claims. */
