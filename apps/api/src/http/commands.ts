@@ -54,6 +54,9 @@ export class Commands {
       .status(result.created ? 201 : 200)
       .header("ETag", `"${result.revision}"`)
       .header("Log-Position", String(result.position));
+    if (result.created && route.location) {
+      void reply.header("Location", route.location({ id: result.id, params: request.params as Record<string, string> }));
+    }
     return { id: result.id, revision: result.revision, position: result.position };
   }
 }

@@ -5,10 +5,12 @@ import { asOfQuery, freshQuery } from "./time-parameters.js";
 
 /**
  * docs/api.md "Lists": every list answers a page, its body still the JSON array it always
- * was, and the next page's URL in `Link: <...>; rel="next"` (none on the last page). The
- * default limit is the maximum, so a list that fits in one page answers whole, as before.
+ * was, and the next page's URL in `Link: <...>; rel="next"` (none on the last page). At
+ * most 200 items a page (issue 15), so no single read holds the server for long. The
+ * default is that maximum: a list that fits in one page still answers whole, so a v1
+ * client that does not follow `Link` misses nothing until a list outgrows 200 items.
  */
-export const MAX_PAGE_LIMIT = 1000;
+export const MAX_PAGE_LIMIT = 200;
 
 /** A cursor names the list it belongs to (the route's operationId) and the key the next page starts after. */
 export interface ListCursor {

@@ -23,6 +23,11 @@ export interface ReadRouteOptions<Params extends z.ZodObject | undefined, Query 
   /** Default: the problems every read shares. */
   readonly problems?: ReadonlyArray<string>;
   /**
+   * The stream whose state this read of one resource is: its revision leads the answer's
+   * ETag (entity-tags.ts), so a client can write with If-Match what it read.
+   */
+  readonly stream?: (params: Params extends z.ZodObject ? z.output<Params> : Nothing) => string;
+  /**
    * The answer from the read models it names (minPosition waits for those alone);
    * undefined means the resource the path names does not exist (404).
    */
@@ -41,7 +46,7 @@ export function readRoute<
   Query extends z.ZodObject | undefined = undefined,
   Answer = unknown,
 >(options: ReadRouteOptions<Params, Query, Answer>): ReadRoute {
-  const { audience = "authenticated", problems = READ_PROBLEMS, read, params, query, ...route } = options;
+  const { audience = "authenticated", problems = READ_PROBLEMS, read, stream, params, query, ...route } = options;
   return {
     ...route,
     ...(params ? { params } : {}),
@@ -54,5 +59,6 @@ export function readRoute<
     // The one place the types are erased: the request was parsed with these very schemas,
     // so its parts have the types `read` expects, which ReadRoute (a route of any schema) cannot say.
     read: read as unknown as (request: ParsedRequest, principal: Principal) => NamedRead<unknown>,
+    ...(stream ? { stream: stream as unknown as (params: ParsedRequest["params"]) => string } : {}),
   };
 }

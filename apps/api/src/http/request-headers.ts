@@ -18,13 +18,14 @@ const header = (request: MandatRequest, name: string): string | undefined => {
 const TOKEN = /^[\x21-\x7e]{1,200}$/;
 
 /**
- * If-Match's stream revision: `"3"` (or a bare `3`). This server sends only strong ETags,
- * and RFC 9110 compares If-Match strongly, so a weak `W/"3"` could never match: it is
- * refused as malformed (400) rather than answered 412, which would come before the
+ * If-Match's stream revision: `"3"` (or a bare `3`), as a write answers it, or a read's ETag
+ * `"3-<digest>"` (entity-tags.ts), of which the revision is compared. This server sends only
+ * strong ETags, and RFC 9110 compares If-Match strongly, so a weak `W/"3"` could never match:
+ * it is refused as malformed (400) rather than answered 412, which would come before the
  * command's own 404 and 403.
  */
 const ifMatchRevision = (value: string): number | undefined => {
-  const revision = value.trim().match(/^"?(\d{1,15})"?$/)?.[1];
+  const revision = value.trim().match(/^"?(\d{1,15})(?:-[\w-]{1,64})?"?$/)?.[1];
   return revision === undefined ? undefined : Number(revision);
 };
 

@@ -53,6 +53,8 @@ export interface CommandRoute extends RouteBase {
   readonly pathFields: Readonly<Record<string, string>>;
   readonly params?: z.ZodObject;
   readonly body: z.ZodObject;
+  /** For a write answered 201: the `Location` where the created resource is read (routes/created-locations.ts). */
+  readonly location?: (created: { readonly id: string; readonly params: Readonly<Record<string, string>> }) => string;
 }
 
 /** A route that reads: its answer from the read models it names (undefined is a 404). */
@@ -60,6 +62,8 @@ export interface ReadRoute extends RouteBase {
   readonly kind: "read";
   readonly method: "GET";
   readonly read: (request: ParsedRequest, principal: Principal) => NamedRead<unknown>;
+  /** For a read of one stream's state: that stream, whose revision leads the ETag. */
+  readonly stream?: (params: ParsedRequest["params"]) => string;
 }
 
 /** A route served by a controller of its own (health, the documentation, the live feed). */

@@ -7,6 +7,7 @@ import { liveEventsRoute } from "../live/live-events.controller.js";
 import { auditRoutes } from "./audit.routes.js";
 import { budgetRoutes } from "./budgets.routes.js";
 import { checkInRoutes } from "./check-in.routes.js";
+import { CREATED_LOCATIONS } from "./created-locations.js";
 import { decisionRoutes } from "./decisions.routes.js";
 import { goalRoutes } from "./goal.routes.js";
 import { indicatorReadingRoutes } from "./indicator-readings.routes.js";
@@ -37,7 +38,13 @@ export const TABLE_ROUTES: ReadonlyArray<CommandRoute | ReadRoute> = [
   budgetRoutes,
   decisionRoutes,
   auditRoutes,
-].flatMap((routes): Array<CommandRoute | ReadRoute> => Object.values(routes));
+]
+  .flatMap((routes): Array<CommandRoute | ReadRoute> => Object.values(routes))
+  .map((route) =>
+    route.kind === "command" && CREATED_LOCATIONS[route.operationId]
+      ? { ...route, location: CREATED_LOCATIONS[route.operationId] }
+      : route,
+  );
 
 /** Every route the server serves, in documentation order: the table, then those with controllers of their own. */
 export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [

@@ -10,7 +10,7 @@ import {
   recordValueReflection,
 } from "#application";
 import { budget, budgetsProjection, inOneSnapshot, mandateHistoryProjection, mandatesAgainstLines } from "#projections";
-import { isoDate } from "#domain";
+import { budgetStream, isoDate } from "#domain";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
@@ -121,6 +121,7 @@ export const budgetRoutes = {
     query: timeTravelQuery,
     response: BudgetOverview,
     problems: [...READ_PROBLEMS, "not-found"],
+    stream: (params) => budgetStream(params.focusArea, params.year),
     read: ({ params, query }) =>
       readFrom([budgetsProjection, mandateHistoryProjection], ({ readModels }) =>
         inOneSnapshot(readModels, () => {

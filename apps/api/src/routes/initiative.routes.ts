@@ -15,6 +15,7 @@ import {
   SignalKind,
   Steering,
   TensionCategory,
+  initiativeStream,
   isoDate,
 } from "#domain";
 import {
@@ -200,6 +201,7 @@ export const initiativeRoutes = {
     params: idParam,
     query: timeTravelQuery,
     response: InitiativeOverview,
+    stream: (params) => initiativeStream(params.id),
     // The leads' names are opened with their keys: the key store can be unavailable.
     problems: [...READ_PROBLEMS, "not-found", "store-unavailable"],
     read: ({ params, query }) =>

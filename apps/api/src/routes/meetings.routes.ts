@@ -15,6 +15,7 @@ import {
   registerMinutes,
   reportDelegationDecisions,
 } from "#application";
+import { meetingStream } from "#domain";
 import { decisionLogProjection, registeredMeeting } from "#projections";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
@@ -45,6 +46,7 @@ export const meetingRoutes = {
     params: idParam,
     query: timeTravelQuery,
     problems: [...READ_PROBLEMS, "not-found"],
+    stream: (params) => meetingStream(params.id),
     read: ({ params, query }) =>
       readFrom([decisionLogProjection], ({ readModels }) =>
         registeredMeeting(readModels, params.id, { asOf: query.asOf, at: query.at ?? today() }),

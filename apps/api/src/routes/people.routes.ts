@@ -6,7 +6,7 @@ import {
   startCoreTeamMembership,
   unlinkLogin,
 } from "#application";
-import { type Principal, hasAnyRole } from "#domain";
+import { type Principal, hasAnyRole, personStream } from "#domain";
 import { type PersonView, describePeopleReadModels, peopleDirectory } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
@@ -67,6 +67,7 @@ export const peopleRoutes = {
     scope: `The e-mail address only for ${PEOPLE_ADMINISTRATORS.join(" and ")}.`,
     params: idParam,
     query: freshQuery,
+    stream: (params) => personStream(params.id),
     // The name is opened with the person's key: the key store can be unavailable.
     problems: [...READ_PROBLEMS, "not-found", "store-unavailable"],
     read: ({ params }, principal) =>

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type SeededInitiative, after, expectProblem, expectWrite, ok, seedInitiative } from "./support/fixtures.js";
+import { type ApiClient, type ApiResponse, serverForFile } from "./support/mandat-server.js";
+
+/**
+ * Issue 15 part C, docs/api.md "Lists", "Reads" and "Writes": lists page by cursor, at most
+ * 200 items a page; a read of one resource answers an ETag and 304 to If-None-Match; a write
+ * answered 201 says in Location where the created resource is read.
+ */
+let core: ApiClient;
+let admin: ApiClient;
+let seeded: SeededInitiative;
+
+// A thousand writes in a few seconds: more than the default write limit a minute allows one principal.
+serverForFile(
+  (started) => {
+    ({ core, admin } = started);
+  },
+  { demo: "off", env: { MANDAT_WRITES_PER_MINUTE: "0" } },
+);
+
+beforeAll(async () => {
+  seeded = await seedInitiative(core, "Konventioner");
+});
+
+const nextPage = (response: ApiResponse): string | undefined =>
+  /^<([^>]+)>; rel="next"$/.exec(response.headers.get("link") ?? "")?.[1];
+
+describe("a list of a thousand items", () => {
+  it("is walked page by page, 200 at most, by the Link headers, each item once", async () => {
+    const names = Array.from({ length: 1000 }, (_, i) => `Sida ${String(i).padStart(4, "0")}`);
+    let position = 0;
+    // Twenty at a time: quick, without a thousand connections at once.
+    for (let start = 0; start < names.length; start += 20) {
+      const written = await Promise.all(
+        names
+          .slice(start, start + 20)
+          .map(async (name) => ok(await admin.post("/api/v1/organisations", { name, kind: "other" }))),
+      );
+      position = Math.max(position, ...written.map((write) => write.position));
+    }
+    const seen: Array<{ id: string; name: string }> = [];
+    const sizes: number[] = [];
+    let next: string | undefined = after("/api/v1/organisations", position);
+    while (next !== undefined) {
+      const page = await core.get(next);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      sizes.push(page.body.length);
+      seen.push(...page.body);
+      next = nextPage(page);
+    }
+    // The default limit is the maximum, 200: the suite's own organisations are a few more.
+    expect(sizes.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(sizes.length).toBe(6);
+    expect(new Set(seen.map((organisation) => organisation.id)).size).toBe(seen.length);
+    expect(seen.map((organisation) => organisation.name)).toEqual(expect.arrayContaining(names));
+  }, 120_000);
+
+  it("refuses a limit above 200", async () => {
+    const problem = expectProblem(await core.get("/api/v1/organisations?limit=201"), 400, "/problems/validation");
+    expect(problem.errors).toEqual([expect.objectContaining({ path: "query.limit" })]);
+  });
+});
+
+describe("ETag and If-None-Match on a read of one resource", () => {
+  const overview = () => `/api/v1/initiatives/${seeded.initiativeId}`;
+
+  it("answers the stream's revision in the ETag, 304 with no body while it holds, 200 after a write", async () => {
+    const first = await core.get(after(overview(), seeded.position));
+    expect(first.status).toBe(200);
+    const tag = first.headers.get("etag")!;
+    // Registered, then a goal set: the initiative's stream is at revision 1.
+    expect(tag).toMatch(/^"1-[\w-]+"$/);
+
+    const again = await core.get(overview(), { "if-none-match": tag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe("");
+    expect(again.headers.get("etag")).toBe(tag);
+
+    // The ETag read is what a write's If-Match takes: the write goes through, and moves the revision.
+    const goal = expectWrite(await core.post(`${overview()}/goals`, { statement: "Ett mål till" }, { "if-match": tag }), 201);
+    expect(goal.revision).toBe(2);
+    const changed = await core.get(after(overview(), goal.position), { "if-none-match": tag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).toMatch(/^"2-[\w-]+"$/);
+    expect(changed.body.goals.length).toBe(2);
+
+    // The stale ETag is refused: the initiative has moved on since it was read.
+    expectProblem(
+      await core.post(`${overview()}/goals`, { statement: "Ett sent mål" }, { "if-match": tag }),
+      412,
+      "/problems/precondition-failed",
+    );
+  });
+
+  it("tags other reads of one resource by what they answer, a person's and a meeting's too", async () => {
+    for (const path of [`/api/v1/people/${seeded.personId}`, "/api/v1/audit/verify"]) {
+      const client = path.includes("audit") ? admin : core;
+      const read = await client.get(path);
+      expect(read.status, path).toBe(200);
+      const tag = read.headers.get("etag");
+      expect(tag, path).toMatch(/^"[\w-]+"$/);
+      expect((await client.get(path, { "if-none-match": `"other", ${tag}` })).status, path).toBe(304);
+      expect((await client.get(path, { "if-none-match": '"other"' })).status, path).toBe(200);
+    }
+  });
+
+  it("gives no ETag to a page of a list", async () => {
+    expect((await core.get("/api/v1/initiatives")).headers.get("etag")).toBeNull();
+  });
+});
+
+describe("Location on 201", () => {
+  it("names the read of what was created, and that read answers it", async () => {
+    const person = await core.post("/api/v1/people", { organisationId: seeded.organisationId, name: "Ny person" });
+    const { id, position } = expectWrite(person, 201);
+    expect(person.headers.get("location")).toBe(`/api/v1/people/${id}`);
+    const read = await core.get(after(person.headers.get("location")!, position));
+    expect(read.status).toBe(200);
+    expect(read.body.id).toBe(id);
+
+    const goal = await core.post(`/api/v1/initiatives/${seeded.initiativeId}/goals`, { statement: "Mål med plats" });
+    expectWrite(goal, 201);
+    expect(goal.headers.get("location")).toBe(`/api/v1/initiatives/${seeded.initiativeId}/goals`);
+  });
+
+  it("is absent from a write answered 200", async () => {
+    const cadence = await core.post(`/api/v1/initiatives/${seeded.initiativeId}/check-in-cadence`, { everyDays: 30 });
+    expect(cadence.status, JSON.stringify(cadence.body)).toBe(200);
+    expect(cadence.headers.get("location")).toBeNull();
+  });
+});
