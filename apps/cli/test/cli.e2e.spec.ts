@@ -372,6 +372,9 @@ describe("mandat token", () => {
     expect((await mandat(["token", "--role", "superuser"])).code).toBe(64);
     expect((await mandat(["token"])).code).toBe(64);
     expect((await mandat(["token", "--role", "admin", "--person", LONER])).code).toBe(64);
+    const withSub = await mandat(["token", "--person", LONER, "--sub", "someone-else"]);
+    expect(withSub.code).toBe(64);
+    expect(withSub.stderr).toMatch(/--sub goes with --role/);
     expect((await mandat(["token", "--role", "admin"], { NODE_ENV: "production" })).code).toBe(77);
     expect((await mandat(["token", "--person", LONER], { NODE_ENV: "production" })).code).toBe(77);
   }, 60_000);

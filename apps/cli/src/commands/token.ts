@@ -29,6 +29,10 @@ export async function token(options: { person?: string; role?: string; sub?: str
   if (options.person !== undefined && options.role !== undefined) {
     throw new CliError(EXIT.usage, "Give either --person or --role, not both");
   }
+  // Silently ignored, it would print a token for another subject than the one asked for.
+  if (options.person !== undefined && options.sub !== undefined) {
+    throw new CliError(EXIT.usage, "--sub goes with --role: a person's token has their id as its subject");
+  }
   if (options.person !== undefined) {
     const person = await personToken(options.person);
     console.log(await signToken({ sub: person.personId, name: person.name }, jwtSecret(config)));
