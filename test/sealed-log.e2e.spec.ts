@@ -1,7 +1,11 @@
+import { execFileSync } from "node:child_process";
 import { createPublicKey, verify } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectProblem, logHead } from "./support/fixtures.js";
-import { type ApiClient, serverForFile } from "./support/mandat-server.js";
+import { type ApiClient, serverForFile, tokenFor } from "./support/mandat-server.js";
 
 /**
  * docs/api.md "Seals", through the built server holding the demo history: auditors seal
@@ -11,10 +15,12 @@ import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 let core: ApiClient;
 let auditor: ApiClient;
 let anonymous: ApiClient;
+let url: string;
 
 serverForFile(
   (started) => {
     ({ core, auditor, anonymous } = started);
+    url = started.server.url;
   },
   { demo: "on" },
 );
@@ -86,5 +92,28 @@ describe("the sealed log", () => {
     }
     const unapproved = minutes.find((meeting) => !meeting.approved);
     if (unapproved) expect(unapproved.approvalSeal).toBeNull();
+  });
+
+  it("GET /api/v1/audit/archive: the archival package as one ustar file, for auditors; a bad date is 400", async () => {
+    const response = await fetch(`${url}/api/v1/audit/archive`, {
+      headers: { authorization: `Bearer ${await tokenFor("auditor")}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/x-tar");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="mandat-sip-[0-9a-f-]{36}\.tar"$/);
+    const dir = mkdtempSync(join(tmpdir(), "mandat-archive-e2e-"));
+    try {
+      const tar = join(dir, "package.tar");
+      writeFileSync(tar, Buffer.from(await response.arrayBuffer()));
+      const listing = execFileSync("tar", ["-tf", tar]).toString().trim().split("\n");
+      expect(listing[0]).toMatch(/^mandat-sip-[0-9a-f-]{36}\/$/);
+      expect(listing).toContain(`${listing[0]}METS.xml`);
+      expect(listing).toContain(`${listing[0]}representations/rep1/data/events.jsonl`);
+      expect(listing.some((path) => path.includes("/minutes/"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expectProblem(await auditor.get("/api/v1/audit/archive?from=2024-02-30"), 400, "/problems/validation");
+    expectProblem(await core.get("/api/v1/audit/archive"), 403);
   });
 });

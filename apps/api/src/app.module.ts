@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from "@nestjs/common";
 import { APP_FILTER, APP_GUARD } from "@nestjs/core";
 import { CqrsModule } from "@nestjs/cqrs";
+import { ArchiveController } from "./audit/archive.controller.js";
 import { SealsController } from "./audit/seals.controller.js";
 import { ExecuteCommandHandler } from "./cqrs/execute-command.js";
 import { ReadQueryHandler } from "./cqrs/read-query.js";
@@ -24,6 +25,7 @@ export const API_CONTROLLERS = [
   MeController,
   LiveEventsController,
   SealsController,
+  ArchiveController,
   controllerServing(TABLE_ROUTES),
 ];
 

@@ -9,7 +9,7 @@ import type { ParsedRequest, ReadRoute } from "./route-definition.js";
  * offending parameter (unknown ones included), or the parsed values. (A command's input is
  * parsed by the command pipeline itself.)
  */
-export function parseRequest(route: ReadRoute, request: MandatRequest): ParsedRequest {
+export function parseRequest(route: Pick<ReadRoute, "params" | "query">, request: MandatRequest): ParsedRequest {
   const errors: FieldError[] = [];
   const parse = (schema: z.ZodObject | undefined, value: unknown, location: string) => {
     if (!schema) return {};

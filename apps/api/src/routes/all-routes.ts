@@ -1,3 +1,4 @@
+import { archiveRoute } from "../audit/archive.controller.js";
 import { sealRoutes } from "../audit/seals.controller.js";
 import { healthRoutes } from "../health/health.controller.js";
 import { meRoute } from "../me/me.controller.js";
@@ -51,6 +52,7 @@ export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
   meRoute,
   ...TABLE_ROUTES,
   ...Object.values(sealRoutes),
+  archiveRoute,
   liveEventsRoute,
   ...Object.values(healthRoutes),
   ...Object.values(docsRoutes),
