@@ -10,9 +10,8 @@ import { Draining } from "./http/draining.js";
 import { acceptJsonBodiesOnly } from "./http/json-bodies.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { fastifyOptions, guardIdleConnections } from "./http/server-limits.js";
-import { loggerOptions } from "./observability/access-log.js";
 import { NestJsonLogger } from "./observability/nest-json-logger.js";
-import { registerOperations } from "./operations.js";
+import { operationsServerOptions, registerOperations } from "./operations.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
 
 /** How long the read models may take over the demo history before the start is given up. */
@@ -36,7 +35,7 @@ export async function startApi(config: MandatConfig): Promise<RunningApi> {
     if (demoLoaded && !(await runtime.readModelsAtHead(DEMO_PROJECTION_TIMEOUT_MS))) {
       throw new Error(`The read models did not take in the demo history within ${DEMO_PROJECTION_TIMEOUT_MS / 1000} s`);
     }
-    const adapter = new FastifyAdapter({ ...fastifyOptions(config.http), ...loggerOptions(config.operations.logLevel) });
+    const adapter = new FastifyAdapter({ ...fastifyOptions(config.http), ...operationsServerOptions(config.operations) });
     const fastify = adapter.getInstance();
     guardIdleConnections(fastify.server);
     acceptJsonBodiesOnly(fastify);

@@ -1,9 +1,20 @@
-import type { FastifyInstance } from "fastify";
+import type { OperationsSettings } from "#platform";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import { limitRates } from "./http/rate-limits.js";
-import { sendRequestIds } from "./observability/access-log.js";
+import { loggerOptions, sendRequestIds } from "./observability/access-log.js";
 import { serveMetrics } from "./observability/metrics-endpoint.js";
 import { measureRequests } from "./observability/request-metrics.js";
 import type { MandatRuntime } from "./runtime/mandat-runtime.js";
+
+/**
+ * Fastify's options for the same (apps/api/src/bootstrap.ts): its logger, and which proxies
+ * to believe about a client's address, the key of the failed-authentication limit. Without
+ * the proxies, every client behind one would share the proxy's address and its limit.
+ */
+export const operationsServerOptions = (settings: OperationsSettings): FastifyServerOptions => ({
+  ...loggerOptions(settings.logLevel),
+  ...(settings.trustedProxies.length > 0 ? { trustProxy: [...settings.trustedProxies] } : {}),
+});
 
 /**
  * What a server in production needs around the API (docs/api.md "Rate limits", "Logs",

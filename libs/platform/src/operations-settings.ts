@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -22,6 +23,12 @@ export interface OperationsSettings {
     /** MANDAT_WRITES_PER_MINUTE: writes per principal (429 beyond); 0 is no limit. */
     readonly writesPerMinute: number;
   };
+  /**
+   * MANDAT_TRUSTED_PROXIES: the addresses (IP or CIDR) of the reverse proxies whose
+   * X-Forwarded-For is believed about a client's address; none, the address is the
+   * connection's.
+   */
+  readonly trustedProxies: ReadonlyArray<string>;
   /** METRICS_TOKEN: the bearer token GET /metrics needs; without one, /metrics is not served. */
   readonly metricsToken: string | undefined;
 }
@@ -41,6 +48,22 @@ export const OPERATIONS_ENVIRONMENT = {
   MANDAT_LIVE_FEED_BUFFER_BYTES: count(256 * 1024, 4 * 1024),
   MANDAT_AUTH_FAILURES_PER_MINUTE: count(30, 0),
   MANDAT_WRITES_PER_MINUTE: count(600, 0),
+  MANDAT_TRUSTED_PROXIES: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(isAddressOrRange, "a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.5,172.30.240.128/25"),
+      ),
+    )
+    .optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 };
 
@@ -58,5 +81,14 @@ export const operationsSettings = (e: OperationsEnvironment): OperationsSettings
     authFailuresPerMinute: e.MANDAT_AUTH_FAILURES_PER_MINUTE,
     writesPerMinute: e.MANDAT_WRITES_PER_MINUTE,
   },
+  trustedProxies: e.MANDAT_TRUSTED_PROXIES ?? [],
   metricsToken: e.METRICS_TOKEN,
 });
+
+/** `10.0.0.5`, `fd00::1`, `172.30.240.128/25`: an address, or a range with a prefix that fits it. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
