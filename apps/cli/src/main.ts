@@ -24,8 +24,8 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
   mandat seal-keys [--rotate]
   mandat archive --output <folder|file.tar> [--from <date>] [--to <date>]
   mandat rebuild [projection]
-  mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>]
-  mandat import <file>
+  mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>] [--seals <file>]
+  mandat import <file> [--seals <file>]
   mandat token --person <id|name>              (a Core Team member or lead; rights come from the log)
   mandat token --role <admin|auditor> [--sub <id>]
   mandat demo
@@ -47,6 +47,8 @@ const OPTIONS = {
   // export: the end of the recorded-time range; migrate: the target engine.
   to: { type: "string" },
   output: { type: "string" },
+  // export: where the seals and their keys go; import: where they come from.
+  seals: { type: "string" },
   role: { type: "string" },
   person: { type: "string" },
   sub: { type: "string" },
@@ -97,7 +99,7 @@ async function run(argv: ReadonlyArray<string>): Promise<ExitCode> {
       return exportLog(values);
     case "import":
       extra(1);
-      return importLog(rest[0]);
+      return importLog(rest[0], values);
     case "token":
       extra(0);
       return token(values);

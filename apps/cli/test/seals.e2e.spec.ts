@@ -80,6 +80,26 @@ describe("mandat seal, seal-keys and verify --json", () => {
     });
   });
 
+  it("export --seals and import --seals: a copy keeps its seals, and they hold against it", async () => {
+    const [log, seals] = [join(dir, "export.jsonl"), join(dir, "export.seals.json")];
+    const exported = await mandat(["export", "--format", "jsonl", "--output", log, "--seals", seals]);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toMatch(new RegExp(`Exported ${demoSeals + 2} seals to`));
+    const copy = {
+      MANDAT_SQLITE_PATH: join(dir, "copy/mandat.sqlite"),
+      MANDAT_READ_MODELS_PATH: join(dir, "copy/read-models.sqlite"),
+      MANDAT_KEYS_PATH: join(dir, "copy/keys.sqlite"),
+    };
+    const imported = await mandat(["import", log, "--seals", seals], copy);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain(`Imported ${demoSeals + 2} seals; every one holds`);
+    expect(JSON.parse((await mandat(["verify", "--json"], copy)).stdout)).toMatchObject({
+      ok: true,
+      seals: { checked: demoSeals + 2 },
+    });
+    expect((await mandat(["export", "--stream", "x", "--seals", join(dir, "part.json")])).code).toBe(64);
+  });
+
   it("verify: a log whose last events were cut off with SQL exits 1, saying after which position it was truncated", async () => {
     const db = new Database(env.MANDAT_SQLITE_PATH);
     db.prepare("DELETE FROM events WHERE position > ?").run(seal.position - 3);

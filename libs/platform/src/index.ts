@@ -12,3 +12,4 @@ export * from "./seal-settings.js";
 export * from "./sealing.js";
 export * from "./development-tokens.js";
 export * from "./archive/index.js";
+export * from "./seal-bundle.js";

@@ -1,7 +1,9 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { once } from "node:events";
+import { writeFile } from "node:fs/promises";
 import { type RecordedEvent, logBatches } from "#event-store";
+import { exportSeals } from "#platform";
 import { Effect, Stream } from "effect";
 import { withContext } from "../cli-context.js";
 import { instantOption } from "../date-options.js";
@@ -13,6 +15,7 @@ interface ExportOptions {
   readonly from?: string;
   readonly to?: string;
   readonly output?: string;
+  readonly seals?: string;
 }
 
 const CSV_COLUMNS = [
@@ -37,6 +40,9 @@ export async function exportLog(options: ExportOptions): Promise<ExitCode> {
   if (format !== "jsonl" && format !== "csv") throw new CliError(EXIT.usage, "--format must be jsonl or csv");
   const from = instantOption("--from", options.from, "start");
   const to = instantOption("--to", options.to, "end");
+  // Seals cover the whole log: a part of it would fail every seal past its first gap.
+  if (options.seals !== undefined && (options.stream !== undefined || from !== undefined || to !== undefined))
+    throw new CliError(EXIT.usage, "--seals goes with an export of the whole log: leave out --stream, --from and --to");
   return withContext({ mustExist: true }, async (context) => {
     const out = options.output ? await createOutput(options.output) : process.stdout;
     try {
@@ -57,6 +63,7 @@ export async function exportLog(options: ExportOptions): Promise<ExitCode> {
         ),
       );
       if (options.output) console.error(`Exported ${exported} events to ${options.output}`);
+      if (options.seals !== undefined) await writeSeals(options.seals, await context.run(exportSeals));
       return EXIT.ok;
     } finally {
       if (out !== process.stdout) {
@@ -76,6 +83,16 @@ async function createOutput(path: string): Promise<Writable> {
     throw new CliError(EXIT.cannotCreate, `Cannot write ${path}: ${(error as Error).message}`);
   }
   return out;
+}
+
+/** The seals and their public keys beside the export (`mandat import --seals` reads them); never over an existing file. */
+async function writeSeals(path: string, bundle: { readonly seals: ReadonlyArray<unknown> }): Promise<void> {
+  try {
+    await writeFile(path, `${JSON.stringify(bundle, null, 2)}\n`, { flag: "wx" });
+  } catch (error) {
+    throw new CliError(EXIT.cannotCreate, `Cannot write ${path}: ${(error as Error).message}`);
+  }
+  console.error(`Exported ${bundle.seals.length} seals to ${path}`);
 }
 
 const jsonLine = (event: RecordedEvent): string => `${JSON.stringify(event)}\n`;

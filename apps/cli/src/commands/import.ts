@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
-import { access } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { type RecordedEvent, importAndVerify, requireEmpty } from "#event-store";
+import { SealBundle, importSeals, verifyLogAndSeals } from "#platform";
 import { Chunk, Effect, Stream } from "effect";
 import { z } from "zod";
 import { withContext } from "../cli-context.js";
@@ -36,11 +37,12 @@ const BATCH = 1_000;
  * recordedAt and hashes, then verifies the result. Person keys are not in an export:
  * copy the key store beside it, or the names stay unreadable (as after an erasure).
  */
-export async function importLog(file: string | undefined): Promise<ExitCode> {
+export async function importLog(file: string | undefined, options: { readonly seals?: string } = {}): Promise<ExitCode> {
   if (!file) throw new CliError(EXIT.usage, "mandat import <file>: name the JSONL export to load");
   await access(file).catch(() => {
     throw new CliError(EXIT.noInput, `Cannot read ${file}`);
   });
+  const seals = options.seals === undefined ? undefined : await readSeals(options.seals);
   return withContext({ mustExist: false }, async (context) => {
     const progress = new ProgressBar("verify");
     const report = await context.run(
@@ -65,8 +67,37 @@ export async function importLog(file: string | undefined): Promise<ExitCode> {
       return EXIT.logBroken;
     }
     progress.done(`imported and verified ${report.copied} events`);
-    return EXIT.ok;
+    if (seals === undefined) return EXIT.ok;
+    // The seals made of the exported log must hold against the copy: the same events in the same order.
+    await context.run(importSeals(seals));
+    const sealed = await context.run(verifyLogAndSeals());
+    for (const { seal, problem, detail } of sealed.seals?.failures ?? [])
+      console.error(`Seal of ${seal.eventCount} events: ${problem}: ${detail}`);
+    console.error(`Imported ${seals.seals.length} seals; ${sealed.ok ? "every one holds" : "not every one holds"}`);
+    return sealed.ok ? EXIT.ok : EXIT.logBroken;
   });
+}
+
+/** The seals and keys `mandat export --seals` wrote. */
+async function readSeals(path: string): Promise<SealBundle> {
+  const text = await readFile(path, "utf8").catch(() => {
+    throw new CliError(EXIT.noInput, `Cannot read ${path}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliError(EXIT.dataError, `${path}: not JSON`);
+  }
+  const parsed = SealBundle.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(
+      EXIT.dataError,
+      `${path}: not the seals of an export (${issue.path.join(".") || "file"}: ${issue.message})`,
+    );
+  }
+  return parsed.data;
 }
 
 /** The export's events, BATCH at a time, read as they are imported. */
