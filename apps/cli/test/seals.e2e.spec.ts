@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -54,6 +54,7 @@ describe("mandat seal, seal-keys and verify --json", () => {
     seal = JSON.parse(run.stdout);
     expect(seal).toMatchObject({ eventCount: seal.position, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(existsSync(sealKeys)).toBe(true);
+    expect(statSync(sealKeys).mode & 0o777).toBe(0o600);
   });
 
   it("verify --json: checks the seal with the public key alone (no private key in the process) and prints the latest seal", async () => {

@@ -130,6 +130,22 @@ describe("seals", () => {
     log.close();
   });
 
+  it("say which seals a walk stopped at a broken chain did not reach, and check those before it", async () => {
+    const log = sealedDeployment();
+    await log.append(4);
+    const before = await log.seal();
+    await log.append(4, 4);
+    const after = await log.seal();
+    log.tamper((db) => db.prepare("UPDATE events SET data = ? WHERE position = ?").run('{"i":"edited"}', 6));
+    const report = await log.verify();
+    expect(report.brokenAt).toMatchObject({ position: 6, reason: "hash-mismatch" });
+    expect(report.seals!.failures).toEqual([
+      { seal: after, problem: "not-reached", detail: expect.stringContaining("breaks before") },
+    ]);
+    expect(report.seals!.failures.map(({ seal }) => seal)).not.toContainEqual(before);
+    log.close();
+  });
+
   it("report a seal whose signature does not match, and one signed by a key not among the seal keys", async () => {
     const log = sealedDeployment();
     await log.append(3);
