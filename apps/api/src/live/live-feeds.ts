@@ -41,10 +41,6 @@ export class LiveFeeds implements BeforeApplicationShutdown {
     }, KEEP_ALIVE_MS).unref();
   }
 
-  get size(): number {
-    return this.feeds.size;
-  }
-
   /** Throws 429 when `principalId`, or the server, already holds as many feeds as it may. */
   admit(principalId: string): void {
     const { perPrincipal, total } = this.runtime.config.operations.liveFeeds;
@@ -56,9 +52,15 @@ export class LiveFeeds implements BeforeApplicationShutdown {
     }
   }
 
-  /** Starts the shared subscription if it is not running: at the head of the log as it is now. */
+  /**
+   * Starts the shared subscription if it is not running: at the head of the log as it is
+   * now. One that could not start is tried again by the next feed.
+   */
   async ensureSubscribed(): Promise<void> {
-    this.subscription ??= this.subscribe();
+    this.subscription ??= this.subscribe().catch((error: unknown) => {
+      this.subscription = undefined;
+      throw error;
+    });
     await this.subscription;
   }
 
@@ -95,7 +97,7 @@ export class LiveFeeds implements BeforeApplicationShutdown {
       Stream.runForEachChunk(store.subscribe({ fromPosition: this.subscriptionNext, batchSize: BATCH }), (events) =>
         Effect.zipRight(
           Effect.sync(() => Chunk.forEach(events, (event) => this.deliver(event))),
-          Effect.promise(() => new Promise((resolve) => setImmediate(resolve))),
+          Effect.promise(nextTurn),
         ),
       ),
     );
@@ -135,6 +137,7 @@ export class LiveFeeds implements BeforeApplicationShutdown {
         // Nothing left below the subscription's position (positions may be sparse): caught up.
         feed.nextPosition = due.length < events.length || due.length === 0 ? this.subscriptionNext : due.at(-1)!.position + 1;
         await feed.drained();
+        await nextTurn();
       }
       feed.live = true;
     } catch {
@@ -151,6 +154,9 @@ export class LiveFeeds implements BeforeApplicationShutdown {
     this.runtime.metrics.liveFeedsOpen.dec();
   }
 }
+
+/** Lets the sockets send what was written, and other requests run, before the next batch. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const frame = (event: RecordedEvent): string =>
   `id: ${event.position}\ndata: ${JSON.stringify({ type: event.type, streamId: event.streamId, position: event.position })}\n\n`;
