@@ -213,6 +213,18 @@ describe("docker-compose.yml: the API instances", () => {
     expect(volumeFor("api-1", "MANDAT_KEYS_PATH")).toBe(volumeFor("api-2", "MANDAT_KEYS_PATH"));
   });
 
+  it.each(apiNames)("%s: seals in the one seal store on the shared keys volume, not in the instance's data folder", (name) => {
+    const env = environmentOf(services[name]!);
+    const secret = { AUTH_JWT_SECRET: "x".repeat(48) };
+    const config = loadConfig(
+      Object.fromEntries(Object.entries(env).map(([variable, value]) => [variable, interpolate(value, secret)])),
+    );
+    const keysVolume = mountsOf(services[name]!).find(([, target]) => env.MANDAT_KEYS_PATH!.startsWith(`${target}/`));
+    expect(keysVolume, "the keys volume is mounted").toBeDefined();
+    for (const path of [config.seals.sealsPath, config.seals.keysPath])
+      expect(path.startsWith(`${keysVolume![1]}/`), path).toBe(true);
+  });
+
   it.each(apiNames)("%s: a health check on /health/ready (a draining or catching-up instance gets no traffic)", (name) => {
     const service = services[name]!;
     expect(service.healthcheck?.disable).not.toBe(true);
