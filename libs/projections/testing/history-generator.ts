@@ -72,6 +72,10 @@ export class HistoryGenerator {
       const membership = [this.event("CoreTeamMembershipStarted", { focusArea: "generated", on: "2020-01-01" } as never)];
       if (i === 0) membership.push(this.event("CoreTeamMembershipEnded", { focusArea: "generated", on: "2021-01-01" } as never));
       if (i === 1) membership.push(this.event("PersonErased", { on: "2022-01-01" }));
+      // Logins linked (and one unlinked again), as sign-in and administration write them.
+      const login = { issuer: "https://login.generated.example", subjectDigest: personId.replace(/-/g, "").padEnd(64, "0") };
+      membership.push(this.event("PersonLoginLinked", { ...login, linkedBy: i % 2 === 0 ? "admin" : "verified-email" } as never));
+      if (i === 2) membership.push(this.event("PersonLoginUnlinked", login as never));
       this.stream(`person-${personId}`, membership);
     }
     const contextId = uuidV7();

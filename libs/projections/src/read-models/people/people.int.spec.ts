@@ -4,7 +4,7 @@ import { newPersonKey, open, seal } from "#privacy";
 import { describe, expect, it } from "vitest";
 import { snapshot, expectRebuildMatchesLive, useProjectionHarness } from "../../../testing/projection-harness.js";
 import { peopleProjection } from "./projection.js";
-import { coreTeam, peopleRecords } from "./queries.js";
+import { coreTeam, coreTeamMembersOn, loginHolders, loginsOf, peopleRecords, peopleWithEmail } from "./queries.js";
 import { peopleTables } from "./tables.js";
 
 const harness = useProjectionHarness([peopleProjection]);
@@ -134,7 +134,63 @@ describe("people: coreTeam", () => {
     const stream = personStream(personId);
     await harness.append(stream, "CoreTeamMembershipStarted", membership(focusArea, "2024-09-01"));
     await harness.append(stream, "CoreTeamMembershipEnded", membership(focusArea, "2024-12-31"));
+    const login = (n: number) => ({ issuer: "https://login.example.se", subjectDigest: String(n).repeat(64) });
+    await harness.append(stream, "PersonLoginLinked", { ...login(1), linkedBy: "admin" });
+    await harness.append(stream, "PersonLoginLinked", { ...login(2), linkedBy: "verified-email" });
+    await harness.append(stream, "PersonLoginUnlinked", login(2));
     await harness.append(stream, "PersonErased", { on: "2025-01-31" });
     await expectRebuildMatchesLive(harness);
+  });
+});
+
+describe("people: logins", () => {
+  const login = { issuer: "https://login.example.se", subjectDigest: "c".repeat(64) };
+
+  it("finds the person a login is linked to, until it is unlinked; a login of another issuer is another login", async () => {
+    const { personId } = await register("Inloggad");
+    await harness.append(personStream(personId), "PersonLoginLinked", { ...login, linkedBy: "admin" });
+    await harness.sync();
+    expect(loginHolders(harness.db, login)).toEqual([personId]);
+    expect(loginHolders(harness.db, { ...login, issuer: "https://other.example.se" })).toEqual([]);
+    expect(loginsOf(harness.db, personId)).toEqual([login]);
+    await harness.append(personStream(personId), "PersonLoginUnlinked", login);
+    await harness.sync();
+    expect(loginHolders(harness.db, login)).toEqual([]);
+    expect(loginsOf(harness.db, personId)).toEqual([]);
+  });
+
+  it("names both people when two links raced past each other, so sign-in can refuse the login", async () => {
+    const first = await register("Först");
+    const second = await register("Sedan");
+    const raced = { ...login, subjectDigest: "d".repeat(64) };
+    await harness.append(personStream(first.personId), "PersonLoginLinked", { ...raced, linkedBy: "admin" });
+    await harness.append(personStream(second.personId), "PersonLoginLinked", { ...raced, linkedBy: "verified-email" });
+    await harness.sync();
+    expect([...loginHolders(harness.db, raced)].sort()).toEqual([first.personId, second.personId].sort());
+  });
+});
+
+describe("people: whom sign-in and development tokens look at", () => {
+  it("lists people with an e-mail who are not erased, and everyone in some Core Team on a day", async () => {
+    const withEmail = await register("Med e-post", "med@example.org");
+    const erased = await register("Raderad", "raderad@example.org");
+    await harness.append(personStream(erased.personId), "PersonErased", { on: "2025-01-31" });
+    const member = await register("Medlem");
+    await harness.append(personStream(member.personId), "CoreTeamMembershipStarted", {
+      focusArea: "annat-omrade",
+      on: "2025-01-01",
+    });
+    await harness.append(personStream(member.personId), "CoreTeamMembershipEnded", {
+      focusArea: "annat-omrade",
+      on: "2025-03-31",
+    });
+    await harness.sync();
+    const emails = peopleWithEmail(harness.db);
+    expect(emails).toContain(withEmail.personId);
+    expect(emails).not.toContain(erased.personId);
+    expect(emails).not.toContain(member.personId);
+    expect(coreTeamMembersOn(harness.db, "2025-03-31")).toContain(member.personId);
+    expect(coreTeamMembersOn(harness.db, "2025-04-01")).not.toContain(member.personId);
+    expect(coreTeamMembersOn(harness.db, "2024-12-31")).not.toContain(member.personId);
   });
 });
