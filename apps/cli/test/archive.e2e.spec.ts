@@ -47,7 +47,9 @@ const xmllintMissing = (() => {
 /** One value of an XPath over a document, namespaces matched by local name. */
 const xpath = (file: string, expression: string): string =>
   // xmllint ends what it prints with a newline of its own.
-  execFileSync("xmllint", ["--xpath", `string(${expression})`, file]).toString().replace(/\n$/, "");
+  execFileSync("xmllint", ["--xpath", `string(${expression})`, file])
+    .toString()
+    .replace(/\n$/, "");
 const count = (file: string, expression: string): number => Number(xpath(file, `count(${expression})`));
 /** `mets:x/mets:y` as a path xmllint can follow without namespace bindings. */
 const m = (path: string): string =>
@@ -228,6 +230,8 @@ describe("mandat archive: an E-ARK SIP", () => {
     expect(minutes.some((page) => page.includes("Sigill vid justering / Seal at approval") && page.includes("signature"))).toBe(
       true,
     );
+    // The demo registers its minutes: the registrar's number is on the page.
+    expect(minutes.some((page) => /<th>Diarienummer \/ Registration number<\/th><td>[^<–]+<\/td>/.test(page))).toBe(true);
     expect(readFileSync(join(data, "minutes", readdirSync(join(data, "minutes"))[0]!), "utf8")).toContain('href="../print.css"');
     const sv = readFileSync(join(packageRoot, "documentation/format.sv.txt"), "utf8");
     const en = readFileSync(join(packageRoot, "documentation/format.en.txt"), "utf8");

@@ -1,5 +1,5 @@
 import type { Seal, SealKeySet, SealedVerifyReport } from "#event-store";
-import type { MandateVersion, MeetingMinutes } from "#projections";
+import type { MandateVersion, RegisteredMinutes } from "#projections";
 import { FORMAT_DESCRIPTIONS } from "./format-description.js";
 import { type PackageHeader, packageMets } from "./mets.js";
 import { type PackageFile, fileOf } from "./package-file.js";
@@ -17,7 +17,7 @@ export interface ArchiveContents {
   readonly keys: SealKeySet;
   /** The log checked when it was read: chains and seals, for the package's provenance. */
   readonly verification: SealedVerifyReport;
-  readonly minutes: ReadonlyArray<MeetingMinutes>;
+  readonly minutes: ReadonlyArray<RegisteredMinutes>;
   readonly mandates: ReadonlyArray<{ readonly initiativeId: string; readonly versions: ReadonlyArray<MandateVersion> }>;
 }
 

@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { once } from "node:events";
 import { type EventStoreAdmin, type RecordedEvent, SealStore, type StoreUnavailable, logBatches } from "#event-store";
-import { type MeetingMinutes, mandateHistory, meeting } from "#projections";
+import { type RegisteredMinutes, mandateHistory, registeredMeeting } from "#projections";
 import type Database from "better-sqlite3";
 import { Effect, Stream } from "effect";
 import { RawEventStore } from "../raw-event-store.js";
@@ -44,8 +44,8 @@ export const archiveContents = (
     const verification = yield* verifyLogAndSeals();
     const [seals, keys] = yield* Effect.flatMap(SealStore, (sealStore) => Effect.all([sealStore.all, sealStore.publicKeys]));
     const minutes = log.meetingIds
-      .map((id) => meeting(request.readModels, id))
-      .filter((held): held is MeetingMinutes => held !== undefined && withinPeriod(held, request.from, request.to));
+      .map((id) => registeredMeeting(request.readModels, id))
+      .filter((held): held is RegisteredMinutes => held !== undefined && withinPeriod(held, request.from, request.to));
     const mandates = log.initiativeIds.map((initiativeId) => ({
       initiativeId,
       versions: mandateHistory(request.readModels, initiativeId),
@@ -67,7 +67,7 @@ export const archiveContents = (
     };
   });
 
-const withinPeriod = (minutes: MeetingMinutes, from: string | undefined, to: string | undefined): boolean => {
+const withinPeriod = (minutes: RegisteredMinutes, from: string | undefined, to: string | undefined): boolean => {
   const day = minutes.heldOn ?? minutes.plannedOn ?? "";
   return (from === undefined || day >= from) && (to === undefined || day <= to);
 };

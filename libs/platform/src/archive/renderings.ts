@@ -1,4 +1,4 @@
-import type { MandateVersion, MeetingMinutes } from "#projections";
+import type { MandateVersion, RegisteredMinutes } from "#projections";
 import { xmlEscape as e } from "./xml.js";
 
 /** The print stylesheet every rendering links to: A4, serif text, no page break inside a §. */
@@ -32,14 +32,14 @@ const list = (items: ReadonlyArray<string>): string =>
 const row = (label: string, value: string | number | null | undefined): string =>
   `<tr><th>${label}</th><td>${value === null || value === undefined ? "–" : e(value)}</td></tr>`;
 
-/** A meeting's minutes (protokoll), as the minutes read model holds them. */
-export function minutesPage(minutes: MeetingMinutes): string {
+/** A meeting's minutes (protokoll) with their registration numbers, as the minutes read model holds them. */
+export function minutesPage(minutes: RegisteredMinutes): string {
   const decisions = minutes.decisions
     .map(
       (decision) => `<section>
 <h3>${decision.paragraph === null ? "" : `§ ${decision.paragraph} `}${e(decision.subject)}</h3>
 <p>${e(decision.decision)}</p>${decision.rationale ? `\n<p><em>Motivering / Rationale:</em> ${e(decision.rationale)}</p>` : ""}
-<p><small>${e(decision.kind)} · ${e(decision.decisionId)}${"registrationNumber" in decision && decision.registrationNumber ? ` · ${e(String(decision.registrationNumber))}` : ""}</small></p>
+<p><small>${e(decision.kind)} · ${e(decision.decisionId)}${decision.registrationNumber ? ` · ${e(decision.registrationNumber)}` : ""}</small></p>
 </section>`,
     )
     .join("\n");
@@ -52,6 +52,7 @@ export function minutesPage(minutes: MeetingMinutes): string {
 ${row("Möte / Meeting", minutes.id)}
 ${row("Organ / Body", minutes.body)}
 ${row("Status", minutes.status)}
+${row("Diarienummer / Registration number", minutes.registrationNumber)}
 ${row("Ordförande / Chair", minutes.chairId)}
 ${row("Sekreterare / Secretary", minutes.secretaryId)}
 ${row("Justerare / Adjusters", minutes.adjusterIds.join(", ") || null)}
