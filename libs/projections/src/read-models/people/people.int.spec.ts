@@ -176,14 +176,8 @@ describe("people: whom sign-in and development tokens look at", () => {
     const erased = await register("Raderad", "raderad@example.org");
     await harness.append(personStream(erased.personId), "PersonErased", { on: "2025-01-31" });
     const member = await register("Medlem");
-    await harness.append(personStream(member.personId), "CoreTeamMembershipStarted", {
-      focusArea: "annat-omrade",
-      on: "2025-01-01",
-    });
-    await harness.append(personStream(member.personId), "CoreTeamMembershipEnded", {
-      focusArea: "annat-omrade",
-      on: "2025-03-31",
-    });
+    await harness.append(personStream(member.personId), "CoreTeamMembershipStarted", membership("annat-omrade", "2025-01-01"));
+    await harness.append(personStream(member.personId), "CoreTeamMembershipEnded", membership("annat-omrade", "2025-03-31"));
     await harness.sync();
     const emails = peopleWithEmail(harness.db);
     expect(emails).toContain(withEmail.personId);
