@@ -10,6 +10,7 @@ import { MeController } from "./me/me.controller.js";
 import { LiveEventsController } from "./live/live-events.controller.js";
 import { LiveFeeds } from "./live/live-feeds.js";
 import { DocsController } from "./openapi/docs.controller.js";
+import { ProblemsController } from "./problems/problems.controller.js";
 import { AuthGuard } from "./http/auth.guard.js";
 import { Commands } from "./http/commands.js";
 import { ProblemFilter } from "./http/problem.filter.js";
@@ -22,6 +23,7 @@ import { MandatRuntime } from "./runtime/mandat-runtime.js";
 export const API_CONTROLLERS = [
   HealthController,
   DocsController,
+  ProblemsController,
   MeController,
   LiveEventsController,
   SealsController,

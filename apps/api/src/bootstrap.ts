@@ -8,6 +8,7 @@ import { AppModule } from "./app.module.js";
 import { authenticateApiRequests } from "./http/authenticate.js";
 import { Draining } from "./http/draining.js";
 import { acceptJsonBodiesOnly } from "./http/json-bodies.js";
+import { registerContentLanguage } from "./http/content-language.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { fastifyOptions, guardIdleConnections } from "./http/server-limits.js";
 import { NestJsonLogger } from "./observability/nest-json-logger.js";
@@ -40,6 +41,7 @@ export async function startApi(config: MandatConfig): Promise<RunningApi> {
     guardIdleConnections(fastify.server);
     acceptJsonBodiesOnly(fastify);
     await registerSecurityHeaders(fastify, config.http);
+    registerContentLanguage(fastify);
     const draining = new Draining();
     draining.register(fastify);
     registerOperations(fastify, runtime);

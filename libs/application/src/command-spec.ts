@@ -1,4 +1,4 @@
-import type { Decider, DomainEvent, EventCatalog, IsoDate, Principal, Role, RuleViolation } from "#domain";
+import type { Bilingual, Decider, DomainEvent, EventCatalog, IsoDate, Principal, Role, RuleViolation } from "#domain";
 import type { EventStore, StoreUnavailable } from "#event-store";
 import type { KeyStore, KeyStoreUnavailable } from "#privacy";
 import type { Effect } from "effect";
@@ -10,6 +10,7 @@ export type CommandServices = EventStore | KeyStore;
 /** A rule's error class, named by its static `rule` (the problem type the API answers with). */
 export interface RuleClass {
   readonly rule: string;
+  readonly title: Bilingual;
 }
 
 /** What a command's decision may draw on besides its input and its own stream's state. */

@@ -10,7 +10,10 @@ export class Forbidden extends Data.TaggedError("Forbidden")<{ readonly reason: 
 /** One thing wrong with a command's input: where (`["lines", 0, "amountSek"]`) and what. */
 export interface InputIssue {
   readonly path: ReadonlyArray<PropertyKey>;
+  /** In English. */
   readonly message: string;
+  /** In Swedish, where zod's Swedish locale says it; a message written for the field itself stays in English. */
+  readonly sv?: string;
 }
 
 /** The input does not fit the command's schema (HTTP 400); every issue is named. */

@@ -1,17 +1,31 @@
 import { Effect } from "effect";
-import type { z } from "zod";
+import { z } from "zod";
 import { type InputIssue, InvalidInput } from "./errors.js";
+
+/** Zod's Swedish messages, used per parse: the global configuration stays English. */
+const SWEDISH = z.locales.sv().localeError;
+
+/**
+ * The same parse's issues in Swedish: the input failed `schema` once, so it is parsed again
+ * with the Swedish locale as the error map of this parse alone. The issues come in the same
+ * order; messages a schema writes itself (a refinement's) take precedence, and stay English.
+ */
+export const swedishIssues = (schema: z.ZodType, input: unknown): z.ZodError | undefined =>
+  schema.safeParse(input, { error: SWEDISH }).error;
 
 /**
  * Zod's issues as callers need them: one per offending field, an unknown field named by
- * its own path rather than its parent's.
+ * its own path rather than its parent's; with `swedish` (swedishIssues), each message in
+ * Swedish too.
  */
-export const inputIssues = (error: z.ZodError): InputIssue[] =>
-  error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: "unknown field" }))
-      : [{ path: issue.path, message: issue.message }],
-  );
+export const inputIssues = (error: z.ZodError, swedish?: z.ZodError): InputIssue[] =>
+  error.issues.flatMap((issue, index) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...issue.path, key], message: "unknown field", sv: "okänt fält" }));
+    }
+    const sv = swedish?.issues[index]?.message;
+    return [{ path: issue.path, message: issue.message, ...(sv === undefined ? {} : { sv }) }];
+  });
 
 /** The input as its schema reads it, or every issue with it. */
 export const parseInput = <Schema extends z.ZodType>(
@@ -19,5 +33,7 @@ export const parseInput = <Schema extends z.ZodType>(
   input: unknown,
 ): Effect.Effect<z.output<Schema>, InvalidInput> => {
   const parsed = schema.safeParse(input);
-  return parsed.success ? Effect.succeed(parsed.data) : Effect.fail(new InvalidInput({ issues: inputIssues(parsed.error) }));
+  return parsed.success
+    ? Effect.succeed(parsed.data)
+    : Effect.fail(new InvalidInput({ issues: inputIssues(parsed.error, swedishIssues(schema, input)) }));
 };

@@ -27,11 +27,11 @@ function commandInput(route: CommandRoute, request: MandatRequest): Record<strin
 }
 
 /** An input issue where the client put the value: `path.id` for a field the path carries, else `body.<field>`. */
-const fieldError = (route: CommandRoute, { path, message }: InputIssue): FieldError => {
+const fieldError = (route: CommandRoute, { path, message, sv }: InputIssue): FieldError => {
   const [first, ...rest] = path.map(String);
   const parameter = Object.entries(route.pathFields).find(([, field]) => field === first)?.[0];
   const located = parameter === undefined ? ["body", ...path.map(String)] : ["path", parameter, ...rest];
-  return { path: located.join("."), message };
+  return { path: located.join("."), message, ...(sv === undefined ? {} : { sv }) };
 };
 
 /**

@@ -1,4 +1,4 @@
-import { inputIssues } from "#application";
+import { inputIssues, swedishIssues } from "#application";
 import type { z } from "zod";
 import { type FieldError, invalidRequest } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
@@ -15,8 +15,8 @@ export function parseRequest(route: Pick<ReadRoute, "params" | "query">, request
     if (!schema) return {};
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    for (const { path, message } of inputIssues(result.error))
-      errors.push({ path: [location, ...path.map(String)].join("."), message });
+    for (const { path, message, sv } of inputIssues(result.error, swedishIssues(schema, value)))
+      errors.push({ path: [location, ...path.map(String)].join("."), message, ...(sv === undefined ? {} : { sv }) });
     return {};
   };
   const parsed = { params: parse(route.params, request.params, "path"), query: parse(route.query, request.query, "query") };

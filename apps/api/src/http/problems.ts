@@ -14,7 +14,10 @@ export interface Problem {
 
 export interface FieldError {
   readonly path: string;
+  /** In English. */
   readonly message: string;
+  /** In Swedish, where there is a translation (zod's Swedish locale); answered for `Accept-Language: sv`. */
+  readonly sv?: string;
 }
 
 export type Language = keyof Bilingual;
@@ -67,8 +70,22 @@ export const unauthenticated = (detail: string) =>
   new HttpProblem("unauthenticated", detail, {}, { "WWW-Authenticate": 'Bearer realm="mandat"' });
 export const forbidden = (detail: string) => new HttpProblem("forbidden", detail);
 export const notFound = (detail: string) => new HttpProblem("not-found", detail);
+const fieldErrorsDetail = (errors: ReadonlyArray<FieldError>): string =>
+  errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
+
 export const invalidRequest = (errors: ReadonlyArray<FieldError>) =>
-  new HttpProblem("validation", errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; "), { errors });
+  new HttpProblem("validation", fieldErrorsDetail(errors), { errors });
+
+/**
+ * Field errors in the answer's language: the Swedish message where there is one, else the
+ * English; in Swedish the detail is then made of those messages, as the English one is.
+ */
+function inLanguage(problem: Problem, language: Language): Problem {
+  if (!problem.errors) return problem;
+  const translated = language === "sv" && problem.errors.some((error) => error.sv !== undefined);
+  const errors = problem.errors.map(({ path, message, sv }) => ({ path, message: translated ? (sv ?? message) : message }));
+  return { ...problem, errors, ...(translated ? { detail: fieldErrorsDetail(errors) } : {}) };
+}
 /** The read models were still behind after the wait, or (answered at once) one of them has stopped short. */
 export const readModelBehind = (position: number) =>
   new HttpProblem(
@@ -86,7 +103,11 @@ export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
 export const identityProviderUnavailable = (detail: string) =>
   new HttpProblem("identity-provider-unavailable", `The token cannot be checked now: ${detail}`, {}, { "Retry-After": "5" });
 
-/** The client's preferred language of the two we speak, from Accept-Language (English by default). */
+/**
+ * The client's preferred language of the two we speak, from Accept-Language. English by
+ * default: a client that names no language is a program, whose developers read the
+ * English details the domain writes; a Swedish user's browser sends `sv`.
+ */
 export function preferredLanguage(acceptLanguage: string | undefined): Language {
   const ranked = (acceptLanguage ?? "")
     .split(",")
@@ -118,7 +139,7 @@ const generic = (
 ): ProblemResponse => {
   const { status, title } = GENERIC_PROBLEMS[name];
   return {
-    problem: { type: problemType(name), title: title[language], status, detail, ...extras.problem },
+    problem: inLanguage({ type: problemType(name), title: title[language], status, detail, ...extras.problem }, language),
     headers: extras.headers ?? {},
   };
 };
@@ -146,7 +167,9 @@ const isPipelineError = (error: unknown): error is PipelineError =>
 
 /** A pipeline error's own fields that a client can act on: which input fields are wrong. */
 const extensionsOf = (error: PipelineError): Record<string, unknown> =>
-  error._tag === "InvalidInput" ? { errors: error.issues.map(({ path, message }) => ({ path: path.join("."), message })) } : {};
+  error._tag === "InvalidInput"
+    ? { errors: error.issues.map(({ path, ...messages }) => ({ path: path.join("."), ...messages })) }
+    : {};
 
 /**
  * Maps anything a handler can throw to a problem: a broken rule is 409 with the rule's

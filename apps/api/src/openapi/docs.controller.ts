@@ -1,21 +1,11 @@
 import { Controller, Req, Res } from "@nestjs/common";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { prefersHtml } from "../http/prefers-html.js";
 import { Route } from "../http/route-definition.js";
 import { ALL_ROUTES } from "../routes/all-routes.js";
 import { docsPage } from "./docs-page.js";
 import { docsRoutes } from "./docs.routes.js";
 import { openApiDocument } from "./openapi-document.js";
-
-/**
- * True when the Accept header lists text/html ahead of JSON (or JSON not at all), as a
- * browser's does; quality values are not weighed.
- */
-const prefersHtml = (accept: string | undefined): boolean => {
-  const types = (accept ?? "").split(",").map((range) => range.split(";")[0]!.trim().toLowerCase());
-  const html = types.indexOf("text/html");
-  const json = types.findIndex((type) => type === "application/json" || type.endsWith("+json"));
-  return html !== -1 && (json === -1 || html < json);
-};
 
 /**
  * docs/api.md "Documentation": "The OpenAPI document served at /docs". It is /docs's answer, and always at

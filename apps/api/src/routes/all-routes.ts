@@ -3,6 +3,7 @@ import { sealRoutes } from "../audit/seals.controller.js";
 import { healthRoutes } from "../health/health.controller.js";
 import { meRoute } from "../me/me.controller.js";
 import { docsRoutes } from "../openapi/docs.routes.js";
+import { problemRoute } from "../problems/problems.routes.js";
 import type { CommandRoute, ReadRoute, RouteDefinition } from "../http/route-definition.js";
 import { liveEventsRoute } from "../live/live-events.controller.js";
 import { auditRoutes } from "./audit.routes.js";
@@ -56,4 +57,5 @@ export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
   liveEventsRoute,
   ...Object.values(healthRoutes),
   ...Object.values(docsRoutes),
+  problemRoute,
 ];

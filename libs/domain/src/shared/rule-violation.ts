@@ -26,6 +26,8 @@ export interface RuleViolation {
 export const rule = <const Name extends string>(name: Name, title: Bilingual) =>
   class extends Data.TaggedError(name)<{ readonly detail: string }> implements RuleViolation {
     static readonly rule: Name = name;
+    /** The rule's title without an instance: the API's page of each problem (`/problems/<rule>`) shows it. */
+    static readonly title: Bilingual = title;
     readonly [RuleViolationTypeId]: typeof RuleViolationTypeId = RuleViolationTypeId;
     readonly title = title;
     override get message() {
