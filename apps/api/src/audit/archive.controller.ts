@@ -26,7 +26,7 @@ export const archiveRoute = {
   path: `${API}/audit/archive`,
   operationId: "archivalPackage",
   summary:
-    "The whole log as an E-ARK SIP (CSIP 2.2) in one ustar file (application/x-tar): the log with its seals and keys, the minutes and mandate histories as HTML, PREMIS and METS; `from`, `to` narrow the minutes rendered to meetings held then (not in API.md v1)",
+    "The whole log as an E-ARK SIP (CSIP 2.2) in one ustar file (application/x-tar): the log with its seals and keys, the minutes and mandate histories as HTML, PREMIS and METS; `from`, `to` narrow the minutes rendered to meetings held then",
   kind: "own",
   tag: "Audit",
   audience: ["auditor", "admin"],

@@ -29,8 +29,7 @@ export const meRoute = {
   method: "GET",
   path: `${API}/me`,
   operationId: "me",
-  summary:
-    "Who the server thinks you are: your login, your person, and your roles and initiatives today, as the log says (not in API.md v1)",
+  summary: "Who the server thinks you are: your login, your person, and your roles and initiatives today, as the log says",
   kind: "own",
   tag: "People",
   audience: "signed-in",

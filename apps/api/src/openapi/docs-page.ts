@@ -4,7 +4,8 @@ const escape = (text: unknown): string =>
   String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
- * The page's only styling, inline so the page stays one file; the content security policy
+ * The only inline styling of the server's pages (the /docs listing without scripts, the
+ * /problems pages), inline so each page stays one answer; the content security policy
  * allows exactly this text by its hash (http/security-headers.ts), and no other inline style.
  */
 export const DOCS_PAGE_STYLE = `
@@ -15,10 +16,29 @@ h2{border-bottom:1px solid #ccc;padding-bottom:.3rem;margin-top:2.5rem}section{m
 `;
 
 /**
- * A self-contained HTML page of the OpenAPI document: the endpoints by tag with their
- * roles, parameters and problem types. No script, no CDN: it works offline.
+ * The /docs page: Swagger UI (swagger-ui-dist, served by this server from its npm
+ * distribution, docs-assets.ts) renders the OpenAPI document. The content security policy
+ * allows no inline script, so Swagger UI is started by a served file, /docs/assets/init.js.
+ * Without scripts the page still lists every endpoint (the listing below, in <noscript>).
  */
 export function docsPage(document: Json): string {
+  const info = document.info as Json;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(info.title)}</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<noscript><style>${DOCS_PAGE_STYLE}</style></noscript></head><body>
+<div id="swagger-ui"></div>
+<noscript>${endpointListing(document)}</noscript>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/init.js"></script>
+</body></html>`;
+}
+
+/**
+ * A plain listing of the OpenAPI document: the endpoints by tag with their roles,
+ * parameters and problem types, for a browser without scripts.
+ */
+function endpointListing(document: Json): string {
   const paths = document.paths as Record<string, Record<string, Json>>;
   const byTag = new Map<string, string[]>();
   for (const [path, operations] of Object.entries(paths)) {
@@ -44,12 +64,8 @@ export function docsPage(document: Json): string {
     }
   }
   const info = document.info as Json;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(info.title)}</title>
-<style>${DOCS_PAGE_STYLE}</style></head><body>
-<h1>${escape(info.title)} <small>v${escape(info.version)}</small></h1>
+  return `<h1>${escape(info.title)} <small>v${escape(info.version)}</small></h1>
 <p>${escape(info.description)}</p>
 <p>Machine-readable: <a href="/docs/openapi.json">/docs/openapi.json</a> (OpenAPI 3.1). Authenticate with <code>Authorization: Bearer &lt;JWT&gt;</code>.</p>
-${[...byTag].map(([tag, sections]) => `<h2>${escape(tag)}</h2>${sections.join("\n")}`).join("\n")}
-</body></html>`;
+${[...byTag].map(([tag, sections]) => `<h2>${escape(tag)}</h2>${sections.join("\n")}`).join("\n")}`;
 }

@@ -1,8 +1,19 @@
 import { z } from "zod";
 import { GENERIC_PROBLEMS, type GenericProblem, problemType } from "../http/problems.js";
-import type { RouteDefinition } from "../http/route-definition.js";
+import { type RouteDefinition, WriteAnswer } from "../http/route-definition.js";
 
 type JsonSchema = Record<string, unknown>;
+
+/** What GET /problems/<name> answers a program (problems/problem-catalogue.ts). */
+const Bilingual = z.object({ en: z.string(), sv: z.string() });
+const ProblemType = z.object({
+  type: z.string(),
+  name: z.string(),
+  status: z.number().int(),
+  title: Bilingual,
+  meaning: Bilingual,
+  whatToDo: Bilingual,
+});
 
 const Problem = z.object({
   type: z.string().describe("/problems/<name>; for a broken domain rule, the rule's name"),
@@ -20,6 +31,61 @@ const schemaOf = (schema: z.ZodType): JsonSchema => {
   const { $schema: _, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
   return json;
 };
+
+const COMPONENT = "#/components/schemas/";
+
+/** `getBudget` as a schema's name: `GetBudget`. */
+const pascal = (operationId: string): string => operationId[0]!.toUpperCase() + operationId.slice(1);
+
+/**
+ * The named schemas of the document (`components.schemas`): every request body and every
+ * answer, each once, by the name of the first operation that uses it (`SetGoalBody`,
+ * `GetBudgetAnswer`), or its own where it is shared (`WriteAnswer`, `Problem`). A list's
+ * items are named apart (`ListSignalsItem`). Bodies are described as a client sends them
+ * (zod's input), answers as the server writes them (its output): two registries.
+ */
+class NamedSchemas {
+  private readonly inputs = z.registry<{ id: string }>();
+  private readonly outputs = z.registry<{ id: string }>();
+
+  constructor(shared: Readonly<Record<string, z.ZodType>>) {
+    for (const [id, schema] of Object.entries(shared)) this.outputs.add(schema, { id });
+  }
+
+  body(schema: z.ZodType, name: string): JsonSchema {
+    return this.ref(this.inputs, schema, name);
+  }
+
+  answer(schema: z.ZodType, name: string): JsonSchema {
+    if (schema instanceof z.ZodArray && !this.outputs.has(schema)) {
+      return { type: "array", items: this.ref(this.outputs, schema.element as z.ZodType, `${name}Item`) };
+    }
+    return this.ref(this.outputs, schema, name);
+  }
+
+  private ref(registry: z.core.$ZodRegistry<{ id: string }>, schema: z.ZodType, name: string): JsonSchema {
+    if (!registry.has(schema)) registry.add(schema, { id: name });
+    return { $ref: `${COMPONENT}${registry.get(schema)!.id}` };
+  }
+
+  /** Every schema named, each in full; a named schema inside another is a $ref to it. */
+  components(): Record<string, JsonSchema> {
+    const convert = (registry: z.core.$ZodRegistry<{ id: string }>, io: "input" | "output") =>
+      z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `${COMPONENT}${id}` }).schemas as Record<
+        string,
+        JsonSchema
+      >;
+    const all = { ...convert(this.inputs, "input"), ...convert(this.outputs, "output") };
+    return Object.fromEntries(
+      Object.entries(all)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([id, { $schema: _, id: _id, $id: _$id, ...schema }]) => [id, schema]),
+    );
+  }
+}
+
+/** What every GET of one resource takes (docs/api.md "Reads"): 304 while the ETag named is current. */
+const IF_NONE_MATCH_DESCRIPTION = "An ETag this read answered before: 304 without a body while it is still the current one.";
 
 const header = (name: string, description: string, schema: JsonSchema = { type: "string", maxLength: 200 }): JsonSchema => ({
   name,
@@ -46,6 +112,8 @@ const COMMAND_HEADERS: ReadonlyArray<JsonSchema> = [
   ),
 ];
 
+const IF_NONE_MATCH: JsonSchema = header("If-None-Match", IF_NONE_MATCH_DESCRIPTION, { type: "string" });
+
 const RETRY_AFTER: JsonSchema = { schema: { type: "integer" }, description: "Seconds to wait before trying again" };
 
 const statusOf = (problem: string): number =>
@@ -57,10 +125,66 @@ const rolesText = (route: RouteDefinition): string =>
     : route.audience === "signed-in"
       ? "Any valid token, also of a login not linked to a person."
       : route.audience === "authenticated"
-      ? "Roles: any authenticated role."
-      : `Roles: ${route.audience.join(", ")}.${route.scope ? ` ${route.scope}` : ""}`;
+        ? "Roles: any authenticated role."
+        : `Roles: ${route.audience.join(", ")}.${route.scope ? ` ${route.scope}` : ""}`;
 
-function operation(route: RouteDefinition): JsonSchema {
+/**
+ * The answers of the routes whose definitions carry no zod schema of it: the minutes and
+ * the audit log, verification and seals as JSON objects (their fields in docs/api.md), the
+ * archive as a tar file, the live feed as Server-Sent Events, health, the documentation
+ * and the problem pages.
+ */
+const UNTYPED_ANSWERS: Readonly<Record<string, JsonSchema>> = {
+  getMeeting: json({ type: "object", description: 'The minutes: every field in docs/api.md "Meetings"' }),
+  auditEvents: json({ type: "array", items: { type: "object", description: "An event with its full envelope, as stored" } }),
+  verifyLog: json({ type: "object", description: "What verification found: `ok`, the events checked, and the seals" }),
+  listSeals: json({ type: "array", items: { type: "object", description: "A seal of the log" } }),
+  sealKeys: json({ type: "object", properties: { keys: { type: "array", items: { type: "object" } } }, required: ["keys"] }),
+  archivalPackage: { "application/x-tar": { schema: { type: "string", format: "binary" } } },
+  liveEvents: {
+    "text/event-stream": {
+      schema: {
+        type: "string",
+        description: "Server-Sent Events: `id: <position>` and `data: { type, streamId, position }` for each new event",
+      },
+    },
+  },
+  health: json({ type: "object", properties: { status: { type: "string" } }, required: ["status"] }),
+  healthLive: json({ type: "object", properties: { status: { type: "string" } }, required: ["status"] }),
+  healthReady: json({ type: "object", properties: { status: { type: "string" } }, required: ["status"] }),
+  docs: { ...json({ type: "object", description: "The OpenAPI document" }), "text/html": { schema: { type: "string" } } },
+  openApiDocument: json({ type: "object", description: "The OpenAPI document" }),
+  docsAsset: {
+    "text/javascript": { schema: { type: "string" } },
+    "text/css": { schema: { type: "string" } },
+  },
+  problemType: {
+    ...json({ $ref: `${COMPONENT}ProblemType` }),
+    "text/html": { schema: { type: "string", description: "The page, in Swedish and English" } },
+  },
+};
+
+function json(schema: JsonSchema): JsonSchema {
+  return { "application/json": { schema } };
+}
+
+/** The live feed resumes after the position a reconnecting EventSource sends. */
+const LAST_EVENT_ID: JsonSchema = header(
+  "Last-Event-ID",
+  "The position of the last event received: the feed resumes after it (an EventSource sends it when it reconnects).",
+  { type: "string", pattern: "^[0-9]{1,15}$" },
+);
+
+/** The content of a route's success answer: its zod schema, named; or what UNTYPED_ANSWERS says. */
+function answerContent(route: RouteDefinition, schemas: NamedSchemas): JsonSchema | undefined {
+  if (route.response) {
+    const name = route.response === WriteAnswer ? "WriteAnswer" : `${pascal(route.operationId)}Answer`;
+    return json(schemas.answer(route.response, name));
+  }
+  return UNTYPED_ANSWERS[route.operationId];
+}
+
+function operation(route: RouteDefinition, schemas: NamedSchemas): JsonSchema {
   const parameters: JsonSchema[] = [];
   for (const [location, schema] of [
     ["path", route.params],
@@ -81,6 +205,10 @@ function operation(route: RouteDefinition): JsonSchema {
     }
   }
   if (route.kind === "command") parameters.push(...COMMAND_HEADERS);
+  if (route.kind === "read") parameters.push(IF_NONE_MATCH);
+  if (route.operationId === "liveEvents") parameters.push(LAST_EVENT_ID);
+  const paged = route.query !== undefined && "cursor" in route.query.shape;
+  const content = answerContent(route, schemas);
   const byStatus = new Map<number, string[]>();
   for (const problem of route.problems) byStatus.set(statusOf(problem), [...(byStatus.get(statusOf(problem)) ?? []), problem]);
   const responses: JsonSchema = {
@@ -91,17 +219,27 @@ function operation(route: RouteDefinition): JsonSchema {
             headers: {
               ETag: { schema: { type: "string" }, description: '"<revision>"' },
               "Log-Position": { schema: { type: "integer" } },
+              ...(route.status === 201
+                ? { Location: { schema: { type: "string" }, description: "Where the created resource is read" } }
+                : {}),
             },
           }
-        : route.query && "cursor" in route.query.shape
+        : paged
           ? {
               headers: {
                 Link: { schema: { type: "string" }, description: '`<next page URL>; rel="next"`; absent on the last page' },
               },
             }
-          : {}),
-      ...(route.response ? { content: { "application/json": { schema: schemaOf(route.response) } } } : {}),
+          : route.kind === "read"
+            ? {
+                headers: {
+                  ETag: { schema: { type: "string" }, description: 'A strong validator of the answer (docs/api.md "Reads")' },
+                },
+              }
+            : {}),
+      ...(content ? { content } : {}),
     },
+    ...(route.kind === "read" && !paged ? { "304": { description: "Not modified: If-None-Match names the current ETag" } } : {}),
   };
   for (const [status, problems] of [...byStatus].sort(([a], [b]) => a - b)) {
     responses[String(status)] = {
@@ -116,21 +254,25 @@ function operation(route: RouteDefinition): JsonSchema {
     summary: route.summary,
     description: `${rolesText(route)}\n\nProblem types: ${route.problems.map((p) => `\`${problemType(p)}\``).join(", ")}.`,
     tags: [route.tag],
-    ...(route.audience === "public" ? {} : { security: [{ bearer: [] }] }),
+    // Public operations say so: the document's default is a bearer token.
+    ...(route.audience === "public" ? { security: [] } : {}),
     "x-roles": route.audience,
     "x-problem-types": route.problems.map(problemType),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(route.body) } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: json(schemas.body(route.body, `${pascal(route.operationId)}Body`)) } }
+      : {}),
     responses,
   };
 }
 
 /** OpenAPI 3.1, generated from the very zod schemas that validate every request. */
 export function openApiDocument(routes: ReadonlyArray<RouteDefinition>): JsonSchema {
+  const schemas = new NamedSchemas({ Problem, ProblemType, WriteAnswer });
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, "{$1}");
-    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route) };
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route, schemas) };
   }
   return {
     openapi: "3.1.0",
@@ -141,10 +283,14 @@ export function openApiDocument(routes: ReadonlyArray<RouteDefinition>): JsonSch
         "Mandates, signals, check-ins, tensions, meetings and budgets of a cross-organisational collaboration, recorded as events. " +
         "Reads take `asOf` (recorded time) and `at` (valid time) where they make sense, and `minPosition` to wait for a write's Log-Position.",
     },
+    // Relative: the document describes the server that serves it, wherever it is deployed.
+    servers: [{ url: "/", description: "This server" }],
+    security: [{ bearer: [] }],
+    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
+    paths,
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
-      schemas: { Problem: schemaOf(Problem) },
+      schemas: schemas.components(),
     },
-    paths,
   };
 }

@@ -137,39 +137,39 @@ export const budgetRoutes = {
   amend: commandRoute(amendBudget, {
     path: `${BUDGET}/amendments`,
     operationId: "amendBudget",
-    summary: "Replace the approved budget's lines by a budget decision (not in API.md v1)",
+    summary: "Replace the approved budget's lines by a budget decision",
     tag,
   }),
   recordExternalFunding: commandRoute(recordExternalFunding, {
     path: `${BUDGET}/external-funding`,
     operationId: "recordExternalFunding",
     summary:
-      "Record funding from outside the budget, applied for or granted, optionally for one initiative and one budget line; the id answered is the fundingId (not in API.md v1)",
+      "Record funding from outside the budget, applied for or granted, optionally for one initiative and one budget line; the id answered is the fundingId",
     tag,
   }),
   changeExternalFundingStatus: commandRoute(changeExternalFundingStatus, {
     path: `${BUDGET}/external-funding/:fundingId/status`,
     operationId: "changeExternalFundingStatus",
-    summary: "Grant or reject external funding applied for, from a day on (not in API.md v1)",
+    summary: "Grant or reject external funding applied for, from a day on",
     tag,
   }),
   linkExternalFunding: commandRoute(linkExternalFunding, {
     path: `${BUDGET}/external-funding/:fundingId/line`,
     operationId: "linkExternalFunding",
-    summary: "Link external funding to a budget line in force (not in API.md v1)",
+    summary: "Link external funding to a budget line in force",
     tag,
   }),
   recordContributionInKind: commandRoute(recordContributionInKind, {
     path: `${BUDGET}/contributions-in-kind`,
     operationId: "recordContributionInKind",
     summary:
-      "Record staff time an organisation gives an initiative or the focus area over a period of the year, in hours and kronor; the id answered is the contributionId (not in API.md v1)",
+      "Record staff time an organisation gives an initiative or the focus area over a period of the year, in hours and kronor; the id answered is the contributionId",
     tag,
   }),
   recordValueReflection: commandRoute(recordValueReflection, {
     path: `${BUDGET}/value-reflections`,
     operationId: "recordValueReflection",
-    summary: "Record a reflection on the value the money created, optionally for one initiative (not in API.md v1)",
+    summary: "Record a reflection on the value the money created, optionally for one initiative",
     tag,
   }),
 };

@@ -43,7 +43,7 @@ export const checkInRoutes = {
   list: readRoute({
     path: `${API}/initiatives/:id/check-ins`,
     operationId: "listCheckIns",
-    summary: "The initiative's check-ins as known at asOf, in the order they were held (not in API.md v1)",
+    summary: "The initiative's check-ins as known at asOf, in the order they were held",
     tag,
     params: idParam,
     query: asOfListQuery,

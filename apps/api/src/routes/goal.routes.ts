@@ -57,7 +57,7 @@ export const goalRoutes = {
   history: readRoute({
     path: `${API}/initiatives/:id/goals`,
     operationId: "goalHistory",
-    summary: "Every version of the initiative's goals recorded by asOf, oldest first (not in API.md v1)",
+    summary: "Every version of the initiative's goals recorded by asOf, oldest first",
     tag,
     params: idParam,
     query: asOfListQuery,

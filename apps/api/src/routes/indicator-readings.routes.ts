@@ -27,7 +27,7 @@ export const indicatorReadingRoutes = {
   record: commandRoute(recordIndicatorReading, {
     path: READINGS,
     operationId: "recordIndicatorReading",
-    summary: "Record a reading (value, unit, day) of the goal's indicator; the id answered is the readingId (not in API.md v1)",
+    summary: "Record a reading (value, unit, day) of the goal's indicator; the id answered is the readingId",
     tag,
     scope: LEADS_OF_THEIR_INITIATIVES,
     id: "initiativeId",
@@ -35,7 +35,7 @@ export const indicatorReadingRoutes = {
   list: readRoute({
     path: READINGS,
     operationId: "listIndicatorReadings",
-    summary: "The goal's indicator readings taken on or before at, as known at asOf, by the day read (not in API.md v1)",
+    summary: "The goal's indicator readings taken on or before at, as known at asOf, by the day read",
     tag,
     params: z.strictObject({ id: z.uuid(), goalId: z.uuid() }),
     query: z.strictObject({ ...timeTravelQuery.shape, ...pageQuery.shape }),

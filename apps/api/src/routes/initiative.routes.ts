@@ -228,7 +228,7 @@ export const initiativeRoutes = {
     ...onTheInitiative,
     path: `${API}/initiatives/:id/leads/:personId/unassignment`,
     operationId: "unassignLead",
-    summary: "Unassign a lead from the initiative (not in API.md v1)",
+    summary: "Unassign a lead from the initiative",
   }),
   linkGoverningContext: commandRoute(linkGoverningContext, {
     ...onTheInitiative,
@@ -240,12 +240,12 @@ export const initiativeRoutes = {
     ...onTheInitiative,
     path: `${API}/initiatives/:id/governing-contexts/:contextId/unlinking`,
     operationId: "unlinkGoverningContext",
-    summary: "Unlink a governing context from the initiative (not in API.md v1)",
+    summary: "Unlink a governing context from the initiative",
   }),
   governingContexts: readRoute({
     path: `${API}/initiatives/:id/governing-contexts`,
     operationId: "initiativeGoverningContexts",
-    summary: "The governing contexts linked to the initiative, as known at asOf (not in API.md v1)",
+    summary: "The governing contexts linked to the initiative, as known at asOf",
     tag,
     params: idParam,
     query: asOfListQuery,

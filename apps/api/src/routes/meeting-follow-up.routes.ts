@@ -76,7 +76,7 @@ export const meetingFollowUpRoutes = {
     path: `${API}/agenda-candidates`,
     operationId: "agendaCandidates",
     summary:
-      "Open items a planned meeting may take onto its agenda: open tensions, unanswered signals, open next steps, unreported delegation decisions (not in API.md v1)",
+      "Open items a planned meeting may take onto its agenda: open tensions, unanswered signals, open next steps, unreported delegation decisions",
     tag,
     query: nextStepsQuery,
     scope: `Tensions naming no initiative only for ${CORE_TEAM_TENSION_READERS.join(", ")}, as on the tension list.`,
@@ -101,7 +101,7 @@ export const meetingFollowUpRoutes = {
   openNextSteps: readRoute({
     path: `${API}/next-steps`,
     operationId: "openNextSteps",
-    summary: "The next steps open on at as known at asOf, across meetings (not in API.md v1)",
+    summary: "The next steps open on at as known at asOf, across meetings",
     tag,
     query: nextStepsQuery,
     response: z.array(OpenNextStep),
@@ -120,8 +120,7 @@ export const meetingFollowUpRoutes = {
   delegationDecisions: readRoute({
     path: `${API}/delegation-decisions`,
     operationId: "delegationDecisions",
-    summary:
-      "Mandates granted, amended, renewed or revoked without a meeting decision, with the meetings told of them (not in API.md v1)",
+    summary: "Mandates granted, amended, renewed or revoked without a meeting decision, with the meetings told of them",
     tag,
     query: delegationDecisionsQuery,
     response: z.array(DelegationDecision),

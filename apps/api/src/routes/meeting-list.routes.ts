@@ -29,7 +29,7 @@ export const meetingListRoutes = {
   list: readRoute({
     path: `${API}/meetings`,
     operationId: "listMeetings",
-    summary: "The meetings held, as recorded by asOf, by the day held; the minutes are GET /meetings/{id} (not in API.md v1)",
+    summary: "The meetings held, as recorded by asOf, by the day held; the minutes are GET /meetings/{id}",
     tag: "Meetings",
     query: meetingsQuery,
     response: z.array(MeetingListItem),

@@ -85,60 +85,58 @@ export const meetingRoutes = {
   plan: commandRoute(planMeeting, {
     path: `${API}/meetings/planned`,
     operationId: "planMeeting",
-    summary: "Plan a meeting: its date and its agenda, whose items may name the open item they come from (not in API.md v1)",
+    summary: "Plan a meeting: its date and its agenda, whose items may name the open item they come from",
     tag,
   }),
   holdPlanned: commandRoute(holdPlannedMeeting, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/held`,
     operationId: "holdPlannedMeeting",
-    summary: "Record that a planned meeting was held, with who attended; the agenda is the plan's (not in API.md v1)",
+    summary: "Record that a planned meeting was held, with who attended; the agenda is the plan's",
   }),
   appointOfficers: commandRoute(appointMeetingOfficers, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/officers`,
     operationId: "appointMeetingOfficers",
-    summary: "Name the chair, the secretary and the two adjusters (justerare) of the minutes (not in API.md v1)",
+    summary: "Name the chair, the secretary and the two adjusters (justerare) of the minutes",
   }),
   adjust: commandRoute(adjustMinutes, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/adjustment`,
     operationId: "adjustMinutes",
-    summary:
-      "Adjust (justera) the minutes as one of their two adjusters, dated today; with both, they are approved (not in API.md v1)",
+    summary: "Adjust (justera) the minutes as one of their two adjusters, dated today; with both, they are approved",
     scope: "Only the two adjusters, each acting as themselves: the signed-in person must be the adjuster.",
   }),
   completeNextStep: commandRoute(completeNextStep, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/next-steps/:nextStepId/completion`,
     operationId: "completeNextStep",
-    summary: "Mark a next step done on a day (not in API.md v1)",
+    summary: "Mark a next step done on a day",
   }),
   dropNextStep: commandRoute(dropNextStep, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/next-steps/:nextStepId/drop`,
     operationId: "dropNextStep",
-    summary: "Drop a next step on a day, with the reason (not in API.md v1)",
+    summary: "Drop a next step on a day, with the reason",
   }),
   reportDelegationDecisions: commandRoute(reportDelegationDecisions, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/delegation-decisions`,
     operationId: "reportDelegationDecisions",
-    summary:
-      "Record in the minutes that the meeting was told of delegation decisions (anmälan av delegationsbeslut) (not in API.md v1)",
+    summary: "Record in the minutes that the meeting was told of delegation decisions (anmälan av delegationsbeslut)",
   }),
   registerMinutes: commandRoute(registerMinutes, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/registration`,
     operationId: "registerMinutes",
     summary:
-      "Give the minutes the next registration number (diarienummer) of the configured series, in the year the meeting was held (not in API.md v1)",
+      "Give the minutes the next registration number (diarienummer) of the configured series, in the year the meeting was held",
   }),
   registerDecision: commandRoute(registerDecision, {
     ...toTheMinutes,
     path: `${API}/meetings/:id/decisions/:decisionId/registration`,
     operationId: "registerDecision",
     summary:
-      "Give a decision the next registration number (diarienummer) of the configured series, in the year its meeting was held (not in API.md v1)",
+      "Give a decision the next registration number (diarienummer) of the configured series, in the year its meeting was held",
   }),
 };

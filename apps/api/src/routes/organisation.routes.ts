@@ -42,14 +42,14 @@ export const organisationRoutes = {
   retireGoverningContext: commandRoute(retireGoverningContext, {
     path: `${API}/organisations/:id/governing-contexts/:contextId/retirement`,
     operationId: "retireGoverningContext",
-    summary: "Retire a governing context (not in API.md v1)",
+    summary: "Retire a governing context",
     tag,
     id: "organisationId",
   }),
   list: readRoute({
     path: `${API}/organisations`,
     operationId: "listOrganisations",
-    summary: "The registered organisations (not in API.md v1)",
+    summary: "The registered organisations",
     tag,
     query: freshListQuery,
     response: z.array(OrganisationListItem),
@@ -61,7 +61,7 @@ export const organisationRoutes = {
   governingContexts: readRoute({
     path: `${API}/organisations/:id/governing-contexts`,
     operationId: "listGoverningContexts",
-    summary: "The organisation's governing contexts with their linked initiatives (not in API.md v1)",
+    summary: "The organisation's governing contexts with their linked initiatives",
     tag,
     params: idParam,
     query: asOfListQuery,

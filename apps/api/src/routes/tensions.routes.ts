@@ -66,7 +66,7 @@ export const tensionRoutes = {
   list: readRoute({
     path: `${API}/tensions`,
     operationId: "listTensions",
-    summary: "The tensions as known at asOf, oldest first, with their status, intensity and escalation then (not in API.md v1)",
+    summary: "The tensions as known at asOf, oldest first, with their status, intensity and escalation then",
     tag,
     scope: `Tensions naming no initiative only for ${CORE_TEAM_TENSION_READERS.join(", ")}.`,
     query: tensionsQuery,
@@ -106,6 +106,6 @@ export const tensionRoutes = {
     ...followingATension,
     path: `${API}/tensions/:id/drop`,
     operationId: "dropTension",
-    summary: "Drop the tension unresolved; it takes nothing after (not in API.md v1)",
+    summary: "Drop the tension unresolved; it takes nothing after",
   }),
 };
