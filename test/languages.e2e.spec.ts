@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type SeededInitiative, expectProblem, ok, seedInitiative } from "./support/fixtures.js";
+import { type SeededInitiative, UNKNOWN_ID, expectProblem, ok, seedInitiative } from "./support/fixtures.js";
 import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 
 /**
@@ -70,6 +70,14 @@ describe("a broken rule", () => {
   });
 });
 
+describe("a detail the HTTP layer writes", () => {
+  it("is in Swedish where it has been written so: a resource not found", async () => {
+    const path = `/api/v1/initiatives/${UNKNOWN_ID}`;
+    expect(expectProblem(await core.get(path, SV), 404, "/problems/not-found").detail).toBe(`${path} finns inte`);
+    expect(expectProblem(await core.get(path, EN), 404, "/problems/not-found").detail).toBe(`${path} does not exist`);
+  });
+});
+
 describe("Content-Language", () => {
   it("is on answers that are not problems, and on refusals before any route", async () => {
     expect((await core.get("/api/v1/initiatives", SV)).headers.get("content-language")).toBe("sv");
@@ -128,5 +136,6 @@ describe("GET /problems/<name>", () => {
     const response = await anonymous.get("/problems/no-such-problem", SV);
     const problem = expectProblem(response, 404, "/problems/not-found");
     expect(problem.title).toBe("Hittades inte");
+    expect(problem.detail).toBe("Det finns ingen problemtyp /problems/no-such-problem");
   });
 });

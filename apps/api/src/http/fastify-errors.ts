@@ -4,8 +4,22 @@ import { HttpProblem, type Problem, preferredLanguage, toProblem } from "./probl
 /** docs/api.md "Errors": a body over 64 KiB is 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-export const payloadTooLarge = () => new HttpProblem("payload-too-large", `The body exceeds ${BODY_LIMIT_BYTES / 1024} KiB`);
-export const unsupportedMediaType = () => new HttpProblem("unsupported-media-type", "Send the body as application/json");
+export const payloadTooLarge = () =>
+  new HttpProblem(
+    "payload-too-large",
+    `The body exceeds ${BODY_LIMIT_BYTES / 1024} KiB`,
+    {},
+    {},
+    `Innehållet är större än ${BODY_LIMIT_BYTES / 1024} KiB`,
+  );
+export const unsupportedMediaType = () =>
+  new HttpProblem(
+    "unsupported-media-type",
+    "Send the body as application/json",
+    {},
+    {},
+    "Skicka innehållet som application/json",
+  );
 
 /**
  * Errors Fastify raises before a request reaches a handler (body limits, JSON parsing), in

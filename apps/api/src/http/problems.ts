@@ -61,6 +61,8 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
+    /** The detail in Swedish, where it has been written; answered for `Accept-Language: sv`. */
+    readonly detailSv?: string,
   ) {
     super(detail);
   }
@@ -69,7 +71,7 @@ export class HttpProblem extends Error {
 export const unauthenticated = (detail: string) =>
   new HttpProblem("unauthenticated", detail, {}, { "WWW-Authenticate": 'Bearer realm="mandat"' });
 export const forbidden = (detail: string) => new HttpProblem("forbidden", detail);
-export const notFound = (detail: string) => new HttpProblem("not-found", detail);
+export const notFound = (detail: string, detailSv?: string) => new HttpProblem("not-found", detail, {}, {}, detailSv);
 const fieldErrorsDetail = (errors: ReadonlyArray<FieldError>): string =>
   errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
 
@@ -178,7 +180,8 @@ const extensionsOf = (error: PipelineError): Record<string, unknown> =>
  */
 export function toProblem(error: unknown, language: Language): ProblemResponse {
   if (error instanceof HttpProblem) {
-    return generic(error.problemName, error.detail, language, { problem: error.extensions as Problem, headers: error.headers });
+    const detail = language === "sv" ? (error.detailSv ?? error.detail) : error.detail;
+    return generic(error.problemName, detail, language, { problem: error.extensions as Problem, headers: error.headers });
   }
   if (isRuleViolation(error)) {
     return {
@@ -191,5 +194,9 @@ export function toProblem(error: unknown, language: Language): ProblemResponse {
     const headers: Record<string, string> = GENERIC_PROBLEMS[name].status === 503 ? { "Retry-After": "1" } : {};
     return generic(name, error.message, language, { problem: extensionsOf(error) as Problem, headers });
   }
-  return generic("internal", "The server failed unexpectedly; the error is logged.", language);
+  const detail = {
+    en: "The server failed unexpectedly; the error is logged.",
+    sv: "Servern fick ett oväntat fel; felet är loggat.",
+  };
+  return generic("internal", detail[language], language);
 }

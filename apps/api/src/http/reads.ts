@@ -33,7 +33,7 @@ export class Reads {
       return { answer, revision: stateOfOne ? await streamRevisionAt(runtime, streamId, position, asOf) : undefined };
     });
     const { answer, revision } = await this.bus.execute(new ReadQuery(withRevision, minPosition));
-    if (answer === undefined) throw notFound(`${request.url} does not exist`);
+    if (answer === undefined) throw notFound(`${request.url} does not exist`, `${request.url} finns inte`);
     if (answer instanceof PagedAnswer) {
       const link = nextLink(request.url, route.operationId, answer.page);
       if (link !== undefined) void reply.header("Link", link);

@@ -19,7 +19,7 @@ export class ProblemsController {
   @Route(problemRoute)
   problem(@Param("name") name: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): unknown {
     const problem = this.catalogue.get(name);
-    if (!problem) throw notFound(`There is no problem type ${request.url}`);
+    if (!problem) throw notFound(`There is no problem type ${request.url}`, `Det finns ingen problemtyp ${request.url}`);
     void reply.header("Vary", "Accept");
     if (!prefersHtml(request.headers.accept)) return problem;
     void reply.type("text/html; charset=utf-8");
