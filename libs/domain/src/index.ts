@@ -1,6 +1,7 @@
 export * from "./shared/access.js";
 export * from "./shared/calendar.js";
 export * from "./shared/decider.js";
+export * from "./shared/fold-drafts.js";
 export * from "./shared/domain-event.js";
 export * from "./shared/event-catalog.js";
 export * from "./shared/rule-violation.js";

@@ -1,4 +1,5 @@
 import { assertNever } from "../shared/assert-never.js";
+import { FoldDrafts } from "../shared/fold-drafts.js";
 import type { MeetingEvent } from "./events.js";
 import { type MeetingState, delegationDecisionKey } from "./state.js";
 
@@ -8,7 +9,8 @@ type HeldState = Extract<MeetingState, { status: "held" | "approved" }>;
 const onHeld = (state: MeetingState, change: (held: HeldState) => MeetingState): MeetingState =>
   state.status === "held" || state.status === "approved" ? change(state) : state;
 
-export const evolveMeeting = (state: MeetingState, event: MeetingEvent): MeetingState => {
+/** Writes only the collections `drafts` says this fold owns (fold-drafts.ts); alone, it owns none. */
+export const evolveMeeting = (state: MeetingState, event: MeetingEvent, drafts = new FoldDrafts()): MeetingState => {
   switch (event.type) {
     case "MeetingPlanned": {
       const { body, focusArea, agenda } = event.data;
@@ -29,7 +31,7 @@ export const evolveMeeting = (state: MeetingState, event: MeetingEvent): Meeting
     case "DecisionRecorded":
       return onHeld(state, (held) => ({
         ...held,
-        decisions: new Map(held.decisions).set(event.data.decisionId, event.data.kind),
+        decisions: drafts.map(held.decisions).set(event.data.decisionId, event.data.kind),
       }));
     case "MinutesApproved":
       return onHeld(state, (held) => ({ ...held, status: "approved" }));
@@ -39,20 +41,23 @@ export const evolveMeeting = (state: MeetingState, event: MeetingEvent): Meeting
     }
     case "MinutesAdjusted":
       return onHeld(state, (held) => {
-        const adjustedBy = new Set(held.adjustedBy).add(event.data.adjusterId);
+        const adjustedBy = drafts.set(held.adjustedBy).add(event.data.adjusterId);
         const both = held.officers?.adjusterIds.every((id) => adjustedBy.has(id)) ?? false;
         return { ...held, adjustedBy, status: both ? "approved" : held.status };
       });
     case "NextStepAgreed":
-      return onHeld(state, (held) => ({ ...held, nextSteps: new Map(held.nextSteps).set(event.data.nextStepId, "open") }));
+      return onHeld(state, (held) => ({ ...held, nextSteps: drafts.map(held.nextSteps).set(event.data.nextStepId, "open") }));
     case "NextStepCompleted":
-      return onHeld(state, (held) => ({ ...held, nextSteps: new Map(held.nextSteps).set(event.data.nextStepId, "done") }));
+      return onHeld(state, (held) => ({ ...held, nextSteps: drafts.map(held.nextSteps).set(event.data.nextStepId, "done") }));
     case "NextStepDropped":
-      return onHeld(state, (held) => ({ ...held, nextSteps: new Map(held.nextSteps).set(event.data.nextStepId, "dropped") }));
+      return onHeld(state, (held) => ({ ...held, nextSteps: drafts.map(held.nextSteps).set(event.data.nextStepId, "dropped") }));
     case "DelegationDecisionsReported":
       return onHeld(state, (held) => ({
         ...held,
-        reported: new Set([...held.reported, ...event.data.decisions.map(delegationDecisionKey)]),
+        reported: event.data.decisions.reduce(
+          (reported, decision) => reported.add(delegationDecisionKey(decision)),
+          drafts.set(held.reported),
+        ),
       }));
     case "CommentRecorded":
     case "MinutesCorrected":

@@ -1,26 +1,28 @@
 import { assertNever } from "../shared/assert-never.js";
+import { FoldDrafts } from "../shared/fold-drafts.js";
 import type { PersonEvent } from "./events.js";
 import { type PersonState, loginKey } from "./state.js";
 
-export const evolvePerson = (state: PersonState, event: PersonEvent): PersonState => {
+/** Writes only the collections `drafts` says this fold owns (fold-drafts.ts); alone, it owns none. */
+export const evolvePerson = (state: PersonState, event: PersonEvent, drafts = new FoldDrafts()): PersonState => {
   switch (event.type) {
     case "PersonRegistered":
       return { status: "registered", coreTeam: new Map(), logins: new Set() };
     case "CoreTeamMembershipStarted":
       return state.status === "unregistered"
         ? state
-        : { ...state, coreTeam: new Map(state.coreTeam).set(event.data.focusArea, event.data.on) };
+        : { ...state, coreTeam: drafts.map(state.coreTeam).set(event.data.focusArea, event.data.on) };
     case "CoreTeamMembershipEnded": {
       if (state.status === "unregistered") return state;
-      const coreTeam = new Map(state.coreTeam);
+      const coreTeam = drafts.map(state.coreTeam);
       coreTeam.delete(event.data.focusArea);
       return { ...state, coreTeam };
     }
     case "PersonLoginLinked":
-      return state.status === "unregistered" ? state : { ...state, logins: new Set(state.logins).add(loginKey(event.data)) };
+      return state.status === "unregistered" ? state : { ...state, logins: drafts.set(state.logins).add(loginKey(event.data)) };
     case "PersonLoginUnlinked": {
       if (state.status === "unregistered") return state;
-      const logins = new Set(state.logins);
+      const logins = drafts.set(state.logins);
       logins.delete(loginKey(event.data));
       return { ...state, logins };
     }

@@ -1,5 +1,6 @@
 import type { Decider } from "../shared/decider.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
+import { FoldDrafts } from "../shared/fold-drafts.js";
 import type { RegistrationCommand } from "./commands.js";
 import { DecisionNotFound, MeetingNotHeld, MeetingNotYetHeld } from "../meeting/errors.js";
 import { RegistrationNumberAlreadyAssigned } from "./errors.js";
@@ -7,9 +8,14 @@ import type { RegistrationEvent } from "./events.js";
 import { formatRegistrationNumber } from "./series.js";
 import { type RegistrationState, initialRegistrationState, subjectKey } from "./state.js";
 
-const evolveRegistration = (state: RegistrationState, event: RegistrationEvent): RegistrationState => ({
-  lastOfYear: new Map(state.lastOfYear).set(event.data.year, event.data.n),
-  numbered: new Map(state.numbered).set(subjectKey(event.data.subject), event.data.number),
+/** One shared stream numbers every registration, so its fold writes only the maps `drafts` owns (fold-drafts.ts). */
+const evolveRegistration = (
+  state: RegistrationState,
+  event: RegistrationEvent,
+  drafts = new FoldDrafts(),
+): RegistrationState => ({
+  lastOfYear: drafts.map(state.lastOfYear).set(event.data.year, event.data.n),
+  numbered: drafts.map(state.numbered).set(subjectKey(event.data.subject), event.data.number),
 });
 
 /** The next number of the year the meeting was held, once per subject: held minutes, or a decision recorded in them. */

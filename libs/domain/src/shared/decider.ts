@@ -1,5 +1,6 @@
 import type { Decision } from "./decision.js";
 import type { DomainEvent } from "./domain-event.js";
+import { FoldDrafts } from "./fold-drafts.js";
 
 /**
  * A command as its decider receives it. Accepted, a command records at most one event, so its
@@ -22,15 +23,31 @@ export interface CommandRecording<Type extends string, Event extends DomainEvent
  */
 export interface Decider<Command, Event extends DomainEvent, State> {
   readonly initialState: State;
-  evolve(state: State, event: Event): State;
+  /**
+   * The state after `event`. It never mutates a collection of `state` it does not own:
+   * within a fold, `drafts` says which collections the fold made and may write in place
+   * (fold-drafts.ts); called alone, it owns none and copies what it changes.
+   */
+  evolve(state: State, event: Event, drafts?: FoldDrafts): State;
   decide(command: Command, state: State): Decision<Event>;
 }
 
 export const fold = <Event extends DomainEvent, State>(
   decider: Pick<Decider<unknown, Event, State>, "initialState" | "evolve">,
   events: Iterable<Event>,
+): State => foldFrom(decider, decider.initialState, events);
+
+/**
+ * `events` folded onto `state`, which is left as it was (a cache may hand it to others):
+ * linear in the events, since each collection is copied at most once per fold.
+ */
+export const foldFrom = <Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, "evolve">,
+  state: State,
+  events: Iterable<Event>,
 ): State => {
-  let state = decider.initialState;
-  for (const event of events) state = decider.evolve(state, event);
-  return state;
+  const drafts = new FoldDrafts();
+  let folded = state;
+  for (const event of events) folded = decider.evolve(folded, event, drafts);
+  return folded;
 };
