@@ -13,6 +13,7 @@ import { Clock, Effect, Either } from "effect";
 import type { z } from "zod";
 import type { CommandEnvelope, CommandResult } from "./command-envelope.js";
 import type { CommandServices, CommandSpec, StagedCommand } from "./command-spec.js";
+import { oneAtATimeOn } from "./command-streams.js";
 import { conflictRetrySchedule } from "./conflict-retry.js";
 import { Forbidden, type IdempotencyKeyReused, type InvalidInput, PreconditionFailed, ResourceNotFound } from "./errors.js";
 import { type Idempotency, type StoredAnswer, idempotencyOf, storedAnswer } from "./idempotency.js";
@@ -53,7 +54,13 @@ export const executeCommand = <Input extends z.ZodObject, Command, Event extends
     if (earlier) return earlier;
 
     // Generated once, so that deciding again after a conflict creates the same resource.
-    const attempt = decideAndAppend(store, spec, { ...envelope, input }, { newId: uuidV7(), commandId: uuidV7(), idempotency });
+    const ids: Attempt = { newId: uuidV7(), commandId: uuidV7(), idempotency };
+    // Each attempt alone among this process's commands on its stream (where CommandStreams
+    // is provided): only another process can then move the stream between read and append.
+    const attempt = oneAtATimeOn(
+      spec.target(input, ids.newId).streamId,
+      decideAndAppend(store, spec, { ...envelope, input }, ids),
+    );
     const written =
       expectedRevision === undefined
         ? Effect.retry(attempt, { schedule: conflictRetrySchedule, while: (error) => error._tag === "ConcurrencyConflict" })

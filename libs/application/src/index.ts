@@ -2,6 +2,7 @@ export * from "./command-envelope.js";
 export * from "./command-spec.js";
 export * from "./errors.js";
 export * from "./execute-command.js";
+export * from "./command-streams.js";
 export * from "./parse-input.js";
 export * from "./inputs.js";
 export * from "./commands/organisation/commands.js";

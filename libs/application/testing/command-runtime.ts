@@ -6,7 +6,7 @@ import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
 import { afterEach, beforeEach } from "vitest";
 import type { AnyCommandSpec, CommandEnvelope, CommandResult, InputOf } from "../src/index.js";
 import { clockReading } from "../src/demo/fixed-clock.js";
-import { executeCommand } from "../src/index.js";
+import { CommandStreams, executeCommand } from "../src/index.js";
 
 export interface CommandRuntimeOptions {
   /** The clock commands are decided and recorded by (Effect's Clock in the pipeline), and the store's own. */
@@ -15,12 +15,19 @@ export interface CommandRuntimeOptions {
 
 /**
  * A real in-memory event store and key store with a runtime that runs command specs
- * through the pipeline, for integration tests of specs and their facts.
+ * through the pipeline, for integration tests of specs and their facts; with the stream
+ * state cache and per-stream queue the server runs with.
  */
 export function commandRuntime(options: CommandRuntimeOptions = {}) {
   const store = SqliteEventStore.open({ path: ":memory:", ...options });
   const keys = SqliteKeyStore.open(":memory:");
-  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(
+      Layer.succeed(EventStore, store),
+      Layer.succeed(KeyStore, keys),
+      Layer.succeed(CommandStreams, CommandStreams.over(store)),
+    ),
+  );
 
   const clock = options.clock;
   const exit = <Spec extends AnyCommandSpec>(spec: Spec, envelope: CommandEnvelope<InputOf<Spec>>) =>
