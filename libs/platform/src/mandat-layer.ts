@@ -1,4 +1,4 @@
-import { RegistrationSeries } from "#application";
+import { CommandStreams, RegistrationSeries } from "#application";
 import { upcasters } from "#domain";
 import {
   EventStore,
@@ -20,7 +20,7 @@ import { type SealingServices, sealingLayer } from "./sealing.js";
 
 export { RawEventStore };
 
-export type MandatServices = RawEventStore | EventStoreAdmin | EventStore | KeyStore | SealingServices;
+export type MandatServices = RawEventStore | EventStoreAdmin | EventStore | CommandStreams | KeyStore | SealingServices;
 
 /** One adapter as both the raw store and EventStoreAdmin (the CLI's import, migrate, verify). */
 const adapterContext = (adapter: EventStoreService & EventStoreAdminService) =>
@@ -61,9 +61,15 @@ export const mandatLayer = (
     EventStore,
     Effect.map(RawEventStore, (store) => withUpcasting(store, registry)),
   );
+  // Commands read stream states through a cache of this process, over the upcast store they read.
+  const commandStreams = Layer.provideMerge(CommandStreams.layer(), upcast);
   // Commands number in the configured series; a reference, so it adds nothing to MandatServices.
   const series = Layer.succeed(RegistrationSeries, { pattern: config.registrationSeries });
   // Seals are kept and checked beside the log, against the log as stored.
   const sealing = sealingLayer(config.seals);
-  return Layer.mergeAll(Layer.provideMerge(Layer.merge(upcast, sealing), raw), SqliteKeyStore.layer(config.keysPath), series);
+  return Layer.mergeAll(
+    Layer.provideMerge(Layer.merge(commandStreams, sealing), raw),
+    SqliteKeyStore.layer(config.keysPath),
+    series,
+  );
 };
