@@ -4,6 +4,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchEventStore } from "./event-store-bench.js";
 import { benchProjections } from "./projection-bench.js";
+import { benchStreamLengths } from "./stream-length-bench.js";
+import { benchOneStreamOverHttp } from "./one-stream-http-bench.js";
 import { round } from "./measure.js";
 import { type Target, meets, printTable, printTargets, writeResults } from "./report.js";
 
@@ -113,6 +115,50 @@ try {
       unit: " ms",
     },
   );
+
+  // Issue 16: a command's cost must not grow with its stream's length, and 64 writers on
+  // one stream must all succeed. The stream lengths are the issue's, whatever the scale.
+  const streamLengths = await benchStreamLengths(directory, [10, 100, 1_000, 10_000], Math.max(20, Math.round(200 * scale)));
+  printTable(
+    "Command latency by stream length (SetGoal, one in flight)",
+    streamLengths.map((r) => ({ "stream events": r.events, commands: r.commands, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms })),
+  );
+  const oneStream = await benchOneStreamOverHttp(1_000, Math.max(640, Math.round(6_400 * scale)));
+  printTable(
+    `64 writers over HTTP, no If-Match (one stream of ${oneStream.streamEvents} events vs 64 streams)`,
+    [
+      ["one stream", oneStream.oneStream],
+      ["64 streams", oneStream.spreadOver64Streams],
+    ].map(([name, r]) => {
+      const run = r as (typeof oneStream)["oneStream"];
+      return {
+        load: name as string,
+        "writes/s": run.perSecond,
+        requests: run.requests,
+        "p50 ms": run.p50Ms,
+        "p99 ms": run.p99Ms,
+        statuses: JSON.stringify(run.statuses),
+      };
+    }),
+  );
+  const latencyAt = (events: number) => streamLengths.find((r) => r.events === events)!.p50Ms;
+  targets.push(
+    {
+      name: "command p50 at 10,000 events vs at 10",
+      measured: latencyAt(10_000) / latencyAt(10),
+      comparator: "<=",
+      goal: 2,
+      unit: "x",
+    },
+    { name: "409s of 64 writers on one stream", measured: oneStream.oneStream.conflicts, comparator: "<=", goal: 0, unit: "" },
+    {
+      name: "64 writers: one stream vs 64 streams",
+      measured: oneStream.oneStream.perSecond / oneStream.spreadOver64Streams.perSecond,
+      comparator: ">=",
+      goal: 0.5,
+      unit: "x",
+    },
+  );
   printTargets(targets);
 
   const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "results");
@@ -122,6 +168,8 @@ try {
     node: process.version,
     eventStore: store,
     projections,
+    streamLengths,
+    oneStream,
     targets: targets.map((t) => ({ ...t, measured: round(t.measured, 3), met: meets(t) })),
   });
   console.log(`\nResults written to ${path}`);
