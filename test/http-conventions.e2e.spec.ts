@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type SeededInitiative, after, expectProblem, expectWrite, ok, seedInitiative } from "./support/fixtures.js";
+import { type SeededInitiative, after, expectProblem, expectWrite, meetingBody, ok, seedInitiative } from "./support/fixtures.js";
 import { type ApiClient, type ApiResponse, serverForFile } from "./support/mandat-server.js";
 
 /**
@@ -110,6 +110,19 @@ describe("ETag and If-None-Match on a read of one resource", () => {
 
   it("gives no ETag to a page of a list", async () => {
     expect((await core.get("/api/v1/initiatives")).headers.get("etag")).toBeNull();
+  });
+});
+
+describe("the minutes", () => {
+  it("answer a meeting's stream revision in the ETag and the fields the OpenAPI document names", async () => {
+    const held = expectWrite(await core.post("/api/v1/meetings", meetingBody([seeded.personId])), 201);
+    const minutes = await core.get(after(`/api/v1/meetings/${held.id}`, held.position));
+    expect(minutes.status).toBe(200);
+    expect(minutes.headers.get("etag")).toMatch(new RegExp(`^"${held.revision}-[\\w-]+"$`));
+    const document = (await core.get("/docs/openapi.json")).body;
+    const schema = document.components.schemas.GetMeetingAnswer;
+    expect(Object.keys(minutes.body).sort()).toEqual(Object.keys(schema.properties).sort());
+    expect([...schema.required].sort()).toEqual(Object.keys(schema.properties).sort());
   });
 });
 

@@ -129,13 +129,12 @@ const rolesText = (route: RouteDefinition): string =>
         : `Roles: ${route.audience.join(", ")}.${route.scope ? ` ${route.scope}` : ""}`;
 
 /**
- * The answers of the routes whose definitions carry no zod schema of it: the minutes and
- * the audit log, verification and seals as JSON objects (their fields in docs/api.md), the
+ * The answers of the routes whose definitions carry no zod schema of it: the audit log,
+ * verification and seals as JSON objects (their fields in docs/api.md), the
  * archive as a tar file, the live feed as Server-Sent Events, health, the documentation
  * and the problem pages.
  */
 const UNTYPED_ANSWERS: Readonly<Record<string, JsonSchema>> = {
-  getMeeting: json({ type: "object", description: 'The minutes: every field in docs/api.md "Meetings"' }),
   auditEvents: json({ type: "array", items: { type: "object", description: "An event with its full envelope, as stored" } }),
   verifyLog: json({ type: "object", description: "What verification found: `ok`, the events checked, and the seals" }),
   listSeals: json({ type: "array", items: { type: "object", description: "A seal of the log" } }),

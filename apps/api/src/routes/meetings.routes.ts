@@ -15,7 +15,7 @@ import {
   registerMinutes,
   reportDelegationDecisions,
 } from "#application";
-import { meetingStream } from "#domain";
+import { DecisionKind, MeetingBody, meetingStream } from "#domain";
 import { decisionLogProjection, registeredMeeting } from "#projections";
 import { readFrom } from "../cqrs/read-query.js";
 import { commandRoute } from "../http/command-route.js";
@@ -23,9 +23,66 @@ import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { READ_PROBLEMS } from "../http/standard-problems.js";
 import { timeTravelQuery, today } from "../http/time-parameters.js";
+import { z } from "zod";
 import { idParam } from "./common.js";
 
 const tag = "Meetings";
+
+const day = z.string().describe("YYYY-MM-DD");
+const nullableDay = day.nullable();
+
+/** GET /meetings/{id}: the minutes, as docs/api.md "Meetings" describes each field. */
+const MeetingMinutes = z.object({
+  id: z.string(),
+  body: MeetingBody,
+  focusArea: z.string(),
+  status: z.enum(["planned", "held", "approved"]),
+  plannedOn: nullableDay,
+  heldOn: nullableDay,
+  attendees: z.array(z.string()).describe("Person ids"),
+  absentees: z.array(z.string()).describe("Person ids"),
+  agenda: z.array(z.string()).describe("The agenda's titles, § 1 first"),
+  agendaItems: z.array(
+    z.object({
+      paragraph: z.number().int(),
+      title: z.string(),
+      source: z.looseObject({}).nullable().describe("The open item it was planned from"),
+    }),
+  ),
+  chairId: z.string().nullable(),
+  secretaryId: z.string().nullable(),
+  adjusterIds: z.array(z.string()),
+  adjustments: z.array(z.object({ adjusterId: z.string(), on: day, recordedAt: z.string() })),
+  decisions: z.array(
+    z.object({
+      decisionId: z.string(),
+      subject: z.string(),
+      decision: z.string(),
+      rationale: z.string().nullable(),
+      kind: DecisionKind,
+      paragraph: z.number().int().nullable(),
+      registrationNumber: z.string().nullable(),
+    }),
+  ),
+  comments: z.array(z.object({ topic: z.string(), comment: z.string() })),
+  nextSteps: z.array(
+    z.object({
+      nextStepId: z.string(),
+      text: z.string(),
+      ownerId: z.string().nullable(),
+      due: nullableDay,
+      status: z.enum(["open", "done", "dropped"]),
+      closedOn: nullableDay,
+      reason: z.string().nullable(),
+    }),
+  ),
+  reportedDelegationDecisions: z.array(z.looseObject({})).describe("The delegation decisions this meeting was told of"),
+  corrections: z.array(z.object({ correction: z.string(), reason: z.string(), recordedAt: z.string() })),
+  approved: z.boolean(),
+  approvedOn: nullableDay,
+  approvalSeal: z.looseObject({}).nullable().describe("The seal of the whole log the approval carries"),
+  registrationNumber: z.string().nullable(),
+});
 
 /** What every addition to a meeting's minutes shares: its `:id` is the meetingId. */
 const toTheMinutes = { tag, id: "meetingId" } as const;
@@ -45,6 +102,7 @@ export const meetingRoutes = {
     tag,
     params: idParam,
     query: timeTravelQuery,
+    response: MeetingMinutes,
     problems: [...READ_PROBLEMS, "not-found"],
     stream: (params) => meetingStream(params.id),
     read: ({ params, query }) =>
