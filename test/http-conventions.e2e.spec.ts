@@ -126,6 +126,18 @@ describe("the minutes", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("answers events with the fields the OpenAPI document names", async () => {
+    const events = await admin.get("/api/v1/audit/events?limit=1");
+    const schemas = (await core.get("/docs/openapi.json")).body.components.schemas;
+    const item = schemas.AuditEventsAnswerItem;
+    expect(Object.keys(events.body[0]).sort()).toEqual(Object.keys(item.properties).sort());
+    expect(Object.keys(item.properties.metadata.properties)).toEqual(
+      expect.arrayContaining(Object.keys(events.body[0].metadata)),
+    );
+  });
+});
+
 describe("Location on 201", () => {
   it("names the read of what was created, and that read answers it", async () => {
     const person = await core.post("/api/v1/people", { organisationId: seeded.organisationId, name: "Ny person" });

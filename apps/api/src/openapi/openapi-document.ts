@@ -129,13 +129,12 @@ const rolesText = (route: RouteDefinition): string =>
         : `Roles: ${route.audience.join(", ")}.${route.scope ? ` ${route.scope}` : ""}`;
 
 /**
- * The answers of the routes whose definitions carry no zod schema of it: the audit log,
+ * The answers of the routes whose definitions carry no zod schema of it: the log's
  * verification and seals as JSON objects (their fields in docs/api.md), the
  * archive as a tar file, the live feed as Server-Sent Events, health, the documentation
  * and the problem pages.
  */
 const UNTYPED_ANSWERS: Readonly<Record<string, JsonSchema>> = {
-  auditEvents: json({ type: "array", items: { type: "object", description: "An event with its full envelope, as stored" } }),
   verifyLog: json({ type: "object", description: "What verification found: `ok`, the events checked, and the seals" }),
   listSeals: json({ type: "array", items: { type: "object", description: "A seal of the log" } }),
   sealKeys: json({ type: "object", properties: { keys: { type: "array", items: { type: "object" } } }, required: ["keys"] }),

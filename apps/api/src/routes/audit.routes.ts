@@ -46,6 +46,27 @@ const readOfTheLog = <A, E>(effect: Effect.Effect<A, E, RawEventStore | EventSto
 
 const AUDIT_PROBLEMS = [...AUTH_PROBLEMS, "validation", "store-unavailable"];
 
+/** An event as stored: docs/domain.md "Event envelope" (event-store's RecordedEvent). */
+const RecordedEvent = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  schemaVersion: z.number().int(),
+  streamId: z.string(),
+  revision: z.number().int().describe("0-based within the stream"),
+  position: z.number().int().describe("Global, strictly increasing in commit order"),
+  recordedAt: z.string().describe("ISO-8601 UTC instant"),
+  data: z.unknown().describe("In the schema version it was written in"),
+  metadata: z.object({
+    actor: z.object({ id: z.string(), roles: z.array(z.string()) }),
+    commandId: z.string(),
+    correlationId: z.string(),
+    causationId: z.string(),
+    idempotencyKey: z.string().optional(),
+    hash: z.string().describe("SHA-256 (hex) over the canonical envelope without hash"),
+    prevHash: z.string().describe("hash of the previous event in the stream; 64 zeros for revision 0"),
+  }),
+});
+
 export const auditRoutes = {
   /** As stored (docs/api.md: raw events): what the hashes cover, checkable against them. */
   events: readRoute({
@@ -56,6 +77,7 @@ export const auditRoutes = {
     tag,
     audience: AUDITORS,
     query: auditEventsQuery,
+    response: z.array(RecordedEvent),
     problems: AUDIT_PROBLEMS,
     read: ({ query }) =>
       readOfTheLog(
