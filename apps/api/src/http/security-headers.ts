@@ -12,7 +12,8 @@ const EXPOSED_HEADERS = ["ETag", "Log-Position", "Location", "Link", "Retry-Afte
  * The content security policy: everything from this origin, nothing inline, nothing from
  * elsewhere. A web app built by Vite and served at / passes it (its scripts and styles are
  * files; React's style props are set through the DOM, which CSP does not govern). The one
- * inline style allowed, by its hash, is the /docs page's.
+ * inline style allowed, by its hash, is that of the /problems pages and of the /docs
+ * listing without scripts; Swagger UI on /docs is files of this server too.
  */
 export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   "default-src": ["'self'"],
