@@ -14,6 +14,8 @@ import { fastifyOptions, guardIdleConnections } from "./http/server-limits.js";
 import { NestJsonLogger } from "./observability/nest-json-logger.js";
 import { operationsServerOptions, registerOperations } from "./operations.js";
 import { MandatRuntime } from "./runtime/mandat-runtime.js";
+import { registerWebApp } from "./web/web-app.js";
+import { registerWebSession } from "./web/web-session.js";
 
 /** How long the read models may take over the demo history before the start is given up. */
 const DEMO_PROJECTION_TIMEOUT_MS = 60_000;
@@ -45,7 +47,10 @@ export async function startApi(config: MandatConfig): Promise<RunningApi> {
     const draining = new Draining();
     draining.register(fastify);
     registerOperations(fastify, runtime);
+    // The web app's cookie session turns into a bearer token before authentication reads it.
+    registerWebSession(fastify, runtime);
     fastify.addHook("onRequest", authenticateApiRequests(runtime.verifyToken, runtime.principals.resolve));
+    registerWebApp(fastify);
     // bodyParser: false, or Nest adds its parsers back (json-bodies.ts).
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(runtime), adapter, {
       logger: new NestJsonLogger(fastify.log),

@@ -1,0 +1,94 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { CompactEncrypt, compactDecrypt } from "jose";
+
+/**
+ * The web app's session (backend-for-frontend): the browser never sees the token. The
+ * server keeps it in an `HttpOnly` cookie, encrypted and authenticated (JWE, `dir` with
+ * A256GCM), so it can be neither read by a script nor forged or altered by anyone.
+ * The cookie also holds the session's CSRF secret, which the browser gets in a second,
+ * readable cookie and must echo in `X-CSRF-Token` on every write (double submit, bound to
+ * the session: a value planted in the readable cookie alone does not match).
+ */
+export const SESSION_COOKIE = "mandat-session";
+export const CSRF_COOKIE = "mandat-csrf";
+export const CSRF_HEADER = "x-csrf-token";
+
+export interface Session {
+  readonly token: string;
+  readonly csrf: string;
+}
+
+/** The key: from the server's secret when it has one (sessions survive a restart), else random per process. */
+export const sessionKey = (secret: string | undefined): Uint8Array =>
+  secret === undefined
+    ? new Uint8Array(randomBytes(32))
+    : new Uint8Array(createHash("sha256").update(`mandat web session\0${secret}`).digest());
+
+/** Cookies of a request by name (RFC 6265 `Cookie` header; the first of a repeated name wins). */
+export function cookiesOf(request: FastifyRequest): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (request.headers.cookie ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0) continue;
+    const name = part.slice(0, at).trim();
+    if (!cookies.has(name)) cookies.set(name, part.slice(at + 1).trim());
+  }
+  return cookies;
+}
+
+export async function sealSession(session: Session, key: Uint8Array): Promise<string> {
+  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(session)))
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .encrypt(key);
+}
+
+/** The session in the request's cookie, or undefined when there is none or it does not open with our key. */
+export async function openSession(request: FastifyRequest, key: Uint8Array): Promise<Session | undefined> {
+  const sealed = cookiesOf(request).get(SESSION_COOKIE);
+  if (!sealed) return undefined;
+  try {
+    const { plaintext } = await compactDecrypt(sealed, key);
+    const session: unknown = JSON.parse(new TextDecoder().decode(plaintext));
+    if (typeof session !== "object" || session === null) return undefined;
+    const { token, csrf } = session as Record<string, unknown>;
+    return typeof token === "string" && typeof csrf === "string" ? { token, csrf } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request echoes the session's CSRF secret in the header, and the readable cookie agrees. */
+export function csrfMatches(request: FastifyRequest, session: Session): boolean {
+  const header = request.headers[CSRF_HEADER];
+  const cookie = cookiesOf(request).get(CSRF_COOKIE);
+  if (typeof header !== "string" || header !== cookie) return false;
+  const [given, expected] = [Buffer.from(header), Buffer.from(session.csrf)];
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const attributes = (request: FastifyRequest, maxAgeSeconds: number) =>
+  `Path=/; SameSite=Strict; Max-Age=${maxAgeSeconds}${request.protocol === "https" ? "; Secure" : ""}`;
+
+/** Sets both cookies: the sealed session (HttpOnly) and its CSRF secret (readable by the app). */
+export async function startSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  key: Uint8Array,
+  maxAgeSeconds: number,
+): Promise<void> {
+  const csrf = randomBytes(32).toString("base64url");
+  const sealed = await sealSession({ token, csrf }, key);
+  reply.header("set-cookie", [
+    `${SESSION_COOKIE}=${sealed}; HttpOnly; ${attributes(request, maxAgeSeconds)}`,
+    `${CSRF_COOKIE}=${csrf}; ${attributes(request, maxAgeSeconds)}`,
+  ]);
+}
+
+export function endSession(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header("set-cookie", [
+    `${SESSION_COOKIE}=; HttpOnly; ${attributes(request, 0)}`,
+    `${CSRF_COOKIE}=; ${attributes(request, 0)}`,
+  ]);
+}

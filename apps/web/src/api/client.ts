@@ -1,0 +1,74 @@
+import type { Language } from "../i18n/messages";
+
+/** A field's error as the API names it: `body.summary` → `summary`. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An answer that is an RFC 9457 problem (docs/api.md "Errors"), in the language asked for. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly errors: ReadonlyArray<FieldError>,
+  ) {
+    super(title);
+  }
+}
+
+/**
+ * The highest `Log-Position` a write of this page answered. Reads pass it as `minPosition`,
+ * so the page never shows a state from before the person's own write (docs/api.md "Reads").
+ */
+let lastWritePosition = 0;
+export const logPosition = (): number => lastWritePosition;
+
+/** The session's CSRF secret, from the readable cookie the server set at sign-in. */
+const csrfToken = (): string | undefined =>
+  document.cookie
+    .split("; ")
+    .find((cookie) => cookie.startsWith("mandat-csrf="))
+    ?.slice("mandat-csrf=".length);
+
+async function send<T>(method: "GET" | "POST", path: string, language: Language, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": language };
+  if (method === "POST") {
+    headers["content-type"] = "application/json";
+    const csrf = csrfToken();
+    if (csrf) headers["x-csrf-token"] = csrf;
+  }
+  // Same origin: the session cookie goes along by itself; the token never reaches this script.
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: "same-origin",
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const position = Number(response.headers.get("log-position"));
+  if (method === "POST" && response.ok && position > lastWritePosition) lastWritePosition = position;
+  if (response.status === 204) return undefined as T;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = (json ?? {}) as { type?: string; title?: string; detail?: string; errors?: FieldError[] };
+    throw new ApiProblem(
+      response.status,
+      problem.type ?? "",
+      problem.title ?? response.statusText,
+      problem.detail,
+      problem.errors ?? [],
+    );
+  }
+  return json as T;
+}
+
+/** A read of the API, waiting for the last write of this page to be in the read models. */
+export function read<T>(path: string, language: Language): Promise<T> {
+  const position = logPosition();
+  const url = position > 0 ? `${path}${path.includes("?") ? "&" : "?"}minPosition=${position}` : path;
+  return send<T>("GET", url, language);
+}
+
+export const write = <T>(path: string, body: unknown, language: Language): Promise<T> => send<T>("POST", path, language, body);

@@ -1,0 +1,26 @@
+import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { z } from "zod";
+import { sv as zodSwedish, en as zodEnglish } from "zod/locales";
+import { LanguageContext, initialLanguage, rememberLanguage } from "./language";
+import { type Language, MESSAGES } from "./messages";
+
+/** Holds the language, and keeps the page's `lang` and zod's messages (used by the forms) in it. */
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    z.config(language === "sv" ? zodSwedish() : zodEnglish());
+  }, [language]);
+  const value = useMemo(
+    () => ({
+      language,
+      t: MESSAGES[language],
+      setLanguage: (next: Language) => {
+        rememberLanguage(next);
+        setLanguage(next);
+      },
+    }),
+    [language],
+  );
+  return <LanguageContext value={value}>{children}</LanguageContext>;
+}

@@ -1,0 +1,220 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchChromium, newContext, tabTo } from "../support/browser.js";
+import { type MandatServer, startServer } from "../support/mandat-server.js";
+
+/**
+ * Issue 13, part 1, in a real browser: the web app the server serves at /, signed in on the
+ * development page, as an initiative lead of the demo (Drömfabriken i Skultuna) and as a
+ * Core Team member. axe-core checks every page visited, in Swedish and in English.
+ */
+const LEAD = "Initiativledare Drömfabriken";
+const INITIATIVE = "Drömfabriken i Skultuna";
+const CORE_TEAM_MEMBER = "Deltagare Västerås 1";
+const BROWSER_TIMEOUT_MS = 60_000;
+
+/** Waits for what the page shows next: generous, for a loaded machine running the whole suite. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+let server: MandatServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // No AUTH_JWT_SECRET: the server generates its own, which is what turns development sign-in on.
+  [server, browser] = await Promise.all([startServer({ secret: null }), launchChromium()]);
+}, BROWSER_TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/**
+ * Collects what the content security policy blocks on the page, from its first script on
+ * (page scripts as strings: the tests compile without the DOM's types).
+ */
+const watchPolicyViolations = (page: Page) =>
+  page.addInitScript({
+    content: `window.policyViolations = [];
+      document.addEventListener("securitypolicyviolation", (event) =>
+        window.policyViolations.push(event.violatedDirective + " by " + event.sourceFile + ":" + event.lineNumber));`,
+  });
+
+const policyViolations = (page: Page): Promise<string[]> => page.evaluate<string[]>("window.policyViolations");
+
+/** The id or text of the element that has focus. */
+const focusedId = (page: Page): Promise<string | null> => page.locator(":focus").getAttribute("id");
+const focusedText = (page: Page): Promise<string | null> => page.locator(":focus").textContent();
+
+async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto(`${server.url}/logga-in`);
+  await page
+    .getByRole("button", { name: `Logga in som ${name}` })
+    .first()
+    .click();
+  await eventually(() => page.getByRole("heading", { level: 1, name: "Att göra" }).isVisible()).toBe(true);
+}
+
+describe("the web app, for an initiative lead", () => {
+  it(
+    "signs in, sees To do, reads the mandate letter, and submits a signal at the edge of a clause after an error shown in Swedish",
+    async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await watchPolicyViolations(page);
+
+      await page.goto(`${server.url}/logga-in`);
+      await eventually(() => page.getByRole("heading", { level: 1, name: "Logga in (utveckling)" }).isVisible()).toBe(true);
+      await expectAccessible(page, "the sign-in page");
+      await signIn(page, LEAD);
+      expect(await page.locator("html").getAttribute("lang")).toBe("sv");
+      const main = page.getByRole("main");
+      await eventually(() => main.getByText(`Inloggad som ${LEAD}`).isVisible()).toBe(true);
+      expect(await main.getByText("Roller: initiativledare").isVisible()).toBe(true);
+      const own = page.getByRole("region", { name: "Dina initiativ och nästa avstämning" });
+      await eventually(() => own.getByText(/^Nästa avstämning: /).isVisible()).toBe(true);
+      await expectAccessible(page, "To do (sv)");
+
+      await own.getByRole("link", { name: INITIATIVE }).click();
+      const letter = page.getByRole("region", { name: "Mandatbrev" });
+      await eventually(() => letter.isVisible()).toBe(true);
+      for (const clause of ["S1", "B1", "P1"]) expect(await letter.getByText(clause, { exact: true }).isVisible()).toBe(true);
+      expect(await letter.getByRole("heading", { name: "Gränser" }).isVisible()).toBe(true);
+      await expectAccessible(page, "the initiative page (sv)");
+
+      await page.getByRole("link", { name: "Skicka en signal" }).click();
+      const form = page.getByRole("form").or(page.locator("form"));
+      await eventually(() => form.isVisible()).toBe(true);
+      expect(await page.getByText("Skriv inte namn eller andra personuppgifter här").first().isVisible()).toBe(true);
+      await page.getByRole("radio", { name: "Behov" }).check({ force: true });
+      await page.getByRole("radio", { name: "Vid gränsen" }).check({ force: true });
+      await page.getByRole("radio", { name: /^B1: / }).check({ force: true });
+      const detail = "Skolan vill låna lokalen på kvällstid, vilket gränsen om lokaler inte tar upp.";
+      await page.getByRole("textbox", { name: "Beskrivning (frivillig)" }).fill(detail);
+      await page.getByRole("button", { name: "Skicka signalen" }).click();
+
+      // Nothing is sent: the browser checked the form with the API's own schema, in Swedish.
+      const summary = page.getByRole("alert").filter({ hasText: "Signalen skickades inte" });
+      await eventually(() => summary.isVisible()).toBe(true);
+      const summaryError = page
+        .locator(".field", { has: page.getByRole("textbox", { name: "Sammanfattning" }) })
+        .locator(".field-error");
+      expect(await summaryError.textContent()).toMatch(/[Ff]ör kort|tecken|Ogiltig/);
+      expect(await page.getByRole("textbox", { name: "Beskrivning (frivillig)" }).inputValue()).toBe(detail);
+      expect(await page.getByRole("radio", { name: "Vid gränsen" }).isChecked()).toBe(true);
+      expect(await page.getByRole("radio", { name: /^B1: / }).isChecked()).toBe(true);
+      await expectAccessible(page, "the signal form with an error (sv)");
+
+      await page.getByRole("textbox", { name: "Sammanfattning" }).fill("Lokalerna räcker inte till kvällsverksamheten");
+      await page.getByRole("button", { name: "Skicka signalen" }).click();
+      await eventually(() => page.getByText("Signalen är skickad.").isVisible()).toBe(true);
+      const unanswered = page.getByRole("region", { name: "Obesvarade signaler" });
+      await eventually(() => unanswered.getByText("Lokalerna räcker inte till kvällsverksamheten").isVisible()).toBe(true);
+      expect(await unanswered.getByText("Vid gränsen").first().isVisible()).toBe(true);
+      await expectAccessible(page, "the initiative page after the signal (sv)");
+
+      // English by the visible switch: the same page, in English, and so is To do.
+      await page.getByRole("button", { name: "In English" }).click();
+      await eventually(() => page.getByRole("region", { name: "Mandate letter" }).isVisible()).toBe(true);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.getByRole("region", { name: "Unanswered signals" }).getByText("At the edge").first().isVisible()).toBe(
+        true,
+      );
+      await expectAccessible(page, "the initiative page (en)");
+      await page.getByRole("link", { name: "Submit a signal" }).click();
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1, name: `Submit a signal: ${INITIATIVE}` }).isVisible())
+        .toBe(true);
+      await expectAccessible(page, "the signal form (en)");
+      await page.getByRole("navigation").getByRole("link", { name: "To do" }).click();
+      await eventually(() => page.getByRole("heading", { level: 1, name: "To do" }).isVisible()).toBe(true);
+      await expectAccessible(page, "To do (en)");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await eventually(() => page.getByRole("heading", { level: 1, name: "Sign in (development)" }).isVisible()).toBe(true);
+      await expectAccessible(page, "the sign-in page (en)");
+
+      expect(await policyViolations(page)).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    "submits a signal by keyboard alone",
+    async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/logga-in`);
+      await eventually(() => page.getByRole("button", { name: `Logga in som ${LEAD}` }).isVisible()).toBe(true);
+      // The skip link comes first and takes focus to the content.
+      await page.keyboard.press("Tab");
+      expect(await focusedText(page)).toBe("Hoppa till innehållet");
+      await page.keyboard.press("Enter");
+      expect(await focusedId(page)).toBe("main");
+      await tabTo(page, new RegExp(`Logga in som ${LEAD}`));
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() =>
+          page
+            .getByRole("region", { name: "Dina initiativ och nästa avstämning" })
+            .getByText(/^Nästa avstämning: /)
+            .isVisible(),
+        )
+        .toBe(true);
+
+      await tabTo(page, new RegExp(`^${INITIATIVE}`));
+      await page.keyboard.press("Enter");
+      await eventually(() => page.getByRole("link", { name: "Skicka en signal" }).isVisible()).toBe(true);
+      await tabTo(page, /Skicka en signal/);
+      await page.keyboard.press("Enter");
+      await eventually(() => page.getByRole("radio", { name: "Risk" }).isVisible()).toBe(true);
+
+      await tabTo(page, /Iakttagelse/);
+      await page.keyboard.press("ArrowDown"); // Framsteg
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Föreningen vill ta över kvällarna");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Frågan gäller principen om öppenhet.");
+      await tabTo(page, /Inom mandatet/);
+      await page.keyboard.press("ArrowDown"); // Vid gränsen
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("ArrowDown"); // S1
+      await tabTo(page, /Skicka signalen/);
+      await page.keyboard.press("Enter");
+
+      await eventually(() => page.getByText("Signalen är skickad.").isVisible()).toBe(true);
+      expect(
+        await page
+          .getByRole("region", { name: "Obesvarade signaler" })
+          .getByText("Föreningen vill ta över kvällarna")
+          .isVisible(),
+      ).toBe(true);
+      await context.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
+
+describe("the web app, for the Core Team and in English by Accept-Language", () => {
+  it(
+    "shows a Core Team member the signals awaiting an answer, in English for an English browser",
+    async () => {
+      const context = await newContext(browser, "en-GB");
+      const page = await context.newPage();
+      await page.goto(`${server.url}/logga-in`);
+      await eventually(() => page.getByRole("heading", { level: 1, name: "Sign in (development)" }).isVisible()).toBe(true);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByRole("button", { name: `Sign in as ${CORE_TEAM_MEMBER}` }).click();
+      await eventually(() => page.getByRole("heading", { level: 1, name: "To do" }).isVisible()).toBe(true);
+      const awaiting = page.getByRole("region", { name: "Signals awaiting an answer" });
+      await eventually(() => awaiting.getByRole("listitem").count()).toBeGreaterThan(0);
+      await eventually(() => page.getByRole("region", { name: "Mandates expiring within 60 days" }).isVisible()).toBe(true);
+      await expectAccessible(page, "To do for the Core Team (en)");
+      await page.getByRole("button", { name: "På svenska" }).click();
+      await eventually(() => page.getByRole("region", { name: "Signaler som väntar på svar" }).isVisible()).toBe(true);
+      await expectAccessible(page, "To do for the Core Team (sv)");
+      await context.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
