@@ -225,6 +225,29 @@ describe("AUTH_LINK_BY_EMAIL=on: a first sign-in with a verified e-mail links th
     expect(await loginsLinked(linkingAuditor, personId)).toHaveLength(1);
   });
 
+  it("a login linked by e-mail and then unlinked by an admin stays unlinked: the same token is 403, nothing appended", async () => {
+    const personId = await personWithEmail(linkingAdmin, "cilla.lind@example.se");
+    const subject = "idp-cilla";
+    const client = api(linking.url, await signedWith(subject, { email: "cilla.lind@example.se", email_verified: true }));
+    expect((await client.get("/api/v1/me")).body.person).toMatchObject({ id: personId });
+    ok(await linkingAdmin.post(`/api/v1/people/${personId}/logins/removal`, { issuer: "mandat", subject }));
+    const me = await appendsNothing(linkingAuditor, () => client.get("/api/v1/me"));
+    expect(me.body).toMatchObject({ person: null, unlinked: "not-linked" });
+    expect(await loginsLinked(linkingAuditor, personId)).toHaveLength(1);
+    // An admin may link it again.
+    ok(await linkingAdmin.post(`/api/v1/people/${personId}/logins`, { issuer: "mandat", subject }));
+    expect((await client.get("/api/v1/me")).body.person).toMatchObject({ id: personId });
+  });
+
+  it("a person who has a login already gets no second one by e-mail: an admin links it", async () => {
+    const personId = await personWithEmail(linkingAdmin, "dan.ek@example.se");
+    ok(await linkingAdmin.post(`/api/v1/people/${personId}/logins`, { issuer: "mandat", subject: "idp-dan-first" }));
+    const second = api(linking.url, await signedWith("idp-dan-second", { email: "dan.ek@example.se", email_verified: true }));
+    const me = await appendsNothing(linkingAuditor, () => second.get("/api/v1/me"));
+    expect(me.body).toMatchObject({ person: null, unlinked: "not-linked" });
+    expect(await loginsLinked(linkingAuditor, personId)).toHaveLength(1);
+  });
+
   it("email_verified false or absent: nothing is linked, nothing appended", async () => {
     const personId = await personWithEmail(linkingAdmin, "bo.ek@example.se");
     for (const [subject, claims] of [

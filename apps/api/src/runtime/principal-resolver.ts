@@ -1,4 +1,4 @@
-import { type LoginDirectory, executeCommand, linkLoginByVerifiedEmail, loginRef, personStandingToday } from "#application";
+import { LoginDirectory, executeCommand, linkLoginByVerifiedEmail, loginRef, personStandingToday } from "#application";
 import { type LoginRef, type Principal, type Role, loginKey } from "#domain";
 import type { Identity } from "#platform";
 import { describePeople, initiativesLedBy, loginHolders, peopleWithEmail } from "#projections";
@@ -65,34 +65,48 @@ export class PrincipalResolver {
     holderOf: (login) =>
       Effect.promise(async () => {
         await this.runtime.readModelsAtHead(CATCH_UP_MS);
-        return loginHolders(this.runtime.readModels, login)[0];
+        return this.holdersOf(login)[0];
       }),
   };
 
   /** Bound, so that it can be handed around as a function. */
   readonly resolve = async (identity: Identity): Promise<SignedIn> => {
     const login = loginRef(identity.issuer, identity.subject);
-    let holders = loginHolders(this.runtime.readModels, login);
+    let holders = this.holdersOf(login);
     // A login linked a moment ago may not have reached the read models: wait once, briefly.
     // Not for an admin or auditor of the identity provider, who is usually no person of the
     // log and would otherwise wait on every request.
     if (holders.length === 0 && identity.roles.length === 0) {
       await this.runtime.readModelsAtHead(CATCH_UP_MS);
-      holders = loginHolders(this.runtime.readModels, login);
+      holders = this.holdersOf(login);
     }
     if (holders.length === 0 && this.runtime.config.identity.linkByVerifiedEmail && !this.unmatched.has(login)) {
       const linked = await this.linkByVerifiedEmail(identity, login);
       if (linked) holders = [linked];
     }
-    if (holders.length !== 1) return this.withoutPerson(identity, holders.length === 0 ? "not-linked" : "ambiguous");
+    if (holders.length !== 1) {
+      if (holders.length > 1) return this.withoutPerson(identity, "ambiguous");
+      const erased = loginHolders(this.runtime.readModels, login).some((holder) => holder.erased);
+      return this.withoutPerson(identity, erased ? "erased" : "not-linked");
+    }
     const personId = holders[0]!;
     const standing = await this.runtime.run(personStandingToday(personId));
     if (standing.erased) return this.withoutPerson(identity, "erased");
+    // The read model found the holder; the person's own stream has the last word, so an
+    // unlink takes effect at once even if the read model is behind or has stopped.
+    if (!standing.logins.has(loginKey(login))) return this.withoutPerson(identity, "not-linked");
     const roles: Role[] = [...identity.roles];
     if (standing.coreTeam.size > 0) roles.push("core-team");
     if (initiativesLedBy(this.runtime.readModels, personId).length > 0) roles.push("initiative-lead");
     return { identity, principal: { id: personId, personId, roles, ...nameOf(identity) } };
   };
+
+  /** The people holding a login who are not erased: an erased person's logins act for no one. */
+  private holdersOf(login: LoginRef): string[] {
+    return loginHolders(this.runtime.readModels, login)
+      .filter((holder) => !holder.erased)
+      .map((holder) => holder.personId);
+  }
 
   private withoutPerson(identity: Identity, unlinked: NonNullable<SignedIn["unlinked"]>): SignedIn {
     return { identity, unlinked, principal: { id: identity.subject, roles: [...identity.roles], ...nameOf(identity) } };
@@ -113,14 +127,26 @@ export class PrincipalResolver {
     );
     const matches = [...people.values()].filter((person) => !person.erased && person.email?.trim().toLowerCase() === email);
     if (matches.length !== 1) return undefined;
-    this.unmatched.delete(login);
     const personId = matches[0]!.personId;
-    await this.runtime.run(
-      executeCommand(linkLoginByVerifiedEmail, {
-        input: { personId, issuer: login.issuer, subject: identity.subject },
-        principal: SIGN_IN,
-      }),
-    );
+    // Refused (the person has another login, an admin unlinked this one, someone else holds
+    // it) or failed: the login stays unlinked, and is not tried again for a while.
+    const linked = await this.runtime
+      .run(
+        Effect.provideService(
+          executeCommand(linkLoginByVerifiedEmail, {
+            input: { personId, issuer: login.issuer, subject: identity.subject },
+            principal: SIGN_IN,
+          }),
+          LoginDirectory,
+          this.logins,
+        ),
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!linked) return undefined;
+    this.unmatched.delete(login);
     return personId;
   }
 }

@@ -1,4 +1,4 @@
-import { type FocusArea, type PersonEvent, calendarDate, coreTeamOn, personStream } from "#domain";
+import { type FocusArea, type PersonEvent, calendarDate, coreTeamOn, fold, personDecider, personStream } from "#domain";
 import { EventStore, type RecordedEvent, type StoreUnavailable } from "#event-store";
 import { Clock, Effect } from "effect";
 
@@ -7,6 +7,8 @@ export interface PersonStanding {
   readonly erased: boolean;
   /** The focus areas whose Core Team they are in today (empty when erased). */
   readonly coreTeam: ReadonlySet<FocusArea>;
+  /** The logins linked to them now, by `loginKey`: the log's word, not a read model's. */
+  readonly logins: ReadonlySet<string>;
 }
 
 /**
@@ -22,5 +24,10 @@ export const personStandingToday = (personId: string): Effect.Effect<PersonStand
     // A recorded event is a domain event with its envelope around it.
     const events = recorded as unknown as ReadonlyArray<PersonEvent>;
     const today = calendarDate(new Date(yield* Clock.currentTimeMillis));
-    return { erased: events.some((event) => event.type === "PersonErased"), coreTeam: coreTeamOn(events, today) };
+    const state = fold(personDecider, events);
+    return {
+      erased: state.status === "erased",
+      coreTeam: coreTeamOn(events, today),
+      logins: state.status === "unregistered" ? new Set() : state.logins,
+    };
   });

@@ -23,7 +23,8 @@ export const actsForInitiatives = (
           new Set(initiativeIds),
           (id) =>
             Effect.map(loadState(store, initiativeStream(id), initiativeDecider), ({ state }) =>
-              state.status === "unregistered" ? NO_LEADS : state.leads,
+              // A closed initiative has no leads to act for it: the role ends with it.
+              state.status === "open" ? state.leads : NO_LEADS,
             ),
           { concurrency: "unbounded" },
         );

@@ -5,6 +5,7 @@ import type { PersonCommand } from "./commands.js";
 import {
   AlreadyCoreTeamMember,
   LoginHeldByAnotherPerson,
+  LoginLinkNeedsAdmin,
   LoginNotLinked,
   MembershipEndsBeforeStart,
   NotCoreTeamMember,
@@ -54,7 +55,17 @@ export const decidePerson = (command: PersonCommand, state: PersonState): Decisi
         );
       }
       // Linking a login the person already has changes nothing: a repeated first sign-in is no error.
-      return state.logins.has(loginKey(data)) ? accept() : accept({ type: "PersonLoginLinked", data });
+      if (state.logins.has(loginKey(data))) return accept();
+      // A verified e-mail links only a person's first login, and never one an admin took away:
+      // otherwise an unlinked login would link itself again at its next request.
+      if (data.linkedBy === "verified-email" && (state.logins.size > 0 || state.unlinkedLogins.has(loginKey(data)))) {
+        return reject(
+          new LoginLinkNeedsAdmin({
+            detail: `A login of ${data.issuer} is linked by an admin here: the person has another login, or an admin unlinked this one`,
+          }),
+        );
+      }
+      return accept({ type: "PersonLoginLinked", data });
     }
     case "UnlinkLogin":
       return state.logins.has(loginKey(command.data))

@@ -8,6 +8,7 @@ import { personDecider } from "./decider.js";
 import {
   AlreadyCoreTeamMember,
   LoginHeldByAnotherPerson,
+  LoginLinkNeedsAdmin,
   LoginNotLinked,
   MembershipEndsBeforeStart,
   NotCoreTeamMember,
@@ -114,6 +115,24 @@ describe("logins", () => {
   it("refuses to unlink a login the person does not have, naming its issuer", () =>
     spec.given([registered]).when(unlink).thenRejects(LoginNotLinked, login.issuer));
   it("takes no login once erased", () => spec.given([registered, erased]).when(link()).thenRejects(PersonErasedError));
+
+  describe("linked by a verified e-mail", () => {
+    const byEmail = { type: "LinkLogin", data: { ...login, linkedBy: "verified-email" } } as const;
+    const unlinked: PersonEvent = { type: "PersonLoginUnlinked", data: login };
+    it("links the person's first login", () =>
+      spec
+        .given([registered])
+        .when(byEmail)
+        .then([{ type: "PersonLoginLinked", data: byEmail.data }]));
+    it("never links again a login an admin unlinked, naming its issuer; an admin may", () => {
+      spec.given([registered, linked, unlinked]).when(byEmail).thenRejects(LoginLinkNeedsAdmin, login.issuer);
+      spec.given([registered, linked, unlinked]).when(link()).then([linked]);
+    });
+    it("links no second login beside one the person has", () => {
+      const other = { ...byEmail.data, subjectDigest: "b".repeat(64) };
+      spec.given([registered, linked]).when({ type: "LinkLogin", data: other }).thenRejects(LoginLinkNeedsAdmin);
+    });
+  });
 });
 
 describe("coreTeamOn: the Core Team rights of a day", () => {

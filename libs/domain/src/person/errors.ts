@@ -40,3 +40,8 @@ export class LoginNotLinked extends rule("login-not-linked", {
   en: "The login is not linked to this person",
   sv: "Inloggningen är inte kopplad till personen",
 }) {}
+
+export class LoginLinkNeedsAdmin extends rule("login-link-needs-admin", {
+  en: "Only an admin may link this login",
+  sv: "Bara en administratör kan koppla den här inloggningen",
+}) {}

@@ -7,7 +7,7 @@ import { type PersonState, loginKey } from "./state.js";
 export const evolvePerson = (state: PersonState, event: PersonEvent, drafts = new FoldDrafts()): PersonState => {
   switch (event.type) {
     case "PersonRegistered":
-      return { status: "registered", coreTeam: new Map(), logins: new Set() };
+      return { status: "registered", coreTeam: new Map(), logins: new Set(), unlinkedLogins: new Set() };
     case "CoreTeamMembershipStarted":
       return state.status === "unregistered"
         ? state
@@ -24,7 +24,7 @@ export const evolvePerson = (state: PersonState, event: PersonEvent, drafts = ne
       if (state.status === "unregistered") return state;
       const logins = drafts.set(state.logins);
       logins.delete(loginKey(event.data));
-      return { ...state, logins };
+      return { ...state, logins, unlinkedLogins: drafts.set(state.unlinkedLogins).add(loginKey(event.data)) };
     }
     case "PersonErased":
       return state.status === "unregistered" ? state : { ...state, status: "erased" };

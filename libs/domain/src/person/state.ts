@@ -9,6 +9,8 @@ export type PersonState =
       readonly coreTeam: ReadonlyMap<FocusArea, IsoDate>;
       /** The person's logins, by `loginKey` (issuer and subject digest). */
       readonly logins: ReadonlySet<string>;
+      /** Logins an admin once unlinked from the person: only an admin links them again. */
+      readonly unlinkedLogins: ReadonlySet<string>;
     };
 
 export const initialPersonState: PersonState = { status: "unregistered" };

@@ -42,12 +42,11 @@ export const newInInitiative = ({ initiativeId }: { readonly initiativeId: strin
 
 const NO_LEADS: InitiativeLeads = new Set<string>();
 
-/** Core Team for every initiative; a lead only while the initiative's stream, as loaded, holds them. */
+/** Core Team for every initiative; a lead only while the initiative's stream, as loaded, holds them and it is open. */
 export const coreTeamOrItsLeads: {
   readonly roles: ReadonlyArray<Role>;
   readonly scope: (principal: Principal, input: unknown, state: InitiativeState) => Effect.Effect<boolean>;
 } = {
   roles: ["core-team", "initiative-lead"],
-  scope: (principal, _input, state) =>
-    Effect.succeed(actsFor(principal, [state.status === "unregistered" ? NO_LEADS : state.leads])),
+  scope: (principal, _input, state) => Effect.succeed(actsFor(principal, [state.status === "open" ? state.leads : NO_LEADS])),
 };

@@ -189,7 +189,8 @@ export const adjustMinutes: MeetingSpec<typeof AdjustMinutesInput> = {
   toCommand: (_input, { today, principal }) =>
     Effect.map(sealForMinutes, (sealed) => ({
       type: "AdjustMinutes",
-      data: { adjusterId: principal.id as PersonId, on: today, ...sealed },
+      // The signed-in person; a login linked to no one is no adjuster.
+      data: { adjusterId: (principal.personId ?? principal.id) as PersonId, on: today, ...sealed },
     })),
 };
 

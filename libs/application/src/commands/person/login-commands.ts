@@ -1,5 +1,6 @@
 import {
   LoginHeldByAnotherPerson,
+  LoginLinkNeedsAdmin,
   LoginNotLinked,
   type LoginLinkedBy,
   type LoginRef,
@@ -68,6 +69,7 @@ export const linkLogin: LoginSpec = {
 export const linkLoginByVerifiedEmail: LoginSpec = {
   ...linkLogin,
   name: "LinkLoginByVerifiedEmail",
+  rules: [...linkLogin.rules, LoginLinkNeedsAdmin],
   toCommand: linking("verified-email"),
 };
 

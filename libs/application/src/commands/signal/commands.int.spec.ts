@@ -52,6 +52,14 @@ describe("submitting a signal", () => {
     expect(await runtime.headPosition()).toBe(head);
   });
 
+  it("is forbidden to a lead of a closed initiative: the role ends with the initiative", async () => {
+    const initiativeId = await appendInitiative(runtime.store, { closed: true });
+    const lead = await leadOf(runtime.store, initiativeId);
+    const head = await runtime.headPosition();
+    expect((await runtime.failure(submitSignal, { input: signalFor(initiativeId), principal: lead }))._tag).toBe("Forbidden");
+    expect(await runtime.headPosition()).toBe(head);
+  });
+
   it("is refused when the mandate named is not the initiative's", async () => {
     const initiativeId = await appendInitiative(runtime.store, { mandateId: randomUUID() });
     const input = signalFor(initiativeId, { mandateId: randomUUID() });

@@ -4,7 +4,8 @@ import { initiativeOverviewTables } from "./tables.js";
 
 export const initiativeOverviewProjection = defineProjection({
   name: "initiative-overview",
-  version: 1,
+  // 2: leads looked up by person (sign-in asks whom a person leads on every request).
+  version: 2,
   tables: initiativeOverviewTables,
   handles: ["InitiativeRegistered", "InitiativeLeadAssigned", "InitiativeLeadUnassigned", "InitiativeClosed"],
   bind: (db, tables) => {

@@ -22,6 +22,7 @@ export const initiativeOverviewTables = {
       unassigned_at TEXT,                       -- also set when a new role replaces this one
       unassigned_reason TEXT,
       PRIMARY KEY (initiative_id, assigned_position)`,
-    lookups: ["initiative_id, person_id"],
+    // person_id: whom a person leads, asked on every request's sign-in.
+    lookups: ["initiative_id, person_id", "person_id"],
   },
 } satisfies Record<string, TableDefinition>;

@@ -150,7 +150,7 @@ describe("people: logins", () => {
     const { personId } = await register("Inloggad");
     await harness.append(personStream(personId), "PersonLoginLinked", { ...login, linkedBy: "admin" });
     await harness.sync();
-    expect(loginHolders(harness.db, login)).toEqual([personId]);
+    expect(loginHolders(harness.db, login)).toEqual([{ personId, erased: false }]);
     expect(loginHolders(harness.db, { ...login, issuer: "https://other.example.se" })).toEqual([]);
     expect(loginsOf(harness.db, personId)).toEqual([login]);
     await harness.append(personStream(personId), "PersonLoginUnlinked", login);
@@ -166,7 +166,17 @@ describe("people: logins", () => {
     await harness.append(personStream(first.personId), "PersonLoginLinked", { ...raced, linkedBy: "admin" });
     await harness.append(personStream(second.personId), "PersonLoginLinked", { ...raced, linkedBy: "verified-email" });
     await harness.sync();
-    expect([...loginHolders(harness.db, raced)].sort()).toEqual([first.personId, second.personId].sort());
+    const holders = loginHolders(harness.db, raced).map((holder) => holder.personId);
+    expect(holders.sort()).toEqual([first.personId, second.personId].sort());
+  });
+
+  it("says when a holder is erased, so the login can act for no one and be linked to someone else", async () => {
+    const { personId } = await register("Raderas");
+    const held = { ...login, subjectDigest: "e".repeat(64) };
+    await harness.append(personStream(personId), "PersonLoginLinked", { ...held, linkedBy: "admin" });
+    await harness.append(personStream(personId), "PersonErased", { on: "2025-01-31" });
+    await harness.sync();
+    expect(loginHolders(harness.db, held)).toEqual([{ personId, erased: true }]);
   });
 });
 

@@ -60,17 +60,22 @@ export function coreTeam(
     .map((row) => row.personId);
 }
 
-/** The people a login is linked to: one, or none; more than one only if two links raced. */
+/**
+ * The people a login is linked to: one, or none; more than one only if two links raced. An
+ * erased person's logins are free to be linked to someone else, so callers tell them apart.
+ */
 export function loginHolders(
   db: Database.Database,
   login: { readonly issuer: string; readonly subjectDigest: string },
-): ReadonlyArray<string> {
-  return prepared<[typeof login], { personId: string }>(
+): ReadonlyArray<{ readonly personId: string; readonly erased: boolean }> {
+  return prepared<[typeof login], { personId: string; erased: number }>(
     db,
-    `SELECT person_id AS personId FROM person_logins WHERE issuer = @issuer AND subject_digest = @subjectDigest ORDER BY linked_at`,
+    `SELECT l.person_id AS personId, p.erased_on IS NOT NULL AS erased FROM person_logins l
+       JOIN people p ON p.person_id = l.person_id
+       WHERE l.issuer = @issuer AND l.subject_digest = @subjectDigest ORDER BY l.linked_at`,
   )
     .all(login)
-    .map((row) => row.personId);
+    .map((row) => ({ personId: row.personId, erased: row.erased === 1 }));
 }
 
 /** Whether the person has any login at this issuer (a development token can be signed for them). */
