@@ -195,6 +195,35 @@ describe("the web app, for an initiative lead", () => {
   );
 });
 
+describe("the web app, when the API refuses", () => {
+  it(
+    "says so in Swedish above the form, and keeps what was typed",
+    async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await signIn(page, LEAD);
+      // Another initiative than the lead's own: the page offers no link, but the address works.
+      const initiatives = (await (await context.request.get(`${server.url}/api/v1/initiatives`)).json()) as Array<{
+        id: string;
+        name: string;
+      }>;
+      const other = initiatives.find((initiative) => initiative.name === "Testbädd Årby/Fröslunda")!;
+      await page.goto(`${server.url}/initiativ/${other.id}/ny-signal`);
+      await page.getByRole("radio", { name: "Risk" }).check({ force: true });
+      await page.getByRole("radio", { name: "Utanför mandatet" }).check({ force: true });
+      await page.getByRole("textbox", { name: "Sammanfattning" }).fill("Inte mitt initiativ");
+      await page.getByRole("button", { name: "Skicka signalen" }).click();
+      const summary = page.getByRole("alert").filter({ hasText: "Signalen skickades inte" });
+      await eventually(() => summary.getByText("Du får inte skicka signaler för det här initiativet").isVisible()).toBe(true);
+      expect(await page.getByRole("textbox", { name: "Sammanfattning" }).inputValue()).toBe("Inte mitt initiativ");
+      expect(await page.getByRole("radio", { name: "Risk" }).isChecked()).toBe(true);
+      await expectAccessible(page, "the signal form refused by the API (sv)");
+      await context.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
+
 describe("the web app, for the Core Team and in English by Accept-Language", () => {
   it(
     "shows a Core Team member the signals awaiting an answer, in English for an English browser",

@@ -29,6 +29,9 @@ export type Page =
   | { readonly name: "submit-signal"; readonly id: string }
   | { readonly name: "not-found" };
 
+/** Set by the signal form on its way back to the initiative, so the page can say the signal went in. */
+export const SENT_PARAMETER = "skickad";
+
 export const paths = {
   signIn: "/logga-in",
   toDo: "/",
