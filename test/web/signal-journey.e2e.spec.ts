@@ -62,6 +62,10 @@ describe("the web app, for an initiative lead", () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await watchPolicyViolations(page);
+      const reads: string[] = [];
+      page.on("request", (request) => {
+        if (request.method() === "GET" && request.url().includes("/api/v1/")) reads.push(request.url());
+      });
 
       await page.goto(`${server.url}/logga-in`);
       await eventually(() => page.getByRole("heading", { level: 1, name: "Logga in (utveckling)" }).isVisible()).toBe(true);
@@ -111,6 +115,8 @@ describe("the web app, for an initiative lead", () => {
       const unanswered = page.getByRole("region", { name: "Obesvarade signaler" });
       await eventually(() => unanswered.getByText("Lokalerna räcker inte till kvällsverksamheten").isVisible()).toBe(true);
       expect(await unanswered.getByText("Vid gränsen").first().isVisible()).toBe(true);
+      // The page read the initiative again as of the write: its Log-Position as minPosition.
+      expect(reads.some((url) => /\/api\/v1\/initiatives\/[^/?]+\?minPosition=\d+$/.test(url))).toBe(true);
       await expectAccessible(page, "the initiative page after the signal (sv)");
 
       // English by the visible switch: the same page, in English, and so is To do.
