@@ -7,6 +7,7 @@
 // relative path into its folder; no library reaches an app.
 import js from "@eslint/js";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** Relative paths that climb into another top-level folder: `../../libs/...`, `../apps/...`. */
@@ -69,6 +70,12 @@ export default tseslint.config(
   layer("application", ["domain", "event-store", "privacy"], NO_ADAPTERS),
   layer("projections", ["domain", "event-store", "privacy"], NO_ADAPTERS),
   layer("platform", ["domain", "event-store", "privacy", "application", "projections"]),
+  {
+    // The web app runs in a browser, and its components follow React's rules of hooks.
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     // Tests and their helpers may reach further (a real adapter, another library's testing entry).
     files: ["**/*.spec.ts", "libs/*/testing/**/*.ts"],
