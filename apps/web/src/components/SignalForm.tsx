@@ -91,7 +91,8 @@ export function SignalForm({ initiativeId, name, mandate }: { initiativeId: stri
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const field = fieldOf(issue.path.join("."));
-        if (field) fieldErrors[field] ??= issue.message;
+        // A field left empty is asked for in plain words; anything else in zod's own, in the same language.
+        if (field) fieldErrors[field] ??= draft[field].trim() === "" ? (t.missing[field] ?? issue.message) : issue.message;
       }
       return show(fieldErrors);
     }
