@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,13 +7,13 @@ import { Effect } from "effect";
 import { verifyStore } from "#event-store";
 import { SqliteEventStore } from "#event-store/sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_BINARY, runCli } from "./support/run-cli.js";
 
 /**
  * `mandat archive`: an E-ARK SIP of the demo log, checked against the CSIP 2.2 requirements
  * it implements (each test names its ids), with xmllint from Debian (.ci/run installs it).
  */
-const root = join(import.meta.dirname, "../../..");
-const binary = join(root, "dist/apps/cli/src/main.js");
+const binary = CLI_BINARY;
 
 const dir = mkdtempSync(join(tmpdir(), "mandat-archive-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,15 +25,7 @@ const storeEnv = (name: string) => ({
   AUTH_JWT_SECRET: "a-test-secret-that-is-long-enough-for-hs256-signing",
 });
 
-const mandat = (args: ReadonlyArray<string>, env: Record<string, string>) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [binary, ...args],
-      { cwd: dir, env: { PATH: process.env.PATH, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const mandat = (args: ReadonlyArray<string>, env: Record<string, string>) => runCli(args, dir, env);
 
 const xmllintMissing = (() => {
   try {

@@ -1,20 +1,15 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jwtVerify } from "jose";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_BINARY, type Run, runCli } from "./support/run-cli.js";
 
 const root = join(import.meta.dirname, "../../..");
-const binary = join(root, "dist/apps/cli/src/main.js");
+const binary = CLI_BINARY;
 const secret = "a-test-secret-that-is-long-enough-for-hs256-signing";
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** A store of its own: the paths the CLI reads from the environment, as the server does. */
 function storeIn(dir: string) {
@@ -25,14 +20,7 @@ function storeIn(dir: string) {
     AUTH_JWT_SECRET: secret,
   };
   const mandat = (args: ReadonlyArray<string>, extraEnv: Record<string, string> = {}): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [binary, ...args],
-        { cwd: dir, env: { PATH: process.env.PATH, ...env, ...extraEnv }, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+    runCli(args, dir, { ...env, ...extraEnv });
   return { env, mandat };
 }
 

@@ -1,18 +1,11 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_BINARY, type Run, runCli } from "./support/run-cli.js";
 
-const root = join(import.meta.dirname, "../../..");
-const binary = join(root, "dist/apps/cli/src/main.js");
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+const binary = CLI_BINARY;
 
 const dir = mkdtempSync(join(tmpdir(), "mandat-seals-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,14 +20,7 @@ const sealKeys = join(dir, "keys/seal-keys.sqlite");
 
 /** The built CLI as a child process of its own. */
 const mandat = (args: ReadonlyArray<string>, extraEnv: Record<string, string> = {}): Promise<Run> =>
-  new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [binary, ...args],
-      { cwd: dir, env: { PATH: process.env.PATH, ...env, ...extraEnv }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  runCli(args, dir, { ...env, ...extraEnv });
 
 /** The seals the demo made: it approves minutes, and each approval seals the log. */
 let demoSeals: number;

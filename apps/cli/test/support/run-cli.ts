@@ -1,0 +1,26 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+
+/** The built CLI, as `npm run build` leaves it. */
+export const CLI_BINARY = join(import.meta.dirname, "../../../../dist/apps/cli/src/main.js");
+
+/** What one run of the CLI left: its exit code and everything it printed. */
+export interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the built CLI as a child process of its own in `cwd`, with only PATH and `env` in its
+ * environment (nothing of the test process leaks in), and answers however it exits.
+ */
+export const runCli = (args: ReadonlyArray<string>, cwd: string, env: Readonly<Record<string, string>>): Promise<Run> =>
+  new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI_BINARY, ...args],
+      { cwd, env: { PATH: process.env.PATH, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
