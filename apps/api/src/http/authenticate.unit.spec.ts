@@ -10,7 +10,11 @@ const verifyToken: TokenVerifier = async (token) => {
   if (token !== GOOD_TOKEN) throw new InvalidToken({ reason: "signature verification failed" });
   return { issuer: "test", subject: "someone", emailVerified: false, roles: ["admin"], expiresAt: Date.now() + 60_000 };
 };
-const resolve: ResolvePrincipal = async (identity) => ({ identity, principal: { id: identity.subject, roles: identity.roles } });
+const resolve: ResolvePrincipal = async (identity) => ({
+  identity,
+  principal: { id: identity.subject, roles: identity.roles },
+  coreTeam: [],
+});
 
 const app = Fastify();
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { personStandingToday } from "#application";
 import { initiativesLedBy } from "#projections";
 import { Controller, Inject, Req } from "@nestjs/common";
 import { z } from "zod";
@@ -45,10 +44,9 @@ export class MeController {
 
   @Route(meRoute)
   async me(@Req() request: MandatRequest): Promise<z.infer<typeof MeAnswer>> {
-    const { identity, principal, unlinked } = signedInOf(request);
+    const { identity, principal, unlinked, coreTeam } = signedInOf(request);
     const personId = principal.personId;
     const person = personId === undefined ? undefined : (await describePeople(this.runtime, [personId])).get(personId);
-    const standing = personId === undefined ? undefined : await this.runtime.run(personStandingToday(personId));
     return {
       issuer: identity.issuer,
       subject: identity.subject,
@@ -56,7 +54,7 @@ export class MeController {
       roles: [...principal.roles],
       person: person && personId ? { id: personId, name: person.name, organisationId: person.organisationId } : null,
       ...(unlinked === undefined ? {} : { unlinked }),
-      coreTeam: standing ? [...standing.coreTeam] : [],
+      coreTeam: [...coreTeam],
       initiatives: personId === undefined ? [] : [...initiativesLedBy(this.runtime.readModels, personId)],
       tokenExpiresAt: new Date(identity.expiresAt).toISOString(),
     };

@@ -12,6 +12,8 @@ export interface SignedIn {
   readonly principal: Principal;
   /** Why the login has no person: not linked yet, linked to several (an admin must unlink one), or erased. */
   readonly unlinked?: "not-linked" | "ambiguous" | "erased";
+  /** The focus areas whose Core Team the person is in today, as their stream said at sign-in. */
+  readonly coreTeam: ReadonlyArray<string>;
 }
 
 /** How long a login that the read models do not know yet may wait for them to catch up. */
@@ -98,7 +100,7 @@ export class PrincipalResolver {
     const roles: Role[] = [...identity.roles];
     if (standing.coreTeam.size > 0) roles.push("core-team");
     if (initiativesLedBy(this.runtime.readModels, personId).length > 0) roles.push("initiative-lead");
-    return { identity, principal: { id: personId, personId, roles, ...nameOf(identity) } };
+    return { identity, principal: { id: personId, personId, roles, ...nameOf(identity) }, coreTeam: [...standing.coreTeam] };
   };
 
   /** The people holding a login who are not erased: an erased person's logins act for no one. */
@@ -109,7 +111,12 @@ export class PrincipalResolver {
   }
 
   private withoutPerson(identity: Identity, unlinked: NonNullable<SignedIn["unlinked"]>): SignedIn {
-    return { identity, unlinked, principal: { id: identity.subject, roles: [...identity.roles], ...nameOf(identity) } };
+    return {
+      identity,
+      unlinked,
+      principal: { id: identity.subject, roles: [...identity.roles], ...nameOf(identity) },
+      coreTeam: [],
+    };
   }
 
   /**
