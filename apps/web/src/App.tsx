@@ -1,64 +1,114 @@
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { ApiProblem } from "./api/client";
 import { useMe } from "./api/queries";
+import type { Me } from "./api/types";
 import { Layout } from "./components/Layout";
 import { Loading } from "./components/Loading";
+import { AccessibilityStatementPage } from "./features/accessibility/AccessibilityStatementPage";
+import { AnswerSignalPage } from "./features/inbox/AnswerSignalPage";
+import { InboxPage } from "./features/inbox/InboxPage";
+import { RaiseTensionPage } from "./features/lead-forms/RaiseTensionPage";
+import { RecordCheckInPage } from "./features/lead-forms/RecordCheckInPage";
+import { RecordReadingPage } from "./features/lead-forms/RecordReadingPage";
+import { SetGoalPage } from "./features/lead-forms/SetGoalPage";
+import { AmendMandatePage } from "./features/mandates/AmendMandatePage";
+import { GrantMandatePage } from "./features/mandates/GrantMandatePage";
+import { RenewMandatePage } from "./features/mandates/RenewMandatePage";
+import { RevokeMandatePage } from "./features/mandates/RevokeMandatePage";
+import { MeetingPage } from "./features/meetings/MeetingPage";
+import { MeetingsPage } from "./features/meetings/MeetingsPage";
+import { MinutesPage } from "./features/meetings/MinutesPage";
+import { PlanMeetingPage } from "./features/meetings/PlanMeetingPage";
+import { PortfolioPage } from "./features/portfolio/PortfolioPage";
+import { useDocumentTitle } from "./components/document-title";
 import { useLanguage } from "./i18n/language";
 import { InitiativePage } from "./pages/InitiativePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SubmitSignalPage } from "./pages/SubmitSignalPage";
 import { ToDoPage } from "./pages/ToDoPage";
-import { navigate, pageOf, paths, usePath } from "./router";
+import { type Page, navigate, pageOf, paths, usePath } from "./router";
 
-/** Picks the page for the path; every page but sign-in needs a session, else it goes there. */
-export function App() {
+/** The page a signed-in person sees at the path. Each page names itself (useDocumentTitle). */
+function signedInPage(page: Exclude<Page, { name: "sign-in" } | { name: "accessibility" }>, me: Me): ReactNode {
+  switch (page.name) {
+    case "to-do":
+      return <ToDoPage me={me} />;
+    case "portfolio":
+      return <PortfolioPage me={me} />;
+    case "inbox":
+      return <InboxPage me={me} />;
+    case "answer-signal":
+      return <AnswerSignalPage me={me} signalId={page.signalId} />;
+    case "initiative":
+      return <InitiativePage id={page.id} me={me} />;
+    case "submit-signal":
+      return <SubmitSignalPage initiativeId={page.id} />;
+    case "record-check-in":
+      return <RecordCheckInPage me={me} initiativeId={page.id} />;
+    case "raise-tension":
+      return <RaiseTensionPage me={me} initiativeId={page.id} />;
+    case "set-goal":
+      return <SetGoalPage me={me} initiativeId={page.id} />;
+    case "record-reading":
+      return <RecordReadingPage me={me} initiativeId={page.id} goalId={page.goalId} />;
+    case "grant-mandate":
+      return <GrantMandatePage me={me} initiativeId={page.id} />;
+    case "amend-mandate":
+      return <AmendMandatePage me={me} initiativeId={page.id} />;
+    case "renew-mandate":
+      return <RenewMandatePage me={me} initiativeId={page.id} />;
+    case "revoke-mandate":
+      return <RevokeMandatePage me={me} initiativeId={page.id} />;
+    case "meetings":
+      return <MeetingsPage me={me} />;
+    case "plan-meeting":
+      return <PlanMeetingPage me={me} />;
+    case "meeting":
+      return <MeetingPage me={me} meetingId={page.id} />;
+    case "minutes":
+      return <MinutesPage me={me} meetingId={page.id} />;
+    case "not-found":
+      return <NotFoundPage />;
+  }
+}
+
+function Waiting({ failed }: { failed: boolean }) {
   const { t } = useLanguage();
+  useDocumentTitle(t.appName);
+  return failed ? <p>{t.loadFailed}</p> : <Loading />;
+}
+
+/**
+ * Picks the page for the path. Sign-in and the accessibility statement are for everyone; every
+ * other page needs a session, and without one the person is sent to sign in.
+ */
+export function App() {
   const page = pageOf(usePath());
   const me = useMe();
   const signedOut = me.error instanceof ApiProblem && me.error.status === 401;
+  const open = page.name === "sign-in" || page.name === "accessibility";
   useEffect(() => {
-    if (signedOut && page.name !== "sign-in") navigate(paths.signIn);
-  }, [signedOut, page.name]);
+    if (signedOut && !open) navigate(paths.signIn);
+  }, [signedOut, open]);
 
-  if (page.name === "sign-in") {
+  if (page.name === "sign-in")
     return (
-      <Layout me={undefined} title={t.signInTitle}>
+      <Layout me={undefined}>
         <SignInPage />
       </Layout>
     );
-  }
-  if (!me.data) {
+  if (page.name === "accessibility")
     return (
-      <Layout me={undefined} title={t.appName}>
-        {me.isError && !signedOut ? <p>{t.loadFailed}</p> : <Loading />}
+      <Layout me={me.data}>
+        <AccessibilityStatementPage />
       </Layout>
     );
-  }
-  switch (page.name) {
-    case "to-do":
-      return (
-        <Layout me={me.data} title={t.toDo}>
-          <ToDoPage me={me.data} />
-        </Layout>
-      );
-    case "initiative":
-      return (
-        <Layout me={me.data} title={t.initiative}>
-          <InitiativePage id={page.id} me={me.data} />
-        </Layout>
-      );
-    case "submit-signal":
-      return (
-        <Layout me={me.data} title={t.submitSignal}>
-          <SubmitSignalPage initiativeId={page.id} />
-        </Layout>
-      );
-    case "not-found":
-      return (
-        <Layout me={me.data} title={t.notFound}>
-          <NotFoundPage />
-        </Layout>
-      );
-  }
+  if (!me.data)
+    return (
+      <Layout me={undefined}>
+        <Waiting failed={me.isError && !signedOut} />
+      </Layout>
+    );
+  return <Layout me={me.data}>{signedInPage(page, me.data)}</Layout>;
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from "react";
 
-// A router of our own, this small: four pages do not need a library. The path is the state;
-// `navigate` pushes a new one and tells the subscribers (React Aria's links use it too).
+// A router of our own, this small: the pages below do not need a library. The path is the
+// state; `navigate` pushes a new one and tells the subscribers (React Aria's links use it too).
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
@@ -21,31 +21,116 @@ const subscribe = (listener: () => void) => {
 
 export const usePath = (): string => useSyncExternalStore(subscribe, () => window.location.pathname);
 
-/** The app's pages and their paths (Swedish, as the users see them in the address bar). */
-export type Page =
-  | { readonly name: "sign-in" }
-  | { readonly name: "to-do" }
-  | { readonly name: "initiative"; readonly id: string }
-  | { readonly name: "submit-signal"; readonly id: string }
-  | { readonly name: "not-found" };
+/** The query string, for pages that keep a choice (a filter, a sort order) in the address. */
+export const useSearch = (): string => useSyncExternalStore(subscribe, () => window.location.search);
 
-/** Set by the signal form on its way back to the initiative, so the page can say the signal went in. */
+/** Set by a form on its way back to the page it came from, so that page can say it went in. */
 export const SENT_PARAMETER = "skickad";
 
+const segment = encodeURIComponent;
+
+/** The app's pages and their paths (Swedish, as the users see them in the address bar). */
 export const paths = {
   signIn: "/logga-in",
   toDo: "/",
-  initiative: (id: string) => `/initiativ/${encodeURIComponent(id)}`,
-  submitSignal: (id: string) => `/initiativ/${encodeURIComponent(id)}/ny-signal`,
+  accessibility: "/tillganglighet",
+  portfolio: "/portfolj",
+  inbox: "/inkorg",
+  answerSignal: (signalId: string) => `/inkorg/${segment(signalId)}`,
+  initiative: (id: string) => `/initiativ/${segment(id)}`,
+  submitSignal: (id: string) => `/initiativ/${segment(id)}/ny-signal`,
+  recordCheckIn: (id: string) => `/initiativ/${segment(id)}/ny-avstamning`,
+  raiseTension: (id: string) => `/initiativ/${segment(id)}/ny-spanning`,
+  setGoal: (id: string) => `/initiativ/${segment(id)}/nytt-mal`,
+  recordReading: (id: string, goalId: string) => `/initiativ/${segment(id)}/mal/${segment(goalId)}/ny-matning`,
+  grantMandate: (id: string) => `/initiativ/${segment(id)}/mandat/nytt`,
+  amendMandate: (id: string) => `/initiativ/${segment(id)}/mandat/andring`,
+  renewMandate: (id: string) => `/initiativ/${segment(id)}/mandat/fornyelse`,
+  revokeMandate: (id: string) => `/initiativ/${segment(id)}/mandat/aterkallelse`,
+  meetings: "/moten",
+  planMeeting: "/moten/nytt",
+  meeting: (id: string) => `/moten/${segment(id)}`,
+  minutes: (id: string) => `/moten/${segment(id)}/protokoll`,
+};
+
+export type Page =
+  | { readonly name: "sign-in" }
+  | { readonly name: "to-do" }
+  | { readonly name: "accessibility" }
+  | { readonly name: "portfolio" }
+  | { readonly name: "inbox" }
+  | { readonly name: "answer-signal"; readonly signalId: string }
+  | { readonly name: "initiative"; readonly id: string }
+  | { readonly name: "submit-signal"; readonly id: string }
+  | { readonly name: "record-check-in"; readonly id: string }
+  | { readonly name: "raise-tension"; readonly id: string }
+  | { readonly name: "set-goal"; readonly id: string }
+  | { readonly name: "record-reading"; readonly id: string; readonly goalId: string }
+  | { readonly name: "grant-mandate"; readonly id: string }
+  | { readonly name: "amend-mandate"; readonly id: string }
+  | { readonly name: "renew-mandate"; readonly id: string }
+  | { readonly name: "revoke-mandate"; readonly id: string }
+  | { readonly name: "meetings" }
+  | { readonly name: "plan-meeting" }
+  | { readonly name: "meeting"; readonly id: string }
+  | { readonly name: "minutes"; readonly id: string }
+  | { readonly name: "not-found" };
+
+const FIXED: Readonly<Record<string, Page>> = {
+  [paths.toDo]: { name: "to-do" },
+  [paths.signIn]: { name: "sign-in" },
+  [paths.accessibility]: { name: "accessibility" },
+  [paths.portfolio]: { name: "portfolio" },
+  [paths.inbox]: { name: "inbox" },
+  [paths.meetings]: { name: "meetings" },
+  [paths.planMeeting]: { name: "plan-meeting" },
+};
+
+/** An initiative's sub-pages, by the path after /initiativ/{id}. */
+const INITIATIVE_PAGES = {
+  "": "initiative",
+  "/ny-signal": "submit-signal",
+  "/ny-avstamning": "record-check-in",
+  "/ny-spanning": "raise-tension",
+  "/nytt-mal": "set-goal",
+  "/mandat/nytt": "grant-mandate",
+  "/mandat/andring": "amend-mandate",
+  "/mandat/fornyelse": "renew-mandate",
+  "/mandat/aterkallelse": "revoke-mandate",
+} as const;
+
+const decode = (value: string): string | undefined => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 };
 
 export function pageOf(path: string): Page {
-  if (path === "/") return { name: "to-do" };
-  if (path === paths.signIn) return { name: "sign-in" };
-  const initiative = path.match(/^\/initiativ\/([^/]+)(\/ny-signal)?$/);
+  const fixed = FIXED[path];
+  if (fixed) return fixed;
+  const reading = path.match(/^\/initiativ\/([^/]+)\/mal\/([^/]+)\/ny-matning$/);
+  if (reading) {
+    const id = decode(reading[1]!);
+    const goalId = decode(reading[2]!);
+    if (id && goalId) return { name: "record-reading", id, goalId };
+  }
+  const initiative = path.match(/^\/initiativ\/([^/]+)(\/.*)?$/);
   if (initiative) {
-    const id = decodeURIComponent(initiative[1]!);
-    return initiative[2] ? { name: "submit-signal", id } : { name: "initiative", id };
+    const id = decode(initiative[1]!);
+    const rest = initiative[2] ?? "";
+    if (id && rest in INITIATIVE_PAGES) return { name: INITIATIVE_PAGES[rest as keyof typeof INITIATIVE_PAGES], id };
+  }
+  const signal = path.match(/^\/inkorg\/([^/]+)$/);
+  if (signal) {
+    const signalId = decode(signal[1]!);
+    if (signalId) return { name: "answer-signal", signalId };
+  }
+  const meeting = path.match(/^\/moten\/([^/]+)(\/protokoll)?$/);
+  if (meeting) {
+    const id = decode(meeting[1]!);
+    if (id) return meeting[2] ? { name: "minutes", id } : { name: "meeting", id };
   }
   return { name: "not-found" };
 }

@@ -7,16 +7,43 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { SignedInPerson } from "./SignedInPerson";
 import { SignOutButton } from "./SignOutButton";
 
+/** The main menu: what everyone has, and the Core Team's own pages. */
+function Navigation({ me }: { me: Me }) {
+  const { t } = useLanguage();
+  const path = usePath();
+  const coreTeam = me.roles.includes("core-team");
+  const items = [
+    { href: paths.toDo, label: t.toDo },
+    ...(coreTeam
+      ? [
+          { href: paths.portfolio, label: t.portfolio },
+          { href: paths.inbox, label: t.inbox },
+        ]
+      : []),
+    { href: paths.meetings, label: t.meetings },
+  ];
+  return (
+    <nav aria-label={t.mainNavigation}>
+      <ul className="main-menu">
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link href={item.href} {...(path === item.href ? { "aria-current": "page" } : {})}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /**
  * Every page's frame: a skip link first (keyboard users pass the header in one step), then
- * the landmarks a screen reader lists (banner, navigation, main). `title` names the page in
- * the browser's tab.
+ * the landmarks a screen reader lists (banner, navigation, main, contentinfo). Each page
+ * names itself in the browser's tab with useDocumentTitle.
  */
-export function Layout({ me, title, children }: { me: Me | undefined; title: string; children: ReactNode }) {
+export function Layout({ me, children }: { me: Me | undefined; children: ReactNode }) {
   const { t } = useLanguage();
-  useEffect(() => {
-    document.title = `${title} – ${t.appName}`;
-  }, [title, t.appName]);
   // After moving to another page, focus starts at its content, as after a page load it
   // starts at the top: a screen reader reads the new page, Tab goes on from there.
   const path = usePath();
@@ -36,11 +63,7 @@ export function Layout({ me, title, children }: { me: Me | undefined; title: str
         <Link className="app-name" href={paths.toDo}>
           {t.appName}
         </Link>
-        {me && (
-          <nav aria-label={t.mainNavigation}>
-            <Link href={paths.toDo}>{t.toDo}</Link>
-          </nav>
-        )}
+        {me && <Navigation me={me} />}
         <div className="header-tools">
           <LanguageSwitch />
           {me && <SignOutButton />}
@@ -50,6 +73,9 @@ export function Layout({ me, title, children }: { me: Me | undefined; title: str
         {me && <SignedInPerson me={me} />}
         {children}
       </main>
+      <footer className="site-footer">
+        <Link href={paths.accessibility}>{t.accessibilityStatement}</Link>
+      </footer>
     </>
   );
 }

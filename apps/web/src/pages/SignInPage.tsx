@@ -1,3 +1,4 @@
+import { useDocumentTitle } from "../components/document-title";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button } from "react-aria-components";
 import { ApiProblem, write } from "../api/client";
@@ -14,6 +15,7 @@ import { navigate, paths } from "../router";
  */
 export function SignInPage() {
   const { language, t } = useLanguage();
+  useDocumentTitle(t.signInTitle);
   const people = useDevelopmentPeople();
   const queryClient = useQueryClient();
   const signIn = async (subject: string) => {

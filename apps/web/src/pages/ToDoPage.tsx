@@ -1,3 +1,4 @@
+import { useDocumentTitle } from "../components/document-title";
 import type { Me } from "../api/types";
 import { useInitiativeOverviews, useInitiatives } from "../api/queries";
 import { useLanguage } from "../i18n/language";
@@ -12,6 +13,7 @@ import { OwnInitiatives } from "../components/OwnInitiatives";
  */
 export function ToDoPage({ me }: { me: Me }) {
   const { t } = useLanguage();
+  useDocumentTitle(t.toDo);
   const coreTeam = me.roles.includes("core-team");
   const initiatives = useInitiatives(coreTeam);
   const watched = coreTeam

@@ -1,0 +1,11 @@
+import type { Me } from "../../api/types";
+import { useDocumentTitle } from "../../components/document-title";
+import { useMessages } from "../../i18n/define-messages";
+import { messages } from "./messages";
+
+/** Not built yet: issue 13 (a placeholder the route table points at). */
+export function AnswerSignalPage(_props: { me: Me; signalId: string }) {
+  const m = useMessages(messages);
+  useDocumentTitle(m.answerSignalTitle);
+  return <h1>{m.answerSignalTitle}</h1>;
+}
