@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLanguage } from "../i18n/language";
 import { ApiProblem, logPosition, read } from "./client";
-import type { DevelopmentPerson, InitiativeListItem, InitiativeOverview, Me, SignalListItem } from "./types";
+import type { DevelopmentPerson, InitiativeListItem, InitiativeOverview, Me, Person, SignalListItem } from "./types";
 
 // Each read's key holds the language (problems and names come back in it) and the last write's
 // position, so a write of this page makes every read fetch again with that minPosition.
@@ -43,3 +43,6 @@ export function useInitiativeOverviews(ids: ReadonlyArray<string>) {
     }),
   });
 }
+
+/** The people directory, every page of it (the demo's collaboration has dozens, not thousands). */
+export const usePeople = () => useApiQuery<Person[]>("/api/v1/people?limit=200");

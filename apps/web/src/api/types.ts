@@ -75,3 +75,11 @@ export interface WriteAnswer {
   readonly revision: number;
   readonly position: number;
 }
+
+/** A person of the directory (GET /api/v1/people): the name opened with their key now. */
+export interface Person {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly name: string;
+  readonly erased: boolean;
+}

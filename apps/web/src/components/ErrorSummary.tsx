@@ -9,9 +9,10 @@ export interface SummaryItem {
 
 /**
  * The errors of a form, at its top, each linking to its field; focused when it appears so a
- * screen reader reads it and a keyboard user starts from it (the GOV.UK pattern).
+ * screen reader reads it and a keyboard user starts from it (the GOV.UK pattern). `title` says
+ * what did not happen ("Avstämningen sparades inte"); the signal form's words by default.
  */
-export function ErrorSummary({ items }: { items: ReadonlyArray<SummaryItem> }) {
+export function ErrorSummary({ items, title }: { items: ReadonlyArray<SummaryItem>; title?: string }) {
   const { t } = useLanguage();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -20,7 +21,7 @@ export function ErrorSummary({ items }: { items: ReadonlyArray<SummaryItem> }) {
   if (items.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t.errorSummaryTitle}</h2>
+      <h2 id="error-summary-title">{title ?? t.errorSummaryTitle}</h2>
       <ul>
         {items.map((item, index) => (
           <li key={index}>{item.fieldId ? <a href={`#${item.fieldId}`}>{item.message}</a> : item.message}</li>

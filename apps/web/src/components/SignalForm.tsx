@@ -1,10 +1,10 @@
 import { SubmitSignalInput } from "#application/inputs";
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { z } from "zod";
 import { Button, Form, Link } from "react-aria-components";
-import { ApiProblem, write } from "../api/client";
+import { write } from "../api/client";
+import { useCommandForm } from "../forms/use-command-form";
 import type { Mandate, WriteAnswer } from "../api/types";
-import { ErrorSummary, type SummaryItem } from "./ErrorSummary";
+import { ErrorSummary } from "./ErrorSummary";
 import { ChoiceField } from "./ChoiceField";
 import { TextInputField } from "./TextInputField";
 import { todayInStockholm } from "../i18n/format";
@@ -14,8 +14,8 @@ import { SENT_PARAMETER, navigate, paths } from "../router";
 const KINDS = ["observation", "progress", "resistance", "need", "boundary-request", "risk"] as const;
 const POSITIONS = ["within", "at-edge", "beyond"] as const;
 
-/** The form's fields, as typed: kept across every failed attempt, so nothing written is lost. */
-interface Draft {
+/** The form's fields, as typed. */
+interface Draft extends Record<string, string> {
   kind: string;
   summary: string;
   detail: string;
@@ -24,27 +24,6 @@ interface Draft {
   observedOn: string;
 }
 
-type FieldName = keyof Draft;
-type FieldErrors = Partial<Record<FieldName, string>>;
-
-/** Where the API's and zod's paths point: `body.summary` and `summary` both name the field. */
-const fieldOf = (path: string): FieldName | undefined => {
-  const name = path.replace(/^body\./, "").split(".")[0];
-  return name === "kind" ||
-    name === "summary" ||
-    name === "detail" ||
-    name === "mandatePosition" ||
-    name === "clauseId" ||
-    name === "observedOn"
-    ? name
-    : undefined;
-};
-
-/** The problems that are about one field although they are not validation errors. */
-const FIELD_OF_RULE: Record<string, FieldName> = {
-  "/problems/clause-not-in-mandate": "clauseId",
-};
-
 /**
  * The lead's signal: checked in the browser with the very schema the API checks it with
  * (SubmitSignalInput), so most mistakes are shown at once, in the person's language; what
@@ -52,75 +31,27 @@ const FIELD_OF_RULE: Record<string, FieldName> = {
  */
 export function SignalForm({ initiativeId, name, mandate }: { initiativeId: string; name: string; mandate: Mandate | null }) {
   const { language, t } = useLanguage();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>({
-    kind: "",
-    summary: "",
-    detail: "",
-    mandatePosition: "",
-    clauseId: "",
-    observedOn: todayInStockholm(),
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<ReadonlyArray<SummaryItem>>([]);
-  const [sending, setSending] = useState(false);
-  const set = (field: FieldName) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
-
-  const show = (fieldErrors: FieldErrors, other: ReadonlyArray<string> = []) => {
-    setErrors(fieldErrors);
-    setSummary([
-      ...Object.entries(fieldErrors).map(([field, message]) => ({ fieldId: field, message: message! })),
-      ...other.map((message) => ({ fieldId: undefined, message })),
-    ]);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const input = {
-      initiativeId,
-      kind: draft.kind || undefined,
-      summary: draft.summary,
-      ...(draft.detail.trim() === "" ? {} : { detail: draft.detail }),
-      mandatePosition: draft.mandatePosition || undefined,
-      ...(mandate ? { mandateId: mandate.mandateId } : {}),
-      ...(draft.clauseId === "" ? {} : { clauseId: draft.clauseId }),
-      observedOn: draft.observedOn,
-    };
-    const parsed = SubmitSignalInput.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = fieldOf(issue.path.join("."));
-        // A field left empty is asked for in plain words; anything else in zod's own, in the same language.
-        if (field) fieldErrors[field] ??= draft[field].trim() === "" ? (t.missing[field] ?? issue.message) : issue.message;
-      }
-      return show(fieldErrors);
-    }
-    setSending(true);
-    try {
-      await write<WriteAnswer>("/api/v1/signals", parsed.data, language);
-      // The write's Log-Position is now every read's minPosition: fetch them again.
-      await queryClient.invalidateQueries();
-      navigate(`${paths.initiative(initiativeId)}?${SENT_PARAMETER}`);
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) return show({}, [t.loadFailed]);
-      const fieldErrors: FieldErrors = {};
-      const other: string[] = [];
-      for (const fieldError of error.errors) {
-        const field = fieldOf(fieldError.path);
-        if (field) fieldErrors[field] ??= fieldError.message;
-        else other.push(fieldError.message);
-      }
-      const ruleField = FIELD_OF_RULE[error.type];
-      if (ruleField) fieldErrors[ruleField] = error.title;
-      // The API's detail is English; the refusal a lead can meet is said in their language here.
-      else if (error.status === 403) other.push(t.notAllowedToSignal);
-      else if (error.errors.length === 0) other.push(error.title);
-      show(fieldErrors, other);
-    } finally {
-      setSending(false);
-    }
-  };
+  const { draft, set, errors, summary, sending, submit } = useCommandForm<Draft, z.output<typeof SubmitSignalInput>, WriteAnswer>(
+    {
+      initial: { kind: "", summary: "", detail: "", mandatePosition: "", clauseId: "", observedOn: todayInStockholm() },
+      schema: SubmitSignalInput,
+      toInput: (draft) => ({
+        initiativeId,
+        kind: draft.kind || undefined,
+        summary: draft.summary,
+        ...(draft.detail.trim() === "" ? {} : { detail: draft.detail }),
+        mandatePosition: draft.mandatePosition || undefined,
+        ...(mandate ? { mandateId: mandate.mandateId } : {}),
+        ...(draft.clauseId === "" ? {} : { clauseId: draft.clauseId }),
+        observedOn: draft.observedOn,
+      }),
+      send: (input) => write<WriteAnswer>("/api/v1/signals", input, language),
+      onDone: () => navigate(`${paths.initiative(initiativeId)}?${SENT_PARAMETER}`),
+      missing: t.missing,
+      fieldOfRule: { "/problems/clause-not-in-mandate": "clauseId" },
+      forbidden: t.notAllowedToSignal,
+    },
+  );
 
   const clauses = mandate?.clauses ?? [];
   return (
