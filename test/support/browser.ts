@@ -60,3 +60,32 @@ export async function tabTo(page: Page, name: RegExp, limit = 40): Promise<void>
   }
   throw new Error(`Nothing matching ${name} took focus within ${limit} presses of Tab`);
 }
+
+/** Waits for what the page shows next: generous, for a loaded machine running the whole suite. */
+export const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+/**
+ * Signs in on the development page (a server started with `secret: null`) as one of the
+ * people it lists, by the name on its button, and waits for To do.
+ */
+export async function signInAs(page: Page, serverUrl: string, name: string): Promise<void> {
+  await page.goto(`${serverUrl}/logga-in`);
+  await page
+    .getByRole("button", { name: new RegExp(`^(Logga in som|Sign in as) ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+    .first()
+    .click();
+  await eventually(() => page.getByRole("heading", { level: 1, name: /^(Att göra|To do)$/ }).isVisible()).toBe(true);
+}
+
+/**
+ * Collects what the content security policy blocks on the page, from its first script on
+ * (page scripts as strings: the tests compile without the DOM's types).
+ */
+export const watchPolicyViolations = (page: Page) =>
+  page.addInitScript({
+    content: `window.policyViolations = [];
+      document.addEventListener("securitypolicyviolation", (event) =>
+        window.policyViolations.push(event.violatedDirective + " by " + event.sourceFile + ":" + event.lineNumber));`,
+  });
+
+export const policyViolations = (page: Page): Promise<string[]> => page.evaluate<string[]>("window.policyViolations");

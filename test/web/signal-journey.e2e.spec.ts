@@ -1,6 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchChromium, newContext, tabTo } from "../support/browser.js";
+import {
+  eventually,
+  expectAccessible,
+  launchChromium,
+  newContext,
+  policyViolations,
+  signInAs,
+  tabTo,
+  watchPolicyViolations,
+} from "../support/browser.js";
 import { type MandatServer, startServer } from "../support/mandat-server.js";
 
 /**
@@ -12,9 +21,6 @@ const LEAD = "Initiativledare Drömfabriken";
 const INITIATIVE = "Drömfabriken i Skultuna";
 const CORE_TEAM_MEMBER = "Deltagare Västerås 1";
 const BROWSER_TIMEOUT_MS = 60_000;
-
-/** Waits for what the page shows next: generous, for a loaded machine running the whole suite. */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 let server: MandatServer;
 let browser: Browser;
@@ -29,31 +35,11 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-/**
- * Collects what the content security policy blocks on the page, from its first script on
- * (page scripts as strings: the tests compile without the DOM's types).
- */
-const watchPolicyViolations = (page: Page) =>
-  page.addInitScript({
-    content: `window.policyViolations = [];
-      document.addEventListener("securitypolicyviolation", (event) =>
-        window.policyViolations.push(event.violatedDirective + " by " + event.sourceFile + ":" + event.lineNumber));`,
-  });
-
-const policyViolations = (page: Page): Promise<string[]> => page.evaluate<string[]>("window.policyViolations");
-
 /** The id or text of the element that has focus. */
 const focusedId = (page: Page): Promise<string | null> => page.locator(":focus").getAttribute("id");
 const focusedText = (page: Page): Promise<string | null> => page.locator(":focus").textContent();
 
-async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`${server.url}/logga-in`);
-  await page
-    .getByRole("button", { name: `Logga in som ${name}` })
-    .first()
-    .click();
-  await eventually(() => page.getByRole("heading", { level: 1, name: "Att göra" }).isVisible()).toBe(true);
-}
+const signIn = (page: Page, name: string) => signInAs(page, server.url, name);
 
 describe("the web app, for an initiative lead", () => {
   it(
