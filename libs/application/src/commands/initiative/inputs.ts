@@ -15,6 +15,8 @@ export const SetGoalInput = events.GoalSet.schema.omit({ goalId: true }).extend(
 export const ReviseGoalInput = events.GoalRevised.schema.extend(onInitiative);
 export const AchieveGoalInput = events.GoalAchieved.schema.extend(onInitiative);
 export const DropGoalInput = events.GoalDropped.schema.extend(onInitiative);
+/** The goal is named in the path; the server mints `readingId`. */
+export const RecordIndicatorReadingInput = events.IndicatorReadingRecorded.schema.omit({ readingId: true }).extend(onInitiative);
 
 export const AgreeCheckInCadenceInput = events.CheckInCadenceAgreed.schema.extend(onInitiative);
 export const HoldCheckInInput = events.CheckInHeld.schema.omit({ checkInId: true }).extend(onInitiative);
