@@ -33,8 +33,21 @@ const csrfToken = (): string | undefined =>
     .find((cookie) => cookie.startsWith("mandat-csrf="))
     ?.slice("mandat-csrf=".length);
 
-async function send<T>(method: "GET" | "POST", path: string, language: Language, body?: unknown): Promise<T> {
+/** What a write may say besides its body (docs/api.md "Idempotency"). */
+export interface WriteOptions {
+  /** The same key with the same body answers the first write again, appending nothing. */
+  readonly idempotencyKey?: string;
+}
+
+async function send<T>(
+  method: "GET" | "POST",
+  path: string,
+  language: Language,
+  body?: unknown,
+  options: WriteOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", "accept-language": language };
+  if (options.idempotencyKey !== undefined) headers["idempotency-key"] = options.idempotencyKey;
   if (method === "POST") {
     headers["content-type"] = "application/json";
     const csrf = csrfToken();
@@ -71,4 +84,5 @@ export function read<T>(path: string, language: Language): Promise<T> {
   return send<T>("GET", url, language);
 }
 
-export const write = <T>(path: string, body: unknown, language: Language): Promise<T> => send<T>("POST", path, language, body);
+export const write = <T>(path: string, body: unknown, language: Language, options?: WriteOptions): Promise<T> =>
+  send<T>("POST", path, language, body, options);
