@@ -2,9 +2,9 @@ import { useDocumentTitle } from "../components/document-title";
 import type { Me } from "../api/types";
 import { useInitiativeOverviews, useInitiatives } from "../api/queries";
 import { useLanguage } from "../i18n/language";
-import { AwaitingAnswer } from "../components/AwaitingAnswer";
-import { ExpiringMandates } from "../components/ExpiringMandates";
-import { OwnInitiatives } from "../components/OwnInitiatives";
+import { AwaitingAnswer } from "../features/to-do/AwaitingAnswer";
+import { ExpiringMandates } from "../features/to-do/ExpiringMandates";
+import { OwnInitiatives } from "../features/to-do/OwnInitiatives";
 
 /**
  * Att göra / To do: what asks for the person's attention now. The Core Team sees the signals

@@ -1,8 +1,8 @@
 import { Link } from "react-aria-components";
-import type { InitiativeOverview, Me } from "../api/types";
-import { byName, formatDate } from "../i18n/format";
-import { useLanguage } from "../i18n/language";
-import { paths } from "../router";
+import type { InitiativeOverview, Me } from "../../api/types";
+import { byName, formatDate } from "../../i18n/format";
+import { useLanguage } from "../../i18n/language";
+import { paths } from "../../router";
 
 /** The lead's own open initiatives, by name, each with the day its next check-in is due. */
 export function OwnInitiatives({ own, overviews }: { own: Me["initiatives"]; overviews: ReadonlyArray<InitiativeOverview> }) {

@@ -1,9 +1,9 @@
 import { Link } from "react-aria-components";
-import type { InitiativeOverview } from "../api/types";
-import { byName, daysBetween, formatDate, todayInStockholm } from "../i18n/format";
-import { useLanguage } from "../i18n/language";
-import { paths } from "../router";
-import { Loading } from "./Loading";
+import type { InitiativeOverview } from "../../api/types";
+import { byName, daysBetween, formatDate, todayInStockholm } from "../../i18n/format";
+import { useLanguage } from "../../i18n/language";
+import { paths } from "../../router";
+import { Loading } from "../../components/Loading";
 
 /** How far ahead a mandate's end is worth a reminder: time to renew it at a Core Team meeting. */
 const HORIZON_DAYS = 60;

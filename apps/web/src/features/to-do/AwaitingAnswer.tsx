@@ -1,10 +1,10 @@
 import { Link } from "react-aria-components";
-import { useUnansweredSignals } from "../api/queries";
-import type { InitiativeListItem } from "../api/types";
-import { formatDate } from "../i18n/format";
-import { useLanguage } from "../i18n/language";
-import { paths } from "../router";
-import { QueryState } from "./QueryState";
+import { useUnansweredSignals } from "../../api/queries";
+import type { InitiativeListItem } from "../../api/types";
+import { formatDate } from "../../i18n/format";
+import { useLanguage } from "../../i18n/language";
+import { paths } from "../../router";
+import { QueryState } from "../../components/QueryState";
 
 /** The Core Team's inbox: signals submitted or acknowledged and not yet answered, oldest first. */
 export function AwaitingAnswer({ initiatives }: { initiatives: ReadonlyArray<InitiativeListItem> }) {
