@@ -207,7 +207,14 @@ describe("GET /api/v1/meetings", () => {
   it("lists the meetings by the day held", async () => {
     const response = await core.get(after("/api/v1/meetings", position));
     expect(response.body).toEqual([
-      { id: june, body: "core-team", focusArea: expect.any(String), heldOn: "2024-06-12", recordedAt: expect.any(String) },
+      {
+        id: june,
+        body: "core-team",
+        focusArea: expect.any(String),
+        plannedOn: null,
+        heldOn: "2024-06-12",
+        recordedAt: expect.any(String),
+      },
       expect.objectContaining({ id: september, heldOn: "2024-09-19" }),
     ]);
   });

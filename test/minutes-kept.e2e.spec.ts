@@ -73,6 +73,22 @@ describe("a planned meeting", () => {
     expect(minutes.body.agendaItems[2]).toEqual({ paragraph: 3, title: "Linjen och samverkan", source: { tensionId } });
   });
 
+  it("GET /meetings?status=planned lists it, by the day planned for, while GET /meetings (held) does not", async () => {
+    const planned = await core.get(after("/api/v1/meetings?status=planned&from=2025-01-20&to=2025-01-20", lastPosition));
+    expect(planned.body).toEqual([
+      {
+        id: meetingId,
+        body: "core-team",
+        focusArea: FOCUS_AREA,
+        plannedOn: "2025-01-20",
+        heldOn: null,
+        recordedAt: expect.any(String),
+      },
+    ]);
+    const held = await core.get(after("/api/v1/meetings", lastPosition));
+    expect(held.body.map((meeting: { id: string }) => meeting.id)).not.toContain(meetingId);
+  });
+
   it("POST /meetings/{id}/officers names chair, secretary and two adjusters: 200; two equal adjusters: 409", async () => {
     const written = expectWrite(
       await core.post(`/api/v1/meetings/${meetingId}/officers`, {
@@ -120,6 +136,13 @@ describe("a planned meeting", () => {
       200,
     );
     const minutes = await core.get(after(`/api/v1/meetings/${meetingId}`, track(held.position)));
+    // Held, it leaves the planned list for the held one, where it keeps the day it was planned for.
+    expect((await core.get(after("/api/v1/meetings?status=planned", lastPosition))).body).not.toContainEqual(
+      expect.objectContaining({ id: meetingId }),
+    );
+    expect((await core.get(after("/api/v1/meetings?from=2025-01-20&to=2025-01-20", lastPosition))).body).toEqual([
+      expect.objectContaining({ id: meetingId, plannedOn: "2025-01-20", heldOn: "2025-01-20" }),
+    ]);
     expect(minutes.body).toMatchObject({
       status: "held",
       heldOn: "2025-01-20",

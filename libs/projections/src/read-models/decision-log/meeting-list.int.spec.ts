@@ -49,7 +49,7 @@ describe("listMeetings", () => {
   it("lists the meetings by the day held, then as recorded", () => {
     expect(ids()).toEqual([june, lateJune, september, boardInSeptember, november]);
     expect(listMeetings(harness.db, { page: { limit: 1 } }).items).toEqual([
-      { id: june, body: "core-team", focusArea, heldOn: "2024-06-12", recordedAt: juneRecorded },
+      { id: june, body: "core-team", focusArea, plannedOn: null, heldOn: "2024-06-12", recordedAt: juneRecorded },
     ]);
   });
 
@@ -62,8 +62,21 @@ describe("listMeetings", () => {
   it("lists a planned meeting only from the instant it was recorded held", () => {
     expect(ids({ asOf: novemberPlanned, from: "2024-11-01" })).toEqual([]);
     expect(listMeetings(harness.db, { from: "2024-11-01", page: { limit: 10 } }).items).toEqual([
-      { id: november, body: "core-team", focusArea, heldOn: "2024-11-14", recordedAt: novemberHeld },
+      { id: november, body: "core-team", focusArea, plannedOn: "2024-11-14", heldOn: "2024-11-14", recordedAt: novemberHeld },
     ]);
+  });
+
+  it("lists a meeting planned and not yet held by asOf with status planned, by the day planned for", () => {
+    const planned = (options: Partial<MeetingListOptions>) =>
+      listMeetings(harness.db, { status: "planned", page: { limit: 10 }, ...options }).items;
+    expect(planned({ asOf: novemberPlanned })).toEqual([
+      { id: november, body: "core-team", focusArea, plannedOn: "2024-11-14", heldOn: null, recordedAt: novemberPlanned },
+    ]);
+    expect(planned({ asOf: "2024-10-02T08:59:59.999Z" })).toEqual([]);
+    expect(planned({ asOf: novemberHeld })).toEqual([]);
+    expect(planned({})).toEqual([]);
+    expect(planned({ asOf: novemberPlanned, from: "2024-11-15" })).toEqual([]);
+    expect(planned({ asOf: novemberPlanned, body: "board" })).toEqual([]);
   });
 
   it("lists the meetings held between from and to, of one body or focus area", () => {
