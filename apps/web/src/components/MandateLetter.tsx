@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Clause, Mandate } from "../api/types";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
@@ -9,8 +10,9 @@ const clausesOf = (mandate: Mandate, letter: "S" | "B" | "P"): ReadonlyArray<Cla
 /**
  * The mandate in force, set out as the mandate letter (mandatbrev) the Core Team grants:
  * each clause with its id, which signals and amendments cite, and how many signals press on it.
+ * `children` close the letter: the decision behind it (features/initiative/MandateDecision.tsx).
  */
-export function MandateLetter({ mandate }: { mandate: Mandate }) {
+export function MandateLetter({ mandate, children }: { mandate: Mandate; children?: ReactNode }) {
   const { language, t } = useLanguage();
   const terms = [
     { letter: "S", title: t.scope },
@@ -51,6 +53,7 @@ export function MandateLetter({ mandate }: { mandate: Mandate }) {
         <dt>{t.budget}</dt>
         <dd>{mandate.budgetSek === null ? t.noBudget : t.sek(mandate.budgetSek)}</dd>
       </dl>
+      {children}
     </section>
   );
 }
