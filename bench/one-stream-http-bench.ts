@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import { signToken } from "#platform";
+import { type BenchServer, startBenchServer } from "./bench-server.js";
 import { now, percentile, round } from "./measure.js";
 
 export interface WritersResult {
@@ -24,50 +22,11 @@ export interface OneStreamHttpResults {
 }
 
 const SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
-const SERVER = fileURLToPath(new URL("../apps/api/src/main.js", import.meta.url));
 const WRITERS = 64;
 
-interface Server {
-  readonly url: string;
-  readonly stop: () => Promise<void>;
-}
-
-/** The built server as a child process on a random port, with an empty log and no write rate limit. */
-async function startServer(dataDir: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [SERVER], {
-    cwd: dataDir,
-    env: {
-      PATH: process.env.PATH,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      MANDAT_DEMO: "off",
-      MANDAT_WRITES_PER_MINUTE: "0",
-      MANDAT_SQLITE_PATH: join(dataDir, "mandat.sqlite"),
-      MANDAT_READ_MODELS_PATH: join(dataDir, "read-models.sqlite"),
-      MANDAT_KEYS_PATH: join(dataDir, "keys.sqlite"),
-      AUTH_JWT_SECRET: SECRET,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    child.kill("SIGTERM");
-    await exited;
-  };
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const url = output.match(/Mandat is running at (http:\/\/\S+)/)?.[1];
-    if (url) return { url, stop };
-    if (child.exitCode !== null) break;
-    await sleep(50);
-  }
-  await stop();
-  throw new Error(`The server did not start:\n${output}`);
-}
+/** The built server with an empty log, signing its tokens with SECRET. */
+const startServer = (dataDir: string): Promise<BenchServer> =>
+  startBenchServer(dataDir, { MANDAT_DEMO: "off", AUTH_JWT_SECRET: SECRET });
 
 interface Answer {
   readonly status: number;
