@@ -6,7 +6,7 @@ import type { DevelopmentPerson, InitiativeListItem, InitiativeOverview, Me, Per
 // Each read's key holds the language (problems and names come back in it) and the last write's
 // position, so a write of this page makes every read fetch again with that minPosition.
 
-const noRetryOn4xx = (count: number, error: unknown) => !(error instanceof ApiProblem && error.status < 500) && count < 2;
+export const noRetryOn4xx = (count: number, error: unknown) => !(error instanceof ApiProblem && error.status < 500) && count < 2;
 
 export function useApiQuery<T>(path: string, enabled = true) {
   const { language } = useLanguage();

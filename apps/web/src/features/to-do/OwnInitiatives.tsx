@@ -1,35 +1,44 @@
 import { Link } from "react-aria-components";
-import type { InitiativeOverview, Me } from "../../api/types";
+import type { Me } from "../../api/types";
+import { type WithLastCheckIn, checkInState } from "../../components/initiative-state";
+import { useMessages } from "../../i18n/define-messages";
 import { byName, formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { paths } from "../../router";
+import { messages } from "./messages";
+import { ToDoSection } from "./ToDoSection";
 
-/** The lead's own open initiatives, by name, each with the day its next check-in is due. */
-export function OwnInitiatives({ own, overviews }: { own: Me["initiatives"]; overviews: ReadonlyArray<InitiativeOverview> }) {
+/**
+ * A lead's check-ins: each of their own open initiatives, by name, with the day its next
+ * check-in is due, overdue or never held said in words, and the way to record one.
+ */
+export function OwnInitiatives({ own, overviews }: { own: Me["initiatives"]; overviews: ReadonlyArray<WithLastCheckIn> }) {
   const { language, t } = useLanguage();
+  const m = useMessages(messages);
   return (
-    <section aria-labelledby="own-initiatives">
-      <h2 id="own-initiatives">{t.ownInitiatives}</h2>
-      {own.length === 0 ? (
-        <p>{t.ownInitiativesNone}</p>
-      ) : (
-        <ul className="cards">
-          {[...own].sort(byName).map((initiative) => {
-            const overview = overviews.find((candidate) => candidate.id === initiative.id);
-            return (
-              <li key={initiative.id}>
-                <Link href={paths.initiative(initiative.id)}>{initiative.name}</Link>
-                {overview && (
-                  <p>
-                    {t.nextCheckIn}: {overview.nextCheckInDue ? formatDate(overview.nextCheckInDue, language) : t.noCheckInAgreed}
-                    {overview.checkInOverdue && <strong className="overdue"> ({t.checkInOverdue})</strong>}
-                  </p>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+    <ToDoSection id="own-initiatives" title={t.ownInitiatives} count={own.length} empty={t.ownInitiativesNone}>
+      <ul className="cards">
+        {[...own].sort(byName).map((initiative) => {
+          const overview = overviews.find((candidate) => candidate.id === initiative.id);
+          const state = overview && checkInState(overview);
+          return (
+            <li key={initiative.id}>
+              <Link href={paths.initiative(initiative.id)}>{initiative.name}</Link>
+              {state && (
+                <p>
+                  {t.nextCheckIn}: {state.due ? formatDate(state.due, language) : t.noCheckInAgreed}
+                  {state.kind === "overdue" && <strong className="overdue"> ({t.checkInOverdue})</strong>}
+                  {state.kind === "never-held" && <strong> ({m.checkInNeverHeld})</strong>}
+                </p>
+              )}
+              <p>
+                {/* Its purpose is clear from the list item it is in (WCAG 2.4.4, in context). */}
+                <Link href={paths.recordCheckIn(initiative.id)}>{m.recordCheckIn}</Link>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </ToDoSection>
   );
 }
