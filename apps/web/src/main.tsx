@@ -4,6 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-aria-components";
 import { App } from "./App";
+import { LiveRefresh } from "./api/live";
 import { LanguageProvider } from "./i18n/LanguageProvider";
 import { navigate } from "./router";
 import "./styles.css";
@@ -14,6 +15,7 @@ createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <LanguageProvider>
+        <LiveRefresh />
         <RouterProvider navigate={navigate}>
           <App />
         </RouterProvider>

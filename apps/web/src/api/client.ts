@@ -26,6 +26,16 @@ export class ApiProblem extends Error {
 let lastWritePosition = 0;
 export const logPosition = (): number => lastWritePosition;
 
+/**
+ * The highest position the live feed announced (api/live.ts). Reads wait for it too: the
+ * refresh an event asks for then shows that event, though the read models may be a moment
+ * behind the feed. The query keys keep `logPosition()`, the page's own writes.
+ */
+let lastAnnouncedPosition = 0;
+export function announcePosition(position: number): void {
+  if (position > lastAnnouncedPosition) lastAnnouncedPosition = position;
+}
+
 /** The session's CSRF secret, from the readable cookie the server set at sign-in. */
 const csrfToken = (): string | undefined =>
   document.cookie
@@ -79,7 +89,7 @@ async function send<T>(
 
 /** A read of the API, waiting for the last write of this page to be in the read models. */
 export function read<T>(path: string, language: Language): Promise<T> {
-  const position = logPosition();
+  const position = Math.max(logPosition(), lastAnnouncedPosition);
   const url = position > 0 ? `${path}${path.includes("?") ? "&" : "?"}minPosition=${position}` : path;
   return send<T>("GET", url, language);
 }
