@@ -6,6 +6,7 @@ import { IDENTITY_ENVIRONMENT, type IdentitySettings, identitySettings } from ".
 import { z } from "zod";
 import { SEAL_ENVIRONMENT, type SealSettings, sealSettings } from "./seal-settings.js";
 import { HTTP_ENVIRONMENT, type HttpSettings, httpSettings } from "./http-settings.js";
+import { type OidcClientSettings, SIGN_IN_ENVIRONMENT, signInSettings } from "./sign-in-settings.js";
 
 /** A configuration the process cannot start with; `message` says which variable and why. */
 export class ConfigError extends Data.TaggedError("ConfigError")<{ readonly reason: string }> {
@@ -46,6 +47,7 @@ const Environment = z.object({
   ...HTTP_ENVIRONMENT,
   ...SEAL_ENVIRONMENT,
   ...IDENTITY_ENVIRONMENT,
+  ...SIGN_IN_ENVIRONMENT,
 });
 
 /** The names of the environment variables the configuration reads, and no others. */
@@ -53,7 +55,14 @@ export const ENVIRONMENT_VARIABLES: ReadonlyArray<string> = Object.keys(Environm
 
 export type AuthConfig =
   | { readonly mode: "hs256"; readonly secret?: string }
-  | { readonly mode: "oidc"; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+  | {
+      readonly mode: "oidc";
+      readonly jwksUrl: string;
+      readonly issuer: string;
+      readonly audience: string;
+      /** AUTH_CLIENT_ID when the web sign-in is on: its ID tokens (audience: the client) are accepted too. */
+      readonly clientId?: string;
+    };
 
 export interface MandatConfig {
   /** Limits on clients, logs and metrics: libs/platform/src/operations-settings.ts. */
@@ -80,6 +89,8 @@ export interface MandatConfig {
   readonly seals: SealSettings;
   /** Timeouts and CORS origins: libs/platform/src/http-settings.ts. */
   readonly http: HttpSettings;
+  /** The web app's sign-in at the OpenID provider, when configured: libs/platform/src/sign-in-settings.ts. */
+  readonly signIn: OidcClientSettings | undefined;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): MandatConfig {
@@ -98,9 +109,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       reason: "MANDAT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false",
     });
   }
-  const oidc = [e.AUTH_JWKS_URL, e.AUTH_ISSUER, e.AUTH_AUDIENCE];
+  const signIn = signInSettings(e, Boolean(e.AUTH_JWKS_URL && !e.AUTH_JWT_SECRET));
+  if ("problem" in signIn) throw new ConfigError({ reason: signIn.problem });
+  // With the web sign-in on, the API's audience may default to the client's: its ID tokens.
+  const audience = e.AUTH_AUDIENCE ?? e.AUTH_CLIENT_ID;
+  const oidc = [e.AUTH_JWKS_URL, e.AUTH_ISSUER, audience];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    throw new ConfigError({ reason: "OIDC mode needs all of AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE" });
+    throw new ConfigError({
+      reason: "OIDC mode needs all of AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE (or AUTH_CLIENT_ID for the web sign-in)",
+    });
   }
   if (e.AUTH_JWKS_URL && e.AUTH_JWT_SECRET) {
     throw new ConfigError({ reason: "Set either AUTH_JWT_SECRET or AUTH_JWKS_URL, not both" });
@@ -130,7 +147,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     keysPath,
     dataDirectory,
     auth: e.AUTH_JWKS_URL
-      ? { mode: "oidc", jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
+      ? {
+          mode: "oidc",
+          jwksUrl: e.AUTH_JWKS_URL,
+          issuer: e.AUTH_ISSUER!,
+          audience: audience!,
+          ...(signIn.client ? { clientId: signIn.client.clientId } : {}),
+        }
       : { mode: "hs256", ...(e.AUTH_JWT_SECRET ? { secret: e.AUTH_JWT_SECRET } : {}) },
     identity: identitySettings(e),
     demo: e.MANDAT_DEMO !== "off",
@@ -138,5 +161,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     production,
     seals: sealSettings(e, { dataDirectory, keysPath }),
     http,
+    signIn: signIn.client,
   };
 }

@@ -8,6 +8,7 @@ export * from "./tokens.js";
 export * from "./identity-settings.js";
 export * from "./instants.js";
 export * from "./http-settings.js";
+export * from "./sign-in-settings.js";
 export * from "./seal-settings.js";
 export * from "./sealing.js";
 export * from "./development-tokens.js";

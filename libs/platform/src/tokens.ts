@@ -68,12 +68,11 @@ export function tokenVerifier(auth: AuthConfig, identity: IdentitySettings, secr
   const identityOf = (payload: JWTPayload) => identityFrom(payload, identity);
   if (auth.mode === "oidc") {
     const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
+    // The web sign-in's session holds the ID token Mandat's client got (apps/api/src/web/oidc-routes.ts).
+    const audience = auth.clientId === undefined ? auth.audience : [auth.audience, auth.clientId];
     return async (token) =>
       identityOf(
-        await verified(
-          () => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, requiredClaims: ["exp"] }),
-          keysUnavailable,
-        ),
+        await verified(() => jwtVerify(token, keys, { issuer: auth.issuer, audience, requiredClaims: ["exp"] }), keysUnavailable),
       );
   }
   if (!secret) throw new Error("HS256 mode needs a secret");

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { CompactEncrypt, compactDecrypt } from "jose";
+import { seal, unseal } from "./sealed.js";
 
 /**
  * The web app's session (backend-for-frontend): the browser never sees the token. The
@@ -37,25 +37,14 @@ export function cookiesOf(request: FastifyRequest): Map<string, string> {
   return cookies;
 }
 
-export async function sealSession(session: Session, key: Uint8Array): Promise<string> {
-  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(session)))
-    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-    .encrypt(key);
-}
+export const sealSession = (session: Session, key: Uint8Array): Promise<string> => seal(session, key);
 
 /** The session in the request's cookie, or undefined when there is none or it does not open with our key. */
 export async function openSession(request: FastifyRequest, key: Uint8Array): Promise<Session | undefined> {
   const sealed = cookiesOf(request).get(SESSION_COOKIE);
   if (!sealed) return undefined;
-  try {
-    const { plaintext } = await compactDecrypt(sealed, key);
-    const session: unknown = JSON.parse(new TextDecoder().decode(plaintext));
-    if (typeof session !== "object" || session === null) return undefined;
-    const { token, csrf } = session as Record<string, unknown>;
-    return typeof token === "string" && typeof csrf === "string" ? { token, csrf } : undefined;
-  } catch {
-    return undefined;
-  }
+  const { token, csrf } = (await unseal(sealed, key)) ?? {};
+  return typeof token === "string" && typeof csrf === "string" ? { token, csrf } : undefined;
 }
 
 /** The request echoes the session's CSRF secret in the header, and the readable cookie agrees. */
@@ -67,8 +56,13 @@ export function csrfMatches(request: FastifyRequest, session: Session): boolean 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const attributes = (request: FastifyRequest, maxAgeSeconds: number) =>
-  `Path=/; SameSite=Strict; Max-Age=${maxAgeSeconds}${request.protocol === "https" ? "; Secure" : ""}`;
+/**
+ * `Secure` over HTTPS, and always when `secure` says so: the OIDC sign-in is for production,
+ * behind HTTPS (a proxy may speak plain HTTP to the server); browsers keep a Secure cookie
+ * from http://localhost too.
+ */
+const attributes = (request: FastifyRequest, maxAgeSeconds: number, secure: boolean) =>
+  `Path=/; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure || request.protocol === "https" ? "; Secure" : ""}`;
 
 /** Sets both cookies: the sealed session (HttpOnly) and its CSRF secret (readable by the app). */
 export async function startSession(
@@ -77,18 +71,19 @@ export async function startSession(
   token: string,
   key: Uint8Array,
   maxAgeSeconds: number,
+  secure = false,
 ): Promise<void> {
   const csrf = randomBytes(32).toString("base64url");
   const sealed = await sealSession({ token, csrf }, key);
   reply.header("set-cookie", [
-    `${SESSION_COOKIE}=${sealed}; HttpOnly; ${attributes(request, maxAgeSeconds)}`,
-    `${CSRF_COOKIE}=${csrf}; ${attributes(request, maxAgeSeconds)}`,
+    `${SESSION_COOKIE}=${sealed}; HttpOnly; ${attributes(request, maxAgeSeconds, secure)}`,
+    `${CSRF_COOKIE}=${csrf}; ${attributes(request, maxAgeSeconds, secure)}`,
   ]);
 }
 
-export function endSession(request: FastifyRequest, reply: FastifyReply): void {
+export function endSession(request: FastifyRequest, reply: FastifyReply, secure = false): void {
   reply.header("set-cookie", [
-    `${SESSION_COOKIE}=; HttpOnly; ${attributes(request, 0)}`,
-    `${CSRF_COOKIE}=; ${attributes(request, 0)}`,
+    `${SESSION_COOKIE}=; HttpOnly; ${attributes(request, 0, secure)}`,
+    `${CSRF_COOKIE}=; ${attributes(request, 0, secure)}`,
   ]);
 }

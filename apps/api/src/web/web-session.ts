@@ -5,6 +5,7 @@ import { forbidden, invalidRequest, notFound } from "../http/problems.js";
 import { API } from "../http/route-definition.js";
 import type { MandatRuntime } from "../runtime/mandat-runtime.js";
 import { developmentTokens } from "../runtime/development-tokens.js";
+import { registerOidcSignIn } from "./oidc-routes.js";
 import { csrfMatches, endSession, openSession, sessionKey, startSession } from "./session-cookie.js";
 
 /** How long a development sign-in lasts: its token and its cookie end together. */
@@ -57,13 +58,24 @@ const publicEntry = ({ label, claims }: DevelopmentIdentity) => ({
 });
 
 /**
- * `/auth/…`: signing in and out of the web app. `GET /auth/development/people` and
- * `POST /auth/development/sign-in` exist only with a development secret (else 404, as for a
- * path that does not exist); `POST /auth/sign-out` always.
+ * `/auth/…`: signing in and out of the web app. `GET /auth/options` says which sign-in this
+ * server offers. `GET /auth/development/people` and `POST /auth/development/sign-in` exist
+ * only with a development secret (else 404, as for a path that does not exist);
+ * `GET /auth/login` and `GET /auth/callback` only with the OIDC sign-in (oidc-routes.ts);
+ * `POST /auth/sign-out` always.
  */
 export function registerWebSession(fastify: FastifyInstance, runtime: MandatRuntime): void {
-  const key = sessionKey(runtime.secret);
+  const oidc = runtime.config.signIn !== undefined;
+  // In OIDC mode the server has no secret of its own: the client secret keeps the sessions
+  // readable across a restart and by every instance.
+  const key = sessionKey(runtime.secret ?? runtime.config.signIn?.clientSecret);
   fastify.addHook("onRequest", sessionFromCookie(key));
+  registerOidcSignIn(fastify, runtime, key);
+
+  fastify.get("/auth/options", async (_request, reply) =>
+    reply.header("cache-control", "no-store").send({ development: developmentSecret(runtime) !== undefined, oidc }),
+  );
+
   const identities = async (reply: FastifyReply, request: FastifyRequest) => {
     if (developmentSecret(runtime) === undefined) {
       await sendProblem(request, reply, notFound("Development sign-in is off: this server does not generate its own secret"));
@@ -100,7 +112,7 @@ export function registerWebSession(fastify: FastifyInstance, runtime: MandatRunt
     if (session && !csrfMatches(request, session)) {
       return sendProblem(request, reply, forbidden("Signing out needs the mandat-csrf cookie's value in X-CSRF-Token"));
     }
-    endSession(request, reply);
+    endSession(request, reply, oidc);
     return reply.status(204).send();
   });
 }
