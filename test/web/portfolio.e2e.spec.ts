@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, expectAccessible, launchChromium, newContext, signInAs } from "../support/browser.js";
+import { eventually, expectAccessible, launchChromium, newContext, signInAs, tabTo } from "../support/browser.js";
 import { type MandatServer, startServer } from "../support/mandat-server.js";
 import { sessionApi } from "../support/web-session-api.js";
 
@@ -102,6 +102,13 @@ describe("the portfolio", () => {
     "sorts by a column and filters, keeping both in the address, which shows the same view when opened",
     async () => {
       await page.goto(`${server.url}/portfolj`);
+      await eventually(() => rowNames()).toHaveLength(5);
+      // By keyboard: the column heading's button, then Enter.
+      await tabTo(page, /^Avstämning/);
+      await page.keyboard.press("Enter");
+      await eventually(() => columnHeader("Avstämning").getAttribute("aria-sort")).toBe("ascending");
+      expect((await rowNames()).slice(0, 2)).toEqual([OVERDUE, NEVER_HELD]);
+
       await columnHeader("Mandat").getByRole("button").click();
       await eventually(() => columnHeader("Mandat").getAttribute("aria-sort")).toBe("ascending");
       expect(await columnHeader("Initiativ").getAttribute("aria-sort")).toBe("none");
