@@ -12,6 +12,7 @@ import { type MandatServer, startServer } from "../support/mandat-server.js";
  */
 const LEAD = "Initiativledare Drömfabriken";
 const INITIATIVE = "Drömfabriken i Skultuna";
+const CORE_TEAM_MEMBER = "Deltagare Västerås 1";
 const BROWSER_TIMEOUT_MS = 60_000;
 
 let server: MandatServer;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ secret: null }), launchChromium()]);
 }, BROWSER_TIMEOUT_MS);
 
-/** Ids of the demo the paths need, read with the context's session (signed in as the lead). */
+/** Ids of the demo the paths need, read with the context's session (signed in as anyone). */
 interface DemoIds {
   readonly initiative: string;
 }
@@ -41,13 +42,13 @@ afterAll(async () => {
 });
 
 /**
- * The pages checked for reflow, one line each: where it is, whether it needs the lead signed
- * in, and what shows once its content is there (in Swedish).
+ * The pages checked for reflow, one line each: where it is, whom to sign in as first (nobody
+ * for the open pages), and what shows once its content is there (in Swedish).
  */
 interface CheckedPage {
   readonly name: string;
   readonly path: (ids: DemoIds) => string;
-  readonly signedIn: boolean;
+  readonly as: string | undefined;
   readonly ready: (page: Page) => Locator;
 }
 
@@ -55,32 +56,47 @@ const PAGES: ReadonlyArray<CheckedPage> = [
   {
     name: "the sign-in page",
     path: () => "/logga-in",
-    signedIn: false,
+    as: undefined,
     ready: (page) => page.getByRole("button", { name: `Logga in som ${LEAD}` }),
   },
   {
     name: "the accessibility statement",
     path: () => "/tillganglighet",
-    signedIn: false,
+    as: undefined,
     ready: (page) => page.getByRole("heading", { name: "Hur vi testat tjänsten" }),
   },
   {
     name: "To do",
     path: () => "/",
-    signedIn: true,
+    as: LEAD,
     ready: (page) => page.getByRole("region", { name: "Dina initiativ och nästa avstämning" }).getByText(/^Nästa avstämning: /),
   },
   {
     name: "the initiative page",
     path: (ids) => `/initiativ/${ids.initiative}`,
-    signedIn: true,
+    as: LEAD,
     ready: (page) => page.getByRole("region", { name: "Mandatbrev" }).getByText("S1", { exact: true }),
   },
   {
     name: "the signal form",
     path: (ids) => `/initiativ/${ids.initiative}/ny-signal`,
-    signedIn: true,
+    as: LEAD,
     ready: (page) => page.getByRole("button", { name: "Skicka signalen" }),
+  },
+  {
+    name: "To do for the Core Team",
+    path: () => "/",
+    as: CORE_TEAM_MEMBER,
+    ready: (page) =>
+      page
+        .getByRole("region", { name: /^Mandat som löper ut inom 60 dagar/ })
+        .getByRole("link", { name: "Testbädd Årby/Fröslunda" }),
+  },
+  {
+    name: "the portfolio",
+    path: () => "/portfolj",
+    as: CORE_TEAM_MEMBER,
+    ready: (page) => page.getByRole("table").getByRole("link", { name: INITIATIVE }),
   },
 ];
 
@@ -99,10 +115,21 @@ const OVERFLOW = `(() => {
     }
     return false;
   };
-  const culprits = [...document.body.querySelectorAll("*")]
-    .filter((element) => (element.getBoundingClientRect().right > width + 1 || element.scrollWidth > element.clientWidth + 1) && !scrollsOnItsOwn(element))
+  const wide = [...document.body.querySelectorAll("*")].filter(
+    (element) =>
+      (element.getBoundingClientRect().right > width + 1 || element.scrollWidth > element.clientWidth + 1) &&
+      !scrollsOnItsOwn(element),
+  );
+  // The innermost: the ones that are wide themselves, not only for what they hold.
+  const culprits = wide
+    .filter((element) => !wide.some((other) => other !== element && element.contains(other)))
     .slice(0, 5)
-    .map((element) => element.tagName.toLowerCase() + (element.className ? "." + String(element.className).split(" ").join(".") : "") + " " + (element.textContent ?? "").slice(0, 40));
+    .map(
+      (element) =>
+        element.tagName.toLowerCase() +
+        (element.className ? "." + String(element.className).split(" ").join(".") : "") +
+        " " + (element.textContent ?? "").slice(0, 40) + " (" + Math.round(element.getBoundingClientRect().width) + " px)",
+    );
   return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits };
 })()`;
 
@@ -121,10 +148,11 @@ const VIEWS = [
   { name: "200% zoom", viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
 ] as const;
 
-async function visit(page: Page, checked: CheckedPage, ids: DemoIds | undefined): Promise<void> {
-  if (checked.signedIn && !ids) throw new Error(`${checked.name} needs signing in first`);
-  await page.goto(`${server.url}${checked.path(ids ?? { initiative: "" })}`);
+async function visit(page: Page, checked: CheckedPage, ids: DemoIds): Promise<void> {
+  await page.goto(`${server.url}${checked.path(ids)}`);
   await eventually(() => checked.ready(page).first().isVisible()).toBe(true);
+  // And every part read on its own (a goal's readings, a section of To do) is in too.
+  await eventually(() => page.locator("main .loading").count()).toBe(0);
 }
 
 /** The computed outline of the focused element: what shows where the keyboard is. */
@@ -259,12 +287,15 @@ describe("reflow (WCAG 1.4.10)", () => {
           deviceScaleFactor: view.deviceScaleFactor,
         });
         const page = await context.newPage();
-        // Signed-out pages first, then sign in for the rest (the open pages work signed in too).
-        const ordered = [...PAGES].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
-        let ids: DemoIds | undefined;
+        // The open pages first, then each person's in turn (signing in again as the next one).
+        const order = [undefined, ...new Set(PAGES.flatMap((checked) => (checked.as ? [checked.as] : [])))];
+        const ordered = [...PAGES].sort((a, b) => order.indexOf(a.as) - order.indexOf(b.as));
+        let signedInAs: string | undefined;
+        let ids: DemoIds = { initiative: "(not read before signing in)" };
         for (const checked of ordered) {
-          if (checked.signedIn && !ids) {
-            await signInAs(page, server.url, LEAD);
+          if (checked.as !== undefined && checked.as !== signedInAs) {
+            await signInAs(page, server.url, checked.as);
+            signedInAs = checked.as;
             ids = await demoIds(context);
           }
           await visit(page, checked, ids);
