@@ -1,0 +1,25 @@
+import { formatDate } from "../../i18n/format";
+import { useLanguage } from "../../i18n/language";
+import { useMessages } from "../../i18n/define-messages";
+import { messages } from "./messages";
+import type { MeetingBody } from "./types";
+
+/** A meeting as people name it: its body and its day ("Core Team, 19 september 2024"), held or planned. */
+export function useMeetingName(): (meeting: {
+  readonly body: MeetingBody;
+  readonly heldOn: string | null;
+  readonly plannedOn: string | null;
+}) => string {
+  const m = useMessages(messages);
+  const { language } = useLanguage();
+  return (meeting) => {
+    const day = meeting.heldOn ?? meeting.plannedOn;
+    return m.meetingName(m.body[meeting.body] ?? meeting.body, day ? formatDate(day, language) : "");
+  };
+}
+
+/** A focus area's name in the person's language, or its key for one this app has no name for. */
+export function useFocusAreaName(): (focusArea: string) => string {
+  const m = useMessages(messages);
+  return (focusArea) => m.focusAreaName[focusArea] ?? focusArea;
+}
