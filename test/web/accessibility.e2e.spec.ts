@@ -180,6 +180,9 @@ describe("the accessibility statement", () => {
       await page.goto(`${server.url}/logga-in`);
       await eventually(() => page.getByRole("button", { name: `Logga in som ${LEAD}` }).isVisible()).toBe(true);
 
+      // On the way: a button (React Aria's, styled by data-focus-visible) shows its focus too.
+      await tabTo(page, new RegExp(`^Logga in som ${LEAD}`));
+      await expectVisibleFocus(page, "a sign-in button");
       await tabTo(page, /^Tillgänglighetsredogörelse/, 80);
       await expectVisibleFocus(page, "the footer's link");
       expect(await page.getByRole("contentinfo").locator(":focus").count()).toBe(1);
