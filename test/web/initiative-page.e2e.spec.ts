@@ -101,7 +101,7 @@ describe("the initiative page", () => {
   );
 
   it(
-    "offers the Core Team the mandate's changes, and a grant where no mandate is in force",
+    "offers the Core Team the mandate's changes, and a grant where no mandate is in force; reflows at 320 px",
     async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
@@ -113,6 +113,16 @@ describe("the initiative page", () => {
         expect(await actions.getByRole("link", { name: action }).isVisible()).toBe(true);
       expect(await actions.getByRole("link", { name: "Ge mandat" }).count()).toBe(0);
       await expectAccessible(page, "the initiative page for the Core Team (sv)");
+      // Reflow: at 320 px wide, with its tables and the trend shown, nothing scrolls sideways.
+      await eventually(() =>
+        page
+          .getByRole("table", { name: /^Senaste mätningar för målet/ })
+          .first()
+          .isVisible(),
+      ).toBe(true);
+      await eventually(() => page.getByRole("table", { name: "Avstämningarna i siffror" }).isVisible()).toBe(true);
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
 
       await page.goto(`${server.url}/initiativ/${await initiativeId(page, WITHOUT_MANDATE)}`);
       await eventually(() => page.getByText("Inget mandat gäller i dag.").isVisible()).toBe(true);
