@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, expectAccessible, launchChromium, newContext, signInAs } from "../support/browser.js";
 import { type MandatServer, startServer } from "../support/mandat-server.js";
@@ -141,8 +141,16 @@ describe("To do", () => {
   );
 
   it(
-    "shows a signal a lead submits elsewhere without a reload, through the live feed",
+    "shows a signal a lead submits elsewhere without a reload, through the live feed, closed on sign-out",
     async () => {
+      // The live feeds the page holds open: one while signed in, none once signed out.
+      const openFeeds = new Set<Request>();
+      page.on("request", (request) => {
+        if (request.url().endsWith("/api/v1/events/live")) openFeeds.add(request);
+      });
+      const ended = (request: Request) => openFeeds.delete(request);
+      page.on("requestfailed", ended);
+      page.on("requestfinished", ended);
       await page.goto(server.url);
       const signals = section(page, /^Signaler som väntar på svar \(\d+\)$/);
       await eventually(() => signals.getByRole("listitem").count()).toBeGreaterThan(0);
@@ -170,7 +178,12 @@ describe("To do", () => {
         true,
       );
       expect(await page.evaluate("window.notReloaded")).toBe(true);
+      expect(openFeeds.size).toBe(1);
       await leadContext.close();
+
+      await page.getByRole("button", { name: "Logga ut" }).click();
+      await eventually(() => page.getByRole("heading", { level: 1, name: "Logga in (utveckling)" }).isVisible()).toBe(true);
+      await eventually(async () => openFeeds.size).toBe(0);
     },
     BROWSER_TIMEOUT_MS,
   );

@@ -1,7 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { announcePosition, logPosition } from "./client";
-import { useMe } from "./queries";
 
 // The screen follows the log: while someone is signed in, the app listens to the API's live
 // feed (docs/api.md "Live feed"), and when something is recorded it reads again what is on
@@ -73,8 +72,21 @@ function useLiveRefresh(signedIn: boolean): void {
   }, [signedIn, queryClient]);
 }
 
+/**
+ * Someone is signed in: the last read of GET /me (made by the app, useMe) succeeded. Watched
+ * in the query cache itself, since signing out clears the cache (SignOutButton) and the
+ * cache tells its subscribers, where an observer of the cleared query would not hear of it.
+ */
+function useSignedIn(): boolean {
+  const cache = useQueryClient().getQueryCache();
+  return useSyncExternalStore(
+    (listener) => cache.subscribe(listener),
+    () => cache.findAll({ queryKey: ["/api/v1/me"] }).some((query) => query.state.status === "success"),
+  );
+}
+
 /** Mounted once for the whole app: listens while someone is signed in, closed on sign-out. */
 export function LiveRefresh(): null {
-  useLiveRefresh(useMe().data !== undefined);
+  useLiveRefresh(useSignedIn());
   return null;
 }
