@@ -120,7 +120,7 @@ describe("the Core Team's mandate forms", () => {
       await page.getByRole("textbox", { name: "Gäller från" }).fill(dayFromToday(0));
       await page.getByRole("textbox", { name: /^Gäller till/ }).fill(dayFromToday(365));
       await page.getByRole("button", { name: "Ge mandatet" }).click();
-      await eventually(() => new URL(page.url()).search).toBe("?skickad=mandat-givet");
+      await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-givet");
       const letter = page.getByRole("region", { name: "Mandatbrev" });
       await eventually(() => letter.getByText("Ta emot utmaningar från skolorna").isVisible()).toBe(true);
       const granted = (await overviewOf(context, id)).mandate!;
@@ -155,7 +155,7 @@ describe("the Core Team's mandate forms", () => {
       await expectAccessible(page, "the amendment form refused by a rule (sv)");
       await page.getByRole("textbox", { name: "Gäller från och med" }).fill(dayFromToday(0));
       await page.getByRole("button", { name: "Ändra mandatet" }).click();
-      await eventually(() => new URL(page.url()).search).toBe("?skickad=mandat-andrat");
+      await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-andrat");
       await eventually(() => letter.getByText("Redovisa resultaten för skolorna").isVisible()).toBe(true);
       expect((await overviewOf(context, id)).mandate!.clauses.filter((clause) => clause.id.startsWith("S"))).toEqual([
         { id: "S1", text: "Ta emot utmaningar från skolorna och förskolorna", signals: { within: 0, "at-edge": 0, beyond: 0 } },
@@ -169,7 +169,7 @@ describe("the Core Team's mandate forms", () => {
       await accessibleInBothLanguages(page, "the renewal form", /^Renew the mandate: /);
       await page.getByRole("textbox", { name: "Ny slutdag" }).fill(dayFromToday(730));
       await page.getByRole("button", { name: "Förnya mandatet" }).click();
-      await eventually(() => new URL(page.url()).search).toBe("?skickad=mandat-fornyat");
+      await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-fornyat");
       expect((await overviewOf(context, id)).mandate!.validUntil).toBe(dayFromToday(730));
 
       // Revoke, from today: no mandate is in force then.
@@ -178,7 +178,7 @@ describe("the Core Team's mandate forms", () => {
       await accessibleInBothLanguages(page, "the revocation form", /^Revoke the mandate: /);
       await page.getByRole("textbox", { name: "Skäl" }).fill("Målbilden ska arbetas om");
       await page.getByRole("button", { name: "Återkalla mandatet" }).click();
-      await eventually(() => new URL(page.url()).search).toBe("?skickad=mandat-aterkallat");
+      await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-aterkallat");
       await eventually(async () => (await overviewOf(context, id)).mandate).toBeNull();
       await context.close();
     },
