@@ -16,6 +16,7 @@ declare module "oidc-provider" {
     readonly cookies?: { readonly keys: ReadonlyArray<string> };
     readonly claims?: Readonly<Record<string, ReadonlyArray<string>>>;
     readonly conformIdTokenClaims?: boolean;
+    readonly ttl?: Readonly<Record<string, number>>;
     readonly features?: Readonly<Record<string, { readonly enabled: boolean }>>;
     readonly findAccount?: (context: unknown, sub: string) => Account | undefined | Promise<Account | undefined>;
   }

@@ -69,6 +69,8 @@ export async function startOidcProvider(options: {
     // the ID token is the one Mandat's session holds.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
+    // Its defaults, said out loud (else it prints a notice for each): an hour for the ID token.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, IdToken: 3600 },
     findAccount: (_context, sub) => {
       const account = accounts.get(sub);
       if (!account) return undefined;
