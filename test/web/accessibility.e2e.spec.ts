@@ -98,6 +98,24 @@ const PAGES: ReadonlyArray<CheckedPage> = [
     as: CORE_TEAM_MEMBER,
     ready: (page) => page.getByRole("table").getByRole("link", { name: INITIATIVE }),
   },
+  {
+    name: "the signal inbox",
+    path: () => "/inkorg",
+    as: CORE_TEAM_MEMBER,
+    ready: (page) => page.getByRole("main").getByRole("heading", { level: 2 }),
+  },
+  {
+    name: "the meetings",
+    path: () => "/moten",
+    as: CORE_TEAM_MEMBER,
+    ready: (page) => page.getByRole("heading", { level: 1, name: "Möten" }),
+  },
+  {
+    name: "the plan-a-meeting form",
+    path: () => "/moten/nytt",
+    as: CORE_TEAM_MEMBER,
+    ready: (page) => page.getByRole("heading", { level: 1, name: "Planera ett möte" }),
+  },
 ];
 
 /**
