@@ -121,6 +121,7 @@ describe("the Core Team's mandate forms", () => {
       await page.getByRole("textbox", { name: /^Gäller till/ }).fill(dayFromToday(365));
       await page.getByRole("button", { name: "Ge mandatet" }).click();
       await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-givet");
+      await eventually(() => page.getByRole("status").filter({ hasText: "Mandatet är givet." }).isVisible()).toBe(true);
       const letter = page.getByRole("region", { name: "Mandatbrev" });
       await eventually(() => letter.getByText("Ta emot utmaningar från skolorna").isVisible()).toBe(true);
       const granted = (await overviewOf(context, id)).mandate!;
@@ -156,6 +157,7 @@ describe("the Core Team's mandate forms", () => {
       await page.getByRole("textbox", { name: "Gäller från och med" }).fill(dayFromToday(0));
       await page.getByRole("button", { name: "Ändra mandatet" }).click();
       await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-andrat");
+      await eventually(() => page.getByRole("status").filter({ hasText: "Mandatet är ändrat." }).isVisible()).toBe(true);
       await eventually(() => letter.getByText("Redovisa resultaten för skolorna").isVisible()).toBe(true);
       expect((await overviewOf(context, id)).mandate!.clauses.filter((clause) => clause.id.startsWith("S"))).toEqual([
         { id: "S1", text: "Ta emot utmaningar från skolorna och förskolorna", signals: { within: 0, "at-edge": 0, beyond: 0 } },
@@ -170,6 +172,7 @@ describe("the Core Team's mandate forms", () => {
       await page.getByRole("textbox", { name: "Ny slutdag" }).fill(dayFromToday(730));
       await page.getByRole("button", { name: "Förnya mandatet" }).click();
       await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-fornyat");
+      await eventually(() => page.getByRole("status").filter({ hasText: "Mandatet är förnyat." }).isVisible()).toBe(true);
       expect((await overviewOf(context, id)).mandate!.validUntil).toBe(dayFromToday(730));
 
       // Revoke, from today: no mandate is in force then.
@@ -179,6 +182,7 @@ describe("the Core Team's mandate forms", () => {
       await page.getByRole("textbox", { name: "Skäl" }).fill("Målbilden ska arbetas om");
       await page.getByRole("button", { name: "Återkalla mandatet" }).click();
       await eventually(async () => new URL(page.url()).search).toBe("?skickad=mandat-aterkallat");
+      await eventually(() => page.getByRole("status").filter({ hasText: "Mandatet är återkallat." }).isVisible()).toBe(true);
       await eventually(async () => (await overviewOf(context, id)).mandate).toBeNull();
       await context.close();
     },

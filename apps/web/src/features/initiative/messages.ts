@@ -18,6 +18,11 @@ export const messages = defineMessages(
       spanning: "Spänningen är lyft.",
       mal: "Målet är satt.",
       matning: "Mätningen är sparad.",
+      // The mandate forms' (features/mandates/MandatePage.tsx, MANDATE_SENT).
+      "mandat-givet": "Mandatet är givet.",
+      "mandat-andrat": "Mandatet är ändrat.",
+      "mandat-fornyat": "Mandatet är förnyat.",
+      "mandat-aterkallat": "Mandatet är återkallat.",
     } as Record<string, string>,
 
     decisionBehind: "Beslutet bakom mandatet",
@@ -103,6 +108,10 @@ export const messages = defineMessages(
       spanning: "The tension was raised.",
       mal: "The goal was set.",
       matning: "The reading was saved.",
+      "mandat-givet": "The mandate was granted.",
+      "mandat-andrat": "The mandate was amended.",
+      "mandat-fornyat": "The mandate was renewed.",
+      "mandat-aterkallat": "The mandate was revoked.",
     },
 
     decisionBehind: "The decision behind the mandate",

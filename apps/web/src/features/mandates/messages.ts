@@ -74,12 +74,6 @@ export const messages = defineMessages(
       effectiveFrom: "Skriv dagen det gäller från",
     } as Record<string, string>,
     forbidden: "Bara Core Team får ge, ändra, förnya och återkalla mandat.",
-    done: {
-      grant: "Mandatet är givet.",
-      amend: "Mandatet är ändrat.",
-      renew: "Mandatet är förnyat.",
-      revoke: "Mandatet är återkallat.",
-    },
   },
   {
     grantMandateTitle: "Grant a mandate",
@@ -153,12 +147,6 @@ export const messages = defineMessages(
       effectiveFrom: "Enter the day it takes effect",
     },
     forbidden: "Only the Core Team may grant, amend, renew and revoke mandates.",
-    done: {
-      grant: "The mandate was granted.",
-      amend: "The mandate was amended.",
-      renew: "The mandate was renewed.",
-      revoke: "The mandate was revoked.",
-    },
   },
 );
 
