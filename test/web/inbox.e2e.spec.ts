@@ -155,6 +155,8 @@ describe("the Core Team's signal inbox", () => {
       await leadPage.goto(`${server.url}/initiativ/${initiativeId}`);
       const letter = leadPage.getByRole("region", { name: "Mandatbrev" });
       await eventually(() => letter.getByText(reworded).isVisible()).toBe(true);
+      const answeredOnPage = leadPage.getByRole("region", { name: "Besvarade signaler" });
+      await eventually(() => answeredOnPage.getByText(response).isVisible()).toBe(true);
       await leadContext.close();
       await context.close();
     },
