@@ -112,6 +112,10 @@ describe("the minutes of a meeting in the web app", () => {
       const pdf = await page.pdf({ format: "A4" });
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       await page.emulateMedia({ media: "screen" });
+      // Reflow: at 320 px wide the protocol needs no sideways scrolling.
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
+      await page.setViewportSize({ width: 1280, height: 720 });
 
       await switchLanguage(page, "In English");
       await eventually(() => heading(page, "Minutes").isVisible()).toBe(true);
