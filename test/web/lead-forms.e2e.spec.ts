@@ -111,6 +111,16 @@ describe("the lead's forms", () => {
       expect(await page.getByRole("radio", { name: "Resurser" }).isChecked()).toBe(true);
       await expectAccessible(page, "the tension form with errors (sv)");
       await page.getByRole("textbox", { name: "Beskriv spänningen" }).fill("Lokalerna räcker inte för kvällarna.");
+      // Switching language reads the page again in English: what was typed and chosen stays.
+      await page.getByRole("button", { name: "In English" }).click();
+      await eventually(() => page.getByRole("textbox", { name: "Describe the tension" }).inputValue()).toBe(
+        "Lokalerna räcker inte för kvällarna.",
+      );
+      expect(await page.getByRole("radio", { name: "Resources" }).isChecked()).toBe(true);
+      await page.getByRole("button", { name: "På svenska" }).click();
+      await eventually(() => page.getByRole("textbox", { name: "Beskriv spänningen" }).inputValue()).toBe(
+        "Lokalerna räcker inte för kvällarna.",
+      );
       await page.getByRole("radio", { name: "4 – hög" }).check({ force: true });
       await page.getByRole("button", { name: "Spara" }).click();
       await eventually(() => page.getByRole("status").filter({ hasText: "Spänningen är lyft." }).isVisible()).toBe(true);

@@ -1,4 +1,5 @@
 import { Link } from "react-aria-components";
+import { useApiQuery } from "../../api/queries";
 import type { InitiativeOverview, Me } from "../../api/types";
 import { useDocumentTitle } from "../../components/document-title";
 import { QueryState } from "../../components/QueryState";
@@ -8,7 +9,6 @@ import { AcknowledgeButton } from "./AcknowledgeButton";
 import { AnswerForm } from "./AnswerForm";
 import { messages } from "./messages";
 import { SignalFacts } from "./SignalFacts";
-import { useSteadyQuery } from "../mandates/steady-query";
 import { INBOX_PATH, type Signal } from "./types";
 import "../mandates/mandates.css";
 import "./inbox.css";
@@ -16,7 +16,7 @@ import "./inbox.css";
 /** The signal in full, a way to acknowledge it, and the answer form. */
 function SignalToAnswer({ signal }: { signal: Signal }) {
   const m = useMessages(messages);
-  const overview = useSteadyQuery<InitiativeOverview>(`/api/v1/initiatives/${encodeURIComponent(signal.initiativeId)}`);
+  const overview = useApiQuery<InitiativeOverview>(`/api/v1/initiatives/${encodeURIComponent(signal.initiativeId)}`);
   return (
     <QueryState query={overview}>
       {(initiative) => (
@@ -42,7 +42,7 @@ export function AnswerSignalPage({ me, signalId }: { me: Me; signalId: string })
   const m = useMessages(messages);
   useDocumentTitle(m.answerSignalTitle);
   const coreTeam = me.roles.includes("core-team");
-  const signals = useSteadyQuery<Signal[]>(INBOX_PATH, coreTeam);
+  const signals = useApiQuery<Signal[]>(INBOX_PATH, coreTeam);
   return (
     <>
       <h1>{m.answerSignalTitle}</h1>

@@ -1,10 +1,10 @@
+import { useApiQuery } from "../../api/queries";
 import { ChoiceField } from "../../components/ChoiceField";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
 import { formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { messages } from "./messages";
-import { useSteadyQuery } from "./steady-query";
 
 /** A decision of the decision log (GET /api/v1/decisions), the fields the choice shows. */
 interface LoggedDecision {
@@ -44,7 +44,7 @@ export function DecisionChoice({
 }) {
   const { language } = useLanguage();
   const m = useMessages(messages);
-  const decisions = useSteadyQuery<LoggedDecision[]>("/api/v1/decisions");
+  const decisions = useApiQuery<LoggedDecision[]>("/api/v1/decisions");
   return (
     <QueryState query={decisions}>
       {(list) => (

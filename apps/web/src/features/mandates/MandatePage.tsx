@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Link } from "react-aria-components";
+import { useApiQuery } from "../../api/queries";
 import type { InitiativeOverview, Mandate, Me } from "../../api/types";
 import { useDocumentTitle } from "../../components/document-title";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
 import { SENT_PARAMETER, paths } from "../../router";
 import { type MandateAction, messages } from "./messages";
-import { useSteadyQuery } from "./steady-query";
 
 /** The words the initiative page's `skickad` parameter says after each change of mandate. */
 export const MANDATE_SENT: Readonly<Record<MandateAction, string>> = {
@@ -46,7 +46,7 @@ export function MandatePage({
   const m = useMessages(messages);
   const title = m[TITLES[action]];
   const coreTeam = me.roles.includes("core-team");
-  const overview = useSteadyQuery<InitiativeOverview>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}`);
+  const overview = useApiQuery<InitiativeOverview>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}`);
   useDocumentTitle(overview.data ? m.titleFor(title, overview.data.name) : title);
   if (!coreTeam) {
     return (

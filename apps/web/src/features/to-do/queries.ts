@@ -1,7 +1,4 @@
-import { useQueries } from "@tanstack/react-query";
-import { logPosition, read } from "../../api/client";
-import { noRetryOn4xx, useApiQuery } from "../../api/queries";
-import { useLanguage } from "../../i18n/language";
+import { useApiQueries, useApiQuery } from "../../api/queries";
 
 // What To do reads beyond the initiatives: the open next steps, and the minutes of each
 // meeting held (for those the person must adjust). Only the fields the page uses.
@@ -34,16 +31,5 @@ export const useOpenNextSteps = () => useApiQuery<OpenNextStep[]>("/api/v1/next-
 export const useMeetings = (enabled: boolean) => useApiQuery<MeetingListItem[]>("/api/v1/meetings", enabled);
 
 /** The minutes of several meetings, read in parallel rather than one after another. */
-export function useMeetingMinutes(ids: ReadonlyArray<string>) {
-  const { language } = useLanguage();
-  return useQueries({
-    queries: ids.map((id) => {
-      const path = `/api/v1/meetings/${encodeURIComponent(id)}`;
-      return {
-        queryKey: [path, language, logPosition()],
-        queryFn: () => read<MeetingMinutes>(path, language),
-        retry: noRetryOn4xx,
-      };
-    }),
-  });
-}
+export const useMeetingMinutes = (ids: ReadonlyArray<string>) =>
+  useApiQueries<MeetingMinutes>(ids.map((id) => `/api/v1/meetings/${encodeURIComponent(id)}`));
