@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useLanguage } from "../i18n/language";
 
 export interface SummaryItem {
@@ -15,13 +15,15 @@ export interface SummaryItem {
 export function ErrorSummary({ items, title }: { items: ReadonlyArray<SummaryItem>; title?: string }) {
   const { t } = useLanguage();
   const ref = useRef<HTMLDivElement>(null);
+  // A page may hold several forms (a meeting's), each with its own summary.
+  const titleId = useId();
   useEffect(() => {
     if (items.length > 0) ref.current?.focus();
   }, [items]);
   if (items.length === 0) return null;
   return (
-    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{title ?? t.errorSummaryTitle}</h2>
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+      <h2 id={titleId}>{title ?? t.errorSummaryTitle}</h2>
       <ul>
         {items.map((item, index) => (
           <li key={index}>{item.fieldId ? <a href={`#${item.fieldId}`}>{item.message}</a> : item.message}</li>
