@@ -218,14 +218,18 @@ describe("the web app, when the API refuses", () => {
 
 describe("the web app, for the Core Team and in English by Accept-Language", () => {
   it(
-    "shows a Core Team member the signals awaiting an answer, in English for an English browser",
+    "takes a Core Team member from sign-in back to the page asked for, and shows the signals awaiting an answer, in English for an English browser",
     async () => {
       const context = await newContext(browser, "en-GB");
       const page = await context.newPage();
-      await page.goto(`${server.url}/logga-in`);
+      // Not signed in: the inbox sends the browser to sign in, remembering where it was going.
+      await page.goto(`${server.url}/inkorg`);
       await eventually(() => page.getByRole("heading", { level: 1, name: "Sign in (development)" }).isVisible()).toBe(true);
+      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/logga-in?tillbaka=%2Finkorg");
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       await page.getByRole("button", { name: `Sign in as ${CORE_TEAM_MEMBER}` }).click();
+      await eventually(() => page.getByRole("heading", { level: 1, name: "Signal inbox" }).isVisible()).toBe(true);
+      await page.getByRole("navigation").getByRole("link", { name: "To do" }).click();
       await eventually(() => page.getByRole("heading", { level: 1, name: "To do" }).isVisible()).toBe(true);
       const awaiting = page.getByRole("region", { name: "Signals awaiting an answer" });
       await eventually(() => awaiting.getByRole("listitem").count()).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SubmitSignalPage } from "./pages/SubmitSignalPage";
 import { ToDoPage } from "./pages/ToDoPage";
-import { type Page, navigate, pageOf, paths, usePath } from "./router";
+import { type Page, navigate, pageOf, signInReturningHere, usePath } from "./router";
 
 /** The page a signed-in person sees at the path. Each page names itself (useDocumentTitle). */
 function signedInPage(page: Exclude<Page, { name: "sign-in" } | { name: "accessibility" }>, me: Me): ReactNode {
@@ -89,7 +89,7 @@ export function App() {
   const signedOut = me.error instanceof ApiProblem && me.error.status === 401;
   const open = page.name === "sign-in" || page.name === "accessibility";
   useEffect(() => {
-    if (signedOut && !open) navigate(paths.signIn);
+    if (signedOut && !open) navigate(signInReturningHere());
   }, [signedOut, open]);
 
   if (page.name === "sign-in")

@@ -27,6 +27,21 @@ export const useSearch = (): string => useSyncExternalStore(subscribe, () => win
 /** Set by a form on its way back to the page it came from, so that page can say it went in. */
 export const SENT_PARAMETER = "skickad";
 
+/** Where sign-in sends the person afterwards: the page they had asked for. */
+export const RETURN_PARAMETER = "tillbaka";
+
+/** The sign-in page, remembering the page this person asked for (unless that is To do). */
+export function signInReturningHere(): string {
+  const here = window.location.pathname + window.location.search;
+  return here === "/" ? "/logga-in" : `/logga-in?${RETURN_PARAMETER}=${encodeURIComponent(here)}`;
+}
+
+/** The page to go to after sign-in: a path on this site only, never another site's address. */
+export function returnPath(): string {
+  const asked = new URLSearchParams(window.location.search).get(RETURN_PARAMETER);
+  return asked !== null && /^\/(?![/\\])[^\s\\]*$/.test(asked) ? asked : "/";
+}
+
 const segment = encodeURIComponent;
 
 /** The app's pages and their paths (Swedish, as the users see them in the address bar). */

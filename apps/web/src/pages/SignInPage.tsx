@@ -8,7 +8,7 @@ import { QueryState } from "../components/QueryState";
 import { byName } from "../i18n/format";
 import { useMessages } from "../i18n/define-messages";
 import { useLanguage } from "../i18n/language";
-import { navigate, paths } from "../router";
+import { navigate, returnPath } from "../router";
 import { signInMessages } from "./sign-in-messages";
 import { signInFailure, useSignInOptions } from "./sign-in-options";
 
@@ -43,7 +43,7 @@ function ProviderSignIn({ available, failure }: { available: boolean; failure: s
         <>
           <p>{m.intro}</p>
           <p>
-            <a className="button" href="/auth/login">
+            <a className="button" href={`/auth/login?returnTo=${encodeURIComponent(returnPath())}`}>
               {m.signIn}
             </a>
           </p>
@@ -64,7 +64,7 @@ function DevelopmentSignIn() {
     await write("/auth/development/sign-in", { subject }, language);
     // Whoever was read before (another person, or nobody) is gone.
     queryClient.clear();
-    navigate(paths.toDo);
+    navigate(returnPath());
   };
   return (
     <>
