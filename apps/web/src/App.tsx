@@ -1,33 +1,39 @@
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, Suspense, useEffect } from "react";
 import { ApiProblem } from "./api/client";
 import { useMe } from "./api/queries";
 import type { Me } from "./api/types";
 import { Layout } from "./components/Layout";
 import { Loading } from "./components/Loading";
-import { AccessibilityStatementPage } from "./features/accessibility/AccessibilityStatementPage";
-import { AnswerSignalPage } from "./features/inbox/AnswerSignalPage";
-import { InboxPage } from "./features/inbox/InboxPage";
-import { RaiseTensionPage } from "./features/lead-forms/RaiseTensionPage";
-import { RecordCheckInPage } from "./features/lead-forms/RecordCheckInPage";
-import { RecordReadingPage } from "./features/lead-forms/RecordReadingPage";
-import { SetGoalPage } from "./features/lead-forms/SetGoalPage";
-import { AmendMandatePage } from "./features/mandates/AmendMandatePage";
-import { GrantMandatePage } from "./features/mandates/GrantMandatePage";
-import { RenewMandatePage } from "./features/mandates/RenewMandatePage";
-import { RevokeMandatePage } from "./features/mandates/RevokeMandatePage";
-import { MeetingPage } from "./features/meetings/MeetingPage";
-import { MeetingsPage } from "./features/meetings/MeetingsPage";
-import { MinutesPage } from "./features/meetings/MinutesPage";
-import { PlanMeetingPage } from "./features/meetings/PlanMeetingPage";
-import { PortfolioPage } from "./features/portfolio/PortfolioPage";
 import { useDocumentTitle } from "./components/document-title";
 import { useLanguage } from "./i18n/language";
-import { InitiativePage } from "./pages/InitiativePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SignInPage } from "./pages/SignInPage";
-import { SubmitSignalPage } from "./pages/SubmitSignalPage";
 import { ToDoPage } from "./pages/ToDoPage";
+import { lazyPage } from "./lazy-page";
 import { type Page, navigate, pageOf, signInReturningHere, usePath } from "./router";
+
+// To do and signing in come with the first load; every other page loads when first visited.
+const AccessibilityStatementPage = lazyPage(
+  () => import("./features/accessibility/AccessibilityStatementPage"),
+  "AccessibilityStatementPage",
+);
+const AnswerSignalPage = lazyPage(() => import("./features/inbox/AnswerSignalPage"), "AnswerSignalPage");
+const InboxPage = lazyPage(() => import("./features/inbox/InboxPage"), "InboxPage");
+const RaiseTensionPage = lazyPage(() => import("./features/lead-forms/RaiseTensionPage"), "RaiseTensionPage");
+const RecordCheckInPage = lazyPage(() => import("./features/lead-forms/RecordCheckInPage"), "RecordCheckInPage");
+const RecordReadingPage = lazyPage(() => import("./features/lead-forms/RecordReadingPage"), "RecordReadingPage");
+const SetGoalPage = lazyPage(() => import("./features/lead-forms/SetGoalPage"), "SetGoalPage");
+const AmendMandatePage = lazyPage(() => import("./features/mandates/AmendMandatePage"), "AmendMandatePage");
+const GrantMandatePage = lazyPage(() => import("./features/mandates/GrantMandatePage"), "GrantMandatePage");
+const RenewMandatePage = lazyPage(() => import("./features/mandates/RenewMandatePage"), "RenewMandatePage");
+const RevokeMandatePage = lazyPage(() => import("./features/mandates/RevokeMandatePage"), "RevokeMandatePage");
+const MeetingPage = lazyPage(() => import("./features/meetings/MeetingPage"), "MeetingPage");
+const MeetingsPage = lazyPage(() => import("./features/meetings/MeetingsPage"), "MeetingsPage");
+const MinutesPage = lazyPage(() => import("./features/meetings/MinutesPage"), "MinutesPage");
+const PlanMeetingPage = lazyPage(() => import("./features/meetings/PlanMeetingPage"), "PlanMeetingPage");
+const PortfolioPage = lazyPage(() => import("./features/portfolio/PortfolioPage"), "PortfolioPage");
+const InitiativePage = lazyPage(() => import("./pages/InitiativePage"), "InitiativePage");
+const SubmitSignalPage = lazyPage(() => import("./pages/SubmitSignalPage"), "SubmitSignalPage");
 
 /** The page a signed-in person sees at the path. Each page names itself (useDocumentTitle). */
 function signedInPage(page: Exclude<Page, { name: "sign-in" } | { name: "accessibility" }>, me: Me): ReactNode {
@@ -101,7 +107,9 @@ export function App() {
   if (page.name === "accessibility")
     return (
       <Layout me={me.data}>
-        <AccessibilityStatementPage />
+        <Suspense fallback={<Loading />}>
+          <AccessibilityStatementPage />
+        </Suspense>
       </Layout>
     );
   if (!me.data)
@@ -110,5 +118,9 @@ export function App() {
         <Waiting failed={me.isError && !signedOut} />
       </Layout>
     );
-  return <Layout me={me.data}>{signedInPage(page, me.data)}</Layout>;
+  return (
+    <Layout me={me.data}>
+      <Suspense fallback={<Loading />}>{signedInPage(page, me.data)}</Suspense>
+    </Layout>
+  );
 }
