@@ -132,7 +132,7 @@ describe("the web app, for an initiative lead", () => {
   );
 
   it(
-    "submits a signal by keyboard alone",
+    "carries the signal journey by keyboard alone: the lead signals at the edge of a clause, the Core Team answers with an amendment, the lead sees both",
     async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
@@ -161,10 +161,11 @@ describe("the web app, for an initiative lead", () => {
       await page.keyboard.press("Enter");
       await eventually(() => page.getByRole("radio", { name: "Risk" }).isVisible()).toBe(true);
 
+      const summary = "Föreningen vill ta över kvällarna";
       await tabTo(page, /Iakttagelse/);
       await page.keyboard.press("ArrowDown"); // Framsteg
       await page.keyboard.press("Tab");
-      await page.keyboard.type("Föreningen vill ta över kvällarna");
+      await page.keyboard.type(summary);
       await page.keyboard.press("Tab");
       await page.keyboard.type("Frågan gäller principen om öppenhet.");
       await tabTo(page, /Inom mandatet/);
@@ -175,12 +176,46 @@ describe("the web app, for an initiative lead", () => {
       await page.keyboard.press("Enter");
 
       await eventually(() => page.getByText("Signalen är skickad.").isVisible()).toBe(true);
-      expect(
-        await page
-          .getByRole("region", { name: "Obesvarade signaler" })
-          .getByText("Föreningen vill ta över kvällarna")
-          .isVisible(),
-      ).toBe(true);
+      expect(await page.getByRole("region", { name: "Obesvarade signaler" }).getByText(summary).isVisible()).toBe(true);
+
+      // A Core Team member, in a browser of their own, finds it in the inbox and answers it
+      // with an amendment of S1, by keyboard too.
+      const coreTeamContext = await newContext(browser);
+      const coreTeam = await coreTeamContext.newPage();
+      await coreTeam.goto(`${server.url}/logga-in`);
+      await eventually(() => coreTeam.getByRole("button", { name: `Logga in som ${CORE_TEAM_MEMBER}` }).isVisible()).toBe(true);
+      await tabTo(coreTeam, new RegExp(`Logga in som ${CORE_TEAM_MEMBER}`));
+      await coreTeam.keyboard.press("Enter");
+      await eventually(() => coreTeam.getByRole("heading", { level: 1, name: "Att göra" }).isVisible()).toBe(true);
+      await tabTo(coreTeam, /^Inkorg\s*$/);
+      await coreTeam.keyboard.press("Enter");
+      await eventually(() => coreTeam.getByRole("heading", { name: summary }).isVisible()).toBe(true);
+      await tabTo(coreTeam, new RegExp(`Svara: ${summary}`), 80);
+      await coreTeam.keyboard.press("Enter");
+      await eventually(() => coreTeam.getByRole("textbox", { name: "Svar till initiativet" }).isVisible()).toBe(true);
+      const response = "Föreningen får kvällarna när mötesplatsens program tillåter det.";
+      await tabTo(coreTeam, /Svar till initiativet/);
+      await coreTeam.keyboard.type(response);
+      await tabTo(coreTeam, /Noteras|Noterad/);
+      await coreTeam.keyboard.press("ArrowDown"); // Mandatet justeras
+      const s1 = coreTeam.getByRole("group", { name: "Uppdrag" }).getByRole("textbox", { name: "S1" });
+      await eventually(() => s1.isVisible()).toBe(true);
+      const reworded = "Driva mötesplatsen och dess program, också på kvällarna tillsammans med föreningar";
+      await tabTo(coreTeam, /(^|\s)S1(\s|$)/);
+      await coreTeam.keyboard.press("ControlOrMeta+A");
+      await coreTeam.keyboard.type(reworded);
+      await tabTo(coreTeam, /Skäl/);
+      await coreTeam.keyboard.type("Signalen visar att kvällarna behövs");
+      await tabTo(coreTeam, /Ändra mandatet och skicka svaret/);
+      await coreTeam.keyboard.press("Enter");
+      await eventually(() => coreTeam.getByText("Svaret är skickat.").isVisible()).toBe(true);
+
+      // The lead's page, still open, follows the log (the live feed): the answer and the new S1.
+      const letter = page.getByRole("region", { name: "Mandatbrev" });
+      await eventually(() => letter.getByText(reworded).isVisible()).toBe(true);
+      await eventually(() => page.getByRole("region", { name: "Besvarade signaler" }).getByText(response).isVisible()).toBe(true);
+      expect(await page.getByRole("region", { name: "Obesvarade signaler" }).getByText(summary).count()).toBe(0);
+      await coreTeamContext.close();
       await context.close();
     },
     BROWSER_TIMEOUT_MS,
