@@ -296,6 +296,27 @@ describe("every page's frame", () => {
   );
 });
 
+describe("an address that is no page", () => {
+  it(
+    "says so, with the way back to To do, in Swedish and English, and passes axe",
+    async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await signInAs(page, server.url, LEAD);
+      await page.goto(`${server.url}/initiativ/finns-inte/nagot-annat`);
+      await eventually(() => page.getByRole("heading", { level: 1, name: "Sidan finns inte." }).isVisible()).toBe(true);
+      expect(await page.title()).toBe("Sidan finns inte. – Mandat");
+      expect(await page.getByRole("main").getByRole("link", { name: "Till Att göra" }).getAttribute("href")).toBe("/");
+      await expectAccessible(page, "the page that does not exist (sv)");
+      await page.getByRole("button", { name: "In English" }).click();
+      await eventually(() => page.getByRole("heading", { level: 1, name: "There is no such page." }).isVisible()).toBe(true);
+      await expectAccessible(page, "the page that does not exist (en)");
+      await context.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
+
 describe("reflow (WCAG 1.4.10)", () => {
   for (const view of VIEWS) {
     it(
