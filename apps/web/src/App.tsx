@@ -33,6 +33,12 @@ const MinutesPage = lazyPage(() => import("./features/meetings/MinutesPage"), "M
 const PlanMeetingPage = lazyPage(() => import("./features/meetings/PlanMeetingPage"), "PlanMeetingPage");
 const PortfolioPage = lazyPage(() => import("./features/portfolio/PortfolioPage"), "PortfolioPage");
 const InitiativePage = lazyPage(() => import("./pages/InitiativePage"), "InitiativePage");
+const DecisionLogPage = lazyPage(() => import("./features/decisions/DecisionLogPage"), "DecisionLogPage");
+const MandateStoryPage = lazyPage(() => import("./features/mandate-story/MandateStoryPage"), "MandateStoryPage");
+const OverTimePage = lazyPage(() => import("./features/over-time/OverTimePage"), "OverTimePage");
+const BudgetPage = lazyPage(() => import("./features/budget/BudgetPage"), "BudgetPage");
+const AuditPage = lazyPage(() => import("./features/audit/AuditPage"), "AuditPage");
+const AdministrationPage = lazyPage(() => import("./features/administration/AdministrationPage"), "AdministrationPage");
 const SubmitSignalPage = lazyPage(() => import("./pages/SubmitSignalPage"), "SubmitSignalPage");
 
 /** The page a signed-in person sees at the path. Each page names itself (useDocumentTitle). */
@@ -74,6 +80,18 @@ function signedInPage(page: Exclude<Page, { name: "sign-in" } | { name: "accessi
       return <MeetingPage me={me} meetingId={page.id} />;
     case "minutes":
       return <MinutesPage me={me} meetingId={page.id} />;
+    case "decisions":
+      return <DecisionLogPage me={me} />;
+    case "mandate-story":
+      return <MandateStoryPage me={me} initiativeId={page.id} mandateId={page.mandateId} />;
+    case "over-time":
+      return <OverTimePage me={me} initiativeId={page.id} />;
+    case "budget":
+      return <BudgetPage me={me} />;
+    case "audit":
+      return <AuditPage me={me} />;
+    case "administration":
+      return <AdministrationPage me={me} rest={page.rest} />;
     case "not-found":
       return <NotFoundPage />;
   }

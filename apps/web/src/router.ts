@@ -66,6 +66,13 @@ export const paths = {
   planMeeting: "/moten/nytt",
   meeting: (id: string) => `/moten/${segment(id)}`,
   minutes: (id: string) => `/moten/${segment(id)}/protokoll`,
+  decisions: "/beslut",
+  mandateStory: (id: string, mandateId: string) => `/initiativ/${segment(id)}/mandathistorik/${segment(mandateId)}`,
+  overTime: (id: string) => `/initiativ/${segment(id)}/over-tid`,
+  budget: "/budget",
+  audit: "/granskning",
+  /** The admin's pages: everything under it is the administration feature's own (its router). */
+  administration: "/administration",
 };
 
 export type Page =
@@ -89,6 +96,12 @@ export type Page =
   | { readonly name: "plan-meeting" }
   | { readonly name: "meeting"; readonly id: string }
   | { readonly name: "minutes"; readonly id: string }
+  | { readonly name: "decisions" }
+  | { readonly name: "mandate-story"; readonly id: string; readonly mandateId: string }
+  | { readonly name: "over-time"; readonly id: string }
+  | { readonly name: "budget" }
+  | { readonly name: "audit" }
+  | { readonly name: "administration"; readonly rest: string }
   | { readonly name: "not-found" };
 
 const FIXED: Readonly<Record<string, Page>> = {
@@ -99,6 +112,9 @@ const FIXED: Readonly<Record<string, Page>> = {
   [paths.inbox]: { name: "inbox" },
   [paths.meetings]: { name: "meetings" },
   [paths.planMeeting]: { name: "plan-meeting" },
+  [paths.decisions]: { name: "decisions" },
+  [paths.budget]: { name: "budget" },
+  [paths.audit]: { name: "audit" },
 };
 
 /** An initiative's sub-pages, by the path after /initiativ/{id}. */
@@ -108,6 +124,7 @@ const INITIATIVE_PAGES = {
   "/ny-avstamning": "record-check-in",
   "/ny-spanning": "raise-tension",
   "/nytt-mal": "set-goal",
+  "/over-tid": "over-time",
   "/mandat/nytt": "grant-mandate",
   "/mandat/andring": "amend-mandate",
   "/mandat/fornyelse": "renew-mandate",
@@ -131,6 +148,14 @@ export function pageOf(path: string): Page {
     const goalId = decode(reading[2]!);
     if (id && goalId) return { name: "record-reading", id, goalId };
   }
+  const story = path.match(/^\/initiativ\/([^/]+)\/mandathistorik\/([^/]+)$/);
+  if (story) {
+    const id = decode(story[1]!);
+    const mandateId = decode(story[2]!);
+    if (id && mandateId) return { name: "mandate-story", id, mandateId };
+  }
+  if (path === paths.administration || path.startsWith(`${paths.administration}/`))
+    return { name: "administration", rest: path.slice(paths.administration.length) };
   const initiative = path.match(/^\/initiativ\/([^/]+)(\/.*)?$/);
   if (initiative) {
     const id = decode(initiative[1]!);

@@ -3,6 +3,7 @@ import { ActionLinks, mayActOn } from "../features/initiative/ActionLinks";
 import { AnsweredSignals } from "../features/initiative/AnsweredSignals";
 import { CheckInsSection } from "../features/initiative/CheckInsSection";
 import { GoalsSection } from "../features/initiative/GoalsSection";
+import { InitiativeViews } from "../features/initiative/InitiativeViews";
 import { LeadsSection } from "../features/initiative/LeadsSection";
 import { MandateDecision } from "../features/initiative/MandateDecision";
 import { OpenTensions } from "../features/initiative/OpenTensions";
@@ -24,6 +25,7 @@ export function InitiativeDetails({ initiative, me }: { initiative: InitiativeOv
       <SavedNotice />
       {initiative.description && <p>{initiative.description}</p>}
       <ActionLinks initiative={initiative} me={me} />
+      <InitiativeViews initiative={initiative} />
       {initiative.mandate ? (
         <MandateLetter mandate={initiative.mandate}>
           <MandateDecision initiativeId={initiative.id} mandateId={initiative.mandate.mandateId} />

@@ -7,20 +7,24 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { SignedInPerson } from "./SignedInPerson";
 import { SignOutButton } from "./SignOutButton";
 
-/** The main menu: what everyone has, and the Core Team's own pages. */
+/** The main menu: what everyone has, and the pages of the Core Team, auditors and admins. */
 function Navigation({ me }: { me: Me }) {
   const { t } = useLanguage();
   const path = usePath();
-  const coreTeam = me.roles.includes("core-team");
+  const has = (role: string) => me.roles.includes(role);
   const items = [
     { href: paths.toDo, label: t.toDo },
-    ...(coreTeam
+    ...(has("core-team")
       ? [
           { href: paths.portfolio, label: t.portfolio },
           { href: paths.inbox, label: t.inbox },
         ]
       : []),
     { href: paths.meetings, label: t.meetings },
+    { href: paths.decisions, label: t.decisions },
+    { href: paths.budget, label: t.budget },
+    ...(has("auditor") || has("admin") ? [{ href: paths.audit, label: t.audit }] : []),
+    ...(has("admin") ? [{ href: paths.administration, label: t.administration }] : []),
   ];
   return (
     <nav aria-label={t.mainNavigation}>

@@ -5,6 +5,9 @@ import { defineMessages } from "../../i18n/define-messages";
 export const messages = defineMessages(
   {
     actions: "Gör något för initiativet",
+    views: "Mer om initiativet",
+    mandateStory: "Mandatets historia",
+    overTime: "Över tid: spänningar, avstämningar och signaler",
     recordCheckIn: "Ny avstämning",
     raiseTension: "Lyft en spänning",
     setGoal: "Nytt mål",
@@ -95,6 +98,9 @@ export const messages = defineMessages(
   },
   {
     actions: "Act on the initiative",
+    views: "More about the initiative",
+    mandateStory: "The mandate's story",
+    overTime: "Over time: tensions, check-ins and signals",
     recordCheckIn: "New check-in",
     raiseTension: "Raise a tension",
     setGoal: "New goal",
