@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from "@nestjs/common";
 import { APP_FILTER, APP_GUARD } from "@nestjs/core";
 import { CqrsModule } from "@nestjs/cqrs";
 import { ArchiveController } from "./audit/archive.controller.js";
+import { ExportController } from "./audit/export.controller.js";
 import { SealsController } from "./audit/seals.controller.js";
 import { ExecuteCommandHandler } from "./cqrs/execute-command.js";
 import { ReadQueryHandler } from "./cqrs/read-query.js";
@@ -28,6 +29,7 @@ export const API_CONTROLLERS = [
   LiveEventsController,
   SealsController,
   ArchiveController,
+  ExportController,
   controllerServing(TABLE_ROUTES),
 ];
 

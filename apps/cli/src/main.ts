@@ -24,7 +24,7 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
   mandat seal-keys [--rotate]
   mandat archive --output <folder|file.tar> [--from <date>] [--to <date>]
   mandat rebuild [projection]
-  mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>] [--seals <file>]
+  mandat export --format jsonl|csv [--stream <id>] [--initiative <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>] [--seals <file>]
   mandat import <file> [--seals <file>]
   mandat token --person <id|name>              (a Core Team member or lead; rights come from the log)
   mandat token --role <admin|auditor> [--sub <id>]
@@ -43,6 +43,8 @@ const OPTIONS = {
   json: { type: "boolean" },
   format: { type: "string" },
   stream: { type: "string" },
+  // export: an initiative's events (its own stream, the signals and tensions about it).
+  initiative: { type: "string" },
   from: { type: "string" },
   // export: the end of the recorded-time range; migrate: the target engine.
   to: { type: "string" },

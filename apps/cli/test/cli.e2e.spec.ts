@@ -154,14 +154,22 @@ describe("mandat on a store holding the demo history", () => {
     }
   }, 30_000);
 
-  it("export: JSONL with full envelopes, CSV with a header, filtered by stream and time", async () => {
+  it("export: JSONL with full envelopes, CSV for Excel with a header, filtered by stream, initiative and time", async () => {
     expect(exported.length).toBeGreaterThan(90);
     const first = JSON.parse(exported[0]!);
     expect(first).toMatchObject({ position: 1, revision: 0, schemaVersion: 1 });
     expect(first.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
-    const csv = (await mandat(["export", "--format", "csv"])).stdout.trim().split("\n");
-    expect(csv[0]).toBe("position,eventId,streamId,revision,type,schemaVersion,recordedAt,data,metadata");
+    // CSV as Swedish Excel opens it: BOM, `;`, CRLF; the JSON columns quoted with their quotes doubled.
+    const csvText = (await mandat(["export", "--format", "csv"])).stdout;
+    expect(csvText.startsWith("\uFEFFposition;eventId;streamId;revision;type;schemaVersion;recordedAt;data;metadata\r\n")).toBe(
+      true,
+    );
+    const csv = csvText.split("\r\n").slice(0, -1);
     expect(csv).toHaveLength(exported.length + 1);
+    expect(csv[1]).toMatch(/^1;[0-9a-f-]{36};[a-z]+-[^;]+;0;[A-Za-z]+;1;[^;]+;"\{""/);
+    const ofInitiative = (await mandat(["export", "--format", "jsonl", "--initiative", initiativeId])).stdout.trim().split("\n");
+    expect(ofInitiative.map((line) => JSON.parse(line).streamId)).toContain(`initiative-${initiativeId}`);
+    expect(ofInitiative.every((line) => /^(initiative|signal|tension)-/.test(JSON.parse(line).streamId))).toBe(true);
     const stream = (await mandat(["export", "--format", "jsonl", "--stream", `initiative-${initiativeId}`])).stdout
       .trim()
       .split("\n");

@@ -14,3 +14,4 @@ export * from "./sealing.js";
 export * from "./development-tokens.js";
 export * from "./archive/index.js";
 export * from "./seal-bundle.js";
+export * from "./log-export.js";

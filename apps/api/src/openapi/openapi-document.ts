@@ -139,6 +139,10 @@ const UNTYPED_ANSWERS: Readonly<Record<string, JsonSchema>> = {
   listSeals: json({ type: "array", items: { type: "object", description: "A seal of the log" } }),
   sealKeys: json({ type: "object", properties: { keys: { type: "array", items: { type: "object" } } }, required: ["keys"] }),
   archivalPackage: { "application/x-tar": { schema: { type: "string", format: "binary" } } },
+  exportLog: {
+    "application/x-ndjson": { schema: { type: "string", description: "One event envelope as JSON per line" } },
+    "text/csv": { schema: { type: "string", description: "UTF-8 with BOM, `;` between fields, CRLF, a header row" } },
+  },
   liveEvents: {
     "text/event-stream": {
       schema: {

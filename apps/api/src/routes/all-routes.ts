@@ -1,4 +1,5 @@
 import { archiveRoute } from "../audit/archive.controller.js";
+import { exportRoute } from "../audit/export.controller.js";
 import { sealRoutes } from "../audit/seals.controller.js";
 import { healthRoutes } from "../health/health.controller.js";
 import { meRoute } from "../me/me.controller.js";
@@ -54,6 +55,7 @@ export const ALL_ROUTES: ReadonlyArray<RouteDefinition> = [
   ...TABLE_ROUTES,
   ...Object.values(sealRoutes),
   archiveRoute,
+  exportRoute,
   liveEventsRoute,
   ...Object.values(healthRoutes),
   ...Object.values(docsRoutes),

@@ -2,8 +2,7 @@ import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
-import { type RecordedEvent, logBatches } from "#event-store";
-import { exportSeals } from "#platform";
+import { exportSeals, exportStream } from "#platform";
 import { Effect, Stream } from "effect";
 import { withContext } from "../cli-context.js";
 import { instantOption } from "../date-options.js";
@@ -12,28 +11,19 @@ import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 interface ExportOptions {
   readonly format?: string;
   readonly stream?: string;
+  readonly initiative?: string;
   readonly from?: string;
   readonly to?: string;
   readonly output?: string;
   readonly seals?: string;
 }
 
-const CSV_COLUMNS = [
-  "position",
-  "eventId",
-  "streamId",
-  "revision",
-  "type",
-  "schemaVersion",
-  "recordedAt",
-  "data",
-  "metadata",
-] as const;
-
 /**
- * `mandat export --format jsonl|csv [--stream <id>] [--from <date|instant>] [--to ...] [--output <file>]`:
+ * `mandat export --format jsonl|csv [--stream <id>] [--initiative <id>] [--from <date|instant>] [--to ...] [--output <file>]`:
  * the log as stored, with full envelopes (hashes included), so an export imports and
- * verifies elsewhere. --from/--to bound the recorded time, inclusive.
+ * verifies elsewhere. --from/--to bound the recorded time, inclusive. The selection and the
+ * encoding are libs/platform log-export.ts's, which GET /api/v1/audit/export serves too:
+ * the same bytes from both.
  */
 export async function exportLog(options: ExportOptions): Promise<ExitCode> {
   const format = options.format ?? "jsonl";
@@ -41,24 +31,27 @@ export async function exportLog(options: ExportOptions): Promise<ExitCode> {
   const from = instantOption("--from", options.from, "start");
   const to = instantOption("--to", options.to, "end");
   // Seals cover the whole log: a part of it would fail every seal past its first gap.
-  if (options.seals !== undefined && (options.stream !== undefined || from !== undefined || to !== undefined))
-    throw new CliError(EXIT.usage, "--seals goes with an export of the whole log: leave out --stream, --from and --to");
+  const part = options.stream !== undefined || options.initiative !== undefined || from !== undefined || to !== undefined;
+  if (options.seals !== undefined && part)
+    throw new CliError(
+      EXIT.usage,
+      "--seals goes with an export of the whole log: leave out --stream, --initiative, --from and --to",
+    );
   return withContext({ mustExist: true }, async (context) => {
     const out = options.output ? await createOutput(options.output) : process.stdout;
     try {
-      if (format === "csv") await write(out, `${CSV_COLUMNS.join(",")}\n`);
       let exported = 0;
+      const selection = {
+        ...(options.stream === undefined ? {} : { streamId: options.stream }),
+        ...(options.initiative === undefined ? {} : { initiativeId: options.initiative }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+      };
       await context.run(
-        Stream.runForEach(logBatches(context.raw, { batchSize: 2_000 }), (batch) =>
+        Stream.runForEach(exportStream(context.raw, format, selection), (chunk) =>
           Effect.promise(async () => {
-            const selected = batch.filter(
-              (event) =>
-                (options.stream === undefined || event.streamId === options.stream) &&
-                (from === undefined || event.recordedAt >= from) &&
-                (to === undefined || event.recordedAt <= to),
-            );
-            if (selected.length > 0) await write(out, selected.map(format === "csv" ? csvLine : jsonLine).join(""));
-            exported += selected.length;
+            await write(out, chunk.text);
+            exported += chunk.events;
           }),
         ),
       );
@@ -94,16 +87,6 @@ async function writeSeals(path: string, bundle: { readonly seals: ReadonlyArray<
   }
   console.error(`Exported ${bundle.seals.length} seals to ${path}`);
 }
-
-const jsonLine = (event: RecordedEvent): string => `${JSON.stringify(event)}\n`;
-
-const csvLine = (event: RecordedEvent): string =>
-  `${CSV_COLUMNS.map((column) => {
-    const value = event[column];
-    return csvField(typeof value === "object" ? JSON.stringify(value) : String(value));
-  }).join(",")}\n`;
-
-const csvField = (text: string): string => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, "drain");
