@@ -166,7 +166,9 @@ export function DecisionLogPage({ me }: { me: Me }) {
                       {meeting.decisions.map((decision) => (
                         <li key={decision.decisionId}>
                           <h3>
-                            {m.paragraph(decision.paragraph)} {decision.subject}
+                            {decision.paragraph === null
+                              ? decision.subject
+                              : `${m.paragraph(decision.paragraph)} ${decision.subject}`}
                           </h3>
                           <dl className="facts">
                             <dt>{m.decision}</dt>

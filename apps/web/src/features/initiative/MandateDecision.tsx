@@ -26,8 +26,12 @@ function MeetingDecision({ decision }: { decision: DecisionRef }) {
             {m.meetingDecision(cited?.paragraph ?? null, body, found.heldOn ? formatDate(found.heldOn, language) : null)}
             {cited && <>: {cited.subject}</>}
             {registration && <> ({registration})</>}{" "}
-            <Link className="no-print" href={time.link(paths.meeting(decision.meetingId))}>
-              {m.openMeeting}
+            {/* In the past: the minutes as known then (the meeting's page, with its forms, shows now). */}
+            <Link
+              className="no-print"
+              href={time.inPast ? time.link(paths.minutes(decision.meetingId)) : paths.meeting(decision.meetingId)}
+            >
+              {time.inPast ? m.openMinutes : m.openMeeting}
             </Link>
           </>
         );
