@@ -28,6 +28,16 @@ export function MinutesPage({ meetingId }: { me: Me; meetingId: string }) {
   const time = useTimeTravel();
   const query = useApiQuery<Minutes>(time.api(`/api/v1/meetings/${encodeURIComponent(meetingId)}`, { at: "at", asOf: true }));
   useDocumentTitle(query.data ? `${m.minutesTitle}: ${name(query.data)}` : m.minutesTitle);
+  if (query.error)
+    // Not yet recorded as known then (404), or not readable: still the way to another time.
+    return (
+      <>
+        <h1>{m.minutesTitle}</h1>
+        <PastBanner subject="minutes" />
+        <QueryState query={query}>{() => null}</QueryState>
+        <TimeControls />
+      </>
+    );
   return (
     <QueryState query={query}>
       {(minutes) =>
