@@ -11,21 +11,28 @@ import { SavedNotice } from "../features/initiative/SavedNotice";
 import { UnansweredSignals } from "../features/initiative/UnansweredSignals";
 import "../features/initiative/initiative.css";
 import { useLanguage } from "../i18n/language";
+import { PastBanner } from "../time-travel/PastBanner";
+import { TimeControls } from "../time-travel/TimeControls";
+import { useTimeTravel } from "../time-travel/use-time-travel";
 import { MandateLetter } from "./MandateLetter";
 
 /**
- * One initiative as it stands today: its mandate letter and the decision behind it, its goals
- * with their readings, leads, open tensions, signals with their answers, and check-ins.
+ * One initiative as it stands on the day shown (today, or the time machine's): its mandate
+ * letter and the decision behind it, its goals with their readings, leads, open tensions,
+ * signals with their answers, and check-ins. In the past it is read only: no forms.
  */
 export function InitiativeDetails({ initiative, me }: { initiative: InitiativeOverview; me: Me }) {
   const { t } = useLanguage();
+  const { inPast } = useTimeTravel();
   return (
     <>
       <h1>{initiative.name}</h1>
+      <PastBanner subject="initiative" />
       <SavedNotice />
       {initiative.description && <p>{initiative.description}</p>}
-      <ActionLinks initiative={initiative} me={me} />
+      {!inPast && <ActionLinks initiative={initiative} me={me} />}
       <InitiativeViews initiative={initiative} />
+      <TimeControls />
       {initiative.mandate ? (
         <MandateLetter mandate={initiative.mandate}>
           <MandateDecision initiativeId={initiative.id} mandateId={initiative.mandate.mandateId} />
@@ -33,7 +40,7 @@ export function InitiativeDetails({ initiative, me }: { initiative: InitiativeOv
       ) : (
         <p>{t.noMandate}</p>
       )}
-      <GoalsSection initiative={initiative} mayAct={mayActOn(initiative, me)} />
+      <GoalsSection initiative={initiative} mayAct={!inPast && mayActOn(initiative, me)} />
       <LeadsSection leads={initiative.leads} />
       <OpenTensions tensions={initiative.openTensions} />
       <UnansweredSignals signals={initiative.unansweredSignals} />

@@ -2,6 +2,7 @@ import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
 import { formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { messages } from "./messages";
 import { useInitiativeSignals } from "./queries";
 import { ShowAll } from "./ShowAll";
@@ -16,13 +17,16 @@ const SHOWN = 5;
 export function AnsweredSignals({ initiativeId }: { initiativeId: string }) {
   const { language, t } = useLanguage();
   const m = useMessages(messages);
+  const { day } = useTimeTravel();
   const signals = useInitiativeSignals(initiativeId);
   return (
     <section aria-labelledby="answered-signals">
       <h2 id="answered-signals">{m.answeredSignals}</h2>
       <QueryState query={signals}>
         {(list) => {
-          const closed = list.filter((signal) => signal.status === "answered" || signal.status === "withdrawn").reverse();
+          const closed = list
+            .filter((signal) => (signal.status === "answered" || signal.status === "withdrawn") && signal.observedOn <= day)
+            .reverse();
           if (closed.length === 0) return <p>{m.answeredSignalsNone}</p>;
           return (
             <ShowAll items={closed} shown={SHOWN}>

@@ -4,6 +4,7 @@ import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
 import { formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { CheckInTrend } from "./CheckInTrend";
 import { messages } from "./messages";
 import { useCheckIns } from "./queries";
@@ -19,6 +20,7 @@ const SHOWN = 5;
 export function CheckInsSection({ initiative }: { initiative: InitiativeOverview }) {
   const { language } = useLanguage();
   const m = useMessages(messages);
+  const { day } = useTimeTravel();
   const checkIns = useCheckIns(initiative.id);
   const people = usePeople();
   const nameOf = (id: string) => people.data?.find((person) => person.id === id)?.name ?? "…";
@@ -32,8 +34,10 @@ export function CheckInsSection({ initiative }: { initiative: InitiativeOverview
         </p>
       )}
       <QueryState query={checkIns}>
-        {(list) =>
-          list.length === 0 ? (
+        {(recorded) => {
+          // Those held by the day shown (the read takes no `at`).
+          const list = recorded.filter((checkIn) => checkIn.heldOn <= day);
+          return list.length === 0 ? (
             <p>{m.checkInsNone}</p>
           ) : (
             <>
@@ -77,8 +81,8 @@ export function CheckInsSection({ initiative }: { initiative: InitiativeOverview
                 )}
               </ShowAll>
             </>
-          )
-        }
+          );
+        }}
       </QueryState>
     </section>
   );

@@ -4,6 +4,7 @@ import { useMessages } from "../../i18n/define-messages";
 import { formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { paths } from "../../router";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { messages } from "./messages";
 import { useMandateVersions, useMeeting } from "./queries";
 import type { DecisionRef } from "./types";
@@ -12,6 +13,7 @@ import type { DecisionRef } from "./types";
 function MeetingDecision({ decision }: { decision: DecisionRef }) {
   const m = useMessages(messages);
   const { language } = useLanguage();
+  const time = useTimeTravel();
   const meeting = useMeeting(decision.meetingId);
   return (
     <QueryState query={meeting}>
@@ -24,8 +26,12 @@ function MeetingDecision({ decision }: { decision: DecisionRef }) {
             {m.meetingDecision(cited?.paragraph ?? null, body, found.heldOn ? formatDate(found.heldOn, language) : null)}
             {cited && <>: {cited.subject}</>}
             {registration && <> ({registration})</>}{" "}
-            <Link className="no-print" href={paths.meeting(decision.meetingId)}>
-              {m.openMeeting}
+            {/* In the past: the minutes as known then (the meeting's page, with its forms, shows now). */}
+            <Link
+              className="no-print"
+              href={time.inPast ? time.link(paths.minutes(decision.meetingId)) : paths.meeting(decision.meetingId)}
+            >
+              {time.inPast ? m.openMinutes : m.openMeeting}
             </Link>
           </>
         );
@@ -41,6 +47,7 @@ function MeetingDecision({ decision }: { decision: DecisionRef }) {
 export function MandateDecision({ initiativeId, mandateId }: { initiativeId: string; mandateId: string }) {
   const m = useMessages(messages);
   const { language } = useLanguage();
+  const { day } = useTimeTravel();
   const versions = useMandateVersions(initiativeId);
   return (
     <div className="mandate-decision">
@@ -49,7 +56,7 @@ export function MandateDecision({ initiativeId, mandateId }: { initiativeId: str
         {(list) => (
           <ul>
             {list
-              .filter((version) => version.mandateId === mandateId)
+              .filter((version) => version.mandateId === mandateId && version.effectiveFrom <= day)
               .map((version) => (
                 <li key={version.version}>
                   <strong>

@@ -37,6 +37,7 @@ export const messages = defineMessages(
     withoutMeeting: "Utan mötesbeslut (delegationsbeslut, anmäls till nästa möte)",
     reason: "Skäl",
     openMeeting: "Till mötet",
+    openMinutes: "Protokollet som det var känt då",
 
     indicator: "Indikator",
     readingsNone: "Inga mätningar ännu.",
@@ -129,6 +130,7 @@ export const messages = defineMessages(
     withoutMeeting: "Without a meeting decision (a delegated decision, reported to the next meeting)",
     reason: "Reason",
     openMeeting: "To the meeting",
+    openMinutes: "The minutes as known then",
 
     indicator: "Indicator",
     readingsNone: "No readings yet.",

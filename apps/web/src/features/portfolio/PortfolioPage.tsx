@@ -1,12 +1,14 @@
-import { useInitiativeOverviews, useInitiatives } from "../../api/queries";
-import type { Me } from "../../api/types";
+import { initiativePath, useApiQueries, useApiQuery } from "../../api/queries";
+import type { InitiativeListItem, InitiativeOverview, Me } from "../../api/types";
 import { useDocumentTitle } from "../../components/document-title";
 import { Loading } from "../../components/Loading";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
-import { todayInStockholm } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { useSearch } from "../../router";
+import { PastBanner } from "../../time-travel/PastBanner";
+import { TimeControls } from "../../time-travel/TimeControls";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { messages } from "./messages";
 import { PortfolioFilters } from "./PortfolioFilters";
 import { PortfolioSummary } from "./PortfolioSummary";
@@ -20,7 +22,8 @@ function Portfolio({ ids }: { ids: ReadonlyArray<string> }) {
   const { t } = useLanguage();
   const m = useMessages(messages);
   const view = parseView(useSearch());
-  const overviews = useInitiativeOverviews(ids);
+  const time = useTimeTravel();
+  const overviews = useApiQueries<InitiativeOverview>(ids.map((id) => time.api(initiativePath(id), { at: "at", asOf: true })));
   if (overviews.some((overview) => overview.isError))
     return (
       <p role="alert" className="error">
@@ -28,8 +31,8 @@ function Portfolio({ ids }: { ids: ReadonlyArray<string> }) {
       </p>
     );
   if (overviews.some((overview) => overview.data === undefined)) return <Loading />;
-  const today = todayInStockholm();
-  const rows = overviews.map((overview) => portfolioRow(overview.data!, today));
+  // The day shown is "today" for what is due or ending: the time machine's, or today.
+  const rows = overviews.map((overview) => portfolioRow(overview.data!, time.day));
   const shown = sortRows(
     rows.filter((row) => matchesView(row, view)),
     view.sort,
@@ -50,13 +53,16 @@ function Portfolio({ ids }: { ids: ReadonlyArray<string> }) {
 /**
  * Portfölj / Portfolio: the Core Team's overview of every open initiative, sortable and
  * filtered by what needs attention; the view is kept in the address so it can be shared.
+ * The time machine shows it on another day as known at another instant (the list by `asOf`,
+ * each overview by `at` and `asOf`); auditors read it too, in the past as now.
  */
 export function PortfolioPage({ me }: { me: Me }) {
   const m = useMessages(messages);
   useDocumentTitle(m.portfolioTitle);
-  const coreTeam = me.roles.includes("core-team");
-  const initiatives = useInitiatives(coreTeam);
-  if (!coreTeam)
+  const reader = me.roles.includes("core-team") || me.roles.includes("auditor");
+  const time = useTimeTravel();
+  const initiatives = useApiQuery<InitiativeListItem[]>(time.api("/api/v1/initiatives", { asOf: true }), reader);
+  if (!reader)
     return (
       <>
         <h1>{m.portfolioTitle}</h1>
@@ -66,7 +72,9 @@ export function PortfolioPage({ me }: { me: Me }) {
   return (
     <>
       <h1>{m.portfolioTitle}</h1>
+      <PastBanner subject="portfolio" />
       <p>{m.intro}</p>
+      <TimeControls />
       <QueryState query={initiatives}>
         {(list) => (
           <Portfolio ids={list.filter((initiative) => initiative.status === "open").map((initiative) => initiative.id)} />

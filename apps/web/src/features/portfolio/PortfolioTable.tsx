@@ -3,6 +3,7 @@ import { formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { useMessages } from "../../i18n/define-messages";
 import { paths } from "../../router";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { messages } from "./messages";
 import { type PortfolioRow, SORT_COLUMNS, type SortColumn } from "./portfolio-rows";
 import { type PortfolioView, showView } from "./portfolio-view";
@@ -43,6 +44,7 @@ function CheckInCell({ row }: { row: PortfolioRow }) {
  */
 export function PortfolioTable({ rows, view }: { rows: ReadonlyArray<PortfolioRow>; view: PortfolioView }) {
   const m = useMessages(messages);
+  const time = useTimeTravel();
   const sortBy = (column: SortColumn) =>
     showView({ ...view, sort: column, descending: view.sort === column ? !view.descending : false });
   return (
@@ -73,7 +75,7 @@ export function PortfolioTable({ rows, view }: { rows: ReadonlyArray<PortfolioRo
           {rows.map((row) => (
             <tr key={row.id}>
               <th scope="row">
-                <Link href={paths.initiative(row.id)}>{row.name}</Link>
+                <Link href={time.link(paths.initiative(row.id))}>{row.name}</Link>
               </th>
               <td>
                 <MandateCell row={row} />

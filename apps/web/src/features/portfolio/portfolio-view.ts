@@ -1,5 +1,6 @@
 import type { MandateState } from "../../components/initiative-state";
 import { paths } from "../../router";
+import { parseTime, timedLink } from "../../time-travel/time";
 import { type PortfolioRow, type SortColumn } from "./portfolio-rows";
 
 /**
@@ -56,13 +57,16 @@ export function viewPath(view: PortfolioView): string {
   return text ? `${paths.portfolio}?${text}` : paths.portfolio;
 }
 
+/** The view's address at the time the page shows now (the time machine's `galler`, `kant`). */
+const viewPathHere = (view: PortfolioView): string => timedLink(viewPath(view), parseTime(window.location.search));
+
 /**
  * Shows another view: a new entry in the history, so Back returns to the previous one. The
  * router's `navigate` would also scroll to the top, which a sort or a filter must not do: the
  * person is at the table. A popstate tells the router's subscribers the same way Back does.
  */
 export function showView(view: PortfolioView): void {
-  const path = viewPath(view);
+  const path = viewPathHere(view);
   if (path === window.location.pathname + window.location.search) return;
   window.history.pushState(null, "", path);
   window.dispatchEvent(new PopStateEvent("popstate"));
