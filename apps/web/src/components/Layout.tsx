@@ -14,12 +14,9 @@ function Navigation({ me }: { me: Me }) {
   const has = (role: string) => me.roles.includes(role);
   const items = [
     { href: paths.toDo, label: t.toDo },
-    ...(has("core-team")
-      ? [
-          { href: paths.portfolio, label: t.portfolio },
-          { href: paths.inbox, label: t.inbox },
-        ]
-      : []),
+    // Auditors and admins read the portfolio too (the time machine's view of the past).
+    ...(has("core-team") || has("auditor") || has("admin") ? [{ href: paths.portfolio, label: t.portfolio }] : []),
+    ...(has("core-team") ? [{ href: paths.inbox, label: t.inbox }] : []),
     { href: paths.meetings, label: t.meetings },
     { href: paths.decisions, label: t.decisions },
     { href: paths.budget, label: t.budget },
