@@ -37,7 +37,7 @@ function OtherMandates({
   const mandates = [...new Map(all.map((version) => [version.mandateId, version])).values()];
   if (mandates.length < 2) return null;
   return (
-    <nav aria-label={m.otherMandates} className="other-mandates no-print">
+    <nav aria-label={m.otherMandates} className="story-other-mandates no-print">
       <h2>{m.otherMandates}</h2>
       <ul>
         {mandates.map((first) => (
@@ -120,7 +120,7 @@ function Story({
       <OtherMandates initiativeId={initiativeId} mandateId={mandateId} all={all} />
       <section aria-labelledby="story-changes">
         <h2 id="story-changes">{m.changesTitle}</h2>
-        <ol className="story">
+        <ol className="story-list">
           {versions.map((version) => (
             <StoryEntry key={version.version} version={version} context={context} />
           ))}

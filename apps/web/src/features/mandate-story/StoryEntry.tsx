@@ -89,7 +89,7 @@ function Decision({ version, context }: { version: StoryVersion; context: StoryC
         </strong>
         {registration && ` (${m.registrationNumber} ${registration})`}
       </p>
-      {cited ? <blockquote className="decision-text">{cited.decision}</blockquote> : <p>{m.decisionNotFound}</p>}
+      {cited ? <blockquote className="story-decision-text">{cited.decision}</blockquote> : <p>{m.decisionNotFound}</p>}
       <p>{minutesLink}</p>
     </>
   );
@@ -155,7 +155,7 @@ function WhatChanged({ version, context }: { version: StoryVersion; context: Sto
   const before = versionBefore(context.versions, version);
   const budget = (amount: number | null | undefined) => (amount === null || amount === undefined ? m.noBudget : t.sek(amount));
   return (
-    <div className="what-changed">
+    <div className="story-what-changed">
       <h4>{m.whatChanged}</h4>
       {TERMS_IN_ORDER.map((term) => {
         const restated = changes[term];
@@ -166,7 +166,7 @@ function WhatChanged({ version, context }: { version: StoryVersion; context: Sto
         return (
           <div key={term}>
             <h5>{t[term]}</h5>
-            <ul className="clause-changes">
+            <ul className="story-clause-changes">
               {changed.map((change) => (
                 <li key={change.id}>
                   <strong>
@@ -207,7 +207,7 @@ function Terms({ version }: { version: StoryVersion }) {
   const m = useMessages(messages);
   const { t } = useLanguage();
   return (
-    <div className="what-changed">
+    <div className="story-what-changed">
       <h4>{m.terms}</h4>
       <dl className="clauses">
         {version.clauses.map((clause) => (
@@ -237,7 +237,7 @@ export function StoryEntry({ version, context }: { version: StoryVersion; contex
       <article aria-labelledby={id}>
         <h3 id={id}>{m.versionHeading(version.version, change, date(version.effectiveFrom))}</h3>
         {isBackdated(version) && (
-          <p className="backdated">
+          <p className="story-backdated">
             {m.backdated(
               date(version.effectiveFrom),
               date(version.recordedAt),

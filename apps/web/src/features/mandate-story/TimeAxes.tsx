@@ -131,8 +131,8 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
   );
 
   return (
-    <figure className="time-axes">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="time-axes-picture">
+    <figure className="story-time-axes">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="story-time-axes-picture">
         <defs>
           <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="6" stroke={INK} strokeWidth="1.5" />
@@ -219,15 +219,15 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
           );
         })}
       </svg>
-      <ul className="time-axes-legend">
+      <ul className="story-time-axes-legend">
         <li>
-          <span className="swatch solid" aria-hidden="true" /> {m.legendInForce}
+          <span className="story-swatch solid" aria-hidden="true" /> {m.legendInForce}
         </li>
         <li>
-          <span className="swatch dashed" aria-hidden="true" /> {m.legendSuperseded}
+          <span className="story-swatch dashed" aria-hidden="true" /> {m.legendSuperseded}
         </li>
         <li>
-          <span className="swatch dotted" aria-hidden="true" /> {m.legendDiagonal}
+          <span className="story-swatch dotted" aria-hidden="true" /> {m.legendDiagonal}
         </li>
         {rows.some((row) => row.version.change === "revoked") && <li>{m.legendRevoked}</li>}
       </ul>
@@ -237,7 +237,7 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
         ))}
       </figcaption>
       <div className="story-table-scroll" role="region" aria-label={m.tableRegion} tabIndex={0}>
-        <table className="versions-table">
+        <table className="story-versions-table">
           <caption>{m.tableCaption}</caption>
           <thead>
             <tr>
