@@ -156,6 +156,8 @@ describe("the mandate's story", () => {
       expect(await renewed.getByText(`Slutdatumet flyttas från`).isVisible()).toBe(true);
       const byDelegation = version(page, `Version ${delegated.version}: Ändrat från ${sv(delegated.effectiveFrom)}`);
       expect(await byDelegation.getByText(/^Ett delegationsbeslut: inget möte beslutade ändringen/).isVisible()).toBe(true);
+      await eventually(() => byDelegation.getByText("Ännu inte anmäld till något möte.").isVisible()).toBe(true);
+      await expectAccessible(page, "the story of the mandate in force (sv)");
 
       // The earlier mandate: granted, then amended afterwards from 15 October.
       await page.getByRole("link", { name: `Mandatet från ${sv(grant.validFrom)}` }).click();
