@@ -15,8 +15,8 @@ import { type MandatServer, startServer } from "../support/mandat-server.js";
 /**
  * Issue 14, "Why does this initiative have this mandate?", in a real browser on the demo:
  * Drömfabriken i Skultuna's mandate story opened from its initiative page. The mandate in
- * force was granted by a meeting and amended by a delegated decision; renewed here by a
- * decision under its § (written through the API). Its earlier mandate was granted, then the
+ * force was granted by a meeting and amended by a delegated decision; here (through the API)
+ * its budget is amended, triggered by a tension, and it is renewed by a decision under its §. Its earlier mandate was granted, then the
  * November meeting widened its scope from 15 October, recorded 14 November: a backdated
  * amendment, triggered by a signal. The facts are read from the API, the page must tell them:
  * decision and §, meeting and minutes, trigger, recorder; the picture of the two time axes and
@@ -36,7 +36,7 @@ interface Version {
   readonly recordedAt: string;
   readonly recordedBy: string;
   readonly clauses: ReadonlyArray<{ id: string; text: string }>;
-  readonly triggeredBy: { signalId?: string } | null;
+  readonly triggeredBy: { signalId?: string; tensionId?: string } | null;
   readonly decision: { meetingId: string; decisionId: string } | null;
 }
 
@@ -98,9 +98,25 @@ describe("the mandate's story", () => {
       const initiative = initiatives.find((each) => each.name === INITIATIVE)!;
       const overview = await getJson<{ mandate: { mandateId: string } }>(context, `/api/v1/initiatives/${initiative.id}`);
       const current = overview.mandate.mandateId;
-      // The mandate in force gets a renewal citing a decision under its § (the demo's decisions carry none).
       const me = await getJson<{ person: { id: string } }>(context, "/api/v1/me");
       const today = stockholmDay(new Date().toISOString());
+      // The mandate in force gets a budget amendment triggered by a tension, and a renewal citing
+      // a decision under its § (the demo's decisions carry none).
+      const tensionId = (
+        await post(context, "/api/v1/tensions", {
+          initiativeIds: [initiative.id],
+          category: "resources",
+          description: "Lokalerna räcker inte till alla barnens projekt.",
+          intensity: 3,
+          raisedOn: today,
+        })
+      ).id;
+      await post(context, `/api/v1/initiatives/${initiative.id}/mandates/${current}/amendments`, {
+        changes: { budgetSek: 200000 },
+        reason: "Mer pengar till lokaler.",
+        effectiveFrom: today,
+        triggeredBy: { tensionId },
+      });
       const meetingId = (
         await post(context, "/api/v1/meetings", {
           body: "core-team",
@@ -127,6 +143,7 @@ describe("the mandate's story", () => {
       const ofCurrent = all.filter((each) => each.mandateId === current);
       const delegated = ofCurrent.find((each) => each.decision === null)!;
       const renewal = ofCurrent.find((each) => each.change === "renewed")!;
+      const budgeted = ofCurrent.find((each) => each.triggeredBy !== null)!;
       const backdated = all.find((each) => each.change === "amended" && stockholmDay(each.recordedAt) > each.effectiveFrom)!;
       const earlier = all.filter((each) => each.mandateId === backdated.mandateId);
       const grant = earlier.find((each) => each.change === "granted")!;
@@ -157,6 +174,12 @@ describe("the mandate's story", () => {
       const byDelegation = version(page, `Version ${delegated.version}: Ändrat från ${sv(delegated.effectiveFrom)}`);
       expect(await byDelegation.getByText(/^Ett delegationsbeslut: inget möte beslutade ändringen/).isVisible()).toBe(true);
       await eventually(() => byDelegation.getByText("Ännu inte anmäld till något möte.").isVisible()).toBe(true);
+      const byTension = version(page, `Version ${budgeted.version}: Ändrat från ${sv(budgeted.effectiveFrom)}`);
+      await eventually(() => byTension.getByText("Spänning (resurser, intensitet 3)").isVisible()).toBe(true);
+      expect(await byTension.getByText("Lokalerna räcker inte till alla barnens projekt.", { exact: false }).isVisible()).toBe(
+        true,
+      );
+      expect(await byTension.getByText(/^Budget: 180\s000 kr blir 200\s000 kr\.$/).isVisible()).toBe(true);
       await expectAccessible(page, "the story of the mandate in force (sv)");
 
       // The earlier mandate: granted, then amended afterwards from 15 October.

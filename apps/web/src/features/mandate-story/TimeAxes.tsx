@@ -4,7 +4,7 @@ import { formatDate, todayInStockholm } from "../../i18n/format";
 import type { Language } from "../../i18n/messages";
 import { useLanguage } from "../../i18n/language";
 import { messages } from "./messages";
-import { type Band, addDays, bandOf, dayInStockholm, daysFrom, isBackdated } from "./story";
+import { type Band, addDays, bandOf, dayInStockholm, daysFrom, firstDayOfCombinedTerms, isBackdated } from "./story";
 import { formatDateTime } from "./format";
 import type { Change, StoryVersion } from "./types";
 
@@ -93,6 +93,7 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
   const width = narrow ? NARROW : WIDE;
   const today = todayInStockholm();
   const rows = rowsOf(versions);
+  const combinedFrom = firstDayOfCombinedTerms(versions, today);
   const changeName = (change: Change) => m.change[change] ?? change;
   const until = (row: Row) =>
     row.version.change === "revoked" || (row.band.until !== null && row.band.until < row.band.from)
@@ -131,111 +132,114 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
   );
 
   return (
-    <figure className="story-time-axes">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="story-time-axes-picture">
-        <defs>
-          <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <line x1="0" y1="0" x2="0" y2="6" stroke={INK} strokeWidth="1.5" />
-          </pattern>
-        </defs>
-        <text x={4} y={18} className="axis-title">
-          {m.yAxis}
-        </text>
-        <text x={width - RIGHT} y={height - 8} textAnchor="end" className="axis-title">
-          {m.xAxis}
-        </text>
-        <line x1={LEFT} y1={TOP - 8} x2={LEFT} y2={plotBottom} stroke={INK} />
-        <line x1={LEFT} y1={plotBottom} x2={width - RIGHT} y2={plotBottom} stroke={INK} />
-        {monthTicks(first, last, (plotWidth * 30.44) / span, 84).map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} y1={plotBottom} x2={x(tick)} y2={plotBottom + 5} stroke={INK} />
-            <line x1={x(tick)} y1={TOP - 8} x2={x(tick)} y2={plotBottom} stroke="#bbb" strokeWidth="0.75" />
-            <text x={x(tick)} y={plotBottom + 20} textAnchor="middle" className="tick">
-              {monthLabel(tick, language)}
-            </text>
-          </g>
-        ))}
-        <line
-          x1={x(first)}
-          y1={yOfDay(first)}
-          x2={x(last)}
-          y2={yOfDay(last)}
-          stroke="#444"
-          strokeWidth="1.5"
-          strokeDasharray="2 4"
-          aria-hidden="true"
-        />
-        {rows.map((row, index) => {
-          const y = ys[index]!;
-          const colour = COLOUR[row.version.change];
-          const start = x(row.band.from);
-          const name = `v${row.version.version} ${changeName(row.version.change)}`;
-          const anchorEnd = start > width - 110;
-          const labelX = anchorEnd ? width - RIGHT : Math.max(LEFT + 2, start);
-          const recorded = (
-            <text x={LEFT - 6} y={y + BAND - 2} textAnchor="end" className="tick">
-              {shortDate(row.recordedDay, language)}
-            </text>
-          );
-          if (row.version.change === "revoked") {
+    <>
+      <figure className="story-time-axes">
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="story-time-axes-picture">
+          <defs>
+            <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <line x1="0" y1="0" x2="0" y2="6" stroke={INK} strokeWidth="1.5" />
+            </pattern>
+          </defs>
+          <text x={4} y={18} className="axis-title">
+            {m.yAxis}
+          </text>
+          <text x={width - RIGHT} y={height - 8} textAnchor="end" className="axis-title">
+            {m.xAxis}
+          </text>
+          <line x1={LEFT} y1={TOP - 8} x2={LEFT} y2={plotBottom} stroke={INK} />
+          <line x1={LEFT} y1={plotBottom} x2={width - RIGHT} y2={plotBottom} stroke={INK} />
+          {monthTicks(first, last, (plotWidth * 30.44) / span, 84).map((tick) => (
+            <g key={tick}>
+              <line x1={x(tick)} y1={plotBottom} x2={x(tick)} y2={plotBottom + 5} stroke={INK} />
+              <line x1={x(tick)} y1={TOP - 8} x2={x(tick)} y2={plotBottom} stroke="#bbb" strokeWidth="0.75" />
+              <text x={x(tick)} y={plotBottom + 20} textAnchor="middle" className="tick">
+                {monthLabel(tick, language)}
+              </text>
+            </g>
+          ))}
+          <line
+            x1={x(first)}
+            y1={yOfDay(first)}
+            x2={x(last)}
+            y2={yOfDay(last)}
+            stroke="#444"
+            strokeWidth="1.5"
+            strokeDasharray="2 4"
+            aria-hidden="true"
+          />
+          {rows.map((row, index) => {
+            const y = ys[index]!;
+            const colour = COLOUR[row.version.change];
+            const start = x(row.band.from);
+            const name = `v${row.version.version} ${changeName(row.version.change)}`;
+            const anchorEnd = start > width - 110;
+            const labelX = anchorEnd ? width - RIGHT : Math.max(LEFT + 2, start);
+            const recorded = (
+              <text x={LEFT - 6} y={y + BAND - 2} textAnchor="end" className="tick">
+                {shortDate(row.recordedDay, language)}
+              </text>
+            );
+            if (row.version.change === "revoked") {
+              return (
+                <g key={row.version.version}>
+                  {recorded}
+                  <rect x={start - 3} y={y - 4} width={6} height={BAND + 8} fill={colour} stroke={INK} />
+                  <text x={labelX} y={y - 8} textAnchor={anchorEnd ? "end" : "start"} className="band-label">
+                    {name}
+                  </text>
+                </g>
+              );
+            }
+            const inForceUntil = row.band.until ?? today;
+            const solidEnd = inForceUntil < row.band.from ? start : x(addDays(inForceUntil, 1));
+            const claimedEnd = x(addDays(row.band.claimedUntil ?? today, 1));
             return (
               <g key={row.version.version}>
                 {recorded}
-                <rect x={start - 3} y={y - 4} width={6} height={BAND + 8} fill={colour} stroke={INK} />
-                <text x={labelX} y={y - 8} textAnchor={anchorEnd ? "end" : "start"} className="band-label">
+                {claimedEnd > solidEnd && (
+                  <rect
+                    x={solidEnd}
+                    y={y}
+                    width={claimedEnd - solidEnd}
+                    height={BAND}
+                    fill={`url(#${hatch})`}
+                    fillOpacity="0.5"
+                    stroke={INK}
+                    strokeDasharray="4 3"
+                  />
+                )}
+                {solidEnd > start && (
+                  <rect x={start} y={y} width={solidEnd - start} height={BAND} fill={colour} stroke={INK} strokeWidth="1.5" />
+                )}
+                {row.band.until === null && (
+                  <path d={`M ${solidEnd} ${y - 3} l 8 ${BAND / 2 + 3} l -8 ${BAND / 2 + 3} z`} fill={colour} stroke={INK} />
+                )}
+                <text x={labelX} y={y - 5} textAnchor={anchorEnd ? "end" : "start"} className="band-label">
                   {name}
                 </text>
               </g>
             );
-          }
-          const inForceUntil = row.band.until ?? today;
-          const solidEnd = inForceUntil < row.band.from ? start : x(addDays(inForceUntil, 1));
-          const claimedEnd = x(addDays(row.band.claimedUntil ?? today, 1));
-          return (
-            <g key={row.version.version}>
-              {recorded}
-              {claimedEnd > solidEnd && (
-                <rect
-                  x={solidEnd}
-                  y={y}
-                  width={claimedEnd - solidEnd}
-                  height={BAND}
-                  fill={`url(#${hatch})`}
-                  fillOpacity="0.5"
-                  stroke={INK}
-                  strokeDasharray="4 3"
-                />
-              )}
-              {solidEnd > start && (
-                <rect x={start} y={y} width={solidEnd - start} height={BAND} fill={colour} stroke={INK} strokeWidth="1.5" />
-              )}
-              {row.band.until === null && (
-                <path d={`M ${solidEnd} ${y - 3} l 8 ${BAND / 2 + 3} l -8 ${BAND / 2 + 3} z`} fill={colour} stroke={INK} />
-              )}
-              <text x={labelX} y={y - 5} textAnchor={anchorEnd ? "end" : "start"} className="band-label">
-                {name}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <ul className="story-time-axes-legend">
-        <li>
-          <span className="story-swatch solid" aria-hidden="true" /> {m.legendInForce}
-        </li>
-        <li>
-          <span className="story-swatch dashed" aria-hidden="true" /> {m.legendSuperseded}
-        </li>
-        <li>
-          <span className="story-swatch dotted" aria-hidden="true" /> {m.legendDiagonal}
-        </li>
-        {rows.some((row) => row.version.change === "revoked") && <li>{m.legendRevoked}</li>}
-      </ul>
-      <figcaption>
-        {m.howToRead.map((paragraph) => (
-          <p key={paragraph}>{paragraph}</p>
-        ))}
-      </figcaption>
+          })}
+        </svg>
+        <figcaption>
+          <ul className="story-time-axes-legend">
+            <li>
+              <span className="story-swatch solid" aria-hidden="true" /> {m.legendInForce}
+            </li>
+            <li>
+              <span className="story-swatch dashed" aria-hidden="true" /> {m.legendSuperseded}
+            </li>
+            <li>
+              <span className="story-swatch dotted" aria-hidden="true" /> {m.legendDiagonal}
+            </li>
+            {rows.some((row) => row.version.change === "revoked") && <li>{m.legendRevoked}</li>}
+          </ul>
+          {combinedFrom !== null && <p className="story-combined">{m.combinedFrom(formatDate(combinedFrom, language))}</p>}
+          {m.howToRead.map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
+        </figcaption>
+      </figure>
       <div className="story-table-scroll" role="region" aria-label={m.tableRegion} tabIndex={0}>
         <table className="story-versions-table">
           <caption>{m.tableCaption}</caption>
@@ -263,6 +267,6 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
           </tbody>
         </table>
       </div>
-    </figure>
+    </>
   );
 }

@@ -100,6 +100,8 @@ export const messages = defineMessages(
     noDays: "inga dagar",
     backdatedCell: (days: number) => `Ja, registrerad ${days === 1 ? "en dag" : `${days} dagar`} efter att den började gälla`,
     notBackdated: "Nej",
+    combinedFrom: (day: string) =>
+      `Från ${day} gäller flera ändringar tillsammans, i den ordning de började gälla. Ingen enskild version visar just de villkoren, så där finns inget heldraget band. Villkoren som gäller i dag står på initiativets sida.`,
     howToRead: [
       "Så läser du bilden: varje band är en version av mandatet. Bandet går vågrätt över de dagar versionens villkor gällde. Det står på den höjd där versionen registrerades: ju längre ner, desto senare.",
       "Mandatet har två tider. Giltighetstiden är när villkoren gäller. Registreringstiden är när vi fick veta det. Oftast är de nästan samma. När ett beslut gäller bakåt i tiden skiljer de sig åt, och då syns det i bilden.",
@@ -202,6 +204,8 @@ export const messages = defineMessages(
     noDays: "no days",
     backdatedCell: (days) => `Yes, recorded ${days === 1 ? "one day" : `${days} days`} after it took effect`,
     notBackdated: "No",
+    combinedFrom: (day) =>
+      `From ${day} several changes hold together, in the order they took effect. No single version shows exactly those terms, so there is no solid band there. The terms in force today are on the initiative's page.`,
     howToRead: [
       "How to read the picture: each band is a version of the mandate. The band runs across the days the version's terms held. It sits at the height where the version was recorded: the lower, the later.",
       "A mandate has two times. Valid time is when the terms hold. Recorded time is when we learnt of it. Usually they are almost the same. When a decision applies to earlier days they differ, and the picture shows it.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, clauseChanges, isBackdated, versionBefore } from "./story";
+import { bandOf, clauseChanges, firstDayOfCombinedTerms, isBackdated, versionBefore } from "./story";
 import type { StoryVersion } from "./types";
 
 // The mandate's story worked out from its versions (docs/domain.md "Mandates in valid time").
@@ -65,6 +65,27 @@ describe("the days a version's terms held", () => {
     expect(versionBefore([granted, june, march, july], july)?.version).toBe(2);
     expect(versionBefore([granted, june, march], march)?.version).toBe(1);
     expect(versionBefore([granted], granted)).toBeUndefined();
+  });
+});
+
+describe("days whose terms no single version states", () => {
+  const granted = version({ version: 1, change: "granted", effectiveFrom: "2025-01-01", supersededFrom: "2025-03-01" });
+  const june = version({ version: 2, change: "amended", effectiveFrom: "2025-06-01", supersededFrom: "2025-06-01" });
+  const march = version({ version: 3, change: "amended", effectiveFrom: "2025-03-01", termsUntil: "2025-05-31" });
+
+  it("begin where a version recorded earlier was superseded from its first day by one taking effect before it", () => {
+    expect(firstDayOfCombinedTerms([granted, june, march], "2025-08-01")).toBe("2025-06-01");
+  });
+
+  it("are none when each day in force is some version's", () => {
+    const held = { ...june, supersededFrom: null };
+    expect(firstDayOfCombinedTerms([granted, held, march], "2025-08-01")).toBeNull();
+    expect(
+      firstDayOfCombinedTerms(
+        [version({ version: 1, change: "granted", effectiveFrom: "2025-01-01", validUntil: null })],
+        "2025-08-01",
+      ),
+    ).toBeNull();
   });
 });
 

@@ -119,3 +119,28 @@ export const clauseText = (versions: ReadonlyArray<StoryVersion | undefined>, cl
 };
 
 export const TERMS_IN_ORDER: ReadonlyArray<ClauseTerm> = ["scope", "boundaries", "principles"];
+
+/**
+ * The first day, as known now, on which the mandate is in force but no version's own terms
+ * hold: there the terms are several changes together (an amendment recorded later but taking
+ * effect earlier than one recorded before it), which no single version states. Null when
+ * every day in force is some version's. Open-ended mandates are looked at up to `today`.
+ */
+export function firstDayOfCombinedTerms(versions: ReadonlyArray<StoryVersion>, today: string): string | null {
+  const latest = versions.at(-1);
+  if (latest === undefined) return null;
+  const end = earliest([latest.validUntil, latest.revokedFrom === null ? null : addDays(latest.revokedFrom, -1)]) ?? today;
+  const held = versions
+    .filter((version) => version.change !== "revoked")
+    .map(bandOf)
+    .map((band) => ({ from: band.from, until: band.until ?? today }))
+    .filter((band) => band.until >= band.from)
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let day = latest.validFrom;
+  for (const band of held) {
+    if (day > end) return null;
+    if (band.from > day) return day;
+    if (band.until >= day) day = addDays(band.until, 1);
+  }
+  return day <= end ? day : null;
+}
