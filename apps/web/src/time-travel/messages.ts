@@ -1,7 +1,7 @@
 import { defineMessages } from "../i18n/define-messages";
 
 /** What a page shows in the past: its noun, and (in Swedish) the pronoun it takes ("det", "den"). */
-export type PastSubject = "initiative" | "portfolio" | "decisions" | "minutes" | "meeting";
+export type PastSubject = "initiative" | "portfolio" | "decisions" | "minutes" | "meeting" | "mandate-story";
 
 export const messages = defineMessages(
   {
@@ -21,6 +21,7 @@ export const messages = defineMessages(
       decisions: ["beslutsloggen", "den"],
       minutes: ["protokollet", "det"],
       meeting: ["mötet", "det"],
+      "mandate-story": ["mandatets historia", "den"],
     } as Record<PastSubject, readonly [string, string]>,
     /** "Du ser initiativet som det gällde den 20 oktober 2024, så som det var känt den 1 november 2024 kl. 12.00." */
     banner: (subject: readonly [string, string], at: string | null, asOf: string | null) =>
@@ -51,6 +52,7 @@ export const messages = defineMessages(
       decisions: ["the decision log", "it"],
       minutes: ["the minutes", "they"],
       meeting: ["the meeting", "it"],
+      "mandate-story": ["the mandate's story", "it"],
     },
     banner: (subject, at, asOf) =>
       [

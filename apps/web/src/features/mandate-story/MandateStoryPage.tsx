@@ -7,6 +7,9 @@ import { useMessages } from "../../i18n/define-messages";
 import { formatDate, todayInStockholm } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { paths } from "../../router";
+import { PastBanner } from "../../time-travel/PastBanner";
+import { TimeControls } from "../../time-travel/TimeControls";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { type StoryContext, StoryEntry } from "./StoryEntry";
 import { TimeAxes } from "./TimeAxes";
 import { messages } from "./messages";
@@ -34,6 +37,7 @@ function OtherMandates({
 }) {
   const m = useMessages(messages);
   const { language } = useLanguage();
+  const time = useTimeTravel();
   const mandates = [...new Map(all.map((version) => [version.mandateId, version])).values()];
   if (mandates.length < 2) return null;
   return (
@@ -47,7 +51,7 @@ function OtherMandates({
                 {m.mandateFrom(formatDate(first.validFrom, language))} {m.thisOne}
               </span>
             ) : (
-              <Link href={paths.mandateStory(initiativeId, first.mandateId)}>
+              <Link href={time.link(paths.mandateStory(initiativeId, first.mandateId))}>
                 {m.mandateFrom(formatDate(first.validFrom, language))}
               </Link>
             )}
@@ -145,6 +149,7 @@ export function MandateStoryPage({ me, initiativeId, mandateId }: { me: Me; init
   const { language } = useLanguage();
   const initiative = useInitiative(initiativeId);
   const versions = useStoryVersions(initiativeId);
+  const time = useTimeTravel();
   const name = initiative.data?.name;
   useDocumentTitle(name ? `${m.title}: ${name}` : m.title);
   return (
@@ -156,6 +161,7 @@ export function MandateStoryPage({ me, initiativeId, mandateId }: { me: Me; init
         </p>
         <p className="print-only">{m.printedOn(formatDate(todayInStockholm(), language))}</p>
       </header>
+      <PastBanner subject="mandate-story" />
       <p className="no-print">{m.intro}</p>
       <div className="story-actions no-print">
         <Button className="button" onPress={() => window.print()}>
@@ -163,8 +169,11 @@ export function MandateStoryPage({ me, initiativeId, mandateId }: { me: Me; init
         </Button>
         <p className="note">{m.pdfNote}</p>
         <p>
-          <Link href={paths.initiative(initiativeId)}>{m.backToInitiative}</Link>
+          <Link href={time.link(paths.initiative(initiativeId))}>{m.backToInitiative}</Link>
         </p>
+      </div>
+      <div className="no-print">
+        <TimeControls />
       </div>
       <QueryState query={versions}>
         {(all) => <Story me={me} initiativeId={initiativeId} mandateId={mandateId} all={all} />}

@@ -1,6 +1,7 @@
 import { useId, useSyncExternalStore } from "react";
 import { useMessages } from "../../i18n/define-messages";
-import { formatDate, todayInStockholm } from "../../i18n/format";
+import { formatDate } from "../../i18n/format";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import type { Language } from "../../i18n/messages";
 import { useLanguage } from "../../i18n/language";
 import { messages } from "./messages";
@@ -91,7 +92,10 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
   const hatch = useId().replace(/:/g, "");
   const narrow = useNarrow();
   const width = narrow ? NARROW : WIDE;
-  const today = todayInStockholm();
+  // Open-ended bands run to the day the page looks at: today, or the time machine's day
+  // (in force on, else the day of as known on).
+  const time = useTimeTravel();
+  const today = time.at ?? time.asOf?.slice(0, 10) ?? time.day;
   const rows = rowsOf(versions);
   const combinedFrom = firstDayOfCombinedTerms(versions, today);
   const changeName = (change: Change) => m.change[change] ?? change;

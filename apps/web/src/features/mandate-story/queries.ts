@@ -1,25 +1,41 @@
 import { ApiProblem } from "../../api/client";
 import { useApiQueries, useApiQuery } from "../../api/queries";
 import type { Person } from "../../api/types";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import type { StoryDelegationDecision, StoryMeeting, StorySignal, StoryTension, StoryVersion } from "./types";
 
 const segment = encodeURIComponent;
 
-export const useStoryVersions = (initiativeId: string) =>
-  useApiQuery<StoryVersion[]>(`/api/v1/initiatives/${segment(initiativeId)}/mandates`);
+// The story as it was known at the time machine's instant (`kant`): every read takes asOf.
+const useKnownThen = () => {
+  const time = useTimeTravel();
+  return (path: string) => time.api(path, { asOf: true });
+};
 
-export const useStorySignals = (initiativeId: string, enabled: boolean) =>
-  useApiQuery<StorySignal[]>(`/api/v1/signals?initiativeId=${segment(initiativeId)}`, enabled);
+export function useStoryVersions(initiativeId: string) {
+  const knownThen = useKnownThen();
+  return useApiQuery<StoryVersion[]>(knownThen(`/api/v1/initiatives/${segment(initiativeId)}/mandates`));
+}
 
-export const useStoryTensions = (initiativeId: string, enabled: boolean) =>
-  useApiQuery<StoryTension[]>(`/api/v1/tensions?initiativeId=${segment(initiativeId)}`, enabled);
+export function useStorySignals(initiativeId: string, enabled: boolean) {
+  const knownThen = useKnownThen();
+  return useApiQuery<StorySignal[]>(knownThen(`/api/v1/signals?initiativeId=${segment(initiativeId)}`), enabled);
+}
 
-export const useDelegationDecisions = (enabled: boolean) =>
-  useApiQuery<StoryDelegationDecision[]>("/api/v1/delegation-decisions", enabled);
+export function useStoryTensions(initiativeId: string, enabled: boolean) {
+  const knownThen = useKnownThen();
+  return useApiQuery<StoryTension[]>(knownThen(`/api/v1/tensions?initiativeId=${segment(initiativeId)}`), enabled);
+}
+
+export function useDelegationDecisions(enabled: boolean) {
+  const knownThen = useKnownThen();
+  return useApiQuery<StoryDelegationDecision[]>(knownThen("/api/v1/delegation-decisions"), enabled);
+}
 
 /** The meetings the versions cite, each read once; by meeting id. */
 export function useStoryMeetings(meetingIds: ReadonlyArray<string>): ReadonlyMap<string, StoryMeeting | "failed"> {
-  const reads = useApiQueries<StoryMeeting>(meetingIds.map((id) => `/api/v1/meetings/${segment(id)}`));
+  const knownThen = useKnownThen();
+  const reads = useApiQueries<StoryMeeting>(meetingIds.map((id) => knownThen(`/api/v1/meetings/${segment(id)}`)));
   const found = new Map<string, StoryMeeting | "failed">();
   reads.forEach((read, index) => {
     if (read.data) found.set(meetingIds[index]!, read.data);
