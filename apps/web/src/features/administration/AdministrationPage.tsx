@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Link } from "react-aria-components";
 import type { Me } from "../../api/types";
 import { useMessages } from "../../i18n/define-messages";
@@ -130,5 +130,9 @@ function adminPage(page: AdminPage): ReactNode {
 export function AdministrationPage({ me, rest }: { me: Me; rest: string }) {
   if (!me.roles.includes("admin")) return <NotForYou />;
   // Each page in its own key: a form's draft never carries over to another page.
-  return <Fragment key={rest}>{adminPage(adminPageOf(rest))}</Fragment>;
+  return (
+    <div key={rest} className="administration">
+      {adminPage(adminPageOf(rest))}
+    </div>
+  );
 }

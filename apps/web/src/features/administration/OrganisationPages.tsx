@@ -131,10 +131,9 @@ function ContextCard({ organisationId, context }: { organisationId: string; cont
   const { language } = useLanguage();
   const initiatives = useAdminInitiatives();
   const nameOf = (id: string) => initiatives.data?.find((initiative) => initiative.id === id)?.name ?? m.unknownInitiative;
-  const headingId = `context-${context.contextId}`;
   return (
     <li>
-      <h3 id={headingId}>{context.name}</h3>
+      <h3>{context.name}</h3>
       <dl className="facts">
         <dt>{m.kindLabel}</dt>
         <dd>{m.contextKinds[context.kind] ?? context.kind}</dd>
