@@ -17,6 +17,7 @@ const ORGANISATION = "Region Västmanland";
 const CONTEXT = "Regionstyrelsen";
 const PERSON = "Ny initiativledare 1";
 const INITIATIVE = "Testbädd Årby/Fröslunda";
+const NEW_INITIATIVE = "Läsfrämjande i Västmanland";
 /** Chair of the demo's meetings, present at them, and at Drömfabriken's every check-in. */
 const ERASED = "Deltagare Västerås 1";
 const BROWSER_TIMEOUT_MS = 90_000;
@@ -200,19 +201,29 @@ describe("administration in the web app", () => {
   );
 
   it(
-    "assigns the person as lead of a demo initiative, which its page then shows",
+    "registers an initiative; assigns the person as lead of a demo initiative, which its page then shows; unlinks a context and unassigns a lead",
     async () => {
       const page = await admin();
       await page.getByRole("navigation").getByRole("link", { name: "Administration" }).click();
       await follow(page, "Initiativ", "Initiativ");
       await accessibleInBothLanguages(page, "initiatives", "Initiatives");
-      await visitAndCancel(page, "Registrera ett initiativ", "Registrera ett initiativ", "Register an initiative", "Initiativ");
+      await follow(page, "Registrera ett initiativ", "Registrera ett initiativ");
+      await accessibleInBothLanguages(page, "register an initiative", "Register an initiative");
+      await page.getByRole("textbox", { name: "Initiativets namn" }).fill(NEW_INITIATIVE);
+      await choose(page, "focusArea", "Alla barn och unga lyckas");
+      await choose(page, "organisationIds", ORGANISATION);
+      await page.getByRole("button", { name: "Registrera initiativet" }).click();
+      await showsHeading(page, NEW_INITIATIVE);
+      await eventually(() => page.getByText("Initiativet är registrerat.").isVisible()).toBe(true);
+      expect(await page.getByText("Initiativet har inga initiativledare.").isVisible()).toBe(true);
+
+      await follow(page, "Tillbaka till initiativen", "Initiativ");
       await follow(page, INITIATIVE, INITIATIVE);
       await accessibleInBothLanguages(page, "an initiative's administration", INITIATIVE);
-      // The demo links Eskilstuna's network to it, and now the Region's board, retired since.
+      // The demo links Eskilstuna's network to it, and the test the Region's board, retired since.
       const contexts = page.getByRole("region", { name: "Styrande sammanhang" });
-      await eventually(() => contexts.getByRole("link", { name: `Koppla bort ${CONTEXT}` }).isVisible()).toBe(true);
-
+      const unlink = contexts.getByRole("link", { name: `Koppla bort ${CONTEXT}` });
+      await eventually(() => unlink.isVisible()).toBe(true);
       await visitAndCancel(
         page,
         "Koppla ett styrande sammanhang",
@@ -220,14 +231,13 @@ describe("administration in the web app", () => {
         "Link a governing context to an initiative",
         INITIATIVE,
       );
-      await visitAndCancel(
-        page,
-        `Koppla bort ${CONTEXT}`,
-        "Koppla bort ett styrande sammanhang",
-        "Unlink a governing context",
-        INITIATIVE,
-      );
-      await visitAndCancel(page, /^Entlediga /, "Entlediga en initiativledare", "Unassign a lead", INITIATIVE);
+      await follow(page, `Koppla bort ${CONTEXT}`, "Koppla bort ett styrande sammanhang");
+      await accessibleInBothLanguages(page, "unlink a governing context", "Unlink a governing context");
+      await page.getByRole("textbox", { name: "Skäl" }).fill("Regionstyrelsen finansierar inte längre initiativet.");
+      await page.getByRole("button", { name: "Koppla bort sammanhanget" }).click();
+      await showsHeading(page, INITIATIVE);
+      await eventually(() => page.getByText("Sammanhanget är bortkopplat.").isVisible()).toBe(true);
+      await eventually(() => unlink.count()).toBe(0);
 
       await follow(page, "Utse en initiativledare eller nyckelroll", "Utse en initiativledare eller nyckelroll");
       await accessibleInBothLanguages(page, "assign a lead", "Assign a lead or key role");
@@ -244,6 +254,20 @@ describe("administration in the web app", () => {
       await eventually(() =>
         page.getByRole("region", { name: "Initiativledare och nyckelroller" }).getByText(PERSON).isVisible(),
       ).toBe(true);
+
+      // Back to the administration: the demo's own lead is unassigned, with a reason.
+      await page.goBack();
+      await showsHeading(page, INITIATIVE);
+      const demoLead = "Initiativledare Årby/Fröslunda";
+      await follow(page, `Entlediga ${demoLead}`, "Entlediga en initiativledare");
+      await accessibleInBothLanguages(page, "unassign a lead", "Unassign a lead");
+      await page.getByRole("button", { name: "Entlediga", exact: true }).click();
+      await eventually(() => page.getByRole("alert").filter({ hasText: "Skriv skälet" }).isVisible()).toBe(true);
+      await page.getByRole("textbox", { name: "Skäl" }).fill("Lämnar initiativet till den nya initiativledaren.");
+      await page.getByRole("button", { name: "Entlediga", exact: true }).click();
+      await showsHeading(page, INITIATIVE);
+      await eventually(() => page.getByText("Personen är entledigad.").isVisible()).toBe(true);
+      expect(await leads.getByRole("link", { name: demoLead, exact: true }).count()).toBe(0);
     },
     BROWSER_TIMEOUT_MS,
   );
