@@ -186,6 +186,11 @@ describe("administration in the web app", () => {
       await page.keyboard.press("Enter");
       await showsHeading(page, PERSON);
       await eventually(() => page.getByText("Inloggningen är kopplad.").isVisible()).toBe(true);
+      // The log keeps the issuer and a digest of the subject: the page lists the issuer.
+      const logins = page.getByRole("list", { name: "Inloggningar" });
+      await eventually(() => logins.getByText(/^https:\/\/login\.example\.se, kopplad .* av en administratör$/).isVisible()).toBe(
+        true,
+      );
 
       await visitAndCancel(page, "Ta bort en inloggning", "Ta bort en inloggning", "Remove a login", PERSON);
       await visitAndCancel(page, "Sluta i Core Team", "Sluta i Core Team", "Leave the Core Team", PERSON);
@@ -196,6 +201,8 @@ describe("administration in the web app", () => {
       await page.getByRole("button", { name: "Börja i Core Team" }).click();
       await showsHeading(page, PERSON);
       await eventually(() => page.getByText("Personen är med i Core Team.").isVisible()).toBe(true);
+      const memberships = page.getByRole("list", { name: "Core Team" });
+      await eventually(() => memberships.getByText(/^Alla barn och unga lyckas: från \d+ \S+ \d{4}$/).isVisible()).toBe(true);
     },
     BROWSER_TIMEOUT_MS,
   );

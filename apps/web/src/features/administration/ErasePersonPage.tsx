@@ -62,6 +62,7 @@ function EraseForm({ person, onErased }: { person: AdminPerson; onErased: () => 
       sending={form.sending}
       submitLabel={m.eraseConfirm}
       cancelHref={back}
+      danger
     />
   );
 }

@@ -9,14 +9,15 @@ import { QueryState } from "../../components/QueryState";
 import { TextInputField } from "../../components/TextInputField";
 import { useCommandForm } from "../../forms/use-command-form";
 import { useMessages } from "../../i18n/define-messages";
-import { todayInStockholm } from "../../i18n/format";
+import { formatDate, todayInStockholm } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { navigate } from "../../router";
 import { adminPaths, afterSaving } from "./admin-paths";
 import { FocusAreaField, focusAreaOf } from "./FocusAreaField";
 import { messages } from "./messages";
-import { useAdminPeople, useAdminPerson, useOrganisations } from "./queries";
-import { AdminForm, AdminHeading, AdminSaved, useOrganisationName } from "./shared";
+import { personHistory } from "./person-history";
+import { useAdminPeople, useAdminPerson, useOrganisations, usePersonEvents } from "./queries";
+import { AdminForm, AdminHeading, AdminSaved, focusAreaName, useOrganisationName } from "./shared";
 import type { AdminPerson } from "./types";
 
 export const personPath = (id: string) => `/api/v1/people/${encodeURIComponent(id)}`;
@@ -124,7 +125,9 @@ function WithPerson({ id, children }: { id: string; children: (person: AdminPers
 /** /administration/personer/{id}: who the person is, and what an admin may do about them. */
 export function PersonPage({ id }: { id: string }) {
   const m = useMessages(messages);
+  const { language } = useLanguage();
   const person = useAdminPerson(id);
+  const events = usePersonEvents(id);
   const organisationName = useOrganisationName();
   return (
     <>
@@ -149,6 +152,22 @@ export function PersonPage({ id }: { id: string }) {
                 <section aria-labelledby="logins-title">
                   <h2 id="logins-title">{m.logins}</h2>
                   <p>{m.loginsIntro}</p>
+                  <QueryState query={events}>
+                    {(list) => {
+                      const { logins } = personHistory(list);
+                      return logins.length === 0 ? (
+                        <p>{m.noLogins}</p>
+                      ) : (
+                        <ul aria-label={m.logins}>
+                          {logins.map((login) => (
+                            <li key={`${login.issuer} ${login.subjectDigest}`}>
+                              {m.loginLinked(login.issuer, formatDate(login.linkedAt, language), login.linkedBy)}
+                            </li>
+                          ))}
+                        </ul>
+                      );
+                    }}
+                  </QueryState>
                   <ul className="admin-actions">
                     <li>
                       <Link href={adminPaths.linkLogin(id)}>{m.linkLogin}</Link>
@@ -161,6 +180,26 @@ export function PersonPage({ id }: { id: string }) {
                 <section aria-labelledby="membership-title">
                   <h2 id="membership-title">{m.membership}</h2>
                   <p>{m.membershipIntro}</p>
+                  <QueryState query={events}>
+                    {(list) => {
+                      const { memberships } = personHistory(list);
+                      return memberships.length === 0 ? (
+                        <p>{m.notInCoreTeam}</p>
+                      ) : (
+                        <ul aria-label={m.membership}>
+                          {memberships.map((membership, index) => (
+                            <li key={index}>
+                              {m.membershipLine(
+                                focusAreaName(membership.focusArea),
+                                formatDate(membership.from, language),
+                                membership.until && formatDate(membership.until, language),
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      );
+                    }}
+                  </QueryState>
                   <ul className="admin-actions">
                     <li>
                       <Link href={adminPaths.startMembership(id)}>{m.startMembership}</Link>

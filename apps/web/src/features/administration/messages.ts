@@ -119,7 +119,13 @@ const sv = {
   noEmail: "ingen e-postadress",
   logins: "Inloggningar",
   loginsIntro:
-    "En inloggning kopplar ett konto hos organisationens inloggningstjänst till personen. Mandat visar inte vilka inloggningar en person har; historiken finns i granskningsloggen.",
+    "En inloggning kopplar ett konto hos organisationens inloggningstjänst till personen. Mandat sparar utfärdaren men bara ett fingeravtryck av användarens identitet, så listan visar utfärdaren och när inloggningen kopplades.",
+  noLogins: "Inga inloggningar är kopplade.",
+  loginLinked: (issuer: string, date: string, by: string) =>
+    `${issuer}, kopplad ${date} ${by === "verified-email" ? "vid första inloggningen med verifierad e-post" : "av en administratör"}`,
+  notInCoreTeam: "Inte med i något Core Team.",
+  membershipLine: (area: string, from: string, until: string | null) =>
+    until ? `${area}: från ${from} till och med ${until}` : `${area}: från ${from}`,
   linkLogin: "Koppla en inloggning",
   unlinkLogin: "Ta bort en inloggning",
   loginHelp:
@@ -346,7 +352,13 @@ const en: Messages = {
   noEmail: "no e-mail address",
   logins: "Logins",
   loginsIntro:
-    "A login links an account at the organisation's sign-in service to the person. Mandat does not list a person's logins; their history is in the audit log.",
+    "A login links an account at the organisation's sign-in service to the person. Mandat keeps the issuer but only a fingerprint of the user's identity, so the list shows the issuer and when the login was linked.",
+  noLogins: "No logins are linked.",
+  loginLinked: (issuer: string, date: string, by: string) =>
+    `${issuer}, linked ${date} ${by === "verified-email" ? "at the first sign-in with a verified e-mail" : "by an administrator"}`,
+  notInCoreTeam: "Not in any Core Team.",
+  membershipLine: (area: string, from: string, until: string | null) =>
+    until ? `${area}: from ${from} through ${until}` : `${area}: from ${from}`,
   linkLogin: "Link a login",
   unlinkLogin: "Remove a login",
   loginHelp:

@@ -1,5 +1,5 @@
 import { useApiQuery } from "../../api/queries";
-import type { AdminInitiative, AdminPerson, GoverningContext, InitiativeContext, Organisation } from "./types";
+import type { AdminInitiative, AdminPerson, GoverningContext, InitiativeContext, Organisation, RecordedEvent } from "./types";
 
 // The administration's reads: lists are short (organisations, people and initiatives of one
 // collaboration), so one page of 200 holds them all.
@@ -19,3 +19,7 @@ export const useAdminInitiatives = () => useApiQuery<AdminInitiative[]>("/api/v1
 
 export const useInitiativeContexts = (initiativeId: string) =>
   useApiQuery<InitiativeContext[]>(`/api/v1/initiatives/${id(initiativeId)}/governing-contexts?limit=200`);
+
+/** The person's own stream as the audit log keeps it (admin and auditor): their memberships and logins. */
+export const usePersonEvents = (personId: string) =>
+  useApiQuery<RecordedEvent[]>(`/api/v1/audit/events?streamId=${id(`person-${personId}`)}&limit=1000`);

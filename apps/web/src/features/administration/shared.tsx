@@ -38,6 +38,7 @@ export function AdminForm({
   sending,
   submitLabel,
   cancelHref,
+  danger = false,
   children,
 }: {
   label: string;
@@ -47,6 +48,8 @@ export function AdminForm({
   sending: boolean;
   submitLabel: string;
   cancelHref: string;
+  /** A button that destroys something (erasure): red, as GOV.UK's warning button. */
+  danger?: boolean;
   children?: ReactNode;
 }) {
   const m = useMessages(messages);
@@ -56,7 +59,7 @@ export function AdminForm({
       <Form onSubmit={onSubmit} validationBehavior="aria" className="form" aria-label={label}>
         {children}
         <div className="actions">
-          <Button type="submit" className="button" isDisabled={sending}>
+          <Button type="submit" className={danger ? "button admin-danger" : "button"} isDisabled={sending}>
             {sending ? m.saving : submitLabel}
           </Button>
           <Link href={cancelHref}>{m.cancel}</Link>

@@ -42,3 +42,10 @@ export interface InitiativeContext {
   readonly name: string;
   readonly relation: string;
 }
+
+/** An event of the log as GET /audit/events answers it, only the fields the person's page reads. */
+export interface RecordedEvent {
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
