@@ -101,5 +101,9 @@ export const focusAreaName = (slug: string): string => {
 export function useOrganisationName(): (id: string) => string {
   const m = useMessages(messages);
   const organisations = useOrganisations();
-  return (id) => organisations.data?.find((organisation) => organisation.id === id)?.name ?? m.unknownOrganisation;
+  // While the list is on its way, an ellipsis rather than "unknown".
+  return (id) =>
+    organisations.data === undefined
+      ? "…"
+      : (organisations.data.find((organisation) => organisation.id === id)?.name ?? m.unknownOrganisation);
 }
