@@ -69,11 +69,12 @@ export function BarChart({
   const named = series.length > 1;
   const barText = (seriesIndex: number, value: number) =>
     named ? `${series[seriesIndex]!.label}: ${formatValue(value)}` : formatValue(value);
-  // Room to the right of the longest bar for the longest label (about 0.55 em a character).
+  // Room to the right of the longest bar for the longest label (about 0.52 em a character).
   const longest = Math.max(
+    0,
     ...series.flatMap((one, index) => one.values.map((value) => (value === null ? 0 : barText(index, value).length))),
   );
-  const labelRoom = Math.min(WIDTH * 0.6, longest * FONT * 0.55 + 12);
+  const labelRoom = Math.min(WIDTH * 0.65, longest * FONT * 0.52 + 12);
   const length = (value: number) => axis.place(value, 0, WIDTH - LEFT - labelRoom);
   const groups = layOut(categories, series);
   const referenceTop = groups.bottom;

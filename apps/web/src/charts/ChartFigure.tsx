@@ -102,7 +102,13 @@ export function ChartFigure({
         </ul>
       )}
       {notes}
-      <Button className="button secondary no-print" aria-expanded={open} aria-controls={tableId} onPress={() => setOpen(!open)}>
+      <Button
+        className="button secondary no-print"
+        aria-expanded={open}
+        aria-controls={tableId}
+        aria-describedby={captionId}
+        onPress={() => setOpen(!open)}
+      >
         {open ? m.hideTable : m.showTable}
       </Button>
       <div id={tableId} className={open ? "chart-table-box" : "chart-table-box closed"}>

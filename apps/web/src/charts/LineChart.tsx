@@ -11,8 +11,8 @@ export interface LineSeries {
 }
 
 // The drawing's own units; it scales to the width it is given.
-const WIDTH = 520;
-const HEIGHT = 240;
+const WIDTH = 440;
+const HEIGHT = 230;
 const LEFT = 44;
 const RIGHT = 16;
 const TOP = 14;
