@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { linearAxis } from "./axis";
 import { ChartFigure, type ChartTableData } from "./ChartFigure";
 import { INK, Pattern, styleOf, useSvgId } from "./palette";
+import { useAvailableWidth } from "./width";
 
 export interface BarSeries {
   readonly key: string;
@@ -10,31 +11,66 @@ export interface BarSeries {
   readonly values: ReadonlyArray<number | null>;
 }
 
-// The drawing's own units; it scales to the width it is given. Bars run left to right, each
-// category's label on a line of its own above its bars, so long labels fit at any width.
-const WIDTH = 520;
+// The drawing is laid out for the width it has, one unit to a CSS pixel. Bars run left to
+// right, each category's label on a line of its own above its bars, so long labels fit at any
+// width; each bar's own label follows it, or stands above it when there is no room beside.
 const LEFT = 8;
 const BAR = 20;
 const GAP = 4;
+const LABEL_LINE = 20;
 const CATEGORY_LABEL = 24;
 const CATEGORY_GAP = 14;
 const FONT = 15;
 const TOP = 6;
+/** About how wide a character of the labels is, in units (system sans-serif at 15 px). */
+const CHARACTER = FONT * 0.55;
 
-/** Each category's place from the top, and its bars (the series with a value there). */
-function layOut(categories: ReadonlyArray<string>, series: ReadonlyArray<BarSeries>) {
+/** A bar's label as the lines it needs: one, or (above a bar, too long for the width) its series' name and then its value. */
+export interface BarLabel {
+  readonly name: string | null;
+  readonly value: string;
+}
+
+const labelText = (label: BarLabel) => (label.name === null ? label.value : `${label.name}: ${label.value}`);
+
+const labelLines = (label: BarLabel, room: number): ReadonlyArray<string> =>
+  label.name !== null && labelText(label).length * CHARACTER > room ? [`${label.name}:`, label.value] : [labelText(label)];
+
+/**
+ * Each category's place from the top and its bars (the series with a value there), each bar
+ * with its label's lines and its own top; with the labels above the bars, a bar is lower by
+ * its label's lines.
+ */
+function layOut(
+  categories: ReadonlyArray<string>,
+  series: ReadonlyArray<BarSeries>,
+  labelOf: (seriesIndex: number, value: number) => BarLabel,
+  labelsAbove: boolean,
+  room: number,
+) {
   const placed = [];
   let top = TOP;
   for (const [index, label] of categories.entries()) {
+    let barTop = top + CATEGORY_LABEL;
     const bars = series.flatMap((one, seriesIndex) => {
       const value = one.values[index];
-      return value === null || value === undefined ? [] : [{ one, seriesIndex, value }];
+      if (value === null || value === undefined) return [];
+      const lines = labelsAbove ? labelLines(labelOf(seriesIndex, value), room) : [labelText(labelOf(seriesIndex, value))];
+      const slotTop = barTop;
+      barTop += (labelsAbove ? lines.length * LABEL_LINE : 0) + BAR + GAP;
+      return [{ one, seriesIndex, value, lines, slotTop, barTop: barTop - BAR - GAP }];
     });
     placed.push({ label, index, top, bars });
-    top += CATEGORY_LABEL + Math.max(1, bars.length) * (BAR + GAP) + CATEGORY_GAP;
+    top = (bars.length === 0 ? barTop + BAR + GAP : barTop) + CATEGORY_GAP;
   }
   return { placed, bottom: top };
 }
+
+/** A category label cut to the width, whole in the table. */
+const fitted = (label: string, width: number) => {
+  const room = Math.floor((width - LEFT) / CHARACTER);
+  return label.length > room ? `${label.slice(0, room - 1).trimEnd()}…` : label;
+};
 
 /**
  * Horizontal bars, grouped by category (a year, a clause, a signal): each series in its
@@ -64,26 +100,32 @@ export function BarChart({
   notes?: ReactNode;
 }) {
   const id = useSvgId();
+  const [measure, width] = useAvailableWidth(520);
   const values = series.flatMap((one) => one.values.filter((value): value is number => value !== null));
   const axis = linearAxis(reference ? [...values, reference.value] : values);
   const named = series.length > 1;
-  const barText = (seriesIndex: number, value: number) =>
-    named ? `${series[seriesIndex]!.label}: ${formatValue(value)}` : formatValue(value);
-  // Room to the right of the longest bar for the longest label (about 0.52 em a character).
+  const labelOf = (seriesIndex: number, value: number): BarLabel => ({
+    name: named ? series[seriesIndex]!.label : null,
+    value: formatValue(value),
+  });
+  // Room to the right of the longest bar for the longest label; when that would leave the
+  // bars less than half the width, the labels go above their bars instead.
   const longest = Math.max(
     0,
-    ...series.flatMap((one, index) => one.values.map((value) => (value === null ? 0 : barText(index, value).length))),
+    ...series.flatMap((one, index) => one.values.map((value) => (value === null ? 0 : labelText(labelOf(index, value)).length))),
   );
-  const labelRoom = Math.min(WIDTH * 0.65, longest * FONT * 0.52 + 12);
-  const length = (value: number) => axis.place(value, 0, WIDTH - LEFT - labelRoom);
-  const groups = layOut(categories, series);
+  const labelRoom = longest * CHARACTER + 12;
+  const labelsAbove = labelRoom > (width - LEFT) / 2;
+  const length = (value: number) => axis.place(value, 0, width - LEFT - (labelsAbove ? 8 : labelRoom));
+  const groups = layOut(categories, series, labelOf, labelsAbove, width - LEFT - 6);
   const referenceTop = groups.bottom;
   const height = referenceTop + (reference ? CATEGORY_LABEL : 0);
   return (
     <ChartFigure
+      measure={measure}
       caption={caption}
       summary={summary}
-      width={WIDTH}
+      width={width}
       height={height}
       kind="bar"
       legend={series.map((one, index) => ({ label: one.label, style: styleOf(index) }))}
@@ -99,31 +141,43 @@ export function BarChart({
       {groups.placed.map((group) => (
         <g key={group.index}>
           <text x={LEFT} y={group.top + CATEGORY_LABEL - 7} fontSize={FONT} fontWeight={700} fill={INK}>
-            {group.label}
+            {fitted(group.label, width)}
           </text>
           {group.bars.length === 0 && emptyLabel && (
             <text x={LEFT + 8} y={group.top + CATEGORY_LABEL + BAR - 5} fontSize={FONT} fill={INK} fontStyle="italic">
               {emptyLabel}
             </text>
           )}
-          {group.bars.map((bar, barIndex) => {
-            const barTop = group.top + CATEGORY_LABEL + barIndex * (BAR + GAP);
+          {group.bars.map((bar) => {
             const barLength = length(bar.value);
-            const text = barText(bar.seriesIndex, bar.value);
             return (
               <g key={bar.one.key}>
                 <rect
                   x={LEFT}
-                  y={barTop}
+                  y={bar.barTop}
                   width={Math.max(barLength, 1.5)}
                   height={BAR}
                   fill={`url(#${id}-${bar.seriesIndex})`}
                   stroke={INK}
                   strokeWidth={1}
                 />
-                <text x={LEFT + barLength + 6} y={barTop + BAR - 5} fontSize={FONT} fill={INK}>
-                  {text}
-                </text>
+                {labelsAbove ? (
+                  bar.lines.map((line, lineIndex) => (
+                    <text
+                      key={lineIndex}
+                      x={LEFT + 6}
+                      y={bar.slotTop + (lineIndex + 1) * LABEL_LINE - 5}
+                      fontSize={FONT}
+                      fill={INK}
+                    >
+                      {line}
+                    </text>
+                  ))
+                ) : (
+                  <text x={LEFT + barLength + 6} y={bar.barTop + BAR - 5} fontSize={FONT} fill={INK}>
+                    {bar.lines[0]}
+                  </text>
+                )}
               </g>
             );
           })}
@@ -145,7 +199,7 @@ export function BarChart({
             y={referenceTop + CATEGORY_LABEL - 6}
             fontSize={FONT}
             fill={INK}
-            textAnchor={length(reference.value) > (WIDTH - LEFT) / 2 ? "end" : "start"}
+            textAnchor={length(reference.value) > (width - LEFT) / 2 ? "end" : "start"}
           >
             {reference.label}
           </text>

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, type RefCallback, useId, useState } from "react";
 import { Button } from "react-aria-components";
 import { useMessages } from "../i18n/define-messages";
 import { messages } from "./messages";
@@ -13,39 +13,46 @@ export interface ChartTableData {
   readonly rows: ReadonlyArray<{ readonly key: string; readonly cells: ReadonlyArray<ReactNode> }>;
 }
 
-/** A table of a chart's figures, in a region of its own that scrolls sideways on a narrow screen. */
+/**
+ * A table of a chart's figures, in a region of its own that scrolls sideways on a narrow
+ * screen. Its title stands above that region (a caption would scroll away with the table).
+ */
 export function ChartTable({ table }: { table: ChartTableData }) {
   const captionId = useId();
   return (
-    <div className="chart-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="chart-table">
-        <caption id={captionId}>{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.key}>
-              {row.cells.map((cell, index) =>
-                index === 0 ? (
-                  <th key={index} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={index}>{cell}</td>
-                ),
-              )}
+    <>
+      <p id={captionId} className="chart-table-title">
+        {table.caption}
+      </p>
+      <div className="chart-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="chart-table" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              {table.columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key}>
+                {row.cells.map((cell, index) =>
+                  index === 0 ? (
+                    <th key={index} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={index}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -68,8 +75,11 @@ export function ChartFigure({
   legend,
   notes,
   table,
+  measure,
   children,
 }: {
+  /** Where the chart measures the width it has (useAvailableWidth). */
+  measure: RefCallback<HTMLElement>;
   caption: string;
   summary: string;
   width: number;
@@ -85,7 +95,7 @@ export function ChartFigure({
   const captionId = useId();
   const tableId = useId();
   return (
-    <figure className="chart" aria-labelledby={captionId}>
+    <figure className="chart" aria-labelledby={captionId} ref={measure}>
       <figcaption id={captionId} className="chart-caption">
         {caption}
       </figcaption>

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { labelledIndexes, linearAxis } from "./axis";
 import { ChartFigure, type ChartTableData } from "./ChartFigure";
 import { INK, Marker, styleOf } from "./palette";
+import { useAvailableWidth } from "./width";
 
 export interface LineSeries {
   readonly key: string;
@@ -10,8 +11,7 @@ export interface LineSeries {
   readonly values: ReadonlyArray<number | null>;
 }
 
-// The drawing's own units; it scales to the width it is given.
-const WIDTH = 440;
+// The drawing is laid out for the width it has, one unit to a CSS pixel.
 const HEIGHT = 230;
 const LEFT = 44;
 const RIGHT = 16;
@@ -58,19 +58,22 @@ export function LineChart({
   max?: number;
   formatTick?: (value: number) => string;
 }) {
+  const [measure, width] = useAvailableWidth(520);
   const values = series.flatMap((one) => one.values.filter((value): value is number => value !== null));
   const axis = linearAxis(values, { min, max, count: max !== undefined && min !== undefined ? max - min : 4 });
   const count = categories.length;
-  const x = (index: number) => (count === 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (index * (WIDTH - LEFT - RIGHT)) / (count - 1));
+  const x = (index: number) => (count === 1 ? (LEFT + width - RIGHT) / 2 : LEFT + (index * (width - LEFT - RIGHT)) / (count - 1));
   const y = (value: number) => axis.place(value, HEIGHT - BOTTOM, TOP);
-  const labelled = labelledIndexes(count, 4);
+  // As many category labels as there is room for (about 120 units each), first and last always.
+  const labelled = labelledIndexes(count, Math.max(2, Math.floor((width - LEFT) / 120)));
   // Markers on every point while there is room for them; beyond that the line alone.
   const markers = count <= 40;
   return (
     <ChartFigure
+      measure={measure}
       caption={caption}
       summary={summary}
-      width={WIDTH}
+      width={width}
       height={HEIGHT}
       kind="line"
       legend={series.map((one, index) => ({ label: one.label, style: styleOf(index) }))}
@@ -78,7 +81,7 @@ export function LineChart({
     >
       {axis.ticks.map((tick) => (
         <g key={tick}>
-          <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} stroke="#767676" strokeWidth={0.75} />
+          <line x1={LEFT} x2={width - RIGHT} y1={y(tick)} y2={y(tick)} stroke="#767676" strokeWidth={0.75} />
           <text x={LEFT - 8} y={y(tick) + 5} textAnchor="end" fontSize={FONT} fill={INK}>
             {formatTick(tick)}
           </text>
