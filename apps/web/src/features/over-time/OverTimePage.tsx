@@ -22,19 +22,21 @@ export function OverTimePage({ me, initiativeId }: { me: Me; initiativeId: strin
   useDocumentTitle(overview.data ? m.heading(overview.data.name) : m.title);
   const path = initiativePath(initiativeId);
   return (
-    <QueryState query={overview}>
-      {(initiative) => (
-        <>
-          <h1>{m.heading(initiative.name)}</h1>
-          <p className="over-time-back no-print">
-            <Link href={paths.initiative(initiativeId)}>{m.backToInitiative}</Link>
-          </p>
-          <p>{m.intro}</p>
-          <TensionsOverTime initiativeId={initiativeId} initiativePath={path} />
-          <CheckInsOverTime initiativePath={path} />
-          <SignalsOverTime initiativeId={initiativeId} mandate={initiative.mandate} />
-        </>
-      )}
-    </QueryState>
+    <>
+      <h1>{overview.data ? m.heading(overview.data.name) : m.title}</h1>
+      <QueryState query={overview}>
+        {(initiative) => (
+          <>
+            <p className="over-time-back no-print">
+              <Link href={paths.initiative(initiativeId)}>{m.backToInitiative}</Link>
+            </p>
+            <p>{m.intro}</p>
+            <TensionsOverTime initiativeId={initiativeId} initiativePath={path} />
+            <CheckInsOverTime initiativePath={path} />
+            <SignalsOverTime initiativeId={initiativeId} mandate={initiative.mandate} />
+          </>
+        )}
+      </QueryState>
+    </>
   );
 }
