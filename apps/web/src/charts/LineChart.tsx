@@ -64,8 +64,8 @@ export function LineChart({
   const count = categories.length;
   const x = (index: number) => (count === 1 ? (LEFT + width - RIGHT) / 2 : LEFT + (index * (width - LEFT - RIGHT)) / (count - 1));
   const y = (value: number) => axis.place(value, HEIGHT - BOTTOM, TOP);
-  // As many category labels as there is room for (about 120 units each), first and last always.
-  const labelled = labelledIndexes(count, Math.max(2, Math.floor((width - LEFT) / 120)));
+  // As many category labels as there is room for (about 140 units each), first and last always.
+  const labelled = labelledIndexes(count, Math.max(2, Math.floor((width - LEFT) / 140)));
   // Markers on every point while there is room for them; beyond that the line alone.
   const markers = count <= 40;
   return (

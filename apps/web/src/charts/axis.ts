@@ -43,7 +43,8 @@ export function labelledIndexes(count: number, room: number): ReadonlyArray<numb
   if (count <= room) return Array.from({ length: count }, (_, index) => index);
   const every = Math.ceil((count - 1) / (room - 1));
   const indexes: number[] = [];
-  for (let index = 0; index < count - 1; index += every) if (count - 1 - index >= every / 2) indexes.push(index);
+  // One too near the last is left out, so the two never overlap.
+  for (let index = 0; index < count - 1; index += every) if (count - 1 - index >= every * 0.75) indexes.push(index);
   indexes.push(count - 1);
   return indexes;
 }

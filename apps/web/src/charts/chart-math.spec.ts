@@ -19,6 +19,7 @@ describe("the charts' arithmetic", () => {
     expect(labelledIndexes(3, 4)).toEqual([0, 1, 2]);
     expect(labelledIndexes(13, 4)).toEqual([0, 4, 8, 12]);
     expect(labelledIndexes(53, 4)).toEqual([0, 18, 36, 52]);
+    expect(labelledIndexes(12, 5)).toEqual([0, 3, 6, 11]);
   });
 
   it("numbers weeks as ISO 8601 does, the Thursday deciding the year", () => {
