@@ -1,13 +1,106 @@
+import { ApiProblem } from "../../api/client";
+import { useApiQuery } from "../../api/queries";
 import type { Me } from "../../api/types";
+import { showChoice } from "../../charts/choices";
 import { useDocumentTitle } from "../../components/document-title";
-import { defineMessages, useMessages } from "../../i18n/define-messages";
+import { QueryState } from "../../components/QueryState";
+import { useMessages } from "../../i18n/define-messages";
+import { todayInStockholm } from "../../i18n/format";
+import { useSearch } from "../../router";
+import { BudgetChart } from "./BudgetChart";
+import { type BudgetView, areaName, budgetPath, parseView, viewPath } from "./budget-view";
+import { messages } from "./messages";
+import type { Budget, InitiativeInArea, MeWithCoreTeam } from "./types";
+import "./budget.css";
 
-const messages = defineMessages({ title: "Budget" }, { title: "Budget" });
+/** The years to choose from: five back, one ahead (a budget is proposed the year before), and the chosen one. */
+const yearChoices = (thisYear: number, chosen: number) =>
+  [...new Set([...Array.from({ length: 6 }, (_, index) => thisYear - 4 + index), chosen])].sort((a, b) => a - b);
 
-/** /budget: a focus area's budget per year. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+function Choices({
+  view,
+  areas,
+  thisYear,
+}: {
+  view: BudgetView & { focusArea: string };
+  areas: ReadonlyArray<string>;
+  thisYear: number;
+}) {
+  const m = useMessages(messages);
+  const show = (next: Partial<BudgetView>) => {
+    const chosen = { ...view, ...next };
+    // The focus area goes into the address only when there is more than one to choose from.
+    showChoice(viewPath({ ...chosen, focusArea: areas.length > 1 ? chosen.focusArea : null }, thisYear));
+  };
+  return (
+    <fieldset className="chart-choices no-print">
+      <legend>{m.choices}</legend>
+      {areas.length > 1 && (
+        <div className="select-field">
+          <label htmlFor="budget-area">{m.focusArea}</label>
+          <select id="budget-area" value={view.focusArea} onChange={(event) => show({ focusArea: event.target.value })}>
+            {areas.map((area) => (
+              <option key={area} value={area}>
+                {areaName(area)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="select-field">
+        <label htmlFor="budget-year">{m.year}</label>
+        <select id="budget-year" value={view.year} onChange={(event) => show({ year: Number(event.target.value) })}>
+          {yearChoices(thisYear, view.year).map((year) => (
+            <option key={year} value={year}>
+              {year}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The chosen year's budget as a chart, or plainly that there is none. */
+function YearBudget({ focusArea, year }: { focusArea: string; year: number }) {
+  const m = useMessages(messages);
+  const budget = useApiQuery<Budget>(budgetPath(focusArea, year));
+  if (budget.error instanceof ApiProblem && budget.error.status === 404)
+    return (
+      <>
+        <p className="budget-none">{m.noBudget(year, areaName(focusArea))}</p>
+        <p className="no-print">{m.noBudgetHint}</p>
+      </>
+    );
+  return <QueryState query={budget}>{(found) => <BudgetChart budget={found} area={areaName(focusArea)} />}</QueryState>;
+}
+
+/** /budget: a focus area's budget per year against external funding and contributions in kind. */
 export function BudgetPage({ me }: { me: Me }) {
   const m = useMessages(messages);
   useDocumentTitle(m.title);
-  return <h1>{m.title}</h1>;
+  const initiatives = useApiQuery<InitiativeInArea[]>("/api/v1/initiatives");
+  const thisYear = Number(todayInStockholm().slice(0, 4));
+  const view = parseView(useSearch(), thisYear);
+  return (
+    <>
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      <QueryState query={initiatives}>
+        {(list) => {
+          const areas = [
+            ...new Set([...((me as Me & MeWithCoreTeam).coreTeam ?? []), ...list.map((initiative) => initiative.focusArea)]),
+          ].sort();
+          if (areas.length === 0) return <p>{m.noFocusArea}</p>;
+          const focusArea = view.focusArea !== null && areas.includes(view.focusArea) ? view.focusArea : areas[0]!;
+          return (
+            <>
+              <Choices view={{ ...view, focusArea }} areas={areas} thisYear={thisYear} />
+              <YearBudget focusArea={focusArea} year={view.year} />
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
 }
