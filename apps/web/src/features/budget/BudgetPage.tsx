@@ -1,36 +1,53 @@
+import { useState } from "react";
 import { ApiProblem } from "../../api/client";
-import { useApiQuery } from "../../api/queries";
+import { useApiQueries, useApiQuery } from "../../api/queries";
 import type { Me } from "../../api/types";
 import { showChoice } from "../../charts/choices";
 import { useDocumentTitle } from "../../components/document-title";
+import { Loading } from "../../components/Loading";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
 import { todayInStockholm } from "../../i18n/format";
 import { useSearch } from "../../router";
 import { BudgetChart } from "./BudgetChart";
-import { type BudgetView, areaName, budgetPath, parseView, viewPath } from "./budget-view";
+import { type BudgetView, areaName, budgetPath, defaultYear, parseView, viewPath } from "./budget-view";
 import { messages } from "./messages";
 import type { Budget, InitiativeInArea, MeWithCoreTeam } from "./types";
 import "./budget.css";
 
-/** The years to choose from: five back, one ahead (a budget is proposed the year before), and the chosen one. */
-const yearChoices = (thisYear: number, chosen: number) =>
-  [...new Set([...Array.from({ length: 6 }, (_, index) => thisYear - 4 + index), chosen])].sort((a, b) => a - b);
+/** The years to choose from: five back, one ahead (a budget is proposed the year before). */
+const yearChoices = (thisYear: number) => Array.from({ length: 6 }, (_, index) => thisYear - 4 + index);
+
+/** Which of the years to choose from have a budget in the focus area: each read once, in parallel. */
+function useYearsWithBudget(focusArea: string, years: ReadonlyArray<number>): ReadonlySet<number> | undefined {
+  const reads = useApiQueries<Budget>(years.map((year) => budgetPath(focusArea, year)));
+  // Once known, kept while a year is read again: a read that failed (404) goes back to
+  // "pending" while it is read again, and showing "loading" then would unmount the year's
+  // budget, whose own read of that year starts it again, over and over.
+  const settled = reads.every((read) => read.isSuccess || read.isError)
+    ? years.filter((_, index) => reads[index]!.data !== undefined).join(" ")
+    : undefined;
+  const [known, setKnown] = useState(settled);
+  if (settled !== undefined && settled !== known) setKnown(settled);
+  return known === undefined ? undefined : new Set(known.split(" ").filter(Boolean).map(Number));
+}
 
 function Choices({
   view,
   areas,
-  thisYear,
+  years,
+  withBudget,
 }: {
-  view: BudgetView & { focusArea: string };
+  view: BudgetView & { focusArea: string; year: number };
   areas: ReadonlyArray<string>;
-  thisYear: number;
+  years: ReadonlyArray<number>;
+  withBudget: ReadonlySet<number>;
 }) {
   const m = useMessages(messages);
   const show = (next: Partial<BudgetView>) => {
     const chosen = { ...view, ...next };
     // The focus area goes into the address only when there is more than one to choose from.
-    showChoice(viewPath({ ...chosen, focusArea: areas.length > 1 ? chosen.focusArea : null }, thisYear));
+    showChoice(viewPath({ ...chosen, focusArea: areas.length > 1 ? chosen.focusArea : null }));
   };
   return (
     <fieldset className="chart-choices no-print">
@@ -50,11 +67,13 @@ function Choices({
       <div className="select-field">
         <label htmlFor="budget-year">{m.year}</label>
         <select id="budget-year" value={view.year} onChange={(event) => show({ year: Number(event.target.value) })}>
-          {yearChoices(thisYear, view.year).map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
+          {[...new Set([...years, view.year])]
+            .sort((a, b) => a - b)
+            .map((year) => (
+              <option key={year} value={year}>
+                {withBudget.has(year) ? year : m.yearWithoutBudget(year)}
+              </option>
+            ))}
         </select>
       </div>
     </fieldset>
@@ -75,13 +94,37 @@ function YearBudget({ focusArea, year }: { focusArea: string; year: number }) {
   return <QueryState query={budget}>{(found) => <BudgetChart budget={found} area={areaName(focusArea)} />}</QueryState>;
 }
 
+/** The focus area's choices and the year's budget, once it is known which years have one. */
+function AreaBudget({
+  view,
+  focusArea,
+  areas,
+  thisYear,
+}: {
+  view: BudgetView;
+  focusArea: string;
+  areas: ReadonlyArray<string>;
+  thisYear: number;
+}) {
+  const years = yearChoices(thisYear);
+  const withBudget = useYearsWithBudget(focusArea, years);
+  if (withBudget === undefined) return <Loading />;
+  const year = view.year ?? defaultYear(thisYear, withBudget);
+  return (
+    <>
+      <Choices view={{ ...view, focusArea, year }} areas={areas} years={years} withBudget={withBudget} />
+      <YearBudget focusArea={focusArea} year={year} />
+    </>
+  );
+}
+
 /** /budget: a focus area's budget per year against external funding and contributions in kind. */
 export function BudgetPage({ me }: { me: Me }) {
   const m = useMessages(messages);
   useDocumentTitle(m.title);
   const initiatives = useApiQuery<InitiativeInArea[]>("/api/v1/initiatives");
   const thisYear = Number(todayInStockholm().slice(0, 4));
-  const view = parseView(useSearch(), thisYear);
+  const view = parseView(useSearch());
   return (
     <>
       <h1>{m.title}</h1>
@@ -93,12 +136,7 @@ export function BudgetPage({ me }: { me: Me }) {
           ].sort();
           if (areas.length === 0) return <p>{m.noFocusArea}</p>;
           const focusArea = view.focusArea !== null && areas.includes(view.focusArea) ? view.focusArea : areas[0]!;
-          return (
-            <>
-              <Choices view={{ ...view, focusArea }} areas={areas} thisYear={thisYear} />
-              <YearBudget focusArea={focusArea} year={view.year} />
-            </>
-          );
+          return <AreaBudget key={focusArea} view={view} focusArea={focusArea} areas={areas} thisYear={thisYear} />;
         }}
       </QueryState>
     </>
