@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labelledIndexes, linearAxis } from "./axis";
-import { dayInStockholm, formatNumber, formatSek, isoWeek, median } from "./format";
+import { dayInStockholm } from "../i18n/format";
+import { formatNumber, formatSek, isoWeek, median } from "./format";
 
 describe("the charts' arithmetic", () => {
   it("draws an axis from 0 to a round value at or above the largest, in whole steps", () => {

@@ -31,12 +31,6 @@ export function isoWeek(monday: string): readonly [week: number, year: number] {
   return [1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 86_400_000)), year];
 }
 
-/** An instant's calendar day in Stockholm, as `YYYY-MM-DD`. */
-export const dayInStockholm = (instant: string): string =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(instant),
-  );
-
 /** The median of some numbers (the mean of the middle two for an even count); null for none. */
 export function median(values: ReadonlyArray<number>): number | null {
   if (values.length === 0) return null;

@@ -13,8 +13,20 @@ export function formatDate(value: string, language: Language): string {
 }
 
 /** Today in Stockholm, as `YYYY-MM-DD` (the Swedish format is ISO's). */
-export const todayInStockholm = (): string =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+export const todayInStockholm = (): string => dayInStockholm(Date.now());
+
+/** The day an instant falls on in Stockholm, as `YYYY-MM-DD`. */
+export const dayInStockholm = (instant: string | number): string =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(instant),
+  );
+
+/** `day` (`YYYY-MM-DD`) moved by `days` (negative: back). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 /** Days from `from` to `to`, both `YYYY-MM-DD`. */
 export const daysBetween = (from: string, to: string): number =>

@@ -1,28 +1,10 @@
+import { addDays, dayInStockholm } from "../../i18n/format";
 import type { Clause } from "../../api/types";
 import type { ClauseTerm, StoryVersion } from "./types";
 
 // The mandate's story worked out from its versions, apart from how it is shown: the day an
 // instant falls on in Stockholm, the days each version's terms held, what an amendment changed
 // clause by clause. Dates are `YYYY-MM-DD` (ISO, so they compare as strings).
-
-const TIME_ZONE = "Europe/Stockholm";
-
-/** The day an instant falls on in Stockholm, as `YYYY-MM-DD`. */
-export const dayInStockholm = (instant: string): string =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(instant),
-  );
-
-/** `day` moved by `days` (negative: back). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Days from `from` to `to`. */
-export const daysFrom = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Recorded after the day it took effect: a backdated change (a decision that applies from earlier). */
 export const isBackdated = (version: StoryVersion): boolean => dayInStockholm(version.recordedAt) > version.effectiveFrom;

@@ -1,10 +1,10 @@
 import { useApiQuery } from "../../api/queries";
 import type { Mandate, MandatePosition } from "../../api/types";
 import { BarChart } from "../../charts/BarChart";
-import { dayInStockholm, formatNumber, median } from "../../charts/format";
+import { formatNumber, median } from "../../charts/format";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
-import { daysBetween, formatDate, todayInStockholm } from "../../i18n/format";
+import { dayInStockholm, daysBetween, formatDate, todayInStockholm } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { messages } from "./messages";
 import type { SignalItem } from "./types";
