@@ -18,7 +18,8 @@ export function InitiativeViews({ initiative }: { initiative: InitiativeOverview
           </li>
         )}
         <li>
-          <Link href={time.link(paths.overTime(initiative.id))}>{m.overTime}</Link>
+          {/* The pictures show today only: no time carried to a page that would not show it. */}
+          <Link href={paths.overTime(initiative.id)}>{m.overTime}</Link>
         </li>
       </ul>
     </nav>

@@ -1,22 +1,14 @@
 import { Link } from "react-aria-components";
 import type { Me } from "../../api/types";
 import { useMessages } from "../../i18n/define-messages";
-import { formatDate } from "../../i18n/format";
+import { addDays, dayInStockholm, daysBetween, formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { paths } from "../../router";
+import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { formatDateTime } from "./format";
 import { messages } from "./messages";
 import type { Actor } from "./queries";
-import {
-  TERMS_IN_ORDER,
-  addDays,
-  clauseChanges,
-  clauseText,
-  dayInStockholm,
-  daysFrom,
-  isBackdated,
-  versionBefore,
-} from "./story";
+import { TERMS_IN_ORDER, clauseChanges, clauseText, isBackdated, versionBefore } from "./story";
 import type { StoryDelegationDecision, StoryMeeting, StorySignal, StoryTension, StoryVersion } from "./types";
 
 /** What one version needs besides itself: the other versions and what they cite, read once for the page. */
@@ -43,6 +35,7 @@ function RecordedBy({ id, actor }: { id: string; actor: (id: string) => Actor })
 function Decision({ version, context }: { version: StoryVersion; context: StoryContext }) {
   const m = useMessages(messages);
   const { language } = useLanguage();
+  const time = useTimeTravel();
   if (version.decision === null) {
     const delegation = context.delegations?.find(
       (each) =>
@@ -58,7 +51,7 @@ function Decision({ version, context }: { version: StoryVersion; context: StoryC
         {delegation?.reportedIn.map((meeting) => (
           <p key={meeting.meetingId}>
             {m.reportedTo}{" "}
-            <Link href={paths.minutes(meeting.meetingId)}>
+            <Link href={time.link(paths.minutes(meeting.meetingId))}>
               {meeting.heldOn ? m.minutesOf(formatDate(meeting.heldOn, language)) : m.minutes}
             </Link>
           </p>
@@ -69,7 +62,7 @@ function Decision({ version, context }: { version: StoryVersion; context: StoryC
   const meeting = context.meetings.get(version.decision.meetingId);
   if (meeting === undefined) return <p>{m.loading}</p>;
   const minutesLink = (
-    <Link href={paths.minutes(version.decision.meetingId)}>
+    <Link href={time.link(paths.minutes(version.decision.meetingId))}>
       {meeting !== "failed" && meeting.heldOn ? m.minutesOf(formatDate(meeting.heldOn, language)) : m.minutes}
     </Link>
   );
@@ -98,6 +91,7 @@ function Decision({ version, context }: { version: StoryVersion; context: StoryC
 function Trigger({ version, context }: { version: StoryVersion; context: StoryContext }) {
   const m = useMessages(messages);
   const { language, t } = useLanguage();
+  const time = useTimeTravel();
   const trigger = version.triggeredBy;
   if (trigger === null) return <p>{m.noTrigger}</p>;
   if ("signalId" in trigger) {
@@ -106,7 +100,8 @@ function Trigger({ version, context }: { version: StoryVersion; context: StoryCo
     if (!signal) return <p>{m.triggerMissing}</p>;
     const before = versionBefore(context.versions, version);
     const open = signal.status === "submitted" || signal.status === "acknowledged";
-    const mayAnswer = open && context.me.roles.includes("core-team");
+    // Not from a view of the past: a signal open then may be answered since.
+    const mayAnswer = open && !time.inPast && context.me.roles.includes("core-team");
     return (
       <>
         <p>
@@ -120,9 +115,7 @@ function Trigger({ version, context }: { version: StoryVersion; context: StoryCo
           {mayAnswer ? (
             <Link href={paths.answerSignal(signal.id)}>{m.answerLink}</Link>
           ) : (
-            <Link href={`${paths.initiative(context.initiativeId)}#${open ? "unanswered-signals" : "answered-signals"}`}>
-              {m.signalLink}
-            </Link>
+            <Link href={time.link(paths.initiative(context.initiativeId))}>{m.signalLink}</Link>
           )}
         </p>
       </>
@@ -139,7 +132,7 @@ function Trigger({ version, context }: { version: StoryVersion; context: StoryCo
       </p>
       {tension.status === "open" && (
         <p>
-          <Link href={`${paths.initiative(context.initiativeId)}#open-tensions`}>{m.tensionLink}</Link>
+          <Link href={time.link(paths.initiative(context.initiativeId))}>{m.tensionLink}</Link>
         </p>
       )}
     </>
@@ -241,7 +234,7 @@ export function StoryEntry({ version, context }: { version: StoryVersion; contex
             {m.backdated(
               date(version.effectiveFrom),
               date(version.recordedAt),
-              daysFrom(version.effectiveFrom, dayInStockholm(version.recordedAt)),
+              daysBetween(version.effectiveFrom, dayInStockholm(version.recordedAt)),
             )}
           </p>
         )}

@@ -1,11 +1,11 @@
 import { useId, useSyncExternalStore } from "react";
 import { useMessages } from "../../i18n/define-messages";
-import { formatDate } from "../../i18n/format";
+import { addDays, dayInStockholm, daysBetween, formatDate, todayInStockholm } from "../../i18n/format";
 import { useTimeTravel } from "../../time-travel/use-time-travel";
 import type { Language } from "../../i18n/messages";
 import { useLanguage } from "../../i18n/language";
 import { messages } from "./messages";
-import { type Band, addDays, bandOf, dayInStockholm, daysFrom, firstDayOfCombinedTerms, isBackdated } from "./story";
+import { type Band, bandOf, firstDayOfCombinedTerms, isBackdated } from "./story";
 import { formatDateTime } from "./format";
 import type { Change, StoryVersion } from "./types";
 
@@ -82,7 +82,7 @@ export const rowsOf = (versions: ReadonlyArray<StoryVersion>): Row[] =>
       version,
       band: bandOf(version),
       recordedDay,
-      backdatedDays: isBackdated(version) ? daysFrom(version.effectiveFrom, recordedDay) : null,
+      backdatedDays: isBackdated(version) ? daysBetween(version.effectiveFrom, recordedDay) : null,
     };
   });
 
@@ -92,10 +92,10 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
   const hatch = useId().replace(/:/g, "");
   const narrow = useNarrow();
   const width = narrow ? NARROW : WIDE;
-  // Open-ended bands run to the day the page looks at: today, or the time machine's day
-  // (in force on, else the day of as known on).
+  // Open-ended bands run to the day things were known: today, or the day of the time
+  // machine's "as known on" (the versions are read as known then; "in force on" cuts nothing).
   const time = useTimeTravel();
-  const today = time.at ?? time.asOf?.slice(0, 10) ?? time.day;
+  const today = time.asOf?.slice(0, 10) ?? todayInStockholm();
   const rows = rowsOf(versions);
   const combinedFrom = firstDayOfCombinedTerms(versions, today);
   const changeName = (change: Change) => m.change[change] ?? change;
@@ -110,11 +110,11 @@ export function TimeAxes({ versions }: { versions: ReadonlyArray<StoryVersion> }
   const days = rows.flatMap((row) => [row.band.from, row.recordedDay, row.band.until ?? today, row.band.claimedUntil ?? today]);
   const first = days.reduce((a, b) => (a < b ? a : b));
   const last = days.reduce((a, b) => (a > b ? a : b));
-  const span = Math.max(1, daysFrom(first, last));
+  const span = Math.max(1, daysBetween(first, last));
   const plotWidth = width - LEFT - RIGHT;
   const naturalHeight = Math.max(140, rows.length * GAP);
-  const x = (day: string) => LEFT + (daysFrom(first, day) / span) * plotWidth;
-  const yOfDay = (day: string) => TOP + (daysFrom(first, day) / span) * naturalHeight;
+  const x = (day: string) => LEFT + (daysBetween(first, day) / span) * plotWidth;
+  const yOfDay = (day: string) => TOP + (daysBetween(first, day) / span) * naturalHeight;
   // Each band at its recorded instant; two recorded close together are moved apart to be read.
   const ys: number[] = [];
   rows.forEach((row, index) => ys.push(Math.max(yOfDay(row.recordedDay), index === 0 ? TOP + 4 : ys[index - 1]! + GAP)));
