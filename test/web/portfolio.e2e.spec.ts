@@ -172,7 +172,9 @@ describe("the portfolio", () => {
       const leadPage = await leadContext.newPage();
       await signInAs(leadPage, server.url, LEAD);
       await leadPage.goto(`${server.url}/portfolj`);
-      await eventually(() => leadPage.getByText("Portföljen är bara för Core Team.").isVisible()).toBe(true);
+      await eventually(() =>
+        leadPage.getByText(/^Portföljen är för Core Team, revisorer och administratörer\./).isVisible(),
+      ).toBe(true);
       expect(await leadPage.getByRole("table").count()).toBe(0);
       await expectAccessible(leadPage, "the portfolio for a lead (sv)");
       await leadContext.close();

@@ -17,6 +17,8 @@ export interface InitiativeListItem {
   readonly id: string;
   readonly name: string;
   readonly status: "open" | "closed";
+  /** When the registration was recorded (an instant). */
+  readonly registeredAt: string;
 }
 
 export type MandatePosition = "within" | "at-edge" | "beyond";

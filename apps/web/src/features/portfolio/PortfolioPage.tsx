@@ -4,6 +4,7 @@ import { useDocumentTitle } from "../../components/document-title";
 import { Loading } from "../../components/Loading";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
+import { dayInStockholm } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { useSearch } from "../../router";
 import { PastBanner } from "../../time-travel/PastBanner";
@@ -32,7 +33,10 @@ function Portfolio({ ids }: { ids: ReadonlyArray<string> }) {
     );
   if (overviews.some((overview) => overview.data === undefined)) return <Loading />;
   // The day shown is "today" for what is due or ending: the time machine's, or today.
-  const rows = overviews.map((overview) => portfolioRow(overview.data!, time.day));
+  const rows = overviews
+    .map((overview) => overview.data!)
+    .filter((overview) => overview.status === "open")
+    .map((overview) => portfolioRow(overview, time.day));
   const shown = sortRows(
     rows.filter((row) => matchesView(row, view)),
     view.sort,
@@ -59,7 +63,7 @@ function Portfolio({ ids }: { ids: ReadonlyArray<string> }) {
 export function PortfolioPage({ me }: { me: Me }) {
   const m = useMessages(messages);
   useDocumentTitle(m.portfolioTitle);
-  const reader = me.roles.includes("core-team") || me.roles.includes("auditor");
+  const reader = ["core-team", "auditor", "admin"].some((role) => me.roles.includes(role));
   const time = useTimeTravel();
   const initiatives = useApiQuery<InitiativeListItem[]>(time.api("/api/v1/initiatives", { asOf: true }), reader);
   if (!reader)
@@ -77,7 +81,15 @@ export function PortfolioPage({ me }: { me: Me }) {
       <TimeControls />
       <QueryState query={initiatives}>
         {(list) => (
-          <Portfolio ids={list.filter((initiative) => initiative.status === "open").map((initiative) => initiative.id)} />
+          // In the past, the list's status is as known then but for today: each overview says
+          // whether the initiative was open on the day shown (Portfolio keeps those).
+          <Portfolio
+            ids={list
+              .filter((initiative) =>
+                time.inPast ? dayInStockholm(initiative.registeredAt) <= time.day : initiative.status === "open",
+              )
+              .map((initiative) => initiative.id)}
+          />
         )}
       </QueryState>
     </>

@@ -7,7 +7,7 @@ const decimal = (locale: string, value: number) =>
 export const messages = defineMessages(
   {
     portfolioTitle: "Portfölj",
-    onlyCoreTeam: "Portföljen är bara för Core Team. Dina egna initiativ finns under Att göra.",
+    onlyCoreTeam: "Portföljen är för Core Team, revisorer och administratörer. Dina egna initiativ finns under Att göra.",
     intro: "Alla öppna initiativ: mandat, avstämningar, obesvarade signaler och öppna spänningar.",
     summaryTitle: "Översikt",
     openInitiatives: (count: number) => plural(count, "öppet initiativ", "öppna initiativ"),
@@ -55,7 +55,7 @@ export const messages = defineMessages(
   },
   {
     portfolioTitle: "Portfolio",
-    onlyCoreTeam: "The portfolio is for the Core Team only. Your own initiatives are on To do.",
+    onlyCoreTeam: "The portfolio is for the Core Team, auditors and administrators. Your own initiatives are on To do.",
     intro: "Every open initiative: mandates, check-ins, unanswered signals and open tensions.",
     summaryTitle: "Overview",
     openInitiatives: (count) => plural(count, "open initiative", "open initiatives"),
