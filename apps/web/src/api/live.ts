@@ -34,7 +34,8 @@ function useLiveRefresh(signedIn: boolean): void {
       timer = setTimeout(
         () => {
           timer = undefined;
-          void queryClient.invalidateQueries();
+          // A read that marks itself `meta: { live: false }` (the log's verification) is left alone.
+          void queryClient.invalidateQueries({ predicate: (query) => query.meta?.live !== false });
         },
         Math.max(0, Math.min(QUIET_MS, burstStart + MAX_WAIT_MS - now)),
       );

@@ -1,6 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "react-aria-components";
-import { useApiQuery } from "../../api/queries";
+import { apiQuery } from "../../api/queries";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
 import { useLanguage } from "../../i18n/language";
@@ -74,21 +75,32 @@ function VerificationResult({ report, checkedAt }: { report: VerifyReport; check
  */
 export function VerificationSection() {
   const m = useMessages(messages);
-  const verification = useApiQuery<VerifyReport>("/api/v1/audit/verify");
+  const { language } = useLanguage();
+  // A check walks the whole log on the server: only when the page opens and when asked,
+  // not on every event the live feed brings (meta.live) or when the window gets focus.
+  const verification = useQuery({
+    ...apiQuery<VerifyReport>("/api/v1/audit/verify", language),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    meta: { live: false },
+  });
   const [askedAgain, setAskedAgain] = useState(false);
   const checking = verification.isFetching;
   const report = verification.data;
+  // A check asked for that failed says so, though the last report stays on screen.
   const announcement = checking
     ? m.checking
     : !askedAgain || report === undefined
       ? ""
-      : holds(report)
-        ? m.announceOk(report.checkedEvents, report.seals?.checked ?? 0)
-        : report.brokenAt
-          ? m.announceBroken(report.brokenAt.position)
-          : m.announceSealsBroken;
+      : verification.isError
+        ? m.announceFailed
+        : holds(report)
+          ? m.announceOk(report.checkedEvents, report.seals?.checked ?? 0)
+          : report.brokenAt
+            ? m.announceBroken(report.brokenAt.position)
+            : m.announceSealsBroken;
   return (
-    <section aria-labelledby="verify-heading" aria-busy={checking}>
+    <section aria-labelledby="verify-heading">
       <h2 id="verify-heading">{m.verifyHeading}</h2>
       <p>{m.verifyExplained}</p>
       <p>{m.sealsExplained}</p>

@@ -50,6 +50,7 @@ const sv = {
   announceOk: (events: number, seals: number) => `Kontrollen är klar. Loggen håller: ${events} händelser och ${seals} sigill.`,
   announceBroken: (position: number) => `Kontrollen är klar. Loggen håller inte, från plats ${position}.`,
   announceSealsBroken: "Kontrollen är klar. Ett eller flera sigill håller inte.",
+  announceFailed: "Kontrollen kunde inte göras. Försök igen om en stund.",
 
   exportHeading: "Ladda ned loggen",
   exportExplained:
@@ -116,6 +117,7 @@ const en: typeof sv = {
   announceOk: (events: number, seals: number) => `The check is done. The log holds: ${events} events and ${seals} seals.`,
   announceBroken: (position: number) => `The check is done. The log does not hold, from position ${position}.`,
   announceSealsBroken: "The check is done. One or more seals do not hold.",
+  announceFailed: "The check could not be made. Try again in a moment.",
 
   exportHeading: "Download the log",
   exportExplained:
