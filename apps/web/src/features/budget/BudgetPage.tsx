@@ -24,8 +24,14 @@ function useYearsWithBudget(focusArea: string, years: ReadonlyArray<number>): Re
   // Once known, kept while a year is read again: a read that failed (404) goes back to
   // "pending" while it is read again, and showing "loading" then would unmount the year's
   // budget, whose own read of that year starts it again, over and over.
+  // Only a 404 says a year has no budget; another failure is no answer (the year's own read shows it).
   const settled = reads.every((read) => read.isSuccess || read.isError)
-    ? years.filter((_, index) => reads[index]!.data !== undefined).join(" ")
+    ? years
+        .filter((_, index) => {
+          const read = reads[index]!;
+          return read.data !== undefined || !(read.error instanceof ApiProblem && read.error.status === 404);
+        })
+        .join(" ")
     : undefined;
   const [known, setKnown] = useState(settled);
   if (settled !== undefined && settled !== known) setKnown(settled);
