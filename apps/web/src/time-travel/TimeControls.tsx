@@ -62,7 +62,7 @@ function TimeForm({ current }: { current: TimePoint }) {
             <Text slot="description" className="note">
               {m.atHint}
             </Text>
-            <Input ref={atRef} inputMode="numeric" size={12} />
+            <Input ref={atRef} size={12} />
             <FieldError className="field-error">{errors.at}</FieldError>
           </TextField>
           <TextField

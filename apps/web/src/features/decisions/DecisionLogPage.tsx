@@ -91,7 +91,7 @@ function PeriodFilter({ from, to }: { from: string | null; to: string | null }) 
             <Text slot="description" className="note">
               {m.dateHint}
             </Text>
-            <Input inputMode="numeric" size={12} />
+            <Input size={12} />
             <FieldError className="field-error">{errors.from}</FieldError>
           </TextField>
           <TextField id="period-to" className="field" value={toText} onChange={setToText} isInvalid={!!errors.to}>
@@ -99,7 +99,7 @@ function PeriodFilter({ from, to }: { from: string | null; to: string | null }) 
             <Text slot="description" className="note">
               {m.dateHint}
             </Text>
-            <Input inputMode="numeric" size={12} />
+            <Input size={12} />
             <FieldError className="field-error">{errors.to}</FieldError>
           </TextField>
         </div>
