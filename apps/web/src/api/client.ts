@@ -49,6 +49,14 @@ export interface WriteOptions {
   readonly idempotencyKey?: string;
 }
 
+/** The next page of a list (docs/api.md "Lists"): `Link: <…>; rel="next"`, resolved against the page read. */
+export function nextPage(response: Response, path: string, origin = window.location.origin): string | undefined {
+  const next = /<([^>]*)>\s*;\s*rel="?next"?/.exec(response.headers.get("link") ?? "")?.[1];
+  if (next === undefined) return undefined;
+  const url = new URL(next, new URL(path, origin));
+  return url.pathname + url.search;
+}
+
 async function send<T>(
   method: "GET" | "POST",
   path: string,
@@ -84,6 +92,10 @@ async function send<T>(
       problem.errors ?? [],
     );
   }
+  // A list comes in pages of at most 200: the pages show whole lists, so a read follows
+  // every next page (the decision log of a few years, the people of three organisations).
+  const next = method === "GET" && Array.isArray(json) ? nextPage(response, path) : undefined;
+  if (next !== undefined) return [...(json as unknown[]), ...(await send<unknown[]>("GET", next, language))] as T;
   return json as T;
 }
 
