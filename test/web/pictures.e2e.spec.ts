@@ -16,6 +16,7 @@ const CORE_TEAM_MEMBER = "Deltagare Västerås 1";
 const INITIATIVE = "Testbädd Årby/Fröslunda";
 const AREA = "alla-barn-och-unga-lyckas";
 const AREA_NAME = "Alla barn och unga lyckas";
+const AREA_NAME_EN = "All children and young people succeed";
 const TIMEOUT_MS = 90_000;
 
 let server: MandatServer;
@@ -249,11 +250,11 @@ describe("the pictures", () => {
       expect(await page.getByRole("option", { name: `${thisYear} (ingen budget)` }).count()).toBe(1);
       await page.getByRole("button", { name: "In English" }).click();
       await eventually(() =>
-        page.getByRole("img", { name: new RegExp(`^Bar chart for ${AREA_NAME}: 2025: budget SEK 600,000`) }).isVisible(),
+        page.getByRole("img", { name: new RegExp(`^Bar chart for ${AREA_NAME_EN}: 2025: budget SEK 600,000`) }).isVisible(),
       ).toBe(true);
       await openTables();
       expect(
-        (await rowsOf(`Budget, external funding and contributions in kind per year, ${AREA_NAME}`)).map((row) => row[0]),
+        (await rowsOf(`Budget, external funding and contributions in kind per year, ${AREA_NAME_EN}`)).map((row) => row[0]),
       ).toEqual(["2025"]);
       await expectAccessible(page, "budget, English");
       await page.getByRole("button", { name: "På svenska" }).click();

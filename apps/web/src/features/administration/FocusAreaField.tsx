@@ -1,9 +1,9 @@
+import { useFocusAreaName } from "../../i18n/focus-area-name";
 import { ChoiceField } from "../../components/ChoiceField";
 import { TextInputField } from "../../components/TextInputField";
 import { useMessages } from "../../i18n/define-messages";
 import { messages } from "./messages";
 import { useAdminInitiatives } from "./queries";
-import { focusAreaName } from "./shared";
 
 /** The choice that opens a text field for a focus area no initiative has yet. */
 export const OTHER_FOCUS_AREA = "annat";
@@ -29,6 +29,7 @@ export function FocusAreaField({
   onOtherChange: (value: string) => void;
   error: string | undefined;
 }) {
+  const focusAreaName = useFocusAreaName();
   const m = useMessages(messages);
   const initiatives = useAdminInitiatives();
   const known = [...new Set((initiatives.data ?? []).map((initiative) => initiative.focusArea))].sort();

@@ -1,3 +1,4 @@
+import { useFocusAreaName } from "../../i18n/focus-area-name";
 import { AssignLeadInput, RegisterInitiativeInput, UnassignLeadInput } from "#application/inputs";
 import { CheckboxGroup, Checkbox, FieldError, Label, Link } from "react-aria-components";
 import type { z } from "zod";
@@ -16,12 +17,13 @@ import { adminPaths, afterSaving } from "./admin-paths";
 import { FocusAreaField, focusAreaOf } from "./FocusAreaField";
 import { messages } from "./messages";
 import { useAdminInitiatives, useAdminPeople, useInitiativeContexts, useOrganisations } from "./queries";
-import { AdminForm, AdminHeading, AdminSaved, focusAreaName, useOrganisationName } from "./shared";
+import { AdminForm, AdminHeading, AdminSaved, useOrganisationName } from "./shared";
 
 const LEAD_ROLES = ["lead", "co-lead", "key-role"] as const;
 
 /** /administration/initiativ: every initiative by name, with its focus area and organisations. */
 export function InitiativesPage() {
+  const focusAreaName = useFocusAreaName();
   const m = useMessages(messages);
   const initiatives = useAdminInitiatives();
   const organisationName = useOrganisationName();

@@ -1,3 +1,4 @@
+import { useFocusAreaName } from "../../i18n/focus-area-name";
 import { CoreTeamMembershipInput, LoginInput, RegisterPersonInput } from "#application/inputs";
 import type { ReactNode } from "react";
 import { Link } from "react-aria-components";
@@ -17,7 +18,7 @@ import { FocusAreaField, focusAreaOf } from "./FocusAreaField";
 import { messages } from "./messages";
 import { personHistory } from "./person-history";
 import { useAdminPeople, useAdminPerson, useOrganisations, usePersonEvents } from "./queries";
-import { AdminForm, AdminHeading, AdminSaved, focusAreaName, useOrganisationName } from "./shared";
+import { AdminForm, AdminHeading, AdminSaved, useOrganisationName } from "./shared";
 import type { AdminPerson } from "./types";
 
 export const personPath = (id: string) => `/api/v1/people/${encodeURIComponent(id)}`;
@@ -124,6 +125,7 @@ function WithPerson({ id, children }: { id: string; children: (person: AdminPers
 
 /** /administration/personer/{id}: who the person is, and what an admin may do about them. */
 export function PersonPage({ id }: { id: string }) {
+  const focusAreaName = useFocusAreaName();
   const m = useMessages(messages);
   const { language } = useLanguage();
   const person = useAdminPerson(id);

@@ -91,12 +91,6 @@ export function AdminSaved() {
   );
 }
 
-/** A focus area's slug in words: "alla-barn-och-unga-lyckas" is "Alla barn och unga lyckas". */
-export const focusAreaName = (slug: string): string => {
-  const words = slug.replace(/-/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
 /** Organisation names by id, for lists that name organisations by id. */
 export function useOrganisationName(): (id: string) => string {
   const m = useMessages(messages);

@@ -1,3 +1,4 @@
+import { useFocusAreaName } from "../../i18n/focus-area-name";
 import { useState } from "react";
 import { ApiProblem } from "../../api/client";
 import { useApiQueries, useApiQuery } from "../../api/queries";
@@ -10,7 +11,7 @@ import { useMessages } from "../../i18n/define-messages";
 import { todayInStockholm } from "../../i18n/format";
 import { useSearch } from "../../router";
 import { BudgetChart } from "./BudgetChart";
-import { type BudgetView, areaName, budgetPath, defaultYear, parseView, viewPath } from "./budget-view";
+import { type BudgetView, budgetPath, defaultYear, parseView, viewPath } from "./budget-view";
 import { messages } from "./messages";
 import type { Budget, InitiativeInArea, MeWithCoreTeam } from "./types";
 import "./budget.css";
@@ -49,6 +50,7 @@ function Choices({
   years: ReadonlyArray<number>;
   withBudget: ReadonlySet<number>;
 }) {
+  const areaName = useFocusAreaName();
   const m = useMessages(messages);
   const show = (next: Partial<BudgetView>) => {
     const chosen = { ...view, ...next };
@@ -88,6 +90,7 @@ function Choices({
 
 /** The chosen year's budget as a chart, or plainly that there is none. */
 function YearBudget({ focusArea, year }: { focusArea: string; year: number }) {
+  const areaName = useFocusAreaName();
   const m = useMessages(messages);
   const budget = useApiQuery<Budget>(budgetPath(focusArea, year));
   if (budget.error instanceof ApiProblem && budget.error.status === 404)

@@ -40,10 +40,4 @@ export function viewPath(view: BudgetView): string {
   return text ? `${paths.budget}?${text}` : paths.budget;
 }
 
-/** A focus area's name from its key: `alla-barn-och-unga-lyckas` → "Alla barn och unga lyckas". */
-export const areaName = (key: string): string => {
-  const words = key.replace(/-/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
 export const budgetPath = (focusArea: string, year: number) => `/api/v1/budgets/${encodeURIComponent(focusArea)}/${year}`;

@@ -18,8 +18,4 @@ export function useMeetingName(): (meeting: {
   };
 }
 
-/** A focus area's name in the person's language, or its key for one this app has no name for. */
-export function useFocusAreaName(): (focusArea: string) => string {
-  const m = useMessages(messages);
-  return (focusArea) => m.focusAreaName[focusArea] ?? focusArea;
-}
+export { useFocusAreaName } from "../../i18n/focus-area-name";

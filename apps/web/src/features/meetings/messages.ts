@@ -10,7 +10,6 @@ const sv = {
   minutesTitle: "Protokoll",
   body: { "core-team": "Core Team", board: "Styrelsen" } as Record<string, string>,
   meetingName: (body: string, date: string) => `${body}, ${date}`,
-  focusAreaName: { "alla-barn-och-unga-lyckas": "Alla barn och unga lyckas" } as Record<string, string>,
   status: {
     planned: "Planerat",
     held: "Hållet, protokollet är inte godkänt",
@@ -167,7 +166,6 @@ const en: MeetingMessages = {
   minutesTitle: "Minutes",
   body: { "core-team": "Core Team", board: "The board" },
   meetingName: (body, date) => `${body}, ${date}`,
-  focusAreaName: { "alla-barn-och-unga-lyckas": "All children and young people succeed" },
   status: {
     planned: "Planned",
     held: "Held, the minutes are not approved",
