@@ -102,6 +102,8 @@ describe("the time machine", () => {
         "Du ser initiativet som det gällde den 20 oktober 2024, så som det var känt den 1 november 2024 kl. 12.00.",
       );
       await eventually(() => scopeOf(auditor)).toEqual(FIRST_SCOPE);
+      // Focus went to the banner that says which time is shown: the keyboard goes on from there.
+      await eventually(() => auditor.evaluate<string>('document.activeElement?.className ?? ""')).toContain("past-banner");
       expect(timeOf(auditor.url())).toEqual({ galler: "2024-10-20", kant: "2024-11-01T12:00" });
       await expectAccessible(auditor, "the initiative in the past (sv)");
 

@@ -3,6 +3,7 @@ import { useMessages } from "../i18n/define-messages";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { usePath, useSearch } from "../router";
+import { focusAfterTimeChange, takeFocusIfWanted } from "./focus-after-time-change";
 import { type PastSubject, messages } from "./messages";
 import { withTime } from "./time";
 import { useTimeTravel } from "./use-time-travel";
@@ -33,7 +34,8 @@ export function PastBanner({ subject }: { subject: PastSubject }) {
   const search = useSearch();
   if (!time.inPast) return null;
   return (
-    <div role="status" className="past-banner">
+    // Focusable from script: focus comes here when the time shown changes (focusAfterTimeChange).
+    <div role="status" className="past-banner" tabIndex={-1} ref={takeFocusIfWanted}>
       <p>
         <strong>
           {m.banner(
@@ -45,7 +47,9 @@ export function PastBanner({ subject }: { subject: PastSubject }) {
         {m.readOnly}
       </p>
       <p>
-        <Link href={withTime(path, search, { at: null, asOf: null })}>{m.backToToday}</Link>
+        <Link href={withTime(path, search, { at: null, asOf: null })} onPress={() => focusAfterTimeChange(false)}>
+          {m.backToToday}
+        </Link>
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { Button, FieldError, Input, Label, Text, TextField } from "react-aria-components";
 import { useMessages } from "../i18n/define-messages";
 import { navigate, usePath, useSearch } from "../router";
+import { focusAfterTimeChange } from "./focus-after-time-change";
 import { messages } from "./messages";
 import { type TimePoint, parseDate, parseDateTime, parseTime, withTime } from "./time";
 import "./time-travel.css";
@@ -42,6 +43,7 @@ function TimeForm({ current }: { current: TimePoint }) {
     if (found.at) return atRef.current?.focus();
     if (found.asOf) return asOfRef.current?.focus();
     navigate(withTime(path, search, { at: atValue, asOf: asOfValue }));
+    focusAfterTimeChange(atValue !== null || asOfValue !== null);
   };
 
   return (
@@ -88,7 +90,10 @@ function TimeForm({ current }: { current: TimePoint }) {
           <Button
             type="button"
             className="button secondary"
-            onPress={() => navigate(withTime(path, search, { at: null, asOf: null }))}
+            onPress={() => {
+              navigate(withTime(path, search, { at: null, asOf: null }));
+              focusAfterTimeChange(false);
+            }}
           >
             {m.backToToday}
           </Button>
