@@ -178,6 +178,9 @@ describe("mandat on a store holding the demo history", () => {
     expect(future.stdout).toBe("");
     const bad = await mandat(["export", "--format", "xml"]);
     expect(bad.code).toBe(64);
+    const mistyped = await mandat(["export", "--format", "jsonl", "--initiative", "Drömfabriken"]);
+    expect(mistyped.code).toBe(64);
+    expect(mistyped.stderr).toMatch(/--initiative takes an initiative's id/);
     const noSuchDay = await mandat(["export", "--format", "jsonl", "--from", "2024-02-30"]);
     expect(noSuchDay.code).toBe(64);
     expect(noSuchDay.stdout).toBe("");

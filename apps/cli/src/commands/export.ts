@@ -7,6 +7,7 @@ import { Effect, Stream } from "effect";
 import { withContext } from "../cli-context.js";
 import { instantOption } from "../date-options.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+import { isUuid } from "../uuid.js";
 
 interface ExportOptions {
   readonly format?: string;
@@ -28,6 +29,9 @@ interface ExportOptions {
 export async function exportLog(options: ExportOptions): Promise<ExitCode> {
   const format = options.format ?? "jsonl";
   if (format !== "jsonl" && format !== "csv") throw new CliError(EXIT.usage, "--format must be jsonl or csv");
+  // A mistyped id would export nothing and say it did so successfully.
+  if (options.initiative !== undefined && !isUuid(options.initiative))
+    throw new CliError(EXIT.usage, `--initiative takes an initiative's id (a UUID), not ${JSON.stringify(options.initiative)}`);
   const from = instantOption("--from", options.from, "start");
   const to = instantOption("--to", options.to, "end");
   // Seals cover the whole log: a part of it would fail every seal past its first gap.

@@ -6,13 +6,12 @@ import { withContext } from "../cli-context.js";
 import { instantOption } from "../date-options.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { timeline } from "../timeline.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../uuid.js";
 
 /** `mandat history <initiative-id | stream-id> [--asOf <instant>] [--json]`: a stream as a timeline. */
 export async function history(target: string | undefined, options: { asOf?: string; json?: boolean }): Promise<ExitCode> {
   if (!target) throw new CliError(EXIT.usage, "mandat history <initiative-id | stream-id>");
-  const streamId = UUID.test(target) ? `initiative-${target}` : target;
+  const streamId = isUuid(target) ? `initiative-${target}` : target;
   if (!parseStreamName(streamId))
     throw new CliError(EXIT.usage, `"${target}" is neither an initiative id nor a stream id such as signal-<id>`);
   const asOf = instantOption("--asOf", options.asOf, "end");
@@ -52,7 +51,7 @@ const actorNames = (store: EventStoreService, ids: ReadonlyArray<string>) =>
     const keys = yield* KeyStore;
     const names = new Map<string, string>();
     for (const id of new Set(ids)) {
-      if (!UUID.test(id)) continue;
+      if (!isUuid(id)) continue;
       const events = yield* Effect.orElseSucceed(store.readStream(personStream(id), { maxCount: 1 }), () => []);
       const registered = events[0];
       if (registered?.type !== "PersonRegistered") continue;
