@@ -134,7 +134,8 @@ describe("the Core Team's signal inbox", () => {
         true,
       );
       expect(answersLost).toBe(1);
-      expect(await page.getByRole("alert").filter({ hasText: "Svaret skickades inte" }).isVisible()).toBe(true);
+      // The failed answer's summary comes a moment after the kept amendment's notice.
+      await eventually(() => page.getByRole("alert").filter({ hasText: "Svaret skickades inte" }).isVisible()).toBe(true);
       expect(await page.getByRole("textbox", { name: "Svar till initiativet" }).inputValue()).toBe(response);
       await page.unroute("**/api/v1/signals/*/answer");
 
