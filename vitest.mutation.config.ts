@@ -5,5 +5,5 @@ import baseConfig from "./vitest.config.js";
 // must see a changed rule or fold, and they are fast enough to run once per mutant.
 export default {
   ...baseConfig,
-  test: { ...baseConfig.test, include: ["libs/domain/**/*.unit.spec.ts"] },
+  test: { ...baseConfig.test, projects: undefined, include: ["libs/domain/**/*.unit.spec.ts"] },
 };
