@@ -5,7 +5,6 @@ import { initiativePath, useInitiative } from "../../api/queries";
 import type { WriteAnswer } from "../../api/types";
 import { ChoiceField } from "../../components/ChoiceField";
 import { QueryState } from "../../components/QueryState";
-import { TextInputField } from "../../components/TextInputField";
 import { useCommandForm } from "../../forms/use-command-form";
 import { useMessages } from "../../i18n/define-messages";
 import { byName } from "../../i18n/format";
@@ -14,7 +13,7 @@ import { navigate } from "../../router";
 import { adminPaths, afterSaving } from "./admin-paths";
 import { messages } from "./messages";
 import { useAdminInitiatives, useGoverningContexts, useInitiativeContexts, useOrganisations } from "./queries";
-import { AdminForm, AdminHeading } from "./shared";
+import { AdminForm, AdminHeading, ReasonField } from "./shared";
 
 const RELATIONS = ["decides", "funds", "informs", "staffs"] as const;
 
@@ -250,15 +249,7 @@ function UnlinkForm({
       submitLabel={m.unlinkSubmit}
       cancelHref={back}
     >
-      <TextInputField
-        id="reason"
-        label={m.reason}
-        value={form.draft.reason}
-        onChange={form.set("reason")}
-        error={form.errors.reason}
-        multiline
-        personalDataNote
-      />
+      <ReasonField value={form.draft.reason} onChange={form.set("reason")} error={form.errors.reason} />
     </AdminForm>
   );
 }

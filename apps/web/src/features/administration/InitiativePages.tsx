@@ -17,7 +17,7 @@ import { adminPaths, afterSaving } from "./admin-paths";
 import { FocusAreaField, focusAreaOf } from "./FocusAreaField";
 import { messages } from "./messages";
 import { useAdminInitiatives, useAdminPeople, useInitiativeContexts, useOrganisations } from "./queries";
-import { AdminForm, AdminHeading, AdminSaved, useOrganisationName } from "./shared";
+import { AdminForm, AdminHeading, AdminSaved, useOrganisationName, ReasonField } from "./shared";
 
 const LEAD_ROLES = ["lead", "co-lead", "key-role"] as const;
 
@@ -356,15 +356,7 @@ function UnassignForm({ initiativeId, personId }: { initiativeId: string; person
       submitLabel={m.unassignSubmit}
       cancelHref={back}
     >
-      <TextInputField
-        id="reason"
-        label={m.reason}
-        value={form.draft.reason}
-        onChange={form.set("reason")}
-        error={form.errors.reason}
-        multiline
-        personalDataNote
-      />
+      <ReasonField value={form.draft.reason} onChange={form.set("reason")} error={form.errors.reason} />
     </AdminForm>
   );
 }

@@ -15,7 +15,7 @@ import { navigate } from "../../router";
 import { adminPaths, afterSaving } from "./admin-paths";
 import { messages } from "./messages";
 import { useAdminInitiatives, useGoverningContexts, useOrganisations } from "./queries";
-import { AdminForm, AdminHeading, AdminSaved } from "./shared";
+import { AdminForm, AdminHeading, AdminSaved, ReasonField } from "./shared";
 import type { GoverningContext, Organisation } from "./types";
 
 const ORGANISATION_KINDS = ["municipality", "university", "region", "other"] as const;
@@ -328,15 +328,7 @@ function RetireContextForm({ organisationId, context }: { organisationId: string
       submitLabel={m.retireSubmit}
       cancelHref={back}
     >
-      <TextInputField
-        id="reason"
-        label={m.reason}
-        value={form.draft.reason}
-        onChange={form.set("reason")}
-        error={form.errors.reason}
-        multiline
-        personalDataNote
-      />
+      <ReasonField value={form.draft.reason} onChange={form.set("reason")} error={form.errors.reason} />
     </AdminForm>
   );
 }

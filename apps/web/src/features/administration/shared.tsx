@@ -4,6 +4,7 @@ import { useDocumentTitle } from "../../components/document-title";
 import { ErrorSummary, type SummaryItem } from "../../components/ErrorSummary";
 import { useMessages } from "../../i18n/define-messages";
 import { SENT_PARAMETER, useSearch } from "../../router";
+import { TextInputField } from "../../components/TextInputField";
 import { messages } from "./messages";
 import { useOrganisations } from "./queries";
 
@@ -100,4 +101,20 @@ export function useOrganisationName(): (id: string) => string {
     organisations.data === undefined
       ? "…"
       : (organisations.data.find((organisation) => organisation.id === id)?.name ?? m.unknownOrganisation);
+}
+
+/** The reason an action asks for (retiring, unlinking, unassigning): one free-text field. */
+export function ReasonField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const m = useMessages(messages);
+  return (
+    <TextInputField id="reason" label={m.reason} value={value} onChange={onChange} error={error} multiline personalDataNote />
+  );
 }
