@@ -78,4 +78,4 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
 
 # Node is PID 1 and handles SIGTERM itself (finishes in-flight requests, closes the store).
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "dist/bundle/api.js"]

@@ -27,7 +27,7 @@ const SV = { "accept-language": "sv-SE,sv;q=0.9" };
 const EXPORT = "/api/v1/audit/export";
 
 /** The built CLI, as `npm run build` leaves it. */
-const CLI = join(import.meta.dirname, "../dist/apps/cli/src/main.js");
+const CLI = join(import.meta.dirname, "../dist/bundle/cli.js");
 
 /** The CLI on the server's own store (SQLite lets it read beside the server), with nothing else of ours in its environment. */
 const mandat = (args: ReadonlyArray<string>): Promise<{ code: number; stdout: string; stderr: string }> =>

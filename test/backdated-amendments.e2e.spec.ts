@@ -19,7 +19,7 @@ let seeded: SeededInitiative;
 let mandateId: string;
 const recordedAt: string[] = [];
 
-const CLI = fileURLToPath(new URL("../dist/apps/cli/src/main.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../dist/bundle/cli.js", import.meta.url));
 
 interface Version {
   readonly version: number;

@@ -414,9 +414,9 @@ describe("Dockerfile", () => {
     expect(healthcheck).toMatch(/\/health\/ready'/);
   });
 
-  it("runtime: CMD runs dist/apps/api/src/main.js with node", () => {
+  it("runtime: CMD runs dist/bundle/api.js with node", () => {
     const cmd = all(runtime, "CMD").at(-1)?.args ?? "";
-    expect(JSON.parse(cmd)).toEqual(["node", "dist/apps/api/src/main.js"]);
+    expect(JSON.parse(cmd)).toEqual(["node", "dist/bundle/api.js"]);
   });
 });
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll } from "vitest";
 import { coreTeamClient } from "./people.js";
 
 /**
- * End-to-end support: the real server (`node dist/apps/api/src/main.js`, as `npm run build`
+ * End-to-end support: the real server (`node dist/bundle/api.js`, as `npm run build`
  * leaves it) as a child process on a random port over a temporary data folder, and a tiny
  * fetch client. Every child is killed when the test process exits, whatever happened.
  */
@@ -18,7 +18,7 @@ import { coreTeamClient } from "./people.js";
 /** The HS256 secret every e2e server is started with (48 characters), so tests sign their own tokens. */
 export const TEST_SECRET = "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
-const SERVER_BINARY = fileURLToPath(new URL("../../dist/apps/api/src/main.js", import.meta.url));
+const SERVER_BINARY = fileURLToPath(new URL("../../dist/bundle/api.js", import.meta.url));
 
 const STARTUP_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 15_000;

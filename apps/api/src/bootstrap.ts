@@ -1,3 +1,6 @@
+// Nest reads the constructor parameter types TypeScript records as metadata: the polyfill
+// must be loaded before any decorated class of ours is, and this module loads them all.
+import "reflect-metadata";
 import { loadDemoHistory } from "#application";
 import { EventStore } from "#event-store";
 import type { MandatConfig } from "#platform";

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import "reflect-metadata";
 import { ConfigError, loadConfig, signToken } from "#platform";
 import { developmentTokens } from "./runtime/development-tokens.js";
 

@@ -381,7 +381,7 @@ describe("mandat token", () => {
 
 /** The API server (as built) over a store, until stopped: for what only the server can write. */
 async function apiServer(dir: string, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(root, "dist/apps/api/src/main.js")], {
+  const child = spawn(process.execPath, [join(root, "dist/bundle/api.js")], {
     cwd: dir,
     env: { PATH: process.env.PATH, ...env, PORT: "0", HOST: "127.0.0.1", MANDAT_DEMO: "off" },
     stdio: ["ignore", "pipe", "pipe"],

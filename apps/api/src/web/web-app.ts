@@ -1,11 +1,22 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
+import { dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { fromFastify, sendProblem } from "../http/fastify-errors.js";
 
-/** Where `npm run build` leaves the web app (Vite's output), next to the compiled server in dist/. */
-export const WEB_APP_DIR = fileURLToPath(new URL("../../../../web/", import.meta.url));
+/** The folder holding package.json above `file`: the project, wherever the build put this module. */
+function projectFolderOf(file: string): string {
+  const parent = dirname(file);
+  if (existsSync(join(parent, "package.json")) || parent === file) return parent;
+  return projectFolderOf(parent);
+}
+
+/**
+ * Where `npm run build` leaves the web app (Vite's output): dist/web in the project. Found
+ * from the project folder, because this module runs from dist/apps/api/src/web/ as tsc left
+ * it and from dist/bundle/chunks/ as the bundle holds it.
+ */
+export const WEB_APP_DIR = join(projectFolderOf(fileURLToPath(import.meta.url)), "dist", "web");
 
 /** Paths that belong to the server: an unknown one there is the server's 404, never the app's page. */
 const SERVER_PREFIXES = ["/api", "/docs", "/health", "/problems", "/metrics", "/auth"];

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 
 /** The built CLI, as `npm run build` leaves it. */
-export const CLI_BINARY = join(import.meta.dirname, "../../../../dist/apps/cli/src/main.js");
+export const CLI_BINARY = join(import.meta.dirname, "../../../../dist/bundle/cli.js");
 
 /** What one run of the CLI left: its exit code and everything it printed. */
 export interface Run {
