@@ -10,14 +10,18 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
-    // Two kinds of spec files. The unit and integration specs (libs, apps/*/src) run in one
-    // module graph per worker: they hold no state outside what each test builds, and loading
-    // the application's modules anew for each of a hundred files took 71 s of the run where
-    // sharing them takes 15 s. The end-to-end specs (test, apps/*/test), which start servers,
-    // CLIs and browsers, keep a fresh graph per file.
+    // Two kinds of spec files, both run in one module graph per worker (isolate: false): a
+    // file's own module is fresh, what it imports is shared with the files before it in that
+    // worker. The unit and integration specs (libs, apps/*/src) hold no state outside what
+    // each test builds; loading the application's modules anew for each of a hundred files
+    // took 71 s of the run where sharing them takes 15 s. The end-to-end specs (test,
+    // apps/*/test) start servers, CLIs and browsers as child processes; their support modules
+    // (which sign tokens with the platform's code) took 1-4 s to load for each file, 100 s of
+    // the run, and hold nothing a file could leave behind for the next but counters that keep
+    // names unique and the set of children killed at exit.
     projects: [
       { extends: true, test: { name: "unit-int", include: ["libs/**/*.spec.ts", "apps/*/src/**/*.spec.ts"], isolate: false } },
-      { extends: true, test: { name: "e2e", include: ["test/**/*.spec.ts", "apps/*/test/**/*.spec.ts"] } },
+      { extends: true, test: { name: "e2e", include: ["test/**/*.spec.ts", "apps/*/test/**/*.spec.ts"], isolate: false } },
     ],
     pool: "forks",
     // The end-to-end files mostly wait on child processes (the server, Chromium): two files at

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { after, expectWrite, isUuid, logHead } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, api, freshDataDir, startServer } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, api, freshDataDir, outputMatching, startServer } from "./support/mandat-server.js";
 
 /**
  * docs/api.md "Configuration": with no variables (no MANDAT_DEMO, no AUTH_JWT_SECRET, no paths) the
@@ -36,9 +36,12 @@ function printedTokens(output: string): Map<string, string> {
   return found;
 }
 
+/** The tokens are printed after the server answers /health: the last one is the auditor's, then a blank line. */
+const ALL_TOKENS_PRINTED = new RegExp(`${LABELS.auditor}\n {4}ey\\S+\n\n`);
+
 beforeAll(async () => {
   server = await startServer({ dataDir, secret: null, defaultPaths: true });
-  const printed = printedTokens(server.output());
+  const printed = printedTokens(await outputMatching(server, ALL_TOKENS_PRINTED));
   tokens = Object.fromEntries(ROLES.map((role) => [role, printed.get(LABELS[role]) ?? ""])) as typeof tokens;
   everyToken = printed;
   reader = api(server.url, tokens.auditor);

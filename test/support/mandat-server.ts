@@ -181,6 +181,19 @@ export async function startServer(options: StartOptions = {}): Promise<MandatSer
   };
 }
 
+/**
+ * The server's output once it matches `pattern` (what it prints after it is ready, such as
+ * the development tokens); fails after `timeoutMs` with the output it had.
+ */
+export async function outputMatching(server: MandatServer, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(server.output())) {
+    if (Date.now() > deadline) throw new Error(`The server did not print ${pattern} within ${timeoutMs} ms:\n${server.output()}`);
+    await sleep(50);
+  }
+  return server.output();
+}
+
 /** Runs the server until it exits by itself (a refused configuration); kills it after `timeoutMs`. */
 export async function runUntilExit(
   options: StartOptions = {},

@@ -97,8 +97,9 @@ describe("the Core Team's signal inbox", () => {
       await eventually(() => page.getByRole("heading", { level: 1, name: "Inkorg för signaler" }).isVisible()).toBe(true);
       const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: summary }) });
       await eventually(() => card.isVisible()).toBe(true);
+      // The clause's wording comes with the mandate, read beside the inbox: it may come a moment later.
       for (const text of [INITIATIVE, "Önskemål om ändrad gräns", "Vid gränsen", "S1: Driva mötesplatsen och dess program"]) {
-        expect(await card.getByText(text, { exact: true }).isVisible(), text).toBe(true);
+        await eventually(() => card.getByText(text, { exact: true }).isVisible()).toBe(true);
       }
       expect(await card.getByText("inte bekräftad ännu").isVisible()).toBe(true);
       await accessibleInBothLanguages(page, "the inbox", "Signal inbox");
