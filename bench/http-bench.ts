@@ -107,7 +107,7 @@ async function settle(
  *   row holding that overview's JSON, alone and with 16 connections writing beside them
  *   (registering organisations: writes to other streams, as most writes are to a reader).
  *
- * And first, while the server is quiet: `liveFeeds` live feeds receiving one write.
+ * And first, while the server is quiet: `liveFeeds` live feeds receiving `liveFeedWrites` writes, one at a time.
  */
 export async function benchHttp(options: HttpBenchOptions): Promise<HttpResults> {
   const dataDir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "mandat-bench-http-"));
