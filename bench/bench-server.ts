@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
-const SERVER = fileURLToPath(new URL("../apps/api/src/main.js", import.meta.url));
+// The bundle, as npm start and the Docker image run it (dist/bench/ -> dist/bundle/).
+const SERVER = fileURLToPath(new URL("../bundle/api.js", import.meta.url));
 const BARE_SERVER = fileURLToPath(new URL("./bare-server.js", import.meta.url));
 
 export interface BenchServer {
