@@ -76,12 +76,14 @@ export function tokenVerifier(auth: AuthConfig, identity: IdentitySettings, secr
       );
   }
   if (!secret) throw new Error("HS256 mode needs a secret");
-  const key = encode(secret);
+  // Imported once: given the secret's bytes, jose imports them as a key on every verification,
+  // which costs as much again as the verification itself.
+  const key = crypto.subtle.importKey("raw", encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
   // A token that never expires is refused: a leaked one would be good forever.
   return async (token) =>
     identityOf(
       await verified(
-        () => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }),
+        async () => jwtVerify(token, await key, { algorithms: ["HS256"], requiredClaims: ["exp"] }),
         () => false,
       ),
     );
