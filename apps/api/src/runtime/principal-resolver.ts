@@ -83,10 +83,12 @@ export class PrincipalResolver {
    */
   private readonly standings = new VersionedCache<Promise<LoginStanding>>(STANDINGS_KEPT);
 
+  /** The login of each identity the verifier answered (see `loginOf`); forgotten with the identity. */
+  private readonly loginsOfIdentities = new WeakMap<Identity, { readonly login: LoginRef; readonly key: string }>();
+
   /** Bound, so that it can be handed around as a function. */
   readonly resolve = async (identity: Identity): Promise<SignedIn> => {
-    const login = loginRef(identity.issuer, identity.subject);
-    const key = loginKey(login);
+    const { login, key } = this.loginOf(identity);
     const version = await this.versionNow();
     const kept = this.standings.get(key, version);
     if (kept) return signedInAs(identity, await kept);
@@ -96,6 +98,21 @@ export class PrincipalResolver {
     if (holders.length === 0) return signedInAs(identity, await this.standingOfUnheldLogin(identity, login));
     return signedInAs(identity, await this.standings.answer(key, version, () => this.standingOf(login, holders)));
   };
+
+  /**
+   * The login an identity signs in with, and its key. The verifier answers a token it
+   * accepted before with the same identity object, so the subject's digest is taken once per
+   * token rather than once per request.
+   */
+  private loginOf(identity: Identity): { readonly login: LoginRef; readonly key: string } {
+    let known = this.loginsOfIdentities.get(identity);
+    if (known === undefined) {
+      const login = loginRef(identity.issuer, identity.subject);
+      known = { login, key: loginKey(login) };
+      this.loginsOfIdentities.set(identity, known);
+    }
+    return known;
+  }
 
   /**
    * Everything a login's standing is read from, as it stands now: the date (a Core Team
