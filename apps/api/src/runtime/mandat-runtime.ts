@@ -44,7 +44,7 @@ export class MandatRuntime {
     readonly changes: ChangeCounters,
   ) {}
 
-  /** Who a verified token acts as, resolved from the log on every request. */
+  /** Who a verified token acts as, resolved from the log on every request (or kept while the log stands still). */
   readonly principals = new PrincipalResolver(this);
 
   /** Opens the stores and starts the read models; a failure on the way closes what was opened. */

@@ -56,7 +56,9 @@ const SIGN_IN: Principal = { id: "mandat-sign-in", roles: ["admin"] };
  * to; the Core Team role from that person's own stream, read now (so an ended membership
  * takes effect on the next request); the lead role while the person leads an open
  * initiative (whether they lead a particular one each command checks against its stream).
- * Admin and auditor are as the identity provider says.
+ * Admin and auditor are as the identity provider says. "Read now" may be "kept from an
+ * earlier request, with nothing appended to the log nor applied to the read models since":
+ * the same reads would answer the same.
  */
 export class PrincipalResolver {
   constructor(private readonly runtime: MandatRuntime) {}
