@@ -76,15 +76,55 @@ export function tokenVerifier(auth: AuthConfig, identity: IdentitySettings, secr
       );
   }
   if (!secret) throw new Error("HS256 mode needs a secret");
-  const key = encode(secret);
-  // A token that never expires is refused: a leaked one would be good forever.
-  return async (token) =>
-    identityOf(
-      await verified(
-        () => jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }),
-        () => false,
-      ),
+  // Imported once: given the secret's bytes, jose imports them as a key on every verification,
+  // which costs as much again as the verification itself.
+  const key = crypto.subtle.importKey("raw", encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  const accepted = new AcceptedTokens();
+  return async (token) => {
+    const kept = accepted.get(token);
+    if (kept) return kept;
+    // A token that never expires is refused: a leaked one would be good forever.
+    const payload = await verified(
+      async () => jwtVerify(token, await key, { algorithms: ["HS256"], requiredClaims: ["exp"] }),
+      () => false,
     );
+    const identity = identityOf(payload);
+    accepted.add(token, identity, (payload.nbf ?? 0) * 1000);
+    return identity;
+  };
+}
+
+/** How many accepted HS256 tokens are kept: more than are in use at once. */
+const ACCEPTED_TOKENS_KEPT = 10_000;
+
+/**
+ * HS256 tokens this process accepted, kept until they expire: checking a token again takes
+ * as long as the rest of a cached read. Whether a token is accepted depends on its text, the
+ * secret (fixed for the life of the process) and the time: the signature and claims that
+ * held once hold for the same text, and the time is checked again here as jose checks it (not
+ * before nbf, expired from exp on). A token that was refused is not kept. At most
+ * ACCEPTED_TOKENS_KEPT, the least recently used going first. Not for OIDC, whose keys rotate.
+ */
+class AcceptedTokens {
+  private readonly tokens = new Map<string, { readonly identity: Identity; readonly from: number }>();
+
+  get(token: string): Identity | undefined {
+    const kept = this.tokens.get(token);
+    if (kept === undefined) return undefined;
+    const now = Date.now();
+    if (now < kept.from || now >= kept.identity.expiresAt) {
+      this.tokens.delete(token);
+      return undefined;
+    }
+    this.tokens.delete(token);
+    this.tokens.set(token, kept);
+    return kept.identity;
+  }
+
+  add(token: string, identity: Identity, from: number): void {
+    this.tokens.set(token, { identity, from });
+    if (this.tokens.size > ACCEPTED_TOKENS_KEPT) this.tokens.delete(this.tokens.keys().next().value!);
+  }
 }
 
 /**

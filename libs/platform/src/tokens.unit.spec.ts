@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings, identitySettings } from "./identity-settings.js";
 import { InvalidToken, LOCAL_ISSUER, claimAt, signToken, tokenVerifier } from "./tokens.js";
 
@@ -112,5 +112,48 @@ describe("the identity a verified token gives", () => {
       .setSubject("x")
       .sign(new TextEncoder().encode(SECRET));
     await expect(verify(noExpiry)).rejects.toBeInstanceOf(InvalidToken);
+  });
+});
+
+describe("an HS256 token accepted once", () => {
+  afterEach(() => vi.useRealTimers());
+
+  const at = (iso: string) => vi.setSystemTime(new Date(iso));
+  const signedWith = (secret: string, times: { nbf?: string; exp: string }) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject("login-1")
+      .setNotBefore(new Date(times.nbf ?? "2000-01-01T00:00:00Z"))
+      .setExpirationTime(new Date(times.exp))
+      .sign(new TextEncoder().encode(secret));
+
+  it("is accepted again, as the same identity, until it expires, and refused from its expiry on", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    at("2026-01-01T12:00:00Z");
+    const verifier = tokenVerifier(HS256, DEFAULT_IDENTITY_SETTINGS, SECRET);
+    const token = await signedWith(SECRET, { exp: "2026-01-01T13:00:00Z" });
+    const identity = await verifier(token);
+    at("2026-01-01T12:59:59.999Z");
+    expect(await verifier(token)).toBe(identity);
+    at("2026-01-01T13:00:00Z");
+    await expect(verifier(token)).rejects.toBeInstanceOf(InvalidToken);
+  });
+
+  it("is refused before its nbf, should the clock be set back", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    at("2026-01-01T12:00:00Z");
+    const verifier = tokenVerifier(HS256, DEFAULT_IDENTITY_SETTINGS, SECRET);
+    const token = await signedWith(SECRET, { nbf: "2026-01-01T11:00:00Z", exp: "2026-01-01T13:00:00Z" });
+    await verifier(token);
+    at("2026-01-01T10:00:00Z");
+    await expect(verifier(token)).rejects.toBeInstanceOf(InvalidToken);
+  });
+
+  it("says nothing for another token: one signed with another secret is refused every time", async () => {
+    const verifier = tokenVerifier(HS256, DEFAULT_IDENTITY_SETTINGS, SECRET);
+    await verifier(await tokenWith({}));
+    const forged = await signedWith("another-secret-that-is-long-enough-for-hs256", { exp: "2099-01-01T00:00:00Z" });
+    await expect(verifier(forged)).rejects.toBeInstanceOf(InvalidToken);
+    await expect(verifier(forged)).rejects.toBeInstanceOf(InvalidToken);
   });
 });

@@ -7,13 +7,13 @@ import type { MandatRuntime } from "../runtime/mandat-runtime.js";
 /**
  * docs/api.md "Reads": the ETag of a read of one resource. It is strong and has two parts:
  * `"<revision>-<digest>"` for a read of one stream's state (the overview, a meeting, a budget,
- * a person), `"<digest>"` for the other reads. The digest (SHA-256 of the JSON answered) is
+ * a person), `"<digest>"` for the other reads. The digest (SHA-256 of the JSON text answered) is
  * what makes it a validator of the whole answer: the same revision can read differently on
  * another day (`at` defaults to today) or once a lead's name changes. The revision is what a
  * write's If-Match compares (request-headers.ts), so a client can read, then write.
  */
-export function entityTag(body: unknown, revision: number | undefined): string {
-  const digest = createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 22);
+export function entityTag(json: string, revision: number | undefined): string {
+  const digest = createHash("sha256").update(json).digest("base64url").slice(0, 22);
   return revision === undefined ? `"${digest}"` : `"${revision}-${digest}"`;
 }
 

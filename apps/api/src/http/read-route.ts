@@ -28,6 +28,13 @@ export interface ReadRouteOptions<Params extends z.ZodObject | undefined, Query 
    */
   readonly stream?: (params: Params extends z.ZodObject ? z.output<Params> : Nothing) => string;
   /**
+   * The answer is the same for whoever asks, and read only from the params, the query (an
+   * `at` left out meaning today), the read models `read` names (with the log below the
+   * position they have applied) and the people's keys: it may be kept and answered again
+   * while none of these changes (answer-cache.ts). Default: read afresh every time.
+   */
+  readonly cacheable?: boolean;
+  /**
    * The answer from the read models it names (minPosition waits for those alone);
    * undefined means the resource the path names does not exist (404).
    */

@@ -64,6 +64,8 @@ export interface ReadRoute extends RouteBase {
   readonly read: (request: ParsedRequest, principal: Principal) => NamedRead<unknown>;
   /** For a read of one stream's state: that stream, whose revision leads the ETag. */
   readonly stream?: (params: ParsedRequest["params"]) => string;
+  /** The answer may be kept and answered again while nothing it is read from changes (answer-cache.ts). */
+  readonly cacheable?: boolean;
 }
 
 /** A route served by a controller of its own (health, the documentation, the live feed). */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
+import helmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import type { HttpSettings } from "#platform";
-import type { FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { DOCS_PAGE_STYLE } from "../openapi/docs-page.js";
 
 /** The headers a browser may read from a cross-origin answer: those docs/api.md tells clients to use. */
@@ -29,6 +29,34 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   "frame-ancestors": ["'none'"],
 };
 
+const HELMET_OPTIONS: FastifyHelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  // As frame-ancestors says, for browsers that read only X-Frame-Options.
+  frameguard: { action: "deny" },
+};
+
+/**
+ * The headers helmet sets, with HELMET_OPTIONS: taken once from an answer of a throwaway
+ * Fastify with the plugin, less those of an answer without it. @fastify/helmet builds
+ * helmet's middleware anew for each request, parsing the policy each time (a twentieth of a
+ * cached read); what it sets depends on nothing of the request (no nonces here).
+ */
+async function helmetHeaders(): Promise<Record<string, string>> {
+  const answerHeaders = async (withHelmet: boolean) => {
+    const probe = Fastify({ logger: false });
+    if (withHelmet) await probe.register(helmet, HELMET_OPTIONS);
+    probe.get("/", (_request, reply) => reply.send());
+    try {
+      return (await probe.inject("/")).headers;
+    } finally {
+      await probe.close();
+    }
+  };
+  const plain = await answerHeaders(false);
+  const helmets = Object.entries(await answerHeaders(true)).filter(([name]) => !(name in plain));
+  return Object.fromEntries(helmets.map(([name, value]) => [name, String(value)]));
+}
+
 /**
  * Security headers (helmet) on every answer, and CORS for the configured origins only:
  * with none configured a browser may call the API from its own origin alone. Awaited
@@ -36,10 +64,10 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
  * carries the headers too, and a CORS preflight is answered before authentication.
  */
 export async function registerSecurityHeaders(fastify: FastifyInstance, settings: HttpSettings): Promise<void> {
-  await fastify.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    // As frame-ancestors says, for browsers that read only X-Frame-Options.
-    frameguard: { action: "deny" },
+  const headers = await helmetHeaders();
+  fastify.addHook("onRequest", (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
   if (settings.corsOrigins.length > 0) {
     await fastify.register(cors, {

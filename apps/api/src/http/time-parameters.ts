@@ -1,4 +1,4 @@
-import { calendarDate, isoDate, isoInstant } from "#domain";
+import { isoDate, isoInstant } from "#domain";
 import { parseInstant } from "#platform";
 import { z } from "zod";
 
@@ -31,7 +31,7 @@ export const timeTravelQuery = z.strictObject({
   minPosition: minPositionParameter.optional(),
 });
 
-export const today = (): string => calendarDate(new Date());
+export { today } from "../runtime/today.js";
 
 /** Query parameters of reads that only wait for a position. */
 export const freshQuery = z.strictObject({ minPosition: minPositionParameter.optional() });

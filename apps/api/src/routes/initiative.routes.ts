@@ -202,6 +202,8 @@ export const initiativeRoutes = {
     query: timeTravelQuery,
     response: InitiativeOverview,
     stream: (params) => initiativeStream(params.id),
+    // The same for every reader, and read from the read models it names and the leads' keys.
+    cacheable: true,
     // The leads' names are opened with their keys: the key store can be unavailable.
     problems: [...READ_PROBLEMS, "not-found", "store-unavailable"],
     read: ({ params, query }) =>

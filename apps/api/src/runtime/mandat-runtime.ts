@@ -16,6 +16,7 @@ import {
 } from "#platform";
 import type Database from "better-sqlite3";
 import { Effect, type ManagedRuntime } from "effect";
+import { ChangeCounters } from "./change-counters.js";
 import { PrincipalResolver } from "./principal-resolver.js";
 import { ApiMetrics } from "../observability/api-metrics.js";
 
@@ -39,9 +40,11 @@ export class MandatRuntime {
     readonly verifyToken: TokenVerifier,
     readonly secret: string | undefined,
     readonly metrics: ApiMetrics,
+    /** What caches of reads are keyed by, beside positions (change-counters.ts). */
+    readonly changes: ChangeCounters,
   ) {}
 
-  /** Who a verified token acts as, resolved from the log on every request. */
+  /** Who a verified token acts as, resolved from the log on every request (or kept while the log stands still). */
   readonly principals = new PrincipalResolver(this);
 
   /** Opens the stores and starts the read models; a failure on the way closes what was opened. */
@@ -49,9 +52,15 @@ export class MandatRuntime {
     const metrics = new ApiMetrics();
     const layer = mandatLayerWithReadModels(config, { eventStoreObserver: metrics.eventStoreObserver, ...options });
     const effects: MandatEffects = await openRuntime(withAutoSealing(config.seals.policy, layer));
+    let changes: ChangeCounters | undefined;
     try {
       const { runner, db } = await runOn(effects, ReadModels);
       const secret = config.auth.mode === "hs256" ? jwtSecret(config) : undefined;
+      // The stores' files exist once the layer is open.
+      changes = ChangeCounters.open(db, {
+        keys: config.keysPath,
+        ...(config.store.engine === "sqlite" ? { embeddedLog: config.store.path } : {}),
+      });
       const runtime = new MandatRuntime(
         config,
         effects,
@@ -60,6 +69,7 @@ export class MandatRuntime {
         tokenVerifier(config.auth, config.identity, secret),
         secret,
         metrics,
+        changes,
       );
       metrics.watchProjections(async () => ({
         headPosition: await runtime.run(Effect.flatMap(EventStore, (store) => store.headPosition)),
@@ -67,6 +77,7 @@ export class MandatRuntime {
       }));
       return runtime;
     } catch (error) {
+      changes?.close();
       await effects.dispose();
       throw error;
     }
@@ -77,10 +88,14 @@ export class MandatRuntime {
     return runOn(this.effects, effect);
   }
 
+  /** The position of the last event in the log, as it stands now (also when another process appended it). */
+  headPosition(): Promise<number> {
+    return this.run(Effect.flatMap(EventStore, (store) => store.headPosition));
+  }
+
   /** Waits until every read model that has not stopped has applied the log as it stands now; false after `timeoutMs`. */
   async readModelsAtHead(timeoutMs: number): Promise<boolean> {
-    const head = await this.run(Effect.flatMap(EventStore, (store) => store.headPosition));
-    return Effect.runPromise(this.runner.waitFor(head, timeoutMs));
+    return Effect.runPromise(this.runner.waitFor(await this.headPosition(), timeoutMs));
   }
 
   /**
@@ -88,6 +103,7 @@ export class MandatRuntime {
    * stops before its database closes, and queued appends are written before the log closes.
    */
   close(): Promise<void> {
+    this.changes.close();
     return this.effects.dispose();
   }
 }
