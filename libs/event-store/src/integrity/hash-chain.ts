@@ -56,8 +56,20 @@ const withPrevHashLast = (metadataJson: string, prevHash: string): string =>
  * The store clock as it stamps recordedAt: never before an instant already recorded where
  * the new events go, so recordedAt does not decrease along the log or a stream.
  */
-export const nextRecordedAt = (now: Date, ...recorded: ReadonlyArray<string | undefined>): string =>
-  recorded.reduce<string>((latest, instant) => (instant !== undefined && instant > latest ? instant : latest), now.toISOString());
+export function nextRecordedAt(now: Date, ...recorded: ReadonlyArray<string | undefined>): string {
+  let latest = isoInstant(now);
+  for (const instant of recorded) if (instant !== undefined && instant > latest) latest = instant;
+  return latest;
+}
+
+let lastInstant = { time: Number.NaN, iso: "" };
+
+/** toISOString, remembered for the last millisecond asked: the appends of one batch mostly share it. */
+const isoInstant = (date: Date): string => {
+  const time = date.getTime();
+  if (time !== lastInstant.time) lastInstant = { time, iso: date.toISOString() };
+  return lastInstant.iso;
+};
 
 /**
  * Gives the events of one append their ids, revisions after `head` and hashes, each
@@ -73,11 +85,13 @@ export function chainEvents(
   let prevHash = head ? head.hash : GENESIS_HASH;
   return events.map(({ type, schemaVersion, data, dataJson, metadata: input, metadataJson: inputJson }) => {
     revision += 1;
-    const scalars = { eventId: uuidV7(), type, schemaVersion, streamId, revision, recordedAt };
-    const metadata = { ...input, prevHash };
+    const eventId = uuidV7();
+    const scalars = { eventId, type, schemaVersion, streamId, revision, recordedAt };
     // The stored strings are the very ones the hash covers: each payload is serialised once.
-    const metadataJson = inputJson === undefined ? canonicalJson(metadata) : withPrevHashLast(inputJson, prevHash);
-    prevHash = hashCanonicalParts(scalars, dataJson, metadataJson);
-    return { envelope: { ...scalars, data, metadata: { ...metadata, hash: prevHash } }, dataJson, metadataJson };
+    const metadataJson = inputJson === undefined ? canonicalJson({ ...input, prevHash }) : withPrevHashLast(inputJson, prevHash);
+    const hash = hashCanonicalParts(scalars, dataJson, metadataJson);
+    const metadata = { ...input, prevHash, hash };
+    prevHash = hash;
+    return { envelope: { eventId, type, schemaVersion, streamId, revision, recordedAt, data, metadata }, dataJson, metadataJson };
   });
 }

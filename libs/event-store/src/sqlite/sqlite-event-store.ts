@@ -147,21 +147,16 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     expected: ExpectedRevision,
     options: AppendOptions = {},
   ): Effect.Effect<AppendResult, AppendError> =>
-    Effect.flatMap(
-      // Serialised before joining a batch: a payload JSON cannot hold fails its own append,
-      // as the defect it is, never the appends that share its transaction.
-      Effect.sync(() => ({
-        serialised: serialiseEvents(events),
-        claim: options.idempotency && storedClaim(options.idempotency),
-      })),
-      ({ serialised, claim }) =>
-        Effect.async<AppendResult, AppendError>((resume) => {
-          if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
-          const calledAt = performance.now();
-          this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, calledAt, resume });
-          this.scheduleFlush();
-        }),
-    );
+    Effect.async((resume) => {
+      if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
+      // Serialised before joining a batch: a payload JSON cannot hold throws here, which
+      // fails its own append as the defect it is, never the appends that share its transaction.
+      const serialised = serialiseEvents(events);
+      const claim = options.idempotency && storedClaim(options.idempotency);
+      const calledAt = performance.now();
+      this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, calledAt, resume });
+      this.scheduleFlush();
+    });
 
   readStream = (
     streamId: string,
