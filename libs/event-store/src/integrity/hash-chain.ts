@@ -46,7 +46,7 @@ export function serialiseEvents(events: ReadonlyArray<EventToAppend>): Serialise
  */
 const prevHashSortsLast = (metadata: object): boolean =>
   Object.getPrototypeOf(metadata) === Object.prototype &&
-  Object.entries(metadata).every(([key, value]) => key < "prevHash" || value === undefined);
+  Object.keys(metadata).every((key) => key < "prevHash" || (metadata as Record<string, unknown>)[key] === undefined);
 
 /** canonicalJson({ ...metadata, prevHash }) from canonicalJson(metadata), when prevHash sorts last. */
 const withPrevHashLast = (metadataJson: string, prevHash: string): string =>
