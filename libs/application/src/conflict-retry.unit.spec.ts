@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { retryOnConflict } from "./conflict-retry.js";
 
 class Refused extends Data.TaggedError("Refused")<Record<string, never>> {}
+const refused = () => new Refused({});
 
 const conflict = () => new ConcurrencyConflict({ streamId: "s", expected: ExpectedRevision.any, actual: 3 });
 
@@ -32,7 +33,7 @@ describe("retryOnConflict", () => {
   });
 
   it("passes any other failure on at once, after a conflict too", async () => {
-    for (const failures of [[() => new Refused()], [conflict, () => new Refused()]]) {
+    for (const failures of [[refused], [conflict, refused]]) {
       const { attempt, runs } = scripted(failures);
       const exit = await Effect.runPromiseExit(retryOnConflict(attempt));
       expect(exit).toMatchObject({ _tag: "Failure", cause: { error: { _tag: "Refused" } } });
