@@ -73,6 +73,8 @@ async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> 
       unit: " ms",
     },
   );
+  // BENCH_ENGINE=pipeline: the event store and command pipeline alone, the quick loop for their work.
+  if (process.env.BENCH_ENGINE === "pipeline") return { eventStore: store };
   const projections = await benchProjections(directory, {
     logEvents: sized(1_000_000),
     eventsOfOneInitiative: sized(10_000),

@@ -1,4 +1,4 @@
-import { type DomainEvent, type RuleViolation, calendarDate, hasAnyRole, mayIssue } from "#domain";
+import { type DomainEvent, type RuleViolation, hasAnyRole, mayIssue } from "#domain";
 import {
   type ConcurrencyConflict,
   EventStore,
@@ -11,10 +11,11 @@ import {
 import type { KeyStoreUnavailable } from "#privacy";
 import { Clock, Effect, Either } from "effect";
 import type { z } from "zod";
+import { calendarDateOf } from "./calendar-day.js";
 import type { CommandEnvelope, CommandResult } from "./command-envelope.js";
 import type { CommandServices, CommandSpec, StagedCommand } from "./command-spec.js";
 import { oneAtATimeOn } from "./command-streams.js";
-import { conflictRetrySchedule } from "./conflict-retry.js";
+import { retryOnConflict } from "./conflict-retry.js";
 import { Forbidden, type IdempotencyKeyReused, type InvalidInput, PreconditionFailed, ResourceNotFound } from "./errors.js";
 import { type Idempotency, type StoredAnswer, idempotencyOf, storedAnswer } from "./idempotency.js";
 import { parseInput } from "./parse-input.js";
@@ -63,7 +64,7 @@ export const executeCommand = <Input extends z.ZodObject, Command, Event extends
     );
     const written =
       expectedRevision === undefined
-        ? Effect.retry(attempt, { schedule: conflictRetrySchedule, while: (error) => error._tag === "ConcurrencyConflict" })
+        ? retryOnConflict(attempt)
         : Effect.catchTag(attempt, "ConcurrencyConflict", (conflict) =>
             Effect.fail(
               new PreconditionFailed({ streamId: conflict.streamId, expectedRevision, actualRevision: conflict.actual }),
@@ -109,7 +110,7 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
     // are recorded at: production runs on the system clock; only code (the demo loader,
     // tests) sets another, never a request.
     const now = new Date(yield* Clock.currentTimeMillis);
-    const today = calendarDate(now);
+    const today = calendarDateOf(now);
     const { command, whenAccepted } = stagedOf(yield* spec.toCommand(input, { newId, today, state, principal }));
     const decided = spec.decider.decide(command, state);
     if (Either.isLeft(decided)) {

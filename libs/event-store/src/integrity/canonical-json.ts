@@ -30,7 +30,7 @@ function canonicalArray(items: ReadonlyArray<unknown>): string {
 }
 
 function canonicalObject(object: Record<string, unknown>): string {
-  const keys = Object.keys(object).sort();
+  const keys = sortedKeys(object);
   let json = "{";
   let first = true;
   for (const key of keys) {
@@ -40,6 +40,23 @@ function canonicalObject(object: Record<string, unknown>): string {
     first = false;
   }
   return `${json}}`;
+}
+
+/**
+ * Object.keys in code-unit order. Array.prototype.sort allocates about 900 bytes a call
+ * whatever the length, a sixth of all an append allocated; the few keys of an event's
+ * objects are sorted in place instead.
+ */
+function sortedKeys(object: object): string[] {
+  const keys = Object.keys(object);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 const hasToJson = (value: object): value is { toJSON: () => unknown } =>

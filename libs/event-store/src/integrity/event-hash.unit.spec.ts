@@ -25,6 +25,13 @@ describe("canonicalJson", () => {
   it("sorts keys at every depth and drops undefined members", () => {
     expect(canonicalJson({ b: 1, a: { d: [3, undefined], c: undefined } })).toBe('{"a":{"d":[3,null]},"b":1}');
   });
+  it("sorts keys by code unit, few or many", () => {
+    expect(canonicalJson({ b: 1, B: 2, é: 3, a: 4, "": 5 })).toBe('{"":5,"B":2,"a":4,"b":1,"é":3}');
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${39 - i}`, i]));
+    const keys = Object.keys(JSON.parse(canonicalJson(many)));
+    expect(keys).toEqual([...keys].sort());
+    expect(keys).toHaveLength(40);
+  });
   it("is independent of the order keys were written in", () => {
     expect(canonicalJson({ x: 1, y: { b: 2, a: 1 } })).toBe(canonicalJson({ y: { a: 1, b: 2 }, x: 1 }));
   });

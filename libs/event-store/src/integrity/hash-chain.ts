@@ -9,9 +9,11 @@ export interface StreamHead {
   readonly hash: string;
 }
 
-/** An event to append with its payload already in canonical JSON. */
+/** An event to append with its payload, and its metadata but for prevHash, in canonical JSON. */
 export interface SerialisedEvent extends EventToAppend {
   readonly dataJson: string;
+  /** The metadata's canonical JSON, where prevHash can be added as its last member (see chainEvents). */
+  readonly metadataJson: string | undefined;
 }
 
 /** A new event of a stream: its envelope (the store assigns the position) and what it is stored as. */
@@ -21,15 +23,53 @@ export interface ChainedEvent {
   readonly metadataJson: string;
 }
 
-/** Throws a TypeError for a payload JSON cannot hold (a bigint, a function). */
-export const serialiseEvent = (event: EventToAppend): SerialisedEvent => ({ ...event, dataJson: canonicalJson(event.data) });
+/**
+ * The events of one append in canonical JSON, before the chain is known: a store calls
+ * this outside its write transaction. The events of a command share one metadata object,
+ * which is serialised once. Throws a TypeError for a payload JSON cannot hold (a bigint, a function).
+ */
+export function serialiseEvents(events: ReadonlyArray<EventToAppend>): SerialisedEvent[] {
+  let metadata: EventToAppend["metadata"] | undefined;
+  let metadataJson: string | undefined;
+  return events.map((event) => {
+    if (event.metadata !== metadata) {
+      metadata = event.metadata;
+      metadataJson = prevHashSortsLast(metadata) ? canonicalJson(metadata) : undefined;
+    }
+    return { ...event, dataJson: canonicalJson(event.data), metadataJson };
+  });
+}
+
+/**
+ * True when every member the writer supplied sorts before prevHash, as those of
+ * EventMetadataInput do, in a plain object (whose canonical JSON is that of its members).
+ */
+const prevHashSortsLast = (metadata: object): boolean =>
+  Object.getPrototypeOf(metadata) === Object.prototype &&
+  Object.keys(metadata).every((key) => key < "prevHash" || (metadata as Record<string, unknown>)[key] === undefined);
+
+/** canonicalJson({ ...metadata, prevHash }) from canonicalJson(metadata), when prevHash sorts last. */
+const withPrevHashLast = (metadataJson: string, prevHash: string): string =>
+  `${metadataJson === "{}" ? "{" : `${metadataJson.slice(0, -1)},`}"prevHash":${JSON.stringify(prevHash)}}`;
 
 /**
  * The store clock as it stamps recordedAt: never before an instant already recorded where
  * the new events go, so recordedAt does not decrease along the log or a stream.
  */
-export const nextRecordedAt = (now: Date, ...recorded: ReadonlyArray<string | undefined>): string =>
-  recorded.reduce<string>((latest, instant) => (instant !== undefined && instant > latest ? instant : latest), now.toISOString());
+export function nextRecordedAt(now: Date, ...recorded: ReadonlyArray<string | undefined>): string {
+  let latest = isoInstant(now);
+  for (const instant of recorded) if (instant !== undefined && instant > latest) latest = instant;
+  return latest;
+}
+
+let lastInstant = { time: Number.NaN, iso: "" };
+
+/** toISOString, remembered for the last millisecond asked: the appends of one batch mostly share it. */
+const isoInstant = (date: Date): string => {
+  const time = date.getTime();
+  if (time !== lastInstant.time) lastInstant = { time, iso: date.toISOString() };
+  return lastInstant.iso;
+};
 
 /**
  * Gives the events of one append their ids, revisions after `head` and hashes, each
@@ -43,13 +83,15 @@ export function chainEvents(
 ): ChainedEvent[] {
   let revision = head ? head.revision : -1;
   let prevHash = head ? head.hash : GENESIS_HASH;
-  return events.map(({ type, schemaVersion, data, dataJson, metadata: input }) => {
+  return events.map(({ type, schemaVersion, data, dataJson, metadata: input, metadataJson: inputJson }) => {
     revision += 1;
-    const scalars = { eventId: uuidV7(), type, schemaVersion, streamId, revision, recordedAt };
-    const metadata = { ...input, prevHash };
+    const eventId = uuidV7();
+    const scalars = { eventId, type, schemaVersion, streamId, revision, recordedAt };
     // The stored strings are the very ones the hash covers: each payload is serialised once.
-    const metadataJson = canonicalJson(metadata);
-    prevHash = hashCanonicalParts(scalars, dataJson, metadataJson);
-    return { envelope: { ...scalars, data, metadata: { ...metadata, hash: prevHash } }, dataJson, metadataJson };
+    const metadataJson = inputJson === undefined ? canonicalJson({ ...input, prevHash }) : withPrevHashLast(inputJson, prevHash);
+    const hash = hashCanonicalParts(scalars, dataJson, metadataJson);
+    const metadata = { ...input, prevHash, hash };
+    prevHash = hash;
+    return { envelope: { eventId, type, schemaVersion, streamId, revision, recordedAt, data, metadata }, dataJson, metadataJson };
   });
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Effect, type Scope } from "effect";
-import { type SerialisedEvent, type StreamHead, chainEvents, nextRecordedAt, serialiseEvent } from "../integrity/hash-chain.js";
+import { type SerialisedEvent, type StreamHead, chainEvents, nextRecordedAt, serialiseEvents } from "../integrity/hash-chain.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
 import type {
   AppendOptions,
@@ -147,21 +147,16 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     expected: ExpectedRevision,
     options: AppendOptions = {},
   ): Effect.Effect<AppendResult, AppendError> =>
-    Effect.flatMap(
-      // Serialised before joining a batch: a payload JSON cannot hold fails its own append,
-      // as the defect it is, never the appends that share its transaction.
-      Effect.sync(() => ({
-        serialised: events.map(serialiseEvent),
-        claim: options.idempotency && storedClaim(options.idempotency),
-      })),
-      ({ serialised, claim }) =>
-        Effect.async<AppendResult, AppendError>((resume) => {
-          if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
-          const calledAt = performance.now();
-          this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, calledAt, resume });
-          this.scheduleFlush();
-        }),
-    );
+    Effect.async((resume) => {
+      if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
+      // Serialised before joining a batch: a payload JSON cannot hold throws here, which
+      // fails its own append as the defect it is, never the appends that share its transaction.
+      const serialised = serialiseEvents(events);
+      const claim = options.idempotency && storedClaim(options.idempotency);
+      const calledAt = performance.now();
+      this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, calledAt, resume });
+      this.scheduleFlush();
+    });
 
   readStream = (
     streamId: string,
@@ -396,7 +391,7 @@ interface IdempotencyRow {
   readonly response: string;
 }
 
-/** Throws a TypeError for a response JSON cannot hold, as serialiseEvent does for a payload. */
+/** Throws a TypeError for a response JSON cannot hold, as serialiseEvents does for a payload. */
 function storedClaim({ key, fingerprint, response }: IdempotencyClaim): StoredClaim {
   const responseJson = JSON.stringify(response);
   if (responseJson === undefined) throw new TypeError(`The response for idempotency key ${key} is not JSON`);
