@@ -22,3 +22,4 @@ export * from "./login-directory.js";
 export * from "./login-ref.js";
 export * from "./facts/leads.js";
 export * from "./facts/core-team-today.js";
+export { calendarDateOf } from "./calendar-day.js";

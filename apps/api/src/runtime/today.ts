@@ -1,18 +1,8 @@
-import { type IsoDate, calendarDate, endOfStockholmDay, startOfStockholmDay } from "#domain";
-
-let day: { readonly date: IsoDate; readonly startsAt: number; readonly endsAt: number } | undefined;
+import { type IsoDate } from "#domain";
+import { calendarDateOf } from "#application";
 
 /**
- * Today's date in Stockholm, the collaboration's calendar. Formatting a date in a time zone
- * takes longer than the rest of a cached read, so the date is kept with the instants its
- * day starts and ends at, and read again once the clock is outside them (a new day, or a
- * clock set back).
+ * Today's date in Stockholm, the collaboration's calendar: remembered for the day, because
+ * formatting a date in a time zone took longer than the rest of a cached read.
  */
-export function today(): IsoDate {
-  const now = Date.now();
-  if (day === undefined || now < day.startsAt || now > day.endsAt) {
-    const date = calendarDate(new Date(now));
-    day = { date, startsAt: Date.parse(startOfStockholmDay(date)), endsAt: Date.parse(endOfStockholmDay(date)) };
-  }
-  return day.date;
-}
+export const today = (): IsoDate => calendarDateOf(new Date());
