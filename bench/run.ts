@@ -15,11 +15,12 @@ import { type Target, meets, printTable, printTargets, writeResults } from "./re
  * in the same run on the same disk, so the ratios travel between machines; absolute
  * numbers do not. BENCH_SCALE=0.1 runs a quick, smaller pass. BENCH_ONLY=web (or engine)
  * runs one section: "engine" (event store, read models, streams, HTTP writers), "web" (the
- * web app in Chromium).
+ * web app in Chromium), "projections" (the read models alone: rebuild and asOf/at queries, a
+ * part of "engine").
  */
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const sized = (n: number) => Math.max(100, Math.round(n * scale));
-const SECTIONS = ["engine", "web"] as const;
+const SECTIONS = ["engine", "web", "projections"] as const;
 const only = process.env.BENCH_ONLY?.split(",").map((section) => section.trim());
 const unknown = only?.filter((section) => !(SECTIONS as ReadonlyArray<string>).includes(section)) ?? [];
 if (unknown.length > 0) throw new Error(`BENCH_ONLY names no section ${unknown.join(", ")}: one of ${SECTIONS.join(", ")}`);
@@ -28,6 +29,7 @@ const directory = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "mandat-be
 
 /** The engine's sections: their figures for latest.json; their targets pushed onto `targets`. */
 async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> {
+  if (!runs("engine")) return { projections: await benchReadModels(targets) };
   const store = await benchEventStore(directory, {
     rounds: 3,
     rawSingle: sized(2_000),
@@ -78,51 +80,7 @@ async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> 
       unit: " ms",
     },
   );
-  const projections = await benchProjections(directory, {
-    logEvents: sized(1_000_000),
-    eventsOfOneInitiative: sized(10_000),
-  });
-  printTable("Read models", [
-    {
-      measurement: "raw read + JSON parse of the log",
-      "events/s": projections.rawReadAndParse.perSecond,
-      events: projections.logEvents,
-    },
-    {
-      measurement: "rebuild of every read model",
-      "events/s": projections.rebuild.perSecond,
-      events: projections.rebuild.operations,
-    },
-    { measurement: "rebuild peak RSS (MB)", "events/s": "", events: projections.rebuildPeakRssMb },
-    {
-      measurement: `overview asOf/at p50 / p99 ms (${projections.queryEvents} events)`,
-      "events/s": "",
-      events: `${projections.overviewLatency.p50Ms} / ${projections.overviewLatency.p99Ms}`,
-    },
-    {
-      measurement: "mandate history asOf p50 / p99 ms",
-      "events/s": "",
-      events: `${projections.mandateHistoryLatency.p50Ms} / ${projections.mandateHistoryLatency.p99Ms}`,
-    },
-  ]);
-  targets.push(
-    {
-      name: "rebuild vs raw read+parse of the same log",
-      measured: projections.rebuild.perSecond / projections.rawReadAndParse.perSecond,
-      comparator: ">=",
-      goal: 0.5,
-      unit: "x",
-    },
-    { name: "rebuild peak RSS", measured: projections.rebuildPeakRssMb, comparator: "<=", goal: 300, unit: " MB" },
-    { name: "overview asOf/at p99", measured: projections.overviewLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
-    {
-      name: "mandate history asOf p99",
-      measured: projections.mandateHistoryLatency.p99Ms,
-      comparator: "<=",
-      goal: 5,
-      unit: " ms",
-    },
-  );
+  const projections = await benchReadModels(targets);
 
   // Issue 16: a command's cost must not grow with its stream's length, and 64 writers on
   // one stream must all succeed. The stream lengths are the issue's, whatever the scale.
@@ -170,6 +128,56 @@ async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> 
   return { eventStore: store, projections, streamLengths, oneStream };
 }
 
+/** The read models: rebuild vs a raw read of the same log, and asOf/at query latencies. */
+async function benchReadModels(targets: Target[]) {
+  const projections = await benchProjections(directory, {
+    logEvents: sized(1_000_000),
+    eventsOfOneInitiative: sized(10_000),
+  });
+  printTable("Read models", [
+    {
+      measurement: "raw read + JSON parse of the log",
+      "events/s": projections.rawReadAndParse.perSecond,
+      events: projections.logEvents,
+    },
+    {
+      measurement: "rebuild of every read model",
+      "events/s": projections.rebuild.perSecond,
+      events: projections.rebuild.operations,
+    },
+    { measurement: "rebuild peak RSS (MB)", "events/s": "", events: projections.rebuildPeakRssMb },
+    {
+      measurement: `overview asOf/at p50 / p99 ms (${projections.queryEvents} events)`,
+      "events/s": "",
+      events: `${projections.overviewLatency.p50Ms} / ${projections.overviewLatency.p99Ms}`,
+    },
+    {
+      measurement: "mandate history asOf p50 / p99 ms",
+      "events/s": "",
+      events: `${projections.mandateHistoryLatency.p50Ms} / ${projections.mandateHistoryLatency.p99Ms}`,
+    },
+  ]);
+  targets.push(
+    {
+      name: "rebuild vs raw read+parse of the same log",
+      measured: projections.rebuild.perSecond / projections.rawReadAndParse.perSecond,
+      comparator: ">=",
+      goal: 0.5,
+      unit: "x",
+    },
+    { name: "rebuild peak RSS", measured: projections.rebuildPeakRssMb, comparator: "<=", goal: 300, unit: " MB" },
+    { name: "overview asOf/at p99", measured: projections.overviewLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
+    {
+      name: "mandate history asOf p99",
+      measured: projections.mandateHistoryLatency.p99Ms,
+      comparator: "<=",
+      goal: 5,
+      unit: " ms",
+    },
+  );
+  return projections;
+}
+
 /**
  * Issue 13's web app: what the first page loads (gzip; goal <= 200 KB) and the time until To
  * do shows its content on the demo, median of 10 loads (no goal in the issue; 1,500 ms is
@@ -210,7 +218,7 @@ console.log(`Mandat benchmark (scale ${scale}${only ? `, only ${only.join(", ")}
 try {
   const targets: Target[] = [];
   const results = {
-    ...(runs("engine") ? await benchEngine(targets) : {}),
+    ...(runs("engine") || runs("projections") ? await benchEngine(targets) : {}),
     ...(runs("web") ? await benchWeb(targets) : {}),
   };
   printTargets(targets);
