@@ -18,7 +18,8 @@ export const mandateHistoryProjection = defineProjection({
   // 3: rows hold what each event says (terms on the grant only) and who recorded it; the
   //    terms a version shows are read by mandateHistoryRows (docs/domain.md, issue #19).
   // 4: terms are clauses { id, text }; an amendment's changes are stored numbered (issue #11).
-  version: 4,
+  // 5: a covering index for the validity of the mandates in force on a day (issue 16).
+  version: 5,
   tables: mandateHistoryTables,
   handles: ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"],
   bind: (db, tables) => {
