@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type IsoDate, addDays } from "#domain";
+import { type InitiativeId, type IsoDate, type MandateId, addDays } from "#domain";
 import { Effect } from "effect";
 import { afterEach, describe, expect, it } from "vitest";
 import { HistoryGenerator } from "../testing/history-generator.js";
@@ -37,7 +37,7 @@ describe("every read model", () => {
     await harness.sync();
     // Signals citing clauses, recorded on later instants, so that asOf and the versions' windows count them.
     const mandates = harness.db
-      .prepare<[], { initiativeId: string; mandateId: string; validFrom: IsoDate }>(
+      .prepare<[], { initiativeId: InitiativeId; mandateId: MandateId; validFrom: IsoDate }>(
         "SELECT initiative_id AS initiativeId, mandate_id AS mandateId, valid_from AS validFrom FROM mandate_versions WHERE version = 1",
       )
       .all();
