@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EventStoreService } from "#event-store";
@@ -91,13 +92,35 @@ async function queryLatencies(directory: string, eventsOfOneInitiative: number) 
   return { overviewLatency, mandateHistoryLatency, queryEvents: generator.written };
 }
 
+/**
+ * Writes the log, or copies it from BENCH_LOG_CACHE (a directory, for repeated local runs:
+ * a million events take minutes to write), where it is kept by size after writing it once.
+ */
+async function generateOrReuse(logPath: string, initiatives: number, perInitiative: number): Promise<number> {
+  const cacheDirectory = process.env.BENCH_LOG_CACHE;
+  if (!cacheDirectory) return generate(logPath, initiatives, perInitiative);
+  const cached = join(cacheDirectory, `projection-log-${initiatives}x${perInitiative}.sqlite`);
+  if (!existsSync(cached)) {
+    mkdirSync(cacheDirectory, { recursive: true });
+    await generate(cached, initiatives, perInitiative);
+  }
+  console.log(`  the log from ${cached}`);
+  copyFileSync(cached, logPath);
+  const store = SqliteEventStore.open({ path: logPath, fileMustExist: true });
+  try {
+    return await Effect.runPromise(store.headPosition);
+  } finally {
+    store.close();
+  }
+}
+
 export async function benchProjections(
   directory: string,
   sizes: { readonly logEvents: number; readonly eventsOfOneInitiative: number },
 ): Promise<ProjectionBenchResults> {
   const logPath = join(directory, "projection-log.sqlite");
   const perInitiative = 1_000;
-  const logEvents = await generate(logPath, Math.ceil(sizes.logEvents / perInitiative), perInitiative);
+  const logEvents = await generateOrReuse(logPath, Math.ceil(sizes.logEvents / perInitiative), perInitiative);
   console.log("  raw read of the log with JSON parse (median of three)");
   const raw = median([rawReadAndParse(logPath), rawReadAndParse(logPath), rawReadAndParse(logPath)], (run) => run.perSecond);
   console.log("  rebuilding every read model from the log (separate process)");

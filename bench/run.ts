@@ -15,13 +15,14 @@ import { type Target, meets, printTable, printTargets, writeResults } from "./re
  * `npm run bench`: every figure is compared with a raw better-sqlite3 baseline measured
  * in the same run on the same disk, so the ratios travel between machines; absolute
  * numbers do not. BENCH_SCALE=0.1 runs a quick, smaller pass. BENCH_ONLY=web (or engine,
- * http, or a list: engine,http) runs those sections: "engine" (event store, read models,
- * stream lengths), "http" (the real server against a bare Fastify route, and live feeds),
- * "web" (the web app in Chromium).
+ * http, projections, or a list: engine,http) runs those sections: "engine" (event store,
+ * read models, stream lengths), "projections" (the read models alone: rebuild and asOf/at
+ * queries, a part of "engine"), "http" (the real server against a bare Fastify route, and
+ * live feeds), "web" (the web app in Chromium).
  */
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const sized = (n: number) => Math.max(100, Math.round(n * scale));
-const SECTIONS = ["engine", "http", "web"] as const;
+const SECTIONS = ["engine", "projections", "http", "web"] as const;
 const only = process.env.BENCH_ONLY?.split(",").map((section) => section.trim());
 const unknown = only?.filter((section) => !(SECTIONS as ReadonlyArray<string>).includes(section)) ?? [];
 if (unknown.length > 0) throw new Error(`BENCH_ONLY names no section ${unknown.join(", ")}: one of ${SECTIONS.join(", ")}`);
@@ -30,6 +31,7 @@ const directory = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "mandat-be
 
 /** The engine's sections: their figures for latest.json; their targets pushed onto `targets`. */
 async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> {
+  if (!runs("engine")) return { projections: await benchReadModels(targets) };
   const store = await benchEventStore(directory, {
     rounds: 3,
     rawSingle: sized(2_000),
@@ -75,51 +77,7 @@ async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> 
   );
   // BENCH_ENGINE=pipeline: the event store and command pipeline alone, the quick loop for their work.
   if (process.env.BENCH_ENGINE === "pipeline") return { eventStore: store };
-  const projections = await benchProjections(directory, {
-    logEvents: sized(1_000_000),
-    eventsOfOneInitiative: sized(10_000),
-  });
-  printTable("Read models", [
-    {
-      measurement: "raw read + JSON parse of the log",
-      "events/s": projections.rawReadAndParse.perSecond,
-      events: projections.logEvents,
-    },
-    {
-      measurement: "rebuild of every read model",
-      "events/s": projections.rebuild.perSecond,
-      events: projections.rebuild.operations,
-    },
-    { measurement: "rebuild peak RSS (MB)", "events/s": "", events: projections.rebuildPeakRssMb },
-    {
-      measurement: `overview asOf/at p50 / p99 ms (${projections.queryEvents} events)`,
-      "events/s": "",
-      events: `${projections.overviewLatency.p50Ms} / ${projections.overviewLatency.p99Ms}`,
-    },
-    {
-      measurement: "mandate history asOf p50 / p99 ms",
-      "events/s": "",
-      events: `${projections.mandateHistoryLatency.p50Ms} / ${projections.mandateHistoryLatency.p99Ms}`,
-    },
-  ]);
-  targets.push(
-    {
-      name: "rebuild vs raw read+parse of the same log",
-      measured: projections.rebuild.perSecond / projections.rawReadAndParse.perSecond,
-      comparator: ">=",
-      goal: 0.5,
-      unit: "x",
-    },
-    { name: "rebuild peak RSS", measured: projections.rebuildPeakRssMb, comparator: "<=", goal: 300, unit: " MB" },
-    { name: "overview asOf/at p99", measured: projections.overviewLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
-    {
-      name: "mandate history asOf p99",
-      measured: projections.mandateHistoryLatency.p99Ms,
-      comparator: "<=",
-      goal: 5,
-      unit: " ms",
-    },
-  );
+  const projections = await benchReadModels(targets);
 
   // Issue 16: a command's cost must not grow with its stream's length. The stream lengths
   // are the issue's, whatever the scale.
@@ -236,6 +194,56 @@ async function benchHttpSection(targets: Target[]): Promise<Record<string, unkno
   return { http };
 }
 
+/** The read models: rebuild vs a raw read of the same log, and asOf/at query latencies. */
+async function benchReadModels(targets: Target[]) {
+  const projections = await benchProjections(directory, {
+    logEvents: sized(1_000_000),
+    eventsOfOneInitiative: sized(10_000),
+  });
+  printTable("Read models", [
+    {
+      measurement: "raw read + JSON parse of the log",
+      "events/s": projections.rawReadAndParse.perSecond,
+      events: projections.logEvents,
+    },
+    {
+      measurement: "rebuild of every read model",
+      "events/s": projections.rebuild.perSecond,
+      events: projections.rebuild.operations,
+    },
+    { measurement: "rebuild peak RSS (MB)", "events/s": "", events: projections.rebuildPeakRssMb },
+    {
+      measurement: `overview asOf/at p50 / p99 ms (${projections.queryEvents} events)`,
+      "events/s": "",
+      events: `${projections.overviewLatency.p50Ms} / ${projections.overviewLatency.p99Ms}`,
+    },
+    {
+      measurement: "mandate history asOf p50 / p99 ms",
+      "events/s": "",
+      events: `${projections.mandateHistoryLatency.p50Ms} / ${projections.mandateHistoryLatency.p99Ms}`,
+    },
+  ]);
+  targets.push(
+    {
+      name: "rebuild vs raw read+parse of the same log",
+      measured: projections.rebuild.perSecond / projections.rawReadAndParse.perSecond,
+      comparator: ">=",
+      goal: 0.5,
+      unit: "x",
+    },
+    { name: "rebuild peak RSS", measured: projections.rebuildPeakRssMb, comparator: "<=", goal: 300, unit: " MB" },
+    { name: "overview asOf/at p99", measured: projections.overviewLatency.p99Ms, comparator: "<=", goal: 5, unit: " ms" },
+    {
+      name: "mandate history asOf p99",
+      measured: projections.mandateHistoryLatency.p99Ms,
+      comparator: "<=",
+      goal: 5,
+      unit: " ms",
+    },
+  );
+  return projections;
+}
+
 /**
  * Issue 13's web app: what the first page loads (gzip; goal <= 200 KB) and the time until To
  * do shows its content on the demo, median of 10 loads (no goal in the issue; 1,500 ms is
@@ -276,7 +284,7 @@ console.log(`Mandat benchmark (scale ${scale}${only ? `, only ${only.join(", ")}
 try {
   const targets: Target[] = [];
   const results = {
-    ...(runs("engine") ? await benchEngine(targets) : {}),
+    ...(runs("engine") || runs("projections") ? await benchEngine(targets) : {}),
     ...(runs("http") ? await benchHttpSection(targets) : {}),
     ...(runs("web") ? await benchWeb(targets) : {}),
   };

@@ -430,4 +430,22 @@ describe("a read-model database that is briefly locked by another writer", () =>
     await Effect.runPromise(rebuildProjections(fileDb, store, [tallyProjection({})]));
     expect(fileDb.prepare<[], { n: number }>("SELECT sum(events) AS n FROM tallies").get()!.n).toBe(5);
   });
+
+  it("checkpoints the WAL rarely while rebuilding, and as before once the rebuild ends, however it ends", async () => {
+    await append(5);
+    const checkpointEvery = () => fileDb.pragma("wal_autocheckpoint", { simple: true });
+    fileDb.pragma("wal_autocheckpoint = 500");
+    const during: unknown[] = [];
+    const seen = tallyProjection({ version: 2 });
+    const watched = {
+      ...seen,
+      bind: (...args: Parameters<typeof seen.bind>) => (during.push(checkpointEvery()), seen.bind(...args)),
+    };
+    await Effect.runPromise(rebuildProjections(fileDb, store, [watched]));
+    expect(during).toEqual([8_000]);
+    expect(checkpointEvery()).toBe(500);
+    const failing = tallyProjection({ version: 3, failOn: () => true });
+    expect(await Effect.runPromise(Effect.flip(rebuildProjections(fileDb, store, [failing])))).toBeInstanceOf(RebuildFailed);
+    expect(checkpointEvery()).toBe(500);
+  });
 });

@@ -1,6 +1,6 @@
 import { type Clause, type ClauseId, type MandateTerms, clausesOf } from "#domain";
 import type Database from "better-sqlite3";
-import { type PositionCounts, signalsPerClause } from "../signal-inbox/queries.js";
+import { type ClauseCitations, type PositionCounts, countsPerClause, signalsPerClause } from "../signal-inbox/queries.js";
 
 /** One clause of a mandate's terms with the signals that cite it, by where they stand. */
 export interface ClauseView {
@@ -29,6 +29,19 @@ export function withSignals(
   clauses: ReadonlyArray<Clause>,
   window: { readonly asOf?: string; readonly from?: string; readonly until?: string },
 ): ClauseView[] {
-  const signals = signalsPerClause(db, mandateId, window);
-  return clauses.map(({ id, text }) => ({ id, text, signals: signals.get(id) ?? NONE }));
+  return withCounts(clauses, signalsPerClause(db, mandateId, window));
 }
+
+/** `withSignals` of citations read beforehand (`clauseCitations`), for many versions of a mandate at once. */
+export function withCitations(
+  clauses: ReadonlyArray<Clause>,
+  citations: ReadonlyArray<ClauseCitations>,
+  window: { readonly from?: string; readonly until?: string },
+): ClauseView[] {
+  return withCounts(clauses, citations.length === 0 ? NO_COUNTS : countsPerClause(citations, window));
+}
+
+const NO_COUNTS: ReadonlyMap<string, PositionCounts> = new Map();
+
+const withCounts = (clauses: ReadonlyArray<Clause>, counts: ReadonlyMap<string, PositionCounts>): ClauseView[] =>
+  clauses.map(({ id, text }) => ({ id, text, signals: counts.get(id) ?? NONE }));

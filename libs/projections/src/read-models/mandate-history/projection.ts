@@ -1,4 +1,11 @@
-import { type DatedChanges, type DecisionRef, type NumberedChanges, assertNever, numberedChanges } from "#domain";
+import {
+  type DatedChanges,
+  type DecisionRef,
+  type NumberedChanges,
+  type RecordedTerms,
+  assertNever,
+  numberedChanges,
+} from "#domain";
 import type { RecordedEvent } from "#event-store";
 import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { LastWritten } from "../../runner/last-written.js";
@@ -11,7 +18,8 @@ export const mandateHistoryProjection = defineProjection({
   // 3: rows hold what each event says (terms on the grant only) and who recorded it; the
   //    terms a version shows are read by mandateHistoryRows (docs/domain.md, issue #19).
   // 4: terms are clauses { id, text }; an amendment's changes are stored numbered (issue #11).
-  version: 4,
+  // 5: a covering index for the validity of the mandates in force on a day (issue 16).
+  version: 5,
   tables: mandateHistoryTables,
   handles: ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"],
   bind: (db, tables) => {
@@ -34,6 +42,22 @@ export const mandateHistoryProjection = defineProjection({
       `SELECT effective_from, changes, position FROM ${tables.mandate_versions}
        WHERE mandate_id = ? AND change = 'amended' ORDER BY position`,
     );
+    // Each mandate's grant and amendments so far, so numbering an amendment need not read and
+    // parse every earlier one back (a mandate amended k times cost O(k²) in reads and parses).
+    // The list is the handler's own: it grows as amendments are written.
+    const recorded = new LastWritten<RecordedTerms & { readonly amendments: DatedChanges[] }>((mandateId) => {
+      const grant = grantOf.get(mandateId);
+      return (
+        grant && {
+          granted: termsOfRow(grant),
+          amendments: amendmentsOf.all(mandateId).map((row) => ({
+            effectiveFrom: row.effective_from!,
+            changes: JSON.parse(row.changes!) as NumberedChanges,
+            order: row.position,
+          })),
+        }
+      );
+    });
     /**
      * The amendment's changes with every clause numbered against the mandate's rows before it
      * (docs/domain.md "Clauses"): amendments recorded before clauses had ids carry none, and
@@ -41,12 +65,11 @@ export const mandateHistoryProjection = defineProjection({
      */
     const numbered = (event: RecordedMandatEvent<"MandateAmended">): NumberedChanges => {
       const { mandateId, effectiveFrom, changes } = event.data;
-      const amendments: DatedChanges[] = amendmentsOf.all(mandateId).map((row) => ({
-        effectiveFrom: row.effective_from!,
-        changes: JSON.parse(row.changes!) as NumberedChanges,
-        order: row.position,
-      }));
-      return numberedChanges({ granted: termsOfRow(grantOf.get(mandateId)!), amendments }, effectiveFrom, changes);
+      const terms = recorded.get(mandateId);
+      if (!terms) throw new Error(`${event.type} of mandate ${mandateId}, which was never granted`);
+      const numbered = numberedChanges(terms, effectiveFrom, changes);
+      recorded.remember(mandateId, terms).amendments.push({ effectiveFrom, changes: numbered, order: event.position });
+      return numbered;
     };
     const latestVersion = (
       event: RecordedMandatEvent<"MandateAmended" | "MandateRenewed" | "MandateRevoked">,
@@ -61,6 +84,7 @@ export const mandateHistoryProjection = defineProjection({
       switch (event.type) {
         case "MandateGranted": {
           const { mandateId, validFrom, validUntil, decision, ...terms } = event.data;
+          recorded.remember(mandateId, { granted: terms, amendments: [] });
           write({
             initiative_id: streamEntityId(event, "initiative"),
             mandate_id: mandateId,

@@ -8,14 +8,23 @@ import {
   type NumberedChanges,
   type Steering,
   type MandateHistoryRow,
+  type MandateTerms,
   addDays,
   mandateHistoryRows,
   mandateInForceOn,
   termsOn,
 } from "#domain";
 import type Database from "better-sqlite3";
-import { type MandateVersionRow, recordedMandateEvents, termsOfRow } from "./version-row.js";
-import { type ClauseView, termsShown, withSignals } from "./clause-views.js";
+import {
+  type MandateVersionRow,
+  VERSION_COLUMNS,
+  type VersionColumns,
+  recordedMandateEvents,
+  termsOfRow,
+  versionRow,
+} from "./version-row.js";
+import { type ClauseView, termsShown, withCitations } from "./clause-views.js";
+import { clauseCitations } from "../signal-inbox/queries.js";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
@@ -74,31 +83,43 @@ export function mandateHistory(
   initiativeId: string,
   options: { readonly asOf?: string } = {},
 ): MandateVersion[] {
-  return mandateHistoryRows(recordedMandateEvents(versionsAsOf(db, initiativeId, options.asOf))).map((row) => ({
-    mandateId: row.mandateId,
-    version: row.version,
-    change: row.change,
-    ...termsShown(row.terms),
-    clauses: withSignals(db, row.mandateId, termsShown(row.terms).clauses, {
-      asOf: options.asOf,
-      from: row.effectiveFrom,
-      until: lastDayHeld(row),
-    }),
-    steering: row.terms.steering,
-    budgetSek: row.terms.budgetSek ?? null,
-    termsUntil: row.termsUntil ?? null,
-    supersededFrom: row.supersededFrom ?? null,
-    validFrom: row.validity.validFrom,
-    validUntil: row.validity.validUntil ?? null,
-    revokedFrom: row.validity.revokedFrom ?? null,
-    effectiveFrom: row.effectiveFrom,
-    changes: row.changes ?? null,
-    reason: row.reason ?? null,
-    triggeredBy: row.triggeredBy ?? null,
-    recordedAt: row.recordedAt,
-    recordedBy: row.recordedBy,
-    decision: row.decision ?? null,
-  }));
+  return inOneSnapshot(db, () => {
+    const rows = mandateHistoryRows(recordedMandateEvents(versionsAsOf(db, initiativeId, options.asOf)));
+    // The signals citing each mandate's clauses, read once for every version.
+    const citations = clauseCitations(db, [...new Set(rows.map((row) => row.mandateId))], options);
+    // Versions of a mandate share the terms they show: each is shown once.
+    const shownTerms = new Map<MandateTerms, ReturnType<typeof termsShown>>();
+    return rows.map((row) => {
+      let shown = shownTerms.get(row.terms);
+      if (!shown) shownTerms.set(row.terms, (shown = termsShown(row.terms)));
+      const cited = citations.get(row.mandateId) ?? [];
+      return {
+        mandateId: row.mandateId,
+        version: row.version,
+        change: row.change,
+        ...shown,
+        // The window counts citations only: none, no need to work out its end.
+        clauses: withCitations(shown.clauses, cited, {
+          from: row.effectiveFrom,
+          until: cited.length === 0 ? undefined : lastDayHeld(row),
+        }),
+        steering: row.terms.steering,
+        budgetSek: row.terms.budgetSek ?? null,
+        termsUntil: row.termsUntil ?? null,
+        supersededFrom: row.supersededFrom ?? null,
+        validFrom: row.validity.validFrom,
+        validUntil: row.validity.validUntil ?? null,
+        revokedFrom: row.validity.revokedFrom ?? null,
+        effectiveFrom: row.effectiveFrom,
+        changes: row.changes ?? null,
+        reason: row.reason ?? null,
+        triggeredBy: row.triggeredBy ?? null,
+        recordedAt: row.recordedAt,
+        recordedBy: row.recordedBy,
+        decision: row.decision ?? null,
+      };
+    });
+  });
 }
 
 /**
@@ -114,24 +135,27 @@ export function mandateInForce(
 ): MandateInForce | null {
   const asOf = options.asOf ?? null;
   return inOneSnapshot(db, () => {
-    // Validity changes only on grant, renewal and revocation: a handful of rows, whatever
-    // the number of amendments.
-    const latestValidity = new Map<string, MandateVersionRow>();
-    for (const row of prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
+    // Validity changes only on grant, renewal and revocation: a handful of rows, whatever the
+    // number of amendments. Each mandate's latest such row by asOf (SQLite takes the bare
+    // columns from the row holding the max), of the mandates begun by `at`, the only ones that
+    // can be in force then; all read from one covering index.
+    const candidates = prepared<
+      { initiativeId: string; asOf: string | null; at: IsoDate },
+      Pick<MandateVersionRow, "mandate_id" | "valid_from" | "valid_until" | "revoked_from">
+    >(
       db,
-      `SELECT * FROM mandate_versions
-       WHERE initiative_id = @initiativeId AND change IN ('granted', 'renewed', 'revoked')
+      `SELECT mandate_id, valid_from, valid_until, revoked_from, max(position) AS position FROM mandate_versions
+       WHERE initiative_id = @initiativeId AND valid_from <= @at AND change IN ('granted', 'renewed', 'revoked')
          AND recorded_at <= coalesce(@asOf, recorded_at)
-       ORDER BY position`,
-    ).iterate({ initiativeId, asOf })) {
-      latestValidity.set(row.mandate_id, row);
-    }
-    const candidates = [...latestValidity.values()].map((row) => ({
-      mandateId: row.mandate_id,
-      validFrom: row.valid_from,
-      validUntil: row.valid_until ?? undefined,
-      revokedFrom: row.revoked_from ?? undefined,
-    }));
+       GROUP BY mandate_id`,
+    )
+      .all({ initiativeId, asOf, at: options.at })
+      .map((row) => ({
+        mandateId: row.mandate_id,
+        validFrom: row.valid_from,
+        validUntil: row.valid_until ?? undefined,
+        revokedFrom: row.revoked_from ?? undefined,
+      }));
     const inForce = mandateInForceOn(candidates, options.at);
     if (!inForce) return null;
     const granted = prepared<[string], MandateVersionRow>(
@@ -175,10 +199,19 @@ const lastDayHeld = (row: Pick<MandateHistoryRow, "termsUntil" | "supersededFrom
   return [row.termsUntil, superseded].filter((day): day is IsoDate => day !== undefined).sort()[0];
 };
 
-const versionsAsOf = (db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] =>
-  prepared<{ initiativeId: string; asOf: string | null }, MandateVersionRow>(
+/**
+ * The initiative's rows recorded by `asOf`, in log order. A history reads hundreds of rows:
+ * read as arrays (raw) and made into rows here, which costs a fraction of better-sqlite3
+ * building an object per row column by column.
+ */
+function versionsAsOf(db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] {
+  const statement = prepared<{ initiativeId: string; asOf: string | null }, VersionColumns>(
     db,
-    `SELECT * FROM mandate_versions
+    `SELECT ${VERSION_COLUMNS.join(", ")} FROM mandate_versions
        WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
        ORDER BY position`,
-  ).all({ initiativeId, asOf: asOf ?? null });
+  );
+  return (statement.raw(true) as unknown as Database.Statement<[{ initiativeId: string; asOf: string | null }], VersionColumns>)
+    .all({ initiativeId, asOf: asOf ?? null })
+    .map((values) => versionRow(initiativeId, values));
+}

@@ -29,6 +29,11 @@ export const mandateHistoryTables = {
       recorded_by TEXT NOT NULL,                -- the actor's id
       position INTEGER NOT NULL,
       PRIMARY KEY (mandate_id, version)`,
-    indexes: ["initiative_id, position", "mandate_id, change, effective_from"],
+    indexes: [
+      "initiative_id, position",
+      "mandate_id, change, effective_from",
+      // Covers the validity of the mandates in force on a day (mandateInForce), read on every overview.
+      "initiative_id, valid_from, change, recorded_at, mandate_id, position, valid_until, revoked_from",
+    ],
   },
 } satisfies Record<string, TableDefinition>;

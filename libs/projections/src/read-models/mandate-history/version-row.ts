@@ -35,6 +35,81 @@ export interface MandateVersionRow {
   readonly position: number;
 }
 
+/** The columns of `mandate_versions` but the initiative's id, in the order `versionRow` takes them. */
+export const VERSION_COLUMNS = [
+  "mandate_id",
+  "version",
+  "change",
+  "scope",
+  "boundaries",
+  "principles",
+  "steering",
+  "budget_sek",
+  "valid_from",
+  "valid_until",
+  "revoked_from",
+  "effective_from",
+  "changes",
+  "reason",
+  "triggered_by",
+  "decision",
+  "recorded_at",
+  "recorded_by",
+  "position",
+] as const;
+
+type Values<Row, Columns extends ReadonlyArray<keyof Row>> = { -readonly [I in keyof Columns]: Row[Columns[I]] };
+
+/** A row of VERSION_COLUMNS read as an array (raw). */
+export type VersionColumns = Values<MandateVersionRow, typeof VERSION_COLUMNS>;
+
+/** The row of the initiative's VERSION_COLUMNS. */
+export const versionRow = (
+  initiativeId: string,
+  [
+    mandate_id,
+    version,
+    change,
+    scope,
+    boundaries,
+    principles,
+    steering,
+    budget_sek,
+    valid_from,
+    valid_until,
+    revoked_from,
+    effective_from,
+    changes,
+    reason,
+    triggered_by,
+    decision,
+    recorded_at,
+    recorded_by,
+    position,
+  ]: VersionColumns,
+): MandateVersionRow => ({
+  initiative_id: initiativeId,
+  mandate_id,
+  version,
+  change,
+  scope,
+  boundaries,
+  principles,
+  steering,
+  budget_sek,
+  valid_from,
+  valid_until,
+  revoked_from,
+  effective_from,
+  changes,
+  reason,
+  triggered_by,
+  decision,
+  recorded_at,
+  recorded_by,
+  position,
+});
+
 type TermColumns = Pick<MandateVersionRow, "scope" | "boundaries" | "principles" | "steering" | "budget_sek">;
 
 /** The terms of a grant row. */

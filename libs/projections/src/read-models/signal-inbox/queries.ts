@@ -16,6 +16,7 @@ import {
   orderBySql,
   pageOfRows,
 } from "../../runner/pagination.js";
+import { groupBy } from "../../runner/group-by.js";
 import { prepared } from "../../runner/prepared.js";
 
 export type SignalStatus = "submitted" | "acknowledged" | "answered" | "withdrawn";
@@ -172,22 +173,50 @@ export function signalsPerClause(
   mandateId: string,
   options: { readonly asOf?: string; readonly from?: IsoDate; readonly until?: IsoDate },
 ): ReadonlyMap<string, PositionCounts> {
-  const rows = prepared<
-    { mandateId: string; asOf: string | null; from: IsoDate | null; until: IsoDate | null },
-    { clauseId: string; position: MandatePosition; signals: number }
-  >(
+  return countsPerClause(clauseCitations(db, [mandateId], options).get(mandateId) ?? [], options);
+}
+
+/** Signals citing one clause from one position, observed on one day: what `countsPerClause` adds up. */
+export interface ClauseCitations {
+  readonly clauseId: string;
+  readonly position: MandatePosition;
+  readonly observedOn: IsoDate;
+  readonly signals: number;
+}
+
+/**
+ * The signals citing a clause of each of `mandateIds`, submitted by `asOf` and not withdrawn
+ * by then, by mandate and counted per clause, position and day observed: one read for a whole
+ * mandate history, whose versions each count their own window (`countsPerClause`).
+ */
+export function clauseCitations(
+  db: Database.Database,
+  mandateIds: ReadonlyArray<string>,
+  options: { readonly asOf?: string },
+): ReadonlyMap<string, ReadonlyArray<ClauseCitations>> {
+  const rows = prepared<{ mandateIds: string; asOf: string | null }, ClauseCitations & { mandateId: string }>(
     db,
     `${knownSignals}
-     SELECT clause_id AS clauseId, mandate_position AS position, count(*) AS signals
+     SELECT mandate_id AS mandateId, clause_id AS clauseId, mandate_position AS position, observed_on AS observedOn,
+       count(*) AS signals
      FROM known
-     WHERE mandate_id = @mandateId AND clause_id IS NOT NULL AND status <> 'withdrawn'
-       AND observed_on >= coalesce(@from, observed_on) AND observed_on <= coalesce(@until, observed_on)
-     GROUP BY clause_id, mandate_position`,
-  ).all({ mandateId, asOf: options.asOf ?? null, from: options.from ?? null, until: options.until ?? null });
+     WHERE mandate_id IN (SELECT value FROM json_each(@mandateIds)) AND clause_id IS NOT NULL AND status <> 'withdrawn'
+     GROUP BY mandate_id, clause_id, mandate_position, observed_on`,
+  ).all({ mandateIds: JSON.stringify(mandateIds), asOf: options.asOf ?? null });
+  return groupBy(rows, ({ mandateId, ...citations }) => [mandateId, citations]);
+}
+
+/** `signalsPerClause` of the citations observed from `from` through `until` (either may be open). */
+export function countsPerClause(
+  citations: ReadonlyArray<ClauseCitations>,
+  window: { readonly from?: IsoDate; readonly until?: IsoDate },
+): ReadonlyMap<string, PositionCounts> {
   const counts = new Map<string, Record<MandatePosition, number>>();
-  for (const { clauseId, position, signals } of rows) {
+  for (const { clauseId, position, observedOn, signals } of citations) {
+    if ((window.from !== undefined && observedOn < window.from) || (window.until !== undefined && observedOn > window.until))
+      continue;
     const clause = counts.get(clauseId) ?? { within: 0, "at-edge": 0, beyond: 0 };
-    clause[position] = signals;
+    clause[position] += signals;
     counts.set(clauseId, clause);
   }
   return counts;
