@@ -134,7 +134,13 @@ describe("a meeting in the web app", () => {
       await page.getByRole("button", { name: "Spara beslutet" }).click();
       const decisions = page.getByRole("region", { name: "Beslut" });
       await eventually(() => decisions.getByText(DECISION).isVisible()).toBe(true);
-      expect(await decisions.getByText(`§ 2 ${OWN_ITEM}`).isVisible()).toBe(true);
+      // The decision is listed under its § (the form below it offers the same § as a topic).
+      await eventually(() =>
+        decisions
+          .getByRole("strong")
+          .filter({ hasText: `§ 2 ${OWN_ITEM}` })
+          .isVisible(),
+      ).toBe(true);
 
       await choose(page, "topic", `§ 2 ${OWN_ITEM}`);
       await page.getByRole("textbox", { name: "Kommentar" }).fill(COMMENT);
