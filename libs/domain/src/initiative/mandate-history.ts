@@ -6,10 +6,12 @@ import {
   type MandateTerms,
   type NumberedChanges,
   type TermsPeriod,
-  numberedChanges,
+  clauseNumbersUsed,
+  numberedAgainst,
   periodIndexOn,
   sameTerms,
   termsPeriods,
+  withClauseNumbersOf,
   withLaterAmendment,
 } from "./mandate-terms.js";
 import { type DayRange, type MandateValidity, daysInForce } from "./mandate-validity.js";
@@ -98,13 +100,17 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
   const { mandateId, validFrom, validUntil, decision: _decision, ...granted } = grant.data;
   const amendments: DatedChanges[] = [];
   let periods = termsPeriods(granted, amendments);
+  // What numbering the next amendment reads, kept as the fold goes: the numbers used so far,
+  // and the latest effectiveFrom, after which an amendment is not backdated.
+  let used = clauseNumbersUsed({ granted, amendments });
+  let latestEffective: IsoDate | undefined;
   let validity: MandateValidity = validUntil === undefined ? { validFrom } : { validFrom, validUntil };
 
   // Each row as known when its event was recorded.
   const asRecorded = recorded.map(({ event }, order) => {
-    const known = periods;
     let effectiveFrom: IsoDate;
     let changes: NumberedChanges | undefined;
+    let termsBefore: MandateTerms | undefined;
     switch (event.type) {
       case "MandateGranted":
         if (order > 0) throw new Error(`Mandate ${mandateId} granted twice`);
@@ -112,9 +118,14 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
         break;
       case "MandateAmended": {
         effectiveFrom = event.data.effectiveFrom;
-        changes = numberedChanges({ granted, amendments }, effectiveFrom, event.data.changes);
+        // The terms in force on effectiveFrom as known before it: what `numberedChanges` folds
+        // the amendments recorded so far for, read from their periods.
+        termsBefore = periods[periodIndexOn(periods, effectiveFrom)]!.terms;
+        changes = numberedAgainst(termsBefore, used, event.data.changes);
+        used = withClauseNumbersOf(used, changes);
         const amendment = { effectiveFrom, changes, order };
-        const backdated = amendments.some((earlier) => earlier.effectiveFrom > amendment.effectiveFrom);
+        const backdated = latestEffective !== undefined && latestEffective > effectiveFrom;
+        if (!backdated) latestEffective = effectiveFrom;
         amendments.push(amendment);
         periods = backdated ? termsPeriods(granted, amendments) : withLaterAmendment(periods, amendment);
         break;
@@ -136,7 +147,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
       effectiveFrom,
       changes,
       terms: periods[index]!.terms,
-      termsBefore: event.type === "MandateAmended" ? known[periodIndexOn(known, effectiveFrom)]!.terms : undefined,
+      termsBefore,
       termsUntil: next === undefined ? undefined : addDays(next.from!, -1),
       validity,
     };

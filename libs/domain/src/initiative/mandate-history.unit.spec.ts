@@ -91,6 +91,32 @@ describe("mandateHistoryRows: issue #19, an amendment recorded after another but
   });
 });
 
+describe("mandateHistoryRows: amendments recorded without clause ids", () => {
+  // Numbered as the fold goes, each as numberedChanges numbers it against the ones before it.
+  const rows = mandateHistoryRows(
+    recorded(
+      grant({ validFrom: "2025-01-01" }),
+      amend("2025-05-01", { scope: [{ text: "Läsning" }, { text: "Konst" }] }),
+      amend("2025-06-01", { scope: [{ text: "Läsning" }] }),
+      amend("2025-05-15", { scope: [{ text: "Konst" }, { text: "Musik" }] }),
+      amend("2025-07-01", { scope: [{ text: "Konst" }] }),
+    ),
+  );
+  const scopeIds = (version: number) => rows[version - 1]!.changes!.scope!.map((clause) => clause.id);
+
+  it("carries the ids in force on a backdated amendment's own day, not the latest", () => {
+    expect(scopeIds(2)).toEqual(["S1", "S2"]);
+    expect(scopeIds(3)).toEqual(["S1"]);
+    expect(scopeIds(4)).toEqual(["S2", "S3"]);
+  });
+
+  it("never gives a number again, not even one whose clause went", () => {
+    // In force on 2025-07-01: Läsning (S1) alone, from 2025-06-01; S2 and S3 were used before.
+    expect(scopeIds(5)).toEqual(["S4"]);
+    expect(rows[4]!.termsBefore!.scope).toEqual([{ id: "S1", text: "Läsning" }]);
+  });
+});
+
 describe("mandateHistoryRows: supersededFrom", () => {
   it("is the row's effectiveFrom when a backdated change of another term alters its first day", () => {
     const rows = mandateHistoryRows(

@@ -1,6 +1,13 @@
 import type { IsoDate } from "../shared/calendar.js";
 import type { MandateChanges, Steering } from "./events.js";
-import { CLAUSE_KINDS, type Clause, carryClauseIds, highestClauseNumber } from "./mandate-clauses.js";
+import {
+  CLAUSE_KINDS,
+  type Clause,
+  type ClauseItem,
+  type ClauseKind,
+  carryClauseIds,
+  highestClauseNumber,
+} from "./mandate-clauses.js";
 
 /** What a mandate lets an initiative do, as granted and then amended. */
 export interface MandateTerms {
@@ -44,8 +51,8 @@ export const applyChanges = (terms: MandateTerms, changes: NumberedChanges): Man
   return changed as unknown as MandateTerms;
 };
 
-/** Every clause of the terms: scope, then boundaries, then principles. */
-export const clausesOf = (terms: MandateTerms): Clause[] => CLAUSE_KINDS.flatMap((kind) => terms[kind]);
+/** Every clause of the terms: scope, then boundaries, then principles (CLAUSE_KINDS' order). */
+export const clausesOf = (terms: MandateTerms): Clause[] => [...terms.scope, ...terms.boundaries, ...terms.principles];
 
 export const sameTerms = (a: MandateTerms, b: MandateTerms): boolean =>
   sameList(a.scope, b.scope) &&
@@ -109,6 +116,28 @@ export const termsOn = (granted: MandateTerms, amendments: ReadonlyArray<DatedCh
   return periods[periodIndexOn(periods, date)]!.terms;
 };
 
+/** The highest number each kind of clause has used in a mandate so far (`clauseNumbersUsed`). */
+export type ClauseNumbersUsed = Readonly<Record<ClauseKind, number>>;
+
+const NO_CLAUSE_NUMBERS: ClauseNumbersUsed = { scope: 0, boundaries: 0, principles: 0 };
+
+/** The numbers used, counting the clauses of one more grant's terms or amendment's changes too. */
+export const withClauseNumbersOf = (
+  used: ClauseNumbersUsed,
+  clauses: Partial<Record<ClauseKind, ReadonlyArray<ClauseItem>>>,
+): ClauseNumbersUsed => ({
+  scope: Math.max(used.scope, highestClauseNumber(clauses.scope ?? [])),
+  boundaries: Math.max(used.boundaries, highestClauseNumber(clauses.boundaries ?? [])),
+  principles: Math.max(used.principles, highestClauseNumber(clauses.principles ?? [])),
+});
+
+/** The highest number each kind has used in the grant and every amendment recorded (0 for none). */
+export const clauseNumbersUsed = (recorded: RecordedTerms): ClauseNumbersUsed =>
+  recorded.amendments.reduce(
+    (used, amendment) => withClauseNumbersOf(used, amendment.changes),
+    withClauseNumbersOf(NO_CLAUSE_NUMBERS, recorded.granted),
+  );
+
 /**
  * An amendment's changes with its clauses numbered (docs/domain.md "Clauses"): each list it
  * restates carries the ids of the one it replaces, the terms in force on its effectiveFrom as
@@ -116,17 +145,20 @@ export const termsOn = (granted: MandateTerms, amendments: ReadonlyArray<DatedCh
  * not used in any earlier grant or amendment of the mandate. Clauses numbered already stay
  * as they are, so the decider and every fold after it read the same ids.
  */
-export const numberedChanges = (recorded: RecordedTerms, effectiveFrom: IsoDate, changes: MandateChanges): NumberedChanges => {
-  const before = termsOn(recorded.granted, recorded.amendments, effectiveFrom);
+export const numberedChanges = (recorded: RecordedTerms, effectiveFrom: IsoDate, changes: MandateChanges): NumberedChanges =>
+  numberedAgainst(termsOn(recorded.granted, recorded.amendments, effectiveFrom), clauseNumbersUsed(recorded), changes);
+
+/**
+ * `numberedChanges` from what it reads of the recorded terms: `before`, the terms in force on
+ * the amendment's effectiveFrom as recorded before it, and the numbers used so far. A fold
+ * that keeps both as it goes (mandateHistoryRows) numbers an amendment without folding every
+ * earlier one again, which made reading a mandate's history quadratic in its amendments.
+ */
+export const numberedAgainst = (before: MandateTerms, used: ClauseNumbersUsed, changes: MandateChanges): NumberedChanges => {
   const numbered: Record<string, unknown> = { ...changes };
   for (const kind of CLAUSE_KINDS) {
     const items = changes[kind];
-    if (items === undefined) continue;
-    const used = Math.max(
-      highestClauseNumber(recorded.granted[kind]),
-      ...recorded.amendments.map((amendment) => highestClauseNumber(amendment.changes[kind] ?? [])),
-    );
-    numbered[kind] = carryClauseIds(kind, before[kind], items, used).clauses;
+    if (items !== undefined) numbered[kind] = carryClauseIds(kind, before[kind], items, used[kind]).clauses;
   }
   return numbered as NumberedChanges;
 };

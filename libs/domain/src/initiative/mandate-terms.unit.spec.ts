@@ -3,6 +3,7 @@ import {
   type DatedChanges,
   type MandateTerms,
   applyChanges,
+  clauseNumbersUsed,
   clausesOf,
   inValidTimeOrder,
   numberedChanges,
@@ -252,5 +253,15 @@ describe("numberedChanges", () => {
 
   it("leaves what the change does not restate alone", () => {
     expect(numberedChanges(recorded, "2025-07-01", { steering: "detailed" })).toEqual({ steering: "detailed" });
+  });
+});
+
+describe("clauseNumbersUsed", () => {
+  it("is each kind's highest number in the grant and every amendment, whether still in force or not", () => {
+    const amendments = [
+      { effectiveFrom: "2025-05-01", changes: { scope: [{ id: "S7", text: "art" }] }, order: 0 },
+      { effectiveFrom: "2025-06-01", changes: { scope: scope("homework help"), budgetSek: 1 }, order: 1 },
+    ];
+    expect(clauseNumbersUsed({ granted, amendments })).toEqual({ scope: 7, boundaries: 1, principles: 1 });
   });
 });
