@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stockholmDate } from "./support/fixtures.js";
-import { type ApiClient, type MandatServer, api, startServer } from "./support/mandat-server.js";
+import { type ApiClient, type MandatServer, api, outputMatching, startServer } from "./support/mandat-server.js";
 
 /**
  * A fresh `npm start` (no variables: the demo history in an empty log, tokens printed) as a
@@ -32,7 +32,8 @@ interface Overview {
 beforeAll(async () => {
   server = await startServer({ secret: null, defaultPaths: true });
   // As the README says: the token printed for a Core Team member.
-  const token = server.output().match(/^ {2}Core Team: [^\n]+\n {4}(ey[\w-]+\.[\w-]+\.[\w-]+)\s*$/m)?.[1];
+  const coreTeamToken = /^ {2}Core Team: [^\n]+\n {4}(ey[\w-]+\.[\w-]+\.[\w-]+)\s*$/m;
+  const token = (await outputMatching(server, coreTeamToken)).match(coreTeamToken)?.[1];
   expect(token, "a Core Team member's token printed at start").toBeDefined();
   core = api(server.url, token);
   const list = (await core.get("/api/v1/initiatives")).body as Array<{ id: string; name: string }>;

@@ -20,19 +20,22 @@ async function main(): Promise<void> {
   // Nest and the application load only once the configuration passed: a refused one exits at once.
   const { startApi } = await import("./bootstrap.js");
   const api = await startApi(config);
-  if (api.demoLoaded) console.log("The log was empty: loaded the demo history (MANDAT_DEMO=off starts empty).");
-  console.log(`\nMandat is running at ${api.url}`);
-  console.log(`API documentation: ${api.url}/docs (OpenAPI: ${api.url}/docs/openapi.json)`);
   // Only a secret generated here is for development: one given in AUTH_JWT_SECRET may be
   // shared with a real issuer, and tokens printed with it would be real ones in the log.
   const generatedSecret = config.auth.mode === "hs256" && config.auth.secret === undefined ? api.runtime.secret : undefined;
+  const lines: string[] = [];
+  if (api.demoLoaded) lines.push("The log was empty: loaded the demo history (MANDAT_DEMO=off starts empty).");
+  lines.push(`\nMandat is running at ${api.url}`);
+  lines.push(`API documentation: ${api.url}/docs (OpenAPI: ${api.url}/docs/openapi.json)`);
   if (generatedSecret) {
-    console.log("\nDevelopment tokens (Authorization: Bearer <token>), valid 30 days; rights come from the log:");
+    lines.push("\nDevelopment tokens (Authorization: Bearer <token>), valid 30 days; rights come from the log:");
     for (const { label, claims } of await developmentTokens(api.runtime)) {
-      console.log(`  ${label}\n    ${await signToken(claims, generatedSecret)}`);
+      lines.push(`  ${label}\n    ${await signToken(claims, generatedSecret)}`);
     }
-    console.log("");
+    lines.push("");
   }
+  // One write: whoever reads the output once it names the URL finds the tokens with it.
+  console.log(lines.join("\n"));
 
   let stopping = false;
   const stop = (signal: string) => {
