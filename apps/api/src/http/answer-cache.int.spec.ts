@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LoginDirectory, executeCommand, loadDemoHistory, setGoal } from "#application";
-import { loadConfig } from "#platform";
+import { LoginDirectory, executeCommand, setGoal } from "#application";
 import { currentLeads, initiativePage } from "#projections";
 import { ERASED_PERSON_NAME, KeyStore } from "#privacy";
 import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { initiativeRoutes } from "../routes/initiative.routes.js";
-import { MandatRuntime } from "../runtime/mandat-runtime.js";
+import type { MandatRuntime } from "../runtime/mandat-runtime.js";
+import { openDemoRuntime } from "../runtime/testing/demo-runtime.js";
 import { AnswerCache } from "./answer-cache.js";
 import { appliedPosition } from "./entity-tags.js";
 import type { ParsedRequest } from "./route-definition.js";
@@ -22,16 +22,7 @@ let runtime: MandatRuntime;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "mandat-answers-"));
-  runtime = await MandatRuntime.open(
-    loadConfig({
-      MANDAT_SQLITE_PATH: join(dir, "mandat.sqlite"),
-      MANDAT_KEYS_PATH: join(dir, "keys.sqlite"),
-      MANDAT_READ_MODELS_PATH: join(dir, "read-models.sqlite"),
-      AUTH_JWT_SECRET: "a-secret-of-at-least-thirty-two-characters",
-    }),
-  );
-  await runtime.run(loadDemoHistory);
-  expect(await runtime.readModelsAtHead(30_000)).toBe(true);
+  runtime = await openDemoRuntime(dir);
 }, 60_000);
 
 afterAll(async () => {

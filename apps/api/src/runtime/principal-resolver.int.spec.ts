@@ -1,35 +1,24 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LoginDirectory, executeCommand, loadDemoHistory, unlinkLogin } from "#application";
-import { type Identity, LOCAL_ISSUER, type MandatConfig, loadConfig } from "#platform";
+import { LoginDirectory, executeCommand, unlinkLogin } from "#application";
+import { type Identity, LOCAL_ISSUER } from "#platform";
 import { currentLeads } from "#projections";
 import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MandatRuntime } from "./mandat-runtime.js";
+import { configIn, openDemoRuntime } from "./testing/demo-runtime.js";
 
 /**
  * The principal a login resolves to is kept while nothing it is read from changes: these
  * show it read once, and read afresh after a write, also one by another process.
  */
 let dir: string;
-let config: MandatConfig;
 let runtime: MandatRuntime;
-
-const configFor = (readModels: string): MandatConfig =>
-  loadConfig({
-    MANDAT_SQLITE_PATH: join(dir, "mandat.sqlite"),
-    MANDAT_KEYS_PATH: join(dir, "keys.sqlite"),
-    MANDAT_READ_MODELS_PATH: join(dir, readModels),
-    AUTH_JWT_SECRET: "a-secret-of-at-least-thirty-two-characters",
-  });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "mandat-principals-"));
-  config = configFor("read-models.sqlite");
-  runtime = await MandatRuntime.open(config);
-  await runtime.run(loadDemoHistory);
-  expect(await runtime.readModelsAtHead(30_000)).toBe(true);
+  runtime = await openDemoRuntime(dir);
 }, 60_000);
 
 afterAll(async () => {
@@ -61,7 +50,7 @@ describe("PrincipalResolver", () => {
     const lead = aLead(1);
     expect((await runtime.principals.resolve(lead)).principal.personId).toBe(lead.subject);
     // Another process: its own connections to the same log and keys, its own read models.
-    const other = await MandatRuntime.open(configFor("other-read-models.sqlite"));
+    const other = await MandatRuntime.open(configIn(dir, "other-read-models.sqlite"));
     try {
       await other.run(
         Effect.provideService(
