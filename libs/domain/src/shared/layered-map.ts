@@ -16,9 +16,11 @@ const deltaLimit = (baseSize: number): number => 16 + Math.sqrt(baseSize);
  * delta into a new base of this map's own. Reading costs at most three lookups.
  *
  * It behaves as a Map of the same entries does, iteration order included: a key keeps its
- * place when set again, and goes to the end when set after a delete. Two differences:
- * `instanceof Map` is false (and vitest's toEqual tells it from a Map of the same entries),
- * and JSON.stringify and structuredClone see no entries (a Map's JSON is `{}` as well).
+ * place when set again, and goes to the end when set after a delete. The differences:
+ * `instanceof Map` is false (and vitest's toEqual tells it from a Map of the same entries);
+ * JSON.stringify and structuredClone see no entries (a Map's JSON is `{}` as well); and an
+ * iteration does not follow writes made during it to the same map, as a Map's does (a fold
+ * never writes a collection while it iterates over it).
  */
 export class LayeredMap<K, V> implements Map<K, V> {
   #base: ReadonlyMap<K, V>;
