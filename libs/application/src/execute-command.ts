@@ -95,7 +95,7 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
     const { input, principal, expectedRevision } = envelope;
     const target = spec.target(input, newId);
     // A stream named by this command's newId has no events yet: reading it would only find
-    // it missing, which cost a fifth of such a command's CPU time (command-spec.ts newStream).
+    // it missing, which cost about a sixth of such a command's CPU time (command-spec.ts newStream).
     const { state, revision }: LoadedState<State> = target.newStream
       ? { state: spec.decider.initialState, revision: "no-stream" }
       : yield* loadState(store, target.streamId, spec.decider);
