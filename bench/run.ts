@@ -17,12 +17,13 @@ import { type Target, meets, printTable, printTargets, writeResults } from "./re
  * numbers do not. BENCH_SCALE=0.1 runs a quick, smaller pass. BENCH_ONLY=web (or engine,
  * http, projections, or a list: engine,http) runs those sections: "engine" (event store,
  * read models, stream lengths), "projections" (the read models alone: rebuild and asOf/at
- * queries, a part of "engine"), "http" (the real server against a bare Fastify route, and
+ * queries, a part of "engine"), "streams" (command latency by stream length, a part of
+ * "engine"), "http" (the real server against a bare Fastify route, and
  * live feeds), "web" (the web app in Chromium).
  */
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const sized = (n: number) => Math.max(100, Math.round(n * scale));
-const SECTIONS = ["engine", "projections", "http", "web"] as const;
+const SECTIONS = ["engine", "projections", "streams", "http", "web"] as const;
 const only = process.env.BENCH_ONLY?.split(",").map((section) => section.trim());
 const unknown = only?.filter((section) => !(SECTIONS as ReadonlyArray<string>).includes(section)) ?? [];
 if (unknown.length > 0) throw new Error(`BENCH_ONLY names no section ${unknown.join(", ")}: one of ${SECTIONS.join(", ")}`);
@@ -79,8 +80,15 @@ async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> 
   if (process.env.BENCH_ENGINE === "pipeline") return { eventStore: store };
   const projections = await benchReadModels(targets);
 
-  // Issue 16: a command's cost must not grow with its stream's length. The stream lengths
-  // are the issue's, whatever the scale.
+  const streamLengths = await benchStreamLengthSection(targets);
+  return { eventStore: store, projections, streamLengths };
+}
+
+/**
+ * Issue 16: a command's cost must not grow with its stream's length. The stream lengths are
+ * the issue's, whatever the scale. A part of "engine"; BENCH_ONLY=streams runs it alone.
+ */
+async function benchStreamLengthSection(targets: Target[]) {
   const streamLengths = await benchStreamLengths(directory, [10, 100, 1_000, 10_000], Math.max(20, Math.round(200 * scale)));
   printTable(
     "Command latency by stream length (SetGoal, one in flight)",
@@ -94,7 +102,7 @@ async function benchEngine(targets: Target[]): Promise<Record<string, unknown>> 
     goal: 2,
     unit: "x",
   });
-  return { eventStore: store, projections, streamLengths };
+  return streamLengths;
 }
 
 /**
@@ -285,6 +293,7 @@ try {
   const targets: Target[] = [];
   const results = {
     ...(runs("engine") || runs("projections") ? await benchEngine(targets) : {}),
+    ...(runs("streams") && !runs("engine") ? { streamLengths: await benchStreamLengthSection(targets) } : {}),
     ...(runs("http") ? await benchHttpSection(targets) : {}),
     ...(runs("web") ? await benchWeb(targets) : {}),
   };

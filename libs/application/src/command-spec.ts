@@ -28,7 +28,17 @@ export interface CommandTarget {
   readonly streamId: string;
   /** The id the write answers with: the created or changed resource. */
   readonly resourceId: string;
+  /**
+   * The stream is named by the command's newId, a UUID made for this command: it has no
+   * events yet, so the pipeline does not read it (the append still expects no stream).
+   */
+  readonly newStream?: true;
 }
+
+/** The target of a command that opens a stream of its own, named by its newId. */
+export const inNewStream =
+  (streamOf: (id: string) => string) =>
+  (_input: unknown, newId: string): CommandTarget => ({ streamId: streamOf(newId), resourceId: newId, newStream: true });
 
 /**
  * A domain command with the work that must happen exactly when its decision is accepted,

@@ -19,7 +19,7 @@ import { retryOnConflict } from "./conflict-retry.js";
 import { Forbidden, type IdempotencyKeyReused, type InvalidInput, PreconditionFailed, ResourceNotFound } from "./errors.js";
 import { type Idempotency, type StoredAnswer, idempotencyOf, storedAnswer } from "./idempotency.js";
 import { parseInput } from "./parse-input.js";
-import { loadState } from "./read-state.js";
+import { type LoadedState, loadState } from "./read-state.js";
 
 export type CommandError =
   | InvalidInput
@@ -94,7 +94,11 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
   Effect.gen(function* () {
     const { input, principal, expectedRevision } = envelope;
     const target = spec.target(input, newId);
-    const { state, revision } = yield* loadState(store, target.streamId, spec.decider);
+    // A stream named by this command's newId has no events yet: reading it would only find
+    // it missing, which cost about a sixth of such a command's CPU time (command-spec.ts newStream).
+    const { state, revision }: LoadedState<State> = target.newStream
+      ? { state: spec.decider.initialState, revision: "no-stream" }
+      : yield* loadState(store, target.streamId, spec.decider);
     if (revision === "no-stream" && spec.creates !== "stream" && !spec.sharedStream) {
       return yield* new ResourceNotFound({ streamId: target.streamId });
     }

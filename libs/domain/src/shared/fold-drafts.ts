@@ -1,3 +1,5 @@
+import { LayeredMap } from "./layered-map.js";
+
 /**
  * The collections one fold may write in place, so that folding n events costs O(n) and not
  * O(n²): an evolve that copied its state's whole goals map for every GoalSet did n copies of
@@ -12,13 +14,18 @@
  *   last one is returned.
  * - Once the fold returns, its drafts are dropped with it, and nothing writes those
  *   collections again. A state a fold returned is as immutable as one built by copying.
+ *
+ * A map's copy is a LayeredMap (layered-map.ts), which costs O(√n) to copy again: a cached
+ * state of n goals advanced by one GoalSet would otherwise copy all n, once per command.
+ * A set's copy is a Set: the sets in states (logins, adjusters, reports) stay small.
  */
 export class FoldDrafts {
   readonly #owned = new WeakSet<object>();
 
   /** `map` itself when this fold owns it, otherwise a copy that this fold now owns. */
   map<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
-    return this.#owned.has(map) ? (map as Map<K, V>) : this.owned(new Map(map));
+    if (this.#owned.has(map)) return map as Map<K, V>;
+    return this.owned(map instanceof LayeredMap ? (map as LayeredMap<K, V>).fork() : LayeredMap.of(map));
   }
 
   /** `set` itself when this fold owns it, otherwise a copy that this fold now owns. */

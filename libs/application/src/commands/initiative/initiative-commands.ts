@@ -17,6 +17,7 @@ import {
 } from "#domain";
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
+import { inNewStream } from "../../command-spec.js";
 import { organisationState } from "../../facts/organisations.js";
 import { organisationRegistry, registeredPeople, unregistered } from "../../facts/registrations.js";
 import {
@@ -49,7 +50,7 @@ export const registerInitiative: InitiativeSpec<typeof RegisterInitiativeInput> 
   roles: ["admin", "core-team"],
   creates: "stream",
   rules: [OrganisationNotRegistered],
-  target: (_input, newId) => ({ streamId: initiativeStream(newId), resourceId: newId }),
+  target: inNewStream(initiativeStream),
   toCommand: (input) =>
     Effect.gen(function* () {
       const unregisteredOrganisations = yield* unregistered(yield* EventStore, organisationRegistry, input.organisationIds);

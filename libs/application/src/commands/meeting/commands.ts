@@ -30,7 +30,7 @@ import {
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
-import type { CommandSpec, CommandTarget } from "../../command-spec.js";
+import { type CommandSpec, type CommandTarget, inNewStream } from "../../command-spec.js";
 import { delegationDecisionsAmong } from "../../facts/delegation-decisions.js";
 import { sealForMinutes } from "../../facts/log-seal.js";
 import { registeredPeople } from "../../facts/registrations.js";
@@ -74,7 +74,7 @@ export const holdMeeting: MeetingSpec<typeof HoldMeetingInput> = {
   input: HoldMeetingInput,
   creates: "stream",
   rules: [AttendeeAlsoAbsent, PersonNotRegistered],
-  target: (_input, newId) => ({ streamId: meetingStream(newId), resourceId: newId }),
+  target: inNewStream(meetingStream),
   toCommand: (input) =>
     Effect.gen(function* () {
       const registered = yield* registeredPeople(yield* EventStore, [...input.attendees, ...input.absentees]);
@@ -144,7 +144,7 @@ export const planMeeting: MeetingSpec<typeof PlanMeetingInput> = {
   input: PlanMeetingInput,
   creates: "stream",
   rules: [],
-  target: (_input, newId) => ({ streamId: meetingStream(newId), resourceId: newId }),
+  target: inNewStream(meetingStream),
   toCommand: (input) => Effect.succeed({ type: "PlanMeeting", data: input }),
 };
 

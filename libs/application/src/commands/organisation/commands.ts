@@ -12,7 +12,7 @@ import {
 } from "#domain";
 import { Effect } from "effect";
 import type { z } from "zod";
-import type { CommandSpec } from "../../command-spec.js";
+import { type CommandSpec, inNewStream } from "../../command-spec.js";
 import { MapGoverningContextInput, RegisterOrganisationInput, RetireGoverningContextInput } from "./inputs.js";
 
 type OrganisationSpec<Input extends z.ZodObject> = CommandSpec<Input, OrganisationCommand, OrganisationEvent, OrganisationState>;
@@ -29,7 +29,7 @@ export const registerOrganisation: OrganisationSpec<typeof RegisterOrganisationI
   input: RegisterOrganisationInput,
   creates: "stream",
   rules: [],
-  target: (_input, newId) => ({ streamId: organisationStream(newId), resourceId: newId }),
+  target: inNewStream(organisationStream),
   toCommand: (input) => Effect.succeed({ type: "RegisterOrganisation", data: input }),
 };
 

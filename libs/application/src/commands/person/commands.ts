@@ -15,7 +15,7 @@ import { EventStore } from "#event-store";
 import { KeyStore, newPersonKey, seal } from "#privacy";
 import { Effect } from "effect";
 import type { z } from "zod";
-import { type CommandSpec, staged } from "../../command-spec.js";
+import { type CommandSpec, inNewStream, staged } from "../../command-spec.js";
 import { organisationState } from "../../facts/organisations.js";
 import { CoreTeamMembershipInput, ErasePersonInput, RegisterPersonInput } from "./inputs.js";
 
@@ -40,7 +40,7 @@ export const registerPerson: PersonSpec<typeof RegisterPersonInput> = {
   input: RegisterPersonInput,
   creates: "stream",
   rules: [OrganisationNotRegistered],
-  target: (_input, newId) => ({ streamId: personStream(newId), resourceId: newId }),
+  target: inNewStream(personStream),
   toCommand: (input, { newId }) =>
     Effect.gen(function* () {
       const organisation = yield* organisationState(yield* EventStore, input.organisationId);

@@ -21,7 +21,7 @@ import {
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
-import type { CommandSpec } from "../../command-spec.js";
+import { type CommandSpec, inNewStream } from "../../command-spec.js";
 import { actsForInitiatives } from "../../facts/leads.js";
 import { amendmentTriggeredBySignal } from "../../facts/amendments.js";
 import { referenceConcerns } from "../../facts/references.js";
@@ -50,7 +50,7 @@ export const submitSignal: SignalSpec<typeof SubmitSignalInput> = {
   scope: (principal, input) => actsForInitiatives(principal, [input.initiativeId]),
   creates: "stream",
   rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound, ClauseNotInMandate],
-  target: (_input, newId) => ({ streamId: signalStream(newId), resourceId: newId }),
+  target: inNewStream(signalStream),
   toCommand: (input) =>
     Effect.gen(function* () {
       const { state } = yield* loadState(yield* EventStore, initiativeStream(input.initiativeId), initiativeDecider);

@@ -17,7 +17,7 @@ import {
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
 import type { z } from "zod";
-import type { CommandSpec } from "../../command-spec.js";
+import { type CommandSpec, inNewStream } from "../../command-spec.js";
 import { actsForInitiatives } from "../../facts/leads.js";
 import { organisationState } from "../../facts/organisations.js";
 import { initiativeRegistry, unregistered } from "../../facts/registrations.js";
@@ -58,7 +58,7 @@ export const raiseTension: TensionSpec<typeof RaiseTensionInput> = {
   scope: (principal, input) => actsForInitiatives(principal, input.initiativeIds),
   creates: "stream",
   rules: [InitiativeNotRegistered],
-  target: (_input, newId) => ({ streamId: tensionStream(newId), resourceId: newId }),
+  target: inNewStream(tensionStream),
   toCommand: (input) =>
     Effect.gen(function* () {
       const unregisteredInitiatives = yield* unregistered(yield* EventStore, initiativeRegistry, input.initiativeIds);
