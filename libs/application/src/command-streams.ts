@@ -1,13 +1,16 @@
 import { EventStore, type EventStoreService } from "#event-store";
 import { Context, Effect, Layer, Option } from "effect";
+import { EnqueuedStates } from "./enqueued-states.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { StreamStateCache } from "./stream-state-cache.js";
 
 export interface CommandStreamsService {
   /** The states of the streams read lately (read-state.ts `loadState` uses it). */
   readonly states: StreamStateCache;
-  /** One command at a time per stream (execute-command.ts). */
+  /** One command at a time per stream, until its append is enqueued (execute-command.ts). */
   readonly queue: KeyedQueue;
+  /** The states that appends enqueued and not yet committed will leave, for the next command to decide on. */
+  readonly enqueued: EnqueuedStates;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface CommandStreamsService {
 export class CommandStreams extends Context.Tag("@mandat/CommandStreams")<CommandStreams, CommandStreamsService>() {
   /** Over `store`: the cache serves reads of that store object alone. */
   static over(store: EventStoreService, capacity?: number): CommandStreamsService {
-    return { states: new StreamStateCache(store, capacity), queue: new KeyedQueue() };
+    return { states: new StreamStateCache(store, capacity), queue: new KeyedQueue(), enqueued: new EnqueuedStates() };
   }
 
   /** Over the EventStore of the context; `capacity` streams' states at most. */
