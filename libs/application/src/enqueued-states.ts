@@ -1,5 +1,6 @@
 import type { DomainEvent } from "#domain";
 import type { ActualRevision, EnqueuedAppend } from "#event-store";
+import { Exit } from "effect";
 import type { Evolving } from "./read-state.js";
 
 /**
@@ -11,7 +12,10 @@ export interface EnqueuedState<State> {
   readonly state: State;
   readonly revision: ActualRevision;
   readonly append: EnqueuedAppend;
-  /** Shared by every state built on the same committed state: one failure spoils them all. */
+  /**
+   * Shared by the states of one run of pipelined appends, from the first, decided on the
+   * log: each follows the one before, so one failure spoils every state after it.
+   */
   readonly chain: Chain;
 }
 
@@ -59,23 +63,25 @@ export class EnqueuedStates {
 
   /**
    * Records `state` at `revision`, the state `append` leaves, decided on `basis` (an entry
-   * `get` gave) or on a committed state. Returns what to call once the append has settled.
+   * `get` gave) or on a committed state, until the append settles. Settled as the store
+   * tells it (EnqueuedAppend.whenSettled), not as the command's fiber resumes, so that an
+   * interrupted command leaves nothing behind.
    */
   record<Event extends DomainEvent, State>(
     streamId: string,
     decider: Evolving<Event, State>,
     next: Omit<EnqueuedState<State>, "chain">,
     basis: EnqueuedState<State> | undefined,
-  ): (committed: boolean) => void {
+  ): void {
     const chain = basis ? basis.chain : { broken: false };
     const entry: Entry = { evolve: decider.evolve, initialState: decider.initialState, enqueued: { ...next, chain } };
     this.entries.set(streamId, entry);
-    return (committed) => {
+    next.append.whenSettled((exit) => {
       // Whatever was decided after a failed append is refused by the store: stop handing it out.
-      if (!committed) chain.broken = true;
+      if (Exit.isFailure(exit)) chain.broken = true;
       const current = this.entries.get(streamId);
       // Committed and still the last: the state is the log's now, read through StreamStateCache.
       if (current === entry || (chain.broken && current?.enqueued.chain === chain)) this.entries.delete(streamId);
-    };
+    });
   }
 }

@@ -192,10 +192,8 @@ const decide = <Input extends z.ZodObject, Command, Event extends DomainEvent, S
       ...(idempotency && { idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint, response: answer } }),
       ...(follows && { follows }),
     });
-    const outcome = pipeline
-      ? offeredToFollowers(pipeline, spec.decider, target.streamId, basis, toAppend, enqueued)
-      : enqueued.outcome;
-    return Effect.map(outcome, (appended): CommandResult => ({
+    if (pipeline) offerToFollowers(pipeline, spec.decider, target.streamId, basis, toAppend, enqueued);
+    return Effect.map(enqueued.outcome, (appended): CommandResult => ({
       id: target.resourceId,
       streamId: target.streamId,
       revision: appended.revision,
@@ -205,14 +203,15 @@ const decide = <Input extends z.ZodObject, Command, Event extends DomainEvent, S
   });
 
 /**
- * `enqueued.outcome`, once the state the append leaves is offered to the next command on
- * the stream (EnqueuedStates) until the append has settled; committed, it goes to the cache
- * of committed states, so the next command need not read back what this one wrote.
+ * Offers the state the append leaves to the next command on the stream (EnqueuedStates)
+ * until the append has settled; committed, the state goes to the cache of committed
+ * states, so the next command need not read back what this one wrote (as the store settles
+ * the append, whether or not this command's fiber is still there to see it).
  *
  * The state is folded from the events as validated for the store (what the log will hold),
  * by the fold a later read would use.
  */
-const offeredToFollowers = <Event extends DomainEvent, State>(
+const offerToFollowers = <Event extends DomainEvent, State>(
   { enqueued: states, states: cache }: CommandStreamsService,
   decider: CommandSpec<z.ZodObject, unknown, Event, State>["decider"],
   streamId: string,
@@ -223,13 +222,10 @@ const offeredToFollowers = <Event extends DomainEvent, State>(
   const state = foldFrom(decider, basis.state, events as unknown as ReadonlyArray<Event>);
   const revision: ActualRevision =
     events.length === 0 ? basis.revision : (basis.revision === "no-stream" ? -1 : basis.revision) + events.length;
-  const settled = states.record(streamId, decider, { state, revision, append: enqueued }, "append" in basis ? basis : undefined);
-  return Effect.onExit(enqueued.outcome, (exit) =>
-    Effect.sync(() => {
-      settled(Exit.isSuccess(exit));
-      if (Exit.isSuccess(exit) && revision !== "no-stream") cache.put(streamId, decider, { state, revision });
-    }),
-  );
+  states.record(streamId, decider, { state, revision, append: enqueued }, "append" in basis ? basis : undefined);
+  enqueued.whenSettled((exit) => {
+    if (Exit.isSuccess(exit) && revision !== "no-stream") cache.put(streamId, decider, { state, revision });
+  });
 };
 
 const stagedOf = <Command>(made: Command | StagedCommand<Command>): StagedCommand<Command> =>

@@ -19,7 +19,7 @@ export type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnava
  */
 export class EnqueuedAppend {
   private exit: Exit.Exit<AppendResult, AppendError> | undefined;
-  private waiters: Array<(exit: Exit.Exit<AppendResult, AppendError>) => void> = [];
+  private listeners: Array<(exit: Exit.Exit<AppendResult, AppendError>) => void> = [];
 
   /** An append whose outcome is already known (a store that writes before it answers enqueueAppend). */
   static settled(exit: Exit.Exit<AppendResult, AppendError>): EnqueuedAppend {
@@ -31,12 +31,23 @@ export class EnqueuedAppend {
   /** The append's result once committed, or why it was not; may be awaited by any number of fibers. */
   readonly outcome: Effect.Effect<AppendResult, AppendError> = Effect.async((resume) => {
     if (this.exit) return resume(this.exit);
-    const waiter = (exit: Exit.Exit<AppendResult, AppendError>) => resume(exit);
-    this.waiters.push(waiter);
+    const listener = (exit: Exit.Exit<AppendResult, AppendError>) => resume(exit);
+    this.listeners.push(listener);
     return Effect.sync(() => {
-      this.waiters = this.waiters.filter((other) => other !== waiter);
+      this.listeners = this.listeners.filter((other) => other !== listener);
     });
   });
+
+  /**
+   * Calls `listener` with the outcome as soon as the store tells it (at once if it has), in
+   * the order listeners were given, before any fiber awaiting `outcome` resumes: for
+   * bookkeeping that must happen whoever awaits, even if no one does. Called inside the
+   * store's answer to a whole batch, so it must be quick and must not throw.
+   */
+  whenSettled(listener: (exit: Exit.Exit<AppendResult, AppendError>) => void): void {
+    if (this.exit) listener(this.exit);
+    else this.listeners.push(listener);
+  }
 
   /** Committed: a follower may be written after it. False while enqueued, and for ever once it failed. */
   get committed(): boolean {
@@ -47,8 +58,8 @@ export class EnqueuedAppend {
   settle(exit: Exit.Exit<AppendResult, AppendError>): void {
     if (this.exit) return;
     this.exit = exit;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter(exit);
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) listener(exit);
   }
 }
