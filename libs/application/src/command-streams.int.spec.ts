@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fold, initiativeDecider, initiativeStream } from "#domain";
 import { EventStore, type EventStoreService, type EventToAppend, ExpectedRevision } from "#event-store";
 import { SqliteEventStore } from "#event-store/sqlite";
 import { KeyStore, SqliteKeyStore } from "#privacy";
@@ -9,7 +10,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { admin, coreTeam } from "../testing/principals.js";
 import { increment, openTally } from "../testing/tally.js";
 import { CommandStreams } from "./command-streams.js";
-import { type AnyCommandSpec, type CommandEnvelope, type InputOf, executeCommand } from "./index.js";
+import {
+  type AnyCommandSpec,
+  type CommandEnvelope,
+  type InputOf,
+  executeCommand,
+  registerInitiative,
+  registerOrganisation,
+  setGoal,
+} from "./index.js";
 
 interface StreamRead {
   readonly streamId: string;
@@ -67,11 +76,12 @@ function processOn(
   });
   const keys = SqliteKeyStore.open(":memory:");
   const { store, reads, conflicts } = watched(sqlite, options.beforeEnqueue ?? (() => {}));
+  const streams = CommandStreams.over(store);
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
       Layer.succeed(EventStore, store),
       Layer.succeed(KeyStore, keys),
-      options.commandStreams ? Layer.succeed(CommandStreams, CommandStreams.over(store)) : Layer.empty,
+      options.commandStreams ? Layer.succeed(CommandStreams, streams) : Layer.empty,
     ),
   );
   opened.push(() => {
@@ -86,7 +96,7 @@ function processOn(
     if (Exit.isFailure(result)) throw new Error(`${spec.name} failed: ${Cause.pretty(result.cause)}`);
     return result.value;
   };
-  return { sqlite, store, reads, conflicts, batches: () => batches, exit, ok };
+  return { sqlite, store, streams, reads, conflicts, batches: () => batches, exit, ok };
 }
 
 const temporaryLog = () => {
@@ -125,6 +135,31 @@ describe("CommandStreams in the command pipeline", () => {
     // Pipelined: each decided on the state its predecessor's append would leave, without
     // waiting for that commit, so they share group commits instead of taking one each.
     expect(process.batches() - batchesBefore).toBeLessThan(8);
+  });
+
+  it("caches, from pipelined commands, the state a fold of the log gives (the initiative stream)", async () => {
+    const process = processOn(":memory:", { commandStreams: true });
+    const organisation = await process.ok(registerOrganisation, {
+      input: { name: "Kommunen", kind: "municipality" },
+      principal: admin,
+    });
+    const initiative = await process.ok(registerInitiative, {
+      input: { name: "Dromfabriken", focusArea: "fritid", description: "", organisationIds: [organisation.id] },
+      principal: admin,
+    });
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        process.ok(setGoal, {
+          input: { initiativeId: initiative.id, statement: `Goal ${i}`, ...(i % 2 ? { indicator: "Visits" } : {}) },
+          principal: coreTeam,
+        }),
+      ),
+    );
+    const streamId = initiativeStream(initiative.id);
+    const log = await Effect.runPromise(process.store.readStream(streamId));
+    const cached = process.streams.states.get(streamId, initiativeDecider);
+    expect(cached?.revision).toBe(24);
+    expect(cached?.state).toEqual(fold(initiativeDecider, log as never));
   });
 
   describe("when an append it followed fails (another process wrote the stream in between)", () => {
