@@ -162,6 +162,23 @@ describe("CommandStreams in the command pipeline", () => {
     expect(cached?.state).toEqual(fold(initiativeDecider, log as never));
   });
 
+  it("lands every command exactly once when two pipelining processes write one stream at once", async () => {
+    const path = temporaryLog();
+    const first = processOn(path, { commandStreams: true });
+    const second = processOn(path, { commandStreams: true });
+    const { id, streamId } = await first.ok(openTally, { input: { name: "t" }, principal: admin });
+    const increments = (process: typeof first) =>
+      Array.from({ length: 24 }, () => process.ok(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam }));
+    // A whole pipelined run of one process loses its race to the other's: every command of
+    // it decides again, none is written twice, none is answered 409.
+    const results = await Promise.all([...increments(first), ...increments(second)]);
+    expect(new Set(results.map((result) => result.revision)).size).toBe(48);
+    const events = await Effect.runPromise(first.store.readStream(streamId));
+    expect(events.map((event) => event.revision)).toEqual(Array.from({ length: 49 }, (_, i) => i));
+    // The race did happen: the run that lost it met conflicts (its leader) and refusals (its followers).
+    expect(first.conflicts() + second.conflicts()).toBeGreaterThan(1);
+  });
+
   describe("when an append it followed fails (another process wrote the stream in between)", () => {
     /**
      * Two processes on one log; the first pipelines. As the first enqueues the increment
