@@ -15,8 +15,9 @@ export interface CommandStreamsService {
 
 /**
  * What keeps a command's cost flat in its stream's length and its concurrent writers from
- * failing each other, within one process: a cache of folded stream states and a queue per
- * stream. Process state, so an application service rather than part of the pure pipeline:
+ * failing each other, within one process: a cache of folded stream states, a queue per
+ * stream, and the states of appends in flight, on which the commands queued on a stream
+ * decide without waiting for each other's commits (enqueued-states.ts). Process state, so an application service rather than part of the pure pipeline:
  * optional, so that the pipeline without it still runs (each command folds its whole
  * stream; racing commands rely on the conflict retry alone). The platform's layer provides
  * it beside the event store (libs/platform mandat-layer.ts).
