@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Principal } from "#domain";
-import { ConcurrencyConflict, EventStore, type EventStoreService, ExpectedRevision } from "#event-store";
+import { ConcurrencyConflict, EnqueuedAppend, EventStore, type EventStoreService, ExpectedRevision } from "#event-store";
 import { SqliteEventStore } from "#event-store/sqlite";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit } from "effect";
@@ -159,9 +159,10 @@ describe("executeCommand", () => {
       let appends = 0;
       const alwaysMoved: EventStoreService = {
         ...runtime.store,
-        append: (streamId) => {
+        enqueueAppend: (streamId) => {
           appends += 1;
-          return Effect.fail(new ConcurrencyConflict({ streamId, expected: ExpectedRevision.any, actual: 99 }));
+          const conflict = new ConcurrencyConflict({ streamId, expected: ExpectedRevision.any, actual: 99 });
+          return Effect.succeed(EnqueuedAppend.settled(Exit.fail(conflict)));
         },
       };
       const exit = await Effect.runPromiseExit(

@@ -1,6 +1,8 @@
-import { type DomainEvent, type RuleViolation, hasAnyRole, mayIssue } from "#domain";
+import { type DomainEvent, type RuleViolation, foldFrom, hasAnyRole, mayIssue } from "#domain";
 import {
+  type ActualRevision,
   type ConcurrencyConflict,
+  type EnqueuedAppend,
   EventStore,
   type EventStoreService,
   type EventToAppend,
@@ -9,16 +11,17 @@ import {
   uuidV7,
 } from "#event-store";
 import type { KeyStoreUnavailable } from "#privacy";
-import { Clock, Effect, Either } from "effect";
+import { Clock, Effect, Either, Exit, Option } from "effect";
 import type { z } from "zod";
 import { calendarDateOf } from "./calendar-day.js";
 import type { CommandEnvelope, CommandResult } from "./command-envelope.js";
 import type { CommandServices, CommandSpec, StagedCommand } from "./command-spec.js";
-import { oneAtATimeOn } from "./command-streams.js";
+import { CommandStreams, type CommandStreamsService, oneAtATimeOn } from "./command-streams.js";
 import { retryOnConflict } from "./conflict-retry.js";
 import { Forbidden, type IdempotencyKeyReused, type InvalidInput, PreconditionFailed, ResourceNotFound } from "./errors.js";
 import { type Idempotency, type StoredAnswer, idempotencyOf, storedAnswer } from "./idempotency.js";
 import { parseInput } from "./parse-input.js";
+import type { EnqueuedState } from "./enqueued-states.js";
 import { type LoadedState, loadState } from "./read-state.js";
 
 export type CommandError =
@@ -38,6 +41,12 @@ export type CommandError =
  * the scope and then If-Match, decide, run what the accepted decision stages, and append
  * at the revision that was read. A conflict without If-Match decides again on fresh
  * state; with If-Match it is a failed precondition.
+ *
+ * Where CommandStreams is provided, the commands of this process on one stream are
+ * pipelined: each decides once the one before it has enqueued its append, on the state
+ * that append will leave, and enqueues its own append as following it (AppendOptions.follows),
+ * so that both commit in one transaction instead of one fsync each. If the one before
+ * fails, the store refuses the follower, which decides again on the log.
  */
 export const executeCommand = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
   spec: CommandSpec<Input, Command, Event, State>,
@@ -56,11 +65,15 @@ export const executeCommand = <Input extends z.ZodObject, Command, Event extends
 
     // Generated once, so that deciding again after a conflict creates the same resource.
     const ids: Attempt = { newId: uuidV7(), commandId: uuidV7(), idempotency };
-    // Each attempt alone among this process's commands on its stream (where CommandStreams
-    // is provided): only another process can then move the stream between read and append.
-    const attempt = oneAtATimeOn(
-      spec.target(input, ids.newId).streamId,
-      decideAndAppend(store, spec, { ...envelope, input }, ids),
+    const streams = yield* Effect.serviceOption(CommandStreams);
+    // Pipelined only over the store whose cache the command streams keep (see CommandStreams.over).
+    const pipeline = Option.isSome(streams) && streams.value.states.store === store ? streams.value : undefined;
+    // Each attempt decides and enqueues alone among this process's commands on its stream
+    // (where CommandStreams is provided), then waits for its commit outside the queue, so
+    // that the next command may decide meanwhile: only another process, or a failure of an
+    // append it follows, can then move the stream from under its decision.
+    const attempt = Effect.flatten(
+      oneAtATimeOn(spec.target(input, ids.newId).streamId, decideAndEnqueue(store, spec, { ...envelope, input }, ids, pipeline)),
     );
     const written =
       expectedRevision === undefined
@@ -85,20 +98,57 @@ interface Attempt {
   readonly idempotency: Idempotency | undefined;
 }
 
-const decideAndAppend = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
+/**
+ * The decision, on the state the stream's enqueued appends will leave if there are any (and
+ * no If-Match), else on the log; answers with the effect that awaits the append's commit.
+ */
+const decideAndEnqueue = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
+  store: EventStoreService,
+  spec: CommandSpec<Input, Command, Event, State>,
+  envelope: CommandEnvelope<z.output<Input>>,
+  attempt: Attempt,
+  pipeline: CommandStreamsService | undefined,
+) =>
+  Effect.gen(function* () {
+    const target = spec.target(envelope.input, attempt.newId);
+    const decideOn = (basis: Basis<State>) => decide(store, spec, envelope, attempt, pipeline, basis);
+    const inFlight = pipeline?.enqueued.get(target.streamId, spec.decider);
+    if (inFlight && envelope.expectedRevision === undefined) {
+      const decided = yield* Effect.either(decideOn(inFlight));
+      if (Either.isRight(decided)) return decided.right;
+      // A refusal (a rule, the scope, a missing resource) on a state that may never come to
+      // be stands only once it has: if the append before fails, decide again on the log.
+      if (yield* committed(inFlight.append)) return yield* Effect.fail(decided.left);
+    } else if (inFlight) {
+      // If-Match names a committed revision: compared with one that may yet fail, it could
+      // refuse a request that would hold, or let one through on a state never written.
+      yield* committed(inFlight.append);
+    }
+    // A stream named by this command's newId has no events yet: reading it would only find
+    // it missing, which cost about a sixth of such a command's CPU time (command-spec.ts newStream).
+    const loaded: LoadedState<State> = target.newStream
+      ? { state: spec.decider.initialState, revision: "no-stream" }
+      : yield* loadState(store, target.streamId, spec.decider);
+    return yield* decideOn(loaded);
+  });
+
+/** A state to decide on: read from the log, or left by an enqueued append (EnqueuedStates). */
+type Basis<State> = LoadedState<State> | EnqueuedState<State>;
+
+const committed = (append: EnqueuedAppend): Effect.Effect<boolean> => Effect.map(Effect.exit(append.outcome), Exit.isSuccess);
+
+const decide = <Input extends z.ZodObject, Command, Event extends DomainEvent, State>(
   store: EventStoreService,
   spec: CommandSpec<Input, Command, Event, State>,
   envelope: CommandEnvelope<z.output<Input>>,
   { newId, commandId, idempotency }: Attempt,
+  pipeline: CommandStreamsService | undefined,
+  basis: Basis<State>,
 ) =>
   Effect.gen(function* () {
     const { input, principal, expectedRevision } = envelope;
     const target = spec.target(input, newId);
-    // A stream named by this command's newId has no events yet: reading it would only find
-    // it missing, which cost about a sixth of such a command's CPU time (command-spec.ts newStream).
-    const { state, revision }: LoadedState<State> = target.newStream
-      ? { state: spec.decider.initialState, revision: "no-stream" }
-      : yield* loadState(store, target.streamId, spec.decider);
+    const { state, revision } = basis;
     if (revision === "no-stream" && spec.creates !== "stream" && !spec.sharedStream) {
       return yield* new ResourceNotFound({ streamId: target.streamId });
     }
@@ -139,24 +189,49 @@ const decideAndAppend = <Input extends z.ZodObject, Command, Event extends Domai
     const created =
       toAppend.length > 0 && (spec.creates === "resource" || (spec.creates === "stream" && revision === "no-stream"));
     const answer: StoredAnswer = { id: target.resourceId, created };
-    // At the revision read, which is also the If-Match revision when one was given.
-    const appended = yield* store.append(
-      target.streamId,
-      toAppend,
-      ExpectedRevision.fromActual(revision),
-      idempotency === undefined
-        ? { now }
-        : { now, idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint, response: answer } },
-    );
-    const result: CommandResult = {
+    // At the revision read, which is also the If-Match revision when one was given; after
+    // the append that left the state decided on, when it is not yet committed.
+    const follows = "append" in basis ? basis.append : undefined;
+    const enqueued = yield* store.enqueueAppend(target.streamId, toAppend, ExpectedRevision.fromActual(revision), {
+      now,
+      ...(idempotency && { idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint, response: answer } }),
+      ...(follows && { follows }),
+    });
+    if (pipeline) offerToFollowers(pipeline, spec.decider, target.streamId, basis, toAppend, enqueued);
+    return Effect.map(enqueued.outcome, (appended): CommandResult => ({
       id: target.resourceId,
       streamId: target.streamId,
       revision: appended.revision,
       position: appended.position,
       created,
-    };
-    return result;
+    }));
   });
+
+/**
+ * Offers the state the append leaves to the next command on the stream (EnqueuedStates)
+ * until the append has settled; committed, the state goes to the cache of committed
+ * states, so the next command need not read back what this one wrote (as the store settles
+ * the append, whether or not this command's fiber is still there to see it).
+ *
+ * The state is folded from the events as validated for the store (what the log will hold),
+ * by the fold a later read would use.
+ */
+const offerToFollowers = <Event extends DomainEvent, State>(
+  { enqueued: states, states: cache }: CommandStreamsService,
+  decider: CommandSpec<z.ZodObject, unknown, Event, State>["decider"],
+  streamId: string,
+  basis: Basis<State>,
+  events: ReadonlyArray<EventToAppend>,
+  enqueued: EnqueuedAppend,
+) => {
+  const state = foldFrom(decider, basis.state, events as unknown as ReadonlyArray<Event>);
+  const revision: ActualRevision =
+    events.length === 0 ? basis.revision : (basis.revision === "no-stream" ? -1 : basis.revision) + events.length;
+  states.record(streamId, decider, { state, revision, append: enqueued }, "append" in basis ? basis : undefined);
+  enqueued.whenSettled((exit) => {
+    if (Exit.isSuccess(exit) && revision !== "no-stream") cache.put(streamId, decider, { state, revision });
+  });
+};
 
 const stagedOf = <Command>(made: Command | StagedCommand<Command>): StagedCommand<Command> =>
   typeof made === "object" && made !== null && "whenAccepted" in made ? made : { command: made, whenAccepted: Effect.void };

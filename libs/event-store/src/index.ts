@@ -1,6 +1,7 @@
 export { uuidV7 } from "./ids/uuid-v7.js";
 export * from "./port/errors.js";
 export * from "./port/event-store.js";
+export { type AppendError, EnqueuedAppend } from "./port/enqueued-append.js";
 export * from "./port/event-store-admin.js";
 export { type EventStoreObserver, NO_OBSERVER } from "./port/event-store-observer.js";
 export { type ActualRevision, ExpectedRevision } from "./port/expected-revision.js";

@@ -218,6 +218,53 @@ export function eventStoreContract(fixture: ContractFixture): void {
       });
     });
 
+    describe("an append that follows another (AppendOptions.follows)", () => {
+      it("is written after the one it follows, both enqueued before either has committed", async () => {
+        const { store } = await open();
+        const program = Effect.gen(function* () {
+          const first = yield* store.enqueueAppend("follow-1", [testEvent("A"), testEvent("A")], ExpectedRevision.noStream);
+          const second = yield* store.enqueueAppend("follow-1", [testEvent("B")], ExpectedRevision.at(1), { follows: first });
+          return yield* Effect.all([first.outcome, second.outcome]);
+        });
+        const [first, second] = await run(program);
+        expect([first.revision, second.revision]).toEqual([1, 2]);
+        expect(second.position).toBeGreaterThan(first.position);
+        expect((await run(store.readStream("follow-1"))).map((e) => e.type)).toEqual(["A", "A", "B"]);
+      });
+
+      it("is refused when the one it follows failed, even at the revision another writer brought the stream to", async () => {
+        const { store } = await open();
+        await run(store.append("follow-2", [testEvent("Start")], ExpectedRevision.noStream));
+        const program = Effect.gen(function* () {
+          // Another writer takes revisions 1 and 2; the leader, decided at 0, loses its race;
+          // the follower was decided on the leader's events, at revision 2, which now holds.
+          const other = yield* store.enqueueAppend("follow-2", [testEvent("O"), testEvent("O")], ExpectedRevision.at(0));
+          const leader = yield* store.enqueueAppend("follow-2", [testEvent("L"), testEvent("L")], ExpectedRevision.at(0));
+          const follower = store.append("follow-2", [testEvent("F")], ExpectedRevision.at(2), { follows: leader });
+          return yield* Effect.all([other.outcome, Effect.exit(leader.outcome), Effect.exit(follower)]);
+        });
+        const [, leader, follower] = await run(program);
+        expect(failureTag(leader)?._tag).toBe("ConcurrencyConflict");
+        expect(failureTag(follower)?._tag).toBe("ConcurrencyConflict");
+        expect((await run(store.readStream("follow-2"))).map((e) => e.type)).toEqual(["Start", "O", "O"]);
+      });
+
+      it("is refused when the one it follows found its idempotency key taken, even where any revision would do", async () => {
+        const { store } = await open();
+        const claim = { key: "actor:follow-key", fingerprint: "f", response: {} };
+        await run(store.append("follow-3", [testEvent("Start")], ExpectedRevision.noStream, { idempotency: claim }));
+        const program = Effect.gen(function* () {
+          const leader = yield* store.enqueueAppend("follow-3", [testEvent("L")], ExpectedRevision.any, { idempotency: claim });
+          const follower = yield* store.enqueueAppend("follow-3", [testEvent("F")], ExpectedRevision.any, { follows: leader });
+          return yield* Effect.all([Effect.exit(leader.outcome), Effect.exit(follower.outcome)]);
+        });
+        const [leader, follower] = await run(program);
+        expect(failureTag(leader)?._tag).toBe("IdempotencyKeyTaken");
+        expect(failureTag(follower)?._tag).toBe("ConcurrencyConflict");
+        expect((await run(store.readStream("follow-3"))).map((e) => e.type)).toEqual(["Start"]);
+      });
+    });
+
     describe("subscriptions", () => {
       const take = (store: EventStoreService, fromPosition: number, n: number) =>
         run(Stream.runCollect(Stream.take(store.subscribe({ fromPosition, batchSize: 7 }), n))).then(Chunk.toReadonlyArray);

@@ -32,6 +32,8 @@ export function namespaced(store: EventStoreService & EventStoreAdminService, pr
     store: {
       densePositions: store.densePositions,
       append: (streamId, events, expected, options) => store.append(name(streamId), events, expected, withKey(options)),
+      enqueueAppend: (streamId, events, expected, options) =>
+        store.enqueueAppend(name(streamId), events, expected, withKey(options)),
       readStream: (streamId, options) => store.readStream(name(streamId), options),
       readAll,
       subscribe: (options) => store.subscribe(options).pipe(Stream.filter(own)),

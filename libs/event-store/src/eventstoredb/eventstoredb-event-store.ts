@@ -14,6 +14,7 @@ import {
 } from "@eventstore/db-client";
 import { Chunk, Data, Duration, Effect, Option, Schedule, type Scope, Stream } from "effect";
 import { type StreamHead, chainEvents, nextRecordedAt, serialiseEvents } from "../integrity/hash-chain.js";
+import { type AppendError, EnqueuedAppend } from "../port/enqueued-append.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
 import type {
   AppendOptions,
@@ -54,8 +55,6 @@ export interface EventStoreDbOptions {
    */
   readonly maxAppendBytes?: number;
 }
-
-type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable;
 
 /**
  * How long the server may take over one append before the client gives up on it. Set here
@@ -123,6 +122,31 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     events: ReadonlyArray<EventToAppend>,
     expected: ExpectedRevision,
     options: AppendOptions = {},
+  ): Effect.Effect<AppendResult, AppendError> =>
+    options.follows && !options.follows.committed
+      ? // Decided on a state that included an append that failed: never written, whatever the head.
+        Effect.flatMap(this.headOf(streamId), (head) =>
+          Effect.fail(new ConcurrencyConflict({ streamId, expected, actual: head ? head.revision : "no-stream" })),
+        )
+      : this.appendAfterHead(streamId, events, expected, options);
+
+  /**
+   * Appends one at a time, as a round trip to the server each: answered once written, so a
+   * follower is only ever enqueued after its leader has settled (no pipelining here).
+   */
+  enqueueAppend = (
+    streamId: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Effect.Effect<EnqueuedAppend> =>
+    Effect.map(Effect.exit(this.append(streamId, events, expected, options)), EnqueuedAppend.settled);
+
+  private appendAfterHead = (
+    streamId: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+    options: AppendOptions,
   ): Effect.Effect<AppendResult, AppendError> =>
     Effect.gen(this, function* () {
       if (events.length > MAX_EVENTS_PER_APPEND) {

@@ -1,4 +1,5 @@
 import { Context, type Effect, type Stream } from "effect";
+import type { EnqueuedAppend } from "./enqueued-append.js";
 import type { ConcurrencyConflict, IdempotencyKeyTaken, StoreUnavailable, StreamNotFound } from "./errors.js";
 import type { ExpectedRevision } from "./expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "./idempotency-record.js";
@@ -14,6 +15,13 @@ export interface AppendOptions {
    * never runs backwards. Without it, the store's own clock.
    */
   readonly now?: Date;
+  /**
+   * The append this one was decided after, when that one may not have committed yet: this
+   * one is written only after it, in the same transaction or a later one. If it failed (or
+   * was not written first), this one fails with ConcurrencyConflict even where its expected
+   * revision would hold: another writer may have brought the stream to that very revision.
+   */
+  readonly follows?: EnqueuedAppend;
 }
 
 export interface AppendResult {
@@ -58,6 +66,19 @@ export interface EventStoreService {
     expected: ExpectedRevision,
     options?: AppendOptions,
   ) => Effect.Effect<AppendResult, ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable>;
+
+  /**
+   * Takes the append in and answers as soon as it is queued, with a handle on its outcome
+   * (`append` is this followed by awaiting the outcome). A later append may name the handle
+   * as the one it `follows`. A store that writes before it answers may answer with an
+   * append already settled.
+   */
+  readonly enqueueAppend: (
+    streamId: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+    options?: AppendOptions,
+  ) => Effect.Effect<EnqueuedAppend>;
 
   readonly readStream: (
     streamId: string,

@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { Effect, type Scope } from "effect";
+import { Effect, Exit, type Scope } from "effect";
 import { type SerialisedEvent, type StreamHead, chainEvents, nextRecordedAt, serialiseEvents } from "../integrity/hash-chain.js";
+import { type AppendError, EnqueuedAppend } from "../port/enqueued-append.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
 import type {
   AppendOptions,
@@ -36,8 +37,6 @@ export interface SqliteEventStoreOptions {
   readonly observer?: EventStoreObserver;
 }
 
-type AppendError = ConcurrencyConflict | IdempotencyKeyTaken | StoreUnavailable;
-
 /** An idempotency claim as stored: its response already in JSON. */
 interface StoredClaim {
   readonly key: string;
@@ -51,9 +50,12 @@ interface PendingAppend {
   readonly expected: ExpectedRevision;
   readonly idempotency: StoredClaim | undefined;
   readonly now: Date | undefined;
+  /** Written only if this one was written before it (AppendOptions.follows). */
+  readonly follows: EnqueuedAppend | undefined;
   /** performance.now() when the append was called: its answer is timed from there. */
   readonly calledAt: number;
-  readonly resume: (outcome: Effect.Effect<AppendResult, AppendError>) => void;
+  /** Told the outcome once the batch has committed, or failed. */
+  readonly enqueued: EnqueuedAppend;
 }
 
 const NO_LIMIT = -1;
@@ -62,7 +64,9 @@ const END_OF_TIME = "9999-12-31T23:59:59.999Z";
 /**
  * The embedded event store. Appends that arrive while the event loop is busy are written
  * together in one transaction (group commit): one fsync for many commands, and each
- * caller is answered only after that transaction has committed.
+ * caller is answered only after that transaction has committed. enqueueAppend answers as
+ * soon as the append is queued, so that a writer may queue another after it (`follows`)
+ * that joins the same transaction.
  */
 export class SqliteEventStore implements EventStoreService, EventStoreAdminService {
   readonly densePositions = true;
@@ -147,15 +151,35 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     expected: ExpectedRevision,
     options: AppendOptions = {},
   ): Effect.Effect<AppendResult, AppendError> =>
-    Effect.async((resume) => {
-      if (this.closed) return resume(Effect.fail(new StoreUnavailable({ reason: "the event store is closed" })));
+    Effect.flatMap(this.enqueueAppend(streamId, events, expected, options), (enqueued) => enqueued.outcome);
+
+  enqueueAppend = (
+    streamId: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Effect.Effect<EnqueuedAppend> =>
+    Effect.sync(() => {
+      if (this.closed) {
+        return EnqueuedAppend.settled(Exit.fail(new StoreUnavailable({ reason: "the event store is closed" })));
+      }
       // Serialised before joining a batch: a payload JSON cannot hold throws here, which
       // fails its own append as the defect it is, never the appends that share its transaction.
       const serialised = serialiseEvents(events);
       const claim = options.idempotency && storedClaim(options.idempotency);
-      const calledAt = performance.now();
-      this.pending.push({ streamId, events: serialised, expected, idempotency: claim, now: options.now, calledAt, resume });
+      const enqueued = new EnqueuedAppend();
+      this.pending.push({
+        streamId,
+        events: serialised,
+        expected,
+        idempotency: claim,
+        now: options.now,
+        follows: options.follows,
+        calledAt: performance.now(),
+        enqueued,
+      });
       this.scheduleFlush();
+      return enqueued;
     });
 
   readStream = (
@@ -252,7 +276,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     try {
       written = this.writeBatch.immediate(batch);
     } catch (error) {
-      const failure = Effect.fail(unavailable("the append was not committed")(error));
+      const failure = Exit.fail(unavailable("the append was not committed")(error));
       this.answer(batch, () => failure);
       return;
     }
@@ -263,14 +287,11 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     this.answer(batch, (index) => outcomes[index]!);
   }
 
-  private answer(
-    batch: ReadonlyArray<PendingAppend>,
-    outcome: (index: number) => Effect.Effect<AppendResult, AppendError>,
-  ): void {
+  private answer(batch: ReadonlyArray<PendingAppend>, outcome: (index: number) => Exit.Exit<AppendResult, AppendError>): void {
     const answeredAt = performance.now();
     batch.forEach((append, index) => {
       this.observer.appendAnswered((answeredAt - append.calledAt) / 1000);
-      append.resume(outcome(index));
+      append.enqueued.settle(outcome(index));
     });
   }
 
@@ -284,16 +305,23 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     // Heads this batch moves; they reach this.heads only once the transaction has committed.
     const heads = new Map<string, StreamHead>();
     const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.headOf(streamId);
+    // Appends written so far in this batch: a follower of one of them may be written too,
+    // though it commits only with the follower (and if the batch fails, both fail).
+    const writtenHere = new Set<EnqueuedAppend>();
+    const writtenBefore = (leader: EnqueuedAppend) => leader.committed || writtenHere.has(leader);
 
-    const outcomes = batch.map((append) => {
+    const outcomes = batch.map((append): Exit.Exit<AppendResult, AppendError> => {
       const { streamId, idempotency } = append;
-      if (idempotency && this.statements.idempotencyKeyExists.get(idempotency.key)) {
-        return Effect.fail(new IdempotencyKeyTaken({ key: idempotency.key }));
-      }
       const head = headOf(streamId);
       const actual: ActualRevision = head ? head.revision : "no-stream";
+      if (append.follows && !writtenBefore(append.follows)) {
+        return Exit.fail(new ConcurrencyConflict({ streamId, expected: append.expected, actual }));
+      }
+      if (idempotency && this.statements.idempotencyKeyExists.get(idempotency.key)) {
+        return Exit.fail(new IdempotencyKeyTaken({ key: idempotency.key }));
+      }
       if (!isSatisfied(append.expected, actual)) {
-        return Effect.fail(new ConcurrencyConflict({ streamId, expected: append.expected, actual }));
+        return Exit.fail(new ConcurrencyConflict({ streamId, expected: append.expected, actual }));
       }
       // Each append at its writer's instant, never before what this batch or the log holds.
       const recordedAt = nextRecordedAt(append.now ?? now, lastRecordedAt);
@@ -302,7 +330,8 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       if (written.position > position) lastRecordedAt = recordedAt;
       position = written.position;
       if (written.head) heads.set(streamId, written.head);
-      return Effect.succeed({ streamId, revision: written.head?.revision ?? -1, position, recordedAt });
+      writtenHere.add(append.enqueued);
+      return Exit.succeed({ streamId, revision: written.head?.revision ?? -1, position, recordedAt });
     });
     return { outcomes, heads, position };
   }
@@ -376,7 +405,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
 }
 
 interface WrittenBatch {
-  readonly outcomes: ReadonlyArray<Effect.Effect<AppendResult, AppendError>>;
+  readonly outcomes: ReadonlyArray<Exit.Exit<AppendResult, AppendError>>;
   readonly heads: ReadonlyMap<string, StreamHead>;
   readonly position: number;
 }
