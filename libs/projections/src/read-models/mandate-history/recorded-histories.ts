@@ -16,10 +16,13 @@ interface Standing {
   readonly last: number;
 }
 
-/** How many initiatives' histories a connection keeps (the least recently read goes first). */
-const INITIATIVES_KEPT = 8;
-/** How many history rows of mandates' first events an initiative keeps (`firstRows`), about 200 bytes each. */
-const MEMO_ROWS = 20_000;
+/**
+ * What a connection keeps at most: the histories of so many initiatives and events, about
+ * 0.6 KB each (the least recently read go first; the one being read stays, however long),
+ * and so many rows of mandates' first events with their versions (`firstRows`), about 1.3 KB
+ * each (past it, every history forgets them): some 40 MB in all.
+ */
+const LIMITS = { initiatives: 8, events: 20_000, rows: 20_000 };
 
 /** One mandate's events as recorded, in log order, and its history rows as known after its first k of them. */
 interface MandateEvents {
@@ -41,12 +44,16 @@ export class RecordedHistory {
   private readonly events: RecordedMandateEvent[] = [];
   private readonly mandateOf: MandateEvents[] = [];
   private readonly mandates = new Map<string, MandateEvents>();
-  private memoRows = 0;
 
+  /** `makeRoom` is told how many rows it is about to keep, before it keeps them. */
   constructor(
     public standing: Standing,
-    private readonly memoBudget = MEMO_ROWS,
+    private readonly makeRoom: (rows: number) => void = () => undefined,
   ) {}
+
+  get eventCount(): number {
+    return this.events.length;
+  }
 
   /** Every mandate of the initiative, whichever instant its history is read as of. */
   get mandateIds(): string[] {
@@ -91,44 +98,70 @@ export class RecordedHistory {
     let rows = mandate.firstRows.get(k);
     if (rows) return rows;
     rows = mandateHistoryRows(mandate.events.slice(0, k));
-    if (this.memoRows + k > this.memoBudget) {
-      for (const other of this.mandates.values()) other.firstRows.clear();
-      this.memoRows = 0;
-    }
+    this.makeRoom(k);
     mandate.firstRows.set(k, rows);
-    this.memoRows += k;
     return rows;
+  }
+
+  /** Forgets the rows it kept (not the events): they are read again as asked. */
+  forgetRows(): void {
+    for (const mandate of this.mandates.values()) mandate.firstRows.clear();
   }
 }
 
-const kept = new WeakMap<Database.Database, Map<string, RecordedHistory>>();
+/** The histories one connection keeps, within LIMITS. */
+class RecordedHistories {
+  private readonly histories = new Map<string, RecordedHistory>();
+  private keptRows = 0;
+
+  /** The initiative's history, read from the table only as far as it is not kept already. */
+  historyOf(db: Database.Database, initiativeId: string): RecordedHistory {
+    const standing = standingOf(db, initiativeId);
+    let history = this.histories.get(initiativeId);
+    if (history && (history.standing.generation !== standing.generation || history.standing.last !== standing.last)) {
+      // Rows were added after the last one kept: only those are read. A rebuild is read afresh.
+      const { generation, last } = history.standing;
+      const added = generation === standing.generation && last < standing.last ? rowsAfter(db, initiativeId, last) : [];
+      if (added.length > 0) history.append(recordedMandateEvents(added), standing);
+      else history = undefined;
+    }
+    if (!history) {
+      history = new RecordedHistory(standing, (rows) => this.makeRoom(rows));
+      history.append(recordedMandateEvents(rowsAfter(db, initiativeId, 0)), standing);
+    }
+    // Most recently read last: a Map keeps its keys in the order they were set.
+    this.histories.delete(initiativeId);
+    this.histories.set(initiativeId, history);
+    let events = 0;
+    for (const kept of this.histories.values()) events += kept.eventCount;
+    for (const [oldest, kept] of this.histories) {
+      if (kept === history || (this.histories.size <= LIMITS.initiatives && events <= LIMITS.events)) break;
+      this.histories.delete(oldest);
+      events -= kept.eventCount;
+    }
+    return history;
+  }
+
+  private makeRoom(rows: number): void {
+    // Rows of histories no longer kept count until then: this forgets early, never late.
+    if (this.keptRows + rows > LIMITS.rows) {
+      for (const history of this.histories.values()) history.forgetRows();
+      this.keptRows = 0;
+    }
+    this.keptRows += rows;
+  }
+}
+
+const kept = new WeakMap<Database.Database, RecordedHistories>();
 
 /**
- * The initiative's recorded history on this connection, read from the table only as far as
- * it is not kept already. Call it inside the read's snapshot (`inOneSnapshot`), so that the
- * standing it checks is that of the rows the rest of the read sees.
+ * The initiative's recorded history on this connection. Call it inside the read's snapshot
+ * (`inOneSnapshot`), so that the standing it checks is that of the rows the rest of the read sees.
  */
 export function recordedHistory(db: Database.Database, initiativeId: string): RecordedHistory {
   let histories = kept.get(db);
-  if (!histories) kept.set(db, (histories = new Map()));
-  const standing = standingOf(db, initiativeId);
-  let history = histories.get(initiativeId);
-  if (history && (history.standing.generation !== standing.generation || history.standing.last !== standing.last)) {
-    // Rows were added after the last one kept: only those are read. A rebuild is read afresh.
-    const { generation, last } = history.standing;
-    const added = generation === standing.generation && last < standing.last ? rowsAfter(db, initiativeId, last) : [];
-    if (added.length > 0) history.append(recordedMandateEvents(added), standing);
-    else history = undefined;
-  }
-  if (!history) {
-    history = new RecordedHistory(standing);
-    history.append(recordedMandateEvents(rowsAfter(db, initiativeId, 0)), standing);
-  }
-  // Most recently read last: a Map keeps its keys in the order they were set.
-  histories.delete(initiativeId);
-  histories.set(initiativeId, history);
-  if (histories.size > INITIATIVES_KEPT) histories.delete(histories.keys().next().value!);
-  return history;
+  if (!histories) kept.set(db, (histories = new RecordedHistories()));
+  return histories.historyOf(db, initiativeId);
 }
 
 function standingOf(db: Database.Database, initiativeId: string): Standing {
