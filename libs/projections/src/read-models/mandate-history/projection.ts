@@ -78,6 +78,8 @@ export const mandateHistoryProjection = defineProjection({
       if (!row) throw new Error(`${event.type} of mandate ${event.data.mandateId}, which was never granted`);
       return row;
     };
+    // Rows are only ever inserted, at their event's position, in log order: the histories kept
+    // between reads (recorded-histories.ts) know the table moved by its initiative's last position.
     const write = (row: MandateVersionRow) => insert.run(written.remember(row.mandate_id, row));
 
     return (event) => {

@@ -10,21 +10,14 @@ import {
   type MandateHistoryRow,
   type MandateTerms,
   addDays,
-  mandateHistoryRows,
   mandateInForceOn,
   termsOn,
 } from "#domain";
 import type Database from "better-sqlite3";
-import {
-  type MandateVersionRow,
-  VERSION_COLUMNS,
-  type VersionColumns,
-  recordedMandateEvents,
-  termsOfRow,
-  versionRow,
-} from "./version-row.js";
+import { type MandateVersionRow, termsOfRow } from "./version-row.js";
+import { recordedHistory } from "./recorded-histories.js";
 import { type ClauseView, termsShown, withCitations } from "./clause-views.js";
-import { clauseCitations } from "../signal-inbox/queries.js";
+import { type ClauseCitations, clauseCitations } from "../signal-inbox/queries.js";
 import { prepared } from "../../runner/prepared.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 
@@ -76,7 +69,8 @@ export interface MandateInForce {
 
 /**
  * Every version of the initiative's mandates recorded by `asOf`, oldest first, read as
- * docs/domain.md says. Reads the signal inbox too, for the signals per clause.
+ * docs/domain.md says. Reads the signal inbox too, for the signals per clause. The versions
+ * of mandates no signal cites are shared between answers (`uncitedVersion`): read-only.
  */
 export function mandateHistory(
   db: Database.Database,
@@ -84,43 +78,67 @@ export function mandateHistory(
   options: { readonly asOf?: string } = {},
 ): MandateVersion[] {
   return inOneSnapshot(db, () => {
-    const rows = mandateHistoryRows(recordedMandateEvents(versionsAsOf(db, initiativeId, options.asOf)));
+    const history = recordedHistory(db, initiativeId);
     // The signals citing each mandate's clauses, read once for every version.
-    const citations = clauseCitations(db, [...new Set(rows.map((row) => row.mandateId))], options);
-    // Versions of a mandate share the terms they show: each is shown once.
-    const shownTerms = new Map<MandateTerms, ReturnType<typeof termsShown>>();
+    const citations = clauseCitations(db, history.mandateIds, options);
+    const rows = history.rowsAsOf(options.asOf);
     return rows.map((row) => {
-      let shown = shownTerms.get(row.terms);
-      if (!shown) shownTerms.set(row.terms, (shown = termsShown(row.terms)));
-      const cited = citations.get(row.mandateId) ?? [];
-      return {
-        mandateId: row.mandateId,
-        version: row.version,
-        change: row.change,
-        ...shown,
-        // The window counts citations only: none, no need to work out its end.
-        clauses: withCitations(shown.clauses, cited, {
-          from: row.effectiveFrom,
-          until: cited.length === 0 ? undefined : lastDayHeld(row),
-        }),
-        steering: row.terms.steering,
-        budgetSek: row.terms.budgetSek ?? null,
-        termsUntil: row.termsUntil ?? null,
-        supersededFrom: row.supersededFrom ?? null,
-        validFrom: row.validity.validFrom,
-        validUntil: row.validity.validUntil ?? null,
-        revokedFrom: row.validity.revokedFrom ?? null,
-        effectiveFrom: row.effectiveFrom,
-        changes: row.changes ?? null,
-        reason: row.reason ?? null,
-        triggeredBy: row.triggeredBy ?? null,
-        recordedAt: row.recordedAt,
-        recordedBy: row.recordedBy,
-        decision: row.decision ?? null,
-      };
+      const cited = citations.get(row.mandateId);
+      return cited === undefined || cited.length === 0 ? uncitedVersion(row) : versionOf(row, cited);
     });
   });
 }
+
+/**
+ * The version of a row whose mandate no signal cites: the same for every asOf that reads
+ * the row, and the rows are kept between reads (recorded-histories.ts), so it is made once
+ * per row rather than once per answer.
+ */
+const uncitedVersion = (row: MandateHistoryRow): MandateVersion => {
+  let version = uncitedVersions.get(row);
+  if (!version) uncitedVersions.set(row, (version = versionOf(row, [])));
+  return version;
+};
+
+const uncitedVersions = new WeakMap<MandateHistoryRow, MandateVersion>();
+
+const versionOf = (row: MandateHistoryRow, cited: ReadonlyArray<ClauseCitations>): MandateVersion => {
+  const shown = termsShownOnce(row.terms);
+  return {
+    mandateId: row.mandateId,
+    version: row.version,
+    change: row.change,
+    ...shown,
+    // The window counts citations only: none, no need to work out its end.
+    clauses: withCitations(shown.clauses, cited, {
+      from: row.effectiveFrom,
+      until: cited.length === 0 ? undefined : lastDayHeld(row),
+    }),
+    steering: row.terms.steering,
+    budgetSek: row.terms.budgetSek ?? null,
+    termsUntil: row.termsUntil ?? null,
+    supersededFrom: row.supersededFrom ?? null,
+    validFrom: row.validity.validFrom,
+    validUntil: row.validity.validUntil ?? null,
+    revokedFrom: row.validity.revokedFrom ?? null,
+    effectiveFrom: row.effectiveFrom,
+    changes: row.changes ?? null,
+    reason: row.reason ?? null,
+    triggeredBy: row.triggeredBy ?? null,
+    recordedAt: row.recordedAt,
+    recordedBy: row.recordedBy,
+    decision: row.decision ?? null,
+  };
+};
+
+/** Versions of a mandate share the terms they show: each is shown once. */
+const termsShownOnce = (terms: MandateTerms): ReturnType<typeof termsShown> => {
+  let shown = shownTerms.get(terms);
+  if (!shown) shownTerms.set(terms, (shown = termsShown(terms)));
+  return shown;
+};
+
+const shownTerms = new WeakMap<MandateTerms, ReturnType<typeof termsShown>>();
 
 /**
  * The mandate in force on `at` as known at `asOf`, or null. Validity comes from each
@@ -198,20 +216,3 @@ const lastDayHeld = (row: Pick<MandateHistoryRow, "termsUntil" | "supersededFrom
   const superseded = row.supersededFrom && addDays(row.supersededFrom, -1);
   return [row.termsUntil, superseded].filter((day): day is IsoDate => day !== undefined).sort()[0];
 };
-
-/**
- * The initiative's rows recorded by `asOf`, in log order. A history reads hundreds of rows:
- * read as arrays (raw) and made into rows here, which costs a fraction of better-sqlite3
- * building an object per row column by column.
- */
-function versionsAsOf(db: Database.Database, initiativeId: string, asOf: string | undefined): MandateVersionRow[] {
-  const statement = prepared<{ initiativeId: string; asOf: string | null }, VersionColumns>(
-    db,
-    `SELECT ${VERSION_COLUMNS.join(", ")} FROM mandate_versions
-       WHERE initiative_id = @initiativeId AND recorded_at <= coalesce(@asOf, recorded_at)
-       ORDER BY position`,
-  );
-  return (statement.raw(true) as unknown as Database.Statement<[{ initiativeId: string; asOf: string | null }], VersionColumns>)
-    .all({ initiativeId, asOf: asOf ?? null })
-    .map((values) => versionRow(initiativeId, values));
-}
