@@ -66,6 +66,8 @@ function processOn(
   path: string,
   options: {
     readonly commandStreams: boolean;
+    /** CommandStreams over the bare store, not the one the commands use: they cannot pipeline then. */
+    readonly streamsOverAnotherStore?: boolean;
     readonly beforeEnqueue?: (streamId: string, events: ReadonlyArray<EventToAppend>) => void;
   },
 ) {
@@ -76,7 +78,7 @@ function processOn(
   });
   const keys = SqliteKeyStore.open(":memory:");
   const { store, reads, conflicts } = watched(sqlite, options.beforeEnqueue ?? (() => {}));
-  const streams = CommandStreams.over(store);
+  const streams = CommandStreams.over(options.streamsOverAnotherStore ? sqlite : store);
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
       Layer.succeed(EventStore, store),
@@ -135,6 +137,18 @@ describe("CommandStreams in the command pipeline", () => {
     // Pipelined: each decided on the state its predecessor's append would leave, without
     // waiting for that commit, so they share group commits instead of taking one each.
     expect(process.batches() - batchesBefore).toBeLessThan(8);
+  });
+
+  it("awaits each commit in turn where its CommandStreams keep another store object: none conflicts", async () => {
+    const process = processOn(":memory:", { commandStreams: true, streamsOverAnotherStore: true });
+    const { id } = await process.ok(openTally, { input: { name: "t" }, principal: admin });
+    const results = await Promise.all(
+      Array.from({ length: 32 }, () => process.ok(increment, { input: { tallyId: id, by: 1 }, principal: coreTeam })),
+    );
+    expect(results.map((result) => result.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    // Released at its enqueue, the queue let the next command read the log before the
+    // commit, and every one of them conflicted at least once.
+    expect(process.conflicts()).toBe(0);
   });
 
   it("caches, from pipelined commands, the state a fold of the log gives (the initiative stream)", async () => {

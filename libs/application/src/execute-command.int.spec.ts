@@ -209,6 +209,15 @@ describe("executeCommand", () => {
       expect(await head()).toBe(2);
     });
 
+    it("answers a repeated key as the first request was, though the first's events would refuse it", async () => {
+      const { id } = await ok(openTally, { input: { name: "t" }, principal: admin });
+      const envelope = { input: { tallyId: id, by: 600 }, principal: coreTeam, idempotencyKey: "once" };
+      // The second decides on the first's events: 1,200 would break the tally's rule.
+      const [first, second] = await Promise.all([ok(increment, envelope), ok(increment, envelope)]);
+      expect(second).toEqual(first);
+      expect(await head()).toBe(2);
+    });
+
     it("runs concurrent requests with one key exactly once", async () => {
       const results = await Promise.all(
         Array.from({ length: 8 }, () => ok(openTally, { input: { name: "t" }, principal: admin, idempotencyKey: "same" })),

@@ -72,9 +72,13 @@ export const executeCommand = <Input extends z.ZodObject, Command, Event extends
     // (where CommandStreams is provided), then waits for its commit outside the queue, so
     // that the next command may decide meanwhile: only another process, or a failure of an
     // append it follows, can then move the stream from under its decision.
-    const attempt = Effect.flatten(
-      oneAtATimeOn(spec.target(input, ids.newId).streamId, decideAndEnqueue(store, spec, { ...envelope, input }, ids, pipeline)),
-    );
+    const streamId = spec.target(input, ids.newId).streamId;
+    const deciding = decideAndEnqueue(store, spec, { ...envelope, input }, ids, pipeline);
+    // Not pipelined (no CommandStreams over this store), the next command would read the log
+    // before this append commits and conflict with it: the commit is awaited in turn.
+    const attempt = pipeline
+      ? Effect.flatten(oneAtATimeOn(streamId, deciding))
+      : oneAtATimeOn(streamId, Effect.flatten(deciding));
     const written =
       expectedRevision === undefined
         ? retryOnConflict(attempt)
@@ -85,12 +89,22 @@ export const executeCommand = <Input extends z.ZodObject, Command, Event extends
           );
     // Only an append that claims a key finds it taken: a concurrent request with the same
     // key appended first, so answer as it was answered.
-    return yield* Effect.catchTag(written, "IdempotencyKeyTaken", (taken) =>
+    const answered = Effect.catchTag(written, "IdempotencyKeyTaken", (taken) =>
       Effect.flatMap(storedAnswer(store, idempotency!), (answer) =>
         answer ? Effect.succeed(answer) : Effect.die(new Error(`Idempotency record ${taken.key} vanished`)),
       ),
     );
+    if (idempotency === undefined) return yield* answered;
+    // A request with the same key may also have been written while this one decided, and be
+    // why this one was refused (its events broke a rule, moved the If-Match revision): a
+    // repeated key is answered as the first request was, whatever came after it.
+    return yield* Effect.catchIf(answered, isRefusal, (refusal) =>
+      Effect.flatMap(storedAnswer(store, idempotency), (answer) => (answer ? Effect.succeed(answer) : Effect.fail(refusal))),
+    );
   });
+
+/** A refusal of the request itself, not a store that could not be reached. */
+const isRefusal = (error: CommandError): boolean => error._tag !== "StoreUnavailable" && error._tag !== "KeyStoreUnavailable";
 
 interface Attempt {
   readonly newId: string;
