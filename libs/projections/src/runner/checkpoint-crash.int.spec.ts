@@ -15,14 +15,15 @@ import { rebuildProjections } from "./rebuild.js";
 
 const root = join(import.meta.dirname, "../../../..");
 const projector = join(import.meta.dirname, "../../testing/crash-projector.mjs");
+const rebuilder = join(import.meta.dirname, "../../testing/crash-rebuilder.mjs");
 const built = join(root, "dist/libs/projections/src/index.js");
 const dir = mkdtempSync(join(tmpdir(), "mandat-checkpoint-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the projector, which kills itself in the middle of the batch holding `crashAt`. */
-function crashAt(logPath: string, readModelsPath: string, position: number): Promise<void> {
+/** Runs the projector (or rebuilder), which kills itself in the middle of the batch holding `crashAt`. */
+function crashAt(logPath: string, readModelsPath: string, position: number, script = projector): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [projector, logPath, readModelsPath, String(position)], {
+    const child = spawn(process.execPath, [script, logPath, readModelsPath, String(position)], {
       cwd: root,
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -64,6 +65,46 @@ describe("read-model checkpoints when the process is killed mid-batch", () => {
       expect(snapshot(survivor, tables)).toEqual(snapshot(fresh, tables));
       survivor.close();
       fresh.close();
+    } finally {
+      store.close();
+    }
+  }, 60_000);
+
+  it("leave the read models in service whole when a rebuild is killed half-way, and drop its tables at the next start", async () => {
+    const logPath = join(dir, "rebuilt-events.sqlite");
+    const readModelsPath = join(dir, "rebuilt-read-models.sqlite");
+    const store = SqliteEventStore.open({ path: logPath });
+    const tables = allProjections.flatMap((projection) => Object.keys(projection.tables));
+    try {
+      await Effect.runPromise(new HistoryGenerator(store, { initiatives: 20, eventsPerInitiative: 150, seed: 4 }).run());
+      const head = await Effect.runPromise(store.headPosition);
+      const db = openReadModelDatabase(readModelsPath);
+      await Effect.runPromise(rebuildProjections(db, store, allProjections));
+      const before = { checkpoints: new Checkpoints(db).all(), rows: snapshot(db, tables) };
+      db.close();
+
+      await crashAt(logPath, readModelsPath, Math.floor(head / 2), rebuilder);
+      const survivor = openReadModelDatabase(readModelsPath);
+      // Readers still see the generation in service, every row of it, and its checkpoints.
+      expect(new Checkpoints(survivor).all()).toEqual(before.checkpoints);
+      expect(snapshot(survivor, tables)).toEqual(before.rows);
+      const generations = () =>
+        survivor
+          .prepare<[], { name: string }>(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%\\_\\_g%' ESCAPE '\\'",
+          )
+          .all()
+          .map(({ name }) => name.replace(/^.*__g/, "g"));
+      // The half-built generation is there until the next start drops it.
+      expect(new Set(generations())).toEqual(new Set(["g1", "g2"]));
+
+      const runner = new ProjectionRunner(survivor, store, allProjections);
+      await Effect.runPromise(runner.start());
+      expect(await Effect.runPromise(runner.waitFor(head, 20_000))).toBe(true);
+      await Effect.runPromise(runner.stop());
+      expect(new Set(generations())).toEqual(new Set(["g1"]));
+      expect(snapshot(survivor, tables)).toEqual(before.rows);
+      survivor.close();
     } finally {
       store.close();
     }

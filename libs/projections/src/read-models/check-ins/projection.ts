@@ -1,5 +1,6 @@
 import { assertNever } from "#domain";
 import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { checkInTables } from "./tables.js";
 
 export const checkInsProjection = defineProjection({
@@ -9,14 +10,22 @@ export const checkInsProjection = defineProjection({
   handles: ["CheckInHeld", "CheckInCadenceAgreed"],
   bind: (db, tables) => {
     const insertCheckIn = db.prepare(
-      `INSERT INTO ${tables.check_ins} (check_in_id, initiative_id, held_on, participants, mandate_clarity, confidence,
-         leadership_needed, notes, next_check_in_on, recorded_at, position)
-       VALUES (@checkInId, @initiativeId, @heldOn, @participants, @mandateClarity, @confidence,
-         @leadershipNeeded, @notes, @nextCheckInOn, @recordedAt, @position)`,
+      insertSql(tables.check_ins, [
+        "check_in_id",
+        "initiative_id",
+        "held_on",
+        "participants",
+        "mandate_clarity",
+        "confidence",
+        "leadership_needed",
+        "notes",
+        "next_check_in_on",
+        "recorded_at",
+        "position",
+      ]),
     );
     const insertCadence = db.prepare(
-      `INSERT INTO ${tables.check_in_cadences} (initiative_id, every_days, recorded_at, position)
-       VALUES (@initiativeId, @everyDays, @recordedAt, @position)`,
+      insertSql(tables.check_in_cadences, ["initiative_id", "every_days", "recorded_at", "position"]),
     );
     return (event) => {
       const initiativeId = streamEntityId(event, "initiative");
@@ -24,23 +33,23 @@ export const checkInsProjection = defineProjection({
       switch (event.type) {
         case "CheckInHeld": {
           const { data } = event;
-          insertCheckIn.run({
-            checkInId: data.checkInId,
+          insertCheckIn.run(
+            data.checkInId,
             initiativeId,
-            heldOn: data.heldOn,
-            participants: JSON.stringify(data.participants),
-            mandateClarity: data.mandateClarity,
-            confidence: data.confidence,
-            leadershipNeeded: data.leadershipNeeded,
-            notes: data.notes,
-            nextCheckInOn: data.nextCheckInOn ?? null,
+            data.heldOn,
+            JSON.stringify(data.participants),
+            data.mandateClarity,
+            data.confidence,
+            data.leadershipNeeded,
+            data.notes,
+            data.nextCheckInOn ?? null,
             recordedAt,
             position,
-          });
+          );
           return;
         }
         case "CheckInCadenceAgreed":
-          insertCadence.run({ initiativeId, everyDays: event.data.everyDays, recordedAt, position });
+          insertCadence.run(initiativeId, event.data.everyDays, recordedAt, position);
           return;
         default:
           assertNever(event, "check-in event");

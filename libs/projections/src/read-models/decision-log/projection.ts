@@ -1,5 +1,6 @@
 import { assertNever } from "#domain";
 import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { decisionLogTables } from "./tables.js";
 
 const minutesEvents = [
@@ -85,13 +86,20 @@ export const decisionLogProjection = defineProjection({
        VALUES (@position, @meetingId, @correction, @reason, @recordedAt)`,
     );
     const insertEffect = db.prepare(
-      `INSERT INTO ${tables.decision_effects} (position, meeting_id, decision_id, stream_id, type, recorded_at)
-       VALUES (@position, @meetingId, @decisionId, @streamId, @type, @recordedAt)`,
+      insertSql(tables.decision_effects, ["position", "meeting_id", "decision_id", "stream_id", "type", "recorded_at"]),
     );
     const insertDelegationDecision = db.prepare(
-      `INSERT INTO ${tables.delegation_decisions}
-         (initiative_id, revision, type, mandate_id, effective_from, reason, actor_id, recorded_at, position)
-       VALUES (@initiativeId, @revision, @type, @mandateId, @effectiveFrom, @reason, @actorId, @recordedAt, @position)`,
+      insertSql(tables.delegation_decisions, [
+        "initiative_id",
+        "revision",
+        "type",
+        "mandate_id",
+        "effective_from",
+        "reason",
+        "actor_id",
+        "recorded_at",
+        "position",
+      ]),
     );
     const insertDelegationReport = db.prepare(
       `INSERT INTO ${tables.delegation_reports} (position, item, meeting_id, initiative_id, revision, recorded_at)
@@ -225,22 +233,22 @@ export const decisionLogProjection = defineProjection({
           const { decision } = event.data;
           if (decision) {
             const { meetingId, decisionId } = decision;
-            insertEffect.run({ position, meetingId, decisionId, streamId: event.streamId, type: event.type, recordedAt });
+            insertEffect.run(position, meetingId, decisionId, event.streamId, event.type, recordedAt);
             return;
           }
           if (event.type === "BudgetApproved" || event.type === "BudgetAmended") return;
           const data = event.data;
-          insertDelegationDecision.run({
-            initiativeId: streamEntityId(event, "initiative"),
-            revision: event.revision,
-            type: event.type,
-            mandateId: data.mandateId,
-            effectiveFrom: "validFrom" in data ? data.validFrom : "effectiveFrom" in data ? data.effectiveFrom : null,
-            reason: "reason" in data ? data.reason : null,
-            actorId: event.metadata.actor.id,
+          insertDelegationDecision.run(
+            streamEntityId(event, "initiative"),
+            event.revision,
+            event.type,
+            data.mandateId,
+            "validFrom" in data ? data.validFrom : "effectiveFrom" in data ? data.effectiveFrom : null,
+            "reason" in data ? data.reason : null,
+            event.metadata.actor.id,
             recordedAt,
             position,
-          });
+          );
           return;
         }
         default:

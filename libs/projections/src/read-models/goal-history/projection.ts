@@ -1,5 +1,6 @@
 import { assertNever } from "#domain";
 import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { LastWritten } from "../../runner/last-written.js";
 import { goalHistoryTables } from "./tables.js";
 import type { GoalVersionRow } from "./version-row.js";
@@ -10,17 +11,45 @@ export const goalHistoryProjection = defineProjection({
   tables: goalHistoryTables,
   handles: ["GoalSet", "GoalRevised", "GoalAchieved", "GoalDropped"],
   bind: (db, tables) => {
-    const insert = db.prepare<GoalVersionRow>(
-      `INSERT INTO ${tables.goal_versions} (initiative_id, goal_id, version, change, status, statement, indicator,
-         target_date, achieved_on, evidence, reason, recorded_at, position)
-       VALUES (@initiative_id, @goal_id, @version, @change, @status, @statement, @indicator,
-         @target_date, @achieved_on, @evidence, @reason, @recorded_at, @position)`,
+    const insert = db.prepare(
+      insertSql(tables.goal_versions, [
+        "initiative_id",
+        "goal_id",
+        "version",
+        "change",
+        "status",
+        "statement",
+        "indicator",
+        "target_date",
+        "achieved_on",
+        "evidence",
+        "reason",
+        "recorded_at",
+        "position",
+      ]),
     );
     const latest = db.prepare<[string], GoalVersionRow>(
       `SELECT * FROM ${tables.goal_versions} WHERE goal_id = ? ORDER BY version DESC LIMIT 1`,
     );
     const written = new LastWritten<GoalVersionRow>((goalId) => latest.get(goalId));
-    const write = (row: GoalVersionRow) => insert.run(written.remember(row.goal_id, row));
+    const write = (row: GoalVersionRow) => {
+      written.remember(row.goal_id, row);
+      insert.run(
+        row.initiative_id,
+        row.goal_id,
+        row.version,
+        row.change,
+        row.status,
+        row.statement,
+        row.indicator,
+        row.target_date,
+        row.achieved_on,
+        row.evidence,
+        row.reason,
+        row.recorded_at,
+        row.position,
+      );
+    };
     /** The next version carries the goal's wording and dates forward; what belongs to one change starts empty. */
     const successor = (event: RecordedMandatEvent<"GoalRevised" | "GoalAchieved" | "GoalDropped">): GoalVersionRow => {
       const previous = written.get(event.data.goalId);

@@ -1,5 +1,6 @@
 import { parseStreamName } from "#domain";
 import { defineProjection } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { indicatorReadingTables } from "./tables.js";
 
 export const indicatorReadingsProjection = defineProjection({
@@ -9,14 +10,23 @@ export const indicatorReadingsProjection = defineProjection({
   handles: ["IndicatorReadingRecorded"],
   bind: (db, tables) => {
     const insertReading = db.prepare(
-      `INSERT INTO ${tables.indicator_readings} (position, initiative_id, goal_id, reading_id, value, unit, on_date, note, recorded_at)
-       VALUES (@position, @initiativeId, @goalId, @readingId, @value, @unit, @on, @note, @recordedAt)`,
+      insertSql(tables.indicator_readings, [
+        "position",
+        "initiative_id",
+        "goal_id",
+        "reading_id",
+        "value",
+        "unit",
+        "on_date",
+        "note",
+        "recorded_at",
+      ]),
     );
     return (event) => {
       const initiativeId = parseStreamName(event.streamId)?.id;
       if (initiativeId === undefined) throw new Error(`${event.streamId} is not an initiative stream`);
-      const { note, ...reading } = event.data;
-      insertReading.run({ position: event.position, initiativeId, ...reading, note: note ?? null, recordedAt: event.recordedAt });
+      const { goalId, readingId, value, unit, on, note } = event.data;
+      insertReading.run(event.position, initiativeId, goalId, readingId, value, unit, on, note ?? null, event.recordedAt);
     };
   },
 });

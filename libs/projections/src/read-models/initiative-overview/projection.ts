@@ -1,5 +1,6 @@
 import { assertNever } from "#domain";
 import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { initiativeOverviewTables } from "./tables.js";
 
 export const initiativeOverviewProjection = defineProjection({
@@ -10,21 +11,18 @@ export const initiativeOverviewProjection = defineProjection({
   handles: ["InitiativeRegistered", "InitiativeLeadAssigned", "InitiativeLeadUnassigned", "InitiativeClosed"],
   bind: (db, tables) => {
     const register = db.prepare(
-      `INSERT INTO ${tables.initiatives} (initiative_id, name, focus_area, description, organisation_ids, registered_at)
-       VALUES (@initiativeId, @name, @focusArea, @description, @organisationIds, @registeredAt)`,
+      insertSql(tables.initiatives, ["initiative_id", "name", "focus_area", "description", "organisation_ids", "registered_at"]),
     );
     const close = db.prepare(
-      `UPDATE ${tables.initiatives} SET closed_on = @closedOn, closed_at = @closedAt, closure_reason = @reason
-       WHERE initiative_id = @initiativeId`,
+      `UPDATE ${tables.initiatives} SET closed_on = ?, closed_at = ?, closure_reason = ? WHERE initiative_id = ?`,
     );
     const assign = db.prepare(
-      `INSERT INTO ${tables.initiative_leads} (initiative_id, person_id, role, assigned_at, assigned_position)
-       VALUES (@initiativeId, @personId, @role, @assignedAt, @assignedPosition)`,
+      insertSql(tables.initiative_leads, ["initiative_id", "person_id", "role", "assigned_at", "assigned_position"]),
     );
     // The open row of a person ends both on unassignment and when a new role replaces it.
     const unassign = db.prepare(
-      `UPDATE ${tables.initiative_leads} SET unassigned_at = @unassignedAt, unassigned_reason = @reason
-       WHERE initiative_id = @initiativeId AND person_id = @personId AND unassigned_at IS NULL`,
+      `UPDATE ${tables.initiative_leads} SET unassigned_at = ?, unassigned_reason = ?
+       WHERE initiative_id = ? AND person_id = ? AND unassigned_at IS NULL`,
     );
 
     return (event) => {
@@ -32,29 +30,22 @@ export const initiativeOverviewProjection = defineProjection({
       switch (event.type) {
         case "InitiativeRegistered": {
           const { name, focusArea, description, organisationIds } = event.data;
-          register.run({
-            initiativeId,
-            name,
-            focusArea,
-            description,
-            organisationIds: JSON.stringify(organisationIds),
-            registeredAt: event.recordedAt,
-          });
+          register.run(initiativeId, name, focusArea, description, JSON.stringify(organisationIds), event.recordedAt);
           return;
         }
         case "InitiativeLeadAssigned": {
           const { personId, role } = event.data;
-          unassign.run({ initiativeId, personId, unassignedAt: event.recordedAt, reason: null });
-          assign.run({ initiativeId, personId, role, assignedAt: event.recordedAt, assignedPosition: event.position });
+          unassign.run(event.recordedAt, null, initiativeId, personId);
+          assign.run(initiativeId, personId, role, event.recordedAt, event.position);
           return;
         }
         case "InitiativeLeadUnassigned": {
           const { personId, reason } = event.data;
-          unassign.run({ initiativeId, personId, unassignedAt: event.recordedAt, reason });
+          unassign.run(event.recordedAt, reason, initiativeId, personId);
           return;
         }
         case "InitiativeClosed":
-          close.run({ initiativeId, closedOn: event.data.on, closedAt: event.recordedAt, reason: event.data.reason });
+          close.run(event.data.on, event.recordedAt, event.data.reason, initiativeId);
           return;
         default:
           assertNever(event, "initiative-overview event");

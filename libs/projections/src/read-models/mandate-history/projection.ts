@@ -8,6 +8,7 @@ import {
 } from "#domain";
 import type { RecordedEvent } from "#event-store";
 import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { LastWritten } from "../../runner/last-written.js";
 import { mandateHistoryTables } from "./tables.js";
 import { type MandateVersionRow, NO_TERMS, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
@@ -23,13 +24,29 @@ export const mandateHistoryProjection = defineProjection({
   tables: mandateHistoryTables,
   handles: ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"],
   bind: (db, tables) => {
-    const insert = db.prepare<MandateVersionRow>(
-      `INSERT INTO ${tables.mandate_versions} (initiative_id, mandate_id, version, change, scope, boundaries, principles,
-         steering, budget_sek, valid_from, valid_until, revoked_from, effective_from, changes, reason, triggered_by,
-         decision, recorded_at, recorded_by, position)
-       VALUES (@initiative_id, @mandate_id, @version, @change, @scope, @boundaries, @principles,
-         @steering, @budget_sek, @valid_from, @valid_until, @revoked_from, @effective_from, @changes, @reason, @triggered_by,
-         @decision, @recorded_at, @recorded_by, @position)`,
+    const insert = db.prepare(
+      insertSql(tables.mandate_versions, [
+        "initiative_id",
+        "mandate_id",
+        "version",
+        "change",
+        "scope",
+        "boundaries",
+        "principles",
+        "steering",
+        "budget_sek",
+        "valid_from",
+        "valid_until",
+        "revoked_from",
+        "effective_from",
+        "changes",
+        "reason",
+        "triggered_by",
+        "decision",
+        "recorded_at",
+        "recorded_by",
+        "position",
+      ]),
     );
     const latest = db.prepare<[string], MandateVersionRow>(
       `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
@@ -80,7 +97,31 @@ export const mandateHistoryProjection = defineProjection({
     };
     // Rows are only ever inserted, at their event's position, in log order: the histories kept
     // between reads (recorded-histories.ts) know the table moved by its initiative's last position.
-    const write = (row: MandateVersionRow) => insert.run(written.remember(row.mandate_id, row));
+    const write = (row: MandateVersionRow) => {
+      written.remember(row.mandate_id, row);
+      insert.run(
+        row.initiative_id,
+        row.mandate_id,
+        row.version,
+        row.change,
+        row.scope,
+        row.boundaries,
+        row.principles,
+        row.steering,
+        row.budget_sek,
+        row.valid_from,
+        row.valid_until,
+        row.revoked_from,
+        row.effective_from,
+        row.changes,
+        row.reason,
+        row.triggered_by,
+        row.decision,
+        row.recorded_at,
+        row.recorded_by,
+        row.position,
+      );
+    };
 
     return (event) => {
       switch (event.type) {

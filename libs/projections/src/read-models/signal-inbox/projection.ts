@@ -1,5 +1,6 @@
 import { assertNever } from "#domain";
 import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { signalInboxTables } from "./tables.js";
 
 export const signalInboxProjection = defineProjection({
@@ -10,53 +11,58 @@ export const signalInboxProjection = defineProjection({
   handles: ["SignalSubmitted", "SignalAcknowledged", "SignalAnswered", "SignalWithdrawn"],
   bind: (db, tables) => {
     const insertSignal = db.prepare(
-      `INSERT INTO ${tables.signals} (signal_id, initiative_id, kind, summary, detail, mandate_position, mandate_id,
-         clause_id, observed_on, submitted_at, submitted_position, submitted_by)
-       VALUES (@signalId, @initiativeId, @kind, @summary, @detail, @mandatePosition, @mandateId,
-         @clauseId, @observedOn, @recordedAt, @position, @actorId)`,
+      insertSql(tables.signals, [
+        "signal_id",
+        "initiative_id",
+        "kind",
+        "summary",
+        "detail",
+        "mandate_position",
+        "mandate_id",
+        "clause_id",
+        "observed_on",
+        "submitted_at",
+        "submitted_position",
+        "submitted_by",
+      ]),
     );
-    const acknowledge = db.prepare(
-      `UPDATE ${tables.signals} SET acknowledged_on = @on, acknowledged_at = @recordedAt WHERE signal_id = @signalId`,
-    );
+    const acknowledge = db.prepare(`UPDATE ${tables.signals} SET acknowledged_on = ?, acknowledged_at = ? WHERE signal_id = ?`);
     const answer = db.prepare(
-      `UPDATE ${tables.signals} SET answered_at = @recordedAt, response = @response, outcome = @outcome, follow_up = @followUp
-       WHERE signal_id = @signalId`,
+      `UPDATE ${tables.signals} SET answered_at = ?, response = ?, outcome = ?, follow_up = ? WHERE signal_id = ?`,
     );
-    const withdraw = db.prepare(
-      `UPDATE ${tables.signals} SET withdrawn_at = @recordedAt, withdrawal_reason = @reason WHERE signal_id = @signalId`,
-    );
+    const withdraw = db.prepare(`UPDATE ${tables.signals} SET withdrawn_at = ?, withdrawal_reason = ? WHERE signal_id = ?`);
     return (event) => {
       const signalId = streamEntityId(event, "signal");
       const { recordedAt } = event;
       switch (event.type) {
         case "SignalSubmitted": {
           const { data } = event;
-          insertSignal.run({
+          insertSignal.run(
             signalId,
-            initiativeId: data.initiativeId,
-            kind: data.kind,
-            summary: data.summary,
-            detail: data.detail ?? null,
-            mandatePosition: data.mandatePosition,
-            mandateId: data.mandateId ?? null,
-            clauseId: data.clauseId ?? null,
-            observedOn: data.observedOn,
+            data.initiativeId,
+            data.kind,
+            data.summary,
+            data.detail ?? null,
+            data.mandatePosition,
+            data.mandateId ?? null,
+            data.clauseId ?? null,
+            data.observedOn,
             recordedAt,
-            position: event.position,
-            actorId: event.metadata.actor.id,
-          });
+            event.position,
+            event.metadata.actor.id,
+          );
           return;
         }
         case "SignalAcknowledged":
-          acknowledge.run({ signalId, recordedAt, on: event.data.on });
+          acknowledge.run(event.data.on, recordedAt, signalId);
           return;
         case "SignalAnswered": {
           const { response, outcome, followUp } = event.data;
-          answer.run({ signalId, recordedAt, response, outcome, followUp: followUp ? JSON.stringify(followUp) : null });
+          answer.run(recordedAt, response, outcome, followUp ? JSON.stringify(followUp) : null, signalId);
           return;
         }
         case "SignalWithdrawn":
-          withdraw.run({ signalId, recordedAt, reason: event.data.reason });
+          withdraw.run(recordedAt, event.data.reason, signalId);
           return;
         default:
           assertNever(event, "signal event");

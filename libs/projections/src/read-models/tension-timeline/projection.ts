@@ -1,5 +1,6 @@
 import { assertNever } from "#domain";
 import { defineProjection, streamEntityId } from "../../runner/define-projection.js";
+import { insertSql } from "../../runner/insert-sql.js";
 import { tensionTimelineTables } from "./tables.js";
 
 export const tensionTimelineProjection = defineProjection({
@@ -11,24 +12,34 @@ export const tensionTimelineProjection = defineProjection({
   handles: ["TensionRaised", "TensionIntensityChanged", "TensionEscalated", "TensionResolved", "TensionDropped"],
   bind: (db, tables) => {
     const insertTension = db.prepare(
-      `INSERT INTO ${tables.tensions} (tension_id, category, description, raised_on, raised_at, raised_position, source)
-       VALUES (@tensionId, @category, @description, @raisedOn, @recordedAt, @position, @source)`,
+      insertSql(tables.tensions, [
+        "tension_id",
+        "category",
+        "description",
+        "raised_on",
+        "raised_at",
+        "raised_position",
+        "source",
+      ]),
     );
-    const insertInitiative = db.prepare(
-      `INSERT INTO ${tables.tension_initiatives} (tension_id, initiative_id, ordinal) VALUES (@tensionId, @initiativeId, @ordinal)`,
-    );
+    const insertInitiative = db.prepare(insertSql(tables.tension_initiatives, ["tension_id", "initiative_id", "ordinal"]));
     const insertIntensity = db.prepare(
-      `INSERT INTO ${tables.tension_intensities} (tension_id, intensity, on_date, note, recorded_at, position)
-       VALUES (@tensionId, @intensity, @on, @note, @recordedAt, @position)`,
+      insertSql(tables.tension_intensities, ["tension_id", "intensity", "on_date", "note", "recorded_at", "position"]),
     );
     const insertEscalation = db.prepare(
-      `INSERT INTO ${tables.tension_escalations} (tension_id, escalated_to, on_date, note, context_organisation_id, context_id,
-         recorded_at, position)
-       VALUES (@tensionId, @to, @on, @note, @organisationId, @contextId, @recordedAt, @position)`,
+      insertSql(tables.tension_escalations, [
+        "tension_id",
+        "escalated_to",
+        "on_date",
+        "note",
+        "context_organisation_id",
+        "context_id",
+        "recorded_at",
+        "position",
+      ]),
     );
     const close = db.prepare(
-      `UPDATE ${tables.tensions} SET closed_as = @closedAs, closed_on = @on, closed_at = @recordedAt, resolution = @resolution
-       WHERE tension_id = @tensionId`,
+      `UPDATE ${tables.tensions} SET closed_as = ?, closed_on = ?, closed_at = ?, resolution = ? WHERE tension_id = ?`,
     );
     return (event) => {
       const tensionId = streamEntityId(event, "tension");
@@ -36,46 +47,38 @@ export const tensionTimelineProjection = defineProjection({
       switch (event.type) {
         case "TensionRaised": {
           const { data } = event;
-          insertTension.run({
-            tensionId,
-            category: data.category,
-            description: data.description,
-            raisedOn: data.raisedOn,
-            recordedAt,
-            position,
-            source: data.source ? JSON.stringify(data.source) : null,
-          });
+          const source = data.source ? JSON.stringify(data.source) : null;
+          insertTension.run(tensionId, data.category, data.description, data.raisedOn, recordedAt, position, source);
           for (const [ordinal, initiativeId] of data.initiativeIds.entries())
-            insertInitiative.run({ tensionId, initiativeId, ordinal });
-          insertIntensity.run({ tensionId, intensity: data.intensity, on: data.raisedOn, note: null, recordedAt, position });
+            insertInitiative.run(tensionId, initiativeId, ordinal);
+          insertIntensity.run(tensionId, data.intensity, data.raisedOn, null, recordedAt, position);
           return;
         }
-        case "TensionIntensityChanged":
-          insertIntensity.run({ tensionId, ...event.data, recordedAt, position });
+        case "TensionIntensityChanged": {
+          const { intensity, on, note } = event.data;
+          insertIntensity.run(tensionId, intensity, on, note, recordedAt, position);
           return;
+        }
         case "TensionEscalated": {
-          const { governingContext, ...data } = event.data;
-          insertEscalation.run({
+          const { to, on, note, governingContext } = event.data;
+          const organisationId = governingContext?.organisationId ?? null;
+          insertEscalation.run(
             tensionId,
-            ...data,
-            organisationId: governingContext?.organisationId ?? null,
-            contextId: governingContext?.contextId ?? null,
+            to,
+            on,
+            note,
+            organisationId,
+            governingContext?.contextId ?? null,
             recordedAt,
             position,
-          });
+          );
           return;
         }
         case "TensionResolved":
-          close.run({
-            tensionId,
-            closedAs: "resolved",
-            on: event.data.resolvedOn,
-            recordedAt,
-            resolution: event.data.resolution,
-          });
+          close.run("resolved", event.data.resolvedOn, recordedAt, event.data.resolution, tensionId);
           return;
         case "TensionDropped":
-          close.run({ tensionId, closedAs: "dropped", on: event.data.on, recordedAt, resolution: null });
+          close.run("dropped", event.data.on, recordedAt, null, tensionId);
           return;
         default:
           assertNever(event, "tension event");
