@@ -13,7 +13,7 @@ import {
   excludeSystemEvents,
 } from "@eventstore/db-client";
 import { Chunk, Data, Duration, Effect, Option, Schedule, type Scope, Stream } from "effect";
-import { type StreamHead, chainEvents, nextRecordedAt, serialiseEvents } from "../integrity/hash-chain.js";
+import { type StreamHead, chainEnvelopes, nextRecordedAt } from "../integrity/hash-chain.js";
 import { type AppendError, EnqueuedAppend } from "../port/enqueued-append.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
 import type {
@@ -352,7 +352,7 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
     // The head may have been stamped by another API instance, whose clock runs ahead of ours.
     const recordedAt = nextRecordedAt(now ?? this.clock(), this.lastRecordedAt, head?.recordedAt);
     this.lastRecordedAt = recordedAt;
-    return chainEvents(streamId, head, recordedAt, serialiseEvents(events)).map((event) => event.envelope);
+    return chainEnvelopes(streamId, head, recordedAt, events);
   }
 
   private headOf(streamId: string): Effect.Effect<Head | undefined, StoreUnavailable> {

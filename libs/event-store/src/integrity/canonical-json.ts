@@ -32,14 +32,31 @@ function canonicalArray(items: ReadonlyArray<unknown>): string {
 function canonicalObject(object: Record<string, unknown>): string {
   const keys = sortedKeys(object);
   let json = "{";
-  let first = true;
   for (const key of keys) {
     const member = object[key];
     if (member === undefined) continue;
-    json += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
-    first = false;
+    if (json.length > 1) json += ",";
+    json += quotedKey(key);
+    json += ":";
+    json += canonicalJson(member);
   }
   return `${json}}`;
+}
+
+/**
+ * Object keys come from a few schemas, so every append serialised the same few dozen again;
+ * their quoted forms are remembered. Bounded: a payload keyed by ids cannot grow it for ever.
+ */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_KEPT = 4_096;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS_KEPT) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 /**

@@ -35,6 +35,15 @@ describe("canonicalJson", () => {
   it("is independent of the order keys were written in", () => {
     expect(canonicalJson({ x: 1, y: { b: 2, a: 1 } })).toBe(canonicalJson({ y: { a: 1, b: 2 }, x: 1 }));
   });
+  it("quotes keys as JSON.stringify does, the same every time and past the keys it remembers", () => {
+    const odd = { 'q"uote': 1, "back\\slash": 2, "line\u2028sep": 3, "\u0001": 4, é: { "\ud800": 5 } };
+    const expected = '{"\\u0001":4,"back\\\\slash":2,"line\u2028sep":3,"q\\"uote":1,"é":{"\\ud800":5}}';
+    expect(canonicalJson(odd)).toBe(expected);
+    expect(canonicalJson(odd)).toBe(expected);
+    const ids = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`id-${i}`, i]));
+    expect(JSON.parse(canonicalJson(ids))).toEqual(ids);
+    expect(canonicalJson(odd)).toBe(expected);
+  });
   it("serialises values with toJSON as JSON.stringify does", () => {
     expect(canonicalJson({ at: new Date("2025-01-01T00:00:00Z") })).toBe('{"at":"2025-01-01T00:00:00.000Z"}');
   });

@@ -1,7 +1,7 @@
 import { uuidV7 } from "../ids/uuid-v7.js";
 import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
 import { canonicalJson } from "./canonical-json.js";
-import { hashCanonicalParts } from "./event-hash.js";
+import { type EnvelopeScalars, hashCanonicalParts } from "./event-hash.js";
 
 /** The last event of a stream, as the next event chains to it. */
 export interface StreamHead {
@@ -16,9 +16,15 @@ export interface SerialisedEvent extends EventToAppend {
   readonly metadataJson: string | undefined;
 }
 
-/** A new event of a stream: its envelope (the store assigns the position) and what it is stored as. */
-export interface ChainedEvent {
-  readonly envelope: Omit<RecordedEvent, "position">;
+/**
+ * A new event of a stream as a store writes it (the store assigns the position): its
+ * envelope's scalars, its hash, and its payload and metadata (prevHash included) in the
+ * canonical JSON the hash covers. Flat, because a store binds these values as they are:
+ * building each event's envelope with objects a store never reads cost an append
+ * allocation for nothing (chainEnvelopes builds them for a store that sends envelopes).
+ */
+export interface ChainedEvent extends EnvelopeScalars {
+  readonly hash: string;
   readonly dataJson: string;
   readonly metadataJson: string;
 }
@@ -36,7 +42,9 @@ export function serialiseEvents(events: ReadonlyArray<EventToAppend>): Serialise
       metadata = event.metadata;
       metadataJson = prevHashSortsLast(metadata) ? canonicalJson(metadata) : undefined;
     }
-    return { ...event, dataJson: canonicalJson(event.data), metadataJson };
+    // Spelt out: a spread with members added cost more than serialising the payload.
+    const { type, schemaVersion, data } = event;
+    return { type, schemaVersion, data, metadata: event.metadata, dataJson: canonicalJson(data), metadataJson };
   });
 }
 
@@ -83,15 +91,39 @@ export function chainEvents(
 ): ChainedEvent[] {
   let revision = head ? head.revision : -1;
   let prevHash = head ? head.hash : GENESIS_HASH;
-  return events.map(({ type, schemaVersion, data, dataJson, metadata: input, metadataJson: inputJson }) => {
+  return events.map(({ type, schemaVersion, dataJson, metadata: input, metadataJson: inputJson }) => {
     revision += 1;
-    const eventId = uuidV7();
-    const scalars = { eventId, type, schemaVersion, streamId, revision, recordedAt };
     // The stored strings are the very ones the hash covers: each payload is serialised once.
     const metadataJson = inputJson === undefined ? canonicalJson({ ...input, prevHash }) : withPrevHashLast(inputJson, prevHash);
-    const hash = hashCanonicalParts(scalars, dataJson, metadataJson);
-    const metadata = { ...input, prevHash, hash };
+    const chained = { eventId: uuidV7(), type, schemaVersion, streamId, revision, recordedAt, hash: "", dataJson, metadataJson };
+    chained.hash = hashCanonicalParts(chained, dataJson, metadataJson);
+    prevHash = chained.hash;
+    return chained;
+  });
+}
+
+/** The events of one append chained as chainEvents does, as the envelopes readers get back. */
+export function chainEnvelopes(
+  streamId: string,
+  head: StreamHead | undefined,
+  recordedAt: string,
+  events: ReadonlyArray<EventToAppend>,
+): Array<Omit<RecordedEvent, "position">> {
+  let prevHash = head ? head.hash : GENESIS_HASH;
+  return chainEvents(streamId, head, recordedAt, serialiseEvents(events)).map((chained, index) => {
+    const { data, metadata } = events[index]!;
+    const { eventId, type, schemaVersion, revision, hash } = chained;
+    const envelope = {
+      eventId,
+      type,
+      schemaVersion,
+      streamId,
+      revision,
+      recordedAt,
+      data,
+      metadata: { ...metadata, prevHash, hash },
+    };
     prevHash = hash;
-    return { envelope: { eventId, type, schemaVersion, streamId, revision, recordedAt, data, metadata }, dataJson, metadataJson };
+    return envelope;
   });
 }

@@ -40,22 +40,23 @@ export function rawRowToEvent(row: RawEventRow): RecordedEvent {
 }
 
 /** The row of an event at `position`, from the canonical JSON it is stored as. */
-export function eventToRow(position: number, { envelope, dataJson, metadataJson }: ChainedEvent): EventRow {
-  return {
-    position,
-    event_id: envelope.eventId,
-    stream_id: envelope.streamId,
-    revision: envelope.revision,
-    type: envelope.type,
-    schema_version: envelope.schemaVersion,
-    recorded_at: envelope.recordedAt,
-    data: dataJson,
-    metadata: metadataJson,
-    hash: envelope.metadata.hash,
-  };
+export function eventToRow(position: number, event: ChainedEvent): EventRow {
+  const { eventId, streamId, revision, type, schemaVersion, recordedAt, dataJson, metadataJson, hash } = event;
+  return [position, eventId, streamId, revision, type, schemaVersion, recordedAt, dataJson, metadataJson, hash];
 }
 
 /** An event recorded elsewhere (an import) in the form an append stores. */
 export function storedForm(event: RecordedEvent): ChainedEvent {
-  return { envelope: event, dataJson: canonicalJson(event.data), metadataJson: canonicalJson(withoutHash(event).metadata) };
+  const { eventId, type, schemaVersion, streamId, revision, recordedAt } = event;
+  return {
+    eventId,
+    type,
+    schemaVersion,
+    streamId,
+    revision,
+    recordedAt,
+    hash: event.metadata.hash,
+    dataJson: canonicalJson(event.data),
+    metadataJson: canonicalJson(withoutHash(event).metadata),
+  };
 }

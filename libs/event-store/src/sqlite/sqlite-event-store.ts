@@ -91,9 +91,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       lastEvent: db.prepare<[], { position: number; recorded_at: string }>(
         "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1",
       ),
-      insertEvent: db.prepare<[EventRow]>(
-        `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @recorded_at, @data, @metadata, @hash)`,
-      ),
+      insertEvent: db.prepare<EventRow>(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       idempotencyKeyExists: db.prepare<[string], { key: string }>("SELECT key FROM idempotency_records WHERE key = ?"),
       insertIdempotency: db.prepare(
         "INSERT INTO idempotency_records (key, fingerprint, stream_id, revision, position, recorded_at, response) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -347,10 +345,10 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     const chained = chainEvents(append.streamId, head, recordedAt, append.events);
     for (const event of chained) {
       position += 1;
-      this.statements.insertEvent.run(eventToRow(position, event));
+      this.statements.insertEvent.run(...eventToRow(position, event));
     }
-    const last = chained.at(-1)?.envelope;
-    const headAfter = last ? { revision: last.revision, hash: last.metadata.hash } : head;
+    const last = chained.at(-1);
+    const headAfter = last ? { revision: last.revision, hash: last.hash } : head;
     if (append.idempotency) {
       const { key, fingerprint, responseJson } = append.idempotency;
       this.statements.insertIdempotency.run(
@@ -380,7 +378,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       const reason = importBreak(event, heads.get(event.streamId) ?? this.heads.headOf(event.streamId), lastRecordedAt);
       if (reason) throw new ImportRejected({ reason });
       position += 1;
-      this.statements.insertEvent.run(eventToRow(position, storedForm(event)));
+      this.statements.insertEvent.run(...eventToRow(position, storedForm(event)));
       heads.set(event.streamId, { revision: event.revision, hash: event.metadata.hash });
       lastRecordedAt = event.recordedAt;
     }

@@ -42,18 +42,21 @@ CREATE TABLE IF NOT EXISTS idempotency_records (
 ) STRICT;
 `;
 
-/** A stored event row; `metadata` holds everything of the envelope's metadata but `hash`. */
-export interface EventRow {
-  readonly position: number;
-  readonly event_id: string;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly recorded_at: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly hash: string;
-}
+/**
+ * A stored event row: the values of EVENT_COLUMNS, in order, bound by position (better-sqlite3
+ * looks named parameters up one by one). `metadata` holds all of the envelope's metadata but `hash`.
+ */
+export type EventRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  recordedAt: string,
+  data: string,
+  metadata: string,
+  hash: string,
+];
 
 export const EVENT_COLUMNS = "position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, hash";
