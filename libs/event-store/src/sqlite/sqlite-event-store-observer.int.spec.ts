@@ -35,6 +35,26 @@ describe("SqliteEventStore observer", () => {
     }
   });
 
+  it("answers the appends of a committed batch even when the observer throws after the commit", async () => {
+    const store = SqliteEventStore.open({
+      path: ":memory:",
+      observer: {
+        appendAnswered: () => undefined,
+        batchCommitted: () => {
+          throw new Error("metrics broke");
+        },
+      },
+    });
+    try {
+      const enqueued = await Effect.runPromise(store.enqueueAppend("a", [testEvent("Happened")], ExpectedRevision.noStream));
+      // close() writes what is queued at once, so the throw surfaces here rather than in a timer.
+      expect(() => store.close()).toThrow("metrics broke");
+      expect(await Effect.runPromise(enqueued.outcome)).toMatchObject({ streamId: "a", revision: 0 });
+    } finally {
+      store.close();
+    }
+  });
+
   it("an append refused inside its batch is answered, and timed, too", async () => {
     const { seen, store } = observed();
     try {

@@ -279,18 +279,22 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       return;
     }
     const { outcomes, heads, position } = written;
-    this.heads.committed(heads, position);
-    this.notifier.notify();
-    this.observer.batchCommitted(batch.length);
-    this.answer(batch, (index) => outcomes[index]!);
+    try {
+      this.heads.committed(heads, position);
+      this.notifier.notify();
+      this.observer.batchCommitted(batch.length);
+    } finally {
+      // Committed, so answered, whatever throws after the commit: an append left unanswered
+      // would hold its stream's queue, and every command after it, for ever.
+      this.answer(batch, (index) => outcomes[index]!);
+    }
   }
 
+  /** Settles every append first, then tells the observer: a throwing observer cannot leave one unanswered. */
   private answer(batch: ReadonlyArray<PendingAppend>, outcome: (index: number) => Exit.Exit<AppendResult, AppendError>): void {
     const answeredAt = performance.now();
-    batch.forEach((append, index) => {
-      this.observer.appendAnswered((answeredAt - append.calledAt) / 1000);
-      append.enqueued.settle(outcome(index));
-    });
+    batch.forEach((append, index) => append.enqueued.settle(outcome(index)));
+    for (const append of batch) this.observer.appendAnswered((answeredAt - append.calledAt) / 1000);
   }
 
   /** Runs inside the batch transaction; each append stands or falls on its own. */
