@@ -4,19 +4,8 @@ import type { ChainedEvent } from "../integrity/hash-chain.js";
 import type { EventMetadata, RecordedEvent } from "../port/recorded-event.js";
 import type { EventRow } from "./sqlite-schema.js";
 
-/** A row as better-sqlite3 returns it in raw mode: the values of EVENT_COLUMNS, in order. */
-export type RawEventRow = [
-  position: number,
-  eventId: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  schemaVersion: number,
-  recordedAt: string,
-  data: string,
-  metadata: string,
-  hash: string,
-];
+/** A row as better-sqlite3 returns it in raw mode: the values of EVENT_COLUMNS, in order, as stored. */
+export type RawEventRow = EventRow;
 
 /**
  * Raw (array) rows spare better-sqlite3 building an object per row, and the hash is set

@@ -11,7 +11,7 @@ import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../.
 import { insertSql } from "../../runner/insert-sql.js";
 import { LastWritten } from "../../runner/last-written.js";
 import { mandateHistoryTables } from "./tables.js";
-import { type MandateVersionRow, NO_TERMS, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
+import { type MandateVersionRow, NO_TERMS, VERSION_COLUMNS, jsonOrNull, termColumns, termsOfRow } from "./version-row.js";
 
 export const mandateHistoryProjection = defineProjection({
   name: "mandate-history",
@@ -24,30 +24,7 @@ export const mandateHistoryProjection = defineProjection({
   tables: mandateHistoryTables,
   handles: ["MandateGranted", "MandateAmended", "MandateRenewed", "MandateRevoked"],
   bind: (db, tables) => {
-    const insert = db.prepare(
-      insertSql(tables.mandate_versions, [
-        "initiative_id",
-        "mandate_id",
-        "version",
-        "change",
-        "scope",
-        "boundaries",
-        "principles",
-        "steering",
-        "budget_sek",
-        "valid_from",
-        "valid_until",
-        "revoked_from",
-        "effective_from",
-        "changes",
-        "reason",
-        "triggered_by",
-        "decision",
-        "recorded_at",
-        "recorded_by",
-        "position",
-      ]),
-    );
+    const insert = db.prepare(insertSql(tables.mandate_versions, ["initiative_id", ...VERSION_COLUMNS]));
     const latest = db.prepare<[string], MandateVersionRow>(
       `SELECT * FROM ${tables.mandate_versions} WHERE mandate_id = ? ORDER BY version DESC LIMIT 1`,
     );
