@@ -14,16 +14,20 @@ import { openReadModelDatabase } from "./read-model-database.js";
 import { rebuildProjections } from "./rebuild.js";
 
 const root = join(import.meta.dirname, "../../../..");
-const projector = join(import.meta.dirname, "../../testing/crash-projector.mjs");
-const rebuilder = join(import.meta.dirname, "../../testing/crash-rebuilder.mjs");
+const crashingProjector = join(import.meta.dirname, "../../testing/crash-while-projecting.mjs");
 const built = join(root, "dist/libs/projections/src/index.js");
 const dir = mkdtempSync(join(tmpdir(), "mandat-checkpoint-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the projector (or rebuilder), which kills itself in the middle of the batch holding `crashAt`. */
-function crashAt(logPath: string, readModelsPath: string, position: number, script = projector): Promise<void> {
+/** Follows the log (or rebuilds from it) in a process that kills itself in the middle of the batch holding `crashAt`. */
+function crashAt(
+  logPath: string,
+  readModelsPath: string,
+  position: number,
+  mode: "follow" | "rebuild" = "follow",
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, logPath, readModelsPath, String(position)], {
+    const child = spawn(process.execPath, [crashingProjector, mode, logPath, readModelsPath, String(position)], {
       cwd: root,
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -83,7 +87,7 @@ describe("read-model checkpoints when the process is killed mid-batch", () => {
       const before = { checkpoints: new Checkpoints(db).all(), rows: snapshot(db, tables) };
       db.close();
 
-      await crashAt(logPath, readModelsPath, Math.floor(head / 2), rebuilder);
+      await crashAt(logPath, readModelsPath, Math.floor(head / 2), "rebuild");
       const survivor = openReadModelDatabase(readModelsPath);
       // Readers still see the generation in service, every row of it, and its checkpoints.
       expect(new Checkpoints(survivor).all()).toEqual(before.checkpoints);
