@@ -1,6 +1,7 @@
 import type { DomainEvent } from "#domain";
 import type { ActualRevision, EnqueuedAppend } from "#event-store";
 import { Exit } from "effect";
+import { type FoldOf, foldOf, sameFold } from "./fold-of.js";
 import type { Evolving } from "./read-state.js";
 
 /**
@@ -23,10 +24,7 @@ export interface Chain {
   broken: boolean;
 }
 
-interface Entry {
-  /** The fold the state came from, as in StreamStateCache: reused only by the same fold. */
-  readonly evolve: unknown;
-  readonly initialState: unknown;
+interface Entry extends FoldOf {
   readonly enqueued: EnqueuedState<unknown>;
 }
 
@@ -55,7 +53,7 @@ export class EnqueuedStates {
   /** The state `streamId` will have once its enqueued appends commit, folded by `decider`'s fold. */
   get<Event extends DomainEvent, State>(streamId: string, decider: Evolving<Event, State>): EnqueuedState<State> | undefined {
     const entry = this.entries.get(streamId);
-    if (!entry || entry.enqueued.chain.broken || entry.evolve !== decider.evolve || entry.initialState !== decider.initialState) {
+    if (!entry || entry.enqueued.chain.broken || !sameFold(entry, decider)) {
       return undefined;
     }
     return entry.enqueued as EnqueuedState<State>;
@@ -74,7 +72,7 @@ export class EnqueuedStates {
     basis: EnqueuedState<State> | undefined,
   ): void {
     const chain = basis ? basis.chain : { broken: false };
-    const entry: Entry = { evolve: decider.evolve, initialState: decider.initialState, enqueued: { ...next, chain } };
+    const entry: Entry = { ...foldOf(decider), enqueued: { ...next, chain } };
     this.entries.set(streamId, entry);
     next.append.whenSettled((exit) => {
       // Whatever was decided after a failed append is refused by the store: stop handing it out.

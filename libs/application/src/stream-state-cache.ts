@@ -1,5 +1,6 @@
 import type { DomainEvent } from "#domain";
 import type { EventStoreService } from "#event-store";
+import { type FoldOf, foldOf, sameFold } from "./fold-of.js";
 import type { Evolving } from "./read-state.js";
 
 /** A stream's state as folded up to `revision`, its last event then. */
@@ -8,10 +9,7 @@ export interface FoldedAt<State> {
   readonly revision: number;
 }
 
-interface Entry {
-  /** The fold the state came from: a state is only reused by the same evolve from the same start. */
-  readonly evolve: unknown;
-  readonly initialState: unknown;
+interface Entry extends FoldOf {
   readonly folded: FoldedAt<unknown>;
 }
 
@@ -44,7 +42,7 @@ export class StreamStateCache {
   /** The state last folded for `streamId` by `decider`'s fold, if this cache still holds it. */
   get<Event extends DomainEvent, State>(streamId: string, decider: Evolving<Event, State>): FoldedAt<State> | undefined {
     const entry = this.entries.get(streamId);
-    if (!entry || entry.evolve !== decider.evolve || entry.initialState !== decider.initialState) return undefined;
+    if (!entry || !sameFold(entry, decider)) return undefined;
     // Read again: the most recently read stream is the last one dropped.
     this.entries.delete(streamId);
     this.entries.set(streamId, entry);
@@ -54,9 +52,9 @@ export class StreamStateCache {
   /** Keeps `folded` unless a state at a later revision is already kept (a slower reader finishing last). */
   put<Event extends DomainEvent, State>(streamId: string, decider: Evolving<Event, State>, folded: FoldedAt<State>): void {
     const kept = this.entries.get(streamId);
-    if (kept && kept.evolve === decider.evolve && kept.folded.revision > folded.revision) return;
+    if (kept && sameFold(kept, decider) && kept.folded.revision > folded.revision) return;
     this.entries.delete(streamId);
-    this.entries.set(streamId, { evolve: decider.evolve, initialState: decider.initialState, folded });
+    this.entries.set(streamId, { ...foldOf(decider), folded });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }
