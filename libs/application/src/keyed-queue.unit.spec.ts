@@ -1,4 +1,4 @@
-import { Deferred, Effect, Exit, Fiber } from "effect";
+import { Deferred, Effect, Exit, Fiber, FiberId } from "effect";
 import { describe, expect, it } from "vitest";
 import { KeyedQueue } from "./keyed-queue.js";
 
@@ -6,11 +6,16 @@ import { KeyedQueue } from "./keyed-queue.js";
 const overlapCounter = () => {
   let running = 0;
   let most = 0;
-  const work = Effect.gen(function* () {
+  // Counted down however it ends: an effect interrupted while it runs has stopped running.
+  const work = Effect.suspend(() => {
     running += 1;
     most = Math.max(most, running);
-    for (let i = 0; i < 5; i++) yield* Effect.yieldNow();
-    running -= 1;
+    return Effect.ensuring(
+      Effect.repeatN(Effect.yieldNow(), 4),
+      Effect.sync(() => {
+        running -= 1;
+      }),
+    );
   });
   return { work, most: () => most };
 };
@@ -57,5 +62,57 @@ describe("KeyedQueue", () => {
     const failed = await Effect.runPromiseExit(queue.run("a", Effect.fail("refused")));
     expect(Exit.isFailure(failed)).toBe(true);
     expect(await Effect.runPromise(queue.run("a", Effect.succeed("next")))).toBe("next");
+  });
+});
+
+describe("KeyedQueue under interruption", () => {
+  // Interrupting a waiter just as its turn comes, after the key was given to it but before
+  // its fiber ran, must pass the key on: else every later effect of the key waits for ever.
+  it.each([0, 1, 2, 3, 5, 8])("keeps the key moving when waiters are interrupted after %i yields", async (delay) => {
+    const queue = new KeyedQueue();
+    const { work, most } = overlapCounter();
+    const fibers = Array.from({ length: 30 }, () => Effect.runFork(queue.run("a", work)));
+    const interrupted = fibers.filter((_, i) => i % 3 === 1);
+    await Effect.runPromise(
+      Effect.gen(function* () {
+        for (const fiber of interrupted) {
+          for (let i = 0; i < delay; i++) yield* Effect.yieldNow();
+          yield* Fiber.interruptFork(fiber);
+        }
+      }),
+    );
+    const exits = await Promise.all(fibers.map((fiber) => Effect.runPromise(Fiber.await(fiber))));
+    expect(exits.filter((exit, i) => i % 3 !== 1 && Exit.isFailure(exit))).toEqual([]);
+    expect(most()).toBe(1);
+    expect(await Effect.runPromise(Effect.timeout(queue.run("a", Effect.succeed("after")), "1 second"))).toBe("after");
+    expect(queue.activeKeys).toBe(0);
+  });
+
+  it("passes the key on when a waiter is interrupted just after its turn came, before its fiber ran", async () => {
+    const queue = new KeyedQueue();
+    const release = Effect.runSync(Deferred.make<void>());
+    const holder = Effect.runFork(queue.run("a", Deferred.await(release)));
+    const given = Effect.runFork(queue.run("a", Effect.never));
+    const next = Effect.runFork(queue.run("a", Effect.succeed("next")));
+    await Effect.runPromise(Effect.yieldNow());
+    // The holder's end gives the key to `given` (its fiber is told, and runs later); the
+    // interruption is told at once after, before that fiber has run.
+    holder.addObserver(() => given.unsafeInterruptAsFork(FiberId.none));
+    await Effect.runPromise(Deferred.succeed(release, undefined));
+    expect(await Effect.runPromise(Effect.timeout(Fiber.join(next), "1 second"))).toBe("next");
+    expect(Exit.isInterrupted(await Effect.runPromise(Fiber.await(given)))).toBe(true);
+    expect(queue.activeKeys).toBe(0);
+  });
+
+  it("serves the effects of a key in the order they came", async () => {
+    const queue = new KeyedQueue();
+    const order: number[] = [];
+    const release = Effect.runSync(Deferred.make<void>());
+    const first = Effect.runFork(queue.run("a", Deferred.await(release)));
+    const rest = [1, 2, 3, 4].map((n) => Effect.runFork(queue.run("a", Effect.sync(() => order.push(n)))));
+    await Effect.runPromise(Deferred.succeed(release, undefined));
+    await Effect.runPromise(Fiber.join(first));
+    for (const fiber of rest) await Effect.runPromise(Fiber.join(fiber));
+    expect(order).toEqual([1, 2, 3, 4]);
   });
 });
