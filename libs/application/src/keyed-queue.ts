@@ -3,11 +3,10 @@ import { Effect, Exit } from "effect";
 /** What Effect.uninterruptibleMask hands its body: runs an effect as interruptible as the caller was. */
 type Restore = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>;
 
-/** A place in a key's line: given the key when the effect before it ends, or given up if its fiber is interrupted first. */
+/** A place in a key's line: given the key when the effect ahead ends (`resume` wakes its fiber once it waits). */
 interface Turn {
   resume: ((go: Effect.Effect<void>) => void) | undefined;
   given: boolean;
-  cancelled: boolean;
 }
 
 /** A key's lane exists while an effect of the key holds it; `waiting` are the ones behind it, in arrival order. */
@@ -46,28 +45,31 @@ export class KeyedQueue {
           this.lanes.set(key, taken);
           return this.holding(key, taken, restore(effect));
         }
-        return Effect.zipRight(this.turnIn(key, lane, restore), this.holding(key, lane, restore(effect)));
+        // In line in the step that found the lane: the scheduler may pause this fiber before
+        // it starts to wait, and the lane must not end meanwhile with no one in it.
+        const turn: Turn = { resume: undefined, given: false };
+        lane.waiting.push(turn);
+        return Effect.zipRight(this.turnIn(key, lane, turn, restore), this.holding(key, lane, restore(effect)));
       }),
     );
   }
 
   /**
-   * Waits, interruptibly, until the effect ahead in `lane` ends and gives this one the key.
-   * Interrupted, it gives up its place, or passes the key on if its turn came meanwhile,
-   * which may be after the wait itself has ended: hence a finalizer over the whole wait
-   * rather than the wait's canceler.
+   * Waits, interruptibly, until `turn` is given the key (at once if it already was).
+   * Interrupted, it leaves the line, or passes the key on if its turn came meanwhile, which
+   * may be after the wait itself has ended: hence a finalizer over the whole wait rather
+   * than the wait's canceler.
    */
-  private turnIn(key: string, lane: Lane, restore: Restore): Effect.Effect<void> {
-    const turn: Turn = { resume: undefined, given: false, cancelled: false };
+  private turnIn(key: string, lane: Lane, turn: Turn, restore: Restore): Effect.Effect<void> {
     const wait = Effect.async<void>((resume) => {
-      turn.resume = resume;
-      lane.waiting.push(turn);
+      if (turn.given) resume(Effect.void);
+      else turn.resume = resume;
     });
     return Effect.onExit(restore(wait), (exit) =>
       Effect.sync(() => {
         if (Exit.isSuccess(exit)) return;
         if (turn.given) this.passOn(key, lane);
-        else turn.cancelled = true;
+        else lane.waiting.splice(lane.waiting.indexOf(turn), 1);
       }),
     );
   }
@@ -77,14 +79,14 @@ export class KeyedQueue {
     return Effect.onExit(effect, () => Effect.sync(() => this.passOn(key, lane)));
   }
 
-  /** The key goes to the first in line still waiting, or, with no one left, the lane goes. */
+  /** The key goes to the first in line, or, with no one left, the lane goes. */
   private passOn(key: string, lane: Lane): void {
-    for (let next = lane.waiting.shift(); next !== undefined; next = lane.waiting.shift()) {
-      if (next.cancelled) continue;
-      next.given = true;
-      next.resume?.(Effect.void);
+    const next = lane.waiting.shift();
+    if (next === undefined) {
+      if (this.lanes.get(key) === lane) this.lanes.delete(key);
       return;
     }
-    if (this.lanes.get(key) === lane) this.lanes.delete(key);
+    next.given = true;
+    next.resume?.(Effect.void);
   }
 }

@@ -65,7 +65,7 @@ describe("KeyedQueue", () => {
   });
 });
 
-describe("KeyedQueue under interruption", () => {
+describe("KeyedQueue when its fibers are interrupted or paused", () => {
   // Interrupting a waiter just as its turn comes, after the key was given to it but before
   // its fiber ran, must pass the key on: else every later effect of the key waits for ever.
   it.each([0, 1, 2, 3, 5, 8])("keeps the key moving when waiters are interrupted after %i yields", async (delay) => {
@@ -104,12 +104,47 @@ describe("KeyedQueue under interruption", () => {
     expect(queue.activeKeys).toBe(0);
   });
 
+  // The scheduler pauses a fiber once it has run its budget of steps, inside an
+  // uninterruptible region too. Work of every length up to one budget before the run puts
+  // that pause at every step of it once, between finding the holder's lane and waiting among
+  // them: the holder ends meanwhile, and the waiter must still be given the key.
+  it("keeps a waiter's place when its fiber is paused at any step of joining the line", async () => {
+    const budget = 64;
+    const hung: number[] = [];
+    for (let steps = 0; steps < budget + 8; steps++) {
+      const queue = new KeyedQueue();
+      // One step each (repeatN takes several a round, and would skip offsets).
+      const work = Array.from({ length: steps }).reduce<Effect.Effect<void>>(
+        (before) => Effect.flatMap(before, () => Effect.void),
+        Effect.void,
+      );
+      const holder = Effect.runFork(queue.run("a", Effect.yieldNow()));
+      const waiter = Effect.runFork(
+        Effect.withMaxOpsBeforeYield(Effect.zipRight(work, queue.run("a", Effect.succeed("waited"))), budget),
+      );
+      const waited = await Effect.runPromise(Effect.either(Effect.timeout(Fiber.join(waiter), "200 millis")));
+      await Effect.runPromise(Fiber.join(holder));
+      if (waited._tag === "Left") {
+        hung.push(steps);
+        await Effect.runPromise(Fiber.interrupt(waiter));
+      }
+    }
+    expect(hung).toEqual([]);
+  });
+
   it("serves the effects of a key in the order they came", async () => {
     const queue = new KeyedQueue();
     const order: number[] = [];
     const release = Effect.runSync(Deferred.make<void>());
     const first = Effect.runFork(queue.run("a", Deferred.await(release)));
-    const rest = [1, 2, 3, 4].map((n) => Effect.runFork(queue.run("a", Effect.sync(() => order.push(n)))));
+    const rest = [1, 2, 3, 4].map((n) =>
+      Effect.runFork(
+        queue.run(
+          "a",
+          Effect.sync(() => order.push(n)),
+        ),
+      ),
+    );
     await Effect.runPromise(Deferred.succeed(release, undefined));
     await Effect.runPromise(Fiber.join(first));
     for (const fiber of rest) await Effect.runPromise(Fiber.join(fiber));
