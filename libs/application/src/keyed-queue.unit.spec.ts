@@ -20,6 +20,13 @@ const overlapCounter = () => {
   return { work, most: () => most };
 };
 
+/** An effect holding `key` until `release` is called: the others of the key wait behind it. */
+const holdKey = (queue: KeyedQueue, key: string) => {
+  const released = Effect.runSync(Deferred.make<void>());
+  const holder = Effect.runFork(queue.run(key, Deferred.await(released)));
+  return { holder, release: () => Effect.runPromise(Deferred.succeed(released, undefined)) };
+};
+
 describe("KeyedQueue", () => {
   it("runs the effects of one key one at a time", async () => {
     const queue = new KeyedQueue();
@@ -42,8 +49,7 @@ describe("KeyedQueue", () => {
 
   it("holds a key only while an effect of it runs or waits, however it ends", async () => {
     const queue = new KeyedQueue();
-    const release = Effect.runSync(Deferred.make<void>());
-    const held = Effect.runFork(queue.run("a", Deferred.await(release)));
+    const { holder: held, release } = holdKey(queue, "a");
     const waiting = Effect.runFork(queue.run("a", Effect.void));
     const failing = Effect.runFork(queue.run("b", Effect.fail("refused")));
     await Effect.runPromise(Effect.yieldNow());
@@ -51,7 +57,7 @@ describe("KeyedQueue", () => {
 
     await Effect.runPromise(Fiber.interrupt(waiting));
     expect(queue.activeKeys).toBe(1);
-    await Effect.runPromise(Deferred.succeed(release, undefined));
+    await release();
     await Effect.runPromise(Fiber.join(held));
     expect(Exit.isFailure(await Effect.runPromise(Fiber.await(failing)))).toBe(true);
     expect(queue.activeKeys).toBe(0);
@@ -90,15 +96,14 @@ describe("KeyedQueue when its fibers are interrupted or paused", () => {
 
   it("passes the key on when a waiter is interrupted just after its turn came, before its fiber ran", async () => {
     const queue = new KeyedQueue();
-    const release = Effect.runSync(Deferred.make<void>());
-    const holder = Effect.runFork(queue.run("a", Deferred.await(release)));
+    const { holder, release } = holdKey(queue, "a");
     const given = Effect.runFork(queue.run("a", Effect.never));
     const next = Effect.runFork(queue.run("a", Effect.succeed("next")));
     await Effect.runPromise(Effect.yieldNow());
     // The holder's end gives the key to `given` (its fiber is told, and runs later); the
     // interruption is told at once after, before that fiber has run.
     holder.addObserver(() => given.unsafeInterruptAsFork(FiberId.none));
-    await Effect.runPromise(Deferred.succeed(release, undefined));
+    await release();
     expect(await Effect.runPromise(Effect.timeout(Fiber.join(next), "1 second"))).toBe("next");
     expect(Exit.isInterrupted(await Effect.runPromise(Fiber.await(given)))).toBe(true);
     expect(queue.activeKeys).toBe(0);
@@ -135,8 +140,7 @@ describe("KeyedQueue when its fibers are interrupted or paused", () => {
   it("serves the effects of a key in the order they came", async () => {
     const queue = new KeyedQueue();
     const order: number[] = [];
-    const release = Effect.runSync(Deferred.make<void>());
-    const first = Effect.runFork(queue.run("a", Deferred.await(release)));
+    const { holder: first, release } = holdKey(queue, "a");
     const rest = [1, 2, 3, 4].map((n) =>
       Effect.runFork(
         queue.run(
@@ -145,7 +149,7 @@ describe("KeyedQueue when its fibers are interrupted or paused", () => {
         ),
       ),
     );
-    await Effect.runPromise(Deferred.succeed(release, undefined));
+    await release();
     await Effect.runPromise(Fiber.join(first));
     for (const fiber of rest) await Effect.runPromise(Fiber.join(fiber));
     expect(order).toEqual([1, 2, 3, 4]);
