@@ -9,11 +9,18 @@ export interface StreamHead {
   readonly hash: string;
 }
 
-/** An event to append with its payload, and its metadata but for prevHash, in canonical JSON. */
-export interface SerialisedEvent extends EventToAppend {
+/**
+ * An event to append with its payload, and its metadata but for prevHash, in canonical
+ * JSON: strings only where it can be, since a store may send it to a writer thread.
+ */
+export interface SerialisedEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
   readonly dataJson: string;
   /** The metadata's canonical JSON, where prevHash can be added as its last member (see chainEvents). */
   readonly metadataJson: string | undefined;
+  /** The metadata itself, only where prevHash cannot be added to its JSON: it is serialised with prevHash when chained. */
+  readonly metadata: EventToAppend["metadata"] | undefined;
 }
 
 /**
@@ -44,7 +51,13 @@ export function serialiseEvents(events: ReadonlyArray<EventToAppend>): Serialise
     }
     // Spelt out: a spread with members added cost more than serialising the payload.
     const { type, schemaVersion, data } = event;
-    return { type, schemaVersion, data, metadata: event.metadata, dataJson: canonicalJson(data), metadataJson };
+    return {
+      type,
+      schemaVersion,
+      dataJson: canonicalJson(data),
+      metadataJson,
+      metadata: metadataJson === undefined ? event.metadata : undefined,
+    };
   });
 }
 

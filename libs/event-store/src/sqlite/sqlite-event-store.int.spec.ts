@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { type ContractFixture, eventStoreContract, testEvent } from "../../testi
 import { verifyStore } from "../integrity/verify-store.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
-import { SqliteEventStore } from "./sqlite-event-store.js";
+import { SqliteEventStore, type SqliteEventStoreOptions, THREAD_BATCH_SIZE } from "./sqlite-event-store.js";
 
 const onDisk: ContractFixture = {
   name: "SQLite on disk",
@@ -76,9 +77,29 @@ eventStoreContract(inMemory);
 const run = Effect.runPromise;
 const isDefect = (exit: Exit.Exit<unknown, unknown>) => Exit.isFailure(exit) && Cause.isDie(exit.cause);
 
-describe("SQLite group commit", () => {
+/** A fresh log file for each store a test opens, removed after the test. */
+const logFiles: string[] = [];
+afterEach(() => {
+  for (const dir of logFiles.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const freshLog = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "mandat-sqlite-"));
+  logFiles.push(dir);
+  return join(dir, "events.sqlite");
+};
+
+/** Both places a store writes its batches: what holds for one must hold for the other. */
+const writers: ReadonlyArray<{
+  readonly name: string;
+  readonly open: (options?: Partial<SqliteEventStoreOptions>) => SqliteEventStore;
+}> = [
+  { name: "on its writer thread", open: (options) => SqliteEventStore.open({ path: freshLog(), ...options }) },
+  { name: "on the event loop", open: (options) => SqliteEventStore.open({ path: ":memory:", ...options }) },
+];
+
+describe.each(writers)("SQLite group commit $name", ({ open }) => {
   it("fails only the append whose payload JSON cannot hold, not the others of its transaction", async () => {
-    const store = SqliteEventStore.open({ path: ":memory:" });
+    const store = open();
     try {
       const exits = await Promise.all([
         Effect.runPromiseExit(store.append("fine-1", [testEvent("E")], ExpectedRevision.noStream)),
@@ -96,6 +117,75 @@ describe("SQLite group commit", () => {
     } finally {
       store.close();
     }
+  });
+
+  it("writes what is queued before it closes, and refuses appends after", async () => {
+    const store = open();
+    const enqueued = Array.from({ length: 2 * THREAD_BATCH_SIZE + 3 }, (_, i) =>
+      Effect.runSync(store.enqueueAppend(`closing-${i}`, [testEvent("E")], ExpectedRevision.noStream)),
+    );
+    store.close();
+    const outcomes = await Promise.all(enqueued.map((append) => Effect.runPromiseExit(append.outcome)));
+    expect(outcomes.filter(Exit.isSuccess)).toHaveLength(enqueued.length);
+    const after = await Effect.runPromiseExit(store.append("late", [testEvent("E")], ExpectedRevision.noStream));
+    expect(Exit.isFailure(after) && after.cause._tag === "Fail" && after.cause.error._tag).toBe("StoreUnavailable");
+  });
+});
+
+describe("SQLite store writing on its thread", () => {
+  /** Fills a batch, so that it goes to the thread at once, ending with `last`. */
+  const sendBatchEndingWith = (store: SqliteEventStore, last: () => ReturnType<SqliteEventStore["enqueueAppend"]>) => {
+    for (let i = 1; i < THREAD_BATCH_SIZE; i++) {
+      Effect.runSync(store.enqueueAppend(`filler-${crypto.randomUUID()}`, [testEvent("E")], ExpectedRevision.noStream));
+    }
+    return Effect.runSync(last());
+  };
+
+  it.each([
+    { leaderExpects: ExpectedRevision.noStream, follower: "written after it", outcome: { revision: 1 } },
+    { leaderExpects: ExpectedRevision.at(7), follower: "refused with it", outcome: "ConcurrencyConflict" },
+  ])("writes a follower sent while its leader is still on the thread $follower", async ({ leaderExpects, outcome }) => {
+    const store = SqliteEventStore.open({ path: freshLog() });
+    try {
+      // Both batches leave in this turn of the event loop: the leader's reply cannot have come back yet.
+      const leader = sendBatchEndingWith(store, () => store.enqueueAppend("s", [testEvent("Lead")], leaderExpects));
+      const follower = sendBatchEndingWith(store, () =>
+        store.enqueueAppend("s", [testEvent("Follow")], ExpectedRevision.any, { follows: leader }),
+      );
+      const exit = await Effect.runPromiseExit(follower.outcome);
+      if (typeof outcome === "string") {
+        expect(Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag).toBe(outcome);
+      } else {
+        expect(Exit.isSuccess(exit) && exit.value).toMatchObject(outcome);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it("keeps the process alive while a batch is on the thread, and lets it end when the thread is idle", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mandat-thread-exit-"));
+    logFiles.push(dir);
+    // Never closed: an idle writer thread must not hold the process, a batch on it must.
+    const script = `
+      import { Effect } from "effect";
+      import { ExpectedRevision } from "#event-store";
+      import { SqliteEventStore } from "#event-store/sqlite";
+      const store = SqliteEventStore.open({ path: ${JSON.stringify(join(dir, "events.sqlite"))} });
+      const event = { type: "E", schemaVersion: 1, data: {}, metadata: { actor: { id: "a", roles: [] }, commandId: "c", correlationId: "c", causationId: "c" } };
+      Effect.runPromise(store.append("s", [event], ExpectedRevision.noStream)).then((result) => console.log("committed", result.position));
+    `;
+    const child = spawnSync(process.execPath, ["--input-type=module", "--eval", script], {
+      cwd: join(import.meta.dirname, "../../../.."),
+      encoding: "utf8",
+      timeout: 15_000,
+    });
+    expect({ status: child.status, signal: child.signal, stdout: child.stdout.trim(), stderr: child.stderr }).toEqual({
+      status: 0,
+      signal: null,
+      stdout: "committed 1",
+      stderr: "",
+    });
   });
 });
 
@@ -138,15 +228,15 @@ describe("SQLite import", () => {
   });
 });
 
-describe("SQLite store shared with another process", () => {
+describe.each(["thread", "event-loop"] as const)("SQLite store shared with another process, writing on the %s", (writer) => {
   const event = testEvent("E");
   let dir: string;
   let ours: SqliteEventStore;
   let theirs: SqliteEventStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "mandat-shared-"));
-    ours = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30 });
-    theirs = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30 });
+    ours = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30, writer });
+    theirs = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30, writer });
   });
   afterEach(() => {
     ours.close();
