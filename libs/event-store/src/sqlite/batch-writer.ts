@@ -33,8 +33,11 @@ export interface BatchAppend {
   readonly events: ReadonlyArray<SerialisedEvent>;
   readonly expected: ExpectedRevision;
   readonly idempotency: StoredClaim | undefined;
-  /** The instant to record it at, unless the log already holds a later one: its writer's, or the store clock's. */
-  readonly now: Date;
+  /**
+   * The instant to record it at, unless the log already holds a later one: its writer's,
+   * or the store clock's; if neither, the writer's clock as the transaction begins.
+   */
+  readonly now: Date | undefined;
   readonly leader: Leader | undefined;
 }
 
@@ -73,7 +76,10 @@ export class BatchWriter {
   private readonly writeBatch;
   private readonly importBatch;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     this.statements = {
       lastEvent: db.prepare<[], { position: number; recorded_at: string }>(
         "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1",
@@ -130,6 +136,8 @@ export class BatchWriter {
     let position = last?.position ?? 0;
     this.heads.sync(position);
     let lastRecordedAt = last?.recorded_at;
+    // Read once, as the transaction begins, and only if an append brings no instant of its own.
+    let now: Date | undefined;
     // Heads this transaction moves; they reach this.heads only once it has committed.
     const heads = new Map<string, StreamHead>();
     const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.headOf(streamId);
@@ -150,7 +158,7 @@ export class BatchWriter {
       }
       if (!isSatisfied(expected, actual)) return { _tag: "ConcurrencyConflict", streamId, expected, actual };
       // Each append at its writer's instant, never before what this transaction or the log holds.
-      const recordedAt = nextRecordedAt(append.now, lastRecordedAt);
+      const recordedAt = nextRecordedAt(append.now ?? (now ??= this.clock()), lastRecordedAt);
       // Anything that throws from here on (a full disk, say) fails the whole transaction, unwritten.
       const written = this.writeAppend(append, head, position, recordedAt);
       if (written.position > position) lastRecordedAt = recordedAt;

@@ -7,6 +7,7 @@ import { Cause, Chunk, Effect, Exit, Fiber, Stream } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ContractFixture, eventStoreContract, testEvent } from "../../testing/event-store-contract.js";
 import { verifyStore } from "../integrity/verify-store.js";
+import type { EnqueuedAppend } from "../port/enqueued-append.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
 import { SqliteEventStore, type SqliteEventStoreOptions, THREAD_BATCH_SIZE } from "./sqlite-event-store.js";
@@ -160,6 +161,26 @@ describe("SQLite store writing on its thread", () => {
       }
     } finally {
       store.close();
+    }
+  });
+
+  it("refuses an append enqueued while it closes, and writes nothing after close returns", async () => {
+    const path = freshLog();
+    const store = SqliteEventStore.open({ path });
+    const late: EnqueuedAppend[] = [];
+    const first = Effect.runSync(store.enqueueAppend("first", [testEvent("E")], ExpectedRevision.noStream));
+    // Told the outcome inside close: a listener that appends at once.
+    first.whenSettled(() => late.push(Effect.runSync(store.enqueueAppend("late", [testEvent("E")], ExpectedRevision.noStream))));
+    store.close();
+    expect(late).toHaveLength(1);
+    const exit = await Effect.runPromiseExit(late[0]!.outcome);
+    expect(Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag).toBe("StoreUnavailable");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const reopened = SqliteEventStore.open({ path, fileMustExist: true });
+    try {
+      expect((await run(reopened.readAll())).map((event) => event.streamId)).toEqual(["first"]);
+    } finally {
+      reopened.close();
     }
   });
 

@@ -23,7 +23,7 @@ import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
 import { type AppendOutcome, type BatchAppend, BatchWriter, ImportBreak, type Leader, type StoredClaim } from "./batch-writer.js";
 import { type RawEventRow, rawRowToEvent } from "./event-row-mapping.js";
 import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite-schema.js";
-import { type BatchOutcome, WriterThread } from "./writer-thread.js";
+import { type BatchOutcome, WriterThread, WriterThreadStopped } from "./writer-thread.js";
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ":memory:" for a store that lives as long as the process. */
@@ -103,6 +103,8 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
   private constructor(
     private readonly db: Database.Database,
     private readonly clock: () => Date,
+    /** A clock other than the system's was given: the store stamps appends with it, wherever they are written. */
+    private readonly clockGiven: boolean,
     private readonly pollIntervalMs: number,
     private readonly observer: EventStoreObserver,
     /** The log's file, when batches are written on a writer thread. */
@@ -125,7 +127,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       ),
     };
     for (const read of [this.statements.readForwards, this.statements.readBackwards, this.statements.readAll]) read.raw(true);
-    this.writer = new BatchWriter(db);
+    this.writer = new BatchWriter(db, clock);
     this.refreshTimer = setInterval(() => this.refreshHeads(), pollIntervalMs).unref();
   }
 
@@ -139,6 +141,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       return new SqliteEventStore(
         db,
         options.clock ?? (() => new Date()),
+        options.clock !== undefined,
         options.pollIntervalMs ?? 250,
         options.observer ?? NO_OBSERVER,
         onThread ? options.path : undefined,
@@ -277,12 +280,16 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
    */
   close(): void {
     if (this.closed) return;
-    this.flush();
-    this.thread?.awaitRepliesSync();
+    // Closed from here on: an append enqueued meanwhile (by a listener told an outcome below) is refused.
     this.closed = true;
-    this.thread?.close();
-    clearInterval(this.refreshTimer);
-    this.db.close();
+    try {
+      this.flush();
+      this.thread?.awaitRepliesSync();
+    } finally {
+      this.thread?.close();
+      clearInterval(this.refreshTimer);
+      this.db.close();
+    }
   }
 
   /** The last revision of each stream, as this connection knows them. */
@@ -303,14 +310,24 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
-    const appends = this.toBatchAppends(batch, this.clock());
+    // A writer thread reads the system clock as its transaction begins, as close to the
+    // commit as it can; a clock given to the store (tests travel in time) is read here for it.
+    const appends = this.toBatchAppends(batch, this.threadPath !== undefined && this.clockGiven ? this.clock() : undefined);
     // Every append before the first unsettled one has been settled, and is named as a leader no more.
     const settledBelow = this.unsettled.values().next().value ?? this.nextSequence;
     if (this.threadPath === undefined) {
       this.writeHere(batch, appends, settledBelow);
       return;
     }
-    if (!this.thread?.running) this.thread = WriterThread.start(this.threadPath, (appends) => this.committed(appends));
+    if (!this.thread?.running) {
+      try {
+        this.thread = WriterThread.start(this.threadPath, (appends) => this.committed(appends));
+      } catch (error) {
+        // No thread to be had (the system refused one): the batch is answered, never dropped.
+        this.settle(batch, { failed: error });
+        return;
+      }
+    }
     this.thread.write(appends, settledBelow, (outcome) => this.settle(batch, outcome));
   }
 
@@ -318,7 +335,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
    * The appends of a batch as its writer takes them: a leader (AppendOptions.follows) not
    * yet settled named by its number, one settled as committed or not.
    */
-  private toBatchAppends(batch: ReadonlyArray<PendingAppend>, now: Date): BatchAppend[] {
+  private toBatchAppends(batch: ReadonlyArray<PendingAppend>, now: Date | undefined): BatchAppend[] {
     return batch.map(({ sequence, streamId, events, expected, idempotency, now: asked, follows }) => {
       let leader: Leader | undefined;
       if (follows && !follows.committed) {
@@ -347,7 +364,11 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
   /** Answers every append of a batch, from what its writer told. */
   private settle(batch: ReadonlyArray<PendingAppend>, outcome: BatchOutcome): void {
     if ("failed" in outcome) {
-      const failure = Exit.fail(unavailable("the append was not committed")(outcome.failed));
+      const reason =
+        outcome.failed instanceof WriterThreadStopped
+          ? "whether the append was committed is not known"
+          : "the append was not committed";
+      const failure = Exit.fail(unavailable(reason)(outcome.failed));
       this.answer(batch, () => failure);
     } else {
       this.answer(batch, (index) => exitOf(outcome.outcomes[index]!));

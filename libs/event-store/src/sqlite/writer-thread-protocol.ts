@@ -15,11 +15,27 @@ export type WriterRequest =
   { readonly write: ReadonlyArray<BatchAppend>; readonly settledBelow: number } | { readonly close: true };
 
 /**
- * The reply to each transaction, in order: the outcomes of each batch it wrote, in the
- * order they were sent, or what it threw (an Error crosses as an Error) and how many
- * batches it took down; or to the end.
+ * Why a transaction failed, as plain data: better-sqlite3's SqliteError is no native
+ * Error, and structured clone would keep only its code.
+ */
+export interface WriterFailure {
+  readonly message: string;
+  readonly code: string | undefined;
+}
+
+/**
+ * The thread's replies, in order: to each transaction, the outcomes of each batch it wrote
+ * (in the order they were sent), or why it failed and how many batches it took down; to
+ * the end, `closed`. `fatal` is the thread giving up (it could not open the log, or close
+ * it): sent on the port, so that a store blocked in close hears of it.
  */
 export type WriterReply =
   | { readonly committed: ReadonlyArray<ReadonlyArray<AppendOutcome>> }
-  | { readonly failed: unknown; readonly batches: number }
-  | { readonly closed: true };
+  | { readonly failed: WriterFailure; readonly batches: number }
+  | { readonly closed: true }
+  | { readonly fatal: WriterFailure };
+
+export const writerFailure = (error: unknown): WriterFailure => ({
+  message: error instanceof Error ? error.message : String(error),
+  code: (error as { code?: unknown } | undefined)?.code === undefined ? undefined : String((error as { code: unknown }).code),
+});

@@ -71,16 +71,59 @@ describe("WriterThread", () => {
     }
   });
 
-  it("fails the batches in flight of a thread that cannot open its log, and says why", async () => {
-    const thread = WriterThread.start(join(dir, "missing.sqlite"), () => {});
+  it("fails the batches in flight of a thread that cannot open its log, says why, and closes at once", async () => {
+    const thread = WriterThread.start(join(dir, "missing", "events.sqlite"), () => {});
     const { outcome, answer } = answered();
     thread.write(batchOf("a"), 0, answer);
-    const told = await outcome;
-    expect("failed" in told && String(told.failed)).toMatch(
-      /writer thread failed: .*; whether the batches in flight were committed is not known/,
-    );
-    expect(thread.running).toBe(false);
+    // Blocking: the thread's own word that it gave up must reach a close that waits on the port.
+    const started = Date.now();
     thread.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const told = await outcome;
+    expect("failed" in told && String(told.failed)).toMatch(/writer thread failed: .*directory does not exist/);
+    expect(thread.running).toBe(false);
+  });
+
+  it("answers a transaction that fails before it takes its first batch, with SQLite's reason, and the next batch with its own outcomes", async () => {
+    const thread = WriterThread.start(path, () => {});
+    try {
+      const first = answered();
+      thread.write(batchOf("a"), 0, first.answer);
+      expect("outcomes" in (await first.outcome)).toBe(true);
+      const db = new Database(path);
+      db.exec("ALTER TABLE events RENAME TO moved");
+      const failing = answered();
+      thread.write(batchOf("b"), 0, failing.answer);
+      const told = await failing.outcome;
+      expect("failed" in told && String(told.failed)).toMatch(/no such table: events/);
+      db.exec("ALTER TABLE moved RENAME TO events");
+      db.close();
+      const next = answered();
+      thread.write(batchOf("c", "d"), 0, next.answer);
+      const outcomes = await next.outcome;
+      expect("outcomes" in outcomes && outcomes.outcomes.map((o) => o._tag === "Written" && o.result.streamId)).toEqual([
+        "c",
+        "d",
+      ]);
+    } finally {
+      thread.close();
+    }
+  });
+
+  it("fails alone a batch that cannot be sent, and answers the next with its own outcomes", async () => {
+    const thread = WriterThread.start(path, () => {});
+    try {
+      const [unsendable] = batchOf("a");
+      const refused = answered();
+      thread.write([{ ...unsendable!, expected: (() => {}) as never }], 0, refused.answer);
+      expect("failed" in (await refused.outcome)).toBe(true);
+      const next = answered();
+      thread.write(batchOf("b"), 0, next.answer);
+      const outcomes = await next.outcome;
+      expect("outcomes" in outcomes && outcomes.outcomes.map((o) => o._tag === "Written" && o.result.streamId)).toEqual(["b"]);
+    } finally {
+      thread.close();
+    }
   });
 
   it("close waits until what was sent has committed and the thread's connection is closed", () => {
