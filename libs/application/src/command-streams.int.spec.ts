@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fold, initiativeDecider, initiativeStream } from "#domain";
 import { EventStore, type EventStoreService, type EventToAppend, ExpectedRevision } from "#event-store";
-import { SqliteEventStore, type SqliteEventStoreOptions } from "#event-store/sqlite";
+import { SqliteEventStore } from "#event-store/sqlite";
 import { KeyStore, SqliteKeyStore } from "#privacy";
 import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
 import { afterEach, describe, expect, it } from "vitest";
@@ -69,13 +69,11 @@ function processOn(
     /** CommandStreams over the bare store, not the one the commands use: they cannot pipeline then. */
     readonly streamsOverAnotherStore?: boolean;
     readonly beforeEnqueue?: (streamId: string, events: ReadonlyArray<EventToAppend>) => void;
-    readonly writer?: SqliteEventStoreOptions["writer"];
   },
 ) {
   let batches = 0;
   const sqlite = SqliteEventStore.open({
     path,
-    writer: options.writer,
     observer: { batchCommitted: () => (batches += 1), appendAnswered: () => {} },
   });
   const keys = SqliteKeyStore.open(":memory:");
@@ -203,13 +201,10 @@ describe("CommandStreams in the command pipeline", () => {
      */
     const race = (otherBy: number, leaderBy: number) => {
       const path = temporaryLog();
-      // Both on the event loop: the other's commit lands first only where one event loop
-      // orders the two; two writer threads would race each other to the lock.
-      const other = processOn(path, { commandStreams: false, writer: "event-loop" });
+      const other = processOn(path, { commandStreams: false });
       let raced = false;
       const first = processOn(path, {
         commandStreams: true,
-        writer: "event-loop",
         beforeEnqueue: (streamId, events) => {
           if (raced || (events[0]?.data as { by?: number } | undefined)?.by !== leaderBy) return;
           raced = true;

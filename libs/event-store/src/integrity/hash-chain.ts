@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { uuidV7 } from "../ids/uuid-v7.js";
 import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
 import { canonicalJson } from "./canonical-json.js";
@@ -10,23 +9,12 @@ export interface StreamHead {
   readonly hash: string;
 }
 
-/**
- * An event to append with its payload and metadata in canonical JSON, before the chain is
- * known: strings only, since a store may send it to a writer thread.
- */
-export interface SerialisedEvent {
-  readonly type: string;
-  readonly schemaVersion: number;
+/** An event to append with its payload, and its metadata but for prevHash, in canonical JSON. */
+export interface SerialisedEvent extends EventToAppend {
   readonly dataJson: string;
-  /**
-   * The canonical JSON of the metadata with prevHash among its members, cut where the
-   * JSON of prevHash goes: joined with it, it is the stored metadata (see chainEvents).
-   */
-  readonly metadataTemplate: MetadataTemplate;
+  /** The metadata's canonical JSON, where prevHash can be added as its last member (see chainEvents). */
+  readonly metadataJson: string | undefined;
 }
-
-/** Parts of a JSON text to be joined with the JSON of prevHash. */
-export type MetadataTemplate = ReadonlyArray<string>;
 
 /**
  * A new event of a stream as a store writes it (the store assigns the position): its
@@ -44,42 +32,33 @@ export interface ChainedEvent extends EnvelopeScalars {
 /**
  * The events of one append in canonical JSON, before the chain is known: a store calls
  * this outside its write transaction. The events of a command share one metadata object,
- * which is serialised once. Throws a TypeError for a payload or metadata JSON cannot hold (a bigint, a function).
+ * which is serialised once. Throws a TypeError for a payload JSON cannot hold (a bigint, a function).
  */
 export function serialiseEvents(events: ReadonlyArray<EventToAppend>): SerialisedEvent[] {
   let metadata: EventToAppend["metadata"] | undefined;
-  let metadataTemplate: MetadataTemplate = [];
+  let metadataJson: string | undefined;
   return events.map((event) => {
     if (event.metadata !== metadata) {
       metadata = event.metadata;
-      metadataTemplate = templateOf(metadata);
+      metadataJson = prevHashSortsLast(metadata) ? canonicalJson(metadata) : undefined;
     }
     // Spelt out: a spread with members added cost more than serialising the payload.
     const { type, schemaVersion, data } = event;
-    return { type, schemaVersion, dataJson: canonicalJson(data), metadataTemplate };
+    return { type, schemaVersion, data, metadata: event.metadata, dataJson: canonicalJson(data), metadataJson };
   });
 }
 
 /**
- * The metadata's template. Where every member the writer supplied sorts before prevHash,
- * as those of EventMetadataInput do, in a plain object, prevHash is its last member; else
- * the metadata is serialised with a marker for prevHash, cut wherever the marker's JSON
- * stands (nowhere, if a toJSON of its own leaves prevHash out).
+ * True when every member the writer supplied sorts before prevHash, as those of
+ * EventMetadataInput do, in a plain object (whose canonical JSON is that of its members).
  */
-const templateOf = (metadata: EventToAppend["metadata"]): MetadataTemplate => {
-  if (prevHashSortsLast(metadata)) {
-    const json = canonicalJson(metadata);
-    return [`${json === "{}" ? "{" : `${json.slice(0, -1)},`}"prevHash":`, "}"];
-  }
-  return canonicalJson({ ...metadata, prevHash: PREV_HASH_MARKER }).split(JSON.stringify(PREV_HASH_MARKER));
-};
-
 const prevHashSortsLast = (metadata: object): boolean =>
   Object.getPrototypeOf(metadata) === Object.prototype &&
   Object.keys(metadata).every((key) => key < "prevHash" || (metadata as Record<string, unknown>)[key] === undefined);
 
-/** Stands for prevHash while the metadata is serialised: random, so that no metadata holds it by chance. */
-const PREV_HASH_MARKER = `prevHash-${randomUUID()}`;
+/** canonicalJson({ ...metadata, prevHash }) from canonicalJson(metadata), when prevHash sorts last. */
+const withPrevHashLast = (metadataJson: string, prevHash: string): string =>
+  `${metadataJson === "{}" ? "{" : `${metadataJson.slice(0, -1)},`}"prevHash":${JSON.stringify(prevHash)}}`;
 
 /**
  * The store clock as it stamps recordedAt: never before an instant already recorded where
@@ -112,10 +91,10 @@ export function chainEvents(
 ): ChainedEvent[] {
   let revision = head ? head.revision : -1;
   let prevHash = head ? head.hash : GENESIS_HASH;
-  return events.map(({ type, schemaVersion, dataJson, metadataTemplate }) => {
+  return events.map(({ type, schemaVersion, dataJson, metadata: input, metadataJson: inputJson }) => {
     revision += 1;
     // The stored strings are the very ones the hash covers: each payload is serialised once.
-    const metadataJson = metadataTemplate.join(JSON.stringify(prevHash));
+    const metadataJson = inputJson === undefined ? canonicalJson({ ...input, prevHash }) : withPrevHashLast(inputJson, prevHash);
     const chained = { eventId: uuidV7(), type, schemaVersion, streamId, revision, recordedAt, hash: "", dataJson, metadataJson };
     chained.hash = hashCanonicalParts(chained, dataJson, metadataJson);
     prevHash = chained.hash;

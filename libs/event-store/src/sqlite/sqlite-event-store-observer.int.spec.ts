@@ -1,41 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Effect } from "effect";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testEvent } from "../../testing/event-store-contract.js";
 import { ConcurrencyConflict } from "../port/errors.js";
 import type { EventStoreObserver } from "../port/event-store-observer.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import { SqliteEventStore } from "./sqlite-event-store.js";
 
-const directories: string[] = [];
-afterEach(() => {
-  for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A file-backed store writes on its thread, an in-memory one on the event loop: both tell the observer alike. */
-const stores = [
-  {
-    writer: "its writer thread",
-    path: () => {
-      const dir = mkdtempSync(join(tmpdir(), "mandat-observer-"));
-      directories.push(dir);
-      return join(dir, "events.sqlite");
-    },
-  },
-  { writer: "the event loop", path: () => ":memory:" },
-];
-
 /** What the store tells its observer (the server's metrics): each append's latency, each group commit's size. */
-describe.each(stores)("SqliteEventStore observer, writing on $writer", ({ path }) => {
+describe("SqliteEventStore observer", () => {
   const observed = () => {
     const seen = { answered: [] as number[], batches: [] as number[] };
     const observer: EventStoreObserver = {
       appendAnswered: (seconds) => seen.answered.push(seconds),
       batchCommitted: (appends) => seen.batches.push(appends),
     };
-    return { seen, store: SqliteEventStore.open({ path: path(), observer }) };
+    return { seen, store: SqliteEventStore.open({ path: ":memory:", observer }) };
   };
 
   it("appends made in one turn are one group commit of that many; each append's answer is timed", async () => {
@@ -58,7 +37,7 @@ describe.each(stores)("SqliteEventStore observer, writing on $writer", ({ path }
 
   it("answers the appends of a committed batch even when the observer throws after the commit", async () => {
     const store = SqliteEventStore.open({
-      path: path(),
+      path: ":memory:",
       observer: {
         appendAnswered: () => undefined,
         batchCommitted: () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,10 +6,9 @@ import { Cause, Chunk, Effect, Exit, Fiber, Stream } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ContractFixture, eventStoreContract, testEvent } from "../../testing/event-store-contract.js";
 import { verifyStore } from "../integrity/verify-store.js";
-import type { EnqueuedAppend } from "../port/enqueued-append.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
-import { SqliteEventStore, type SqliteEventStoreOptions, THREAD_BATCH_SIZE } from "./sqlite-event-store.js";
+import { SqliteEventStore } from "./sqlite-event-store.js";
 
 const onDisk: ContractFixture = {
   name: "SQLite on disk",
@@ -78,29 +76,9 @@ eventStoreContract(inMemory);
 const run = Effect.runPromise;
 const isDefect = (exit: Exit.Exit<unknown, unknown>) => Exit.isFailure(exit) && Cause.isDie(exit.cause);
 
-/** A fresh log file for each store a test opens, removed after the test. */
-const logFiles: string[] = [];
-afterEach(() => {
-  for (const dir of logFiles.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const freshLog = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "mandat-sqlite-"));
-  logFiles.push(dir);
-  return join(dir, "events.sqlite");
-};
-
-/** Both places a store writes its batches: what holds for one must hold for the other. */
-const writers: ReadonlyArray<{
-  readonly name: string;
-  readonly open: (options?: Partial<SqliteEventStoreOptions>) => SqliteEventStore;
-}> = [
-  { name: "on its writer thread", open: (options) => SqliteEventStore.open({ path: freshLog(), ...options }) },
-  { name: "on the event loop", open: (options) => SqliteEventStore.open({ path: ":memory:", ...options }) },
-];
-
-describe.each(writers)("SQLite group commit $name", ({ open }) => {
+describe("SQLite group commit", () => {
   it("fails only the append whose payload JSON cannot hold, not the others of its transaction", async () => {
-    const store = open();
+    const store = SqliteEventStore.open({ path: ":memory:" });
     try {
       const exits = await Promise.all([
         Effect.runPromiseExit(store.append("fine-1", [testEvent("E")], ExpectedRevision.noStream)),
@@ -118,95 +96,6 @@ describe.each(writers)("SQLite group commit $name", ({ open }) => {
     } finally {
       store.close();
     }
-  });
-
-  it("writes what is queued before it closes, and refuses appends after", async () => {
-    const store = open();
-    const enqueued = Array.from({ length: 2 * THREAD_BATCH_SIZE + 3 }, (_, i) =>
-      Effect.runSync(store.enqueueAppend(`closing-${i}`, [testEvent("E")], ExpectedRevision.noStream)),
-    );
-    store.close();
-    const outcomes = await Promise.all(enqueued.map((append) => Effect.runPromiseExit(append.outcome)));
-    expect(outcomes.filter(Exit.isSuccess)).toHaveLength(enqueued.length);
-    const after = await Effect.runPromiseExit(store.append("late", [testEvent("E")], ExpectedRevision.noStream));
-    expect(Exit.isFailure(after) && after.cause._tag === "Fail" && after.cause.error._tag).toBe("StoreUnavailable");
-  });
-});
-
-describe("SQLite store writing on its thread", () => {
-  /** Fills a batch, so that it goes to the thread at once, ending with `last`. */
-  const sendBatchEndingWith = (store: SqliteEventStore, last: () => ReturnType<SqliteEventStore["enqueueAppend"]>) => {
-    for (let i = 1; i < THREAD_BATCH_SIZE; i++) {
-      Effect.runSync(store.enqueueAppend(`filler-${crypto.randomUUID()}`, [testEvent("E")], ExpectedRevision.noStream));
-    }
-    return Effect.runSync(last());
-  };
-
-  it.each([
-    { leaderExpects: ExpectedRevision.noStream, follower: "written after it", outcome: { revision: 1 } },
-    { leaderExpects: ExpectedRevision.at(7), follower: "refused with it", outcome: "ConcurrencyConflict" },
-  ])("writes a follower sent while its leader is still on the thread $follower", async ({ leaderExpects, outcome }) => {
-    const store = SqliteEventStore.open({ path: freshLog() });
-    try {
-      // Both batches leave in this turn of the event loop: the leader's reply cannot have come back yet.
-      const leader = sendBatchEndingWith(store, () => store.enqueueAppend("s", [testEvent("Lead")], leaderExpects));
-      const follower = sendBatchEndingWith(store, () =>
-        store.enqueueAppend("s", [testEvent("Follow")], ExpectedRevision.any, { follows: leader }),
-      );
-      const exit = await Effect.runPromiseExit(follower.outcome);
-      if (typeof outcome === "string") {
-        expect(Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag).toBe(outcome);
-      } else {
-        expect(Exit.isSuccess(exit) && exit.value).toMatchObject(outcome);
-      }
-    } finally {
-      store.close();
-    }
-  });
-
-  it("refuses an append enqueued while it closes, and writes nothing after close returns", async () => {
-    const path = freshLog();
-    const store = SqliteEventStore.open({ path });
-    const late: EnqueuedAppend[] = [];
-    const first = Effect.runSync(store.enqueueAppend("first", [testEvent("E")], ExpectedRevision.noStream));
-    // Told the outcome inside close: a listener that appends at once.
-    first.whenSettled(() => late.push(Effect.runSync(store.enqueueAppend("late", [testEvent("E")], ExpectedRevision.noStream))));
-    store.close();
-    expect(late).toHaveLength(1);
-    const exit = await Effect.runPromiseExit(late[0]!.outcome);
-    expect(Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag).toBe("StoreUnavailable");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const reopened = SqliteEventStore.open({ path, fileMustExist: true });
-    try {
-      expect((await run(reopened.readAll())).map((event) => event.streamId)).toEqual(["first"]);
-    } finally {
-      reopened.close();
-    }
-  });
-
-  it("keeps the process alive while a batch is on the thread, and lets it end when the thread is idle", () => {
-    const dir = mkdtempSync(join(tmpdir(), "mandat-thread-exit-"));
-    logFiles.push(dir);
-    // Never closed: an idle writer thread must not hold the process, a batch on it must.
-    const script = `
-      import { Effect } from "effect";
-      import { ExpectedRevision } from "#event-store";
-      import { SqliteEventStore } from "#event-store/sqlite";
-      const store = SqliteEventStore.open({ path: ${JSON.stringify(join(dir, "events.sqlite"))} });
-      const event = { type: "E", schemaVersion: 1, data: {}, metadata: { actor: { id: "a", roles: [] }, commandId: "c", correlationId: "c", causationId: "c" } };
-      Effect.runPromise(store.append("s", [event], ExpectedRevision.noStream)).then((result) => console.log("committed", result.position));
-    `;
-    const child = spawnSync(process.execPath, ["--input-type=module", "--eval", script], {
-      cwd: join(import.meta.dirname, "../../../.."),
-      encoding: "utf8",
-      timeout: 15_000,
-    });
-    expect({ status: child.status, signal: child.signal, stdout: child.stdout.trim(), stderr: child.stderr }).toEqual({
-      status: 0,
-      signal: null,
-      stdout: "committed 1",
-      stderr: "",
-    });
   });
 });
 
@@ -249,15 +138,15 @@ describe("SQLite import", () => {
   });
 });
 
-describe.each(["thread", "event-loop"] as const)("SQLite store shared with another process, writing on the %s", (writer) => {
+describe("SQLite store shared with another process", () => {
   const event = testEvent("E");
   let dir: string;
   let ours: SqliteEventStore;
   let theirs: SqliteEventStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "mandat-shared-"));
-    ours = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30, writer });
-    theirs = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30, writer });
+    ours = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30 });
+    theirs = SqliteEventStore.open({ path: join(dir, "events.sqlite"), pollIntervalMs: 30 });
   });
   afterEach(() => {
     ours.close();

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Effect, Exit, type Scope } from "effect";
-import { type SerialisedEvent, serialiseEvents } from "../integrity/hash-chain.js";
+import { type SerialisedEvent, type StreamHead, chainEvents, nextRecordedAt, serialiseEvents } from "../integrity/hash-chain.js";
 import { type AppendError, EnqueuedAppend } from "../port/enqueued-append.js";
 import { ConcurrencyConflict, IdempotencyKeyTaken, ImportRejected, StoreUnavailable, StreamNotFound } from "../port/errors.js";
 import type {
@@ -15,15 +15,14 @@ import type {
 } from "../port/event-store.js";
 import type { EventStoreAdminService } from "../port/event-store-admin.js";
 import { type EventStoreObserver, NO_OBSERVER } from "../port/event-store-observer.js";
-import type { ExpectedRevision } from "../port/expected-revision.js";
+import { type ActualRevision, type ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
-import type { EventToAppend, RecordedEvent } from "../port/recorded-event.js";
+import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
 import { AppendNotifier } from "../subscription/append-notifier.js";
 import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
-import { type AppendOutcome, type BatchAppend, BatchWriter, ImportBreak, type Leader, type StoredClaim } from "./batch-writer.js";
-import { type RawEventRow, rawRowToEvent } from "./event-row-mapping.js";
-import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite-schema.js";
-import { type BatchOutcome, WriterThread, WriterThreadStopped } from "./writer-thread.js";
+import { type RawEventRow, eventToRow, rawRowToEvent, storedForm } from "./event-row-mapping.js";
+import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, applyPragmas } from "./sqlite-schema.js";
+import { StreamHeads } from "./stream-heads.js";
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ":memory:" for a store that lives as long as the process. */
@@ -36,17 +35,16 @@ export interface SqliteEventStoreOptions {
   readonly fileMustExist?: boolean;
   /** Told how long appends take and how many each group commit writes (the server's metrics). */
   readonly observer?: EventStoreObserver;
-  /**
-   * Where batches are written, chained and committed: on a writer thread of their own (the
-   * default for a file), or on the event loop (always for ":memory:", which no other
-   * connection can open).
-   */
-  readonly writer?: "thread" | "event-loop";
+}
+
+/** An idempotency claim as stored: its response already in JSON. */
+interface StoredClaim {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly responseJson: string;
 }
 
 interface PendingAppend {
-  /** Its place in the order of this store's appends (BatchAppend.sequence). */
-  readonly sequence: number;
   readonly streamId: string;
   readonly events: ReadonlyArray<SerialisedEvent>;
   readonly expected: ExpectedRevision;
@@ -60,16 +58,6 @@ interface PendingAppend {
   readonly enqueued: EnqueuedAppend;
 }
 
-/**
- * Where batches go to a writer thread, one is sent as soon as this many appends wait, not
- * only at the end of the event loop's turn: the thread then writes the first while the
- * commands of the next are still deciding, and takes those sent meanwhile into the same
- * transaction. With every command of a turn in one batch, the two threads took turns
- * instead. Measured with 64 commands in flight: 8 a batch, 31k commands/s; 16, 32-38k;
- * 32, 30-32k; 48, 27k; the event loop alone, 28k.
- */
-export const THREAD_BATCH_SIZE = 16;
-
 const NO_LIMIT = -1;
 const END_OF_TIME = "9999-12-31T23:59:59.999Z";
 
@@ -79,39 +67,35 @@ const END_OF_TIME = "9999-12-31T23:59:59.999Z";
  * caller is answered only after that transaction has committed. enqueueAppend answers as
  * soon as the append is queued, so that a writer may queue another after it (`follows`)
  * that joins the same transaction.
- *
- * A file-backed store writes its batches on a writer thread (WriterThread): while one batch
- * is hashed, inserted and fsynced there, the event loop decides the commands of the next
- * one, and reads go on. Reads use the store's own connection on the event loop.
  */
 export class SqliteEventStore implements EventStoreService, EventStoreAdminService {
   readonly densePositions = true;
   private readonly notifier = new AppendNotifier();
   private pending: PendingAppend[] = [];
-  private nextSequence = 0;
-  /** The sequence number of each append enqueued and not yet settled, in their order. */
-  private readonly unsettled = new Map<EnqueuedAppend, number>();
   private flushScheduled = false;
   private closed = false;
   private readonly statements;
-  /** Writes on the store's own connection: every batch on the event loop, else only imports. */
-  private readonly writer: BatchWriter;
-  /** Started on the first write of a store that writes on a thread; replaced if it stops. */
-  private thread: WriterThread | undefined;
+  private readonly heads: StreamHeads;
   private readonly refreshTimer: NodeJS.Timeout;
+  private readonly writeBatch;
+  private readonly importBatch;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly clock: () => Date,
-    /** A clock other than the system's was given: the store stamps appends with it, wherever they are written. */
-    private readonly clockGiven: boolean,
     private readonly pollIntervalMs: number,
     private readonly observer: EventStoreObserver,
-    /** The log's file, when batches are written on a writer thread. */
-    private readonly threadPath: string | undefined,
   ) {
     db.exec(EVENT_LOG_SCHEMA);
     this.statements = {
+      lastEvent: db.prepare<[], { position: number; recorded_at: string }>(
+        "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1",
+      ),
+      insertEvent: db.prepare<EventRow>(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      idempotencyKeyExists: db.prepare<[string], { key: string }>("SELECT key FROM idempotency_records WHERE key = ?"),
+      insertIdempotency: db.prepare(
+        "INSERT INTO idempotency_records (key, fingerprint, stream_id, revision, position, recorded_at, response) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       findIdempotency: db.prepare<[string], IdempotencyRow>("SELECT * FROM idempotency_records WHERE key = ?"),
       readForwards: db.prepare<[string, number, string, number], RawEventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision ASC LIMIT ?`,
@@ -127,8 +111,10 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       ),
     };
     for (const read of [this.statements.readForwards, this.statements.readBackwards, this.statements.readAll]) read.raw(true);
-    this.writer = new BatchWriter(db, clock);
+    this.heads = new StreamHeads(db, () => this.readHeadPosition());
     this.refreshTimer = setInterval(() => this.refreshHeads(), pollIntervalMs).unref();
+    this.writeBatch = db.transaction((batch: ReadonlyArray<PendingAppend>) => this.writeAppends(batch));
+    this.importBatch = db.transaction((events: ReadonlyArray<RecordedEvent>) => this.writeImported(events));
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -137,14 +123,11 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     const db = new Database(options.path, { fileMustExist: options.fileMustExist ?? false });
     try {
       applyPragmas(db);
-      const onThread = !inMemory && (options.writer ?? "thread") === "thread";
       return new SqliteEventStore(
         db,
         options.clock ?? (() => new Date()),
-        options.clock !== undefined,
         options.pollIntervalMs ?? 250,
         options.observer ?? NO_OBSERVER,
-        onThread ? options.path : undefined,
       );
     } catch (error) {
       db.close();
@@ -183,10 +166,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       const serialised = serialiseEvents(events);
       const claim = options.idempotency && storedClaim(options.idempotency);
       const enqueued = new EnqueuedAppend();
-      const sequence = this.nextSequence++;
-      this.unsettled.set(enqueued, sequence);
       this.pending.push({
-        sequence,
         streamId,
         events: serialised,
         expected,
@@ -196,8 +176,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
         calledAt: performance.now(),
         enqueued,
       });
-      if (this.threadPath !== undefined && this.pending.length >= THREAD_BATCH_SIZE) this.flush();
-      else this.scheduleFlush();
+      this.scheduleFlush();
       return enqueued;
     });
 
@@ -260,41 +239,22 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
   ): Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable> =>
     Effect.suspend(() => {
       try {
-        // On this connection, also where batches go to a writer thread: a lock either holds
-        // is waited out (busy_timeout), and the thread's heads pull the imported ones in.
-        this.writer.import(events);
+        const { heads, position } = this.importBatch.immediate(events);
+        this.heads.committed(heads, position);
         this.notifier.notify();
         return Effect.succeed({ imported: events.length });
       } catch (error) {
-        return Effect.fail(
-          error instanceof ImportBreak
-            ? new ImportRejected({ reason: error.message })
-            : unavailable("cannot import events")(error),
-        );
+        return Effect.fail(error instanceof ImportRejected ? error : unavailable("cannot import events")(error));
       }
     });
 
-  /**
-   * Writes what is queued, then closes; later appends fail with StoreUnavailable. Blocks
-   * until a writer thread has committed what it was sent, and closed its connection.
-   */
+  /** Writes what is queued, then closes; later appends fail with StoreUnavailable. */
   close(): void {
     if (this.closed) return;
-    // Closed from here on: an append enqueued meanwhile (by a listener told an outcome below) is refused.
+    this.flush();
     this.closed = true;
-    try {
-      this.flush();
-      this.thread?.awaitRepliesSync();
-    } finally {
-      this.thread?.close();
-      clearInterval(this.refreshTimer);
-      this.db.close();
-    }
-  }
-
-  /** The last revision of each stream, as this connection knows them. */
-  private get heads() {
-    return this.writer.heads;
+    clearInterval(this.refreshTimer);
+    this.db.close();
   }
 
   private scheduleFlush(): void {
@@ -310,89 +270,127 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
-    // A writer thread reads the system clock as its transaction begins, as close to the
-    // commit as it can; a clock given to the store (tests travel in time) is read here for it.
-    const appends = this.toBatchAppends(batch, this.threadPath !== undefined && this.clockGiven ? this.clock() : undefined);
-    // Every append before the first unsettled one has been settled, and is named as a leader no more.
-    const settledBelow = this.unsettled.values().next().value ?? this.nextSequence;
-    if (this.threadPath === undefined) {
-      this.writeHere(batch, appends, settledBelow);
-      return;
-    }
-    if (!this.thread?.running) {
-      try {
-        this.thread = WriterThread.start(this.threadPath, (appends) => this.committed(appends));
-      } catch (error) {
-        // No thread to be had (the system refused one): the batch is answered, never dropped.
-        this.settle(batch, { failed: error });
-        return;
-      }
-    }
-    this.thread.write(appends, settledBelow, (outcome) => this.settle(batch, outcome));
-  }
-
-  /**
-   * The appends of a batch as its writer takes them: a leader (AppendOptions.follows) not
-   * yet settled named by its number, one settled as committed or not.
-   */
-  private toBatchAppends(batch: ReadonlyArray<PendingAppend>, now: Date | undefined): BatchAppend[] {
-    return batch.map(({ sequence, streamId, events, expected, idempotency, now: asked, follows }) => {
-      let leader: Leader | undefined;
-      if (follows && !follows.committed) {
-        const leaderSequence = this.unsettled.get(follows);
-        leader = leaderSequence === undefined ? "not-written" : { sequence: leaderSequence };
-      }
-      return { sequence, streamId, events, expected, idempotency, now: asked ?? now, leader };
-    });
-  }
-
-  private writeHere(batch: ReadonlyArray<PendingAppend>, appends: ReadonlyArray<BatchAppend>, settledBelow: number): void {
-    let outcomes: ReadonlyArray<AppendOutcome>;
+    let written: WrittenBatch;
     try {
-      outcomes = this.writer.write([appends], settledBelow)[0]!;
+      written = this.writeBatch.immediate(batch);
     } catch (error) {
-      this.settle(batch, { failed: error });
+      const failure = Exit.fail(unavailable("the append was not committed")(error));
+      this.answer(batch, () => failure);
       return;
     }
+    const { outcomes, heads, position } = written;
     try {
-      this.settle(batch, { outcomes });
+      this.heads.committed(heads, position);
+      this.notifier.notify();
+      this.observer.batchCommitted(batch.length);
     } finally {
-      this.committed(batch.length);
+      // Committed, so answered, whatever throws after the commit: an append left unanswered
+      // would hold its stream's queue, and every command after it, for ever.
+      this.answer(batch, (index) => outcomes[index]!);
     }
-  }
-
-  /** Answers every append of a batch, from what its writer told. */
-  private settle(batch: ReadonlyArray<PendingAppend>, outcome: BatchOutcome): void {
-    if ("failed" in outcome) {
-      const reason =
-        outcome.failed instanceof WriterThreadStopped
-          ? "whether the append was committed is not known"
-          : "the append was not committed";
-      const failure = Exit.fail(unavailable(reason)(outcome.failed));
-      this.answer(batch, () => failure);
-    } else {
-      this.answer(batch, (index) => exitOf(outcome.outcomes[index]!));
-    }
-  }
-
-  /** After a transaction has committed and its appends are answered: subscribers read on, the metrics count it. */
-  private committed(appends: number): void {
-    this.notifier.notify();
-    this.observer.batchCommitted(appends);
   }
 
   /** Settles every append first, then tells the observer: a throwing observer cannot leave one unanswered. */
   private answer(batch: ReadonlyArray<PendingAppend>, outcome: (index: number) => Exit.Exit<AppendResult, AppendError>): void {
     const answeredAt = performance.now();
-    batch.forEach((append, index) => {
-      this.unsettled.delete(append.enqueued);
-      append.enqueued.settle(outcome(index));
-    });
+    batch.forEach((append, index) => append.enqueued.settle(outcome(index)));
     for (const append of batch) this.observer.appendAnswered((answeredAt - append.calledAt) / 1000);
   }
 
+  /** Runs inside the batch transaction; each append stands or falls on its own. */
+  private writeAppends(batch: ReadonlyArray<PendingAppend>): WrittenBatch {
+    const last = this.statements.lastEvent.get();
+    let position = last?.position ?? 0;
+    this.heads.sync(position);
+    const now = this.clock();
+    let lastRecordedAt = last?.recorded_at;
+    // Heads this batch moves; they reach this.heads only once the transaction has committed.
+    const heads = new Map<string, StreamHead>();
+    const headOf = (streamId: string) => heads.get(streamId) ?? this.heads.headOf(streamId);
+    // Appends written so far in this batch: a follower of one of them may be written too,
+    // though it commits only with the follower (and if the batch fails, both fail).
+    const writtenHere = new Set<EnqueuedAppend>();
+    const writtenBefore = (leader: EnqueuedAppend) => leader.committed || writtenHere.has(leader);
+
+    const outcomes = batch.map((append): Exit.Exit<AppendResult, AppendError> => {
+      const { streamId, idempotency } = append;
+      const head = headOf(streamId);
+      const actual: ActualRevision = head ? head.revision : "no-stream";
+      if (append.follows && !writtenBefore(append.follows)) {
+        return Exit.fail(new ConcurrencyConflict({ streamId, expected: append.expected, actual }));
+      }
+      if (idempotency && this.statements.idempotencyKeyExists.get(idempotency.key)) {
+        return Exit.fail(new IdempotencyKeyTaken({ key: idempotency.key }));
+      }
+      if (!isSatisfied(append.expected, actual)) {
+        return Exit.fail(new ConcurrencyConflict({ streamId, expected: append.expected, actual }));
+      }
+      // Each append at its writer's instant, never before what this batch or the log holds.
+      const recordedAt = nextRecordedAt(append.now ?? now, lastRecordedAt);
+      // Anything that throws from here on (a full disk, say) fails the whole batch, unwritten.
+      const written = this.writeAppend(append, head, position, recordedAt);
+      if (written.position > position) lastRecordedAt = recordedAt;
+      position = written.position;
+      if (written.head) heads.set(streamId, written.head);
+      writtenHere.add(append.enqueued);
+      return Exit.succeed({ streamId, revision: written.head?.revision ?? -1, position, recordedAt });
+    });
+    return { outcomes, heads, position };
+  }
+
+  /** One append's rows and idempotency record, inside the batch transaction. */
+  private writeAppend(
+    append: PendingAppend,
+    head: StreamHead | undefined,
+    positionBefore: number,
+    recordedAt: string,
+  ): { readonly position: number; readonly head: StreamHead | undefined } {
+    let position = positionBefore;
+    const chained = chainEvents(append.streamId, head, recordedAt, append.events);
+    for (const event of chained) {
+      position += 1;
+      this.statements.insertEvent.run(...eventToRow(position, event));
+    }
+    const last = chained.at(-1);
+    const headAfter = last ? { revision: last.revision, hash: last.hash } : head;
+    if (append.idempotency) {
+      const { key, fingerprint, responseJson } = append.idempotency;
+      this.statements.insertIdempotency.run(
+        key,
+        fingerprint,
+        append.streamId,
+        headAfter?.revision ?? -1,
+        position,
+        recordedAt,
+        responseJson,
+      );
+    }
+    return { position, head: headAfter };
+  }
+
+  /**
+   * Positions are numbered on from the head, whatever they were where the events come
+   * from (another engine's are sparse): the log stays dense and verifies as such.
+   */
+  private writeImported(events: ReadonlyArray<RecordedEvent>): Omit<WrittenBatch, "outcomes"> {
+    const last = this.statements.lastEvent.get();
+    let position = last?.position ?? 0;
+    let lastRecordedAt = last?.recorded_at ?? "";
+    this.heads.sync(position);
+    const heads = new Map<string, StreamHead>();
+    for (const event of events) {
+      const reason = importBreak(event, heads.get(event.streamId) ?? this.heads.headOf(event.streamId), lastRecordedAt);
+      if (reason) throw new ImportRejected({ reason });
+      position += 1;
+      this.statements.insertEvent.run(...eventToRow(position, storedForm(event)));
+      heads.set(event.streamId, { revision: event.revision, hash: event.metadata.hash });
+      lastRecordedAt = event.recordedAt;
+    }
+    return { heads, position };
+  }
+
   private readHeadPosition(): number {
-    return this.writer.headPosition();
+    return this.statements.lastEvent.get()?.position ?? 0;
   }
 
   private refreshHeads(): void {
@@ -406,6 +404,12 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
   private attempt<A>(reason: string, read: () => A): Effect.Effect<A, StoreUnavailable> {
     return Effect.try({ try: read, catch: unavailable(reason) });
   }
+}
+
+interface WrittenBatch {
+  readonly outcomes: ReadonlyArray<Exit.Exit<AppendResult, AppendError>>;
+  readonly heads: ReadonlyMap<string, StreamHead>;
+  readonly position: number;
 }
 
 interface IdempotencyRow {
@@ -425,18 +429,17 @@ function storedClaim({ key, fingerprint, response }: IdempotencyClaim): StoredCl
   return { key, fingerprint, responseJson };
 }
 
-/** A writer's outcome as the port tells it. */
-function exitOf(outcome: AppendOutcome): Exit.Exit<AppendResult, AppendError> {
-  switch (outcome._tag) {
-    case "Written":
-      return Exit.succeed(outcome.result);
-    case "ConcurrencyConflict":
-      return Exit.fail(
-        new ConcurrencyConflict({ streamId: outcome.streamId, expected: outcome.expected, actual: outcome.actual }),
-      );
-    case "IdempotencyKeyTaken":
-      return Exit.fail(new IdempotencyKeyTaken({ key: outcome.key }));
+/** Why an imported event cannot follow what the log holds, if it cannot. */
+function importBreak(event: RecordedEvent, head: StreamHead | undefined, lastRecordedAt: string): string | undefined {
+  const expectedRevision = head ? head.revision + 1 : 0;
+  if (event.revision !== expectedRevision || event.metadata.prevHash !== (head ? head.hash : GENESIS_HASH)) {
+    return `event ${event.eventId} does not continue stream ${event.streamId} (revision ${event.revision}, expected ${expectedRevision})`;
   }
+  // One clock stamps a dense log, so verification reads time running backwards as events moved.
+  if (event.recordedAt < lastRecordedAt) {
+    return `event ${event.eventId} was recorded at ${event.recordedAt}, before the ${lastRecordedAt} of the event it would follow`;
+  }
+  return undefined;
 }
 
 const unavailable = (reason: string) => (cause: unknown) =>
