@@ -8,6 +8,8 @@ import { KeyStore, SqliteKeyStore } from "#privacy";
 import Database from "better-sqlite3";
 import { Effect, Layer, ManagedRuntime, Stream } from "effect";
 import { rawReadAndParse } from "./raw-read.js";
+import { openRawRowStore } from "./raw-row-store.js";
+import { rawRowInserter } from "./raw-rows.js";
 import { type Throughput, median, now, throughput } from "./measure.js";
 
 export interface EventStoreBenchSizes {
@@ -24,6 +26,8 @@ export interface EventStoreBenchResults {
   readonly rawInsertHundredPerTransaction: Throughput;
   readonly engineCommands1: Throughput;
   readonly engineCommands64: Throughput;
+  /** (c) over a store that only inserts raw rows: how far (c) can go, whatever the store does. */
+  readonly pipelineOverRawRows64: Throughput;
   readonly storeAppends64: Throughput;
   readonly rawReadAndParse: Throughput;
   readonly engineCatchUpRead: Throughput;
@@ -46,21 +50,10 @@ function rawInserts(path: string, events: number, perTransaction: number): Throu
   const db = new Database(path);
   applyPragmas(db);
   db.exec(EVENT_LOG_SCHEMA);
-  const insert = db.prepare(
-    "INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, hash) VALUES (?, ?, ?, 0, 'OrganisationRegistered', 1, ?, ?, ?, ?)",
-  );
+  const insertRow = rawRowInserter(db);
   const writeBatch = db.transaction((first: number, count: number) => {
     for (let position = first; position < first + count; position++) {
-      const meta = JSON.stringify({ ...metadata, prevHash: "0".repeat(64) });
-      insert.run(
-        position,
-        uuidV7(),
-        `organisation-${uuidV7()}`,
-        new Date().toISOString(),
-        JSON.stringify(payload),
-        meta,
-        "f".repeat(64),
-      );
+      insertRow(position, `organisation-${uuidV7()}`, payload, metadata);
     }
   });
   const latencies: number[] = [];
@@ -92,9 +85,17 @@ async function inFlight(total: number, concurrency: number, operation: () => Pro
   return throughput(total, now() - started, latencies);
 }
 
-/** (c): RegisterOrganisation through the whole command pipeline, as the API runs it. */
-async function engineCommands(path: string, commands: number, concurrency: number): Promise<Throughput> {
-  const store = SqliteEventStore.open({ path });
+/**
+ * (c): RegisterOrganisation through the whole command pipeline, as the API runs it, over
+ * the embedded store, or over a store that only inserts raw rows (its ceiling).
+ */
+async function engineCommands(
+  path: string,
+  commands: number,
+  concurrency: number,
+  over: "store" | "raw rows",
+): Promise<Throughput> {
+  const { store, close } = over === "store" ? embeddedStore(path) : openRawRowStore(path);
   const keys = SqliteKeyStore.open(":memory:");
   const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(EventStore, store), Layer.succeed(KeyStore, keys)));
   try {
@@ -103,10 +104,15 @@ async function engineCommands(path: string, commands: number, concurrency: numbe
     );
   } finally {
     await runtime.dispose();
-    store.close();
+    close();
     keys.close();
   }
 }
+
+const embeddedStore = (path: string) => {
+  const store = SqliteEventStore.open({ path });
+  return { store, close: () => store.close() };
+};
 
 /** The store's append alone, to show what the pipeline adds on top of it. */
 async function storeAppends(path: string, appends: number, concurrency: number): Promise<Throughput> {
@@ -162,6 +168,7 @@ export async function benchEventStore(directory: string, sizes: EventStoreBenchS
     rawInsertHundredPerTransaction: [],
     engineCommands1: [],
     engineCommands64: [],
+    pipelineOverRawRows64: [],
     storeAppends64: [],
     rawReadAndParse: [],
     engineCatchUpRead: [],
@@ -178,9 +185,10 @@ export async function benchEventStore(directory: string, sizes: EventStoreBenchS
   for (let round = 1; round <= sizes.rounds; round++) {
     console.log(`  round ${round} of ${sizes.rounds}`);
     samples.rawInsertOnePerTransaction.push(rawInserts(fresh("raw-1"), sizes.rawSingle, 1));
-    samples.engineCommands1.push(await engineCommands(fresh("engine-1"), sizes.engineSingle, 1));
+    samples.engineCommands1.push(await engineCommands(fresh("engine-1"), sizes.engineSingle, 1, "store"));
     samples.rawInsertHundredPerTransaction.push(rawInserts(fresh("raw-100"), sizes.rawBatched, 100));
-    samples.engineCommands64.push(await engineCommands(fresh("engine-64"), sizes.engineConcurrent, 64));
+    samples.engineCommands64.push(await engineCommands(fresh("engine-64"), sizes.engineConcurrent, 64, "store"));
+    samples.pipelineOverRawRows64.push(await engineCommands(fresh("raw-rows-64"), sizes.engineConcurrent, 64, "raw rows"));
     samples.storeAppends64.push(await storeAppends(fresh("store-64"), sizes.engineConcurrent, 64));
     samples.rawReadAndParse.push(rawReadAndParse(logPath));
     samples.engineCatchUpRead.push(await engineCatchUp(logPath));

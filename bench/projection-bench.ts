@@ -9,12 +9,15 @@ import { addDays } from "#domain";
 import { Effect } from "effect";
 import { HistoryGenerator } from "#projections/history-generator";
 import { rawReadAndParse } from "./raw-read.js";
+import { rawWritesOfRebuiltRows } from "./raw-writes.js";
 import { type Throughput, median, now, percentile, round, throughput } from "./measure.js";
 
 export interface ProjectionBenchResults {
   readonly logEvents: number;
   readonly rawReadAndParse: Throughput;
   readonly rebuild: Throughput;
+  /** The rows the rebuild left, written raw (rawWritesOfRebuiltRows): the floor under its writes. */
+  readonly rawWritesOfRebuiltRows: Throughput;
   readonly rebuildPeakRssMb: number;
   readonly queryEvents: number;
   readonly overviewLatency: { readonly p50Ms: number; readonly p99Ms: number; readonly samples: number };
@@ -124,13 +127,17 @@ export async function benchProjections(
   console.log("  raw read of the log with JSON parse (median of three)");
   const raw = median([rawReadAndParse(logPath), rawReadAndParse(logPath), rawReadAndParse(logPath)], (run) => run.perSecond);
   console.log("  rebuilding every read model from the log (separate process)");
-  const rebuilt = await rebuildInChild(logPath, join(directory, "rebuilt-read-models.sqlite"));
+  const rebuiltPath = join(directory, "rebuilt-read-models.sqlite");
+  const rebuilt = await rebuildInChild(logPath, rebuiltPath);
+  console.log("  writing the rebuilt rows raw, the floor under a rebuild's writes");
+  const rawWrites = rawWritesOfRebuiltRows(rebuiltPath, join(directory, "raw-writes.sqlite"));
   console.log(`  asOf/at queries on one initiative with about ${sizes.eventsOfOneInitiative} events`);
   const queries = await queryLatencies(directory, sizes.eventsOfOneInitiative);
   return {
     logEvents,
     rawReadAndParse: raw,
     rebuild: throughput(rebuilt.events, rebuilt.ms),
+    rawWritesOfRebuiltRows: rawWrites,
     rebuildPeakRssMb: Math.round(rebuilt.maxRssKb / 1024),
     ...queries,
   };
