@@ -9,10 +9,10 @@ export interface Target {
   readonly goal: number;
   readonly unit: string;
   /**
-   * The best this figure can be on this machine, measured in the same run: the same work
-   * with the engine's part taken away (a goal beyond it cannot be met by the engine alone).
+   * The figure with a part of the work taken away, measured in the same run: how far
+   * improving the rest alone can take it. `assuming` names what stays as it is.
    */
-  readonly ceiling?: number;
+  readonly bound?: { readonly value: number; readonly assuming: string };
 }
 
 export const meets = (target: Target): boolean =>
@@ -37,7 +37,7 @@ export function printTargets(targets: ReadonlyArray<Target>): void {
       measured: `${round(t.measured, 3)}${t.unit}`,
       goal: `${t.comparator} ${t.goal}${t.unit}`,
       result: meets(t) ? "met" : "MISSED",
-      "ceiling here": t.ceiling === undefined ? "" : `${round(t.ceiling, 3)}${t.unit}`,
+      "bound (assuming)": t.bound === undefined ? "" : `${round(t.bound.value, 3)}${t.unit} (${t.bound.assuming})`,
     })),
   );
 }

@@ -129,7 +129,8 @@ const withRareCheckpoints =
       (previous) => Effect.sync(() => db.pragma(`wal_autocheckpoint = ${previous}`)),
     );
 
-const REBUILD_CHECKPOINT_PAGES = 8_000;
+/** How many WAL pages a rebuild lets build up between checkpoints (withRareCheckpoints). */
+export const REBUILD_CHECKPOINT_PAGES = 8_000;
 
 const NONE: ReadonlyArray<Build> = [];
 
