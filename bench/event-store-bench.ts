@@ -26,7 +26,7 @@ export interface EventStoreBenchResults {
   readonly rawInsertHundredPerTransaction: Throughput;
   readonly engineCommands1: Throughput;
   readonly engineCommands64: Throughput;
-  /** (c) over a store that only inserts raw rows: how far (c) can go, whatever the store does. */
+  /** (c) over a store that only inserts raw rows: how far (c) can go with today's pipeline, whatever the store does. */
   readonly pipelineOverRawRows64: Throughput;
   readonly storeAppends64: Throughput;
   readonly rawReadAndParse: Throughput;
@@ -87,7 +87,7 @@ async function inFlight(total: number, concurrency: number, operation: () => Pro
 
 /**
  * (c): RegisterOrganisation through the whole command pipeline, as the API runs it, over
- * the embedded store, or over a store that only inserts raw rows (its ceiling).
+ * the embedded store, or over a store that only inserts raw rows (its bound).
  */
 async function engineCommands(
   path: string,

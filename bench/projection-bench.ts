@@ -16,7 +16,7 @@ export interface ProjectionBenchResults {
   readonly logEvents: number;
   readonly rawReadAndParse: Throughput;
   readonly rebuild: Throughput;
-  /** The rows the rebuild left, written raw (rawWritesOfRebuiltRows): the floor under its writes. */
+  /** The rows the rebuild left, written raw (rawWritesOfRebuiltRows): what its writes cost on their own. */
   readonly rawWritesOfRebuiltRows: Throughput;
   readonly rebuildPeakRssMb: number;
   readonly queryEvents: number;
@@ -129,7 +129,7 @@ export async function benchProjections(
   console.log("  rebuilding every read model from the log (separate process)");
   const rebuiltPath = join(directory, "rebuilt-read-models.sqlite");
   const rebuilt = await rebuildInChild(logPath, rebuiltPath);
-  console.log("  writing the rebuilt rows raw, the floor under a rebuild's writes");
+  console.log("  writing the rebuilt rows raw: what a rebuild's writes cost on their own");
   const rawWrites = rawWritesOfRebuiltRows(rebuiltPath, join(directory, "raw-writes.sqlite"));
   console.log(`  asOf/at queries on one initiative with about ${sizes.eventsOfOneInitiative} events`);
   const queries = await queryLatencies(directory, sizes.eventsOfOneInitiative);

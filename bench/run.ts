@@ -178,13 +178,7 @@ async function benchHttpSection(targets: Target[]): Promise<Record<string, unkno
       goal: 0.5,
       unit: "x",
     },
-    {
-      name: `overview p99 ${beside}`,
-      measured: reads.overviewBesideWriters.p99Ms,
-      comparator: "<=",
-      goal: 20,
-      unit: " ms",
-    },
+    { name: `overview p99 ${beside}`, measured: reads.overviewBesideWriters.p99Ms, comparator: "<=", goal: 20, unit: " ms" },
     {
       // Without If-Match every write must succeed: a 409 (or any other refusal) is a lost write.
       name: "non-2xx answers (409s and any other) of 64 writers on one stream",
