@@ -8,13 +8,17 @@ import { ProjectionRunner, allProjections, initiativeOverview, mandateHistory, o
 import { addDays } from "#domain";
 import { Effect } from "effect";
 import { HistoryGenerator } from "#projections/history-generator";
+import { type CursorWalk, cursorWalk } from "./cursor-walk.js";
 import { rawReadAndParse } from "./raw-read.js";
+import { REBUILD_BATCH_SIZE } from "./rebuild-batch-size.js";
 import { rawWritesOfRebuiltRows } from "./raw-writes.js";
 import { type Throughput, median, now, percentile, round, throughput } from "./measure.js";
 
 export interface ProjectionBenchResults {
   readonly logEvents: number;
   readonly rawReadAndParse: Throughput;
+  /** The log walked with the store's cursor, events untouched: what getting them costs a rebuild's event loop. */
+  readonly cursorWalk: CursorWalk;
   readonly rebuild: Throughput;
   /** The rows the rebuild left, written raw (rawWritesOfRebuiltRows): what its writes cost on their own. */
   readonly rawWritesOfRebuiltRows: Throughput;
@@ -126,6 +130,9 @@ export async function benchProjections(
   const logEvents = await generateOrReuse(logPath, Math.ceil(sizes.logEvents / perInitiative), perInitiative);
   console.log("  raw read of the log with JSON parse (median of three)");
   const raw = median([rawReadAndParse(logPath), rawReadAndParse(logPath), rawReadAndParse(logPath)], (run) => run.perSecond);
+  console.log("  the log through the store's cursor, events untouched (median of three)");
+  const walk = () => cursorWalk(logPath, REBUILD_BATCH_SIZE);
+  const walked = median([await walk(), await walk(), await walk()], (run) => run.busySeconds);
   console.log("  rebuilding every read model from the log (separate process)");
   const rebuiltPath = join(directory, "rebuilt-read-models.sqlite");
   const rebuilt = await rebuildInChild(logPath, rebuiltPath);
@@ -138,6 +145,7 @@ export async function benchProjections(
   return {
     logEvents,
     rawReadAndParse: raw,
+    cursorWalk: walked,
     rebuild: throughput(rebuilt.events, rebuilt.ms),
     rawWritesOfRebuiltRows: rawWrites,
     rebuildPeakRssMb: Math.round(rebuilt.maxRssKb / 1024),

@@ -60,6 +60,7 @@ export function openRawRowStore(path: string): { readonly store: EventStoreServi
       Effect.flatMap(enqueueAppend(streamId, events, expected, options), (enqueued) => enqueued.outcome),
     readStream: reads.readStream,
     readAll: reads.readAll,
+    openLogCursor: reads.openLogCursor,
     subscribe: reads.subscribe,
     headPosition: reads.headPosition,
     findIdempotencyRecord: reads.findIdempotencyRecord,

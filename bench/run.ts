@@ -219,6 +219,16 @@ async function benchReadModels(targets: Target[]) {
       events: projections.logEvents,
     },
     {
+      measurement: "the log through the store's cursor, events untouched",
+      "events/s": projections.cursorWalk.walk.perSecond,
+      events: projections.cursorWalk.walk.operations,
+    },
+    {
+      measurement: "  of which the event loop was busy (s)",
+      "events/s": "",
+      events: projections.cursorWalk.busySeconds,
+    },
+    {
       measurement: "rebuild of every read model",
       "events/s": projections.rebuild.perSecond,
       events: projections.rebuild.operations,
@@ -248,9 +258,11 @@ async function benchReadModels(targets: Target[]) {
       comparator: ">=",
       goal: 0.5,
       unit: "x",
+      // The rebuild's event loop takes every event in from the cursor and writes every row;
+      // reading and parsing are on the cursor's thread, overlapped with the writes.
       bound: {
-        value: readSeconds / (readSeconds + projections.rawWritesOfRebuiltRows.seconds),
-        assuming: "one thread reads and parses the log, then writes today's rows raw",
+        value: readSeconds / (projections.cursorWalk.busySeconds + projections.rawWritesOfRebuiltRows.seconds),
+        assuming: "the event loop takes the events in from the store's cursor and writes today's rows raw",
       },
     },
     { name: "rebuild peak RSS", measured: projections.rebuildPeakRssMb, comparator: "<=", goal: 300, unit: " MB" },

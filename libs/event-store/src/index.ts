@@ -8,6 +8,7 @@ export { type ActualRevision, ExpectedRevision } from "./port/expected-revision.
 export type { IdempotencyClaim, IdempotencyRecord } from "./port/idempotency-record.js";
 export type { Actor, EventMetadata, EventMetadataInput, EventToAppend, RecordedEvent } from "./port/recorded-event.js";
 export { logBatches } from "./port/log-batches.js";
+export { type LogCursor, type LogCursorOptions, readAllCursor } from "./port/log-cursor.js";
 export { canonicalJson } from "./integrity/canonical-json.js";
 export { verifyStore } from "./integrity/verify-store.js";
 export { UpcasterRegistry } from "./upcasting/upcaster-registry.js";

@@ -366,6 +366,28 @@ export function eventStoreContract(fixture: ContractFixture): void {
         const third = await run(store.readAll({ fromPosition: second.at(-1)!.position + 1, maxCount: 4 }));
         expect([...first, ...second, ...third].map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
       });
+
+      it.each([false, true])(
+        "walks the log with a cursor (read ahead: %s) from a position, a batch at a time, then answers empty from the head on",
+        async (readAhead) => {
+          const { store } = await open();
+          for (let i = 0; i < 9; i++) await run(store.append(`walk-${i}`, [testEvent("E", { i })], ExpectedRevision.noStream));
+          const all = await run(store.readAll());
+          const walked = await run(
+            Effect.scoped(
+              Effect.gen(function* () {
+                const cursor = yield* store.openLogCursor({ fromPosition: all[2]!.position, batchSize: 4, readAhead });
+                const batches = [yield* cursor.next, yield* cursor.next, yield* cursor.next];
+                // The head is where the log ended when the cursor got there.
+                yield* store.append("walk-late", [testEvent("E", { i: 9 })], ExpectedRevision.noStream);
+                return [...batches, yield* cursor.next];
+              }),
+            ),
+          );
+          expect(walked.map((batch) => batch.length)).toEqual([4, 3, 0, 0]);
+          expect(walked.flat()).toEqual(all.slice(2));
+        },
+      );
     });
 
     describe("integrity", () => {
@@ -469,7 +491,10 @@ export function eventStoreContract(fixture: ContractFixture): void {
         const upcasting = withUpcasting(store, registry);
         const [fromStream] = await run(upcasting.readStream("legacy"));
         const [fromLog] = await run(upcasting.readAll());
-        for (const event of [fromStream, fromLog]) {
+        const [fromCursor] = await run(
+          Effect.scoped(Effect.flatMap(upcasting.openLogCursor({ batchSize: 10, readAhead: true }), (cursor) => cursor.next)),
+        );
+        for (const event of [fromStream, fromLog, fromCursor]) {
           expect(event).toMatchObject({ schemaVersion: 3, data: { statement: "old shape", indicator: null } });
         }
         const [stored] = await run(store.readAll());

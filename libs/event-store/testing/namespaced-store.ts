@@ -1,6 +1,7 @@
 import { Effect, Stream } from "effect";
 import type { EventStoreService } from "../src/port/event-store.js";
 import type { EventStoreAdminService } from "../src/port/event-store-admin.js";
+import { readAllCursor } from "../src/port/log-cursor.js";
 import type { RecordedEvent } from "../src/port/recorded-event.js";
 
 export interface NamespacedStore {
@@ -36,6 +37,7 @@ export function namespaced(store: EventStoreService & EventStoreAdminService, pr
         store.enqueueAppend(name(streamId), events, expected, withKey(options)),
       readStream: (streamId, options) => store.readStream(name(streamId), options),
       readAll,
+      openLogCursor: (options) => Effect.succeed(readAllCursor(readAll, options)),
       subscribe: (options) => store.subscribe(options).pipe(Stream.filter(own)),
       headPosition: Effect.map(readAll(), (events) => events.at(-1)?.position ?? 0),
       findIdempotencyRecord: (key) => store.findIdempotencyRecord(name(key)),

@@ -1,4 +1,4 @@
-import type { EventStoreService, RecordedEvent } from "#event-store";
+import { type EventStoreService, type RecordedEvent, readAllCursor } from "#event-store";
 import { Chunk, Effect, Stream } from "effect";
 import { describe, expect, it } from "vitest";
 import { type ExportSelection, exportFileName, exportStream } from "./log-export.js";
@@ -36,11 +36,13 @@ const LOG = [
   event("signal-s1", 1, "SignalAcknowledged", { on: "2024-10-07" }, "2024-10-07T10:00:00.000Z"),
 ];
 
-/** A store of LOG alone, read in batches of two, as logBatches asks. */
+/** A store of LOG alone, read in batches of two, whatever logBatches asks. */
+const readAll: EventStoreService["readAll"] = ({ fromPosition = 0, maxCount = 2 } = {}) =>
+  Effect.succeed(LOG.filter((e) => e.position >= fromPosition).slice(0, Math.min(maxCount, 2)));
 const store = {
-  readAll: ({ fromPosition = 0, maxCount = 2 } = {}) =>
-    Effect.succeed(LOG.filter((e) => e.position >= fromPosition).slice(0, Math.min(maxCount, 2))),
-} as unknown as EventStoreService;
+  readAll,
+  openLogCursor: (options) => Effect.succeed(readAllCursor(readAll, options)),
+} as Pick<EventStoreService, "readAll" | "openLogCursor"> as EventStoreService;
 
 const exported = (format: "jsonl" | "csv", selection?: ExportSelection) =>
   Effect.runPromise(Stream.runCollect(exportStream(store, format, selection))).then((chunks) =>

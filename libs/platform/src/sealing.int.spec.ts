@@ -10,11 +10,18 @@ import { LogVerification, sealingLayer } from "./sealing.js";
 function countedLog() {
   const store = SqliteEventStore.open({ path: ":memory:" });
   const counted = { walks: 0 };
+  const fromStart = (options?: { readonly fromPosition?: number }) => {
+    if ((options?.fromPosition ?? 0) <= 1) counted.walks += 1;
+  };
   const raw: EventStoreService = {
     ...store,
     readAll: (options) => {
-      if ((options?.fromPosition ?? 0) <= 1) counted.walks += 1;
+      fromStart(options);
       return store.readAll(options);
+    },
+    openLogCursor: (options) => {
+      fromStart(options);
+      return store.openLogCursor(options);
     },
   };
   const layer = sealingLayer({ sealsPath: ":memory:", keysPath: ":memory:", policy: { everyEvents: 1, everyMs: 0 } }).pipe(

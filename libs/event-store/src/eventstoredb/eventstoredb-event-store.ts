@@ -27,6 +27,7 @@ import type {
 import type { EventStoreAdminService } from "../port/event-store-admin.js";
 import { ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyRecord } from "../port/idempotency-record.js";
+import { type LogCursor, type LogCursorOptions, readAllCursor } from "../port/log-cursor.js";
 import type { EventToAppend, RecordedEvent } from "../port/recorded-event.js";
 import type { EsdbClient } from "./esdb-client.js";
 import { type StoredEsdbEvent, fromEsdbEvent, toEsdbEvent } from "./esdb-envelope.js";
@@ -260,6 +261,9 @@ export class EventStoreDbEventStore implements EventStoreService, EventStoreAdmi
 
   readAll = (options: ReadAllOptions = {}): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> =>
     Effect.map(this.readPage(options.fromPosition ?? 0, options.maxCount ?? Number.MAX_SAFE_INTEGER), (page) => page.events);
+
+  // The server sends a page as it is asked for it: no thread here would read sooner.
+  openLogCursor = (options: LogCursorOptions): Effect.Effect<LogCursor> => Effect.succeed(readAllCursor(this.readAll, options));
 
   subscribe = (options: SubscribeOptions): Stream.Stream<RecordedEvent, StoreUnavailable> => {
     let next = options.fromPosition;

@@ -1,8 +1,9 @@
-import { Context, type Effect, type Stream } from "effect";
+import { Context, type Effect, type Scope, type Stream } from "effect";
 import type { EnqueuedAppend } from "./enqueued-append.js";
 import type { ConcurrencyConflict, IdempotencyKeyTaken, StoreUnavailable, StreamNotFound } from "./errors.js";
 import type { ExpectedRevision } from "./expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "./idempotency-record.js";
+import type { LogCursor, LogCursorOptions } from "./log-cursor.js";
 import type { EventToAppend, RecordedEvent } from "./recorded-event.js";
 
 export interface AppendOptions {
@@ -86,6 +87,12 @@ export interface EventStoreService {
   ) => Effect.Effect<ReadonlyArray<RecordedEvent>, StreamNotFound | StoreUnavailable>;
 
   readonly readAll: (options?: ReadAllOptions) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>;
+
+  /**
+   * A cursor over the log from `fromPosition`, for walking all of it (logBatches); it lives
+   * as long as the scope. Unlike a loop over readAll, the store may read ahead meanwhile.
+   */
+  readonly openLogCursor: (options: LogCursorOptions) => Effect.Effect<LogCursor, StoreUnavailable, Scope.Scope>;
 
   /** Catch-up from `fromPosition`, then live; in position order, never skipping an event. */
   readonly subscribe: (options: SubscribeOptions) => Stream.Stream<RecordedEvent, StoreUnavailable>;

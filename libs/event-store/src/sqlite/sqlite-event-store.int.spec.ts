@@ -1,21 +1,26 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { Cause, Chunk, Effect, Exit, Fiber, Stream } from "effect";
+import { Cause, Chunk, Effect, Either, Exit, Fiber, Stream } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ContractFixture, eventStoreContract, testEvent } from "../../testing/event-store-contract.js";
 import { verifyStore } from "../integrity/verify-store.js";
+import type { StoreUnavailable } from "../port/errors.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
 import { SqliteEventStore } from "./sqlite-event-store.js";
 
+// On disk, every log cursor that reads ahead does so on a thread (readAheadThreshold 0): the
+// suite's logs are far shorter than the threshold. The other cursors read on the caller's thread.
 const onDisk: ContractFixture = {
   name: "SQLite on disk",
   open: async ({ clock }) => {
     const dir = mkdtempSync(join(tmpdir(), "mandat-store-"));
     const path = join(dir, "events.sqlite");
-    let store = SqliteEventStore.open({ path, clock, pollIntervalMs: 50 });
+    const options = { path, clock, pollIntervalMs: 50, readAheadThreshold: 0 };
+    let store = SqliteEventStore.open(options);
     const tamper = (sql: string, ...params: unknown[]) => {
       const db = new Database(path);
       try {
@@ -33,7 +38,7 @@ const onDisk: ContractFixture = {
       },
       restart: async () => {
         store.close();
-        store = SqliteEventStore.open({ path, clock, pollIntervalMs: 50 });
+        store = SqliteEventStore.open(options);
         return store;
       },
       tampering: {
@@ -178,5 +183,123 @@ describe("SQLite store shared with another process", () => {
     await run(theirs.append("shared-3", [event, event], ExpectedRevision.noStream));
     const received = Chunk.toReadonlyArray(await run(Fiber.join(fiber)));
     expect(received.map((e) => e.revision)).toEqual([0, 1]);
+  });
+});
+
+describe("SQLite log cursor", () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "mandat-cursor-"));
+    path = join(dir, "events.sqlite");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const appendMany = async (store: SqliteEventStore, streams: number, eventsEach: number) => {
+    for (let s = 0; s < streams; s++) {
+      const events = Array.from({ length: eventsEach }, (_, i) => testEvent("E", { s, i, text: 'ä\u2028"' }));
+      await run(store.append(`cursor-${s}`, events, ExpectedRevision.noStream));
+    }
+  };
+  const walk = (store: SqliteEventStore, fromPosition: number, batchSize: number) =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const cursor = yield* store.openLogCursor({ fromPosition, batchSize, readAhead: true });
+        const batches: Array<ReadonlyArray<RecordedEvent>> = [];
+        for (let batch = yield* cursor.next; batch.length > 0; batch = yield* cursor.next) batches.push(batch);
+        return batches;
+      }),
+    );
+
+  it("reads on a thread, batch after batch, exactly what readAll reads", async () => {
+    const store = SqliteEventStore.open({ path, readAheadThreshold: 0 });
+    try {
+      await appendMany(store, 25, 100);
+      const batches = await run(walk(store, 1, 300));
+      expect(batches.map((batch) => batch.length)).toEqual([300, 300, 300, 300, 300, 300, 300, 300, 100]);
+      expect(batches.flat()).toEqual(await run(store.readAll()));
+    } finally {
+      store.close();
+    }
+  });
+
+  it("reads ahead on a thread only far enough from the head, and only when asked to", async () => {
+    const store = SqliteEventStore.open({ path, readAheadThreshold: 5 });
+    await appendMany(store, 1, 10);
+    // Told apart by closing the store: its connection then refuses, the thread's own does not.
+    const outcomes = await run(
+      Effect.scoped(
+        Effect.gen(function* () {
+          const cursors = [
+            yield* store.openLogCursor({ fromPosition: 8, batchSize: 10, readAhead: true }),
+            yield* store.openLogCursor({ fromPosition: 1, batchSize: 10 }),
+            yield* store.openLogCursor({ fromPosition: 1, batchSize: 10, readAhead: true }),
+          ];
+          store.close();
+          return yield* Effect.forEach(cursors, (cursor) => Effect.either(cursor.next));
+        }),
+      ),
+    );
+    expect(outcomes).toMatchObject([
+      { _tag: "Left", left: { _tag: "StoreUnavailable" } },
+      { _tag: "Left", left: { _tag: "StoreUnavailable" } },
+      { _tag: "Right", right: { length: 10 } },
+    ]);
+  });
+
+  it("fails with StoreUnavailable once the thread cannot read, and goes on failing", async () => {
+    const store = SqliteEventStore.open({ path, readAheadThreshold: 0 });
+    try {
+      await appendMany(store, 1, 50);
+      const outcomes = await run(
+        Effect.scoped(
+          Effect.gen(function* () {
+            const cursor = yield* store.openLogCursor({ fromPosition: 1, batchSize: 1, readAhead: true });
+            const first = yield* cursor.next;
+            // The log's table goes from under the thread: the batches it read ahead still come.
+            const db = new Database(path);
+            db.exec("ALTER TABLE events RENAME TO events_gone");
+            db.close();
+            const after: Array<Either.Either<ReadonlyArray<RecordedEvent>, StoreUnavailable>> = [];
+            for (let i = 0; i < 6; i++) after.push(yield* Effect.either(cursor.next));
+            return { first, after };
+          }),
+        ),
+      );
+      expect(outcomes.first).toHaveLength(1);
+      const failures = outcomes.after.filter(Either.isLeft).map((failure) => failure.left);
+      expect(outcomes.after.slice(0, -failures.length).every(Either.isRight)).toBe(true);
+      expect(failures.length).toBeGreaterThanOrEqual(3);
+      for (const failure of failures) {
+        expect(failure).toMatchObject({ _tag: "StoreUnavailable", reason: expect.stringContaining("no such table: events") });
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it("leaves the process free to end once the cursor's scope has closed", async () => {
+    // The store is never closed: only the thread could hold the process, and it must not.
+    const script = `
+      import { Effect } from "effect";
+      import { ExpectedRevision } from "#event-store";
+      import { SqliteEventStore } from "#event-store/sqlite";
+      const store = SqliteEventStore.open({ path: ${JSON.stringify(path)}, readAheadThreshold: 0 });
+      const event = { type: "E", schemaVersion: 1, data: {}, metadata: { actor: { id: "a", roles: [] }, commandId: "c", correlationId: "c", causationId: "c" } };
+      await Effect.runPromise(store.append("s", [event, event, event], ExpectedRevision.noStream));
+      const first = await Effect.runPromise(Effect.scoped(Effect.flatMap(store.openLogCursor({ batchSize: 1, readAhead: true }), (cursor) => cursor.next)));
+      console.log("read", first.length);
+    `;
+    const child = spawnSync(process.execPath, ["--input-type=module", "--eval", script], {
+      cwd: join(import.meta.dirname, "../../../.."),
+      encoding: "utf8",
+      timeout: 15_000,
+    });
+    expect({ status: child.status, signal: child.signal, stdout: child.stdout.trim(), stderr: child.stderr }).toEqual({
+      status: 0,
+      signal: null,
+      stdout: "read 1",
+      stderr: "",
+    });
   });
 });

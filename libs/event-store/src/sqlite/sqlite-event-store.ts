@@ -17,11 +17,13 @@ import type { EventStoreAdminService } from "../port/event-store-admin.js";
 import { type EventStoreObserver, NO_OBSERVER } from "../port/event-store-observer.js";
 import { type ActualRevision, type ExpectedRevision, isSatisfied } from "../port/expected-revision.js";
 import type { IdempotencyClaim, IdempotencyRecord } from "../port/idempotency-record.js";
+import { type LogCursor, type LogCursorOptions, readAllCursor } from "../port/log-cursor.js";
 import { type EventToAppend, GENESIS_HASH, type RecordedEvent } from "../port/recorded-event.js";
 import { AppendNotifier } from "../subscription/append-notifier.js";
 import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
 import { type RawEventRow, eventToRow, rawRowToEvent, storedForm } from "./event-row-mapping.js";
-import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, applyPragmas } from "./sqlite-schema.js";
+import { openLogReaderThread } from "./log-reader-thread.js";
+import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, READ_ALL_SQL, applyPragmas } from "./sqlite-schema.js";
 import { StreamHeads } from "./stream-heads.js";
 
 export interface SqliteEventStoreOptions {
@@ -35,6 +37,13 @@ export interface SqliteEventStoreOptions {
   readonly fileMustExist?: boolean;
   /** Told how long appends take and how many each group commit writes (the server's metrics). */
   readonly observer?: EventStoreObserver;
+  /**
+   * How many events a log cursor that reads ahead (LogCursorOptions.readAhead) must have
+   * before it to read them on a thread of its own; closer to the head it reads on the
+   * caller's. Starting a thread costs some tens of milliseconds, as much as reading several
+   * thousand events. 0: always a thread.
+   */
+  readonly readAheadThreshold?: number;
 }
 
 /** An idempotency claim as stored: its response already in JSON. */
@@ -59,6 +68,7 @@ interface PendingAppend {
 }
 
 const NO_LIMIT = -1;
+const READ_AHEAD_THRESHOLD = 20_000;
 const END_OF_TIME = "9999-12-31T23:59:59.999Z";
 
 /**
@@ -85,6 +95,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
     private readonly clock: () => Date,
     private readonly pollIntervalMs: number,
     private readonly observer: EventStoreObserver,
+    private readonly readAheadThreshold: number,
   ) {
     db.exec(EVENT_LOG_SCHEMA);
     this.statements = {
@@ -106,9 +117,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       streamKnown: db.prepare<[string, string], { one: number }>(
         "SELECT 1 AS one FROM events WHERE stream_id = ? AND recorded_at <= ? LIMIT 1",
       ),
-      readAll: db.prepare<[number, number], RawEventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
-      ),
+      readAll: db.prepare<[number, number], RawEventRow>(READ_ALL_SQL),
     };
     for (const read of [this.statements.readForwards, this.statements.readBackwards, this.statements.readAll]) read.raw(true);
     this.heads = new StreamHeads(db, () => this.readHeadPosition());
@@ -128,6 +137,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
         options.clock ?? (() => new Date()),
         options.pollIntervalMs ?? 250,
         options.observer ?? NO_OBSERVER,
+        options.readAheadThreshold ?? READ_AHEAD_THRESHOLD,
       );
     } catch (error) {
       db.close();
@@ -205,6 +215,14 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
   readAll = (options: ReadAllOptions = {}): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> =>
     this.attempt("cannot read the log", () =>
       this.statements.readAll.all(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT).map(rawRowToEvent),
+    );
+
+  openLogCursor = (options: LogCursorOptions): Effect.Effect<LogCursor, StoreUnavailable, Scope.Scope> =>
+    Effect.flatMap(this.headPosition, (head) =>
+      // A log in memory is this connection's alone: no other can read it.
+      !options.readAhead || this.db.memory || head - (options.fromPosition ?? 0) < this.readAheadThreshold
+        ? Effect.succeed(readAllCursor(this.readAll, options))
+        : openLogReaderThread(this.db.name, options),
     );
 
   subscribe = (options: SubscribeOptions) =>

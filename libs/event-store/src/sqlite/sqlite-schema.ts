@@ -3,6 +3,11 @@ import type Database from "better-sqlite3";
 /** How long a write waits for another process's (the CLI's) transaction before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** What a connection that only reads the log (a log reader thread) sets: it waits out a writer's lock as the store does. */
+export function applyReaderPragmas(db: Database.Database): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
 /**
  * WAL lets readers run beside the single writer; synchronous=FULL makes every commit
  * reach the disk before it is acknowledged, so an acknowledged append survives power loss.
@@ -60,3 +65,6 @@ export type EventRow = [
 ];
 
 export const EVENT_COLUMNS = "position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, hash";
+
+/** The log forwards from a position (inclusive), at most a number of rows (-1: no limit): readAll, and the log reader thread. */
+export const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`;

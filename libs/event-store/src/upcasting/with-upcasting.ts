@@ -19,6 +19,8 @@ export function withUpcasting(store: EventStoreService, registry: UpcasterRegist
     ...store,
     readStream: (streamId, options) => Effect.map(store.readStream(streamId, options), upcastAll),
     readAll: (options) => Effect.map(store.readAll(options), upcastAll),
+    openLogCursor: (options) =>
+      Effect.map(store.openLogCursor(options), (cursor) => ({ next: Effect.map(cursor.next, upcastAll) })),
     subscribe: (options) => Stream.map(store.subscribe(options), upcastEvent),
   };
 }

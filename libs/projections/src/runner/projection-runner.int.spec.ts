@@ -338,8 +338,12 @@ describe("waitFor, for the read models a read names", () => {
     // The rebuild's reads of the log fail twice before the store answers again.
     let failures = 2;
     const flaky: EventStoreService = Object.assign(Object.create(store) as EventStoreService, {
-      readAll: (options?: Parameters<EventStoreService["readAll"]>[0]) =>
-        failures-- > 0 ? Effect.fail(new StoreUnavailable({ reason: "connection lost" })) : store.readAll(options),
+      openLogCursor: (options: Parameters<EventStoreService["openLogCursor"]>[0]) =>
+        Effect.map(store.openLogCursor(options), (cursor) => ({
+          next: Effect.suspend(() =>
+            failures-- > 0 ? Effect.fail(new StoreUnavailable({ reason: "connection lost" })) : cursor.next,
+          ),
+        })),
     });
     const runner = new ProjectionRunner(db, flaky, [tallyProjection({ version: 2 }), mandateHistoryProjection], {
       batchSize: 50,
