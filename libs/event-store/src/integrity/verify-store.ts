@@ -1,7 +1,6 @@
-import { Effect, Stream } from "effect";
+import { Effect } from "effect";
 import type { StoreUnavailable } from "../port/errors.js";
 import type { EventStoreService } from "../port/event-store.js";
-import { logBatches } from "../port/log-batches.js";
 import type { Seal } from "../seals/seal.js";
 import { SealChecker, type SealReport } from "../seals/seal-check.js";
 import type { SealKeySet } from "../seals/seal-keys.js";
@@ -43,19 +42,20 @@ export const verifyStore = (
     const verifier = new LogVerifier(options.densePositions);
     const sealChecker = options.seals && new SealChecker(options.seals.seals, options.seals.keys);
     const headPosition = yield* store.headPosition;
-    // Reading stops at the first break: the report names it, and nothing after it counts.
-    yield* Stream.runForEachWhile(logBatches(store, { batchSize: options.batchSize ?? 5_000 }), (batch) =>
-      Effect.sync(() => {
-        const before = verifier.report().checkedEvents;
-        const whole = verifier.check(batch);
-        // Only the events the chain check accepted count towards the digest.
-        sealChecker?.check(batch.slice(0, verifier.report().checkedEvents - before));
-        options.onProgress?.({ checkedEvents: verifier.report().checkedEvents, headPosition, position: batch.at(-1)!.position });
-        return whole;
-      }),
-    );
+    // A plain loop over the log's cursor: Stream.runForEachWhile held every batch it had
+    // been given until the stream ended (effect 3.22), the whole log in memory.
+    const cursor = yield* store.openLogCursor({ batchSize: options.batchSize ?? 5_000 });
+    for (let batch = yield* cursor.next; batch.length > 0; batch = yield* cursor.next) {
+      const before = verifier.report().checkedEvents;
+      const whole = verifier.check(batch);
+      // Only the events the chain check accepted count towards the digest.
+      sealChecker?.check(batch.slice(0, verifier.report().checkedEvents - before));
+      options.onProgress?.({ checkedEvents: verifier.report().checkedEvents, headPosition, position: batch.at(-1)!.position });
+      // Reading stops at the first break: the report names it, and nothing after it counts.
+      if (!whole) break;
+    }
     const chains = verifier.report();
     if (!sealChecker) return chains;
     const seals = sealChecker.report(chains.ok);
     return { ...chains, ok: chains.ok && seals.failures.length === 0, seals };
-  });
+  }).pipe(Effect.scoped);
