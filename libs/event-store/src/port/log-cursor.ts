@@ -24,7 +24,7 @@ export interface LogCursor {
   /**
    * The next batch, in position order; empty once the cursor has reached the head, and from
    * then on. Like readAll, each batch holds only committed events: the head is where the log
-   * ended when the cursor got there.
+   * ended when the cursor (or the reader ahead of it) got there.
    */
   readonly next: Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>;
 }

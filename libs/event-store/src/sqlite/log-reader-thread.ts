@@ -1,62 +1,92 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { Effect, type Scope } from "effect";
-import { StoreUnavailable } from "../port/errors.js";
+import type { StoreUnavailable } from "../port/errors.js";
 import type { LogCursor, LogCursorOptions } from "../port/log-cursor.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
 import type { LogReaderData, LogReaderReply, LogReaderRequest } from "./log-reader-protocol.js";
 
-// The thread's script is the compiled log-reader-worker.js, found through package.json's
-// imports wherever this module runs from (dist/, the bundle, or the TypeScript under test).
-const WORKER_ENTRY = createRequire(import.meta.url).resolve("#event-store/sqlite-log-reader");
+/**
+ * The thread's script, the compiled log-reader-worker.js, found through package.json's
+ * imports wherever this module runs from (dist/, the bundle, or the TypeScript under test).
+ * Looked up as a thread starts, not as this module loads: a build without it reads on the
+ * caller's thread rather than failing every import of the store.
+ */
+const workerScript = () => createRequire(import.meta.url).resolve("#event-store/sqlite-log-reader");
 
 /**
  * How many batches are asked of the thread beyond those the caller has taken: while the
  * caller works on one, the thread reads the next two. More would only hold memory: a caller
  * that keeps up is waiting on the thread, and one that does not never drains them.
  */
-const READ_AHEAD = 2;
+export const READ_AHEAD = 2;
+
+/** Where a thread's cursor goes on when the thread fails: a cursor from that position on the caller's thread. */
+export type FallbackCursor = (fromPosition: number) => LogCursor;
 
 /**
  * A log cursor that reads and parses on a thread of its own, over its own read-only
  * connection, while the caller works on the batch before: a rebuild spent about a quarter
  * of its time reading rows and parsing their JSON (issue 16). The thread ends with the scope.
+ *
+ * The thread makes a walk faster, never possible: if it cannot start, stops, or fails to
+ * read, the cursor goes on from the first event it has not delivered with `fallback`, and
+ * only a failure there reaches the caller. The switch is reported as a process warning.
  */
 export const openLogReaderThread = (
   path: string,
   options: LogCursorOptions,
-): Effect.Effect<LogCursor, StoreUnavailable, Scope.Scope> =>
+  fallback: FallbackCursor,
+  script: () => string = workerScript,
+): Effect.Effect<LogCursor, never, Scope.Scope> =>
   Effect.map(
     Effect.acquireRelease(
-      Effect.try({
-        try: () => new LogReaderThread({ path, fromPosition: options.fromPosition ?? 0, batchSize: options.batchSize }),
-        catch: (cause) => new StoreUnavailable({ reason: `cannot start a log reader thread: ${String(cause)}`, cause }),
-      }),
+      Effect.sync(
+        () =>
+          new LogReaderThread({ path, fromPosition: options.fromPosition ?? 0, batchSize: options.batchSize }, fallback, script),
+      ),
       (thread) => Effect.promise(() => thread.close()),
     ),
     (thread) => ({ next: thread.next }),
   );
 
+type Failure = Extract<LogReaderReply, { failure: string }>;
+
 class LogReaderThread {
-  private readonly worker: Worker;
+  private readonly worker: Worker | undefined;
   /** Replies not yet taken, in the order the thread sent them. */
   private readonly replies: LogReaderReply[] = [];
   private waiting: ((reply: LogReaderReply) => void) | undefined;
-  /** The end of the log or a failure, once the cursor has taken it: every later `next` answers the same. */
-  private last: Exclude<LogReaderReply, { events: unknown }> | undefined;
+  /** The first position not yet delivered: where a fallback starts. */
+  private nextPosition: number;
+  private ended = false;
+  private fallen: LogCursor | undefined;
 
-  constructor(data: LogReaderData) {
-    this.worker = new Worker(WORKER_ENTRY, { workerData: data, execArgv: [] });
+  constructor(
+    data: LogReaderData,
+    private readonly fallback: FallbackCursor,
+    script: () => string,
+  ) {
+    this.nextPosition = data.fromPosition;
+    try {
+      this.worker = new Worker(script(), { workerData: data, execArgv: [] });
+    } catch (error) {
+      this.fallBack({ failure: `cannot start: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
     this.worker.on("message", (reply: LogReaderReply) => this.receive(reply));
+    this.worker.on("messageerror", (error) => this.receive({ failure: `a reply could not be read: ${error.message}` }));
+    // Its own failures (its connection, running out of memory) come as a reply or an error
+    // first; this reply is for a thread that stopped without a word, and is never taken
+    // after its end or a failure.
     this.worker.on("error", (error) => this.receive({ failure: error.message }));
-    // After its end or a failure the thread exits, and this reply is never taken; before, it
-    // stopped without saying why (killed, out of memory).
-    this.worker.on("exit", (code) => this.receive({ failure: `the log reader thread stopped (exit code ${code})` }));
+    this.worker.on("exit", (code) => this.receive({ failure: `stopped (exit code ${code})` }));
     this.ask(READ_AHEAD);
   }
 
   readonly next: Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> = Effect.suspend(() => {
-    if (this.last) return this.answer(this.last);
+    if (this.fallen) return this.fallen.next;
+    if (this.ended) return Effect.succeed([]);
     const queued = this.replies.shift();
     if (queued) return this.answer(queued);
     return Effect.flatMap(
@@ -71,19 +101,33 @@ class LogReaderThread {
   });
 
   close(): Promise<unknown> {
-    return this.worker.terminate();
+    return this.worker?.terminate() ?? Promise.resolve();
   }
 
   private answer(reply: LogReaderReply): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> {
     if ("events" in reply) {
+      this.nextPosition = reply.events.at(-1)!.position + 1;
       // One batch taken, one more asked for: the thread stays READ_AHEAD batches ahead.
       this.ask(1);
       return Effect.succeed(reply.events);
     }
-    this.last = reply;
-    return "end" in reply
-      ? Effect.succeed([])
-      : Effect.fail(new StoreUnavailable({ reason: `cannot read the log: ${reply.failure}` }));
+    if ("end" in reply) {
+      this.ended = true;
+      return Effect.succeed([]);
+    }
+    return this.fallBack(reply).next;
+  }
+
+  private fallBack({ failure }: Failure): LogCursor {
+    process.emitWarning(
+      `The log reader thread failed (${failure}); reading on the caller's thread from position ${this.nextPosition}`,
+      {
+        code: "MANDAT_LOG_READER_THREAD",
+      },
+    );
+    void this.close();
+    this.fallen = this.fallback(this.nextPosition);
+    return this.fallen;
   }
 
   private receive(reply: LogReaderReply): void {
@@ -94,6 +138,6 @@ class LogReaderThread {
   }
 
   private ask(batches: LogReaderRequest): void {
-    this.worker.postMessage(batches);
+    this.worker?.postMessage(batches);
   }
 }

@@ -41,7 +41,7 @@ port.on("message", (wanted: LogReaderRequest) => {
     const message = read();
     reply(message);
     if (!("events" in message)) {
-      // Nothing more will be asked of a thread that said so: it ends, and the store sees it exit.
+      // A thread that said so has nothing more to send: it ends, and later requests go nowhere.
       db?.close();
       port.close();
       return;

@@ -247,7 +247,7 @@ describe("SQLite log cursor", () => {
     ]);
   });
 
-  it("fails with StoreUnavailable once the thread cannot read, and goes on failing", async () => {
+  it("fails with StoreUnavailable once neither the thread nor the store's own connection can read, and goes on failing", async () => {
     const store = SqliteEventStore.open({ path, readAheadThreshold: 0 });
     try {
       await appendMany(store, 1, 50);
@@ -256,7 +256,8 @@ describe("SQLite log cursor", () => {
           Effect.gen(function* () {
             const cursor = yield* store.openLogCursor({ fromPosition: 1, batchSize: 1, readAhead: true });
             const first = yield* cursor.next;
-            // The log's table goes from under the thread: the batches it read ahead still come.
+            // The log's table goes from under both readers: the batches read ahead still come,
+            // then the thread fails, and so does the store's connection it falls back on.
             const db = new Database(path);
             db.exec("ALTER TABLE events RENAME TO events_gone");
             db.close();

@@ -222,7 +222,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       // A log in memory is this connection's alone: no other can read it.
       !options.readAhead || this.db.memory || head - (options.fromPosition ?? 0) < this.readAheadThreshold
         ? Effect.succeed(readAllCursor(this.readAll, options))
-        : openLogReaderThread(this.db.name, options),
+        : openLogReaderThread(this.db.name, options, (fromPosition) => readAllCursor(this.readAll, { ...options, fromPosition })),
     );
 
   subscribe = (options: SubscribeOptions) =>
