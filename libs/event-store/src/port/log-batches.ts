@@ -6,9 +6,10 @@ import type { RecordedEvent } from "./recorded-event.js";
 
 /**
  * The log from `fromPosition` to its head, as `store` reads it, one batch of its cursor
- * (EventStoreService.openLogCursor) at a time: for the tools that walk a whole log
- * (verification, export, copies) without holding it in memory. The cursor is closed when
- * the stream ends or is interrupted.
+ * (EventStoreService.openLogCursor) at a time: for the tools that walk a whole log as a
+ * stream (export, archive, copies, sealing) without holding it in memory. Consume it with
+ * Stream.runForEach: Stream.runForEachWhile keeps every batch until the stream ends (see
+ * verifyStore). The cursor is closed when the stream ends or is interrupted.
  */
 export const logBatches = (
   store: EventStoreService,
