@@ -4,13 +4,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EventStoreService } from "#event-store";
 import { SqliteEventStore } from "#event-store/sqlite";
-import { ProjectionRunner, allProjections, initiativeOverview, mandateHistory, openReadModelDatabase } from "#projections";
+import {
+  ProjectionRunner,
+  REBUILD_BATCH_SIZE,
+  allProjections,
+  initiativeOverview,
+  mandateHistory,
+  openReadModelDatabase,
+} from "#projections";
 import { addDays } from "#domain";
 import { Effect } from "effect";
 import { HistoryGenerator } from "#projections/history-generator";
 import { type CursorWalk, cursorWalk } from "./cursor-walk.js";
 import { rawReadAndParse } from "./raw-read.js";
-import { REBUILD_BATCH_SIZE } from "./rebuild-batch-size.js";
 import { rawWritesOfRebuiltRows } from "./raw-writes.js";
 import { type Throughput, median, now, percentile, round, throughput } from "./measure.js";
 

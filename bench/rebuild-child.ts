@@ -1,7 +1,6 @@
 import { SqliteEventStore } from "#event-store/sqlite";
 import { allProjections, openReadModelDatabase, rebuildProjections } from "#projections";
 import { Effect } from "effect";
-import { REBUILD_BATCH_SIZE } from "./rebuild-batch-size.js";
 
 /** `node rebuild-child.js <log> <read-models>`: one full rebuild, reported as JSON with this process's peak RSS. */
 const [logPath, readModelsPath] = process.argv.slice(2) as [string, string];
@@ -11,7 +10,6 @@ const started = performance.now();
 let events = 0;
 await Effect.runPromise(
   rebuildProjections(db, store, allProjections, {
-    batchSize: REBUILD_BATCH_SIZE,
     onProgress: (progress) => {
       events = progress.events;
       if (events % 100_000 < 5_000) process.stderr.write(`\r  rebuilt ${events} of ${progress.headPosition}`);

@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEvent } from "../../testing/event-store-contract.js";
+import { runModuleScript } from "../../testing/run-module-script.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import { SqliteEventStore } from "../sqlite/sqlite-event-store.js";
 
@@ -39,13 +39,9 @@ describe("verifyStore on a log larger than the memory it may use", () => {
       console.log(JSON.stringify(report));
       store.close();
     `;
-    const child = spawnSync(process.execPath, ["--max-old-space-size=64", "--input-type=module", "--eval", script], {
-      cwd: join(import.meta.dirname, "../../../.."),
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect({ status: child.status, stdout: child.stdout.trim(), stderr: child.stderr.slice(0, 500) }).toEqual({
+    expect(runModuleScript(script, { nodeFlags: ["--max-old-space-size=64"], timeoutMs: 60_000 })).toEqual({
       status: 0,
+      signal: null,
       stdout: JSON.stringify({ ok: true, checkedEvents: 4_000 }),
       stderr: "",
     });

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +5,7 @@ import Database from "better-sqlite3";
 import { Cause, Chunk, Effect, Either, Exit, Fiber, Stream } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ContractFixture, eventStoreContract, testEvent } from "../../testing/event-store-contract.js";
+import { runModuleScript } from "../../testing/run-module-script.js";
 import { verifyStore } from "../integrity/verify-store.js";
 import type { StoreUnavailable } from "../port/errors.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
@@ -291,16 +291,6 @@ describe("SQLite log cursor", () => {
       const first = await Effect.runPromise(Effect.scoped(Effect.flatMap(store.openLogCursor({ batchSize: 1, readAhead: true }), (cursor) => cursor.next)));
       console.log("read", first.length);
     `;
-    const child = spawnSync(process.execPath, ["--input-type=module", "--eval", script], {
-      cwd: join(import.meta.dirname, "../../../.."),
-      encoding: "utf8",
-      timeout: 15_000,
-    });
-    expect({ status: child.status, signal: child.signal, stdout: child.stdout.trim(), stderr: child.stderr }).toEqual({
-      status: 0,
-      signal: null,
-      stdout: "read 1",
-      stderr: "",
-    });
+    expect(runModuleScript(script)).toEqual({ status: 0, signal: null, stdout: "read 1", stderr: "" });
   });
 });

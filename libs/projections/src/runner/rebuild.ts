@@ -51,7 +51,7 @@ export const rebuildProjections = (
       catch: writeFailure,
     });
     const headPosition = yield* store.headPosition;
-    const batchSize = options.batchSize ?? 2_000;
+    const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
     const started = Date.now();
     const buildsFor = byEventType(builds);
     const applyBatch = db.transaction((events: ReadonlyArray<RecordedEvent>) => {
@@ -132,6 +132,9 @@ const withRareCheckpoints =
         ),
       (previous) => Effect.sync(() => db.pragma(`wal_autocheckpoint = ${previous}`)),
     );
+
+/** How many events a rebuild reads, and commits the rows of, at a time unless told otherwise. */
+export const REBUILD_BATCH_SIZE = 2_000;
 
 /** How many WAL pages a rebuild lets build up between checkpoints (withRareCheckpoints). */
 export const REBUILD_CHECKPOINT_PAGES = 8_000;
