@@ -1,4 +1,4 @@
-import type { RecordedEvent } from "../port/recorded-event.js";
+import type { DataParsedRow } from "./event-row-mapping.js";
 
 /** What a log reader thread starts with (Worker's workerData). */
 export interface LogReaderData {
@@ -10,6 +10,6 @@ export interface LogReaderData {
 /** The store asks for this many more batches. */
 export type LogReaderRequest = number;
 
-/** One batch, the end of the log (an empty batch), or why the thread cannot read on. */
+/** One batch (the caller makes events of its rows), the end of the log, or why the thread cannot read on. */
 export type LogReaderReply =
-  { readonly events: ReadonlyArray<RecordedEvent> } | { readonly end: true } | { readonly failure: string };
+  { readonly rows: ReadonlyArray<DataParsedRow> } | { readonly end: true } | { readonly failure: string };

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReadAllOptions } from "../port/event-store.js";
 import { readAllCursor } from "../port/log-cursor.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
+import type { DataParsedRow } from "./event-row-mapping.js";
 import { type FallbackCursor, READ_AHEAD, openLogReaderThread } from "./log-reader-thread.js";
 
 // The thread's side is played here by small scripts, to make it stop, or count what it is
@@ -23,6 +24,19 @@ const event = (position: number): RecordedEvent => ({
   metadata: { actor: { id: "a", roles: [] }, commandId: "c", correlationId: "c", causationId: "c", prevHash: "0", hash: "h" },
 });
 const LOG = Array.from({ length: 10 }, (_, i) => event(i + 1));
+/** An event as the thread sends it. */
+const rowOf = ({ metadata: { hash, ...metadata }, ...event }: RecordedEvent): DataParsedRow => [
+  event.position,
+  event.eventId,
+  event.streamId,
+  event.revision,
+  event.type,
+  event.schemaVersion,
+  event.recordedAt,
+  event.data,
+  JSON.stringify(metadata),
+  hash,
+];
 
 /** The caller's thread: LOG read with readAll, each from-position it was asked for noted. */
 const fallbackOverLog = () => {
@@ -80,12 +94,12 @@ describe("log reader thread", () => {
     // Sends the first two events, then stops without a word while the caller waits for more.
     const stopping = script(
       "stopping.mjs",
-      `const event = ${JSON.stringify(LOG.slice(0, 2))};
+      `const rows = ${JSON.stringify(LOG.slice(0, 2).map(rowOf))};
        let sent = false;
        parentPort.on("message", () => {
          if (sent) process.exit(3);
          sent = true;
-         parentPort.postMessage({ events: event });
+         parentPort.postMessage({ rows });
        });`,
     );
     const { fallback, startedAt } = fallbackOverLog();
@@ -122,7 +136,9 @@ describe("log reader thread", () => {
          for (let i = 0; i < wanted; i++) {
            sent += 1;
            writeFileSync(workerData.path, String(sent));
-           parentPort.postMessage({ events: [${JSON.stringify(event(1))}].map((e) => ({ ...e, position: sent })) });
+           const row = ${JSON.stringify(rowOf(event(1)))};
+           row[0] = sent;
+           parentPort.postMessage({ rows: [row] });
          }
        });`,
     );

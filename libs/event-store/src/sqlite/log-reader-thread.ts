@@ -4,6 +4,7 @@ import { Effect, type Scope } from "effect";
 import type { StoreUnavailable } from "../port/errors.js";
 import type { LogCursor, LogCursorOptions } from "../port/log-cursor.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
+import { dataParsedRowToEvent } from "./event-row-mapping.js";
 import type { LogReaderData, LogReaderReply, LogReaderRequest } from "./log-reader-protocol.js";
 
 /**
@@ -105,11 +106,12 @@ class LogReaderThread {
   }
 
   private answer(reply: LogReaderReply): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> {
-    if ("events" in reply) {
-      this.nextPosition = reply.events.at(-1)!.position + 1;
+    if ("rows" in reply) {
+      const events = reply.rows.map(dataParsedRowToEvent);
+      this.nextPosition = events.at(-1)!.position + 1;
       // One batch taken, one more asked for: the thread stays READ_AHEAD batches ahead.
       this.ask(1);
-      return Effect.succeed(reply.events);
+      return Effect.succeed(events);
     }
     if ("end" in reply) {
       this.ended = true;

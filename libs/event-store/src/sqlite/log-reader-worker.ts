@@ -3,7 +3,7 @@
 // Kept free of Effect, which this thread would otherwise load whole for nothing.
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { type RawEventRow, rawRowToEvent } from "./event-row-mapping.js";
+import { type RawEventRow, withDataParsed } from "./event-row-mapping.js";
 import type { LogReaderData, LogReaderReply, LogReaderRequest } from "./log-reader-protocol.js";
 import { READ_ALL_SQL, applyReaderPragmas } from "./sqlite-schema.js";
 
@@ -30,7 +30,7 @@ const read = (): LogReaderReply => {
     const rows = statement().all(next, batchSize);
     if (rows.length === 0) return { end: true };
     next = rows.at(-1)![0] + 1;
-    return { events: rows.map(rawRowToEvent) };
+    return { rows: rows.map(withDataParsed) };
   } catch (error) {
     return { failure: error instanceof Error ? error.message : String(error) };
   }
@@ -40,7 +40,7 @@ port.on("message", (wanted: LogReaderRequest) => {
   for (let sent = 0; sent < wanted; sent++) {
     const message = read();
     reply(message);
-    if (!("events" in message)) {
+    if (!("rows" in message)) {
       // A thread that said so has nothing more to send: it ends, and later requests go nowhere.
       db?.close();
       port.close();
