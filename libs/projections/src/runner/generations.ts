@@ -9,7 +9,7 @@ import type { AnyProjection, PhysicalTables } from "./projection-definition.js";
 export const physicalTables = (projection: AnyProjection, generation: number): PhysicalTables =>
   Object.fromEntries(Object.keys(projection.tables).map((table) => [table, `${table}__g${generation}`]));
 
-/** Creates a generation's tables with their lookup indexes, and the query indexes unless deferred. */
+/** Creates a generation's tables with their lookup indexes, and the query indexes and keys unless deferred. */
 export function createGeneration(
   db: Database.Database,
   projection: AnyProjection,
@@ -35,6 +35,9 @@ export function createIndexes(db: Database.Database, projection: AnyProjection, 
     const physical = tables[logical]!;
     for (const [i, columns] of (definition.indexes ?? []).entries()) {
       db.exec(`CREATE INDEX IF NOT EXISTS ${physical}_i${i} ON ${physical} (${columns})`);
+    }
+    for (const [i, columns] of (definition.keys ?? []).entries()) {
+      db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${physical}_k${i} ON ${physical} (${columns})`);
     }
   }
 }

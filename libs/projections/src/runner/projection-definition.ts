@@ -10,6 +10,13 @@ export interface TableDefinition {
    * creates them after loading the rows, which is cheaper than maintaining them row by row.
    */
   readonly indexes?: ReadonlyArray<string>;
+  /**
+   * Column lists that are unique but that none of the projection's writes look rows up by
+   * (an id the log assigned): created with `indexes`, so a rebuild checks them once, after
+   * the rows, rather than inserting each row into a unique index of random keys. A duplicate
+   * fails the rebuild then (RebuildFailed), as the row would have failed as it was written.
+   */
+  readonly keys?: ReadonlyArray<string>;
   /** Indexes the projection's own writes look rows up by: present from the start. */
   readonly lookups?: ReadonlyArray<string>;
 }

@@ -12,6 +12,7 @@ import { tallyProjection } from "../../testing/tally-projection.js";
 import { mandateHistoryProjection } from "../read-models/mandate-history/projection.js";
 import { openReadModelDatabase } from "./read-model-database.js";
 import { ProjectionRunner } from "./projection-runner.js";
+import type { ProjectionDefinition } from "./projection-definition.js";
 import { ReadModelWriteFailed } from "./read-model-write-failed.js";
 import { rebuildProjections } from "./rebuild.js";
 import { RebuildFailed } from "./rebuild-failed.js";
@@ -222,6 +223,30 @@ describe("rebuildProjections", () => {
     expect(await Effect.runPromise(Effect.flip(rebuildProjections(db, store, [refused])))).toBeInstanceOf(ReadModelWriteFailed);
     const failing = tallyProjection({ version: 2, failOn: () => true });
     expect(await Effect.runPromise(Effect.flip(rebuildProjections(db, store, [failing])))).toBeInstanceOf(RebuildFailed);
+  });
+
+  it("checks a projection's keys once its rows are in, and fails, naming it, when they break one", async () => {
+    await append(6);
+    const logged = (key: "stream_id" | "n"): ProjectionDefinition<"logged"> => ({
+      name: "logged",
+      version: 1,
+      tables: { logged: { columns: "stream_id TEXT NOT NULL, n INTEGER NOT NULL", keys: [key] } },
+      eventTypes: new Set(["Counted"]),
+      bind: (db, tables) => {
+        const insert = db.prepare(`INSERT INTO ${tables.logged} (stream_id, n) VALUES (?, ?)`);
+        return (event) => void insert.run(event.streamId, (event.data as { n: number }).n);
+      },
+    });
+    await Effect.runPromise(rebuildProjections(db, store, [logged("n")]));
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'logged__g1_k0'").get()).toEqual({
+      sql: "CREATE UNIQUE INDEX logged__g1_k0 ON logged__g1 (n)",
+    });
+    // Three streams, six events: each stream_id twice.
+    const failure = await Effect.runPromise(Effect.flip(rebuildProjections(db, store, [logged("stream_id")])));
+    expect(failure).toBeInstanceOf(RebuildFailed);
+    expect(failure.message).toBe("logged failed as its rows were indexed: UNIQUE constraint failed: logged__g2.stream_id");
+    expect(db.prepare("SELECT count(*) AS n FROM logged").get()).toEqual({ n: 6 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'logged__g2%'").get()).toEqual({ n: 0 });
   });
 
   it("reports progress as it goes", async () => {

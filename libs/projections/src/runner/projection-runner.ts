@@ -184,6 +184,6 @@ export class ProjectionRunner {
 
 /** What a failed rebuild reports for each projection it stopped: the event, when one was at fault. */
 const failureOf = (error: StoreUnavailable | RebuildFailed | ReadModelWriteFailed): ProjectionFailure =>
-  error._tag === "RebuildFailed"
+  error._tag === "RebuildFailed" && error.event
     ? { position: error.event.position, eventId: error.event.eventId, type: error.event.type, message: error.message }
     : { position: 0, eventId: "", type: "", message: error.message };

@@ -2,7 +2,7 @@ import type { TableDefinition } from "../../runner/projection-definition.js";
 
 export const checkInTables = {
   check_ins: {
-    columns: `check_in_id TEXT PRIMARY KEY,
+    columns: `check_in_id TEXT NOT NULL,
       initiative_id TEXT NOT NULL,
       held_on TEXT NOT NULL,
       participants TEXT NOT NULL,               -- JSON array of person ids
@@ -14,6 +14,7 @@ export const checkInTables = {
       recorded_at TEXT NOT NULL,
       position INTEGER NOT NULL`,
     indexes: ["initiative_id, held_on"],
+    keys: ["check_in_id"],
   },
   /** Every cadence agreed, in order; the one in force as known at `asOf` is the last recorded by then. */
   check_in_cadences: {

@@ -19,9 +19,10 @@ export const tensionTimelineTables = {
   tension_initiatives: {
     columns: `tension_id TEXT NOT NULL,
       initiative_id TEXT NOT NULL,
-      ordinal INTEGER NOT NULL,                 -- its place in the raise's list
-      PRIMARY KEY (initiative_id, tension_id)`,
+      -- its place in the raise's list
+      ordinal INTEGER NOT NULL`,
     indexes: ["tension_id, ordinal"],
+    keys: ["initiative_id, tension_id"],
   },
   /** The raised intensity and every change, each with the day it holds from. */
   tension_intensities: {
