@@ -9,5 +9,6 @@ export * from "./mandate-clauses.js";
 export * from "./mandate-history.js";
 export * from "./mandate-terms.js";
 export * from "./mandate-validity.js";
+export * from "./recorded-terms-fold.js";
 export * from "./state.js";
 export * from "./stream.js";

@@ -1,20 +1,9 @@
 import { type IsoDate, addDays } from "../shared/calendar.js";
 import type { DecisionRef } from "../shared/schema-primitives.js";
 import type { InitiativeEventOf, MandateTrigger } from "./events.js";
-import {
-  type DatedChanges,
-  type MandateTerms,
-  type NumberedChanges,
-  type TermsPeriod,
-  clauseNumbersUsed,
-  numberedAgainst,
-  periodIndexOn,
-  sameTerms,
-  termsPeriods,
-  withClauseNumbersOf,
-  withLaterAmendment,
-} from "./mandate-terms.js";
+import { type MandateTerms, type NumberedChanges, type TermsPeriod, periodIndexOn, sameTerms } from "./mandate-terms.js";
 import { type DayRange, type MandateValidity, daysInForce } from "./mandate-validity.js";
+import { RecordedTermsFold } from "./recorded-terms-fold.js";
 
 export type MandateEvent = InitiativeEventOf<"MandateGranted" | "MandateAmended" | "MandateRenewed" | "MandateRevoked">;
 
@@ -98,12 +87,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
   if (grant.type !== "MandateGranted")
     throw new Error(`${grant.type} of mandate ${grant.data.mandateId}, which was never granted`);
   const { mandateId, validFrom, validUntil, decision: _decision, ...granted } = grant.data;
-  const amendments: DatedChanges[] = [];
-  let periods = termsPeriods(granted, amendments);
-  // What numbering the next amendment reads, kept as the fold goes: the numbers used so far,
-  // and the latest effectiveFrom, after which an amendment is not backdated.
-  let used = clauseNumbersUsed({ granted, amendments });
-  let latestEffective: IsoDate | undefined;
+  const terms = new RecordedTermsFold(granted);
   let validity: MandateValidity = validUntil === undefined ? { validFrom } : { validFrom, validUntil };
 
   // Each row as known when its event was recorded.
@@ -118,16 +102,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
         break;
       case "MandateAmended": {
         effectiveFrom = event.data.effectiveFrom;
-        // The terms in force on effectiveFrom as known before it: what `numberedChanges` folds
-        // the amendments recorded so far for, read from their periods.
-        termsBefore = periods[periodIndexOn(periods, effectiveFrom)]!.terms;
-        changes = numberedAgainst(termsBefore, used, event.data.changes);
-        used = withClauseNumbersOf(used, changes);
-        const amendment = { effectiveFrom, changes, order };
-        const backdated = latestEffective !== undefined && latestEffective > effectiveFrom;
-        if (!backdated) latestEffective = effectiveFrom;
-        amendments.push(amendment);
-        periods = backdated ? termsPeriods(granted, amendments) : withLaterAmendment(periods, amendment);
+        ({ changes, termsBefore } = terms.amend(effectiveFrom, event.data.changes, order));
         break;
       }
       case "MandateRenewed":
@@ -141,6 +116,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
         validity = { ...validity, revokedFrom: effectiveFrom };
         break;
     }
+    const { periods } = terms;
     const index = periodIndexOn(periods, effectiveFrom);
     const next = periods[index + 1];
     return {
@@ -168,7 +144,7 @@ function oneMandate(recorded: ReadonlyArray<RecordedMandateEvent>): MandateHisto
       terms: stage.terms,
       termsBefore: stage.termsBefore,
       termsUntil: stage.termsUntil,
-      supersededFrom: firstDayChanged(stage.terms, daysClaimed(stage), periods, notInForceFrom),
+      supersededFrom: firstDayChanged(stage.terms, daysClaimed(stage), terms.periods, notInForceFrom),
       validity: stage.validity,
       changes: stage.changes,
       reason: own.reason,

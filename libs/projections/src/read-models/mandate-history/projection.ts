@@ -1,11 +1,4 @@
-import {
-  type DatedChanges,
-  type DecisionRef,
-  type NumberedChanges,
-  type RecordedTerms,
-  assertNever,
-  numberedChanges,
-} from "#domain";
+import { type DecisionRef, type NumberedChanges, RecordedTermsFold, assertNever } from "#domain";
 import type { RecordedEvent } from "#event-store";
 import { type RecordedMandatEvent, defineProjection, streamEntityId } from "../../runner/define-projection.js";
 import { insertSql } from "../../runner/insert-sql.js";
@@ -36,20 +29,21 @@ export const mandateHistoryProjection = defineProjection({
       `SELECT effective_from, changes, position FROM ${tables.mandate_versions}
        WHERE mandate_id = ? AND change = 'amended' ORDER BY position`,
     );
-    // Each mandate's grant and amendments so far, so numbering an amendment need not read and
-    // parse every earlier one back (a mandate amended k times cost O(k²) in reads and parses).
-    // The list is the handler's own: it grows as amendments are written.
-    const recorded = new LastWritten<RecordedTerms & { readonly amendments: DatedChanges[] }>((mandateId) => {
+    // Each mandate's terms as recorded so far, so numbering an amendment need not read and
+    // parse every earlier one back, nor fold them all again (a mandate amended k times cost
+    // O(k²)). The fold is the handler's own: it records each amendment written.
+    const recorded = new LastWritten<RecordedTermsFold>((mandateId) => {
       const grant = grantOf.get(mandateId);
       return (
-        grant && {
+        grant &&
+        RecordedTermsFold.of({
           granted: termsOfRow(grant),
           amendments: amendmentsOf.all(mandateId).map((row) => ({
             effectiveFrom: row.effective_from!,
             changes: JSON.parse(row.changes!) as NumberedChanges,
             order: row.position,
           })),
-        }
+        })
       );
     });
     /**
@@ -61,9 +55,7 @@ export const mandateHistoryProjection = defineProjection({
       const { mandateId, effectiveFrom, changes } = event.data;
       const terms = recorded.get(mandateId);
       if (!terms) throw new Error(`${event.type} of mandate ${mandateId}, which was never granted`);
-      const numbered = numberedChanges(terms, effectiveFrom, changes);
-      recorded.remember(mandateId, terms).amendments.push({ effectiveFrom, changes: numbered, order: event.position });
-      return numbered;
+      return recorded.remember(mandateId, terms).amend(effectiveFrom, changes, event.position).changes;
     };
     const latestVersion = (
       event: RecordedMandatEvent<"MandateAmended" | "MandateRenewed" | "MandateRevoked">,
@@ -104,7 +96,7 @@ export const mandateHistoryProjection = defineProjection({
       switch (event.type) {
         case "MandateGranted": {
           const { mandateId, validFrom, validUntil, decision, ...terms } = event.data;
-          recorded.remember(mandateId, { granted: terms, amendments: [] });
+          recorded.remember(mandateId, new RecordedTermsFold(terms));
           write({
             initiative_id: streamEntityId(event, "initiative"),
             mandate_id: mandateId,
