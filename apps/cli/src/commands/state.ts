@@ -77,9 +77,12 @@ function notCaughtUp(statuses: ReadonlyArray<ProjectionStatus>, head: number): C
   const stopped = needed.find((status) => status.state === "stopped");
   if (stopped) {
     const { failure } = stopped;
-    const where = failure
-      ? `on ${failure.type} at position ${failure.position} (${failure.message})`
-      : `at position ${stopped.position}`;
+    // A failure names no event when the rows broke a key as a rebuild indexed them.
+    const where = !failure
+      ? `at position ${stopped.position}`
+      : failure.type
+        ? `on ${failure.type} at position ${failure.position} (${failure.message})`
+        : `(${failure.message})`;
     return new CliError(
       EXIT.dataError,
       `Read model ${stopped.name} stopped ${where}; once fixed, mandat rebuild ${stopped.name} brings it back`,

@@ -112,6 +112,27 @@ describe("log reader thread", () => {
     expect(warnings).toEqual([expect.stringContaining("stopped (exit code 3)")]);
   });
 
+  it("reads a batch again on the caller's thread when its metadata does not parse", async () => {
+    // Sends two good events, then two whose metadata is cut short.
+    const garbled = script(
+      "garbled.mjs",
+      `const rows = ${JSON.stringify(LOG.slice(0, 4).map(rowOf))};
+       rows[2][8] = rows[3][8] = "{";
+       let sent = 0;
+       parentPort.on("message", (wanted) => {
+         for (let i = 0; i < wanted && sent < 2; i++, sent++) parentPort.postMessage({ rows: rows.slice(sent * 2, sent * 2 + 2) });
+       });`,
+    );
+    const { fallback, startedAt } = fallbackOverLog();
+    const batches = await Effect.runPromise(
+      Effect.scoped(Effect.flatMap(openLogReaderThread("unused", { batchSize: 2 }, fallback, garbled), walk)),
+    );
+    expect(batches.flat()).toEqual(LOG);
+    expect(startedAt).toEqual([3]);
+    await settle();
+    expect(warnings).toEqual([expect.stringContaining("JSON")]);
+  });
+
   it("reads on the caller's thread from the start when the thread's script cannot be found", async () => {
     const { fallback, startedAt } = fallbackOverLog();
     const missing = () => {

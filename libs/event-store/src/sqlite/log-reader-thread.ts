@@ -107,7 +107,13 @@ class LogReaderThread {
 
   private answer(reply: LogReaderReply): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> {
     if ("rows" in reply) {
-      const events = reply.rows.map(dataParsedRowToEvent);
+      let events: RecordedEvent[];
+      try {
+        events = reply.rows.map(dataParsedRowToEvent);
+      } catch (error) {
+        // Metadata that does not parse: the caller's thread reads the batch again, and says so.
+        return this.fallBack({ failure: error instanceof Error ? error.message : String(error) }).next;
+      }
       this.nextPosition = events.at(-1)!.position + 1;
       // One batch taken, one more asked for: the thread stays READ_AHEAD batches ahead.
       this.ask(1);

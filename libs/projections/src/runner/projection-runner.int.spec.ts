@@ -61,6 +61,18 @@ const tallies = (view = "tallies") =>
   db.prepare<[], { stream_id: string; events: number; version: number }>(`SELECT * FROM ${view} ORDER BY stream_id`).all();
 const waitFor = (runner: ProjectionRunner, position: number) => Effect.runPromise(runner.waitFor(position, 5_000));
 
+/** Every Counted event as a row, unique by `key`: by stream_id, a stream's second event breaks it. */
+const logged = (key: "stream_id" | "n", version = 1): ProjectionDefinition<"logged"> => ({
+  name: "logged",
+  version,
+  tables: { logged: { columns: "stream_id TEXT NOT NULL, n INTEGER NOT NULL", keys: [key] } },
+  eventTypes: new Set(["Counted"]),
+  bind: (db, tables) => {
+    const insert = db.prepare(`INSERT INTO ${tables.logged} (stream_id, n) VALUES (?, ?)`);
+    return (event) => void insert.run(event.streamId, (event.data as { n: number }).n);
+  },
+});
+
 describe("ProjectionRunner", () => {
   it("catches up from the start, then follows live appends", async () => {
     const head = await append(30);
@@ -178,6 +190,26 @@ describe("ProjectionRunner", () => {
     expect(tallies().every((t) => t.version === 1)).toBe(true);
   });
 
+  it("stops a projection whose rebuilt rows break one of its keys, naming it, and keeps the generation in service", async () => {
+    const head = await append(6);
+    const v1 = new ProjectionRunner(db, store, [logged("n")]);
+    runners.push(v1);
+    await Effect.runPromise(v1.start());
+    expect(await waitFor(v1, head)).toBe(true);
+    await Effect.runPromise(v1.stop());
+    const runner = new ProjectionRunner(db, store, [logged("stream_id", 2)]);
+    runners.push(runner);
+    await Effect.runPromise(runner.start());
+    await vi.waitFor(() => expect(runner.status()[0]!.state).toBe("stopped"), { timeout: 5_000 });
+    expect(runner.status()[0]!.failure).toEqual({
+      position: 0,
+      eventId: "",
+      type: "",
+      message: "logged failed as its rows were indexed: UNIQUE constraint failed: logged__g2.stream_id",
+    });
+    expect(db.prepare("SELECT count(*) AS n FROM logged__g1").get()).toEqual({ n: 6 });
+  });
+
   it("picks up a rebuild another process swapped in, and brings a stopped projection back", async () => {
     await append(10);
     await Effect.runPromise(store.append("tally-x", [counted(999)], ExpectedRevision.any));
@@ -227,16 +259,6 @@ describe("rebuildProjections", () => {
 
   it("checks a projection's keys once its rows are in, and fails, naming it, when they break one", async () => {
     await append(6);
-    const logged = (key: "stream_id" | "n"): ProjectionDefinition<"logged"> => ({
-      name: "logged",
-      version: 1,
-      tables: { logged: { columns: "stream_id TEXT NOT NULL, n INTEGER NOT NULL", keys: [key] } },
-      eventTypes: new Set(["Counted"]),
-      bind: (db, tables) => {
-        const insert = db.prepare(`INSERT INTO ${tables.logged} (stream_id, n) VALUES (?, ?)`);
-        return (event) => void insert.run(event.streamId, (event.data as { n: number }).n);
-      },
-    });
     await Effect.runPromise(rebuildProjections(db, store, [logged("n")]));
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'logged__g1_k0'").get()).toEqual({
       sql: "CREATE UNIQUE INDEX logged__g1_k0 ON logged__g1 (n)",

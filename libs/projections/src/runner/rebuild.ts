@@ -73,11 +73,13 @@ export const rebuildProjections = (
       // Let the server answer requests between batches of a long rebuild.
       yield* Effect.yieldNow();
     }
+    // Rows that break a key (TableDefinition.keys), or an index the projection got wrong, are
+    // its fault as an event it fails on is; only SQLite refusing to write is retried.
     for (const { projection, generation } of builds) {
       yield* Effect.try({
         try: () => db.transaction(() => createIndexes(db, projection, generation))(),
         catch: (error) =>
-          isConstraintFailure(error) ? new RebuildFailed({ projection: projection.name, cause: error }) : writeFailure(error),
+          isStorageFailure(error) ? writeFailure(error) : new RebuildFailed({ projection: projection.name, cause: error }),
       });
     }
     const swap = db.transaction(() =>
@@ -158,10 +160,6 @@ function apply(build: Build, event: RecordedEvent): void {
     throw isStorageFailure(error) ? error : new RebuildFailed({ projection: build.projection.name, event, cause: error });
   }
 }
-
-/** Rows that break a key as it is created (TableDefinition.keys): the projection's fault, not the database's. */
-const isConstraintFailure = (error: unknown): boolean =>
-  ((error as { code?: string } | undefined)?.code ?? "").startsWith("SQLITE_CONSTRAINT");
 
 /** A projection failing on an event is that event's fault; anything else is the database refusing the batch. */
 const rebuildFailure = (error: unknown): RebuildFailed | ReadModelWriteFailed =>
