@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Effect } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReadAllOptions } from "../port/event-store.js";
-import { readAllCursor } from "../port/log-cursor.js";
+import { type LogCursorOptions, readAllCursor } from "../port/log-cursor.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
 import type { DataParsedRow } from "./event-row-mapping.js";
 import { type FallbackCursor, READ_AHEAD, openLogReaderThread } from "./log-reader-thread.js";
@@ -89,6 +89,18 @@ describe("log reader thread", () => {
   };
   /** Lets process warnings, emitted on the next tick, arrive. */
   const settle = () => sleep(10);
+  /**
+   * Every event a cursor over `thread` gives, where the caller's thread took over, and the
+   * warnings the switch gave.
+   */
+  const walkOver = async (thread: () => string, options: LogCursorOptions) => {
+    const { fallback, startedAt } = fallbackOverLog();
+    const batches = await Effect.runPromise(
+      Effect.scoped(Effect.flatMap(openLogReaderThread("unused", options, fallback, thread), walk)),
+    );
+    await settle();
+    return { events: batches.flat(), startedAt, warnings };
+  };
 
   it("goes on from the first event it has not delivered on the caller's thread when the thread stops", async () => {
     // Sends the first two events, then stops without a word while the caller waits for more.
@@ -102,14 +114,11 @@ describe("log reader thread", () => {
          parentPort.postMessage({ rows });
        });`,
     );
-    const { fallback, startedAt } = fallbackOverLog();
-    const batches = await Effect.runPromise(
-      Effect.scoped(Effect.flatMap(openLogReaderThread("unused", { batchSize: 2 }, fallback, stopping), walk)),
-    );
-    expect(batches.flat()).toEqual(LOG);
-    expect(startedAt).toEqual([3]);
-    await settle();
-    expect(warnings).toEqual([expect.stringContaining("stopped (exit code 3)")]);
+    expect(await walkOver(stopping, { batchSize: 2 })).toEqual({
+      events: LOG,
+      startedAt: [3],
+      warnings: [expect.stringContaining("stopped (exit code 3)")],
+    });
   });
 
   it("reads a batch again on the caller's thread when its metadata does not parse", async () => {
@@ -123,28 +132,22 @@ describe("log reader thread", () => {
          for (let i = 0; i < wanted && sent < 2; i++, sent++) parentPort.postMessage({ rows: rows.slice(sent * 2, sent * 2 + 2) });
        });`,
     );
-    const { fallback, startedAt } = fallbackOverLog();
-    const batches = await Effect.runPromise(
-      Effect.scoped(Effect.flatMap(openLogReaderThread("unused", { batchSize: 2 }, fallback, garbled), walk)),
-    );
-    expect(batches.flat()).toEqual(LOG);
-    expect(startedAt).toEqual([3]);
-    await settle();
-    expect(warnings).toEqual([expect.stringContaining("JSON")]);
+    expect(await walkOver(garbled, { batchSize: 2 })).toEqual({
+      events: LOG,
+      startedAt: [3],
+      warnings: [expect.stringContaining("JSON")],
+    });
   });
 
   it("reads on the caller's thread from the start when the thread's script cannot be found", async () => {
-    const { fallback, startedAt } = fallbackOverLog();
     const missing = () => {
       throw new Error("Cannot find module '#event-store/sqlite-log-reader'");
     };
-    const batches = await Effect.runPromise(
-      Effect.scoped(Effect.flatMap(openLogReaderThread("unused", { fromPosition: 4, batchSize: 3 }, fallback, missing), walk)),
-    );
-    expect(batches.flat()).toEqual(LOG.slice(3));
-    expect(startedAt).toEqual([4]);
-    await settle();
-    expect(warnings).toEqual([expect.stringContaining("Cannot find module")]);
+    expect(await walkOver(missing, { fromPosition: 4, batchSize: 3 })).toEqual({
+      events: LOG.slice(3),
+      startedAt: [4],
+      warnings: [expect.stringContaining("Cannot find module")],
+    });
   });
 
   it(`is asked for ${READ_AHEAD} batches beyond those the caller has taken, never more`, async () => {
