@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type MandatEventOf, type MandatEventType, allEvents } from "#domain";
 import { ExpectedRevision, type RecordedEvent } from "#event-store";
 import { SqliteEventStore } from "#event-store/sqlite";
@@ -16,13 +19,27 @@ export interface AppendOptions {
   readonly recordedAt?: string;
 }
 
+export interface HarnessOptions {
+  /**
+   * Where the log is kept: in memory (the default), or in a file of a temporary directory,
+   * where a rebuild reads it on a thread of its own, as a server's rebuild does.
+   */
+  readonly log?: "memory" | "file";
+}
+
 /**
- * A real in-memory log and read-model database with the runner following it, for tests
+ * A real log and in-memory read-model database with the runner following it, for tests
  * of read models. Events are checked against their schemas before they are appended.
  */
-export function projectionHarness(projections: ReadonlyArray<AnyProjection>) {
+export function projectionHarness(projections: ReadonlyArray<AnyProjection>, options: HarnessOptions = {}) {
   let now = new Date("2024-01-01T08:00:00.000Z");
-  const store = SqliteEventStore.open({ path: ":memory:", clock: () => now, pollIntervalMs: 10 });
+  const directory = options.log === "file" ? mkdtempSync(join(tmpdir(), "mandat-harness-")) : undefined;
+  const store = SqliteEventStore.open({
+    path: directory ? join(directory, "log.sqlite") : ":memory:",
+    clock: () => now,
+    pollIntervalMs: 10,
+    readAheadThreshold: 0,
+  });
   const db = openReadModelDatabase(":memory:");
   const runner = new ProjectionRunner(db, store, projections, { batchSize: 50 });
   let started = false;
@@ -84,6 +101,7 @@ export function projectionHarness(projections: ReadonlyArray<AnyProjection>) {
     await Effect.runPromise(runner.stop());
     db.close();
     store.close();
+    if (directory) rmSync(directory, { recursive: true, force: true });
   };
 
   return { store, db, runner, setTime, append, sync, rebuiltBeside, dispose };

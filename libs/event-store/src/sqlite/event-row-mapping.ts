@@ -2,6 +2,7 @@ import { canonicalJson } from "../integrity/canonical-json.js";
 import { withoutHash } from "../integrity/event-hash.js";
 import type { ChainedEvent } from "../integrity/hash-chain.js";
 import type { EventMetadata, RecordedEvent } from "../port/recorded-event.js";
+import { lazyMetadata } from "./lazy-metadata.js";
 import type { EventRow } from "./sqlite-schema.js";
 
 /** A row as better-sqlite3 returns it in raw mode: the values of EVENT_COLUMNS, in order, as stored. */
@@ -11,7 +12,8 @@ export type RawEventRow = EventRow;
  * A raw row with its data parsed and its metadata still text: what a log reader thread
  * sends (log-reader-thread.ts). Taking an event in from another thread cost its reader about
  * as much as parsing it: an array of values is cheaper to take in than an object of named
- * ones, and metadata, an object of objects, cheaper to parse here than to take in parsed.
+ * ones, and metadata, an object of objects, cheaper to parse here than to take in parsed,
+ * and cheaper still to parse only when read (threadRowToEvent).
  */
 export type DataParsedRow = [...Head<RawEventRow>, data: unknown, metadata: string, hash: string];
 type Head<Row extends RawEventRow> = Row extends [...infer Head, string, string, string] ? Head : never;
@@ -33,6 +35,13 @@ export function withDataParsed(row: RawEventRow): DataParsedRow {
 export function dataParsedRowToEvent(row: DataParsedRow): RecordedEvent {
   const metadata = JSON.parse(row[8]) as EventMetadata & { hash: string };
   metadata.hash = row[9];
+  return eventOfRow(row, metadata);
+}
+
+/** An event from a log reader thread's row: its metadata is parsed when first read (lazyMetadata). */
+export const threadRowToEvent = (row: DataParsedRow): RecordedEvent => eventOfRow(row, lazyMetadata(row[8], row[9]));
+
+function eventOfRow(row: DataParsedRow, metadata: EventMetadata): RecordedEvent {
   return {
     eventId: row[1],
     type: row[4],

@@ -121,22 +121,22 @@ describe("log reader thread", () => {
     });
   });
 
-  it("reads a batch again on the caller's thread when its metadata does not parse", async () => {
-    // Sends two good events, then two whose metadata is cut short.
+  it("hands over events whose metadata is parsed as it is first read", async () => {
+    // Sends four events, the last two with their metadata cut short.
     const garbled = script(
       "garbled.mjs",
       `const rows = ${JSON.stringify(LOG.slice(0, 4).map(rowOf))};
        rows[2][8] = rows[3][8] = "{";
        let sent = 0;
        parentPort.on("message", (wanted) => {
-         for (let i = 0; i < wanted && sent < 2; i++, sent++) parentPort.postMessage({ rows: rows.slice(sent * 2, sent * 2 + 2) });
+         for (let i = 0; i < wanted; i++, sent++) parentPort.postMessage(sent < 2 ? { rows: rows.slice(sent * 2, sent * 2 + 2) } : { end: true });
        });`,
     );
-    expect(await walkOver(garbled, { batchSize: 2 })).toEqual({
-      events: LOG,
-      startedAt: [3],
-      warnings: [expect.stringContaining("JSON")],
-    });
+    const { events, startedAt, warnings } = await walkOver(garbled, { batchSize: 2 });
+    expect({ startedAt, warnings }).toEqual({ startedAt: [], warnings: [] });
+    expect(events.slice(0, 2)).toEqual(LOG.slice(0, 2));
+    expect(events.map((event) => event.position)).toEqual([1, 2, 3, 4]);
+    expect(() => events[2]!.metadata.actor).toThrow(SyntaxError);
   });
 
   it("reads on the caller's thread from the start when the thread's script cannot be found", async () => {

@@ -4,7 +4,7 @@ import { Effect, type Scope } from "effect";
 import type { StoreUnavailable } from "../port/errors.js";
 import type { LogCursor, LogCursorOptions } from "../port/log-cursor.js";
 import type { RecordedEvent } from "../port/recorded-event.js";
-import { dataParsedRowToEvent } from "./event-row-mapping.js";
+import { threadRowToEvent } from "./event-row-mapping.js";
 import type { LogReaderData, LogReaderReply, LogReaderRequest } from "./log-reader-protocol.js";
 
 /**
@@ -107,13 +107,7 @@ class LogReaderThread {
 
   private answer(reply: LogReaderReply): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> {
     if ("rows" in reply) {
-      let events: RecordedEvent[];
-      try {
-        events = reply.rows.map(dataParsedRowToEvent);
-      } catch (error) {
-        // Metadata that does not parse: the caller's thread reads the batch again, and says so.
-        return this.fallBack({ failure: error instanceof Error ? error.message : String(error) }).next;
-      }
+      const events = reply.rows.map(threadRowToEvent);
       this.nextPosition = events.at(-1)!.position + 1;
       // One batch taken, one more asked for: the thread stays READ_AHEAD batches ahead.
       this.ask(1);
