@@ -10,16 +10,31 @@ import type { EventMetadata } from "../port/recorded-event.js";
  * It reads, spreads, serialises and compares as the parsed object does: every trap answers
  * from that object. It is read-only, like the metadata of any recorded event. Structured
  * clone refuses proxies: copy it (`{ ...metadata }`) before sending it to another thread.
+ * Metadata that does not parse throws a SyntaxError where it is first read: the log is
+ * corrupt there (`mandat verify` says where).
  */
 export const lazyMetadata = (json: string, hash: string): EventMetadata =>
-  new Proxy<Unparsed>({ json, hash, parsed: undefined, [inspect.custom]: showParsed }, TRAPS) as unknown as EventMetadata;
+  new Proxy(new Unparsed(json, hash), TRAPS) as unknown as EventMetadata;
 
-interface Unparsed {
-  readonly json: string;
-  readonly hash: string;
-  parsed: EventMetadata | undefined;
-  /** util.inspect (console.log) shows a proxy's target: it shows the metadata instead. */
-  readonly [inspect.custom]: typeof showParsed;
+class Unparsed {
+  parsed: EventMetadata | undefined = undefined;
+
+  constructor(
+    readonly json: string,
+    readonly hash: string,
+  ) {}
+
+  /**
+   * What util.inspect (console.log) shows. It unwraps a proxy and calls this on it: a plain
+   * copy of what it answers, and never a throw, for logging an event must not fail.
+   */
+  [inspect.custom](this: EventMetadata | Unparsed) {
+    try {
+      return { ...this };
+    } catch {
+      return "[metadata that does not parse]";
+    }
+  }
 }
 
 function parsed(unparsed: Unparsed): EventMetadata {
@@ -29,11 +44,6 @@ function parsed(unparsed: Unparsed): EventMetadata {
     unparsed.parsed = metadata;
   }
   return unparsed.parsed;
-}
-
-/** Called on the proxy: a plain copy of what it answers. */
-function showParsed(this: EventMetadata) {
-  return { ...this };
 }
 
 const refuse = () => false;

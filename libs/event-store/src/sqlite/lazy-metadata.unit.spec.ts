@@ -30,6 +30,9 @@ describe("lazyMetadata", () => {
   it("parses once, and only when read", () => {
     const unread = lazyMetadata("{", "h");
     expect(() => unread.actor).toThrow(SyntaxError);
+    // Logging an event with it never throws.
+    expect(inspect({ metadata: unread })).toContain("[metadata that does not parse]");
+    expect(inspect(lazy(), { showProxy: true })).toContain("json");
     const read = lazy();
     expect(read.actor).toBe(read.actor);
   });

@@ -5,7 +5,8 @@ import { Data } from "effect";
  * A projection failed on an event during a rebuild, or its rows broke one of its keys
  * (TableDefinition.keys) as they were indexed; nothing was swapped in. The events are at
  * fault, not the database, so retrying would fail the same way: the operator fixes the
- * projection's code and rebuilds again.
+ * projection's code and rebuilds again. A SyntaxError reading an event's metadata is the
+ * log's fault instead: it is corrupt there, and `mandat verify` says so.
  */
 export class RebuildFailed extends Data.TaggedError("RebuildFailed")<{
   readonly projection: string;
