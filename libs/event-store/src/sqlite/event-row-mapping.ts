@@ -2,7 +2,7 @@ import { canonicalJson } from "../integrity/canonical-json.js";
 import { withoutHash } from "../integrity/event-hash.js";
 import type { ChainedEvent } from "../integrity/hash-chain.js";
 import type { EventMetadata, RecordedEvent } from "../port/recorded-event.js";
-import { lazyMetadata } from "./lazy-metadata.js";
+import { lazyMetadata, parseMetadata } from "./lazy-metadata.js";
 import type { EventRow } from "./sqlite-schema.js";
 
 /** A row as better-sqlite3 returns it in raw mode: the values of EVENT_COLUMNS, in order, as stored. */
@@ -19,23 +19,16 @@ export type DataParsedRow = [...Head<RawEventRow>, data: unknown, metadata: stri
 type Head<Row extends RawEventRow> = Row extends [...infer Head, string, string, string] ? Head : never;
 
 /**
- * Raw (array) rows spare better-sqlite3 building an object per row, and the hash is set
- * on the parsed metadata rather than copied into a new one: catch-up reads and rebuilds
- * read every event of the log through here.
+ * Raw (array) rows spare better-sqlite3 building an object per row: catch-up reads read
+ * every event of the log through here.
  */
-export const rawRowToEvent = (row: RawEventRow): RecordedEvent => dataParsedRowToEvent(withDataParsed(row));
+export const rawRowToEvent = (row: RawEventRow): RecordedEvent => eventOfRow(withDataParsed(row), parseMetadata(row[8], row[9]));
 
 /** The row with its data parsed, in place: the array is read once, and nothing else holds it. */
 export function withDataParsed(row: RawEventRow): DataParsedRow {
   const parsed = row as unknown as DataParsedRow;
   parsed[7] = JSON.parse(row[7]);
   return parsed;
-}
-
-export function dataParsedRowToEvent(row: DataParsedRow): RecordedEvent {
-  const metadata = JSON.parse(row[8]) as EventMetadata & { hash: string };
-  metadata.hash = row[9];
-  return eventOfRow(row, metadata);
 }
 
 /** An event from a log reader thread's row: its metadata is parsed when first read (lazyMetadata). */

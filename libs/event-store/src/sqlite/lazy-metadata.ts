@@ -37,12 +37,18 @@ class Unparsed {
   }
 }
 
+/**
+ * Metadata as stored, with the hash stored beside it: set on the parsed object rather than
+ * copied into a new one, as every event of a catch-up read or a rebuild comes through here.
+ */
+export function parseMetadata(json: string, hash: string): EventMetadata {
+  const metadata = JSON.parse(json) as EventMetadata & { hash: string };
+  metadata.hash = hash;
+  return metadata;
+}
+
 function parsed(unparsed: Unparsed): EventMetadata {
-  if (unparsed.parsed === undefined) {
-    const metadata = JSON.parse(unparsed.json) as EventMetadata & { hash: string };
-    metadata.hash = unparsed.hash;
-    unparsed.parsed = metadata;
-  }
+  unparsed.parsed ??= parseMetadata(unparsed.json, unparsed.hash);
   return unparsed.parsed;
 }
 
