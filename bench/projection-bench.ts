@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EventStoreService } from "#event-store";
@@ -26,6 +27,8 @@ export interface ProjectionBenchResults {
   /** The log walked with the store's cursor, events untouched: what getting them costs a rebuild's event loop. */
   readonly cursorWalk: CursorWalk;
   readonly rebuild: Throughput;
+  /** The CPU time of all the rebuild's threads (its median round), against the cores this machine has. */
+  readonly rebuildCpu: { readonly seconds: number; readonly cores: number };
   /** The rows the rebuild left, written raw (rawWritesOfRebuiltRows): what its writes cost on their own. */
   readonly rawWritesOfRebuiltRows: Throughput;
   readonly rebuildPeakRssMb: number;
@@ -51,7 +54,10 @@ async function generate(path: string, initiatives: number, eventsPerInitiative: 
 }
 
 /** The rebuild runs in its own process so that its peak RSS is its own. */
-function rebuildInChild(logPath: string, readModelsPath: string): Promise<{ events: number; ms: number; maxRssKb: number }> {
+function rebuildInChild(
+  logPath: string,
+  readModelsPath: string,
+): Promise<{ events: number; ms: number; cpuMs: number; maxRssKb: number }> {
   const child = join(fileURLToPath(new URL(".", import.meta.url)), "rebuild-child.js");
   return new Promise((resolve, reject) => {
     // The same V8 heap limit as the mandat command line, whose rebuild this measures.
@@ -164,6 +170,7 @@ export async function benchProjections(
     rawReadAndParse: raw,
     cursorWalk: walked,
     rebuild: throughput(rebuilt.events, rebuilt.ms),
+    rebuildCpu: { seconds: round(rebuilt.cpuMs / 1000, 2), cores: availableParallelism() },
     rawWritesOfRebuiltRows: rawWrites,
     rebuildPeakRssMb: Math.round(rebuilt.maxRssKb / 1024),
     ...queries,

@@ -234,6 +234,11 @@ async function benchReadModels(targets: Target[]) {
       events: projections.rebuild.operations,
     },
     {
+      measurement: `  its CPU time, all its threads (s; cores busy of ${projections.rebuildCpu.cores})`,
+      "events/s": "",
+      events: `${projections.rebuildCpu.seconds} (${round(projections.rebuildCpu.seconds / projections.rebuild.seconds, 2)})`,
+    },
+    {
       measurement: "the rebuilt rows written raw (rows/s, rows)",
       "events/s": projections.rawWritesOfRebuiltRows.perSecond,
       events: projections.rawWritesOfRebuiltRows.operations,
