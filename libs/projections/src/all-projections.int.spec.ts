@@ -28,8 +28,11 @@ describe("every read model", () => {
       if (warning.code === "MANDAT_LOG_READER_THREAD") handedOver.push(warning.message);
     };
     process.on("warning", onWarning);
-    const { live, rebuilt } = await harness.rebuiltBeside().finally(() => setImmediate(() => process.off("warning", onWarning)));
-    await new Promise(setImmediate);
+    const { live, rebuilt } = await harness.rebuiltBeside().finally(async () => {
+      // Warnings are emitted on the next tick: let them arrive before listening stops.
+      await new Promise(setImmediate);
+      process.off("warning", onWarning);
+    });
     expect(handedOver, "the rebuild read the log on its thread").toEqual([]);
     for (const [table, rows] of Object.entries(live)) {
       expect(rows.length, `${table} has rows`).toBeGreaterThan(0);
