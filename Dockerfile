@@ -27,8 +27,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
-# tsconfig.build.json compiles apps/*/src, libs/*/src and bench.
-COPY tsconfig.base.json tsconfig.build.json ./
+# tsconfig.build.json compiles apps/*/src, libs/*/src and bench; rolldown.config.mjs bundles
+# the server into dist/bundle/api.js, which the runtime stage runs (npm run build's postbuild).
+COPY tsconfig.base.json tsconfig.build.json rolldown.config.mjs ./
 COPY apps ./apps
 COPY libs ./libs
 COPY bench ./bench

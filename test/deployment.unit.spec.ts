@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -353,6 +353,22 @@ describe("Dockerfile", () => {
     expect(runs.some((run) => /\bnpm run build\b/.test(run))).toBe(true);
     expect(runs.some((run) => /python3/.test(run) && /\bmake\b/.test(run) && /g\+\+/.test(run))).toBe(true);
     expect(all(runtime, "RUN").some(({ args }) => /\bnpm (ci|install|i)\b/.test(args) && !/--omit=dev/.test(args))).toBe(false);
+  });
+
+  it("build stage: copies every file of the repository that `npm run build` names (configs included)", () => {
+    const { scripts } = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
+    const named = ["prebuild", "build", "postbuild"]
+      .flatMap((script) => (scripts[script] ?? "").split(/\s+/))
+      .filter((word) => /^[\w./-]+\.\w+$/.test(word) && existsSync(`${root}${word}`));
+    expect(named).toContain("rolldown.config.mjs");
+    const sources = stages
+      .slice(0, -1)
+      .flatMap((stage) => all(stage, "COPY"))
+      .filter(({ args }) => !/--from=/.test(args))
+      .flatMap(({ args }) => args.split(/\s+/).filter((word) => !word.startsWith("--")).slice(0, -1))
+      .map((source) => source.replace(/^\.\//, "").replace(/\/$/, ""));
+    const uncopied = named.filter((path) => !sources.some((source) => path === source || path.startsWith(`${source}/`)));
+    expect(uncopied, "named by the build scripts, not copied into the build stage").toEqual([]);
   });
 
   it("ships production dependencies only: node_modules comes from a stage that omitted the dev ones", () => {
