@@ -170,7 +170,7 @@ describe("GET /api/v1/audit/export", () => {
     expectProblem(await lead.client.get(`${EXPORT}?format=csv&initiativeId=${skultuna}`), 403);
     expectProblem(await core.get(EXPORT), 403);
     expect((await fetch(`${server.url}${EXPORT}`)).status).toBe(401);
-    expect((await admin.get(`${EXPORT}?format=jsonl&from=2999-01-01`)).status).toBe(200);
+    expect((await admin.get(`${EXPORT}?format=jsonl&from=2099-01-01`)).status).toBe(200);
   }, 60_000);
 
   it("400 naming the field, in the user's language, for a bad format, date or initiative", async () => {

@@ -91,6 +91,31 @@ describe("400: validation, with errors naming the field", () => {
     expectFieldError(await core.get(`${I}/not-a-uuid`), "id");
   });
 
+  it("a date beyond the calendar's range (2000-2100) or a day it lacks, in a query or a body: 400 in the user's language", async () => {
+    for (const [field, value] of [
+      ["at", "1850-06-01"],
+      ["at", "2101-01-01"],
+      ["asOf", "1850-06-01"],
+      ["asOf", "0001-01-01T00:00:00Z"],
+      ["asOf", "2025-02-30T10:00:00Z"],
+    ] as const) {
+      expectFieldError(await core.get(`${I}/${seeded.initiativeId}?${field}=${value}`), field);
+    }
+    const sv = expectFieldError(await core.get("/api/v1/signals?asOf=1850-06-01", { "accept-language": "sv" }), "asOf");
+    expect(sv.message).toMatch(/^en tidpunkt från 2000-01-01 till 2100-12-31/);
+    const heldOn = expectFieldError(
+      await failing(() =>
+        core.post(`${I}/${seeded.initiativeId}/check-ins`, checkInBody(seeded.personId, { heldOn: "0024-05-01" })),
+      ),
+      "heldOn",
+    );
+    expect(heldOn.message).toBe("a date from 2000-01-01 to 2100-12-31");
+    const meeting = await failing(() =>
+      core.post("/api/v1/meetings", meetingBody([seeded.personId], { heldOn: "2150-06-01" }), { "accept-language": "sv" }),
+    );
+    expect(expectFieldError(meeting, "heldOn").message).toBe("ett datum från 2000-01-01 till 2100-12-31");
+  });
+
   it("a body that is not JSON: the field at fault is the body", async () => {
     const response = await failing(() => core.postRaw("/api/v1/organisations", '{"name": "Kommunen",'));
     expectProblem(response, 400, "/problems/validation");

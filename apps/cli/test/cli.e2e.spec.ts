@@ -174,7 +174,7 @@ describe("mandat on a store holding the demo history", () => {
       .trim()
       .split("\n");
     expect(stream.every((line) => JSON.parse(line).streamId === `initiative-${initiativeId}`)).toBe(true);
-    const future = await mandat(["export", "--format", "jsonl", "--from", "2999-01-01"]);
+    const future = await mandat(["export", "--format", "jsonl", "--from", "2099-01-01"]);
     expect(future.stdout).toBe("");
     const bad = await mandat(["export", "--format", "xml"]);
     expect(bad.code).toBe(64);

@@ -16,14 +16,16 @@ export const swedishIssues = (schema: z.ZodType, input: unknown): z.ZodError | u
 /**
  * Zod's issues as callers need them: one per offending field, an unknown field named by
  * its own path rather than its parent's; with `swedish` (swedishIssues), each message in
- * Swedish too.
+ * Swedish too, a refinement's from its own params.
  */
 export const inputIssues = (error: z.ZodError, swedish?: z.ZodError): InputIssue[] =>
   error.issues.flatMap((issue, index) => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: [...issue.path, key], message: "unknown field", sv: "okänt fält" }));
     }
-    const sv = swedish?.issues[index]?.message;
+    // A refinement's own message carries its Swedish in params (schema-primitives.ts bilingual).
+    const own = issue.code === "custom" ? (issue.params as { sv?: unknown } | undefined)?.sv : undefined;
+    const sv = typeof own === "string" ? own : swedish?.issues[index]?.message;
     return [{ path: issue.path, message: issue.message, ...(sv === undefined ? {} : { sv }) }];
   });
 

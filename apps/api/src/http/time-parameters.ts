@@ -1,4 +1,4 @@
-import { isoDate, isoInstant } from "#domain";
+import { CALENDAR_RANGE, bilingual, isoDate, isoInstant } from "#domain";
 import { parseInstant } from "#platform";
 import { z } from "zod";
 
@@ -7,8 +7,24 @@ import { z } from "zod";
  * "as we knew it on that day", that is the end of that day in Stockholm.
  */
 export const asOfParameter = z
-  .union([isoInstant, isoDate])
-  .transform((value) => parseInstant(value, "end")!)
+  // The date form unrefined: the transform checks the range of both forms, in one message.
+  .union([isoInstant, z.iso.date()])
+  .transform((value, context) => {
+    const instant = parseInstant(value, "end");
+    // An instant of a day the calendar does not have (2025-02-30T10:00Z), or beyond its range.
+    if (instant === undefined) {
+      context.issues.push({
+        code: "custom",
+        input: value,
+        ...bilingual(
+          `an instant from ${CALENDAR_RANGE.from} to ${CALENDAR_RANGE.to}, on a day the calendar has`,
+          `en tidpunkt från ${CALENDAR_RANGE.from} till ${CALENDAR_RANGE.to}, en dag som finns i kalendern`,
+        ),
+      });
+      return z.NEVER;
+    }
+    return instant;
+  })
   .describe("Recorded time (instant, or a date meaning the end of that day in Stockholm); default: now");
 
 /** Valid time: a calendar date; default today in Stockholm. */

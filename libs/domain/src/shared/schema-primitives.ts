@@ -36,8 +36,30 @@ export const longText = text(1, TEXT_LIMITS.long);
 export const optionalLongText = text(0, TEXT_LIMITS.long);
 export const textList = z.array(shortText).max(TEXT_LIMITS.list);
 
-/** A calendar date, YYYY-MM-DD (valid time). */
-export const isoDate = z.iso.date();
+/**
+ * The calendar dates the collaboration's records can carry: the years its budgets and
+ * registration numbers (diarienummer) take. Beyond them a date is a typing error (0024 for
+ * 2024), and the Stockholm calendar's own rules stop holding: before 1879 its offset was
+ * not a whole hour.
+ */
+export const CALENDAR_RANGE = { from: "2000-01-01", to: "2100-12-31" } as const;
+
+/**
+ * A refinement's message in both languages: zod's Swedish locale cannot translate a message
+ * a schema writes itself, so the Swedish one travels in the issue's params (parse-input.ts).
+ */
+export const bilingual = (en: string, sv: string) => ({ message: en, params: { sv } });
+
+/** A calendar date, YYYY-MM-DD (valid time), within CALENDAR_RANGE. */
+export const isoDate = z.iso
+  .date()
+  .refine(
+    (date) => date >= CALENDAR_RANGE.from && date <= CALENDAR_RANGE.to,
+    bilingual(
+      `a date from ${CALENDAR_RANGE.from} to ${CALENDAR_RANGE.to}`,
+      `ett datum från ${CALENDAR_RANGE.from} till ${CALENDAR_RANGE.to}`,
+    ),
+  );
 /** An instant, ISO-8601 UTC (recorded time). */
 export const isoInstant = z.iso.datetime({ offset: true });
 
