@@ -272,6 +272,25 @@ describe("409: broken rules, typed by the rule's name", () => {
       "/problems/check-in-in-future",
     );
   });
+
+  it("/problems/meeting-held-in-future: a meeting ahead is planned, and held on its day", async () => {
+    const ahead = meetingBody([seeded.personId], { heldOn: "2099-01-01" });
+    expectProblem(await failing(() => core.post("/api/v1/meetings", ahead)), 409, "/problems/meeting-held-in-future");
+    const planned = ok(
+      await core.post("/api/v1/meetings/planned", {
+        body: "core-team",
+        focusArea: FOCUS_AREA,
+        plannedOn: "2099-01-01",
+        agenda: [],
+      }),
+    ).id;
+    const holding = { heldOn: "2099-01-01", attendees: [seeded.personId], absentees: [] };
+    expectProblem(
+      await failing(() => core.post(`/api/v1/meetings/${planned}/held`, holding)),
+      409,
+      "/problems/meeting-held-in-future",
+    );
+  });
 });
 
 describe("413 and languages", () => {

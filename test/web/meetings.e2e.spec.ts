@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calendarDate } from "#domain";
 import {
   eventually,
   expectAccessible,
@@ -27,6 +28,11 @@ const DECISION = "Budgeten för 2027 godkänns som den föreslogs.";
 const COMMENT = "Mer underlag om tidigare år behövs för att besluta bättre.";
 const NEXT_STEP = "Förankra budgeten i varje organisation.";
 const BROWSER_TIMEOUT_MS = 90_000;
+/** The meeting is planned for today and held on its day: a meeting ahead cannot be recorded as held. */
+const MEETING_DAY = calendarDate(new Date());
+const MEETING_DAY_LONG = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(
+  new Date(`${MEETING_DAY}T12:00:00Z`),
+);
 
 let server: MandatServer;
 let browser: Browser;
@@ -81,16 +87,16 @@ describe("a meeting in the web app", () => {
       expect(await page.locator("#chosen").getByRole("checkbox").first().isChecked()).toBe(true);
       await expectAccessible(page, "the plan form with an error (sv)");
 
-      await page.getByLabel("Datum för mötet").fill("2026-12-10");
+      await page.getByLabel("Datum för mötet").fill(MEETING_DAY);
       await page.getByRole("button", { name: "Planera mötet" }).click();
-      await eventually(() => heading(page, "Core Team, 10 december 2026").isVisible()).toBe(true);
+      await eventually(() => heading(page, `Core Team, ${MEETING_DAY_LONG}`).isVisible()).toBe(true);
       meetingPath = new URL(page.url()).pathname;
       const agenda = page.getByRole("region", { name: "Dagordning" });
       expect(await agenda.getByText(`§ 1 ${candidateTitle}`).isVisible()).toBe(true);
       expect(await agenda.getByText(`§ 2 ${OWN_ITEM}`).isVisible()).toBe(true);
       await expectAccessible(page, "a planned meeting (sv)");
 
-      expect(await page.getByLabel("Mötet hölls den").inputValue()).toBe("2026-12-10");
+      expect(await page.getByLabel("Mötet hölls den").inputValue()).toBe(MEETING_DAY);
       for (const name of [CHAIR, SECRETARY, ...ADJUSTERS]) await choose(page, "attendees", name);
       await choose(page, "absentees", ABSENT);
       await page.getByRole("button", { name: "Spara att mötet hölls" }).click();
@@ -157,7 +163,9 @@ describe("a meeting in the web app", () => {
 
       await page.getByRole("button", { name: "Ge protokollet ett diarienummer" }).click();
       const registration = page.getByRole("region", { name: "Diarienummer" });
-      await eventually(() => registration.getByText(/^\S*\s?2026\/\d+$/).isVisible()).toBe(true);
+      await eventually(() => registration.getByText(new RegExp(`^\\S*\\s?${MEETING_DAY.slice(0, 4)}/\\d+$`)).isVisible()).toBe(
+        true,
+      );
       await expectAccessible(page, "a held meeting (sv)");
 
       await context.close();

@@ -8,3 +8,5 @@ export * from "./commands/tension/inputs.js";
 export * from "./commands/meeting/inputs.js";
 export * from "./commands/budget/inputs.js";
 export * from "./commands/registration/inputs.js";
+// How a form shows a refinement's own message in Swedish, as the API does (parse-input.ts).
+export { ownSwedish } from "#domain";

@@ -1,3 +1,4 @@
+import { ownSwedish } from "#domain";
 import { Effect } from "effect";
 import { z } from "zod";
 import { type InputIssue, InvalidInput } from "./errors.js";
@@ -23,9 +24,7 @@ export const inputIssues = (error: z.ZodError, swedish?: z.ZodError): InputIssue
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: [...issue.path, key], message: "unknown field", sv: "okänt fält" }));
     }
-    // A refinement's own message carries its Swedish in params (schema-primitives.ts bilingual).
-    const own = issue.code === "custom" ? (issue.params as { sv?: unknown } | undefined)?.sv : undefined;
-    const sv = typeof own === "string" ? own : swedish?.issues[index]?.message;
+    const sv = ownSwedish(issue) ?? swedish?.issues[index]?.message;
     return [{ path: issue.path, message: issue.message, ...(sv === undefined ? {} : { sv }) }];
   });
 

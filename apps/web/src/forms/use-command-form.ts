@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
+import { ownSwedish } from "#application/inputs";
 import { ApiProblem } from "../api/client";
 import type { SummaryItem } from "../components/ErrorSummary";
 import { useLanguage } from "../i18n/language";
@@ -43,7 +44,7 @@ const isEmpty = (value: DraftValue | undefined): boolean =>
 export function useCommandForm<Draft extends Record<string, DraftValue>, Input, Answer>(
   options: CommandFormOptions<Draft, Input, Answer>,
 ) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(options.initial);
   const [errors, setErrors] = useState<FieldErrors<Draft>>({});
@@ -78,8 +79,10 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
       const other: string[] = [];
       for (const issue of parsed.error.issues) {
         const field = fieldOf(issue.path.join("."));
-        if (!field) other.push(issue.message);
-        else fieldErrors[field] ??= isEmpty(draft[field]) ? (options.missing?.[field] ?? issue.message) : issue.message;
+        // zod's locale translates its own messages; a refinement's carries its Swedish with it.
+        const message = language === "sv" ? (ownSwedish(issue) ?? issue.message) : issue.message;
+        if (!field) other.push(message);
+        else fieldErrors[field] ??= isEmpty(draft[field]) ? (options.missing?.[field] ?? message) : message;
       }
       return show(fieldErrors, other);
     }

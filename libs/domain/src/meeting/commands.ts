@@ -19,7 +19,7 @@ interface DelegationDecisions {
 }
 
 export type MeetingCommand =
-  | CommandRecording<"HoldMeeting", MeetingEventOf<"MeetingHeld">, RegisteredPeople>
+  | CommandRecording<"HoldMeeting", MeetingEventOf<"MeetingHeld">, RegisteredPeople & Today>
   | CommandRecording<"RecordDecision", MeetingEventOf<"DecisionRecorded">>
   | CommandRecording<"RecordComment", MeetingEventOf<"CommentRecorded">>
   | CommandRecording<"AgreeNextStep", MeetingEventOf<"NextStepAgreed">, RegisteredPeople>
@@ -29,7 +29,7 @@ export type MeetingCommand =
   | {
       /** Records a planned meeting as held: body, focus area and agenda come from the plan. */
       readonly type: "HoldPlannedMeeting";
-      readonly data: Pick<MeetingEventOf<"MeetingHeld">["data"], "heldOn" | "attendees" | "absentees"> & RegisteredPeople;
+      readonly data: Pick<MeetingEventOf<"MeetingHeld">["data"], "heldOn" | "attendees" | "absentees"> & RegisteredPeople & Today;
     }
   | CommandRecording<"AppointMeetingOfficers", MeetingEventOf<"MeetingOfficersAppointed">, RegisteredPeople>
   /** `adjusterId` is the acting principal's person id: an adjuster adjusts for themselves. */

@@ -6,6 +6,7 @@ import {
   AttendeeAlsoAbsent,
   DelegationDecisionNotFound,
   MeetingAlreadyHeld,
+  MeetingHeldInFuture,
   MeetingNotHeld,
   MeetingNotYetHeld,
   MinutesFrozen,
@@ -20,12 +21,15 @@ import { type MeetingState, delegationDecisionKey } from "./state.js";
 
 type HoldingData = Extract<MeetingCommand, { type: "HoldMeeting" }>["data"];
 
-/** Who attended and who was absent: nobody both, everybody registered. */
-const rejectPeople = ({
+/** A meeting held: not after today, nobody both attending and absent, everybody registered. */
+const rejectHolding = ({
+  heldOn,
+  today,
   attendees,
   absentees,
   registeredPeople,
-}: Omit<HoldingData, "body" | "focusArea" | "heldOn" | "agenda">) => {
+}: Omit<HoldingData, "body" | "focusArea" | "agenda">) => {
+  if (heldOn > today) return reject(new MeetingHeldInFuture({ detail: `${heldOn} is after today, ${today}` }));
   const both = attendees.filter((id) => absentees.includes(id));
   if (both.length > 0) {
     return reject(new AttendeeAlsoAbsent({ detail: `Listed as attending and absent: ${both.join(", ")}` }));
@@ -37,8 +41,8 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
   if (command.type === "HoldMeeting" || command.type === "PlanMeeting") {
     if (state.status !== "not-held") return reject(new MeetingAlreadyHeld({ detail: "This meeting id is taken" }));
     if (command.type === "PlanMeeting") return accept({ type: "MeetingPlanned", data: command.data });
-    const { registeredPeople: _, ...data } = command.data;
-    return rejectPeople(command.data) ?? accept({ type: "MeetingHeld", data });
+    const { registeredPeople: _, today: __, ...data } = command.data;
+    return rejectHolding(command.data) ?? accept({ type: "MeetingHeld", data });
   }
   if (state.status === "not-held") return reject(new MeetingNotHeld({ detail: "Record the meeting first" }));
   if (command.type === "AppointMeetingOfficers") return appointOfficers(command, state);
@@ -50,7 +54,7 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
     const { body, focusArea } = state;
     const agenda = state.agenda.map((item) => item.title);
     return (
-      rejectPeople(command.data) ??
+      rejectHolding(command.data) ??
       accept({ type: "MeetingHeld", data: { body, focusArea, heldOn, attendees, absentees, agenda } })
     );
   }

@@ -7,6 +7,7 @@ import { meetingDecider } from "./decider.js";
 import {
   AttendeeAlsoAbsent,
   MeetingAlreadyHeld,
+  MeetingHeldInFuture,
   MeetingNotHeld,
   MinutesAlreadyApproved,
   MinutesFrozen,
@@ -33,8 +34,14 @@ const held = {
 } as const satisfies MeetingEvent;
 const approved: MeetingEvent = { type: "MinutesApproved", data: { on: "2024-09-26" } };
 
-const hold = (attendees: PersonId[], absentees: PersonId[], registeredPeople: ReadonlySet<PersonId> = everyone) =>
-  ({ type: "HoldMeeting", data: { ...held.data, attendees, absentees, registeredPeople } }) as const;
+/** The day the meeting was held (held.data.heldOn): recorded that evening. */
+const theDay = "2024-09-19";
+const hold = (
+  attendees: PersonId[],
+  absentees: PersonId[],
+  registeredPeople: ReadonlySet<PersonId> = everyone,
+  today: string = theDay,
+) => ({ type: "HoldMeeting", data: { ...held.data, attendees, absentees, registeredPeople, today } }) as const;
 const recordDecision = {
   type: "RecordDecision",
   data: {
@@ -86,6 +93,11 @@ describe("HoldMeeting", () => {
       .given([])
       .when(hold([anna, bertil], [cecilia], new Set([anna, bertil])))
       .thenRejects(PersonNotRegistered));
+  it("rejects a meeting held after today (docs/domain.md meeting-held-in-future): plan it instead", () =>
+    spec
+      .given([])
+      .when(hold([anna, bertil], [cecilia], everyone, "2024-09-18"))
+      .thenRejects(MeetingHeldInFuture, "2024-09-19", "2024-09-18"));
   it("rejects recording the meeting twice", () =>
     spec
       .given([held])

@@ -86,6 +86,11 @@ export class NextStepDatedBeforeMeeting extends rule("next-step-dated-before-mee
   sv: "Ett nästa steg kan inte bli klart eller strykas före mötet som kom överens om det",
 }) {}
 
+export class MeetingHeldInFuture extends rule("meeting-held-in-future", {
+  en: "A meeting is recorded as held on today at the latest; plan a meeting ahead instead",
+  sv: "Ett möte registreras som hållet senast i dag; planera i stället ett möte som ligger framåt",
+}) {}
+
 export class NextStepClosedInFuture extends rule("next-step-closed-in-future", {
   en: "A next step is marked done or dropped from today at the latest",
   sv: "Ett nästa steg markeras som klart eller struket senast i dag",

@@ -16,7 +16,7 @@ import { PersonNotRegistered } from "../person/errors.js";
 import type { PersonId, TensionId } from "../shared/schema-primitives.js";
 import type { MeetingCommand } from "./commands.js";
 import { meetingDecider } from "./decider.js";
-import { AttendeeAlsoAbsent, MeetingAlreadyHeld, MeetingNotYetHeld } from "./errors.js";
+import { AttendeeAlsoAbsent, MeetingAlreadyHeld, MeetingHeldInFuture, MeetingNotYetHeld } from "./errors.js";
 import type { MeetingEvent } from "./events.js";
 
 const spec = deciderSpec(meetingDecider);
@@ -36,8 +36,8 @@ const planned = {
   },
 } as const satisfies MeetingEvent;
 const plan = { type: "PlanMeeting", data: planned.data } as const satisfies MeetingCommand;
-const holdPlanned = (attendees: PersonId[], absentees: PersonId[], registeredPeople = everyone) =>
-  ({ type: "HoldPlannedMeeting", data: { heldOn: "2024-11-28", attendees, absentees, registeredPeople } }) as const;
+const holdPlanned = (attendees: PersonId[], absentees: PersonId[], registeredPeople = everyone, today = "2024-11-28") =>
+  ({ type: "HoldPlannedMeeting", data: { heldOn: "2024-11-28", attendees, absentees, registeredPeople, today } }) as const;
 const heldAsPlanned: MeetingEvent = {
   type: "MeetingHeld",
   data: {
@@ -81,6 +81,11 @@ describe("a planned meeting", () => {
       .given([planned])
       .when(holdPlanned([chair], [], new Set()))
       .thenRejects(PersonNotRegistered));
+  it("rejects being held on a day after today (meeting-held-in-future)", () =>
+    spec
+      .given([planned])
+      .when(holdPlanned([chair], [], everyone, "2024-11-27"))
+      .thenRejects(MeetingHeldInFuture, "2024-11-28"));
   it("rejects being held twice", () =>
     spec
       .given([planned, heldAsPlanned])

@@ -50,6 +50,12 @@ export const CALENDAR_RANGE = { from: "2000-01-01", to: "2100-12-31" } as const;
  */
 export const bilingual = (en: string, sv: string) => ({ message: en, params: { sv } });
 
+/** The Swedish of an issue's own message, where its refinement gave one (bilingual). */
+export const ownSwedish = (issue: { readonly code?: string; readonly params?: unknown }): string | undefined => {
+  const sv = issue.code === "custom" ? (issue.params as { sv?: unknown } | undefined)?.sv : undefined;
+  return typeof sv === "string" ? sv : undefined;
+};
+
 /** A calendar date, YYYY-MM-DD (valid time), within CALENDAR_RANGE. */
 export const isoDate = z.iso
   .date()

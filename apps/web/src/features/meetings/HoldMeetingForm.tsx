@@ -28,7 +28,7 @@ export function HoldMeetingForm({ meetingId, plannedOn }: { meetingId: string; p
     send: (input) => writeToMeeting("held", input, language),
     onDone: () => undefined,
     missing: m.holdMissing,
-    fieldOfRule: { "/problems/attendee-also-absent": "absentees" },
+    fieldOfRule: { "/problems/attendee-also-absent": "absentees", "/problems/meeting-held-in-future": "heldOn" },
     forbidden: m.notCoreTeam,
   });
   const { draft, set, errors } = form;

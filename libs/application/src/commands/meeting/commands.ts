@@ -4,6 +4,7 @@ import {
   type DecisionId,
   DelegationDecisionNotFound,
   MeetingAlreadyHeld,
+  MeetingHeldInFuture,
   MeetingNotYetHeld,
   MinutesApprovedByAdjusters,
   MinutesUnderAdjustment,
@@ -73,12 +74,12 @@ export const holdMeeting: MeetingSpec<typeof HoldMeetingInput> = {
   name: "HoldMeeting",
   input: HoldMeetingInput,
   creates: "stream",
-  rules: [AttendeeAlsoAbsent, PersonNotRegistered],
+  rules: [MeetingHeldInFuture, AttendeeAlsoAbsent, PersonNotRegistered],
   target: inNewStream(meetingStream),
-  toCommand: (input) =>
+  toCommand: (input, { today }) =>
     Effect.gen(function* () {
       const registered = yield* registeredPeople(yield* EventStore, [...input.attendees, ...input.absentees]);
-      return { type: "HoldMeeting", data: { ...input, registeredPeople: registered } };
+      return { type: "HoldMeeting", data: { ...input, registeredPeople: registered, today } };
     }),
 };
 
@@ -153,12 +154,12 @@ export const holdPlannedMeeting: MeetingSpec<typeof HoldPlannedMeetingInput> = {
   name: "HoldPlannedMeeting",
   input: HoldPlannedMeetingInput,
   creates: "nothing",
-  rules: [MeetingAlreadyHeld, AttendeeAlsoAbsent, PersonNotRegistered],
+  rules: [MeetingAlreadyHeld, MeetingHeldInFuture, AttendeeAlsoAbsent, PersonNotRegistered],
   target: theMeeting,
-  toCommand: ({ meetingId: _, ...body }) =>
+  toCommand: ({ meetingId: _, ...body }, { today }) =>
     Effect.gen(function* () {
       const registered = yield* registeredPeople(yield* EventStore, [...body.attendees, ...body.absentees]);
-      return { type: "HoldPlannedMeeting", data: { ...body, registeredPeople: registered } };
+      return { type: "HoldPlannedMeeting", data: { ...body, registeredPeople: registered, today } };
     }),
 };
 
