@@ -23,6 +23,7 @@ const DecisionLogEntry = z.object({
   subject: z.string(),
   decision: z.string(),
   kind: DecisionKind,
+  registrationNumber: z.string().nullable().describe("Its registration number (diarienummer), once given by asOf"),
   effects: z
     .array(z.object({ streamId: z.string(), type: z.string(), position: z.number().int() }))
     .describe("The events that cite the decision, recorded by asOf, in log order"),
