@@ -142,9 +142,16 @@ describe("the lead's forms", () => {
       await goals.getByRole("link", { name: `Ny mätning för målet: ${statement}` }).click();
       await eventually(() => page.getByRole("heading", { level: 1, name: `Ny mätning: ${INITIATIVE}` }).isVisible()).toBe(true);
       await expectAccessible(page, "the reading form (sv)");
-      // A reading dated tomorrow passes the schema; the API refuses it, and says so by the date.
-      await page.getByRole("textbox", { name: "Mätvärde" }).fill("12,5");
+      // A number that reads as a thousand or as one with decimals is refused, not guessed at.
+      await page.getByRole("textbox", { name: "Mätvärde" }).fill("1.000");
       await page.getByRole("textbox", { name: "Enhet" }).fill("föräldrar");
+      await page.getByRole("button", { name: "Spara" }).click();
+      await eventually(async () => (await errorOf(page, "Mätvärde").textContent()) ?? "").toMatch(
+        /^Skriv mätvärdet som ett tal, med komma före decimalerna/,
+      );
+      // A reading dated tomorrow passes the schema; the API refuses it, and says so by the date.
+      // A point before the decimals is read as the comma is (it was taken for a grouping mark: 125).
+      await page.getByRole("textbox", { name: "Mätvärde" }).fill("12.5");
       await page.getByLabel("Datum för mätningen").fill(stockholmDay(1));
       await page.getByRole("button", { name: "Spara" }).click();
       const readingSummary = page.getByRole("alert").filter({ hasText: "Mätningen sparades inte. Rätta följande:" });
@@ -152,7 +159,7 @@ describe("the lead's forms", () => {
       const dateError = (await errorOf(page, "Datum för mätningen").textContent()) ?? "";
       expect(dateError).not.toBe("");
       expect(await readingSummary.getByRole("link").textContent()).toBe(dateError);
-      expect(await page.getByRole("textbox", { name: "Mätvärde" }).inputValue()).toBe("12,5");
+      expect(await page.getByRole("textbox", { name: "Mätvärde" }).inputValue()).toBe("12.5");
       expect(await page.getByRole("textbox", { name: "Enhet" }).inputValue()).toBe("föräldrar");
       await expectAccessible(page, "the reading form refused by the API (sv)");
       await page.getByLabel("Datum för mätningen").fill(stockholmDay(0));

@@ -15,6 +15,7 @@ export function TextInputField({
   multiline = false,
   personalDataNote = false,
   type = "text",
+  inputMode,
 }: {
   id: string;
   label: string;
@@ -24,9 +25,19 @@ export function TextInputField({
   multiline?: boolean;
   personalDataNote?: boolean;
   type?: "text" | "date";
+  /** The keyboard a phone shows: "decimal" for a number typed as text (draft-number.ts). */
+  inputMode?: "decimal";
 }) {
   return (
-    <TextField id={id} className="field" value={value} onChange={onChange} isInvalid={error !== undefined} type={type}>
+    <TextField
+      id={id}
+      className="field"
+      value={value}
+      onChange={onChange}
+      isInvalid={error !== undefined}
+      type={type}
+      inputMode={inputMode}
+    >
       <Label>{label}</Label>
       {personalDataNote && <PersonalDataNote />}
       {multiline ? <TextArea rows={5} /> : <Input />}

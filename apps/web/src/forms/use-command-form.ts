@@ -22,6 +22,8 @@ export interface CommandFormOptions<Draft extends Record<string, DraftValue>, In
   readonly onDone: (answer: Answer) => void;
   /** Plain words for a field left empty ("Skriv en sammanfattning"); zod's words otherwise. */
   readonly missing?: Partial<Record<keyof Draft, string>>;
+  /** Plain words for a field whose text is no value of its type (a number that reads two ways). */
+  readonly unreadable?: Partial<Record<keyof Draft, string>>;
   /** Problems that are about one field although they are not validation errors, by problem type. */
   readonly fieldOfRule?: Readonly<Record<string, keyof Draft>>;
   /** Where an error path points: by default its first name after `body.` when that is a field. */
@@ -82,7 +84,8 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
         // zod's locale translates its own messages; a refinement's carries its Swedish with it.
         const message = language === "sv" ? (ownSwedish(issue) ?? issue.message) : issue.message;
         if (!field) other.push(message);
-        else fieldErrors[field] ??= isEmpty(draft[field]) ? (options.missing?.[field] ?? message) : message;
+        else if (isEmpty(draft[field])) fieldErrors[field] ??= options.missing?.[field] ?? message;
+        else fieldErrors[field] ??= (issue.code === "invalid_type" ? options.unreadable?.[field] : undefined) ?? message;
       }
       return show(fieldErrors, other);
     }

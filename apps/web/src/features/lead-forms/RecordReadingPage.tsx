@@ -15,7 +15,6 @@ import { numberOf } from "./draft-number";
 import { FormActions } from "./FormActions";
 import { InitiativeFormPage } from "./InitiativeFormPage";
 import { messages } from "./messages";
-import { NumberInputField } from "./NumberInputField";
 
 /** The body of POST /initiatives/{id}/goals/{goalId}/readings: the path names the initiative and the goal. */
 const ReadingBody = RecordIndicatorReadingInput.omit({ initiativeId: true, goalId: true });
@@ -44,6 +43,7 @@ function ReadingForm({ initiative, goalId }: { initiative: InitiativeOverview; g
     send: (input) => write<WriteAnswer>(path, input, language),
     onDone: () => navigate(initiativeAfter(initiative.id, SAVED.reading)),
     missing: m.readingMissing,
+    unreadable: { value: m.readingUnreadable },
     fieldOfRule: { "/problems/indicator-reading-in-future": "on" },
     forbidden: m.notAllowed,
   });
@@ -57,7 +57,14 @@ function ReadingForm({ initiative, goalId }: { initiative: InitiativeOverview; g
       )}
       <ErrorSummary items={summary} title={m.readingNotSaved} />
       <Form onSubmit={(event) => void submit(event)} validationBehavior="aria" className="form">
-        <NumberInputField id="value" label={m.value} value={draft.value} onChange={set("value")} error={errors.value} />
+        <TextInputField
+          id="value"
+          label={m.value}
+          value={draft.value}
+          onChange={set("value")}
+          error={errors.value}
+          inputMode="decimal"
+        />
         <TextInputField id="unit" label={m.unit} value={draft.unit} onChange={set("unit")} error={errors.unit} personalDataNote />
         <TextInputField id="on" label={m.on} value={draft.on} onChange={set("on")} error={errors.on} type="date" />
         <TextInputField

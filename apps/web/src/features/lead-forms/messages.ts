@@ -80,6 +80,8 @@ export const messages = defineMessages(
       unit: "Skriv enheten, till exempel antal barn",
       on: "Skriv dagen värdet mättes",
     } as Record<string, string>,
+    readingUnreadable:
+      "Skriv mätvärdet som ett tal, med komma före decimalerna och utan punkt mellan tusental: 1000, 1 000 eller 12,5",
   },
   {
     recordCheckInTitle: "New check-in",
@@ -151,5 +153,7 @@ export const messages = defineMessages(
       unit: "Enter the unit, for example number of children",
       on: "Enter the day the value was read",
     },
+    readingUnreadable:
+      "Enter the reading as a number, with a point before the decimals and no comma between thousands: 1000, 1 000 or 12.5",
   },
 );
