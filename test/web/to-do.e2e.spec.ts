@@ -141,6 +141,32 @@ describe("To do", () => {
   );
 
   it(
+    "a page whose code cannot be fetched (server out of reach, a new version deployed) says so under the menu, and loads again",
+    async () => {
+      const failing = await newContext(browser);
+      const target = await failing.newPage();
+      await signIn(target, CORE_TEAM_MEMBER);
+      // The meetings page's code, loaded on its first visit, as after a deploy that renamed it.
+      await target.route(/\/assets\/MeetingsPage-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+      await target.getByRole("navigation").getByRole("link", { name: "Möten" }).click();
+      const failed = target.getByRole("alert").filter({ hasText: "Sidan kunde inte visas" });
+      await eventually(() => failed.isVisible()).toBe(true);
+      expect(await target.getByRole("navigation").getByRole("link", { name: "Att göra" }).isVisible()).toBe(true);
+      await expectAccessible(target, "a page that could not load (sv)");
+      // Another page loads as ever; back on this one, reloading fetches its code afresh.
+      await target.getByRole("navigation").getByRole("link", { name: "Att göra" }).click();
+      await eventually(() => target.getByRole("heading", { level: 1, name: "Att göra" }).isVisible()).toBe(true);
+      await target.unroute(/\/assets\/MeetingsPage-[^/]*\.js$/);
+      await target.goBack();
+      await eventually(() => failed.isVisible()).toBe(true);
+      await failed.getByRole("button", { name: "Ladda om sidan" }).click();
+      await eventually(() => target.getByRole("heading", { level: 1, name: "Möten" }).isVisible()).toBe(true);
+      await failing.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     "shows a signal a lead submits elsewhere without a reload, through the live feed, closed on sign-out",
     async () => {
       // The live feeds the page holds open: one while signed in, none once signed out.

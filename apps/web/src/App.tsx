@@ -4,6 +4,7 @@ import { useMe } from "./api/queries";
 import type { Me } from "./api/types";
 import { Layout } from "./components/Layout";
 import { Loading } from "./components/Loading";
+import { PageFailed } from "./components/PageFailed";
 import { useDocumentTitle } from "./components/document-title";
 import { useLanguage } from "./i18n/language";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -108,7 +109,8 @@ function Waiting({ failed }: { failed: boolean }) {
  * other page needs a session, and without one the person is sent to sign in.
  */
 export function App() {
-  const page = pageOf(usePath());
+  const path = usePath();
+  const page = pageOf(path);
   const me = useMe();
   const signedOut = me.error instanceof ApiProblem && me.error.status === 401;
   const open = page.name === "sign-in" || page.name === "accessibility";
@@ -125,9 +127,11 @@ export function App() {
   if (page.name === "accessibility")
     return (
       <Layout me={me.data}>
-        <Suspense fallback={<Loading />}>
-          <AccessibilityStatementPage />
-        </Suspense>
+        <PageFailed key={path}>
+          <Suspense fallback={<Loading />}>
+            <AccessibilityStatementPage />
+          </Suspense>
+        </PageFailed>
       </Layout>
     );
   if (!me.data)
@@ -138,7 +142,10 @@ export function App() {
     );
   return (
     <Layout me={me.data}>
-      <Suspense fallback={<Loading />}>{signedInPage(page, me.data)}</Suspense>
+      {/* Keyed by the path: a page that failed does not keep the next one from loading. */}
+      <PageFailed key={path}>
+        <Suspense fallback={<Loading />}>{signedInPage(page, me.data)}</Suspense>
+      </PageFailed>
     </Layout>
   );
 }

@@ -19,6 +19,10 @@ const sv = {
   switchLanguageLang: "en",
   loading: "Hämtar …",
   loadFailed: "Det gick inte att hämta uppgifterna.",
+  pageFailedTitle: "Sidan kunde inte visas",
+  pageFailedText:
+    "Kontrollera att du är ansluten till nätet och försök igen. Det du hade skrivit på sidan finns inte kvar om du laddar om den.",
+  pageFailedRetry: "Ladda om sidan",
   signedInAs: "Inloggad som",
   roles: "Roller",
   yourInitiatives: "Dina initiativ",
@@ -137,6 +141,10 @@ const en: Messages = {
   switchLanguageLang: "sv",
   loading: "Loading …",
   loadFailed: "The information could not be loaded.",
+  pageFailedTitle: "The page could not be shown",
+  pageFailedText:
+    "Check that you are connected to the network and try again. Anything you had typed on the page is lost when you reload it.",
+  pageFailedRetry: "Reload the page",
   signedInAs: "Signed in as",
   roles: "Roles",
   yourInitiatives: "Your initiatives",
