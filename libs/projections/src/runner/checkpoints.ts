@@ -17,6 +17,18 @@ export interface Checkpoint {
   readonly failure?: ProjectionFailure;
 }
 
+/**
+ * The last event any projection of the database applied, by position and hash: what ties
+ * the read models to the log they were built from. A log restored from an older backup, or
+ * another log (two servers given one MANDAT_READ_MODELS_PATH), has no event at that
+ * position, or another one, whose hash (over its id among the rest) differs
+ * (ProjectionRunner.start).
+ */
+export interface LogAnchor {
+  readonly position: number;
+  readonly hash: string;
+}
+
 interface CheckpointRow {
   readonly name: string;
   readonly version: number;
@@ -43,6 +55,11 @@ export class Checkpoints {
       status TEXT NOT NULL,
       failure TEXT
     ) STRICT`);
+    db.exec(`CREATE TABLE IF NOT EXISTS read_model_log_anchor (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      position INTEGER NOT NULL,
+      hash TEXT NOT NULL
+    ) STRICT`);
     this.statements = {
       get: db.prepare<[string], CheckpointRow>("SELECT * FROM projection_checkpoints WHERE name = ?"),
       all: db.prepare<[], CheckpointRow>("SELECT * FROM projection_checkpoints ORDER BY name"),
@@ -50,7 +67,28 @@ export class Checkpoints {
         "INSERT OR REPLACE INTO projection_checkpoints (name, version, generation, position, status, failure) VALUES (@name, @version, @generation, @position, @status, @failure)",
       ),
       advance: db.prepare("UPDATE projection_checkpoints SET position = ? WHERE name = ?"),
+      anchor: db.prepare<[], LogAnchor>("SELECT position, hash FROM read_model_log_anchor"),
+      anchorAt: db.prepare(
+        `INSERT INTO read_model_log_anchor (id, position, hash) VALUES (1, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash WHERE excluded.position > position`,
+      ),
+      dropAnchor: db.prepare("DELETE FROM read_model_log_anchor"),
     };
+  }
+
+  /** Where the read models stand in the log they were built from (undefined before any event). */
+  logAnchor(): LogAnchor | undefined {
+    return this.statements.anchor.get();
+  }
+
+  /** Called with the last event of every batch committed: the anchor only moves forward. */
+  anchorAt(event: { readonly position: number; readonly metadata: { readonly hash: string } }): void {
+    this.statements.anchorAt.run(event.position, event.metadata.hash);
+  }
+
+  /** The read models start again from nothing (ProjectionRunner.start). */
+  dropAnchor(): void {
+    this.statements.dropAnchor.run();
   }
 
   get(name: string): Checkpoint | undefined {

@@ -97,6 +97,7 @@ export class GroupFollower {
         if (stored.position !== tracked.position) tracked.forgetWrites();
         outcomes.set(tracked, this.applyShare(tracked, events, from, last.position));
       }
+      this.checkpoints.anchorAt(last);
     });
     try {
       // IMMEDIATE: take the write lock before reading the checkpoints the batch builds on.

@@ -96,6 +96,48 @@ describe("ProjectionRunner", () => {
     expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(30);
   });
 
+  it.each([
+    ["a log restored from an older backup, ending before the read models", 10],
+    ["another log, as long as theirs or longer (two servers given one read-model database)", 40],
+  ])("starts every read model afresh on %s, and answers nothing from the other log meanwhile", async (_, events) => {
+    const head = await append(30);
+    const first = await start({});
+    expect(await waitFor(first, head)).toBe(true);
+    await Effect.runPromise(first.stop());
+    store.close();
+    store = SqliteEventStore.open({ path: ":memory:", pollIntervalMs: 20 });
+    const otherHead = await append(events, 2);
+    const warnings: string[] = [];
+    const warned = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", warned);
+    try {
+      const second = await start({});
+      // Until it has caught up, the tables hold nothing of the first log.
+      expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBeLessThanOrEqual(otherHead);
+      expect(await waitFor(second, otherHead)).toBe(true);
+      await new Promise(setImmediate);
+    } finally {
+      process.off("warning", warned);
+    }
+    expect(tallies().map(({ stream_id, events }) => [stream_id, events])).toEqual([
+      ["tally-0", Math.ceil(events / 2)],
+      ["tally-1", Math.floor(events / 2)],
+    ]);
+    expect(warnings).toEqual([expect.stringMatching(/^The read models were built from another log \(at position 30/)]);
+  });
+
+  it("keeps its read models on a restart over the same log, and after appends to it", async () => {
+    const head = await append(20);
+    const first = await start({});
+    expect(await waitFor(first, head)).toBe(true);
+    await Effect.runPromise(first.stop());
+    const generation = db.prepare("SELECT generation FROM projection_checkpoints").pluck().get();
+    const later = await append(5);
+    const second = await start({});
+    expect(await waitFor(second, later)).toBe(true);
+    expect(db.prepare("SELECT generation FROM projection_checkpoints").pluck().get()).toBe(generation);
+  });
+
   it("answers waitFor with false when the position is not reached in time", async () => {
     const runner = await start({});
     expect(await Effect.runPromise(runner.waitFor(99, 50))).toBe(false);

@@ -1,8 +1,8 @@
 import type { EventStoreService, StoreUnavailable } from "#event-store";
 import type Database from "better-sqlite3";
 import { Effect, Fiber } from "effect";
-import { type Checkpoint, Checkpoints, type ProjectionFailure } from "./checkpoints.js";
-import { createGeneration, dropAbandonedGenerations, pointViewsAt } from "./generations.js";
+import { type Checkpoint, Checkpoints, type LogAnchor, type ProjectionFailure } from "./checkpoints.js";
+import { createGeneration, dropAbandonedGenerations, dropGeneration, pointViewsAt } from "./generations.js";
 import { GroupFollower } from "./group-follower.js";
 import { groupBy } from "./group-by.js";
 import { PositionWaiters } from "./position-waiters.js";
@@ -50,6 +50,8 @@ export class ProjectionRunner {
   start(): Effect.Effect<void, StoreUnavailable> {
     return Effect.gen(this, function* () {
       this.headAtStart = yield* this.store.headPosition;
+      const anchor = this.checkpoints.logAnchor();
+      if (anchor && !(yield* this.builtFromThisLog(anchor))) this.startAfresh(anchor);
       const outdated: AnyProjection[] = [];
       for (const projection of this.projections) {
         const checkpoint = this.checkpointAtStart(projection);
@@ -103,6 +105,42 @@ export class ProjectionRunner {
     const tracked = this.tracked.get(name);
     if (!tracked) throw new Error(`No read model "${name}" in this runner`);
     return tracked;
+  }
+
+  /** Whether the log holds, at the anchor's position, the event the read models last applied. */
+  private builtFromThisLog(anchor: LogAnchor): Effect.Effect<boolean, StoreUnavailable> {
+    if (anchor.position > this.headAtStart) return Effect.succeed(false);
+    return Effect.map(
+      this.store.readAll({ fromPosition: anchor.position, maxCount: 1 }),
+      ([event]) => event?.position === anchor.position && event.metadata.hash === anchor.hash,
+    );
+  }
+
+  /**
+   * Read models that were not built from this log (a log restored from an older backup,
+   * another server's read-model database): every projection starts again from nothing, in a
+   * new generation of empty tables, so that no read answers from another log's rows while
+   * they catch up (the server is not ready until then). The old tables go.
+   */
+  private startAfresh(anchor: LogAnchor): void {
+    process.emitWarning(
+      `The read models were built from another log (at position ${anchor.position}, this log ${
+        anchor.position > this.headAtStart ? `ends at ${this.headAtStart}` : "has another event"
+      }): they are built again from this log`,
+      { code: "MANDAT_READ_MODELS_OF_ANOTHER_LOG" },
+    );
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        const checkpoint = this.checkpoints.get(projection.name);
+        if (!checkpoint) continue;
+        const generation = checkpoint.generation + 1;
+        createGeneration(this.db, projection, generation);
+        pointViewsAt(this.db, projection, generation);
+        this.checkpoints.put({ name: projection.name, version: projection.version, generation, position: 0, status: "running" });
+        dropGeneration(this.db, projection, checkpoint.generation);
+      }
+      this.checkpoints.dropAnchor();
+    })();
   }
 
   /** The checkpoint a projection starts from: a fresh one, with empty tables, the first time. */

@@ -58,6 +58,7 @@ export const rebuildProjections = (
       for (const event of events) for (const build of buildsFor.get(event.type) ?? NONE) apply(build, event);
     });
     let position = 0;
+    let last: RecordedEvent | undefined;
     let events = 0;
     // A plain loop over the log's cursor rather than a Stream of batches (logBatches): the
     // Stream kept each batch alive longer, and collecting them cost a tenth of a rebuild
@@ -67,7 +68,8 @@ export const rebuildProjections = (
       const batch = yield* cursor.next;
       if (batch.length === 0) break;
       yield* Effect.try({ try: () => applyBatch(batch), catch: rebuildFailure });
-      position = batch.at(-1)!.position;
+      last = batch.at(-1)!;
+      position = last.position;
       events += batch.length;
       options.onProgress?.({ position, headPosition, events, elapsedMs: Date.now() - started });
       // Let the server answer requests between batches of a long rebuild.
@@ -82,8 +84,9 @@ export const rebuildProjections = (
           isStorageFailure(error) ? writeFailure(error) : new RebuildFailed({ projection: projection.name, cause: error }),
       });
     }
-    const swap = db.transaction(() =>
-      builds.map(({ projection, generation }) => {
+    const swap = db.transaction(() => {
+      if (last) checkpoints.anchorAt(last);
+      return builds.map(({ projection, generation }) => {
         const previous = checkpoints.get(projection.name);
         pointViewsAt(db, projection, generation);
         const checkpoint: Checkpoint = {
@@ -96,8 +99,8 @@ export const rebuildProjections = (
         checkpoints.put(checkpoint);
         if (previous) dropGeneration(db, projection, previous.generation);
         return checkpoint;
-      }),
-    );
+      });
+    });
     return yield* Effect.try({ try: swap, catch: writeFailure });
   }).pipe(
     Effect.tapError(() =>
