@@ -3,12 +3,13 @@ import { type Decision, reject } from "../shared/decision.js";
 import type { MandateId } from "../shared/schema-primitives.js";
 import { InitiativeClosed } from "./errors.js";
 import type { RecordedTerms } from "./mandate-terms.js";
+import type { MandateValidity } from "./mandate-validity.js";
 import type { InitiativeState } from "./state.js";
 
 /**
  * What a command of another stream (a signal) needs to know of an initiative: whether it is
- * registered and open, its name for messages, and which mandates it holds with their terms
- * as recorded (the clauses a signal may cite). A narrow record,
+ * registered and open, its name for messages, and which mandates it holds with their days in
+ * force and their terms as recorded (the clauses a signal may cite). A narrow record,
  * so that the other stream's decider depends on these facts and not on the initiative's state.
  */
 export type InitiativeFacts =
@@ -17,7 +18,7 @@ export type InitiativeFacts =
       readonly status: "open" | "closed";
       readonly name: string;
       readonly closedOn?: IsoDate;
-      readonly mandates: ReadonlyMap<MandateId, RecordedTerms>;
+      readonly mandates: ReadonlyMap<MandateId, RecordedTerms & MandateValidity>;
     };
 
 export const initiativeFacts = (state: InitiativeState): InitiativeFacts =>

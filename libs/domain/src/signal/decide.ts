@@ -1,6 +1,7 @@
 import { rejectClosed } from "../initiative/facts.js";
 import { ClauseNotInMandate, InitiativeNotRegistered, MandateNotFound } from "../initiative/errors.js";
 import { clausesOf, termsOn } from "../initiative/mandate-terms.js";
+import { isInForceOn } from "../initiative/mandate-validity.js";
 import { assertNever } from "../shared/assert-never.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { SignalCommand, SignalCommandOf } from "./commands.js";
@@ -52,8 +53,11 @@ const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): S
     return reject(new MandateNotFound({ detail: `${initiative.name} has no mandate ${data.mandateId}` }));
   }
   if (data.clauseId !== undefined) {
-    // clause-not-in-mandate: the clause is one of the cited mandate's terms as they stood when the signal was observed.
-    const terms = mandate && termsOn(mandate.granted, mandate.amendments, data.observedOn);
+    // clause-not-in-mandate: the clause is one of the cited mandate's terms as they stood when
+    // the signal was observed, on a day the mandate was in force (a mandate not yet valid,
+    // ended or revoked then had no terms to be at the edge of).
+    const inForce = mandate !== undefined && isInForceOn(mandate, data.observedOn);
+    const terms = inForce ? termsOn(mandate.granted, mandate.amendments, data.observedOn) : undefined;
     const cited = terms && clausesOf(terms).some((clause) => clause.id === data.clauseId);
     if (!cited) {
       return reject(
@@ -61,7 +65,9 @@ const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): S
           detail:
             data.mandateId === undefined
               ? `Name the mandate whose clause ${data.clauseId} the signal cites: mandateId`
-              : `Clause ${data.clauseId} is not among the terms of mandate ${data.mandateId} on ${data.observedOn}`,
+              : mandate && !inForce
+                ? `Clause ${data.clauseId}: mandate ${data.mandateId} is not in force on ${data.observedOn}`
+                : `Clause ${data.clauseId} is not among the terms of mandate ${data.mandateId} on ${data.observedOn}`,
         }),
       );
     }

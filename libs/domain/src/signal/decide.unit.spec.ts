@@ -162,6 +162,26 @@ describe("SubmitSignal", () => {
         .then([{ type: "SignalSubmitted", data: { ...submitted.data, clauseId: "B1", observedOn: "2025-04-15" } }]));
     it("rejects a clause no longer in force on observedOn, naming the clause, mandate and day", () =>
       spec.given([]).when(citing("S2", "2025-04-01")).thenRejects(ClauseNotInMandate, "S2", mandateId, "2025-04-01"));
+    it("rejects a clause of a mandate not in force on observedOn: before it is valid, or from its revocation on", () => {
+      spec
+        .given([])
+        .when(citing("S1", "2024-12-31"))
+        .thenRejects(ClauseNotInMandate, "S1", mandateId, "not in force", "2024-12-31");
+      const revoked = initiativeFacts(
+        fold(initiativeDecider, [
+          ...initiativeHistory,
+          { type: "MandateRevoked", data: { mandateId, reason: "Omprioritering", effectiveFrom: "2025-02-01" } },
+        ]),
+      );
+      spec
+        .given([])
+        .when(submit(revoked, { clauseId: "S1", observedOn: "2025-01-31" }))
+        .then([{ type: "SignalSubmitted", data: { ...submitted.data, clauseId: "S1", observedOn: "2025-01-31" } }]);
+      spec
+        .given([])
+        .when(submit(revoked, { clauseId: "S1", observedOn: "2025-02-01" }))
+        .thenRejects(ClauseNotInMandate, "not in force", "2025-02-01");
+    });
     it("rejects a clause the mandate never had", () =>
       spec.given([]).when(citing("P1", "2025-03-15")).thenRejects(ClauseNotInMandate, "P1"));
     it("rejects a clause without the mandate it belongs to", () => {
