@@ -20,7 +20,8 @@ const ORGANISATION = '{"name":"Under avstängning","kind":"other"}';
 
 describe("SIGTERM: draining", () => {
   it("finishes the write in flight, refuses new writes and readiness with 503 and Retry-After, then exits 0", async () => {
-    const server = await startServer({ demo: "off", dataDir });
+    // No drain window: the listener closes at once, and only the connections already open are answered.
+    const server = await startServer({ demo: "off", dataDir, env: { MANDAT_DRAIN_MS: "0" } });
     servers.push(server);
     const token = await tokenFor("admin");
     const post = (length: number) =>
@@ -66,5 +67,27 @@ describe("SIGTERM: draining", () => {
     const restarted = await startServer({ demo: "off", dataDir });
     servers.push(restarted);
     expect(await logHead(api(restarted.url, await tokenFor("auditor")))).toBe(1);
+  });
+
+  it("keeps listening for MANDAT_DRAIN_MS: new connections get 503 for writes and readiness, reads as ever; then it exits 0", async () => {
+    const server = await startServer({ demo: "off", env: { MANDAT_DRAIN_MS: "1500" } });
+    servers.push(server);
+    const admin = api(server.url, await tokenFor("admin"));
+    const exited = server.stop("SIGTERM");
+    for (let waited = 0; !server.output().includes("refusing writes and readiness") && waited < 5_000; waited += 20) {
+      await sleep(20);
+    }
+    // Fresh connections (fetch opens its own), as a balancer's would be, while the window lasts.
+    const write = await fetch(`${server.url}/api/v1/organisations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await tokenFor("admin")}`, "content-type": "application/json" },
+      body: ORGANISATION,
+    });
+    expect(write.status).toBe(503);
+    expect(write.headers.get("retry-after")).toBe("5");
+    expect((await fetch(`${server.url}/health/ready`)).status).toBe(503);
+    expect((await admin.get("/api/v1/organisations")).status).toBe(200);
+    expect(await exited).toBe(0);
+    await expect(fetch(`${server.url}/health/live`)).rejects.toThrow();
   });
 });

@@ -28,6 +28,8 @@ export interface RunningApi {
   readonly runtime: MandatRuntime;
   readonly url: string;
   readonly demoLoaded: boolean;
+  /** From now on, writes and readiness are refused 503 `shutting-down`; reads are answered (http/draining.ts). */
+  readonly beginDraining: () => void;
   /** Stops accepting requests, lets in-flight ones finish, then closes the stores. */
   readonly close: () => Promise<void>;
 }
@@ -77,7 +79,7 @@ export async function startApi(config: MandatConfig): Promise<RunningApi> {
       })();
       return closing;
     };
-    return { app, runtime, url, demoLoaded, close };
+    return { app, runtime, url, demoLoaded, beginDraining: () => draining.begin(), close };
   } catch (error) {
     await runtime.close();
     throw error;

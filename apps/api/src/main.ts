@@ -41,8 +41,17 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then closing the store`);
-    api.close().then(
+    // SIGTERM is an orchestrator's or a rolling restart's: the server keeps listening for a
+    // while, refusing writes and readiness, so that a balancer stops sending before the
+    // listener closes and new connections are refused. Ctrl-C (SIGINT) stops at once.
+    const drainMs = signal === "SIGTERM" ? config.http.drainMs : 0;
+    api.beginDraining();
+    if (drainMs > 0) console.log(`${signal}: refusing writes and readiness for ${drainMs} ms (MANDAT_DRAIN_MS)`);
+    const closed = new Promise((resolve) => setTimeout(resolve, drainMs)).then(() => {
+      console.log(`${signal}: finishing in-flight requests, then closing the store`);
+      return api.close();
+    });
+    closed.then(
       () => process.exit(0),
       (error: unknown) => {
         console.error("Shutdown failed:", error);

@@ -14,6 +14,12 @@ export interface HttpSettings {
   readonly idleTimeoutMs: number;
   /** MANDAT_CORS_ORIGINS: the origins a browser may call from; empty, CORS is off (same origin only). */
   readonly corsOrigins: ReadonlyArray<string>;
+  /**
+   * MANDAT_DRAIN_MS: after SIGTERM, how long the server goes on listening, refusing writes
+   * and readiness (503 `shutting-down`) while a balancer notices, before it stops listening
+   * and finishes what is in flight. 0 stops listening at once.
+   */
+  readonly drainMs: number;
 }
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(3_600_000).default(fallback);
@@ -28,6 +34,9 @@ export const HTTP_ENVIRONMENT = {
   // Above the 60 s a proxy such as nginx keeps an idle upstream connection, so the proxy
   // closes first and never sends a request on a connection the server is closing.
   MANDAT_IDLE_TIMEOUT_MS: milliseconds(75_000),
+  // A balancer that polls readiness every few seconds stops sending within this; Docker
+  // and Kubernetes wait 10 and 30 s after SIGTERM before they kill the process.
+  MANDAT_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   MANDAT_CORS_ORIGINS: z
     .string()
     .transform((list) =>
@@ -55,5 +64,6 @@ export function httpSettings(e: HttpEnvironment): HttpSettings | { readonly prob
     requestTimeoutMs: e.MANDAT_REQUEST_TIMEOUT_MS,
     idleTimeoutMs: e.MANDAT_IDLE_TIMEOUT_MS,
     corsOrigins: e.MANDAT_CORS_ORIGINS ?? [],
+    drainMs: e.MANDAT_DRAIN_MS,
   };
 }
