@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -42,6 +42,18 @@ describe("SqliteKeyStore", () => {
     await storedKey("p-1");
     const last = await storedKey("p-1");
     expect(await Effect.runPromise(keys.find("p-1"))).toEqual(last);
+  });
+});
+
+describe("SqliteKeyStore's file", () => {
+  it("is readable by its owner only, its -wal and -shm too; one created readable by all is tightened on open", async () => {
+    await Effect.runPromise(keys.store("p-1", newPersonKey()));
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    for (const file of [path(), `${path()}-wal`, `${path()}-shm`]) expect(mode(file), file).toBe(0o600);
+    keys.close();
+    for (const file of [path(), `${path()}-wal`, `${path()}-shm`]) if (existsSync(file)) chmodSync(file, 0o644);
+    keys = SqliteKeyStore.open(path());
+    for (const file of [path(), `${path()}-wal`, `${path()}-shm`]) if (existsSync(file)) expect(mode(file), file).toBe(0o600);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Effect, Layer, Schedule } from "effect";
@@ -39,7 +39,10 @@ export class SqliteKeyStore implements KeyStoreService {
   }
 
   static open(path: string): SqliteKeyStore {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") {
+      mkdirSync(dirname(path), { recursive: true });
+      keepPrivate(path);
+    }
     return new SqliteKeyStore(new Database(path));
   }
 
@@ -96,3 +99,13 @@ export class SqliteKeyStore implements KeyStoreService {
 
 const unavailable = (cause: unknown) =>
   new KeyStoreUnavailable({ reason: cause instanceof Error ? cause.message : String(cause) });
+
+/**
+ * The keys open every name and e-mail address: the file is readable by its owner only,
+ * created so before SQLite opens it (SQLite gives its -wal and -shm files the same mode),
+ * and tightened if an earlier version created it, or them, readable by all.
+ */
+function keepPrivate(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
