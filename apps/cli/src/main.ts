@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --max-old-space-size=256
 import { parseArgs } from "node:util";
 import { archive } from "./commands/archive.js";
+import { backup } from "./commands/backup.js";
 import { demo } from "./commands/demo.js";
 import { exportLog } from "./commands/export.js";
 import { history } from "./commands/history.js";
@@ -23,6 +24,7 @@ const USAGE = `mandat: operate and audit a Mandat event log (configured like the
   mandat seal
   mandat seal-keys [--rotate]
   mandat archive --output <folder|file.tar> [--from <date>] [--to <date>]
+  mandat backup --output <folder>   (the log, seals and keys, copied online while the server runs)
   mandat rebuild [projection]
   mandat export --format jsonl|csv [--stream <id>] [--initiative <id>] [--from <date|instant>] [--to <date|instant>] [--output <file>] [--seals <file>]
   mandat import <file> [--seals <file>]
@@ -93,6 +95,9 @@ async function run(argv: ReadonlyArray<string>): Promise<ExitCode> {
     case "archive":
       extra(0);
       return archive(values);
+    case "backup":
+      extra(0);
+      return backup(values);
     case "rebuild":
       extra(1);
       return rebuild(rest[0]);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jwtVerify } from "jose";
@@ -78,6 +78,34 @@ describe("mandat on a store holding the demo history", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/verify: 100%/);
     expect(run.stderr).toMatch(new RegExp(`${exported.length} events, every hash chain whole`));
+  });
+
+  it("backup: the log, seals and keys copied into a new folder of the owner's; the copy verifies and exports as the log", async () => {
+    const folder = join(freshDir(), "backup");
+    const run = await mandat(["backup", "--output", folder]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/the event log: .*mandat\.sqlite/);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    for (const file of ["keys.sqlite", "seal-keys.sqlite"]) expect(statSync(join(folder, file)).mode & 0o777, file).toBe(0o600);
+    const copy = {
+      MANDAT_SQLITE_PATH: join(folder, "mandat.sqlite"),
+      MANDAT_KEYS_PATH: join(folder, "keys.sqlite"),
+      MANDAT_SEALS_PATH: join(folder, "seals.sqlite"),
+      MANDAT_SEAL_KEYS_PATH: join(folder, "seal-keys.sqlite"),
+      MANDAT_READ_MODELS_PATH: join(freshDir(), "read-models.sqlite"),
+    };
+    const verified = await mandat(["verify"], copy);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stderr).toMatch(new RegExp(`${exported.length} events, every hash chain whole`));
+    // The demo history is sealed as it goes: the seals and their keys came along.
+    expect(verified.stderr).toMatch(/\b(\d+) of \1 seals hold/);
+    expect((await mandat(["export", "--format", "jsonl"], copy)).stdout.trim().split("\n")).toEqual(exported);
+
+    const again = await mandat(["backup", "--output", folder]);
+    expect(again.code).toBe(73);
+    expect(again.stderr).toMatch(/exists: back up into a new folder/);
+    expect((await mandat(["backup"])).code).toBe(64);
+    noStackTrace(again);
   });
 
   it("history: the initiative as a timeline, an amendment showing scope before and after", async () => {
