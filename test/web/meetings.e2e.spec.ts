@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarDate } from "#domain";
@@ -150,8 +151,16 @@ describe("a meeting in the web app", () => {
 
       await choose(page, "topic", `§ 2 ${OWN_ITEM}`);
       await page.getByRole("textbox", { name: "Kommentar" }).fill(COMMENT);
-      await page.getByRole("button", { name: "Spara kommentaren" }).click();
+      // Pressed twice, as a double click that lands its second press after the save emptied the
+      // form: one comment, and no "not saved" for the empty form.
+      const saveComment = page.getByRole("button", { name: "Spara kommentaren" });
+      await saveComment.click();
+      await sleep(400);
+      await saveComment.click();
       await eventually(() => page.getByRole("region", { name: "Kommentarer" }).getByText(COMMENT).isVisible()).toBe(true);
+      await sleep(300);
+      expect(await page.getByRole("alert").filter({ hasText: "Kommentaren sparades inte" }).count()).toBe(0);
+      expect(await page.getByRole("region", { name: "Kommentarer" }).getByText(COMMENT).count()).toBe(1);
 
       await page.getByRole("textbox", { name: "Vad ska göras?" }).fill(NEXT_STEP);
       await choose(page, "ownerId", SECRETARY);

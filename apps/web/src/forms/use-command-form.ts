@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import type { z } from "zod";
 import { ownSwedish } from "#application/inputs";
 import { ApiProblem } from "../api/client";
@@ -34,6 +34,9 @@ export interface CommandFormOptions<Draft extends Record<string, DraftValue>, In
 
 export type FieldErrors<Draft> = Partial<Record<keyof Draft, string>>;
 
+/** How soon after a save a press on the emptied form counts as the second of a double click. */
+const DOUBLE_PRESS_MS = 1_000;
+
 const isEmpty = (value: DraftValue | undefined): boolean =>
   value === undefined || (typeof value === "string" ? value.trim() === "" : value.length === 0);
 
@@ -52,6 +55,9 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
   const [errors, setErrors] = useState<FieldErrors<Draft>>({});
   const [summary, setSummary] = useState<ReadonlyArray<SummaryItem>>([]);
   const [sending, setSending] = useState(false);
+  // When the last send succeeded: a second press of a double click lands on the form the save
+  // has just emptied for the next entry, and is the same press again, not an empty form to check.
+  const savedAt = useRef(Number.NEGATIVE_INFINITY);
 
   const fieldOf =
     options.fieldOf ??
@@ -75,6 +81,8 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
+    const justSaved = performance.now() - savedAt.current < DOUBLE_PRESS_MS;
+    if (justSaved && Object.values(draft).every((value) => isEmpty(value))) return;
     const parsed = options.schema.safeParse(options.toInput(draft));
     if (!parsed.success) {
       const fieldErrors: FieldErrors<Draft> = {};
@@ -92,6 +100,7 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
     setSending(true);
     try {
       const answer = await options.send(parsed.data);
+      savedAt.current = performance.now();
       show({});
       // The write's Log-Position is now every read's minPosition: fetch them again.
       await queryClient.invalidateQueries();
