@@ -144,6 +144,26 @@ describe("the time machine", () => {
   );
 
   it(
+    "refuses to show a page for a time the address names but that cannot be read, and offers today's",
+    async () => {
+      const page = auditor;
+      await page.goto(`${server.url}${initiativePath}?galler=2024-02-30&kant=2024-11-01%2025%3A00`);
+      const unreadable = page.getByRole("alert").filter({ hasText: "Länken anger en tid som inte kan läsas" });
+      await eventually(() => unreadable.isVisible()).toBe(true);
+      expect(await unreadable.getByRole("listitem").allTextContents()).toEqual([
+        "Gällande den: 2024-02-30",
+        "Som det var känt den: 2024-11-01 25:00",
+      ]);
+      expect(await page.getByRole("heading", { name: "Drömfabriken i Skultuna" }).count()).toBe(0);
+      await expectAccessible(page, "a time that cannot be read (sv)");
+      await unreadable.getByRole("link", { name: "visa sidan som den är i dag" }).click();
+      await eventually(() => page.getByRole("heading", { level: 1, name: "Drömfabriken i Skultuna" }).isVisible()).toBe(true);
+      expect(new URL(page.url()).search).toBe("");
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     "shows the portfolio, the decision log and minutes as known before later meetings",
     async () => {
       const page = auditor;

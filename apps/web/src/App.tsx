@@ -11,7 +11,9 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { SignInPage } from "./pages/SignInPage";
 import { ToDoPage } from "./pages/ToDoPage";
 import { lazyPage } from "./lazy-page";
-import { type Page, navigate, pageOf, signInReturningHere, usePath } from "./router";
+import { type Page, navigate, pageOf, signInReturningHere, usePath, useSearch } from "./router";
+import { UnreadableTimePage } from "./time-travel/UnreadableTimePage";
+import { unreadableTime } from "./time-travel/time";
 
 // To do and signing in come with the first load; every other page loads when first visited.
 const AccessibilityStatementPage = lazyPage(
@@ -110,6 +112,7 @@ function Waiting({ failed }: { failed: boolean }) {
  */
 export function App() {
   const path = usePath();
+  const search = useSearch();
   const page = pageOf(path);
   const me = useMe();
   const signedOut = me.error instanceof ApiProblem && me.error.status === 401;
@@ -144,7 +147,11 @@ export function App() {
     <Layout me={me.data}>
       {/* Keyed by the path: a page that failed does not keep the next one from loading. */}
       <PageFailed key={path}>
-        <Suspense fallback={<Loading />}>{signedInPage(page, me.data)}</Suspense>
+        {unreadableTime(search).length > 0 ? (
+          <UnreadableTimePage />
+        ) : (
+          <Suspense fallback={<Loading />}>{signedInPage(page, me.data)}</Suspense>
+        )}
       </PageFailed>
     </Layout>
   );

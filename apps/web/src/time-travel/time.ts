@@ -1,6 +1,11 @@
+import { CALENDAR_RANGE } from "#application/inputs";
+
 // The time machine's values, kept in the address so a view of the past can be sent on:
 // `galler` (Gällande den / In force on, a date: the API's `at`) and `kant` (Som det var känt
 // den / As known on, a Stockholm date and time: the API's `asOf`). No value means today / now.
+
+/** A period of days some pages narrow themselves to (the decision log's meetings): `fran`, `till`. */
+export const PERIOD_PARAMETERS = ["fran", "till"] as const;
 
 /** In force on: a date, `YYYY-MM-DD`. */
 export const AT_PARAMETER = "galler";
@@ -16,15 +21,15 @@ export interface TimePoint {
   readonly asOf: string | null;
 }
 
-/** A real calendar date written `YYYY-MM-DD`, or null. */
+/** A real calendar date written `YYYY-MM-DD`, within the dates the API takes (CALENDAR_RANGE), or null. */
 export function parseDate(text: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-    ? match.slice(1, 4).join("-")
-    : null;
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const written = match.slice(1, 4).join("-");
+  return real && written >= CALENDAR_RANGE.from && written <= CALENDAR_RANGE.to ? written : null;
 }
 
 /**
@@ -40,6 +45,27 @@ export function parseDateTime(text: string): string | null {
   const [hour, minute] = [Number(match[2]), Number(match[3])];
   if (hour > 23 || minute > 59) return null;
   return `${date}T${String(hour).padStart(2, "0")}:${match[3]}`;
+}
+
+/**
+ * The time values of the address that cannot be read, by parameter, as written: a page that
+ * showed today in their place would show an auditor the present as the past the link meant
+ * (App shows UnreadableTimePage instead).
+ */
+export function unreadableTime(search: string): ReadonlyArray<{ readonly parameter: string; readonly text: string }> {
+  const query = new URLSearchParams(search);
+  const unread = [];
+  for (const [parameter, parse] of [
+    [AT_PARAMETER, parseDate],
+    [AS_OF_PARAMETER, parseDateTime],
+    // The decision log's period (DecisionLogPage), read as dates the same way.
+    ...PERIOD_PARAMETERS.map((name) => [name, parseDate] as const),
+  ] as const) {
+    const text = query.get(parameter);
+    // Empty is no value, as parseTime reads it: today, everything known now.
+    if (text !== null && text.trim() !== "" && parse(text) === null) unread.push({ parameter, text });
+  }
+  return unread;
 }
 
 /** The time point the address asks for; a value that is no date is left out (today / now). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asOfForApi, parseDate, parseDateTime, parseTime, timedApiPath, timedLink, withTime } from "./time";
+import { asOfForApi, parseDate, parseDateTime, parseTime, timedApiPath, timedLink, unreadableTime, withTime } from "./time";
 
 describe("the time machine's values", () => {
   it("takes real dates only", () => {
@@ -8,6 +8,10 @@ describe("the time machine's values", () => {
     expect(parseDate("2023-02-29")).toBeNull();
     expect(parseDate("2024-10-32")).toBeNull();
     expect(parseDate("20/10/2024")).toBeNull();
+    // The dates the API takes: 2000 to 2100.
+    expect(parseDate("1999-12-31")).toBeNull();
+    expect(parseDate("2101-01-01")).toBeNull();
+    expect(parseDate("2100-12-31")).toBe("2100-12-31");
   });
 
   it("takes a date and time as people write it, or a bare date", () => {
@@ -22,6 +26,18 @@ describe("the time machine's values", () => {
   it("reads the address, leaving out what is no date", () => {
     expect(parseTime("?galler=2024-10-20&kant=2024-11-01T12%3A00")).toEqual({ at: "2024-10-20", asOf: "2024-11-01T12:00" });
     expect(parseTime("?galler=nej&kant=")).toEqual({ at: null, asOf: null });
+  });
+
+  it("names the values of the address it cannot read, as written", () => {
+    expect(unreadableTime("?galler=2024-10-20&kant=2024-11-01T12%3A00&x=1")).toEqual([]);
+    expect(unreadableTime("")).toEqual([]);
+    expect(unreadableTime("?galler=2024-02-30&kant=2024-11-01%2025%3A00")).toEqual([
+      { parameter: "galler", text: "2024-02-30" },
+      { parameter: "kant", text: "2024-11-01 25:00" },
+    ]);
+    expect(unreadableTime("?galler=&kant=")).toEqual([]);
+    expect(unreadableTime("?kant=2999-01-01")).toEqual([{ parameter: "kant", text: "2999-01-01" }]);
+    expect(unreadableTime("?fran=2024-13-45&till=2024-12-31")).toEqual([{ parameter: "fran", text: "2024-13-45" }]);
   });
 
   it("gives the API an instant in Stockholm's time, winter and summer, and a bare date as itself", () => {

@@ -10,7 +10,7 @@ import { useLanguage } from "../../i18n/language";
 import { navigate, paths, usePath, useSearch } from "../../router";
 import { PastBanner } from "../../time-travel/PastBanner";
 import { TimeControls } from "../../time-travel/TimeControls";
-import { parseDate } from "../../time-travel/time";
+import { PERIOD_PARAMETERS, parseDate } from "../../time-travel/time";
 import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { messages } from "./messages";
 import "./decisions.css";
@@ -28,8 +28,7 @@ interface LoggedDecision {
 }
 
 /** The period, kept in the address beside the time machine's: `?fran=2024-10-01&till=2024-12-31`. */
-const FROM_PARAMETER = "fran";
-const TO_PARAMETER = "till";
+const [FROM_PARAMETER, TO_PARAMETER] = PERIOD_PARAMETERS;
 
 /** The earlier of two dates (`YYYY-MM-DD` sorts as text), either possibly absent. */
 const earlier = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a < b ? a : b);
