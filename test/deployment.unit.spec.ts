@@ -365,7 +365,12 @@ describe("Dockerfile", () => {
       .slice(0, -1)
       .flatMap((stage) => all(stage, "COPY"))
       .filter(({ args }) => !/--from=/.test(args))
-      .flatMap(({ args }) => args.split(/\s+/).filter((word) => !word.startsWith("--")).slice(0, -1))
+      .flatMap(({ args }) =>
+        args
+          .split(/\s+/)
+          .filter((word) => !word.startsWith("--"))
+          .slice(0, -1),
+      )
       .map((source) => source.replace(/^\.\//, "").replace(/\/$/, ""));
     const uncopied = named.filter((path) => !sources.some((source) => path === source || path.startsWith(`${source}/`)));
     expect(uncopied, "named by the build scripts, not copied into the build stage").toEqual([]);

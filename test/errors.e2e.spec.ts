@@ -120,6 +120,11 @@ describe("400: validation, with errors naming the field", () => {
     const response = await failing(() => core.postRaw("/api/v1/organisations", '{"name": "Kommunen",'));
     expectProblem(response, 400, "/problems/validation");
     expect(response.body.errors).toEqual([{ path: "body", message: "invalid JSON" }]);
+    const swedish = await failing(() => core.postRaw("/api/v1/organisations", '{"name":', { "accept-language": "sv" }));
+    expect(swedish.body).toMatchObject({
+      detail: "body: ogiltig JSON",
+      errors: [{ path: "body", message: "ogiltig JSON" }],
+    });
   });
 });
 

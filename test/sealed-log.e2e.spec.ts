@@ -51,6 +51,10 @@ describe("the sealed log", () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ position: head, eventCount: head, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await signatureHolds(response.body)).toBe(true);
+    // Its body says nothing: a field in it is 400, naming the field, as in every write.
+    const unknown = await auditor.post("/api/v1/audit/seals", { bogus: "field" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: "body.bogus" })]);
   });
 
   it("POST /api/v1/audit/seals is for auditors and admins: 403 for the Core Team, 401 without a token", async () => {

@@ -1,5 +1,8 @@
 import { LogSealer, SealStore } from "#event-store";
-import { Controller, Inject } from "@nestjs/common";
+import { Controller, Inject, Req } from "@nestjs/common";
+import { z } from "zod";
+import { parseRequest } from "../http/parse-request.js";
+import type { MandatRequest } from "../http/request-context.js";
 import { Effect } from "effect";
 import { API, Route, type RouteDefinition } from "../http/route-definition.js";
 import { AUTH_PROBLEMS } from "../http/standard-problems.js";
@@ -17,7 +20,9 @@ export const sealRoutes = {
     tag: "Audit",
     audience: ["auditor", "admin"],
     status: 201,
-    problems: [...AUTH_PROBLEMS, "store-unavailable"],
+    // Nothing to say: an unknown field is 400, as everywhere.
+    body: z.strictObject({}),
+    problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
   },
   keys: {
     method: "GET",
@@ -38,7 +43,8 @@ export class SealsController {
   constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
 
   @Route(sealRoutes.seal)
-  seal() {
+  seal(@Req() request: MandatRequest) {
+    parseRequest(sealRoutes.seal, request);
     return this.runtime.run(Effect.flatMap(LogSealer, (sealer) => sealer.seal));
   }
 

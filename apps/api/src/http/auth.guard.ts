@@ -68,6 +68,7 @@ function refusal(signedIn: SignedIn, route: RouteDefinition, roles: ReadonlyArra
     case "erased":
       return "The person your login is linked to has been erased";
     default:
-      return `${route.summary} needs one of the roles ${roles.join(", ")}`;
+      // The operation by its id: its summary is a sentence of its own, and read garbled here.
+      return `${route.method} ${route.path} (${route.operationId}) needs one of the roles ${roles.join(", ")}`;
   }
 }

@@ -39,7 +39,10 @@ export function fromFastify(error: unknown): HttpProblem | undefined {
       });
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
     case "FST_ERR_CTP_INVALID_JSON_BODY":
-      return new HttpProblem("validation", "The body is not valid JSON", { errors: [{ path: "body", message: "invalid JSON" }] });
+      // In Swedish the detail is made of the errors' Swedish messages (problems.ts inLanguage).
+      return new HttpProblem("validation", "The body is not valid JSON", {
+        errors: [{ path: "body", message: "invalid JSON", sv: "ogiltig JSON" }],
+      });
     default:
       return undefined;
   }

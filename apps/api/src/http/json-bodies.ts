@@ -23,12 +23,20 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
     (request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void) => {
       const charset = charsetOf(request.headers["content-type"]);
       if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
-        return done(new HttpProblem("unsupported-media-type", `Send the body as application/json in UTF-8, not ${charset}`));
+        return done(
+          new HttpProblem(
+            "unsupported-media-type",
+            `Send the body as application/json in UTF-8, not ${charset}`,
+            {},
+            {},
+            `Skicka innehållet som application/json i UTF-8, inte ${charset}`,
+          ),
+        );
       }
       if (body.startsWith(BYTE_ORDER_MARK)) {
         return done(
           new HttpProblem("validation", "The body starts with a byte order mark", {
-            errors: [{ path: "body", message: "JSON without a byte order mark" }],
+            errors: [{ path: "body", message: "JSON without a byte order mark", sv: "JSON utan byte order mark (BOM)" }],
           }),
         );
       }
