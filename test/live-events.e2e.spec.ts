@@ -65,6 +65,10 @@ describe("GET /api/v1/events/live", () => {
     const feed = await open();
     expect(feed.status).toBe(200);
     expect(feed.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    // As every answer: the security headers and the language, though the stream writes its own head.
+    expect(feed.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(feed.headers.get("content-security-policy")).toBeTruthy();
+    expect(feed.headers.get("content-language")).toBeTruthy();
     // The access log names the feed by this id (docs/api.md "Logs").
     expect(feed.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 

@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from "node:http";
 import { EventStore } from "#event-store";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import { Effect } from "effect";
@@ -45,12 +46,16 @@ export class LiveEventsController {
     this.feeds.admit(principal.id);
     reply.hijack();
     const response = reply.raw;
+    // What the onRequest hooks set on the reply (security headers, Content-Language, the
+    // request id) goes with the stream's head: hijacked, the reply sends nothing of its own.
+    // Names in lower case, as the reply keeps them, so that none is sent twice.
     response.writeHead(200, {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-      "X-Request-Id": request.id,
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+      "x-request-id": request.id,
     });
     response.write("retry: 2000\n\n");
     const feed = this.feeds.open(principal.id, response, from, request.log);
