@@ -69,6 +69,9 @@ describe("ETag and If-None-Match on a read of one resource", () => {
     const first = await core.get(after(overview(), seeded.position));
     expect(first.status).toBe(200);
     const tag = first.headers.get("etag")!;
+    // The caller's own answer: no shared cache keeps it, a browser asks again with the ETag.
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    expect(first.headers.get("vary")).toMatch(/Authorization, Cookie, Accept-Language/);
     // Registered, then a goal set: the initiative's stream is at revision 1.
     expect(tag).toMatch(/^"1-[\w-]+"$/);
 

@@ -12,6 +12,7 @@ import { authenticateApiRequests } from "./http/authenticate.js";
 import { Draining } from "./http/draining.js";
 import { acceptJsonBodiesOnly } from "./http/json-bodies.js";
 import { registerContentLanguage } from "./http/content-language.js";
+import { registerPrivateAnswers } from "./http/private-answers.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { fastifyOptions, guardIdleConnections } from "./http/server-limits.js";
 import { NestJsonLogger } from "./observability/nest-json-logger.js";
@@ -49,6 +50,7 @@ export async function startApi(config: MandatConfig): Promise<RunningApi> {
     acceptJsonBodiesOnly(fastify);
     await registerSecurityHeaders(fastify, config.http);
     registerContentLanguage(fastify);
+    registerPrivateAnswers(fastify);
     const draining = new Draining();
     draining.register(fastify);
     registerOperations(fastify, runtime);
