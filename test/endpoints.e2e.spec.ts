@@ -97,8 +97,12 @@ const aBudgetDecision = async (heldOn: string) => {
   return { meetingId, decisionId };
 };
 
-/** The budget of FOCUS_AREA for `year`, proposed for `initiativeId` and approved by a budget decision of a meeting held on `heldOn`. */
-const anApprovedBudget = async (year: number, initiativeId: string, heldOn = `${year}-01-20`) => {
+/**
+ * The budget of FOCUS_AREA for `year`, proposed for `initiativeId` and approved by a budget
+ * decision of a meeting held on `heldOn`: by default in the November before the year, which
+ * has passed for the years these tests budget (a meeting cannot be recorded as held ahead).
+ */
+const anApprovedBudget = async (year: number, initiativeId: string, heldOn = `${year - 1}-11-20`) => {
   const decision = await aBudgetDecision(heldOn);
   ok(
     await core.post(`/api/v1/budgets/${FOCUS_AREA}/${year}/proposal`, {

@@ -55,7 +55,8 @@ function postInTwoParts(url: string, path: string, token: string, body: string) 
 }
 
 beforeAll(async () => {
-  first = await startServer({ demo: "off", dataDir });
+  // No drain window after SIGTERM (draining.e2e.spec.ts has it): the listener closes at once.
+  first = await startServer({ demo: "off", dataDir, env: { MANDAT_DRAIN_MS: "0" } });
   coreToken = await coreTeamToken(api(first.url, await tokenFor("admin")));
   const core = api(first.url, coreToken);
   seeded = await seedInitiative(core, "Beständigt");

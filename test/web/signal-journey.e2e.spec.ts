@@ -76,6 +76,11 @@ describe("the web app, for an initiative lead", () => {
       const form = page.getByRole("form").or(page.locator("form"));
       await eventually(() => form.isVisible()).toBe(true);
       expect(await page.getByText("Skriv inte namn eller andra personuppgifter här").first().isVisible()).toBe(true);
+      // Sent empty: the summary's link to a group of choices takes focus to its first choice.
+      await page.getByRole("button", { name: "Skicka signalen" }).click();
+      const empty = page.getByRole("alert").filter({ hasText: "Signalen skickades inte" });
+      await empty.getByRole("link", { name: "Välj vilken typ av signal det är" }).click();
+      await eventually(() => page.evaluate("document.activeElement?.type")).toBe("radio");
       await page.getByRole("radio", { name: "Behov" }).check({ force: true });
       await page.getByRole("radio", { name: "Vid gränsen" }).check({ force: true });
       await page.getByRole("radio", { name: /^B1: / }).check({ force: true });

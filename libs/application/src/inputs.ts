@@ -10,5 +10,3 @@ export * from "./commands/budget/inputs.js";
 export * from "./commands/registration/inputs.js";
 // How a form shows a refinement's own message in Swedish, as the API does (parse-input.ts).
 export { ownSwedish } from "#domain";
-// The dates a form or the time machine may take: those the API takes.
-export { CALENDAR_RANGE } from "#domain";

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from "react";
+import { type MouseEvent, useEffect, useId, useRef } from "react";
 import { useLanguage } from "../i18n/language";
 
 export interface SummaryItem {
@@ -26,9 +26,32 @@ export function ErrorSummary({ items, title }: { items: ReadonlyArray<SummaryIte
       <h2 id={titleId}>{title ?? t.errorSummaryTitle}</h2>
       <ul>
         {items.map((item, index) => (
-          <li key={index}>{item.fieldId ? <a href={`#${item.fieldId}`}>{item.message}</a> : item.message}</li>
+          <li key={index}>
+            {item.fieldId ? (
+              <a href={`#${item.fieldId}`} onClick={(event) => focusField(event, item.fieldId!)}>
+                {item.message}
+              </a>
+            ) : (
+              item.message
+            )}
+          </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/**
+ * Moves focus to the field an error is about. A text field's id is its input's, which the
+ * link's own jump focuses; a group of choices (radio buttons, checkboxes) has its id on the
+ * group, which takes no focus: there focus goes to its chosen item, else its first.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string): void {
+  const field = document.getElementById(fieldId);
+  if (!field || field.matches("input, select, textarea, button, [tabindex]")) return;
+  const item = field.querySelector<HTMLElement>("input:checked, input:not([disabled]), select, textarea, button");
+  if (!item) return;
+  event.preventDefault();
+  item.focus();
+  field.scrollIntoView({ block: "center" });
 }

@@ -106,7 +106,9 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
       await queryClient.invalidateQueries();
       options.onDone(answer);
     } catch (error) {
-      if (!(error instanceof ApiProblem)) return show({}, [t.loadFailed]);
+      // Not an answer of the API at all: the network, or the server away. Nothing was refused.
+      if (!(error instanceof ApiProblem)) return show({}, [t.sendFailed]);
+      if (error.status === 401) return show({}, [t.signedOutWhileWriting]);
       const fieldErrors: FieldErrors<Draft> = {};
       const other: string[] = [];
       for (const fieldError of error.errors) {

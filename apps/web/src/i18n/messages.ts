@@ -19,6 +19,10 @@ const sv = {
   switchLanguageLang: "en",
   loading: "Hämtar …",
   loadFailed: "Det gick inte att hämta uppgifterna.",
+  sendFailed:
+    "Det gick inte att skicka. Kontrollera att du är ansluten till nätet och tryck på knappen igen; det du skrev finns kvar.",
+  signedOutWhileWriting:
+    "Du är inte inloggad längre. Logga in igen i en ny flik och tryck sedan på knappen här igen; det du skrev finns kvar.",
   pageFailedTitle: "Sidan kunde inte visas",
   pageFailedText:
     "Kontrollera att du är ansluten till nätet och försök igen. Det du hade skrivit på sidan finns inte kvar om du laddar om den.",
@@ -141,6 +145,10 @@ const en: Messages = {
   switchLanguageLang: "sv",
   loading: "Loading …",
   loadFailed: "The information could not be loaded.",
+  sendFailed:
+    "It could not be sent. Check that you are connected to the network and press the button again; what you wrote is kept.",
+  signedOutWhileWriting:
+    "You are no longer signed in. Sign in again in a new tab, then press the button here again; what you wrote is kept.",
   pageFailedTitle: "The page could not be shown",
   pageFailedText:
     "Check that you are connected to the network and try again. Anything you had typed on the page is lost when you reload it.",

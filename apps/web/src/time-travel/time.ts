@@ -1,8 +1,13 @@
-import { CALENDAR_RANGE } from "#application/inputs";
-
 // The time machine's values, kept in the address so a view of the past can be sent on:
 // `galler` (Gällande den / In force on, a date: the API's `at`) and `kant` (Som det var känt
 // den / As known on, a Stockholm date and time: the API's `asOf`). No value means today / now.
+
+/**
+ * The dates the API takes (libs/domain CALENDAR_RANGE; time.unit.spec.ts checks they agree).
+ * Written here rather than imported: the command schemas' chunk would then load with the
+ * first page, before zod is told not to compile (zod-setup.ts), which the CSP refuses.
+ */
+export const CALENDAR_RANGE = { from: "2000-01-01", to: "2100-12-31" } as const;
 
 /** A period of days some pages narrow themselves to (the decision log's meetings): `fran`, `till`. */
 export const PERIOD_PARAMETERS = ["fran", "till"] as const;

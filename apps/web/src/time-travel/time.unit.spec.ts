@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { asOfForApi, parseDate, parseDateTime, parseTime, timedApiPath, timedLink, unreadableTime, withTime } from "./time";
+import { CALENDAR_RANGE as API_CALENDAR_RANGE } from "#domain";
+import {
+  CALENDAR_RANGE,
+  asOfForApi,
+  parseDate,
+  parseDateTime,
+  parseTime,
+  timedApiPath,
+  timedLink,
+  unreadableTime,
+  withTime,
+} from "./time";
 
 describe("the time machine's values", () => {
+  it("takes the dates the API takes", () => expect(CALENDAR_RANGE).toEqual(API_CALENDAR_RANGE));
+
   it("takes real dates only", () => {
     expect(parseDate("2024-10-20")).toBe("2024-10-20");
     expect(parseDate(" 2024-02-29 ")).toBe("2024-02-29");
