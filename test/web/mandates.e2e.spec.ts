@@ -150,7 +150,7 @@ describe("the Core Team's mandate forms", () => {
       await page.getByRole("textbox", { name: "Gäller från och med" }).fill("2020-01-01");
       await page.getByRole("button", { name: "Ändra mandatet" }).click();
       await eventually(() => fieldError(page, "Gäller från och med").textContent()).toBe(
-        "effectiveFrom måste ligga inom mandatets giltighetstid",
+        "Ändringen måste gälla från en dag då mandatet gäller",
       );
       expect(await page.getByRole("alert").filter({ hasText: "Mandatet ändrades inte" }).isVisible()).toBe(true);
       await expectAccessible(page, "the amendment form refused by a rule (sv)");

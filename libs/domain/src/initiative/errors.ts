@@ -36,8 +36,8 @@ export class MandatesOverlap extends rule("mandates-overlap", {
 }) {}
 
 export class MandateValidityInvalid extends rule("mandate-validity-invalid", {
-  en: "validUntil must be after validFrom",
-  sv: "validUntil måste vara efter validFrom",
+  en: "The day the mandate is valid until must be after the day it is valid from",
+  sv: "Dagen mandatet gäller till måste vara efter dagen det gäller från",
 }) {}
 
 export class MandateNotFound extends rule("mandate-not-found", {
@@ -51,13 +51,13 @@ export class MandateRevoked extends rule("mandate-revoked", {
 }) {}
 
 export class RenewalNotLater extends rule("renewal-not-later", {
-  en: "A renewal must move validUntil later",
-  sv: "En förnyelse måste flytta validUntil framåt",
+  en: "A renewal must move the day the mandate is valid until later",
+  sv: "En förnyelse måste flytta dagen mandatet gäller till framåt",
 }) {}
 
 export class EffectiveDateOutsideValidity extends rule("effective-date-outside-validity", {
-  en: "effectiveFrom must lie within the mandate's validity",
-  sv: "effectiveFrom måste ligga inom mandatets giltighetstid",
+  en: "The change must take effect on a day the mandate is valid",
+  sv: "Ändringen måste gälla från en dag då mandatet gäller",
 }) {}
 
 export class TriggerNotFound extends rule("trigger-not-found", {
