@@ -29,10 +29,10 @@ describe("a validation error", () => {
     expect(response.headers.get("content-language")).toBe("sv");
     expect(problem.title).toBe("Ogiltig begäran");
     expect(problem.errors).toEqual([
-      { path: "body.name", message: "Ogiltig inmatning: förväntat string, fick antal" },
+      { path: "body.name", message: "Ska vara text" },
       { path: "body.colour", message: "okänt fält" },
     ]);
-    expect(problem.detail).toBe("body.name: Ogiltig inmatning: förväntat string, fick antal; body.colour: okänt fält");
+    expect(problem.detail).toBe("body.name: Ska vara text; body.colour: okänt fält");
   });
 
   it("is in English for Accept-Language: en, and without one", async () => {
@@ -50,7 +50,7 @@ describe("a validation error", () => {
 
   it("of a read's query is in Swedish too", async () => {
     const problem = expectProblem(await core.get("/api/v1/signals?limit=500", SV), 400, "/problems/validation");
-    expect(problem.errors).toEqual([{ path: "query.limit", message: "För stor(t): förväntat number att ha <=200" }]);
+    expect(problem.errors).toEqual([{ path: "query.limit", message: "Högst 200" }]);
   });
 });
 

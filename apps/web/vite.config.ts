@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "#application/inputs": fileURLToPath(new URL("../../libs/application/src/inputs.ts", import.meta.url)),
+      "#application/plain-messages": fileURLToPath(new URL("../../libs/application/src/plain-messages.ts", import.meta.url)),
       "#domain": fileURLToPath(new URL("../../libs/domain/src/index.ts", import.meta.url)),
     },
   },

@@ -1,10 +1,18 @@
 import { ownSwedish } from "#domain";
+import { plainMessage } from "./plain-messages.js";
 import { Effect } from "effect";
 import { z } from "zod";
 import { type InputIssue, InvalidInput } from "./errors.js";
 
-/** Zod's Swedish messages, used per parse: the global configuration stays English. */
-const SWEDISH = z.locales.sv().localeError;
+/** Plain Swedish for what people meet most (plain-messages.ts), zod's Swedish for the rest; per parse, the global configuration stays English. */
+const ZOD_SWEDISH = z.locales.sv().localeError;
+const SWEDISH: z.core.$ZodErrorMap = (issue) => plainMessage(issue, "sv") ?? ZOD_SWEDISH(issue);
+/** Plain English for the same; undefined hands the rest to zod's English. */
+const ENGLISH: z.core.$ZodErrorMap = (issue) => plainMessage(issue, "en");
+
+/** A parse whose messages are the plain English ones: what every input's first parse is. */
+export const parsePlainly = <Schema extends z.ZodType>(schema: Schema, input: unknown) =>
+  schema.safeParse(input, { error: ENGLISH });
 
 /**
  * The same parse's issues in Swedish: the input failed `schema` once, so it is parsed again
@@ -33,7 +41,7 @@ export const parseInput = <Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
 ): Effect.Effect<z.output<Schema>, InvalidInput> => {
-  const parsed = schema.safeParse(input);
+  const parsed = parsePlainly(schema, input);
   return parsed.success
     ? Effect.succeed(parsed.data)
     : Effect.fail(new InvalidInput({ issues: inputIssues(parsed.error, swedishIssues(schema, input)) }));

@@ -1,4 +1,4 @@
-import { inputIssues, swedishIssues } from "#application";
+import { inputIssues, parsePlainly, swedishIssues } from "#application";
 import type { z } from "zod";
 import { type FieldError, invalidRequest } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
@@ -14,7 +14,7 @@ export function parseRequest(route: Pick<ReadRoute, "params" | "query" | "body">
   const errors: FieldError[] = [];
   const parse = (schema: z.ZodType | undefined, value: unknown, location: string): Readonly<Record<string, unknown>> => {
     if (!schema) return {};
-    const result = schema.safeParse(value);
+    const result = parsePlainly(schema, value);
     if (result.success) return result.data as Readonly<Record<string, unknown>>;
     for (const { path, message, sv } of inputIssues(result.error, swedishIssues(schema, value)))
       errors.push({ path: [location, ...path.map(String)].join("."), message, ...(sv === undefined ? {} : { sv }) });
