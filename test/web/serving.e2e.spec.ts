@@ -131,7 +131,10 @@ describe("development sign-in and the cookie session", () => {
   it("a forged or altered cookie authenticates no one; signing out clears both cookies", async () => {
     const { cookie, csrf } = await signedIn();
     const forged = cookie.replace(/mandat-session=([^;]*)/, (_, value: string) => `mandat-session=${value.slice(0, -4)}AAAA`);
-    expect((await fetch(`${development.url}/api/v1/me`, { headers: { cookie: forged } })).status).toBe(401);
+    const refused = await fetch(`${development.url}/api/v1/me`, { headers: { cookie: forged } });
+    expect(refused.status).toBe(401);
+    // It says what happened to the session, not to send a bearer token a browser never sends.
+    expect(((await refused.json()) as { detail: string }).detail).toBe("The session is no longer valid: sign in again");
 
     expect((await fetch(`${development.url}/auth/sign-out`, { method: "POST", headers: { cookie } })).status).toBe(403);
     const signOut = await fetch(`${development.url}/auth/sign-out`, {

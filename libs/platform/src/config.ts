@@ -4,6 +4,7 @@ import { DEFAULT_REGISTRATION_SERIES, registrationSeriesProblem } from "#domain"
 import { OPERATIONS_ENVIRONMENT, type OperationsSettings, operationsSettings } from "./operations-settings.js";
 import { IDENTITY_ENVIRONMENT, type IdentitySettings, identitySettings } from "./identity-settings.js";
 import { z } from "zod";
+import { wholeNumber } from "./environment-numbers.js";
 import { SEAL_ENVIRONMENT, type SealSettings, sealSettings } from "./seal-settings.js";
 import { HTTP_ENVIRONMENT, type HttpSettings, httpSettings } from "./http-settings.js";
 import { type OidcClientSettings, SIGN_IN_ENVIRONMENT, signInSettings } from "./sign-in-settings.js";
@@ -23,7 +24,7 @@ const flag = z.enum(["on", "off"]);
  */
 const Environment = z.object({
   ...OPERATIONS_ENVIRONMENT,
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: wholeNumber(0, 65_535, 3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   MANDAT_STORE: z.enum(["sqlite", "eventstoredb"]).default("sqlite"),
   MANDAT_SQLITE_PATH: z.string().min(1).default("./data/mandat.sqlite"),

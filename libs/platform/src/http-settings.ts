@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "./environment-numbers.js";
 
 /**
  * What the HTTP server allows its clients (docs/api.md "Configuration"): how long a client
@@ -22,7 +23,7 @@ export interface HttpSettings {
   readonly drainMs: number;
 }
 
-const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(3_600_000).default(fallback);
+const milliseconds = (fallback: number) => wholeNumber(100, 3_600_000, fallback);
 
 /** `https://kommun.example` and nothing more: a scheme, a host, maybe a port; no path, no wildcard. */
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
@@ -36,7 +37,7 @@ export const HTTP_ENVIRONMENT = {
   MANDAT_IDLE_TIMEOUT_MS: milliseconds(75_000),
   // A balancer that polls readiness every few seconds stops sending within this; Docker
   // and Kubernetes wait 10 and 30 s after SIGTERM before they kill the process.
-  MANDAT_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  MANDAT_DRAIN_MS: wholeNumber(0, 60_000, 5_000),
   MANDAT_CORS_ORIGINS: z
     .string()
     .transform((list) =>

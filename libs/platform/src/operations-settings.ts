@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { wholeNumber } from "./environment-numbers.js";
 
 /**
  * What an operator tunes on a server in production (docs/api.md "Configuration"): how many
@@ -36,7 +37,7 @@ export interface OperationsSettings {
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const count = (fallback: number, min: number) => z.coerce.number().int().min(min).max(1_000_000).default(fallback);
+const count = (fallback: number, min: number) => wholeNumber(min, 1_000_000, fallback);
 
 /** The variables, merged into the configuration's own (libs/platform/src/config.ts). */
 export const OPERATIONS_ENVIRONMENT = {

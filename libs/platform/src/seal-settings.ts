@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import type { SealPolicy } from "#event-store";
 import { z } from "zod";
+import { decimalNumber, wholeNumber } from "./environment-numbers.js";
 
 /** Where seals and their keys are kept, and when the server seals on its own (docs/api.md "Seals"). */
 export interface SealSettings {
@@ -16,8 +17,8 @@ export interface SealSettings {
 export const SEAL_ENVIRONMENT = {
   MANDAT_SEALS_PATH: z.string().min(1).optional(),
   MANDAT_SEAL_KEYS_PATH: z.string().min(1).optional(),
-  MANDAT_SEAL_EVERY_EVENTS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
-  MANDAT_SEAL_EVERY_MINUTES: z.coerce.number().min(0.05).max(10_080).default(5),
+  MANDAT_SEAL_EVERY_EVENTS: wholeNumber(1, 10_000_000, 10_000),
+  MANDAT_SEAL_EVERY_MINUTES: decimalNumber(0.05, 10_080, 5),
 };
 
 type SealEnvironment = z.output<z.ZodObject<typeof SEAL_ENVIRONMENT>>;

@@ -5,6 +5,7 @@ import { API } from "./route-definition.js";
 import { problemResponseFor } from "./fastify-errors.js";
 import { identityProviderUnavailable, unauthenticated } from "./problems.js";
 import type { MandatRequest } from "./request-context.js";
+import { hasSessionCookie } from "../web/session-cookie.js";
 
 /** Turns a verified identity into the principal it acts as, from the log. */
 export type ResolvePrincipal = (identity: Identity) => Promise<SignedIn>;
@@ -15,7 +16,15 @@ export type ResolvePrincipal = (identity: Identity) => Promise<SignedIn>;
  */
 export async function verifiedIdentity(request: FastifyRequest, verifyToken: TokenVerifier): Promise<Identity> {
   const token = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token) throw unauthenticated("Send a bearer token: Authorization: Bearer <JWT>");
+  if (!token) {
+    // A session cookie that did not open (sessionFromCookie left no token): it has ended, or
+    // was made with another key (a restart that generated a new secret), or was tampered with.
+    throw unauthenticated(
+      hasSessionCookie(request)
+        ? "The session is no longer valid: sign in again"
+        : "Send a bearer token: Authorization: Bearer <JWT>",
+    );
+  }
   try {
     return await verifyToken(token);
   } catch (error) {

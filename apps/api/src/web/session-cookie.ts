@@ -39,6 +39,9 @@ export function cookiesOf(request: FastifyRequest): Map<string, string> {
 
 export const sealSession = (session: Session, key: Uint8Array): Promise<string> => seal(session, key);
 
+/** Whether the request carries a session cookie at all, whether or not it opens. */
+export const hasSessionCookie = (request: FastifyRequest): boolean => cookiesOf(request).has(SESSION_COOKIE);
+
 /** The session in the request's cookie, or undefined when there is none or it does not open with our key. */
 export async function openSession(request: FastifyRequest, key: Uint8Array): Promise<Session | undefined> {
   const sealed = cookiesOf(request).get(SESSION_COOKIE);
