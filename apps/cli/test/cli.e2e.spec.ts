@@ -280,6 +280,33 @@ describe("mandat on a store holding the demo history", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`broken at position 10: event ${JSON.parse(exported[9]!).eventId}.*hash-mismatch`));
   });
+
+  it("verify: exits 1 for a damaged database file whose events still read back whole", async () => {
+    const target = await copyOfTheDemo();
+    const path = target.env.MANDAT_SQLITE_PATH;
+    // Everything in the main file, then one byte of the (stream_id, revision) index changed,
+    // as a disk or a copy might: the events themselves, and so their hash chains, are untouched.
+    const db = new Database(path);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    const pageSize = db.pragma("page_size", { simple: true }) as number;
+    const rootPage = db
+      .prepare<[], number>("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_events_2'")
+      .pluck()
+      .get()!;
+    db.close();
+    const file = readFileSync(path);
+    file[rootPage * pageSize - 3]! ^= 0x01;
+    writeFileSync(path, file);
+    const run = await target.mandat(["verify"]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/every hash chain whole/);
+    expect(run.stderr).toMatch(/The database file is damaged \(SQLite's integrity check\): .*sqlite_autoindex_events_2/);
+    const json = await target.mandat(["verify", "--json"]);
+    const report = JSON.parse(json.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.storageProblems.length).toBeGreaterThan(0);
+    noStackTrace(run);
+  });
 });
 
 describe("mandat token", () => {

@@ -32,6 +32,7 @@ export function namespaced(store: EventStoreService & EventStoreAdminService, pr
     name,
     store: {
       densePositions: store.densePositions,
+      checkStorage: store.checkStorage,
       append: (streamId, events, expected, options) => store.append(name(streamId), events, expected, withKey(options)),
       enqueueAppend: (streamId, events, expected, options) =>
         store.enqueueAppend(name(streamId), events, expected, withKey(options)),

@@ -23,23 +23,35 @@ export type SealingServices = SealStore | SealKeyRing | LogSealer | LogVerificat
  */
 export const verifyLogAndSeals = (
   options: { readonly onProgress?: (progress: VerifyProgress) => void } = {},
-): Effect.Effect<SealedVerifyReport, StoreUnavailable, RawEventStore | EventStoreAdmin | SealStore> =>
+): Effect.Effect<LogVerificationReport, StoreUnavailable, RawEventStore | EventStoreAdmin | SealStore> =>
   Effect.gen(function* () {
     const [store, admin, sealStore] = yield* Effect.all([RawEventStore, EventStoreAdmin, SealStore]);
     const [seals, keys] = yield* Effect.all([sealStore.all, sealStore.publicKeys]);
-    return yield* verifyStore(store, {
+    const report = yield* verifyStore(store, {
       densePositions: admin.densePositions,
       onProgress: options.onProgress,
       seals: { seals, keys },
     });
+    // After the walk: the file is then in memory, and the check costs little beside it.
+    const storageProblems = yield* admin.checkStorage;
+    return { ...report, ok: report.ok && storageProblems.length === 0, storageProblems };
   });
+
+/**
+ * What verification found: the chains and the seals, and what the engine found wrong with
+ * the file the log is stored in (`storageProblems`, SQLite's integrity check: a damaged
+ * backup reads back whole events until it does not).
+ */
+export interface LogVerificationReport extends SealedVerifyReport {
+  readonly storageProblems: ReadonlyArray<string>;
+}
 
 export interface LogVerificationService {
   /**
    * verifyLogAndSeals, single-flight and cached: callers while a walk runs share it, and
    * its answer stands until the log's head or the seal store changes.
    */
-  readonly verify: Effect.Effect<SealedVerifyReport, StoreUnavailable>;
+  readonly verify: Effect.Effect<LogVerificationReport, StoreUnavailable>;
 }
 
 export class LogVerification extends Context.Tag("@mandat/LogVerification")<LogVerification, LogVerificationService>() {}
@@ -49,11 +61,11 @@ const logVerification = Layer.effect(
   Effect.gen(function* () {
     const context = yield* Effect.context<RawEventStore | EventStoreAdmin | SealStore>();
     const [store, sealStore] = yield* Effect.all([RawEventStore, SealStore]);
-    let cached: { readonly key: string; readonly answer: Deferred.Deferred<SealedVerifyReport, StoreUnavailable> } | undefined;
+    let cached: { readonly key: string; readonly answer: Deferred.Deferred<LogVerificationReport, StoreUnavailable> } | undefined;
     const verify = Effect.gen(function* () {
       const key = `${yield* store.headPosition}/${yield* sealStore.version}`;
       if (cached?.key === key) return yield* Deferred.await(cached.answer);
-      const answer = yield* Deferred.make<SealedVerifyReport, StoreUnavailable>();
+      const answer = yield* Deferred.make<LogVerificationReport, StoreUnavailable>();
       const entry = { key, answer };
       cached = entry;
       // A daemon: a caller that goes away (a closed connection) does not stop the walk the others wait for.

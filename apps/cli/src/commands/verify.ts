@@ -1,12 +1,11 @@
-import type { SealedVerifyReport } from "#event-store";
-import { verifyLogAndSeals } from "#platform";
+import { type LogVerificationReport, verifyLogAndSeals } from "#platform";
 import { withContext } from "../cli-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { ProgressBar } from "../progress-bar.js";
 
 /**
- * `mandat verify [--json]`: every hash chain of the log as stored, and every seal against
- * it; 0 when all hold, 1 naming what does not. `--json` prints the report with the latest
+ * `mandat verify [--json]`: every hash chain of the log as stored, every seal against it,
+ * and the database file itself; 0 when all hold, 1 naming what does not. `--json` prints the report with the latest
  * seal, for an auditor to keep outside the system.
  */
 export async function verify(options: { readonly json?: boolean }): Promise<ExitCode> {
@@ -23,13 +22,20 @@ export async function verify(options: { readonly json?: boolean }): Promise<Exit
 }
 
 /** The report as printed with --json: the latest seal named on its own. */
-const asJson = ({ seals, ...chains }: SealedVerifyReport) => ({
+const asJson = ({ seals, ...chains }: LogVerificationReport) => ({
   ...chains,
   seals: { checked: seals?.checked ?? 0, failures: seals?.failures ?? [] },
   latestSeal: seals?.latest ?? null,
 });
 
-function describe(report: SealedVerifyReport): void {
+function describe(report: LogVerificationReport): void {
+  if (report.storageProblems.length > 0) {
+    console.error(
+      `The database file is damaged (SQLite's integrity check): ${report.storageProblems.slice(0, 5).join("; ")}${
+        report.storageProblems.length > 5 ? `; and ${report.storageProblems.length - 5} more` : ""
+      }. Restore it from a backup that verifies.`,
+    );
+  }
   const broken = report.brokenAt;
   if (broken)
     console.error(

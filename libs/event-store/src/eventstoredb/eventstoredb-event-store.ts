@@ -89,6 +89,8 @@ const comparePositions = (a: Position, b: Position): number =>
  */
 export class EventStoreDbEventStore implements EventStoreService, EventStoreAdminService {
   readonly densePositions = false;
+  /** The cluster checks its own chunks (their checksums, on read and on its scavenges). */
+  readonly checkStorage: Effect.Effect<ReadonlyArray<string>> = Effect.succeed([]);
   private readonly clock: () => Date;
   private readonly retry: Schedule.Schedule<unknown, unknown>;
   private readonly pageSize: number;

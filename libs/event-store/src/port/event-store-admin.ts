@@ -17,6 +17,14 @@ export interface EventStoreAdminService {
    * the store's own. Called once per batch, so it cannot tell a first batch from a later
    * one: an import checks that its target is empty first (requireEmpty).
    */
+  /**
+   * What the engine finds wrong with its own storage, beyond what the hash chains can see: a
+   * damaged database file (a flipped byte in an index), which may read back whole events
+   * today and fail tomorrow. Empty when whole. An engine that keeps its own checks
+   * (EventStoreDB) answers empty.
+   */
+  readonly checkStorage: Effect.Effect<ReadonlyArray<string>, StoreUnavailable>;
+
   readonly importRecorded: (
     events: ReadonlyArray<RecordedEvent>,
   ) => Effect.Effect<{ readonly imported: number }, ImportRejected | StoreUnavailable>;

@@ -190,6 +190,16 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       return enqueued;
     });
 
+  // SQLite's integrity check: every page, every b-tree in order, every index against its table.
+  // About a second for a million events once the file is in memory: beside the walk of the log.
+  checkStorage: Effect.Effect<ReadonlyArray<string>, StoreUnavailable> = Effect.suspend(() =>
+    this.attempt("cannot check the database file", () => {
+      const found = this.db.pragma("integrity_check", { simple: false }) as Array<{ integrity_check: string }>;
+      const problems = found.map((row) => row.integrity_check);
+      return problems.length === 1 && problems[0] === "ok" ? [] : problems;
+    }),
+  );
+
   readStream = (
     streamId: string,
     options: ReadStreamOptions = {},
