@@ -53,6 +53,19 @@ function VerificationResult({ report, checkedAt }: { report: VerifyReport; check
           </dl>
         </>
       )}
+      {report.storageProblems && report.storageProblems.length > 0 && (
+        <>
+          <h3>{m.storageHeading}</h3>
+          <p>{m.storageExplained}</p>
+          <ul>
+            {report.storageProblems.slice(0, 10).map((problem) => (
+              <li key={problem}>
+                <code>{problem}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {report.seals && report.seals.failures.length > 0 && (
         <>
           <h3>{m.sealFailuresHeading}</h3>
@@ -98,7 +111,9 @@ export function VerificationSection() {
           ? m.announceOk(report.checkedEvents, report.seals?.checked ?? 0)
           : report.brokenAt
             ? m.announceBroken(report.brokenAt.position)
-            : m.announceSealsBroken;
+            : (report.storageProblems?.length ?? 0) > 0
+              ? m.announceStorageBroken
+              : m.announceSealsBroken;
   return (
     <section aria-labelledby="verify-heading">
       <h2 id="verify-heading">{m.verifyHeading}</h2>

@@ -39,6 +39,10 @@ const sv = {
     "recorded-before-previous": "Händelsen är registrerad före den förra.",
   } as Record<string, string>,
   sealFailuresHeading: "Sigill som inte håller",
+  storageHeading: "Databasfilen är skadad",
+  storageExplained:
+    "Händelserna läses ännu hela, men filen som loggen lagras i har fel som kan göra delar av den oläsliga. Återställ den från en säkerhetskopia som håller.",
+  announceStorageBroken: "Kontrollen är klar. Databasfilen som loggen lagras i är skadad.",
   sealProblem: {
     truncated: "Loggen är kortare än sigillet: händelser har tagits bort i slutet.",
     "digest-mismatch": "Händelserna som sigillet täcker har skrivits om.",
@@ -106,6 +110,10 @@ const en: typeof sv = {
     "recorded-before-previous": "The event is recorded before the previous one.",
   } as Record<string, string>,
   sealFailuresHeading: "Seals that do not hold",
+  storageHeading: "The database file is damaged",
+  storageExplained:
+    "The events still read back whole, but the file the log is kept in has faults that can make parts of it unreadable. Restore it from a backup that verifies.",
+  announceStorageBroken: "The check is done. The database file the log is kept in is damaged.",
   sealProblem: {
     truncated: "The log is shorter than the seal: events were removed at its end.",
     "digest-mismatch": "The events the seal covers have been rewritten.",

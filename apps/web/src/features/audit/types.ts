@@ -2,6 +2,8 @@
 export interface VerifyReport {
   readonly ok: boolean;
   readonly checkedEvents: number;
+  /** What SQLite's integrity check found wrong with the file the log is kept in; empty when whole. */
+  readonly storageProblems?: ReadonlyArray<string>;
   readonly brokenAt?: {
     readonly position: number;
     readonly eventId: string;
