@@ -15,3 +15,4 @@ export * from "./development-tokens.js";
 export * from "./archive/index.js";
 export * from "./seal-bundle.js";
 export * from "./log-export.js";
+export * from "./json-logger.js";

@@ -8,6 +8,7 @@ import {
   type ReadModelsOptions,
   type TokenVerifier,
   jwtSecret,
+  jsonLogger,
   mandatLayerWithReadModels,
   openRuntime,
   runOn,
@@ -15,7 +16,7 @@ import {
   withAutoSealing,
 } from "#platform";
 import type Database from "better-sqlite3";
-import { Effect, type ManagedRuntime } from "effect";
+import { Effect, Layer, type ManagedRuntime } from "effect";
 import { ChangeCounters } from "./change-counters.js";
 import { PrincipalResolver } from "./principal-resolver.js";
 import { ApiMetrics } from "../observability/api-metrics.js";
@@ -51,7 +52,10 @@ export class MandatRuntime {
   static async open(config: MandatConfig, options: ReadModelsOptions = {}): Promise<MandatRuntime> {
     const metrics = new ApiMetrics();
     const layer = mandatLayerWithReadModels(config, { eventStoreObserver: metrics.eventStoreObserver, ...options });
-    const effects: MandatEffects = await openRuntime(withAutoSealing(config.seals.policy, layer));
+    // Effect's own log lines (the sealing loop's) as the JSON lines of the server's other logs.
+    const effects: MandatEffects = await openRuntime(
+      Layer.provideMerge(withAutoSealing(config.seals.policy, layer), jsonLogger(config.operations.logLevel)),
+    );
     let changes: ChangeCounters | undefined;
     try {
       const { runner, db } = await runOn(effects, ReadModels);
