@@ -91,6 +91,17 @@ describe("400: validation, with errors naming the field", () => {
     expectFieldError(await core.get(`${I}/not-a-uuid`), "id");
   });
 
+  it("a period that ends before it starts, wherever a read takes one", async () => {
+    const reversed = "from=2026-12-01&to=2026-01-01";
+    expectFieldError(await core.get(`/api/v1/meetings?${reversed}`), "to");
+    expectFieldError(await core.get(`/api/v1/decisions?${reversed}`), "to");
+    expectFieldError(await auditor.get(`/api/v1/audit/export?${reversed}`), "to");
+    expectFieldError(await auditor.get(`/api/v1/audit/archive?${reversed}`), "to");
+    const sv = expectFieldError(await core.get(`/api/v1/meetings?${reversed}`, { "accept-language": "sv" }), "to");
+    expect(sv.message).toBe("to får inte vara före from");
+    expect((await core.get("/api/v1/meetings?from=2026-01-01&to=2026-01-01")).status).toBe(200);
+  });
+
   it("a date beyond the calendar's range (2000-2100) or a day it lacks, in a query or a body: 400 in the user's language", async () => {
     for (const [field, value] of [
       ["at", "1850-06-01"],

@@ -1,3 +1,4 @@
+import { periodInOrder } from "../http/period-in-order.js";
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -31,10 +32,12 @@ export const archiveRoute = {
   tag: "Audit",
   audience: ["auditor", "admin"],
   status: 200,
-  query: z.strictObject({
-    from: isoDate.optional().describe("Minutes of meetings held on or after this day; default: all"),
-    to: isoDate.optional().describe("Minutes of meetings held on or before this day; default: all"),
-  }),
+  query: periodInOrder(
+    z.strictObject({
+      from: isoDate.optional().describe("Minutes of meetings held on or after this day; default: all"),
+      to: isoDate.optional().describe("Minutes of meetings held on or before this day; default: all"),
+    }),
+  ),
   problems: [...AUTH_PROBLEMS, "validation", "read-model-behind", "store-unavailable"],
 } satisfies RouteDefinition;
 

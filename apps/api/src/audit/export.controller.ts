@@ -1,3 +1,4 @@
+import { periodInOrder } from "../http/period-in-order.js";
 import { Readable } from "node:stream";
 import { isoDate, isoInstant } from "#domain";
 import {
@@ -29,15 +30,20 @@ const recordedTime = (edge: "start" | "end") =>
       `Recorded time, inclusive: an instant with its offset, or a date meaning the ${edge} of that day in Stockholm; default: the ${edge === "start" ? "start of the log" : "head"}`,
     );
 
-const exportQuery = z.strictObject({
-  format: z.enum(EXPORT_FORMATS).default("jsonl").describe("`jsonl` (one envelope per line) or `csv` (for Excel); default jsonl"),
-  initiativeId: z
-    .uuid()
-    .optional()
-    .describe("Only this initiative's events: its own stream, and the streams of the signals and tensions about it"),
-  from: recordedTime("start"),
-  to: recordedTime("end"),
-});
+const exportQuery = periodInOrder(
+  z.strictObject({
+    format: z
+      .enum(EXPORT_FORMATS)
+      .default("jsonl")
+      .describe("`jsonl` (one envelope per line) or `csv` (for Excel); default jsonl"),
+    initiativeId: z
+      .uuid()
+      .optional()
+      .describe("Only this initiative's events: its own stream, and the streams of the signals and tensions about it"),
+    from: recordedTime("start"),
+    to: recordedTime("end"),
+  }),
+);
 
 /** docs/api.md "Audit": the log as `mandat export` writes it, for auditors. */
 export const exportRoute = {

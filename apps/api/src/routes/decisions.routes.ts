@@ -1,3 +1,4 @@
+import { periodInOrder } from "../http/period-in-order.js";
 import { DecisionKind, isoDate } from "#domain";
 import { decisionLogPage, decisionLogProjection } from "#projections";
 import { z } from "zod";
@@ -7,13 +8,15 @@ import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { asOfParameter, minPositionParameter } from "../http/time-parameters.js";
 
-const decisionLogQuery = z.strictObject({
-  from: isoDate.optional().describe("First meeting date included (YYYY-MM-DD); default: the first meeting"),
-  to: isoDate.optional().describe("Last meeting date included (YYYY-MM-DD); default: the latest meeting"),
-  asOf: asOfParameter.optional(),
-  minPosition: minPositionParameter.optional(),
-  ...pageQuery.shape,
-});
+const decisionLogQuery = periodInOrder(
+  z.strictObject({
+    from: isoDate.optional().describe("First meeting date included (YYYY-MM-DD); default: the first meeting"),
+    to: isoDate.optional().describe("Last meeting date included (YYYY-MM-DD); default: the latest meeting"),
+    asOf: asOfParameter.optional(),
+    minPosition: minPositionParameter.optional(),
+    ...pageQuery.shape,
+  }),
+);
 
 const DecisionLogEntry = z.object({
   meetingId: z.uuid(),

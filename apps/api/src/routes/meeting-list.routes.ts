@@ -1,3 +1,4 @@
+import { periodInOrder } from "../http/period-in-order.js";
 import { MeetingBody, isoDate } from "#domain";
 import { decisionLogProjection, listMeetings } from "#projections";
 import { z } from "zod";
@@ -7,18 +8,20 @@ import { readRoute } from "../http/read-route.js";
 import { API } from "../http/route-definition.js";
 import { asOfQuery } from "../http/time-parameters.js";
 
-const meetingsQuery = z.strictObject({
-  status: z
-    .enum(["held", "planned"])
-    .optional()
-    .describe("held (the default): the meetings recorded held; planned: those planned and not yet held"),
-  from: isoDate.optional().describe("Held (or planned for) on or after this day (YYYY-MM-DD)"),
-  to: isoDate.optional().describe("Held (or planned for) on or before this day (YYYY-MM-DD)"),
-  body: MeetingBody.optional(),
-  focusArea: z.string().optional(),
-  ...asOfQuery.shape,
-  ...pageQuery.shape,
-});
+const meetingsQuery = periodInOrder(
+  z.strictObject({
+    status: z
+      .enum(["held", "planned"])
+      .optional()
+      .describe("held (the default): the meetings recorded held; planned: those planned and not yet held"),
+    from: isoDate.optional().describe("Held (or planned for) on or after this day (YYYY-MM-DD)"),
+    to: isoDate.optional().describe("Held (or planned for) on or before this day (YYYY-MM-DD)"),
+    body: MeetingBody.optional(),
+    focusArea: z.string().optional(),
+    ...asOfQuery.shape,
+    ...pageQuery.shape,
+  }),
+);
 
 const MeetingListItem = z.object({
   id: z.uuid(),
