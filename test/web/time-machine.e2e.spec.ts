@@ -156,6 +156,14 @@ describe("the time machine", () => {
       ]);
       expect(await page.getByRole("heading", { name: "Drömfabriken i Skultuna" }).count()).toBe(0);
       await expectAccessible(page, "a time that cannot be read (sv)");
+      // An id no one has, or one that is no id at all: nothing at this address, said plainly.
+      for (const id of ["01a23ee7-0000-7000-8000-000000000000", "inte-ett-id"]) {
+        await page.goto(`${server.url}/initiativ/${id}`);
+        await eventually(() =>
+          page.getByRole("alert").filter({ hasText: "Det finns inget med den här adressen" }).isVisible(),
+        ).toBe(true);
+      }
+      await page.goto(`${server.url}${initiativePath}?galler=2024-02-30&kant=2024-11-01%2025%3A00`);
       await unreadable.getByRole("link", { name: "visa sidan som den är i dag" }).click();
       await eventually(() => page.getByRole("heading", { level: 1, name: "Drömfabriken i Skultuna" }).isVisible()).toBe(true);
       expect(new URL(page.url()).search).toBe("");

@@ -19,6 +19,8 @@ const sv = {
   switchLanguageLang: "en",
   loading: "Hämtar …",
   loadFailed: "Det gick inte att hämta uppgifterna.",
+  nothingHere: "Det finns inget med den här adressen, eller inte vid den tid som visas. Kontrollera länken.",
+  unavailableForNow: "Tjänsten är inte tillgänglig just nu. Försök igen om en stund.",
   sendFailed:
     "Det gick inte att skicka. Kontrollera att du är ansluten till nätet och tryck på knappen igen; det du skrev finns kvar.",
   signedOutWhileWriting:
@@ -145,6 +147,8 @@ const en: Messages = {
   switchLanguageLang: "sv",
   loading: "Loading …",
   loadFailed: "The information could not be loaded.",
+  nothingHere: "There is nothing at this address, or not at the time shown. Check the link.",
+  unavailableForNow: "The service is not available just now. Try again in a moment.",
   sendFailed:
     "It could not be sent. Check that you are connected to the network and press the button again; what you wrote is kept.",
   signedOutWhileWriting:
