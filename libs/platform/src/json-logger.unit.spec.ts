@@ -4,7 +4,12 @@ import { jsonLogger } from "./json-logger.js";
 
 const logged = (level: Parameters<typeof jsonLogger>[0], effect: Effect.Effect<void>) => {
   const lines: string[] = [];
-  Effect.runSync(Effect.provide(effect, jsonLogger(level, (line) => lines.push(line))));
+  Effect.runSync(
+    Effect.provide(
+      effect,
+      jsonLogger(level, (line) => lines.push(line)),
+    ),
+  );
   return lines.map((line) => JSON.parse(line) as { level: number; msg: string; time: number; pid: number });
 };
 
