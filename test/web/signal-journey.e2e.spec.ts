@@ -229,18 +229,44 @@ describe("the web app, for an initiative lead", () => {
 
 describe("the web app, when the API refuses", () => {
   it(
-    "says so in Swedish above the form, and keeps what was typed",
+    "says so in Swedish above the form, and keeps what was typed; offers no form to whoever may not send one",
     async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await signIn(page, LEAD);
-      // Another initiative than the lead's own: the page offers no link, but the address works.
+      // Another initiative than the lead's own: the page offers no link, and by the address it
+      // says who may act, with no form to fill in for nothing.
       const initiatives = (await (await context.request.get(`${server.url}/api/v1/initiatives`)).json()) as Array<{
         id: string;
         name: string;
       }>;
       const other = initiatives.find((initiative) => initiative.name === "Testbädd Årby/Fröslunda")!;
       await page.goto(`${server.url}/initiativ/${other.id}/ny-signal`);
+      await eventually(() =>
+        page.getByText("Bara initiativets initiativledare och Core Team kan göra det här.").isVisible(),
+      ).toBe(true);
+      expect(await page.getByRole("button", { name: "Skicka signalen" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: "Tillbaka till Testbädd Årby/Fröslunda" }).isVisible()).toBe(true);
+      // The lead's other forms alike (a tension here).
+      await page.goto(`${server.url}/initiativ/${other.id}/ny-spanning`);
+      await eventually(() =>
+        page.getByText("Bara initiativets initiativledare och Core Team kan göra det här.").isVisible(),
+      ).toBe(true);
+      expect(await page.getByRole("button", { name: "Spara" }).count()).toBe(0);
+
+      // On the lead's own initiative, a refusal the API answers after all (the lead unassigned
+      // meanwhile, say) is said above the form, and what was typed stays.
+      const [own] = (await (await context.request.get(`${server.url}/api/v1/me`)).json()).initiatives as Array<{ id: string }>;
+      await page.route(`${server.url}/api/v1/signals`, (route) =>
+        route.request().method() === "POST"
+          ? route.fulfill({
+              status: 403,
+              contentType: "application/problem+json",
+              body: JSON.stringify({ type: "/problems/forbidden", title: "Inte tillåtet", status: 403, detail: "not a lead" }),
+            })
+          : route.continue(),
+      );
+      await page.goto(`${server.url}/initiativ/${own!.id}/ny-signal`);
       await page.getByRole("radio", { name: "Risk" }).check({ force: true });
       await page.getByRole("radio", { name: "Utanför mandatet" }).check({ force: true });
       await page.getByRole("textbox", { name: "Sammanfattning" }).fill("Inte mitt initiativ");

@@ -58,7 +58,7 @@ function signedInPage(page: Exclude<Page, { name: "sign-in" } | { name: "accessi
     case "initiative":
       return <InitiativePage id={page.id} me={me} />;
     case "submit-signal":
-      return <SubmitSignalPage initiativeId={page.id} />;
+      return <SubmitSignalPage me={me} initiativeId={page.id} />;
     case "record-check-in":
       return <RecordCheckInPage me={me} initiativeId={page.id} />;
     case "raise-tension":

@@ -94,10 +94,10 @@ function TensionForm({ initiative }: { initiative: InitiativeOverview }) {
 }
 
 /** /initiativ/{id}/ny-spanning: a tension (spänning) the initiative meets, raised for the Core Team to see. */
-export function RaiseTensionPage({ initiativeId }: { me: Me; initiativeId: string }) {
+export function RaiseTensionPage({ me, initiativeId }: { me: Me; initiativeId: string }) {
   const m = useMessages(messages);
   return (
-    <InitiativeFormPage initiativeId={initiativeId} title={m.raiseTensionTitle}>
+    <InitiativeFormPage me={me} initiativeId={initiativeId} title={m.raiseTensionTitle}>
       {(initiative) => <TensionForm initiative={initiative} />}
     </InitiativeFormPage>
   );

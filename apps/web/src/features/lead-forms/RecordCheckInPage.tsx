@@ -140,7 +140,7 @@ function CheckInForm({ initiative, me }: { initiative: InitiativeOverview; me: M
 export function RecordCheckInPage({ me, initiativeId }: { me: Me; initiativeId: string }) {
   const m = useMessages(messages);
   return (
-    <InitiativeFormPage initiativeId={initiativeId} title={m.recordCheckInTitle}>
+    <InitiativeFormPage me={me} initiativeId={initiativeId} title={m.recordCheckInTitle}>
       {(initiative) => <CheckInForm initiative={initiative} me={me} />}
     </InitiativeFormPage>
   );

@@ -83,10 +83,10 @@ function ReadingForm({ initiative, goalId }: { initiative: InitiativeOverview; g
 }
 
 /** /initiativ/{id}/mal/{goalId}/ny-matning: a reading (mätvärde) of a goal's indicator. */
-export function RecordReadingPage({ initiativeId, goalId }: { me: Me; initiativeId: string; goalId: string }) {
+export function RecordReadingPage({ me, initiativeId, goalId }: { me: Me; initiativeId: string; goalId: string }) {
   const m = useMessages(messages);
   return (
-    <InitiativeFormPage initiativeId={initiativeId} title={m.recordReadingTitle}>
+    <InitiativeFormPage me={me} initiativeId={initiativeId} title={m.recordReadingTitle}>
       {(initiative) => <ReadingForm initiative={initiative} goalId={goalId} />}
     </InitiativeFormPage>
   );

@@ -75,10 +75,10 @@ function GoalForm({ initiativeId }: { initiativeId: string }) {
 }
 
 /** /initiativ/{id}/nytt-mal: a goal of the initiative's goal picture (målbild), with its indicator. */
-export function SetGoalPage({ initiativeId }: { me: Me; initiativeId: string }) {
+export function SetGoalPage({ me, initiativeId }: { me: Me; initiativeId: string }) {
   const m = useMessages(messages);
   return (
-    <InitiativeFormPage initiativeId={initiativeId} title={m.setGoalTitle}>
+    <InitiativeFormPage me={me} initiativeId={initiativeId} title={m.setGoalTitle}>
       {(initiative) => <GoalForm initiativeId={initiative.id} />}
     </InitiativeFormPage>
   );

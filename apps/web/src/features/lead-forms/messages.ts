@@ -50,6 +50,9 @@ export const messages = defineMessages(
       leadershipNeeded: "Välj vilket ledarskap som behövs",
     } as Record<string, string>,
     notAllowed: "Du får inte göra det här för initiativet: bara dess initiativledare och Core Team får det.",
+    onlyLeadsAndCoreTeam: "Bara initiativets initiativledare och Core Team kan göra det här.",
+    closedInitiative: "Initiativet är avslutat: inget mer kan registreras för det.",
+    backToInitiative: (name: string) => `Tillbaka till ${name}`,
 
     tensionNotSaved: "Spänningen lyftes inte. Rätta följande:",
     category: "Vad handlar spänningen om?",
@@ -123,6 +126,9 @@ export const messages = defineMessages(
       leadershipNeeded: "Choose which leadership is needed",
     },
     notAllowed: "You may not do this for the initiative: only its initiative leads and the Core Team may.",
+    onlyLeadsAndCoreTeam: "Only the initiative's leads and the Core Team can do this.",
+    closedInitiative: "The initiative is closed: nothing more can be recorded for it.",
+    backToInitiative: (name: string) => `Back to ${name}`,
 
     tensionNotSaved: "The tension was not raised. Please correct the following:",
     category: "What is the tension about?",
