@@ -250,6 +250,17 @@ describe("mandat archive: an E-ARK SIP", () => {
     }
   });
 
+  it("is checked as its description says: mandat import events.jsonl --seals seals.jsonl, the keys beside them", async () => {
+    const data = join(packageRoot, "representations/rep1/data");
+    const description = readFileSync(join(packageRoot, "documentation/format.en.txt"), "utf8");
+    expect(description.replace(/\s+/g, " ")).toContain('"mandat import events.jsonl --seals seals.jsonl"');
+    const env = storeEnv("checked-as-described");
+    const run = await mandat(["import", join(data, "events.jsonl"), "--seals", join(data, "seals.jsonl")], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Imported (\d+) seals; every one holds/);
+    expect((await mandat(["verify"], env)).code).toBe(0);
+  });
+
   it("CSIPSTR3: --output <file>.tar writes the same package as one ustar file with its root folder", async () => {
     const tar = join(dir, "package.tar");
     expect((await mandat(["archive", "--output", tar], storeEnv("source"))).code).toBe(0);

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import { dirname, join } from "node:path";
 import { type RecordedEvent, importAndVerify, requireEmpty } from "#event-store";
 import { SealBundle, importSeals, verifyLogAndSeals } from "#platform";
 import { Chunk, Effect, Stream } from "effect";
@@ -78,15 +79,22 @@ export async function importLog(file: string | undefined, options: { readonly se
   });
 }
 
-/** The seals and keys `mandat export --seals` wrote. */
+/**
+ * The seals and keys `mandat export --seals` wrote (one JSON document), or an archival
+ * package's (its `seals.jsonl`, one seal a line, with `seal-keys.jwks.json` beside it), as
+ * the package's own description tells an archivist to check them.
+ */
 async function readSeals(path: string): Promise<SealBundle> {
-  const text = await readFile(path, "utf8").catch(() => {
-    throw new CliError(EXIT.noInput, `Cannot read ${path}`);
-  });
+  const read = (file: string) =>
+    readFile(file, "utf8").catch(() => {
+      throw new CliError(EXIT.noInput, `Cannot read ${file}`);
+    });
+  const text = await read(path);
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
+    json = path.endsWith(".jsonl") ? await packageSeals(text, join(dirname(path), PACKAGE_KEYS), read) : JSON.parse(text);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(EXIT.dataError, `${path}: not JSON`);
   }
   const parsed = SealBundle.safeParse(json);
@@ -98,6 +106,19 @@ async function readSeals(path: string): Promise<SealBundle> {
     );
   }
   return parsed.data;
+}
+
+/** The public keys an archival package keeps beside its seals.jsonl. */
+const PACKAGE_KEYS = "seal-keys.jwks.json";
+
+/** An archival package's seals, a line each, and the JWKS beside them, as one bundle. */
+async function packageSeals(text: string, keysPath: string, read: (file: string) => Promise<string>) {
+  const seals = text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as unknown);
+  const jwks = JSON.parse(await read(keysPath)) as { keys?: unknown };
+  return { keys: jwks.keys, seals };
 }
 
 /** The export's events, BATCH at a time, read as they are imported. */

@@ -25,8 +25,8 @@ sorterade, utan blanksteg, utan position) och kedjas per ström genom prevHash. 
 digest kedjar hasharna i loggens ordning: från 64 nollor, digest = SHA-256(digest || hash)
 i hex. Signaturen är Ed25519 över den kanoniska JSON:en av sigillets övriga fem fält och
 kontrolleras med nyckeln vars kid är sigillets keyId. Med Mandat: "mandat import
-events.jsonl" i en tom logg kontrollerar kedjorna; "mandat verify" med sigillen kontrollerar
-sigillen.
+events.jsonl --seals seals.jsonl" i en tom logg kontrollerar kedjorna och varje sigill mot
+dem, med nycklarna i seal-keys.jwks.json bredvid; "mandat verify" kontrollerar dem igen.
 
 Personuppgifter. Namn och e-postadresser finns bara i händelser av typen PersonRegistered,
 krypterade (AES-256-GCM) med en nyckel per person. Paketet innehåller inga nycklar. Namnen
@@ -56,8 +56,9 @@ Checking. Each event's hash is SHA-256 over the event's canonical JSON without t
 (keys sorted, no whitespace, without position), chained per stream through prevHash. A
 seal's digest chains the hashes in log order: from 64 zeros, digest = SHA-256(digest || hash)
 in hex. The signature is Ed25519 over the canonical JSON of the seal's five other fields,
-checked with the key whose kid is the seal's keyId. With Mandat: "mandat import events.jsonl"
-into an empty log checks the chains; "mandat verify" with the seals checks the seals.
+checked with the key whose kid is the seal's keyId. With Mandat: "mandat import events.jsonl
+--seals seals.jsonl" into an empty log checks the chains and every seal against them, with
+the keys in seal-keys.jwks.json beside it; "mandat verify" checks them again.
 
 Personal data. Names and e-mail addresses exist only in PersonRegistered events, encrypted
 (AES-256-GCM) with a key per person. The package holds no keys. The names can be opened
