@@ -14,6 +14,7 @@ import {
   ok,
   seedInitiative,
   signalBody,
+  tensionBody,
 } from "./support/fixtures.js";
 import { type ApiClient, type ApiResponse, serverForFile } from "./support/mandat-server.js";
 
@@ -286,6 +287,27 @@ describe("409: broken rules, typed by the rule's name", () => {
       ),
       409,
       "/problems/check-in-in-future",
+    );
+  });
+
+  it("/problems/signal-observed-in-future and /problems/tension-dated-in-future", async () => {
+    expectProblem(
+      await failing(() => core.post("/api/v1/signals", signalBody(seeded.initiativeId, { observedOn: "2099-01-01" }))),
+      409,
+      "/problems/signal-observed-in-future",
+    );
+    expectProblem(
+      await failing(() => core.post("/api/v1/tensions", tensionBody([seeded.initiativeId], { raisedOn: "2099-01-01" }))),
+      409,
+      "/problems/tension-dated-in-future",
+    );
+    const tensionId = ok(await core.post("/api/v1/tensions", tensionBody([seeded.initiativeId]))).id;
+    expectProblem(
+      await failing(() =>
+        core.post(`/api/v1/tensions/${tensionId}/resolution`, { resolution: "Löst", resolvedOn: "2099-01-01" }),
+      ),
+      409,
+      "/problems/tension-dated-in-future",
     );
   });
 

@@ -48,7 +48,7 @@ export function SignalForm({ initiativeId, name, mandate }: { initiativeId: stri
       send: (input) => write<WriteAnswer>("/api/v1/signals", input, language),
       onDone: () => navigate(`${paths.initiative(initiativeId)}?${SENT_PARAMETER}`),
       missing: t.missing,
-      fieldOfRule: { "/problems/clause-not-in-mandate": "clauseId" },
+      fieldOfRule: { "/problems/clause-not-in-mandate": "clauseId", "/problems/signal-observed-in-future": "observedOn" },
       forbidden: t.notAllowedToSignal,
     },
   );

@@ -1,16 +1,11 @@
-import type { IsoDate } from "../shared/calendar.js";
 import type { CommandRecording } from "../shared/decider.js";
+import type { Today } from "../shared/dated-by-today.js";
 import type { PersonId } from "../shared/schema-primitives.js";
 import type { MeetingEventOf } from "./events.js";
 
 /** Fact: which of the people a command names are registered (and not erased). */
 interface RegisteredPeople {
   readonly registeredPeople: ReadonlySet<PersonId>;
-}
-
-/** Fact: today in the collaboration's calendar, for rules on dates ahead. */
-interface Today {
-  readonly today: IsoDate;
 }
 
 /** Fact: which of the named delegation decisions are mandate events recorded without a meeting decision (`initiativeId/revision`). */

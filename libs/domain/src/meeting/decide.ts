@@ -1,5 +1,6 @@
 import { rejectUnregistered } from "../person/registered-people.js";
 import { assertNever } from "../shared/assert-never.js";
+import { rejectAfterToday } from "../shared/dated-by-today.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { MeetingCommand } from "./commands.js";
 import {
@@ -29,7 +30,8 @@ const rejectHolding = ({
   absentees,
   registeredPeople,
 }: Omit<HoldingData, "body" | "focusArea" | "agenda">) => {
-  if (heldOn > today) return reject(new MeetingHeldInFuture({ detail: `${heldOn} is after today, ${today}` }));
+  const ahead = rejectAfterToday(heldOn, today, MeetingHeldInFuture);
+  if (ahead) return ahead;
   const both = attendees.filter((id) => absentees.includes(id));
   if (both.length > 0) {
     return reject(new AttendeeAlsoAbsent({ detail: `Listed as attending and absent: ${both.join(", ")}` }));

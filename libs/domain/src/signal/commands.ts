@@ -1,5 +1,6 @@
 import type { InitiativeFacts as InitiativeFactsRecord } from "../initiative/facts.js";
 import type { CommandRecording } from "../shared/decider.js";
+import type { Today } from "../shared/dated-by-today.js";
 import type { SignalEventOf } from "./events.js";
 
 /** Fact: what the signal's initiative is now (unregistered when it has no stream). */
@@ -18,7 +19,7 @@ interface FollowUpFacts {
 }
 
 export type SignalCommand =
-  | CommandRecording<"SubmitSignal", SignalEventOf<"SignalSubmitted">, InitiativeFacts>
+  | CommandRecording<"SubmitSignal", SignalEventOf<"SignalSubmitted">, InitiativeFacts & Today>
   | CommandRecording<"AcknowledgeSignal", SignalEventOf<"SignalAcknowledged">>
   | CommandRecording<"AnswerSignal", SignalEventOf<"SignalAnswered">, FollowUpFacts>
   | CommandRecording<"WithdrawSignal", SignalEventOf<"SignalWithdrawn">>;

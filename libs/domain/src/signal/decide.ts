@@ -3,6 +3,7 @@ import { ClauseNotInMandate, InitiativeNotRegistered, MandateNotFound } from "..
 import { clausesOf, termsOn } from "../initiative/mandate-terms.js";
 import { isInForceOn } from "../initiative/mandate-validity.js";
 import { assertNever } from "../shared/assert-never.js";
+import { rejectAfterToday } from "../shared/dated-by-today.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { SignalCommand, SignalCommandOf } from "./commands.js";
 import {
@@ -12,6 +13,7 @@ import {
   SignalAlreadyAnswered,
   SignalAlreadySubmitted,
   SignalNotSubmitted,
+  SignalObservedInFuture,
   SignalWithdrawnError,
 } from "./errors.js";
 import type { SignalEvent } from "./events.js";
@@ -43,11 +45,13 @@ const alreadyAnswered = (): SignalDecision =>
 
 const submit = (command: SignalCommandOf<"SubmitSignal">, state: SignalState): SignalDecision => {
   if (state.status !== "not-submitted") return reject(new SignalAlreadySubmitted({ detail: "This signal id is taken" }));
-  const { initiative, ...data } = command.data;
+  const { initiative, today, ...data } = command.data;
   if (initiative.status === "unregistered") {
     return reject(new InitiativeNotRegistered({ detail: `Initiative ${data.initiativeId} is not registered` }));
   }
   if (initiative.status === "closed") return rejectClosed(initiative);
+  const ahead = rejectAfterToday(data.observedOn, today, SignalObservedInFuture);
+  if (ahead) return ahead;
   const mandate = data.mandateId === undefined ? undefined : initiative.mandates.get(data.mandateId);
   if (data.mandateId !== undefined && mandate === undefined) {
     return reject(new MandateNotFound({ detail: `${initiative.name} has no mandate ${data.mandateId}` }));

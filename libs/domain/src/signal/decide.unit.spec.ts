@@ -15,6 +15,7 @@ import {
   SignalAlreadyAnswered,
   SignalAlreadySubmitted,
   SignalNotSubmitted,
+  SignalObservedInFuture,
   SignalWithdrawnError,
 } from "./errors.js";
 import type { SignalEvent, SignalEventOf } from "./events.js";
@@ -73,8 +74,10 @@ const submitted: SignalEventOf<"SignalSubmitted"> = {
     observedOn: "2025-02-10",
   },
 };
+/** The day the signals here are submitted: after every day they were observed on. */
+const today = "2025-12-31";
 const submit = (initiative = openInitiative, data: Partial<SignalEventOf<"SignalSubmitted">["data"]> = {}) =>
-  ({ type: "SubmitSignal", data: { ...submitted.data, ...data, initiative } }) as const;
+  ({ type: "SubmitSignal", data: { ...submitted.data, ...data, initiative, today } }) as const;
 
 const acknowledged: SignalEvent = { type: "SignalAcknowledged", data: { on: "2025-02-12" } };
 const acknowledge = { type: "AcknowledgeSignal", data: { on: "2025-02-12" } } as const;
@@ -104,7 +107,7 @@ describe("SubmitSignal", () => {
     const { mandateId: _, ...withoutMandate } = submitted.data;
     spec
       .given([])
-      .when({ type: "SubmitSignal", data: { ...withoutMandate, initiative: openInitiative } })
+      .when({ type: "SubmitSignal", data: { ...withoutMandate, initiative: openInitiative, today } })
       .then([{ type: "SignalSubmitted", data: withoutMandate }]);
   });
   it("rejects an initiative that is not registered", () =>
@@ -120,6 +123,16 @@ describe("SubmitSignal", () => {
       .when(submit(openInitiative, { mandateId: otherMandateId }))
       .thenRejects(MandateNotFound, otherMandateId));
   it("rejects submitting twice", () => spec.given([submitted]).when(submit()).thenRejects(SignalAlreadySubmitted));
+  it("rejects a signal observed after today (signal-observed-in-future), and takes one observed today", () => {
+    spec
+      .given([])
+      .when(submit(openInitiative, { observedOn: "2026-01-01" }))
+      .thenRejects(SignalObservedInFuture, "2026-01-01", today);
+    spec
+      .given([])
+      .when(submit(openInitiative, { observedOn: today }))
+      .then([{ type: "SignalSubmitted", data: { ...submitted.data, observedOn: today } }]);
+  });
 
   // clause-not-in-mandate (docs/domain.md "Clauses").
   describe("citing a clause", () => {
@@ -188,7 +201,7 @@ describe("SubmitSignal", () => {
       const { mandateId: _, ...withoutMandate } = submitted.data;
       spec
         .given([])
-        .when({ type: "SubmitSignal", data: { ...withoutMandate, clauseId: "S1", initiative: amendedInitiative } })
+        .when({ type: "SubmitSignal", data: { ...withoutMandate, clauseId: "S1", initiative: amendedInitiative, today } })
         .thenRejects(ClauseNotInMandate, "S1", "mandateId");
     });
   });

@@ -34,3 +34,8 @@ export class MandateAdjustmentNeedsAmendment extends rule("mandate-adjustment-ne
   en: "An answer that adjusts the mandate must cite an amendment of that mandate that names this signal as its trigger",
   sv: "Ett svar som justerar mandatet måste hänvisa till en ändring av mandatet som anger denna signal som orsak",
 }) {}
+
+export class SignalObservedInFuture extends rule("signal-observed-in-future", {
+  en: "A signal tells of what was observed by today at the latest",
+  sv: "En signal berättar om något som har iakttagits, senast i dag",
+}) {}

@@ -4,7 +4,13 @@ import { InitiativeNotRegistered } from "../initiative/errors.js";
 import type { InitiativeId, SignalId } from "../shared/schema-primitives.js";
 import type { TensionCommand } from "./commands.js";
 import { tensionDecider } from "./decider.js";
-import { TensionAlreadyRaised, TensionClosed, TensionDatedBeforeRaised, TensionNotRaised } from "./errors.js";
+import {
+  TensionAlreadyRaised,
+  TensionClosed,
+  TensionDatedBeforeRaised,
+  TensionDatedInFuture,
+  TensionNotRaised,
+} from "./errors.js";
 import { type TensionEvent, type TensionEventOf, tensionEvents } from "./events.js";
 
 const spec = deciderSpec(tensionDecider);
@@ -22,8 +28,10 @@ const raised: TensionEventOf<"TensionRaised"> = {
     source: { signalId: "5d1f9a0e-7c3b-4e21-8a6f-3b9c0d2e4f03" as SignalId },
   },
 };
+/** The day the commands here are given: after every date they carry. */
+const today = "2024-12-31";
 const raise = (data: Partial<TensionEventOf<"TensionRaised">["data"]> = {}, unregisteredInitiatives: InitiativeId[] = []) =>
-  ({ type: "RaiseTension", data: { ...raised.data, ...data, unregisteredInitiatives } }) as const;
+  ({ type: "RaiseTension", data: { ...raised.data, ...data, unregisteredInitiatives, today } }) as const;
 
 const resolved: TensionEvent = {
   type: "TensionResolved",
@@ -56,10 +64,15 @@ describe("RaiseTension", () => {
       .when(raise({ initiativeIds: [initiativeId, missingInitiativeId] }, [missingInitiativeId]))
       .thenRejects(InitiativeNotRegistered, missingInitiativeId));
   it("rejects raising twice", () => spec.given([raised]).when(raise()).thenRejects(TensionAlreadyRaised));
+  it("rejects a tension raised after today (tension-dated-in-future)", () =>
+    spec
+      .given([])
+      .when(raise({ raisedOn: "2025-01-01" }))
+      .thenRejects(TensionDatedInFuture, "2025-01-01", today));
 });
 
 describe.each(laterCommands)("%s", (type, eventType, dataOn) => {
-  const command = (on: string) => ({ type, data: dataOn(on) }) as TensionCommand;
+  const command = (on: string) => ({ type, data: { ...dataOn(on), today } }) as TensionCommand;
   const recorded = (on: string) => ({ type: eventType, data: dataOn(on) }) as TensionEvent;
   it("is accepted on an open tension", () =>
     spec
@@ -71,6 +84,8 @@ describe.each(laterCommands)("%s", (type, eventType, dataOn) => {
       .given([raised])
       .when(command("2024-09-19"))
       .then([recorded("2024-09-19")]));
+  it("rejects a date after today (tension-dated-in-future)", () =>
+    spec.given([raised]).when(command("2025-01-01")).thenRejects(TensionDatedInFuture, "2025-01-01", today));
   it("rejects a date before the tension was raised", () =>
     spec.given([raised]).when(command("2024-09-18")).thenRejects(TensionDatedBeforeRaised, "2024-09-18", "2024-09-19"));
   it("is accepted on an escalated tension, which stays open", () =>
@@ -91,12 +106,12 @@ describe("ChangeTensionIntensity", () => {
   it("changes nothing when the intensity stays the same", () =>
     spec
       .given([raised])
-      .when({ type: "ChangeTensionIntensity", data: { intensity: 3, note: "Oförändrad", on: "2024-10-01" } })
+      .when({ type: "ChangeTensionIntensity", data: { intensity: 3, note: "Oförändrad", on: "2024-10-01", today } })
       .then([]));
   it("follows the latest intensity", () =>
     spec
       .given([raised, { type: "TensionIntensityChanged", data: { intensity: 5, note: "Akut", on: "2024-10-01" } }])
-      .when({ type: "ChangeTensionIntensity", data: { intensity: 3, note: "Lugnare", on: "2024-10-15" } })
+      .when({ type: "ChangeTensionIntensity", data: { intensity: 3, note: "Lugnare", on: "2024-10-15", today } })
       .then([{ type: "TensionIntensityChanged", data: { intensity: 3, note: "Lugnare", on: "2024-10-15" } }]));
 });
 

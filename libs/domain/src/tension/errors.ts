@@ -15,6 +15,11 @@ export class TensionClosed extends rule("tension-closed", {
   sv: "Spänningen är löst eller avskriven och tar inte emot fler händelser",
 }) {}
 
+export class TensionDatedInFuture extends rule("tension-dated-in-future", {
+  en: "What happens to a tension is recorded by today at the latest",
+  sv: "Det som händer med en spänning registreras senast i dag",
+}) {}
+
 export class TensionDatedBeforeRaised extends rule("tension-dated-before-raised", {
   en: "Nothing can happen to a tension before the day it was raised",
   sv: "Inget kan hända med en spänning före den dag den lyftes",

@@ -33,7 +33,7 @@ const organisation = (context: GoverningContextStatus | undefined): GoverningCon
   context,
 });
 const escalate = (facts: GoverningContextFacts) =>
-  ({ type: "EscalateTension", data: { ...escalation, governingContext, organisation: facts } }) as const;
+  ({ type: "EscalateTension", data: { ...escalation, governingContext, organisation: facts, today: "2099-12-31" } }) as const;
 
 describe("EscalateTension to a governing context", () => {
   it("records the mapped context it goes to; the organisation is not recorded", () =>
@@ -44,7 +44,7 @@ describe("EscalateTension to a governing context", () => {
   it("still escalates without naming a context", () =>
     spec
       .given([raised])
-      .when({ type: "EscalateTension", data: escalation })
+      .when({ type: "EscalateTension", data: { ...escalation, today: "2099-12-31" } })
       .then([{ type: "TensionEscalated", data: escalation }]));
   it("rejects a context of an organisation that is not registered", () =>
     spec

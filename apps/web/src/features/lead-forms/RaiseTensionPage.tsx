@@ -44,6 +44,7 @@ function TensionForm({ initiative }: { initiative: InitiativeOverview }) {
       send: (input) => write<WriteAnswer>("/api/v1/tensions", input, language),
       onDone: () => navigate(initiativeAfter(initiative.id, SAVED.tension)),
       missing: m.tensionMissing,
+      fieldOfRule: { "/problems/tension-dated-in-future": "raisedOn" },
       forbidden: m.notAllowed,
     },
   );

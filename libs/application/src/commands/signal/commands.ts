@@ -2,21 +2,22 @@ import {
   ClauseNotInMandate,
   FollowUpNotFound,
   InitiativeClosed,
+  initiativeDecider,
+  initiativeFacts,
   InitiativeNotRegistered,
+  initiativeStream,
   MandateAdjustmentNeedsAmendment,
   MandateAdjustmentNeedsMandate,
   MandateNotFound,
-  type SignalCommand,
-  type SignalEvent,
   SignalAlreadyAnswered,
-  type SignalState,
-  SignalWithdrawnError,
-  initiativeDecider,
-  initiativeFacts,
-  initiativeStream,
+  type SignalCommand,
   signalDecider,
+  type SignalEvent,
   signalEvents,
+  SignalObservedInFuture,
+  type SignalState,
   signalStream,
+  SignalWithdrawnError,
 } from "#domain";
 import { EventStore } from "#event-store";
 import { Effect } from "effect";
@@ -49,12 +50,12 @@ export const submitSignal: SignalSpec<typeof SubmitSignalInput> = {
   roles: ["core-team", "initiative-lead"],
   scope: (principal, input) => actsForInitiatives(principal, [input.initiativeId]),
   creates: "stream",
-  rules: [InitiativeNotRegistered, InitiativeClosed, MandateNotFound, ClauseNotInMandate],
+  rules: [InitiativeNotRegistered, InitiativeClosed, SignalObservedInFuture, MandateNotFound, ClauseNotInMandate],
   target: inNewStream(signalStream),
-  toCommand: (input) =>
+  toCommand: (input, { today }) =>
     Effect.gen(function* () {
       const { state } = yield* loadState(yield* EventStore, initiativeStream(input.initiativeId), initiativeDecider);
-      return { type: "SubmitSignal", data: { ...input, initiative: initiativeFacts(state) } };
+      return { type: "SubmitSignal", data: { ...input, initiative: initiativeFacts(state), today } };
     }),
 };
 

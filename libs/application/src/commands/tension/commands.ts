@@ -1,17 +1,18 @@
 import {
+  governingContextFacts,
   GoverningContextNotMapped,
   GoverningContextRetiredError,
   InitiativeNotRegistered,
   OrganisationNotRegistered,
   type Principal,
-  type TensionCommand,
-  type TensionEvent,
-  type TensionState,
   TensionClosed,
+  type TensionCommand,
   TensionDatedBeforeRaised,
-  governingContextFacts,
+  TensionDatedInFuture,
   tensionDecider,
+  type TensionEvent,
   tensionEvents,
+  type TensionState,
   tensionStream,
 } from "#domain";
 import { EventStore } from "#event-store";
@@ -44,7 +45,7 @@ const tensionStreamOf = {
 const onTension = {
   ...tensionStreamOf,
   creates: "nothing",
-  rules: [TensionClosed, TensionDatedBeforeRaised],
+  rules: [TensionClosed, TensionDatedBeforeRaised, TensionDatedInFuture],
   target: ({ tensionId }: { readonly tensionId: string }) => ({ streamId: tensionStream(tensionId), resourceId: tensionId }),
   scope: (principal: Principal, _input: unknown, state: TensionState) =>
     actsForInitiatives(principal, state.status === "not-raised" ? [] : state.initiativeIds),
@@ -57,12 +58,12 @@ export const raiseTension: TensionSpec<typeof RaiseTensionInput> = {
   input: RaiseTensionInput,
   scope: (principal, input) => actsForInitiatives(principal, input.initiativeIds),
   creates: "stream",
-  rules: [InitiativeNotRegistered],
+  rules: [InitiativeNotRegistered, TensionDatedInFuture],
   target: inNewStream(tensionStream),
-  toCommand: (input) =>
+  toCommand: (input, { today }) =>
     Effect.gen(function* () {
       const unregisteredInitiatives = yield* unregistered(yield* EventStore, initiativeRegistry, input.initiativeIds);
-      return { type: "RaiseTension", data: { ...input, unregisteredInitiatives } };
+      return { type: "RaiseTension", data: { ...input, unregisteredInitiatives, today } };
     }),
 };
 
@@ -70,7 +71,8 @@ export const changeTensionIntensity: TensionSpec<typeof ChangeTensionIntensityIn
   ...onTension,
   name: "ChangeTensionIntensity",
   input: ChangeTensionIntensityInput,
-  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ChangeTensionIntensity", data }),
+  toCommand: ({ tensionId: _, ...data }, { today }) =>
+    Effect.succeed({ type: "ChangeTensionIntensity", data: { ...data, today } }),
 };
 
 /** The governing context an escalation names is read from its organisation, as linking one to an initiative does. */
@@ -79,12 +81,15 @@ export const escalateTension: TensionSpec<typeof EscalateTensionInput> = {
   name: "EscalateTension",
   input: EscalateTensionInput,
   rules: [...onTension.rules, OrganisationNotRegistered, GoverningContextNotMapped, GoverningContextRetiredError],
-  toCommand: ({ tensionId: _, ...data }) =>
+  toCommand: ({ tensionId: _, ...data }, { today }) =>
     Effect.gen(function* () {
       const named = data.governingContext;
-      if (named === undefined) return { type: "EscalateTension", data };
+      if (named === undefined) return { type: "EscalateTension", data: { ...data, today } };
       const organisation = yield* organisationState(yield* EventStore, named.organisationId);
-      return { type: "EscalateTension", data: { ...data, organisation: governingContextFacts(organisation, named.contextId) } };
+      return {
+        type: "EscalateTension",
+        data: { ...data, organisation: governingContextFacts(organisation, named.contextId), today },
+      };
     }),
 };
 
@@ -92,12 +97,12 @@ export const resolveTension: TensionSpec<typeof ResolveTensionInput> = {
   ...onTension,
   name: "ResolveTension",
   input: ResolveTensionInput,
-  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "ResolveTension", data }),
+  toCommand: ({ tensionId: _, ...data }, { today }) => Effect.succeed({ type: "ResolveTension", data: { ...data, today } }),
 };
 
 export const dropTension: TensionSpec<typeof DropTensionInput> = {
   ...onTension,
   name: "DropTension",
   input: DropTensionInput,
-  toCommand: ({ tensionId: _, ...data }) => Effect.succeed({ type: "DropTension", data }),
+  toCommand: ({ tensionId: _, ...data }, { today }) => Effect.succeed({ type: "DropTension", data: { ...data, today } }),
 };
