@@ -49,8 +49,11 @@ export class ProjectionRunner {
    */
   start(): Effect.Effect<void, StoreUnavailable> {
     return Effect.gen(this, function* () {
-      this.headAtStart = yield* this.store.headPosition;
+      // The anchor before the head: both only move forward, so over one log the anchor read
+      // first can never be beyond the head read after it, whatever another process (the
+      // server beside `mandat state`) appends and applies in between.
       const anchor = this.checkpoints.logAnchor();
+      this.headAtStart = yield* this.store.headPosition;
       if (anchor && !(yield* this.builtFromThisLog(anchor))) this.startAfresh(anchor);
       const outdated: AnyProjection[] = [];
       for (const projection of this.projections) {
