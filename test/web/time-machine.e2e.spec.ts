@@ -156,6 +156,12 @@ describe("the time machine", () => {
       ]);
       expect(await page.getByRole("heading", { name: "Drömfabriken i Skultuna" }).count()).toBe(0);
       await expectAccessible(page, "a time that cannot be read (sv)");
+      // A decision-log period that is no date: the way on drops it too, to the log of today.
+      await page.goto(`${server.url}/beslut?fran=2024-13-45&till=2024-12-31`);
+      await eventually(() => unreadable.isVisible()).toBe(true);
+      await unreadable.getByRole("link", { name: "visa sidan som den är i dag" }).click();
+      await eventually(() => heading(page, "Beslutslogg").isVisible()).toBe(true);
+      expect(new URL(page.url()).search).toBe("?till=2024-12-31");
       // An id no one has, or one that is no id at all: nothing at this address, said plainly.
       for (const id of ["01a23ee7-0000-7000-8000-000000000000", "inte-ett-id"]) {
         await page.goto(`${server.url}/initiativ/${id}`);

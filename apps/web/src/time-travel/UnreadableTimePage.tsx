@@ -3,7 +3,7 @@ import { useDocumentTitle } from "../components/document-title";
 import { useMessages } from "../i18n/define-messages";
 import { usePath, useSearch } from "../router";
 import { messages } from "./messages";
-import { unreadableTime, withTime } from "./time";
+import { AS_OF_PARAMETER, AT_PARAMETER, unreadableTime } from "./time";
 
 /**
  * In place of a page whose address names a time that cannot be read (`?galler=2024-02-30`):
@@ -27,8 +27,18 @@ export function UnreadableTimePage() {
         ))}
       </ul>
       <p>
-        {m.unreadableFix} <Link href={withTime(path, search, { at: null, asOf: null })}>{m.unreadableToday}</Link>.
+        {m.unreadableFix} <Link href={readable(path, search)}>{m.unreadableToday}</Link>.
       </p>
     </div>
   );
+}
+
+/** The address without the time machine's values, nor any other that cannot be read (a period's): today's page. */
+function readable(path: string, search: string): string {
+  const query = new URLSearchParams(search);
+  for (const parameter of [AT_PARAMETER, AS_OF_PARAMETER, ...unreadableTime(search).map((value) => value.parameter)]) {
+    query.delete(parameter);
+  }
+  const rest = query.toString();
+  return rest ? `${path}?${rest}` : path;
 }
