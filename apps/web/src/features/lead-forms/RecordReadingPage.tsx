@@ -35,7 +35,7 @@ function ReadingForm({ initiative, goalId }: { initiative: InitiativeOverview; g
     initial: { value: "", unit: "", on: todayInStockholm(), note: "" },
     schema: ReadingBody,
     toInput: (draft) => ({
-      value: numberOf(draft.value),
+      value: numberOf(draft.value, language),
       unit: draft.unit,
       on: draft.on,
       ...(draft.note.trim() === "" ? {} : { note: draft.note }),

@@ -84,7 +84,7 @@ export const messages = defineMessages(
       on: "Skriv dagen värdet mättes",
     } as Record<string, string>,
     readingUnreadable:
-      "Skriv mätvärdet som ett tal, med komma före decimalerna och utan punkt mellan tusental: 1000, 1 000 eller 12,5",
+      "Skriv mätvärdet som ett tal, med komma före decimalerna och mellanslag eller inget mellan tusental: 1000, 1 000 eller 12,5",
   },
   {
     recordCheckInTitle: "New check-in",
@@ -160,6 +160,6 @@ export const messages = defineMessages(
       on: "Enter the day the value was read",
     },
     readingUnreadable:
-      "Enter the reading as a number, with a point before the decimals and no comma between thousands: 1000, 1 000 or 12.5",
+      "Enter the reading as a number, with a point before the decimals and a space or nothing between thousands: 1000, 1 000 or 12.5",
   },
 );
