@@ -113,6 +113,9 @@ describe("400: validation, with errors naming the field", () => {
     ] as const) {
       expectFieldError(await core.get(`${I}/${seeded.initiativeId}?${field}=${value}`), field);
     }
+    // The export's period takes instants as asOf does: one beyond the range is no silent "all".
+    expectFieldError(await auditor.get("/api/v1/audit/export?to=1999-06-01T00:00:00Z"), "to");
+    expectFieldError(await auditor.get("/api/v1/audit/export?from=2101-01-01T00:00:00Z"), "from");
     const sv = expectFieldError(await core.get("/api/v1/signals?asOf=1850-06-01", { "accept-language": "sv" }), "asOf");
     expect(sv.message).toMatch(/^en tidpunkt från 2000-01-01 till 2100-12-31/);
     const heldOn = expectFieldError(

@@ -1,6 +1,4 @@
-import { periodInOrder } from "../http/period-in-order.js";
 import { Readable } from "node:stream";
-import { isoDate, isoInstant } from "#domain";
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -8,13 +6,14 @@ import {
   RawEventStore,
   exportFileName,
   exportStream,
-  parseInstant,
 } from "#platform";
 import { Controller, Inject, Req, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Effect, Stream } from "effect";
 import { z } from "zod";
 import { parseRequest } from "../http/parse-request.js";
+import { periodInOrder } from "../http/period-in-order.js";
+import { recordedInstant } from "../http/time-parameters.js";
 import type { MandatRequest } from "../http/request-context.js";
 import { API, Route, type RouteDefinition } from "../http/route-definition.js";
 import { AUTH_PROBLEMS } from "../http/standard-problems.js";
@@ -22,9 +21,7 @@ import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
 /** Recorded time as `mandat export --from/--to` takes it: an instant with its offset, or a date meaning the start (`from`) or end (`to`) of that day in Stockholm. */
 const recordedTime = (edge: "start" | "end") =>
-  z
-    .union([isoInstant, isoDate])
-    .transform((value) => parseInstant(value, edge)!)
+  recordedInstant(edge)
     .optional()
     .describe(
       `Recorded time, inclusive: an instant with its offset, or a date meaning the ${edge} of that day in Stockholm; default: the ${edge === "start" ? "start of the log" : "head"}`,
