@@ -90,4 +90,17 @@ describe("SIGTERM: draining", () => {
     expect(await exited).toBe(0);
     await expect(fetch(`${server.url}/health/live`)).rejects.toThrow();
   });
+
+  it("stops at once on Ctrl-C (SIGINT) during the drain window, and exits 0", async () => {
+    const server = await startServer({ demo: "off", env: { MANDAT_DRAIN_MS: "60000" } });
+    servers.push(server);
+    const exited = server.stop("SIGTERM");
+    for (let waited = 0; !server.output().includes("refusing writes and readiness") && waited < 5_000; waited += 20) {
+      await sleep(20);
+    }
+    const started = Date.now();
+    void server.stop("SIGINT");
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });

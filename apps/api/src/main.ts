@@ -37,17 +37,29 @@ async function main(): Promise<void> {
   // One write: whoever reads the output once it names the URL finds the tokens with it.
   console.log(lines.join("\n"));
 
+  // SIGTERM is an orchestrator's or a rolling restart's: the server keeps listening for a
+  // while, refusing writes and readiness, so that a balancer stops sending before the
+  // listener closes and new connections are refused. Ctrl-C (SIGINT) stops at once, also
+  // during that wait.
   let stopping = false;
+  let endWait: (() => void) | undefined;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      if (signal === "SIGINT") endWait?.();
+      return;
+    }
     stopping = true;
-    // SIGTERM is an orchestrator's or a rolling restart's: the server keeps listening for a
-    // while, refusing writes and readiness, so that a balancer stops sending before the
-    // listener closes and new connections are refused. Ctrl-C (SIGINT) stops at once.
     const drainMs = signal === "SIGTERM" ? config.http.drainMs : 0;
     api.beginDraining();
     if (drainMs > 0) console.log(`${signal}: refusing writes and readiness for ${drainMs} ms (MANDAT_DRAIN_MS)`);
-    const closed = new Promise((resolve) => setTimeout(resolve, drainMs)).then(() => {
+    const waited = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, drainMs);
+      endWait = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    const closed = waited.then(() => {
       console.log(`${signal}: finishing in-flight requests, then closing the store`);
       return api.close();
     });
