@@ -23,6 +23,7 @@ import { AppendNotifier } from "../subscription/append-notifier.js";
 import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
 import { type RawEventRow, eventToRow, rawRowToEvent, storedForm } from "./event-row-mapping.js";
 import { openLogReaderThread } from "./log-reader-thread.js";
+import { checkHere, checkOnThread } from "./integrity-check-thread.js";
 import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, READ_ALL_SQL, applyPragmas } from "./sqlite-schema.js";
 import { StreamHeads } from "./stream-heads.js";
 
@@ -190,15 +191,14 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       return enqueued;
     });
 
-  // SQLite's integrity check: every page, every b-tree in order, every index against its table.
-  // About a second for a million events once the file is in memory: beside the walk of the log.
-  checkStorage: Effect.Effect<ReadonlyArray<string>, StoreUnavailable> = Effect.suspend(() =>
-    this.attempt("cannot check the database file", () => {
-      const found = this.db.pragma("integrity_check", { simple: false }) as Array<{ integrity_check: string }>;
-      const problems = found.map((row) => row.integrity_check);
-      return problems.length === 1 && problems[0] === "ok" ? [] : problems;
-    }),
-  );
+  // SQLite's integrity check: every page, every b-tree in order, every index against its table;
+  // on a thread of its own for a log in a file (integrity-check-thread.ts).
+  checkStorage: Effect.Effect<ReadonlyArray<string>, StoreUnavailable> = Effect.suspend(() => {
+    const found = this.db.memory
+      ? this.attempt("cannot check the database file", () => checkHere(this.db))
+      : Effect.mapError(checkOnThread(this.db.name), unavailable("cannot check the database file"));
+    return Effect.map(found, (problems) => (problems.length === 1 && problems[0] === "ok" ? [] : problems));
+  });
 
   readStream = (
     streamId: string,
