@@ -126,6 +126,32 @@ describe("ProjectionRunner", () => {
     expect(warnings).toEqual([expect.stringMatching(/^The read models were built from another log \(at position 30/)]);
   });
 
+  it("takes the read models a full rebuild made from a restored log as that log's, at the next start", async () => {
+    const head = await append(30);
+    const first = await start({});
+    expect(await waitFor(first, head)).toBe(true);
+    await Effect.runPromise(first.stop());
+    store.close();
+    store = SqliteEventStore.open({ path: ":memory:", pollIntervalMs: 20 });
+    const restoredHead = await append(10, 2);
+    // `mandat rebuild` with the server stopped: every read model, from the restored log.
+    await Effect.runPromise(rebuildProjections(db, store, [tallyProjection({})]));
+    const generation = db.prepare("SELECT generation FROM projection_checkpoints").pluck().get();
+    const warnings: string[] = [];
+    const warned = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", warned);
+    try {
+      const second = await start({});
+      expect(await waitFor(second, restoredHead)).toBe(true);
+      await new Promise(setImmediate);
+    } finally {
+      process.off("warning", warned);
+    }
+    expect(warnings).toEqual([]);
+    expect(db.prepare("SELECT generation FROM projection_checkpoints").pluck().get()).toBe(generation);
+    expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(10);
+  });
+
   it("keeps its read models on a restart over the same log, and after appends to it", async () => {
     const head = await append(20);
     const first = await start({});

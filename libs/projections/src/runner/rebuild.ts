@@ -85,6 +85,10 @@ export const rebuildProjections = (
       });
     }
     const swap = db.transaction(() => {
+      // Every read model built again from this log: the anchor is this log's, even if an
+      // earlier one (restored from an older backup) had moved it further; else it only moves on.
+      const rebuiltAll = checkpoints.all().every(({ name }) => builds.some((build) => build.projection.name === name));
+      if (rebuiltAll) checkpoints.dropAnchor();
       if (last) checkpoints.anchorAt(last);
       return builds.map(({ projection, generation }) => {
         const previous = checkpoints.get(projection.name);
