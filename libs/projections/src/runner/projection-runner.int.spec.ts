@@ -73,6 +73,30 @@ const logged = (key: "stream_id" | "n", version = 1): ProjectionDefinition<"logg
   },
 });
 
+/** Read models of a 30-event log, projected and stopped; then an empty log in its place. */
+const projectedThenLogReplaced = async () => {
+  const head = await append(30);
+  const first = await start({});
+  expect(await waitFor(first, head)).toBe(true);
+  await Effect.runPromise(first.stop());
+  store.close();
+  store = SqliteEventStore.open({ path: ":memory:", pollIntervalMs: 20 });
+};
+
+/** The process warnings emitted while `run` runs, and on the ticks just after it. */
+const warningsWhile = async (run: () => Promise<void>): Promise<string[]> => {
+  const warnings: string[] = [];
+  const warned = (warning: Error) => warnings.push(warning.message);
+  process.on("warning", warned);
+  try {
+    await run();
+    await new Promise(setImmediate);
+  } finally {
+    process.off("warning", warned);
+  }
+  return warnings;
+};
+
 describe("ProjectionRunner", () => {
   it("catches up from the start, then follows live appends", async () => {
     const head = await append(30);
@@ -100,25 +124,14 @@ describe("ProjectionRunner", () => {
     ["a log restored from an older backup, ending before the read models", 10],
     ["another log, as long as theirs or longer (two servers given one read-model database)", 40],
   ])("starts every read model afresh on %s, and answers nothing from the other log meanwhile", async (_, events) => {
-    const head = await append(30);
-    const first = await start({});
-    expect(await waitFor(first, head)).toBe(true);
-    await Effect.runPromise(first.stop());
-    store.close();
-    store = SqliteEventStore.open({ path: ":memory:", pollIntervalMs: 20 });
+    await projectedThenLogReplaced();
     const otherHead = await append(events, 2);
-    const warnings: string[] = [];
-    const warned = (warning: Error) => warnings.push(warning.message);
-    process.on("warning", warned);
-    try {
+    const warnings = await warningsWhile(async () => {
       const second = await start({});
       // Until it has caught up, the tables hold nothing of the first log.
       expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBeLessThanOrEqual(otherHead);
       expect(await waitFor(second, otherHead)).toBe(true);
-      await new Promise(setImmediate);
-    } finally {
-      process.off("warning", warned);
-    }
+    });
     expect(tallies().map(({ stream_id, events }) => [stream_id, events])).toEqual([
       ["tally-0", Math.ceil(events / 2)],
       ["tally-1", Math.floor(events / 2)],
@@ -127,26 +140,15 @@ describe("ProjectionRunner", () => {
   });
 
   it("takes the read models a full rebuild made from a restored log as that log's, at the next start", async () => {
-    const head = await append(30);
-    const first = await start({});
-    expect(await waitFor(first, head)).toBe(true);
-    await Effect.runPromise(first.stop());
-    store.close();
-    store = SqliteEventStore.open({ path: ":memory:", pollIntervalMs: 20 });
+    await projectedThenLogReplaced();
     const restoredHead = await append(10, 2);
     // `mandat rebuild` with the server stopped: every read model, from the restored log.
     await Effect.runPromise(rebuildProjections(db, store, [tallyProjection({})]));
     const generation = db.prepare("SELECT generation FROM projection_checkpoints").pluck().get();
-    const warnings: string[] = [];
-    const warned = (warning: Error) => warnings.push(warning.message);
-    process.on("warning", warned);
-    try {
+    const warnings = await warningsWhile(async () => {
       const second = await start({});
       expect(await waitFor(second, restoredHead)).toBe(true);
-      await new Promise(setImmediate);
-    } finally {
-      process.off("warning", warned);
-    }
+    });
     expect(warnings).toEqual([]);
     expect(db.prepare("SELECT generation FROM projection_checkpoints").pluck().get()).toBe(generation);
     expect(tallies().reduce((sum, t) => sum + t.events, 0)).toBe(10);
