@@ -24,6 +24,9 @@ export default defineConfig({
       { extends: true, test: { name: "e2e", include: ["test/**/*.spec.ts", "apps/*/test/**/*.spec.ts"], isolate: false } },
     ],
     pool: "forks",
+    // Set before any spec opens a database: with isolate false, the first one to do so in a
+    // worker loads better-sqlite3's addon, which reads it once (open-for-reading.ts).
+    env: { SQLITE_USE_URI: "1" },
     // The end-to-end files mostly wait on child processes (the server, Chromium): two files at
     // a time keep two cores busy, where vitest's default (cores − 1) runs one at a time on the
     // two-core machines CI has. Measured: 519 s with one, 318 s with two, 307 s with three.

@@ -4,6 +4,7 @@ import {
   EventStoreAdmin,
   type EventStoreAdminService,
   type EventStoreService,
+  NO_OBSERVER,
   type StoreUnavailable,
 } from "#event-store";
 import type { KeyStoreUnavailable } from "#privacy";
@@ -47,11 +48,17 @@ export function cliConfig(): MandatConfig {
 }
 
 /**
- * Opens the configured stores. Tools that read refuse to create a log: pointing one at a
- * wrong path should say so, not start an empty log there.
+ * What a command does with the log: starts one where there is none (`create`: demo,
+ * import), writes an existing one (`write`: rebuild, seal), or only reads it (`read`:
+ * verify, export, history), changing nothing in its folder and creating nothing there, so
+ * that an auditor with read access alone can run it. Only `create` may start a log: pointing
+ * another tool at a wrong path should say so, not start an empty log there.
  */
-export function openContext(options: { readonly mustExist: boolean }): Promise<CliContext> {
-  return openContextOn<never>(options, mandatLayer);
+export type LogUse = "create" | "write" | "read";
+
+/** Opens the configured stores for `use`. */
+export function openContext(use: LogUse): Promise<CliContext> {
+  return openContextOn<never>(use, (config) => mandatLayer(config, NO_OBSERVER, use === "read" ? "read-only" : "read-write"));
 }
 
 /**
@@ -59,11 +66,11 @@ export function openContext(options: { readonly mustExist: boolean }): Promise<C
  * opens everything before the command starts; a failure half-way closes what was opened.
  */
 async function openContextOn<Extra>(
-  options: { readonly mustExist: boolean },
+  use: LogUse,
   layer: (config: MandatConfig) => Layer.Layer<MandatServices | Extra, StoreUnavailable | KeyStoreUnavailable>,
 ): Promise<CliContext<MandatServices | Extra>> {
   const config = cliConfig();
-  if (options.mustExist && config.store.engine === "sqlite" && !existsSync(config.store.path)) {
+  if (use !== "create" && config.store.engine === "sqlite" && !existsSync(config.store.path)) {
     throw new CliError(EXIT.noInput, `No event log at ${config.store.path} (set MANDAT_SQLITE_PATH to the server's log)`);
   }
   const effects = await asCliFailure(openRuntime(layer(config)));
@@ -78,8 +85,8 @@ async function openContextOn<Extra>(
 }
 
 /** Runs `use` with the opened stores and closes them afterwards, whatever happened. */
-export function withContext<A>(options: { readonly mustExist: boolean }, use: (context: CliContext) => Promise<A>): Promise<A> {
-  return using(openContext(options), use);
+export function withContext<A>(logUse: LogUse, use: (context: CliContext) => Promise<A>): Promise<A> {
+  return using(openContext(logUse), use);
 }
 
 /**
@@ -88,7 +95,7 @@ export function withContext<A>(options: { readonly mustExist: boolean }, use: (c
  */
 export function withReadModels<A>(use: (context: CliContext<MandatServices | ReadModels>) => Promise<A>): Promise<A> {
   return using(
-    openContextOn<ReadModels>({ mustExist: true }, (config) => mandatLayerWithReadModels(config)),
+    openContextOn<ReadModels>("write", (config) => mandatLayerWithReadModels(config)),
     use,
   );
 }

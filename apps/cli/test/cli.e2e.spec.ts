@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { jwtVerify } from "jose";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_BINARY, type Run, runCli } from "./support/run-cli.js";
+import { CLI_BINARY, NOBODY, type OtherUser, type Run, runCli } from "./support/run-cli.js";
 
 const root = join(import.meta.dirname, "../../..");
 const binary = CLI_BINARY;
@@ -33,6 +34,13 @@ const freshDir = () => {
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Only root may start a process as another user. */
+const RUN_AS_ANOTHER_USER = process.getuid?.() === 0;
+if (!RUN_AS_ANOTHER_USER)
+  console.info(
+    "mandat verify as a user who may only read its folder: skipped, the tests do not run as root and cannot start a process as another user",
+  );
 
 const noStackTrace = (run: Run) => expect(run.stderr).not.toMatch(/\n\s+at /);
 
@@ -106,6 +114,69 @@ describe("mandat on a store holding the demo history", () => {
     expect(again.stderr).toMatch(/exists: back up into a new folder/);
     expect((await mandat(["backup"])).code).toBe(64);
     noStackTrace(again);
+  });
+
+  describe("verify, export, history and backup read a backup as it is", () => {
+    // An auditor checks a backup, or the server's folder, with read access alone; and a
+    // backup that verified must still be the bytes that were backed up.
+    let folder: string;
+    let copy: Record<string, string>;
+    const contents = () =>
+      readdirSync(folder)
+        .sort()
+        .map(
+          (file) =>
+            `${file} ${createHash("sha256")
+              .update(readFileSync(join(folder, file)))
+              .digest("hex")}`,
+        );
+    const writableByAll = () => {
+      const dir = freshDir();
+      chmodSync(dir, 0o777);
+      return dir;
+    };
+    const readingTools = (as?: OtherUser) =>
+      Promise.all([
+        runCli(["verify"], folder, copy, as),
+        runCli(["export", "--format", "jsonl"], folder, copy, as),
+        runCli(["history", initiativeId], folder, copy, as),
+        runCli(["backup", "--output", join(writableByAll(), "backup")], folder, copy, as),
+      ]);
+
+    beforeAll(async () => {
+      folder = join(freshDir(), "backup");
+      expect((await mandat(["backup", "--output", folder])).code).toBe(0);
+      copy = {
+        MANDAT_SQLITE_PATH: join(folder, "mandat.sqlite"),
+        MANDAT_KEYS_PATH: join(folder, "keys.sqlite"),
+        MANDAT_SEALS_PATH: join(folder, "seals.sqlite"),
+        MANDAT_SEAL_KEYS_PATH: join(folder, "seal-keys.sqlite"),
+        MANDAT_READ_MODELS_PATH: join(folder, "read-models.sqlite"),
+        AUTH_JWT_SECRET: secret,
+      };
+    });
+
+    it("changing no byte of it and creating no file beside it", async () => {
+      const before = contents();
+      const [verified, exportedAgain, timeline, backedUp] = await readingTools();
+      for (const run of [verified, exportedAgain, timeline, backedUp]) expect(run.code, run.stderr).toBe(0);
+      expect(exportedAgain.stdout.trim().split("\n")).toEqual(exported);
+      expect(timeline.stdout).toMatch(/InitiativeRegistered/);
+      expect(contents()).toEqual(before);
+    });
+
+    it.runIf(RUN_AS_ANOTHER_USER)("as a user who may read the folder but not write in it", async () => {
+      // Readable by all for this test (the keys are the owner's alone in a backup), writable by none but root.
+      for (const path of [dirname(folder), folder]) chmodSync(path, 0o755);
+      for (const file of readdirSync(folder)) chmodSync(join(folder, file), 0o644);
+      const before = contents();
+      const [verified, exportedAgain, timeline, backedUp] = await readingTools(NOBODY);
+      for (const run of [verified, exportedAgain, timeline, backedUp]) expect(run.code, run.stderr).toBe(0);
+      expect(verified.stderr).toMatch(/\b(\d+) of \1 seals hold/);
+      expect(exportedAgain.stdout.trim().split("\n")).toEqual(exported);
+      expect(timeline.stdout).toMatch(/InitiativeRegistered/);
+      expect(contents()).toEqual(before);
+    });
   });
 
   it("history: the initiative as a timeline, an amendment showing scope before and after", async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { CommandStreams, RegistrationSeries } from "#application";
 import { upcasters } from "#domain";
 import {
@@ -11,7 +12,7 @@ import {
   UpcasterRegistry,
   withUpcasting,
 } from "#event-store";
-import { SqliteEventStore } from "#event-store/sqlite";
+import { type FileAccess, SqliteEventStore, openSqliteForReading } from "#event-store/sqlite";
 import { type KeyStore, type KeyStoreUnavailable, SqliteKeyStore } from "#privacy";
 import { Context, Effect, Layer } from "effect";
 import type { MandatConfig } from "./config.js";
@@ -29,10 +30,13 @@ const adapterContext = (adapter: EventStoreService & EventStoreAdminService) =>
 const rawEventStore = (
   config: MandatConfig,
   observer: EventStoreObserver,
+  access: FileAccess,
 ): Layer.Layer<RawEventStore | EventStoreAdmin, StoreUnavailable> => {
   switch (config.store.engine) {
     case "sqlite":
-      return Layer.scopedContext(Effect.map(SqliteEventStore.acquire({ path: config.store.path, observer }), adapterContext));
+      return Layer.scopedContext(
+        Effect.map(SqliteEventStore.acquire({ path: config.store.path, observer, access }), adapterContext),
+      );
     case "eventstoredb": {
       const { connectionString } = config.store;
       // Loaded only when configured: the gRPC client is heavy for the embedded default.
@@ -50,13 +54,16 @@ const rawEventStore = (
 /**
  * Everything a Mandat process runs on, opened on acquire and closed (appends flushed) on
  * release. The embedded store tells `observer` how its appends and group commits go.
+ * `read-only`: the local files (the embedded log, the seals, the person keys) are opened so
+ * that nothing in them or beside them changes, and none is created: the tools that only read.
  */
 export const mandatLayer = (
   config: MandatConfig,
   observer: EventStoreObserver = NO_OBSERVER,
+  access: FileAccess = "read-write",
 ): Layer.Layer<MandatServices, StoreUnavailable | KeyStoreUnavailable> => {
   const registry = new UpcasterRegistry(upcasters);
-  const raw = rawEventStore(config, observer);
+  const raw = rawEventStore(config, observer, access);
   const upcast = Layer.effect(
     EventStore,
     Effect.map(RawEventStore, (store) => withUpcasting(store, registry)),
@@ -66,10 +73,16 @@ export const mandatLayer = (
   // Commands number in the configured series; a reference, so it adds nothing to MandatServices.
   const series = Layer.succeed(RegistrationSeries, { pattern: config.registrationSeries });
   // Seals are kept and checked beside the log, against the log as stored.
-  const sealing = sealingLayer(config.seals);
+  const sealing = sealingLayer(config.seals, access);
   return Layer.mergeAll(
     Layer.provideMerge(Layer.merge(commandStreams, sealing), raw),
-    SqliteKeyStore.layer(config.keysPath),
+    keyStoreLayer(config.keysPath, access),
     series,
   );
 };
+
+/** The person keys; a tool that only reads opens the file as it is, and without one no name opens. */
+const keyStoreLayer = (path: string, access: FileAccess): Layer.Layer<KeyStore, KeyStoreUnavailable> =>
+  access === "read-write"
+    ? SqliteKeyStore.layer(path)
+    : SqliteKeyStore.readingLayer(() => (existsSync(path) ? openSqliteForReading(path) : undefined));

@@ -10,7 +10,7 @@ import {
   makeLogSealer,
   verifyStore,
 } from "#event-store";
-import { SqliteSealKeyRing, SqliteSealStore } from "#event-store/sqlite";
+import { type FileAccess, SqliteSealKeyRing, SqliteSealStore } from "#event-store/sqlite";
 import { Context, Deferred, Effect, Layer, Schedule } from "effect";
 import type { SealSettings } from "./seal-settings.js";
 import { RawEventStore } from "./raw-event-store.js";
@@ -86,9 +86,10 @@ const logVerification = Layer.effect(
 /** The seal store, the signing keys (opened on first use), the sealer and the cached verification. */
 export const sealingLayer = (
   settings: SealSettings,
+  access: FileAccess = "read-write",
 ): Layer.Layer<SealingServices, StoreUnavailable, RawEventStore | EventStoreAdmin> => {
   const stores = Layer.merge(
-    Layer.scoped(SealStore, SqliteSealStore.acquire(settings.sealsPath)),
+    Layer.scoped(SealStore, SqliteSealStore.acquire(settings.sealsPath, access)),
     Layer.scoped(
       SealKeyRing,
       Effect.acquireRelease(

@@ -24,12 +24,17 @@ const checkpointRetrySchedule = Schedule.exponential("5 millis").pipe(Schedule.j
 export class SqliteKeyStore implements KeyStoreService {
   private readonly statements;
 
-  private constructor(private readonly db: Database.Database) {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = FULL");
-    db.pragma("secure_delete = ON");
+  private constructor(
+    private readonly db: Database.Database,
+    access: "read-write" | "read-only",
+  ) {
     db.pragma(BUSY_TIMEOUT);
-    db.exec("CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL) STRICT");
+    if (access === "read-write") {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = FULL");
+      db.pragma("secure_delete = ON");
+      db.exec("CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL) STRICT");
+    }
     this.statements = {
       find: db.prepare<[string], { key: Buffer }>("SELECT key FROM person_keys WHERE person_id = ?"),
       // Replacing: a registration decided again after a conflict stores the key of the attempt that is appended.
@@ -43,16 +48,24 @@ export class SqliteKeyStore implements KeyStoreService {
       mkdirSync(dirname(path), { recursive: true });
       keepPrivate(path);
     }
-    return new SqliteKeyStore(new Database(path));
+    return new SqliteKeyStore(new Database(path), "read-write");
   }
 
   static layer(path: string): Layer.Layer<KeyStore, KeyStoreUnavailable> {
-    return Layer.scoped(
-      KeyStore,
-      Effect.acquireRelease(Effect.try({ try: () => SqliteKeyStore.open(path), catch: unavailable }), (store) =>
-        Effect.sync(() => store.close()),
-      ),
-    );
+    return scopedLayer(() => SqliteKeyStore.open(path));
+  }
+
+  /**
+   * The keys as they are, for a tool that only reads them (`mandat history`): `open` gives
+   * the file opened so that nothing in it or beside it changes, or nothing where no key was
+   * ever kept; then no name can be opened, and none is created. Keeping and erasing keys
+   * fail as SQLite refuses to write.
+   */
+  static readingLayer(open: () => Database.Database | undefined): Layer.Layer<KeyStore, KeyStoreUnavailable> {
+    return scopedLayer(() => {
+      const db = open();
+      return db ? new SqliteKeyStore(db, "read-only") : SqliteKeyStore.open(":memory:");
+    });
   }
 
   store = (personId: string, key: Buffer) =>
@@ -96,6 +109,12 @@ export class SqliteKeyStore implements KeyStoreService {
     }
   }
 }
+
+const scopedLayer = (open: () => SqliteKeyStore): Layer.Layer<KeyStore, KeyStoreUnavailable> =>
+  Layer.scoped(
+    KeyStore,
+    Effect.acquireRelease(Effect.try({ try: open, catch: unavailable }), (store) => Effect.sync(() => store.close())),
+  );
 
 const unavailable = (cause: unknown) =>
   new KeyStoreUnavailable({ reason: cause instanceof Error ? cause.message : String(cause) });

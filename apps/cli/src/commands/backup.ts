@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { MandatConfig } from "#platform";
-import Database from "better-sqlite3";
+import { openSqliteForReading } from "#event-store/sqlite";
 import { cliConfig } from "../cli-context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -86,12 +86,14 @@ export async function backup(options: { readonly output?: string }): Promise<Exi
 /** SQLite's online backup of one database into `target`, which a secret's copy holds readable by its owner only from the start. */
 async function copyDatabase(source: string, target: string, what: string, secret: boolean): Promise<void> {
   if (secret) closeSync(openSync(target, "w", 0o600));
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  // Read as verify reads: a backup may be taken by a user who may only read the server's folder.
+  let db: ReturnType<typeof openSqliteForReading> | undefined;
   try {
+    db = openSqliteForReading(source);
     await db.backup(target, { progress: () => ALL_PAGES });
   } catch (error) {
     throw new CliError(EXIT.cannotCreate, `Cannot copy ${what} from ${source}: ${(error as Error).message}`);
   } finally {
-    db.close();
+    db?.close();
   }
 }

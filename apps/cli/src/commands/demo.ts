@@ -5,7 +5,7 @@ import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
 /** `mandat demo`: the demo history of docs/domain.md "Demo data", through the real pipeline, into an empty log. */
 export async function demo(): Promise<ExitCode> {
-  return withContext({ mustExist: false }, async (context) => {
+  return withContext("create", async (context) => {
     const head = await context.run(context.store.headPosition);
     if (head > 0)
       throw new CliError(EXIT.cannotCreate, `The log already holds ${head} events; the demo goes only into an empty log`);

@@ -41,7 +41,7 @@ export async function exportLog(options: ExportOptions): Promise<ExitCode> {
       EXIT.usage,
       "--seals goes with an export of the whole log: leave out --stream, --initiative, --from and --to",
     );
-  return withContext({ mustExist: true }, async (context) => {
+  return withContext("read", async (context) => {
     const out = options.output ? await createOutput(options.output) : process.stdout;
     try {
       let exported = 0;

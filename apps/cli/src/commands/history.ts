@@ -15,7 +15,7 @@ export async function history(target: string | undefined, options: { asOf?: stri
   if (!parseStreamName(streamId))
     throw new CliError(EXIT.usage, `"${target}" is neither an initiative id nor a stream id such as signal-<id>`);
   const asOf = instantOption("--asOf", options.asOf, "end");
-  return withContext({ mustExist: true }, async (context) => {
+  return withContext("read", async (context) => {
     const events = await context
       .run(context.store.readStream(streamId, asOf === undefined ? {} : { recordedUpTo: asOf }))
       .catch((error: { _tag?: string }) => {

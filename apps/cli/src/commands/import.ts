@@ -44,7 +44,7 @@ export async function importLog(file: string | undefined, options: { readonly se
     throw new CliError(EXIT.noInput, `Cannot read ${file}`);
   });
   const seals = options.seals === undefined ? undefined : await readSeals(options.seals);
-  return withContext({ mustExist: false }, async (context) => {
+  return withContext("create", async (context) => {
     const progress = new ProgressBar("verify");
     const report = await context.run(
       Effect.gen(function* () {

@@ -13,7 +13,7 @@ export async function rebuild(name: string | undefined): Promise<ExitCode> {
   if (projections.length === 0) {
     throw new CliError(EXIT.usage, `No read model "${name}"; there are: ${allProjections.map((p) => p.name).join(", ")}`);
   }
-  return withContext({ mustExist: true }, async (context) => {
+  return withContext("write", async (context) => {
     const progress = new ProgressBar("rebuild");
     // The read-model database is opened for the rebuild alone and closed however it ends.
     const rebuilt = Effect.scoped(

@@ -10,7 +10,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
  * seals they signed still verify.
  */
 export async function sealKeys(options: { readonly rotate?: boolean }): Promise<ExitCode> {
-  return withContext({ mustExist: false }, async (context) => {
+  return withContext("create", async (context) => {
     const keys = await context.run(
       Effect.gen(function* () {
         const store = yield* SealStore;

@@ -9,7 +9,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
  * records. The first seal creates the signing key (MANDAT_SEAL_KEYS_PATH).
  */
 export async function seal(): Promise<ExitCode> {
-  return withContext({ mustExist: true }, async (context) => {
+  return withContext("write", async (context) => {
     const made = await context.run(Effect.flatMap(LogSealer, (sealer) => sealer.seal));
     console.log(JSON.stringify(made, null, 2));
     console.error(`Sealed ${made.eventCount} events up to position ${made.position} with key ${made.keyId}`);

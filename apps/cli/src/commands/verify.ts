@@ -9,7 +9,7 @@ import { ProgressBar } from "../progress-bar.js";
  * seal, for an auditor to keep outside the system.
  */
 export async function verify(options: { readonly json?: boolean }): Promise<ExitCode> {
-  return withContext({ mustExist: true }, async (context) => {
+  return withContext("read", async (context) => {
     const progress = new ProgressBar("verify");
     const report = await context.run(verifyLogAndSeals({ onProgress: progress.onProgress }));
     progress.done(

@@ -4,3 +4,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from "./sqlite-event-s
 export { EVENT_LOG_SCHEMA, applyPragmas } from "./sqlite-schema.js";
 export { SqliteSealStore } from "./sqlite-seal-store.js";
 export { SqliteSealKeyRing } from "./sqlite-seal-key-ring.js";
+export { type FileAccess, openSqliteForReading } from "./open-for-reading.js";

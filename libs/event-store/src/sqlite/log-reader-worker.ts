@@ -2,7 +2,8 @@
 // asks for over its own read-only connection, ahead of the caller working on the last one.
 // Kept free of Effect, which this thread would otherwise load whole for nothing.
 import { parentPort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openSqliteForReading } from "./open-for-reading.js";
 import { type RawEventRow, withDataParsed } from "./event-row-mapping.js";
 import type { LogReaderData, LogReaderReply, LogReaderRequest } from "./log-reader-protocol.js";
 import { READ_ALL_SQL, applyReaderPragmas } from "./sqlite-schema.js";
@@ -18,7 +19,7 @@ let next = fromPosition;
 /** Opened on the first request, inside read's try: a log that cannot be opened is a failure to report. */
 const statement = () => {
   if (readAll) return readAll;
-  db = new Database(path, { readonly: true, fileMustExist: true });
+  db = openSqliteForReading(path);
   applyReaderPragmas(db);
   readAll = db.prepare<[number, number], RawEventRow>(READ_ALL_SQL).raw(true);
   return readAll;

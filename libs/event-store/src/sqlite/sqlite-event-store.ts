@@ -24,7 +24,16 @@ import { catchUpSubscription } from "../subscription/catch-up-subscription.js";
 import { type RawEventRow, eventToRow, rawRowToEvent, storedForm } from "./event-row-mapping.js";
 import { openLogReaderThread } from "./log-reader-thread.js";
 import { checkHere, checkOnThread } from "./integrity-check-thread.js";
-import { EVENT_COLUMNS, EVENT_LOG_SCHEMA, type EventRow, READ_ALL_SQL, applyPragmas } from "./sqlite-schema.js";
+import { type FileAccess, openSqliteForReading } from "./open-for-reading.js";
+import {
+  EVENT_COLUMNS,
+  EVENT_LOG_SCHEMA,
+  type EventRow,
+  READ_ALL_SQL,
+  applyPragmas,
+  applyReaderPragmas,
+  requireEventLog,
+} from "./sqlite-schema.js";
 import { StreamHeads } from "./stream-heads.js";
 
 export interface SqliteEventStoreOptions {
@@ -36,6 +45,12 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Refuse to create a new log (operators pointing a tool at the wrong path). */
   readonly fileMustExist?: boolean;
+  /**
+   * `read-only`: open an existing log without changing it or anything beside it
+   * (openSqliteForReading), for the tools that only read it, run by an auditor who may have
+   * read access alone. Appends and imports then fail as SQLite refuses to write.
+   */
+  readonly access?: FileAccess;
   /** Told how long appends take and how many each group commit writes (the server's metrics). */
   readonly observer?: EventStoreObserver;
   /**
@@ -93,12 +108,16 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
 
   private constructor(
     private readonly db: Database.Database,
+    /** The file, as the log reader and integrity check threads open it again. */
+    private readonly path: string,
+    access: FileAccess,
     private readonly clock: () => Date,
     private readonly pollIntervalMs: number,
     private readonly observer: EventStoreObserver,
     private readonly readAheadThreshold: number,
   ) {
-    db.exec(EVENT_LOG_SCHEMA);
+    if (access === "read-only") requireEventLog(db, path);
+    else db.exec(EVENT_LOG_SCHEMA);
     this.statements = {
       lastEvent: db.prepare<[], { position: number; recorded_at: string }>(
         "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1",
@@ -129,12 +148,19 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const inMemory = options.path === ":memory:";
-    if (!inMemory && !options.fileMustExist) mkdirSync(dirname(options.path), { recursive: true });
-    const db = new Database(options.path, { fileMustExist: options.fileMustExist ?? false });
+    const access = inMemory ? "read-write" : (options.access ?? "read-write");
+    const readOnly = access === "read-only";
+    if (!inMemory && !readOnly && !options.fileMustExist) mkdirSync(dirname(options.path), { recursive: true });
+    const db = readOnly
+      ? openSqliteForReading(options.path)
+      : new Database(options.path, { fileMustExist: options.fileMustExist ?? false });
     try {
-      applyPragmas(db);
+      if (readOnly) applyReaderPragmas(db);
+      else applyPragmas(db);
       return new SqliteEventStore(
         db,
+        options.path,
+        access,
         options.clock ?? (() => new Date()),
         options.pollIntervalMs ?? 250,
         options.observer ?? NO_OBSERVER,
@@ -196,7 +222,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
   checkStorage: Effect.Effect<ReadonlyArray<string>, StoreUnavailable> = Effect.suspend(() => {
     const found = this.db.memory
       ? this.attempt("cannot check the database file", () => checkHere(this.db))
-      : Effect.mapError(checkOnThread(this.db.name), unavailable("cannot check the database file"));
+      : Effect.mapError(checkOnThread(this.path), unavailable("cannot check the database file"));
     return Effect.map(found, (problems) => (problems.length === 1 && problems[0] === "ok" ? [] : problems));
   });
 
@@ -232,7 +258,7 @@ export class SqliteEventStore implements EventStoreService, EventStoreAdminServi
       // A log in memory is this connection's alone: no other can read it.
       !options.readAhead || this.db.memory || head - (options.fromPosition ?? 0) < this.readAheadThreshold
         ? Effect.succeed(readAllCursor(this.readAll, options))
-        : openLogReaderThread(this.db.name, options, (fromPosition) => readAllCursor(this.readAll, { ...options, fromPosition })),
+        : openLogReaderThread(this.path, options, (fromPosition) => readAllCursor(this.readAll, { ...options, fromPosition })),
     );
 
   subscribe = (options: SubscribeOptions) =>

@@ -47,6 +47,12 @@ CREATE TABLE IF NOT EXISTS idempotency_records (
 ) STRICT;
 `;
 
+/** A log opened for reading only cannot be given its tables: a file without them is not a log. */
+export function requireEventLog(db: Database.Database, path: string): void {
+  const found = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('events', 'idempotency_records')");
+  if (found.pluck().get() !== 2) throw new Error(`${path} is not a Mandat event log: it has no table of events`);
+}
+
 /**
  * A stored event row: the values of EVENT_COLUMNS, in order, bound by position (better-sqlite3
  * looks named parameters up one by one). `metadata` holds all of the envelope's metadata but `hash`.

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Effect, type Scope } from "effect";
@@ -6,6 +6,7 @@ import { StoreUnavailable } from "../port/errors.js";
 import type { Seal } from "../seals/seal.js";
 import type { SealKeySet, SealPublicJwk } from "../seals/seal-keys.js";
 import type { SealStoreService } from "../seals/seal-store.js";
+import { type FileAccess, openSqliteForReading } from "./open-for-reading.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS seals (
@@ -29,11 +30,16 @@ CREATE TABLE IF NOT EXISTS seal_public_keys (
 export class SqliteSealStore implements SealStoreService {
   private readonly statements;
 
-  private constructor(private readonly db: Database.Database) {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = FULL");
+  private constructor(
+    private readonly db: Database.Database,
+    access: FileAccess,
+  ) {
     db.pragma("busy_timeout = 5000");
-    db.exec(SCHEMA);
+    if (access === "read-write") {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = FULL");
+      db.exec(SCHEMA);
+    }
     this.statements = {
       add: db.prepare("INSERT INTO seals (event_count, seal) VALUES (?, ?)"),
       all: db.prepare<[], { seal: string }>("SELECT seal FROM seals ORDER BY event_count, id"),
@@ -48,12 +54,23 @@ export class SqliteSealStore implements SealStoreService {
 
   static open(path: string): SqliteSealStore {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    return new SqliteSealStore(new Database(path));
+    return new SqliteSealStore(new Database(path), "read-write");
   }
 
-  static acquire(path: string): Effect.Effect<SqliteSealStore, StoreUnavailable, Scope.Scope> {
+  /**
+   * The seals as they are, changing nothing (openSqliteForReading); a log never sealed has
+   * no file of seals, and reads as one without any.
+   */
+  static openForReading(path: string): SqliteSealStore {
+    return existsSync(path) ? new SqliteSealStore(openSqliteForReading(path), "read-only") : SqliteSealStore.open(":memory:");
+  }
+
+  static acquire(
+    path: string,
+    access: FileAccess = "read-write",
+  ): Effect.Effect<SqliteSealStore, StoreUnavailable, Scope.Scope> {
     return Effect.acquireRelease(
-      attempt(() => SqliteSealStore.open(path)),
+      attempt(() => (access === "read-write" ? SqliteSealStore.open(path) : SqliteSealStore.openForReading(path))),
       (store) => Effect.sync(() => store.close()),
     );
   }
