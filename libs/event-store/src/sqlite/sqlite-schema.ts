@@ -49,7 +49,9 @@ CREATE TABLE IF NOT EXISTS idempotency_records (
 
 /** A log opened for reading only cannot be given its tables: a file without them is not a log. */
 export function requireEventLog(db: Database.Database, path: string): void {
-  const found = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('events', 'idempotency_records')");
+  const found = db.prepare(
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('events', 'idempotency_records')",
+  );
   if (found.pluck().get() !== 2) throw new Error(`${path} is not a Mandat event log: it has no table of events`);
 }
 

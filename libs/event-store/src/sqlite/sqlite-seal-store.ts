@@ -65,10 +65,7 @@ export class SqliteSealStore implements SealStoreService {
     return existsSync(path) ? new SqliteSealStore(openSqliteForReading(path), "read-only") : SqliteSealStore.open(":memory:");
   }
 
-  static acquire(
-    path: string,
-    access: FileAccess = "read-write",
-  ): Effect.Effect<SqliteSealStore, StoreUnavailable, Scope.Scope> {
+  static acquire(path: string, access: FileAccess = "read-write"): Effect.Effect<SqliteSealStore, StoreUnavailable, Scope.Scope> {
     return Effect.acquireRelease(
       attempt(() => (access === "read-write" ? SqliteSealStore.open(path) : SqliteSealStore.openForReading(path))),
       (store) => Effect.sync(() => store.close()),
