@@ -161,3 +161,30 @@ describe("Location on 201", () => {
     expect(cadence.headers.get("location")).toBeNull();
   });
 });
+
+describe("an id written in upper case", () => {
+  // RFC 9562: a UUID is read in either case. One spelling must not name a second stream.
+  it("names the same resource in a path, a filter and a body as in lower case", async () => {
+    const upper = seeded.initiativeId.toUpperCase();
+    const read = await core.get(after(`/api/v1/initiatives/${upper}`, seeded.position));
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body.id).toBe(seeded.initiativeId);
+
+    const goal = await core.post(`/api/v1/initiatives/${upper}/goals`, { statement: "Mål skrivet med versaler" });
+    const { position } = expectWrite(goal, 201);
+    const person = await core.post("/api/v1/people", {
+      organisationId: seeded.organisationId.toUpperCase(),
+      name: "Person med versal-id",
+    });
+    const { id } = expectWrite(person, 201);
+    const ofOrganisation = await core.get(
+      after(`/api/v1/people?organisationId=${seeded.organisationId.toUpperCase()}`, Math.max(position, ok(person).position)),
+    );
+    expect(ofOrganisation.status).toBe(200);
+    const listed = ofOrganisation.body.find((entry: { id: string }) => entry.id === id);
+    expect(listed.organisationId).toBe(seeded.organisationId);
+
+    const overview = await core.get(after(`/api/v1/initiatives/${seeded.initiativeId}`, position));
+    expect(overview.body.goals.map((g: { statement: string }) => g.statement)).toContain("Mål skrivet med versaler");
+  });
+});

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { anId } from "#domain";
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -33,8 +34,7 @@ const exportQuery = periodInOrder(
       .enum(EXPORT_FORMATS)
       .default("jsonl")
       .describe("`jsonl` (one envelope per line) or `csv` (for Excel); default jsonl"),
-    initiativeId: z
-      .uuid()
+    initiativeId: anId()
       .optional()
       .describe("Only this initiative's events: its own stream, and the streams of the signals and tensions about it"),
     from: recordedTime("start"),

@@ -1,5 +1,5 @@
 import { recordIndicatorReading } from "#application";
-import { isoDate } from "#domain";
+import { anId, isoDate } from "#domain";
 import { indicatorReadingsPage, indicatorReadingsProjection } from "#projections";
 import { z } from "zod";
 import { commandRoute } from "../http/command-route.js";
@@ -37,7 +37,7 @@ export const indicatorReadingRoutes = {
     operationId: "listIndicatorReadings",
     summary: "The goal's indicator readings taken on or before at, as known at asOf, by the day read",
     tag,
-    params: z.strictObject({ id: z.uuid(), goalId: z.uuid() }),
+    params: z.strictObject({ id: anId(), goalId: anId() }),
     query: z.strictObject({ ...timeTravelQuery.shape, ...pageQuery.shape }),
     response: z.array(IndicatorReading),
     problems: [...READ_PROBLEMS, "not-found"],

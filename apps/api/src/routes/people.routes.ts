@@ -6,7 +6,7 @@ import {
   startCoreTeamMembership,
   unlinkLogin,
 } from "#application";
-import { type Principal, hasAnyRole, personStream } from "#domain";
+import { type Principal, anId, hasAnyRole, personStream } from "#domain";
 import { type PersonView, describePeopleReadModels, peopleDirectory } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
@@ -43,7 +43,7 @@ const personAnswer = (person: PersonView & { organisationId: string }, principal
 };
 
 const directoryQuery = z.strictObject({
-  organisationId: z.uuid().optional().describe("Only the people of this organisation"),
+  organisationId: anId().optional().describe("Only the people of this organisation"),
   ...asOfQuery.shape,
   ...pageQuery.shape,
 });

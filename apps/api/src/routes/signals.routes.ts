@@ -1,5 +1,5 @@
 import { acknowledgeSignal, answerSignal, submitSignal, withdrawSignal } from "#application";
-import { ClauseId, MandatePosition, SignalFollowUp, SignalKind, SignalOutcome, isoDate } from "#domain";
+import { ClauseId, MandatePosition, SignalFollowUp, SignalKind, SignalOutcome, anId, isoDate } from "#domain";
 import { signalInboxProjection, signalPage } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
@@ -20,7 +20,7 @@ const signalsQuery = z.strictObject({
     .enum(["unanswered", "answered"])
     .optional()
     .describe("`unanswered`: the inbox, oldest first; `answered`: newest answer first; default: all, oldest first"),
-  initiativeId: z.uuid().optional(),
+  initiativeId: anId().optional(),
   clauseId: ClauseId.optional().describe(
     "Only the signals citing this clause (with initiativeId: of that initiative's mandates)",
   ),

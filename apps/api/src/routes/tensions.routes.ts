@@ -1,5 +1,5 @@
 import { changeTensionIntensity, dropTension, escalateTension, raiseTension, resolveTension } from "#application";
-import { EscalationLevel, type Role, TensionCategory, TensionSource, hasAnyRole, isoDate } from "#domain";
+import { EscalationLevel, type Role, TensionCategory, TensionSource, anId, hasAnyRole, isoDate } from "#domain";
 import { listTensions, tensionTimelineProjection } from "#projections";
 import { z } from "zod";
 import { readFrom } from "../cqrs/read-query.js";
@@ -20,7 +20,7 @@ export const CORE_TEAM_TENSION_READERS: ReadonlyArray<Role> = ["core-team", "adm
 const TensionStatus = z.enum(["open", "resolved", "dropped"]);
 
 const tensionsQuery = z.strictObject({
-  initiativeId: z.uuid().optional().describe("Only the tensions naming this initiative"),
+  initiativeId: anId().optional().describe("Only the tensions naming this initiative"),
   status: TensionStatus.optional().describe("Only the tensions in this status as known at asOf"),
   ...asOfQuery.shape,
   ...pageQuery.shape,

@@ -47,7 +47,7 @@ export async function exportLog(options: ExportOptions): Promise<ExitCode> {
       let exported = 0;
       const selection = {
         ...(options.stream === undefined ? {} : { streamId: options.stream }),
-        ...(options.initiative === undefined ? {} : { initiativeId: options.initiative }),
+        ...(options.initiative === undefined ? {} : { initiativeId: options.initiative.toLowerCase() }),
         ...(from === undefined ? {} : { from }),
         ...(to === undefined ? {} : { to }),
       };

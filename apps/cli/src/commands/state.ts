@@ -35,7 +35,7 @@ export async function state(
     // Caught up: nothing more is applied while the overview and the names are read.
     await Effect.runPromise(runner.stop());
     if (!caughtUp) throw notCaughtUp(runner.status(), head);
-    const overview = initiativeOverview(db, initiativeId, { at, ...(asOf === undefined ? {} : { asOf }) });
+    const overview = initiativeOverview(db, initiativeId.toLowerCase(), { at, ...(asOf === undefined ? {} : { asOf }) });
     if (!overview) throw new CliError(EXIT.noInput, `No initiative ${initiativeId}${asOf ? ` as known at ${asOf}` : ""}`);
     const people = await context.run(
       Effect.flatMap(KeyStore, (keys) =>

@@ -9,6 +9,7 @@ import {
   OrganisationId,
   TEXT_LIMITS,
   amountSek,
+  anId,
   isoDate,
   longText,
   rating,
@@ -29,11 +30,11 @@ const budgetLines = z.array(BudgetLine).min(1).max(TEXT_LIMITS.list);
 /** External funding (extern finansiering) is applied for, then granted or rejected. */
 export const ExternalFundingStatus = z.enum(["applied", "granted", "rejected"]);
 export type ExternalFundingStatus = z.infer<typeof ExternalFundingStatus>;
-export const ExternalFundingId = z.uuid().brand<"ExternalFundingId">();
+export const ExternalFundingId = anId().brand<"ExternalFundingId">();
 export type ExternalFundingId = z.infer<typeof ExternalFundingId>;
 
 /** A contribution in kind (insats i natura): staff time given to the work. */
-export const ContributionId = z.uuid().brand<"ContributionId">();
+export const ContributionId = anId().brand<"ContributionId">();
 export type ContributionId = z.infer<typeof ContributionId>;
 
 export const budgetEvents = {

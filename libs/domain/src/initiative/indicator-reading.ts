@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { IsoDate } from "../shared/calendar.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
-import { GoalId, isoDate, optionalLongText, shortText } from "../shared/schema-primitives.js";
+import { GoalId, anId, isoDate, optionalLongText, shortText } from "../shared/schema-primitives.js";
 import { GoalNotFound, IndicatorReadingInFuture } from "./errors.js";
 import type { RegisteredInitiative } from "./state.js";
 
 /** One reading (mätvärde) of a goal's indicator: the value it had on a day. */
-export const IndicatorReadingId = z.uuid().brand<"IndicatorReadingId">();
+export const IndicatorReadingId = anId().brand<"IndicatorReadingId">();
 export type IndicatorReadingId = z.infer<typeof IndicatorReadingId>;
 
 /**

@@ -73,31 +73,37 @@ export const rating = z.number().int().min(1).max(5);
 /** Whole kronor, never negative. */
 export const amountSek = z.number().int().nonnegative().max(1_000_000_000_000);
 
-export const OrganisationId = z.uuid().brand<"OrganisationId">();
+/**
+ * An id: a UUID, read in either case as RFC 9562 asks, and kept in lower case as Mandat
+ * writes ids, so that one id never names two streams or misses its own in a path.
+ */
+export const anId = () => z.uuid().toLowerCase();
+
+export const OrganisationId = anId().brand<"OrganisationId">();
 export type OrganisationId = z.infer<typeof OrganisationId>;
-export const PersonId = z.uuid().brand<"PersonId">();
+export const PersonId = anId().brand<"PersonId">();
 export type PersonId = z.infer<typeof PersonId>;
-export const InitiativeId = z.uuid().brand<"InitiativeId">();
+export const InitiativeId = anId().brand<"InitiativeId">();
 export type InitiativeId = z.infer<typeof InitiativeId>;
-export const SignalId = z.uuid().brand<"SignalId">();
+export const SignalId = anId().brand<"SignalId">();
 export type SignalId = z.infer<typeof SignalId>;
-export const TensionId = z.uuid().brand<"TensionId">();
+export const TensionId = anId().brand<"TensionId">();
 export type TensionId = z.infer<typeof TensionId>;
-export const MeetingId = z.uuid().brand<"MeetingId">();
+export const MeetingId = anId().brand<"MeetingId">();
 export type MeetingId = z.infer<typeof MeetingId>;
-export const DecisionId = z.uuid().brand<"DecisionId">();
+export const DecisionId = anId().brand<"DecisionId">();
 export type DecisionId = z.infer<typeof DecisionId>;
-export const GoalId = z.uuid().brand<"GoalId">();
+export const GoalId = anId().brand<"GoalId">();
 export type GoalId = z.infer<typeof GoalId>;
-export const MandateId = z.uuid().brand<"MandateId">();
+export const MandateId = anId().brand<"MandateId">();
 export type MandateId = z.infer<typeof MandateId>;
-export const CheckInId = z.uuid().brand<"CheckInId">();
+export const CheckInId = anId().brand<"CheckInId">();
 export type CheckInId = z.infer<typeof CheckInId>;
-export const ContextId = z.uuid().brand<"ContextId">();
+export const ContextId = anId().brand<"ContextId">();
 export type ContextId = z.infer<typeof ContextId>;
-export const NextStepId = z.uuid().brand<"NextStepId">();
+export const NextStepId = anId().brand<"NextStepId">();
 export type NextStepId = z.infer<typeof NextStepId>;
-export const BudgetLineId = z.uuid().brand<"BudgetLineId">();
+export const BudgetLineId = anId().brand<"BudgetLineId">();
 export type BudgetLineId = z.infer<typeof BudgetLineId>;
 
 /** A focus area is named in URLs (budget-{focusArea}-{year}): a slug. */
