@@ -1,5 +1,9 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { type ApiClient, serverForFile } from "./support/mandat-server.js";
+import { type ApiClient, api, serverForFile, startServer } from "./support/mandat-server.js";
+import { openApiValidator } from "./support/openapi-validator.js";
 
 /** Issue 15, "Health": liveness and readiness for orchestrators, beside GET /health; no token needed. */
 let anonymous: ApiClient;
@@ -26,6 +30,40 @@ describe("health for orchestrators", () => {
     for (const path of ["/health", "/health/live", "/health/ready"]) {
       expect(paths[path]?.get, path).toBeDefined();
       expect(paths[path].get.security ?? [], path).toEqual([]);
+    }
+  });
+});
+
+describe("a server whose read model has stopped on an event", () => {
+  it("answers readiness 503 degraded, naming it and the event, as the OpenAPI document describes", async () => {
+    const first = await startServer({ demo: "off" });
+    await first.stop();
+    const readModels = new Database(join(first.dataDir, "read-models.sqlite"));
+    try {
+      readModels
+        .prepare("UPDATE projection_checkpoints SET status = 'stopped', failure = ? WHERE name = 'budgets'")
+        .run(JSON.stringify({ position: 1, eventId: "event-1", type: "BudgetProposed", message: "a bug" }));
+    } finally {
+      readModels.close();
+    }
+    const second = await startServer({ demo: "off", dataDir: first.dataDir, until: "answering" });
+    try {
+      const client = api(second.url);
+      const [ready, health] = await Promise.all([client.get("/health/ready"), client.get("/health")]);
+      expect([ready.status, health.status]).toEqual([503, 503]);
+      expect(ready.body.status).toBe("degraded");
+      expect(ready.body.projections.find((projection: { name: string }) => projection.name === "budgets")).toMatchObject({
+        state: "stopped",
+        failure: { type: "BudgetProposed", message: "a bug" },
+      });
+      const { answerSchema } = openApiValidator((await client.get("/docs/openapi.json")).body);
+      for (const path of ["/health/ready", "/health"]) {
+        const fits = answerSchema(path, 503);
+        expect(fits(ready.body) ? [] : fits.errors, path).toEqual([]);
+      }
+    } finally {
+      await second.dispose();
+      rmSync(first.dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,6 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, serverForFile } from "./support/mandat-server.js";
+import { type OpenApiDocument, openApiValidator } from "./support/openapi-validator.js";
 
 /**
  * What a typed client generated from the OpenAPI document relies on: the answers the server
@@ -12,8 +11,8 @@ import { type ApiClient, serverForFile } from "./support/mandat-server.js";
 let core: ApiClient;
 let auditor: ApiClient;
 let admin: ApiClient;
-let openApi: { paths: Record<string, Record<string, any>> };
-let validator: Ajv2020;
+let openApi: OpenApiDocument;
+let answerSchema: ReturnType<typeof openApiValidator>["answerSchema"];
 
 serverForFile(
   (started) => {
@@ -24,19 +23,8 @@ serverForFile(
 
 beforeAll(async () => {
   openApi = (await core.get("/docs/openapi.json")).body;
-  // OpenAPI's own keywords (x-problem-types, example) are not JSON Schema's: not strict.
-  validator = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(validator);
-  validator.addSchema(openApi, "openapi");
+  ({ answerSchema } = openApiValidator(openApi));
 }, 60_000);
-
-/** The schema of a path's 200 answer to GET, as a reference into the document. */
-const answerSchema = (path: string) => {
-  const pointer = ["paths", path, "get", "responses", "200", "content", "application/json", "schema"]
-    .map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1"))
-    .join("/");
-  return validator.compile({ $ref: `openapi#/${pointer}` });
-};
 
 /** The query of a path's required parameters, each its first allowed value (the timeline's `bucket`). */
 const requiredQuery = (path: string): string => {

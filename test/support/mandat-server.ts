@@ -53,6 +53,8 @@ export interface StartOptions {
   /** More variables; undefined values remove a variable. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly startupTimeoutMs?: number;
+  /** What start waits for: GET /health answered 200 (default), or answered at all (a server that cannot become ready). */
+  readonly until?: "ready" | "answering";
 }
 
 export interface MandatServer {
@@ -150,6 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<MandatSer
   const deadline = Date.now() + (options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS);
   let url: string | undefined;
   let lastHealth = "no answer";
+  let answered = false;
   while (Date.now() < deadline) {
     if (exitCode !== undefined) return fail(`The server exited with code ${exitCode} before it was ready`);
     url ??= output().match(/Mandat is running at (http:\/\/\S+)/)?.[1];
@@ -157,14 +160,15 @@ export async function startServer(options: StartOptions = {}): Promise<MandatSer
       try {
         const response = await fetch(`${url}/health`);
         lastHealth = `${response.status} ${await response.text()}`;
-        if (response.status === 200) break;
+        answered = true;
+        if (response.status === 200 || options.until === "answering") break;
       } catch (error) {
         lastHealth = String(error);
       }
     }
     await sleep(50);
   }
-  if (!url || !lastHealth.startsWith("200")) {
+  if (!url || (options.until === "answering" ? !answered : !lastHealth.startsWith("200"))) {
     return fail(`The server was not ready within the timeout (url: ${url ?? "not printed"}; GET /health: ${lastHealth})`);
   }
   const readyUrl = url;

@@ -1,12 +1,38 @@
 import { Controller, Inject, Res } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { Effect } from "effect";
+import { z } from "zod";
 import { EventStore } from "#event-store";
 import { Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
 const READINESS =
   '200 `{ status: "ok" }` once every read model has caught up with the log as it stood at start, with the projections and their positions; 503 while starting, when a read model has stopped, or (as problem `shutting-down`) once the server is draining';
+
+/** Where the server stands, with each read model: the answer of /health and /health/ready, 200 or 503. */
+const ReadinessAnswer = z.object({
+  status: z.enum(["ok", "starting", "degraded"]).describe("`starting`: catching up; `degraded`: a read model has stopped"),
+  headPosition: z.number().int().describe("The log's last position"),
+  projections: z.array(
+    z.object({
+      name: z.string(),
+      version: z.number().int(),
+      position: z.number().int().describe("The last position it applied"),
+      state: z.enum(["catching-up", "live", "rebuilding", "stopped"]),
+      failure: z
+        .object({ position: z.number().int(), eventId: z.string(), type: z.string(), message: z.string() })
+        .optional()
+        .describe("The event it stopped on"),
+    }),
+  ),
+});
+
+const NOT_READY = {
+  503: {
+    description: "Not ready: catching up with the log (`starting`), or a read model has stopped on an event (`degraded`)",
+    response: ReadinessAnswer,
+  },
+};
 
 /** docs/api.md "Health": public, and in the OpenAPI document. */
 export const healthRoutes = {
@@ -19,7 +45,9 @@ export const healthRoutes = {
     tag: "Health",
     audience: "public",
     status: 200,
-    problems: [],
+    response: ReadinessAnswer,
+    otherAnswers: NOT_READY,
+    problems: ["shutting-down"],
   },
   live: {
     method: "GET",
@@ -30,6 +58,7 @@ export const healthRoutes = {
     tag: "Health",
     audience: "public",
     status: 200,
+    response: z.object({ status: z.literal("alive") }),
     problems: [],
   },
   ready: {
@@ -41,6 +70,8 @@ export const healthRoutes = {
     tag: "Health",
     audience: "public",
     status: 200,
+    response: ReadinessAnswer,
+    otherAnswers: NOT_READY,
     problems: ["shutting-down"],
   },
 } satisfies Record<string, RouteDefinition>;

@@ -72,6 +72,8 @@ export interface ReadRoute extends RouteBase {
 export interface OwnRoute extends RouteBase {
   readonly kind: "own";
   readonly method: "GET" | "POST";
+  /** Answers other than success that are not problems, by status (readiness: 503 with how far the read models are). */
+  readonly otherAnswers?: Readonly<Record<number, { readonly description: string; readonly response: z.ZodType }>>;
 }
 
 export type RouteDefinition = CommandRoute | ReadRoute | OwnRoute;

@@ -131,7 +131,7 @@ const rolesText = (route: RouteDefinition): string =>
 /**
  * The answers of the routes whose definitions carry no zod schema of it: the log's
  * verification and seals as JSON objects (their fields in docs/api.md), the
- * archive as a tar file, the live feed as Server-Sent Events, health, the documentation
+ * archive as a tar file, the live feed as Server-Sent Events, the documentation
  * and the problem pages.
  */
 const UNTYPED_ANSWERS: Readonly<Record<string, JsonSchema>> = {
@@ -151,9 +151,6 @@ const UNTYPED_ANSWERS: Readonly<Record<string, JsonSchema>> = {
       },
     },
   },
-  health: json({ type: "object", properties: { status: { type: "string" } }, required: ["status"] }),
-  healthLive: json({ type: "object", properties: { status: { type: "string" } }, required: ["status"] }),
-  healthReady: json({ type: "object", properties: { status: { type: "string" } }, required: ["status"] }),
   docs: { ...json({ type: "object", description: "The OpenAPI document" }), "text/html": { schema: { type: "string" } } },
   openApiDocument: json({ type: "object", description: "The OpenAPI document" }),
   docsAsset: {
@@ -243,12 +240,19 @@ function operation(route: RouteDefinition, schemas: NamedSchemas): JsonSchema {
     },
     ...(route.kind === "read" && !paged ? { "304": { description: "Not modified: If-None-Match names the current ETag" } } : {}),
   };
+  const otherAnswers = route.kind === "own" ? (route.otherAnswers ?? {}) : {};
+  for (const status of new Set([...byStatus.keys(), ...Object.keys(otherAnswers).map(Number)]))
+    byStatus.set(status, byStatus.get(status) ?? []);
   for (const [status, problems] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const other = otherAnswers[status];
     responses[String(status)] = {
-      description: problems.map((p) => `\`${problemType(p)}\``).join(", "),
+      description: [other?.description, ...problems.map((p) => `\`${problemType(p)}\``)].filter(Boolean).join("; "),
       // Every 503 is worth trying again: the store, the read models or the identity provider may be back.
-      ...(status === 503 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
-      content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+      ...(status === 503 && problems.length > 0 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
+      content: {
+        ...(other ? json(schemas.answer(other.response, `${pascal(route.operationId)}${status}Answer`)) : {}),
+        ...(problems.length > 0 ? { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } : {}),
+      },
     };
   }
   return {
