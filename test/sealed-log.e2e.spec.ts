@@ -45,12 +45,16 @@ async function signatureHolds(seal: Seal): Promise<boolean> {
 }
 
 describe("the sealed log", () => {
-  it("POST /api/v1/audit/seals: an auditor seals the whole log as committed; 201 with the seal", async () => {
+  it("POST /api/v1/audit/seals: an auditor seals the whole log as committed; 201 with the seal, and Location where it is listed", async () => {
     const head = await logHead(auditor);
     const response = await auditor.post("/api/v1/audit/seals", {});
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ position: head, eventCount: head, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await signatureHolds(response.body)).toBe(true);
+    // A seal is read in the list of seals, which Location names.
+    expect(response.headers.get("location")).toBe("/api/v1/audit/seals");
+    const listed = await auditor.get(response.headers.get("location")!);
+    expect(listed.body).toContainEqual(response.body);
     // Its body says nothing: a field in it is 400, naming the field, as in every write.
     const unknown = await auditor.post("/api/v1/audit/seals", { bogus: "field" });
     expect(unknown.status).toBe(400);

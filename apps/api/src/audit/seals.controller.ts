@@ -1,5 +1,6 @@
 import { LogSealer, SealStore } from "#event-store";
-import { Controller, Inject, Req } from "@nestjs/common";
+import { Controller, Inject, Req, Res } from "@nestjs/common";
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { parseRequest } from "../http/parse-request.js";
 import type { MandatRequest } from "../http/request-context.js";
@@ -20,6 +21,7 @@ export const sealRoutes = {
     tag: "Audit",
     audience: ["auditor", "admin"],
     status: 201,
+    location: `${API}/audit/seals`,
     // Nothing to say: an unknown field is 400, as everywhere.
     body: z.strictObject({}),
     problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
@@ -43,8 +45,10 @@ export class SealsController {
   constructor(@Inject(MandatRuntime) private readonly runtime: MandatRuntime) {}
 
   @Route(sealRoutes.seal)
-  seal(@Req() request: MandatRequest) {
+  seal(@Req() request: MandatRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     parseRequest(sealRoutes.seal, request);
+    // A seal has no page of its own: it is read in the list of seals, by the events it covers.
+    void reply.header("Location", sealRoutes.seal.location);
     return this.runtime.run(Effect.flatMap(LogSealer, (sealer) => sealer.seal));
   }
 

@@ -235,7 +235,13 @@ function operation(route: RouteDefinition, schemas: NamedSchemas): JsonSchema {
                   ETag: { schema: { type: "string" }, description: 'A strong validator of the answer (docs/api.md "Reads")' },
                 },
               }
-            : {}),
+            : route.location
+              ? {
+                  headers: {
+                    Location: { schema: { type: "string" }, description: `Where what was made is read: \`${route.location}\`` },
+                  },
+                }
+              : {}),
       ...(content ? { content } : {}),
     },
     ...(route.kind === "read" && !paged ? { "304": { description: "Not modified: If-None-Match names the current ETag" } } : {}),

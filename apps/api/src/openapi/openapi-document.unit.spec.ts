@@ -42,6 +42,13 @@ describe("the OpenAPI document", () => {
     expect(without).toEqual([]);
   });
 
+  it("names Location in every answer 201", () => {
+    const without = operations()
+      .filter(([, , operation]) => operation.responses["201"] && !operation.responses["201"].headers?.Location)
+      .map(([method, path]) => `${method} ${path}`);
+    expect(without).toEqual([]);
+  });
+
   it("says which operations need no token, has servers, and no remarks about API.md v1 in summaries", () => {
     expect(document.servers).toEqual([{ url: "/", description: "This server" }]);
     expect(document.security).toEqual([{ bearer: [] }]);
