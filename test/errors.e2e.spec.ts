@@ -332,6 +332,27 @@ describe("409: broken rules, typed by the rule's name", () => {
       "/problems/meeting-held-in-future",
     );
   });
+
+  it("/problems/meeting-without-attendees: minutes with nobody present, held or held as planned, in the user's language", async () => {
+    const nobody = await failing(() =>
+      core.post("/api/v1/meetings", meetingBody([], { absentees: [seeded.personId] }), { "accept-language": "sv" }),
+    );
+    expectProblem(nobody, 409, "/problems/meeting-without-attendees");
+    expect(nobody.body.title).toBe("Ett möte som hållits har någon närvarande");
+    const planned = ok(
+      await core.post("/api/v1/meetings/planned", {
+        body: "core-team",
+        focusArea: FOCUS_AREA,
+        plannedOn: "2025-01-20",
+        agenda: [],
+      }),
+    ).id;
+    expectProblem(
+      await failing(() => core.post(`/api/v1/meetings/${planned}/held`, { heldOn: "2025-01-20", attendees: [], absentees: [] })),
+      409,
+      "/problems/meeting-without-attendees",
+    );
+  });
 });
 
 describe("413 and languages", () => {

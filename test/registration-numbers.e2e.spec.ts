@@ -1,5 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { FOCUS_AREA, UNKNOWN_ID, after, expectProblem, expectWrite, meetingBody, ok } from "./support/fixtures.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  FOCUS_AREA,
+  UNKNOWN_ID,
+  after,
+  expectProblem,
+  expectWrite,
+  meetingBody,
+  ok,
+  seedInitiative,
+} from "./support/fixtures.js";
 import { type ApiClient, runUntilExit, serverForFile } from "./support/mandat-server.js";
 
 /**
@@ -8,11 +17,17 @@ import { type ApiClient, runUntilExit, serverForFile } from "./support/mandat-se
  */
 let core: ApiClient;
 
+let attendee: string;
+
 serverForFile(({ core: client }) => (core = client), { demo: "off", env: { MANDAT_REGISTRATION_SERIES: "SHK {year}/{n}" } });
+
+beforeAll(async () => {
+  attendee = (await seedInitiative(core, "Diarieföring")).personId;
+});
 
 describe("registration numbers", () => {
   it("POST /meetings/{id}/decisions/{decisionId}/registration and /meetings/{id}/registration: 200; the minutes show SHK 2024/1 and 2", async () => {
-    const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([], { heldOn: "2024-09-19" }))).id;
+    const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([attendee], { heldOn: "2024-09-19" }))).id;
     const decisionId = ok(
       await core.post(`/api/v1/meetings/${meetingId}/decisions`, {
         subject: "Budget 2025",
@@ -31,13 +46,15 @@ describe("registration numbers", () => {
     expect(read.body.decisions[0]).toMatchObject({ decisionId, registrationNumber: "SHK 2024/1" });
 
     // The next meeting of 2025 starts its year at 1.
-    const january = ok(await core.post("/api/v1/meetings", meetingBody([], { heldOn: "2025-01-20", focusArea: FOCUS_AREA }))).id;
+    const january = ok(
+      await core.post("/api/v1/meetings", meetingBody([attendee], { heldOn: "2025-01-20", focusArea: FOCUS_AREA })),
+    ).id;
     const next = expectWrite(await core.post(`/api/v1/meetings/${january}/registration`, {}), 200);
     expect((await core.get(after(`/api/v1/meetings/${january}`, next.position))).body.registrationNumber).toBe("SHK 2025/1");
   });
 
   it("gives a number once (409), and answers an unknown meeting or decision 404", async () => {
-    const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([], { heldOn: "2024-10-01" }))).id;
+    const meetingId = ok(await core.post("/api/v1/meetings", meetingBody([attendee], { heldOn: "2024-10-01" }))).id;
     ok(await core.post(`/api/v1/meetings/${meetingId}/registration`, {}));
     expectProblem(
       await core.post(`/api/v1/meetings/${meetingId}/registration`, {}),

@@ -3,3 +3,4 @@ export * from "./command-runtime.js";
 export * from "./initiative-history.js";
 export * from "./principals.js";
 export * from "./tally.js";
+export * from "./people.js";

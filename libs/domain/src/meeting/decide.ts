@@ -5,6 +5,7 @@ import { type Decision, accept, reject } from "../shared/decision.js";
 import type { MeetingCommand } from "./commands.js";
 import {
   AttendeeAlsoAbsent,
+  NobodyPresent,
   DelegationDecisionNotFound,
   MeetingAlreadyHeld,
   MeetingHeldInFuture,
@@ -22,7 +23,7 @@ import { type MeetingState, delegationDecisionKey } from "./state.js";
 
 type HoldingData = Extract<MeetingCommand, { type: "HoldMeeting" }>["data"];
 
-/** A meeting held: not after today, nobody both attending and absent, everybody registered. */
+/** A meeting held: not after today, somebody present, nobody both attending and absent, everybody registered. */
 const rejectHolding = ({
   heldOn,
   today,
@@ -32,6 +33,8 @@ const rejectHolding = ({
 }: Omit<HoldingData, "body" | "focusArea" | "agenda">) => {
   const ahead = rejectAfterToday(heldOn, today, MeetingHeldInFuture);
   if (ahead) return ahead;
+  // Minutes with nobody present would record decisions that nobody took.
+  if (attendees.length === 0) return reject(new NobodyPresent({ detail: "Name at least one person present" }));
   const both = attendees.filter((id) => absentees.includes(id));
   if (both.length > 0) {
     return reject(new AttendeeAlsoAbsent({ detail: `Listed as attending and absent: ${both.join(", ")}` }));

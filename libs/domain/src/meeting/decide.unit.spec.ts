@@ -6,6 +6,7 @@ import type { MeetingCommand } from "./commands.js";
 import { meetingDecider } from "./decider.js";
 import {
   AttendeeAlsoAbsent,
+  NobodyPresent,
   MeetingAlreadyHeld,
   MeetingHeldInFuture,
   MeetingNotHeld,
@@ -78,6 +79,11 @@ describe("HoldMeeting", () => {
       .given([])
       .when(hold([anna, bertil], [cecilia]))
       .then([held]));
+  it("rejects a meeting with nobody present", () =>
+    spec
+      .given([])
+      .when(hold([], [anna, bertil]))
+      .thenRejects(NobodyPresent));
   it("rejects a person listed as both attending and absent", () =>
     spec
       .given([])

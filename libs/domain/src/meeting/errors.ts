@@ -15,6 +15,11 @@ export class AttendeeAlsoAbsent extends rule("attendee-also-absent", {
   sv: "En person kan inte både närvara och vara frånvarande",
 }) {}
 
+export class NobodyPresent extends rule("meeting-without-attendees", {
+  en: "A meeting held has someone present",
+  sv: "Ett möte som hållits har någon närvarande",
+}) {}
+
 export class MinutesFrozen extends rule("minutes-frozen", {
   en: "The minutes are approved; only a correction may be added",
   sv: "Protokollet är justerat; endast en rättelse kan läggas till",

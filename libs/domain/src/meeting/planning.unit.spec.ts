@@ -16,7 +16,7 @@ import { PersonNotRegistered } from "../person/errors.js";
 import type { PersonId, TensionId } from "../shared/schema-primitives.js";
 import type { MeetingCommand } from "./commands.js";
 import { meetingDecider } from "./decider.js";
-import { AttendeeAlsoAbsent, MeetingAlreadyHeld, MeetingHeldInFuture, MeetingNotYetHeld } from "./errors.js";
+import { AttendeeAlsoAbsent, MeetingAlreadyHeld, MeetingHeldInFuture, MeetingNotYetHeld, NobodyPresent } from "./errors.js";
 import type { MeetingEvent } from "./events.js";
 
 const spec = deciderSpec(meetingDecider);
@@ -71,6 +71,11 @@ describe("a planned meeting", () => {
       .when({ type: "AdjustMinutes", data: { adjusterId: adjusterA, on: "2024-12-02" } })
       .then([{ type: "MinutesAdjusted", data: { adjusterId: adjusterA, on: "2024-12-02" } }]);
   });
+  it("rejects nobody present when held", () =>
+    spec
+      .given([planned])
+      .when(holdPlanned([], [member]))
+      .thenRejects(NobodyPresent));
   it("rejects a person both attending and absent when held", () =>
     spec
       .given([planned])

@@ -28,7 +28,11 @@ export function HoldMeetingForm({ meetingId, plannedOn }: { meetingId: string; p
     send: (input) => writeToMeeting("held", input, language),
     onDone: () => undefined,
     missing: m.holdMissing,
-    fieldOfRule: { "/problems/attendee-also-absent": "absentees", "/problems/meeting-held-in-future": "heldOn" },
+    fieldOfRule: {
+      "/problems/attendee-also-absent": "absentees",
+      "/problems/meeting-held-in-future": "heldOn",
+      "/problems/meeting-without-attendees": "attendees",
+    },
     forbidden: m.notCoreTeam,
   });
   const { draft, set, errors } = form;

@@ -4,6 +4,7 @@ import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { actingAs, useCommandRuntime } from "../../../testing/command-runtime.js";
 import { appendInitiative } from "../../../testing/initiative-history.js";
+import { registeredPeople } from "../../../testing/people.js";
 import { admin, coreTeam } from "../../../testing/principals.js";
 import { amendBudget, approveBudget, proposeBudget, recordExternalFunding, recordValueReflection } from "../budget/commands.js";
 import { holdMeeting, recordDecision } from "../meeting/commands.js";
@@ -20,13 +21,13 @@ const lines = [
   { purpose: "Läxhjälp", amountSek: 250_000 },
 ];
 
-/** A decision of `kind`, recorded in a meeting of its own; who attended does not matter here. */
+/** A decision of `kind`, recorded in a meeting of its own; who attended does not matter here, only that someone did. */
 const recordedDecision = async (kind: DecisionKind): Promise<DecisionRef> => {
   const meeting = await ok(holdMeeting, {
     body: "core-team",
     focusArea,
     heldOn: "2024-09-19",
-    attendees: [],
+    attendees: await registeredPeople(runtime, "Deltagare Västerås 1"),
     absentees: [],
     agenda: ["Budget 2025"],
   });

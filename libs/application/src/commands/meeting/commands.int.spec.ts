@@ -4,6 +4,7 @@ import { Effect } from "effect";
 import type { InputOf } from "../../command-spec.js";
 import { describe, expect, it } from "vitest";
 import { actingAs, useCommandRuntime } from "../../../testing/command-runtime.js";
+import { registeredPeople } from "../../../testing/people.js";
 import { admin, coreTeam } from "../../../testing/principals.js";
 import {
   agreeNextStep,
@@ -13,18 +14,17 @@ import {
   recordComment,
   recordDecision,
 } from "../meeting/commands.js";
-import { registerOrganisation } from "../organisation/commands.js";
-import { registerPerson } from "../person/commands.js";
 
 const runtime = useCommandRuntime();
 const { ok, failure } = actingAs(runtime, coreTeam);
 const eventsOf = (streamId: string) => Effect.runPromise(runtime.store.readStream(streamId));
 
 const twoPeople = async () => {
-  const organisation = await ok(registerOrganisation, { name: "Västerås stad", kind: "municipality" });
-  const person = async (name: string) => (await ok(registerPerson, { organisationId: organisation.id, name })).id;
-  return [await person("Deltagare Västerås 1"), await person("Deltagare Västerås 2")] as const;
+  const [attending, absent] = await registeredPeople(runtime, "Deltagare Västerås 1", "Deltagare Västerås 2");
+  return [attending!, absent!] as const;
 };
+/** A meeting with someone present, where who it is does not matter. */
+const attended = async () => meeting([(await twoPeople())[0]], []);
 const meeting = (attendees: string[], absentees: string[]): InputOf<typeof holdMeeting> => ({
   body: "core-team",
   focusArea: "alla-barn-och-unga-lyckas",
@@ -66,7 +66,7 @@ describe("meeting commands", () => {
   });
 
   it("answers a decision with its decisionId", async () => {
-    const { id: meetingId } = await ok(holdMeeting, meeting([], []));
+    const { id: meetingId } = await ok(holdMeeting, await attended());
     const decision = { meetingId, subject: "Budget 2025", decision: "Godkänns", kind: "budget" as const };
     const result = await ok(recordDecision, decision);
     expect(result.id).not.toBe(meetingId);
@@ -75,7 +75,7 @@ describe("meeting commands", () => {
   });
 
   it("approves the minutes today, then takes corrections only", async () => {
-    const { id: meetingId, streamId } = await ok(holdMeeting, meeting([], []));
+    const { id: meetingId, streamId } = await ok(holdMeeting, await attended());
     await ok(approveMinutes, { meetingId });
     expect((await eventsOf(streamId)).at(-1)?.data).toEqual({ on: calendarDate(new Date()) });
     const comment = { meetingId, topic: "Att leda i samverkan", comment: "Roller glider in i varandra" };
@@ -86,6 +86,6 @@ describe("meeting commands", () => {
   });
 
   it("is for the Core Team only", async () => {
-    expect(await failure(holdMeeting, meeting([], []), admin)).toMatchObject({ _tag: "Forbidden" });
+    expect(await failure(holdMeeting, await attended(), admin)).toMatchObject({ _tag: "Forbidden" });
   });
 });

@@ -1,6 +1,7 @@
 import {
   AdjustersNotDistinct,
   AttendeeAlsoAbsent,
+  NobodyPresent,
   type DecisionId,
   DelegationDecisionNotFound,
   MeetingAlreadyHeld,
@@ -74,7 +75,7 @@ export const holdMeeting: MeetingSpec<typeof HoldMeetingInput> = {
   name: "HoldMeeting",
   input: HoldMeetingInput,
   creates: "stream",
-  rules: [MeetingHeldInFuture, AttendeeAlsoAbsent, PersonNotRegistered],
+  rules: [MeetingHeldInFuture, NobodyPresent, AttendeeAlsoAbsent, PersonNotRegistered],
   target: inNewStream(meetingStream),
   toCommand: (input, { today }) =>
     Effect.gen(function* () {
@@ -154,7 +155,7 @@ export const holdPlannedMeeting: MeetingSpec<typeof HoldPlannedMeetingInput> = {
   name: "HoldPlannedMeeting",
   input: HoldPlannedMeetingInput,
   creates: "nothing",
-  rules: [MeetingAlreadyHeld, MeetingHeldInFuture, AttendeeAlsoAbsent, PersonNotRegistered],
+  rules: [MeetingAlreadyHeld, MeetingHeldInFuture, NobodyPresent, AttendeeAlsoAbsent, PersonNotRegistered],
   target: theMeeting,
   toCommand: ({ meetingId: _, ...body }, { today }) =>
     Effect.gen(function* () {

@@ -4,9 +4,8 @@ import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { actingAs, useCommandRuntime } from "../../../testing/command-runtime.js";
 import { appendInitiative } from "../../../testing/initiative-history.js";
+import { registeredPeople } from "../../../testing/people.js";
 import { coreTeam } from "../../../testing/principals.js";
-import { registerOrganisation } from "../organisation/commands.js";
-import { registerPerson } from "../person/commands.js";
 import {
   adjustMinutes,
   agreeNextStep,
@@ -29,14 +28,17 @@ const as = (id: string): Principal => ({ id, roles: ["core-team"] });
 
 /** Four registered people: chair, secretary and the two adjusters. */
 const officers = async () => {
-  const organisation = await ok(registerOrganisation, { name: "Västerås stad", kind: "municipality" });
-  const person = async (name: string) => (await ok(registerPerson, { organisationId: organisation.id, name })).id;
-  return {
-    chairId: await person("Deltagare Västerås 1"),
-    secretaryId: await person("Deltagare Västerås 2"),
-    adjusterIds: [await person("Deltagare Västerås 3"), await person("Deltagare Västerås 4")] as [string, string],
-  };
+  const [chairId, secretaryId, first, second] = await registeredPeople(
+    runtime,
+    "Deltagare Västerås 1",
+    "Deltagare Västerås 2",
+    "Deltagare Västerås 3",
+    "Deltagare Västerås 4",
+  );
+  return { chairId: chairId!, secretaryId: secretaryId!, adjusterIds: [first!, second!] as [string, string] };
 };
+/** A meeting with someone present, where who it is does not matter. */
+const attended = async () => meeting(await registeredPeople(runtime, "Deltagare Västerås 1"));
 const meeting = (attendees: string[]) => ({
   body: "core-team" as const,
   focusArea: "alla-barn-och-unga-lyckas",
@@ -101,7 +103,7 @@ describe("meeting commands: planned meetings", () => {
 
 describe("meeting commands: next steps followed up", () => {
   it("marks a next step done, refuses it twice, and answers an unknown next step as missing", async () => {
-    const { id: meetingId } = await ok(holdMeeting, meeting([]));
+    const { id: meetingId } = await ok(holdMeeting, await attended());
     const { id: nextStepId } = await ok(agreeNextStep, { meetingId, text: "Möte i november" });
     const { id: other } = await ok(agreeNextStep, { meetingId, text: "Kartlägg styrande sammanhang" });
     await ok(completeNextStep, { meetingId, nextStepId, on: "2024-11-28" });
@@ -120,7 +122,7 @@ describe("meeting commands: next steps followed up", () => {
 describe("meeting commands: delegation decisions reported", () => {
   it("takes a mandate event recorded without a meeting decision, and refuses any other event", async () => {
     const initiativeId = await appendInitiative(runtime.store, { mandateId: randomUUID() });
-    const { id: meetingId, streamId } = await ok(holdMeeting, meeting([]));
+    const { id: meetingId, streamId } = await ok(holdMeeting, await attended());
     // Revision 2 is the grant, recorded without a decision; revision 1 is the goal.
     await ok(reportDelegationDecisions, { meetingId, decisions: [{ initiativeId, revision: 2 }] });
     expect((await eventsOf(streamId)).at(-1)?.data).toEqual({ decisions: [{ initiativeId, revision: 2 }] });

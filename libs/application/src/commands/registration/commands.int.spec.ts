@@ -5,6 +5,7 @@ import type { KeyStore } from "#privacy";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { actingAs, useCommandRuntime } from "../../../testing/command-runtime.js";
+import { registeredPeople } from "../../../testing/people.js";
 import { coreTeam } from "../../../testing/principals.js";
 import { executeCommand } from "../../execute-command.js";
 import { RegistrationSeries } from "../../registration-series.js";
@@ -17,12 +18,12 @@ const numbers = async () =>
   (await Effect.runPromise(runtime.store.readStream(REGISTRATION_STREAM))).map(
     (event) => (event.data as { number: string }).number,
   );
-const meeting = (heldOn: string) =>
+const meeting = async (heldOn: string) =>
   ok(holdMeeting, {
     body: "core-team",
     focusArea: "alla-barn-och-unga-lyckas",
     heldOn,
-    attendees: [],
+    attendees: await registeredPeople(runtime, "Deltagare Västerås 1"),
     absentees: [],
     agenda: [],
   });
