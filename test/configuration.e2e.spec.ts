@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { after, expectWrite, logHead } from "./support/fixtures.js";
 import {
@@ -5,6 +7,7 @@ import {
   type ApiResponse,
   type MandatServer,
   api,
+  freshDataDir,
   runUntilExit,
   serverForFile,
   startServer,
@@ -73,6 +76,24 @@ describe.concurrent("NODE_ENV=production, and a refused configuration", () => {
     expect(exitCode).toBe(78);
     expect(output).toMatch(/AUTH_JWT_SECRET/);
     expect(output).toMatch(/at least 32 characters/);
+  });
+
+  it("a path it cannot use (a file where a folder should be) is refused naming its variable: exit 78", async () => {
+    const dataDir = freshDataDir();
+    try {
+      writeFileSync(join(dataDir, "in-the-way"), "");
+      const { exitCode, output } = await runUntilExit({
+        demo: "off",
+        dataDir,
+        env: { MANDAT_READ_MODELS_PATH: join(dataDir, "in-the-way", "read-models.sqlite") },
+      });
+      expect(exitCode).toBe(78);
+      expect(output).toMatch(
+        /Mandat cannot start: MANDAT_READ_MODELS_PATH=\S+: cannot create the folder \S+in-the-way: \S+ is a file/,
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig, signToken } from "#platform";
+import { ConfigError, loadConfig, prepareDataFolders, signToken } from "#platform";
 import { developmentTokens } from "./runtime/development-tokens.js";
 
 /**
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    prepareDataFolders(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Mandat cannot start: ${error.message}`);

@@ -18,6 +18,7 @@ import {
   mandatLayer,
   mandatLayerWithReadModels,
   openRuntime,
+  prepareDataFolders,
   runOn,
   successOrThrow,
 } from "#platform";
@@ -39,8 +40,13 @@ export interface CliContext<Services = MandatServices> {
 
 /** The server's configuration, from the same environment variables (docs/api.md "Configuration"). */
 export function cliConfig(): MandatConfig {
+  return asConfigFailure(loadConfig);
+}
+
+/** A configuration refused, or a configured path that cannot be used: its message, exit 78. */
+function asConfigFailure<A>(work: () => A): A {
   try {
-    return loadConfig();
+    return work();
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(EXIT.config, error.message);
     throw error;
@@ -73,6 +79,9 @@ async function openContextOn<Extra>(
   if (use !== "create" && config.store.engine === "sqlite" && !existsSync(config.store.path)) {
     throw new CliError(EXIT.noInput, `No event log at ${config.store.path} (set MANDAT_SQLITE_PATH to the server's log)`);
   }
+  // A tool that writes makes and checks its files' folders as the server does: a path it
+  // cannot use names its variable.
+  if (use !== "read") asConfigFailure(() => prepareDataFolders(config));
   const effects = await asCliFailure(openRuntime(layer(config)));
   const run = <A, E>(effect: Effect.Effect<A, E, MandatServices | Extra>): Promise<A> => asCliFailure(runOn(effects, effect));
   try {

@@ -557,6 +557,15 @@ describe("mandat, used wrongly", () => {
     expect(run.stderr).toMatch(/EVENTSTORE_CONNECTION_STRING/);
   });
 
+  it("reports a configured path it cannot write with 78, naming the variable", async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, "in-the-way"), "");
+    const run = await mandat(["demo"], { MANDAT_SEALS_PATH: join(dir, "in-the-way", "seals.sqlite") });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toMatch(/MANDAT_SEALS_PATH=\S+: cannot create the folder \S+in-the-way: \S+ is a file/);
+    noStackTrace(run);
+  });
+
   it("reports a store locked by another writer with 69", async () => {
     const dir = freshDir();
     const locked = storeIn(dir);

@@ -1,4 +1,5 @@
 export * from "./config.js";
+export * from "./data-folders.js";
 export * from "./operations-settings.js";
 export * from "./jwt-secret.js";
 export * from "./mandat-layer.js";
