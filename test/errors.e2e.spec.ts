@@ -141,6 +141,18 @@ describe("400: validation, with errors naming the field", () => {
       errors: [{ path: "body", message: "ogiltig JSON" }],
     });
   });
+
+  it("a field given twice: 400 naming it, nothing appended, whichever of the two a reader would take", async () => {
+    const before = await logHead(auditor);
+    const twice = await failing(() =>
+      core.postRaw("/api/v1/organisations", '{"name": "Kommunen", "kind": "other", "name": "Annan"}', {
+        "accept-language": "sv",
+      }),
+    );
+    expectProblem(twice, 400, "/problems/validation");
+    expect(twice.body.errors).toEqual([{ path: "body.name", message: "Ange varje fält en gång" }]);
+    expect(await logHead(auditor)).toBe(before);
+  });
 });
 
 describe("404: unknown resources", () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { HttpProblem } from "./problems.js";
+import { duplicateKeyPath } from "./duplicate-keys.js";
+import { HttpProblem, invalidRequest } from "./problems.js";
 
 /** A charset parameter, when the Content-Type names one (`; charset="UTF-8"`). */
 const charsetOf = (contentType: string | undefined): string | undefined =>
@@ -11,7 +12,8 @@ const BYTE_ORDER_MARK = "\uFEFF";
  * docs/api.md "Conventions": a body is JSON, UTF-8, and nothing else. Fastify's own parsers
  * (text/plain) and Nest's (form-encoded bodies, taken as if they were JSON objects) are
  * removed, so any other Content-Type is 415; a charset other than UTF-8 is 415 too, and a
- * byte order mark, which JSON (RFC 8259) forbids and a lenient parser skips, is 400.
+ * byte order mark, which JSON (RFC 8259) forbids and a lenient parser skips, is 400, and
+ * so is an object naming a key twice (RFC 8259 leaves its meaning open; duplicate-keys.ts).
  * Nest must be created with `bodyParser: false`, or it adds its parsers back.
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
@@ -40,7 +42,14 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
           }),
         );
       }
-      parseJson(request, body, done);
+      parseJson(request, body, (error, parsed) => {
+        if (error) return done(error);
+        const twice = duplicateKeyPath(body);
+        if (twice !== undefined) {
+          return done(invalidRequest([{ path: twice, message: "Give each field once", sv: "Ange varje fält en gång" }]));
+        }
+        done(null, parsed);
+      });
     },
   );
 }
