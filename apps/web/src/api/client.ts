@@ -108,3 +108,15 @@ export function read<T>(path: string, language: Language): Promise<T> {
 
 export const write = <T>(path: string, body: unknown, language: Language, options?: WriteOptions): Promise<T> =>
   send<T>("POST", path, language, body, options);
+
+/** A problem type's page as JSON (`/problems/<name>`): its title and meaning in both languages. */
+export interface ProblemTypePage {
+  readonly title: Readonly<Record<Language, string>>;
+}
+
+/** Reads a problem type's page; public, and the same for everyone. */
+export async function readProblemType(type: string): Promise<ProblemTypePage> {
+  const response = await fetch(type, { headers: { accept: "application/json" }, credentials: "same-origin" });
+  if (!response.ok) throw new ApiProblem(response.status, "", response.statusText, undefined, []);
+  return (await response.json()) as ProblemTypePage;
+}

@@ -8,18 +8,22 @@ export interface SummaryItem {
 }
 
 /**
- * The errors of a form, at its top, each linking to its field; focused when it appears so a
+ * The errors of a form, at its top, each linking to its field; focused when they appear so a
  * screen reader reads it and a keyboard user starts from it (the GOV.UK pattern). `title` says
  * what did not happen ("Avstämningen sparades inte"); the signal form's words by default.
  */
 export function ErrorSummary({ items, title }: { items: ReadonlyArray<SummaryItem>; title?: string }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const ref = useRef<HTMLDivElement>(null);
   // A page may hold several forms (a meeting's), each with its own summary.
   const titleId = useId();
+  // New errors take focus; the same errors worded again in the language just chosen do not
+  // take it from the language switch.
+  const wordedIn = useRef(language);
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [items]);
+    if (items.length > 0 && wordedIn.current === language) ref.current?.focus();
+    wordedIn.current = language;
+  }, [items, language]);
   if (items.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>

@@ -1,10 +1,12 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useMemo, useRef, useState } from "react";
 import type { z } from "zod";
 import { ownSwedish } from "#application/inputs";
-import { ApiProblem } from "../api/client";
+import { ApiProblem, readProblemType } from "../api/client";
 import type { SummaryItem } from "../components/ErrorSummary";
 import { useLanguage } from "../i18n/language";
+import type { Language, Messages } from "../i18n/messages";
+import { zodMessages } from "../i18n/zod-messages";
 
 /** A form's fields as typed: text, or a list of choices (people, agenda items). */
 export type DraftValue = string | ReadonlyArray<string>;
@@ -40,6 +42,34 @@ const DOUBLE_PRESS_MS = 1_000;
 const isEmpty = (value: DraftValue | undefined): boolean =>
   value === undefined || (typeof value === "string" ? value.trim() === "" : value.length === 0);
 
+/** A check the draft failed, in both languages: the page may be switched while it shows. */
+interface FailedCheck<Draft> {
+  /** The field it is about, or none (then it is listed in the summary only). */
+  readonly field: keyof Draft | undefined;
+  /** The field was left empty: the form's own words for that (`missing`) come first. */
+  readonly empty: boolean;
+  /** The field's text is no value of its type: the form's `unreadable` words come first. */
+  readonly unreadable: boolean;
+  readonly message: Readonly<Record<Language, string>>;
+}
+
+/**
+ * Why the last press did not save, kept so that it can be worded in either language: errors
+ * already shown follow the page when its language is switched. Found as the press is handled
+ * (the caller's options may name what is drawn after them), worded as the form is drawn. Each
+ * failed press makes a new one, for which the error summary takes focus.
+ */
+type Failure<Draft> =
+  | { readonly kind: "invalid"; readonly checks: ReadonlyArray<FailedCheck<Draft>> }
+  | {
+      readonly kind: "refused";
+      readonly problem: ApiProblem;
+      /** The API's field errors, by field: in the language it answered in. */
+      readonly fields: ReadonlyArray<{ readonly field: keyof Draft | undefined; readonly message: string }>;
+    }
+  | { readonly kind: "unsent" }
+  | { readonly kind: "signed-out" };
+
 /**
  * One command's form: checked in the browser with the schema the API checks it with, so most
  * mistakes show at once in the person's language; what the API still refuses (a rule, a
@@ -52,12 +82,30 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
   const { t, language } = useLanguage();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(options.initial);
-  const [errors, setErrors] = useState<FieldErrors<Draft>>({});
-  const [summary, setSummary] = useState<ReadonlyArray<SummaryItem>>([]);
+  const [failure, setFailure] = useState<Failure<Draft> | undefined>();
   const [sending, setSending] = useState(false);
   // When the last send succeeded: a second press of a double click lands on the form the save
   // has just emptied for the next entry, and is the same press again, not an empty form to check.
   const savedAt = useRef(Number.NEGATIVE_INFINITY);
+
+  // A rule the API refused on is titled in both languages on its problem page.
+  const ruleType = failure?.kind === "refused" && failure.problem.type.startsWith("/problems/") ? failure.problem.type : "";
+  const ruleTitle = useQuery({
+    queryKey: ["problem-type", ruleType],
+    queryFn: () => readProblemType(ruleType),
+    enabled: ruleType !== "",
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  }).data?.title[language];
+
+  // Worded again for a new failure or a new language only: the summary takes focus when its
+  // list is new. The caller's options are a new object at every drawing, and their words (what
+  // is missing, what a 403 means) change with the language alone.
+  const { errors, summary } = useMemo(
+    () => describe(failure, { options, language, t, ruleTitle }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- options: see above
+    [failure, language, t, ruleTitle],
+  );
 
   const fieldOf =
     options.fieldOf ??
@@ -71,61 +119,108 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
     (value: Draft[K]) =>
       setDraft((current) => ({ ...current, [field]: value }));
 
-  const show = (fieldErrors: FieldErrors<Draft>, other: ReadonlyArray<string> = []) => {
-    setErrors(fieldErrors);
-    setSummary([
-      ...Object.entries(fieldErrors).map(([field, message]) => ({ fieldId: field, message: message as string })),
-      ...other.map((message) => ({ fieldId: undefined, message })),
-    ]);
-  };
-
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const justSaved = performance.now() - savedAt.current < DOUBLE_PRESS_MS;
     if (justSaved && Object.values(draft).every((value) => isEmpty(value))) return;
-    const parsed = options.schema.safeParse(options.toInput(draft));
+    const input = options.toInput(draft);
+    const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
-      const fieldErrors: FieldErrors<Draft> = {};
-      const other: string[] = [];
-      for (const issue of parsed.error.issues) {
+      // Checked once more in each language with zod's words given: the issues come in the same order.
+      const [sv, en] = (["sv", "en"] as const).map(
+        (words) => options.schema.safeParse(input, { error: zodMessages(words) }).error?.issues ?? [],
+      );
+      const checks = parsed.error.issues.map((issue, index): FailedCheck<Draft> => {
         const field = fieldOf(issue.path.join("."));
-        // zod's locale translates its own messages; a refinement's carries its Swedish with it.
-        const message = language === "sv" ? (ownSwedish(issue) ?? issue.message) : issue.message;
-        if (!field) other.push(message);
-        else if (isEmpty(draft[field])) fieldErrors[field] ??= options.missing?.[field] ?? message;
-        else fieldErrors[field] ??= (issue.code === "invalid_type" ? options.unreadable?.[field] : undefined) ?? message;
-      }
-      return show(fieldErrors, other);
+        const swedish = sv![index] ?? issue;
+        return {
+          field,
+          empty: field !== undefined && isEmpty(draft[field]),
+          unreadable: issue.code === "invalid_type",
+          // A refinement's message carries its Swedish with it.
+          message: { sv: ownSwedish(swedish) ?? swedish.message, en: (en![index] ?? issue).message },
+        };
+      });
+      return setFailure({ kind: "invalid", checks });
     }
     setSending(true);
     try {
       const answer = await options.send(parsed.data);
       savedAt.current = performance.now();
-      show({});
+      setFailure(undefined);
       // The write's Log-Position is now every read's minPosition: fetch them again.
       await queryClient.invalidateQueries();
       options.onDone(answer);
     } catch (error) {
       // Not an answer of the API at all: the network, or the server away. Nothing was refused.
-      if (!(error instanceof ApiProblem)) return show({}, [t.sendFailed]);
-      if (error.status === 401) return show({}, [t.signedOutWhileWriting]);
-      const fieldErrors: FieldErrors<Draft> = {};
-      const other: string[] = [];
-      for (const fieldError of error.errors) {
-        const field = fieldOf(fieldError.path);
-        if (field) fieldErrors[field] ??= fieldError.message;
-        else other.push(fieldError.message);
+      if (!(error instanceof ApiProblem)) setFailure({ kind: "unsent" });
+      else if (error.status === 401) setFailure({ kind: "signed-out" });
+      else {
+        const fields = error.errors.map(({ path, message }) => ({ field: fieldOf(path), message }));
+        setFailure({ kind: "refused", problem: error, fields });
       }
-      const ruleField = options.fieldOfRule?.[error.type];
-      if (ruleField) fieldErrors[ruleField] = error.title;
-      else if (error.status === 403 && options.forbidden) other.push(options.forbidden);
-      // The title is in the person's language; a rule's detail is English (docs/api.md "Errors").
-      else if (error.errors.length === 0) other.push(error.title);
-      show(fieldErrors, other);
     } finally {
       setSending(false);
     }
   };
 
   return { draft, set, setDraft, errors, summary, sending, submit };
+}
+
+interface Wording<Draft extends Record<string, DraftValue>> {
+  /** What the form's own words say of its fields, in `language`. */
+  readonly options: Pick<CommandFormOptions<Draft, unknown, unknown>, "missing" | "unreadable" | "fieldOfRule" | "forbidden">;
+  readonly language: Language;
+  readonly t: Messages;
+  /** The refusing rule's title in `language`, once its problem page has been read. */
+  readonly ruleTitle: string | undefined;
+}
+
+/** A failure in words of `language`: each field's error, and the summary listing them with the others. */
+function describe<Draft extends Record<string, DraftValue>>(
+  failure: Failure<Draft> | undefined,
+  { options, language, t, ruleTitle }: Wording<Draft>,
+): { readonly errors: FieldErrors<Draft>; readonly summary: ReadonlyArray<SummaryItem> } {
+  const fieldErrors: FieldErrors<Draft> = {};
+  const other: string[] = [];
+  switch (failure?.kind) {
+    case undefined:
+      break;
+    case "invalid":
+      for (const { field, empty, unreadable, message } of failure.checks) {
+        if (!field) other.push(message[language]);
+        else if (empty) fieldErrors[field] ??= options.missing?.[field] ?? message[language];
+        else fieldErrors[field] ??= (unreadable ? options.unreadable?.[field] : undefined) ?? message[language];
+      }
+      break;
+    case "refused": {
+      const { problem } = failure;
+      // A field's error is in the language the API answered in: the browser's own check, in
+      // either language, catches nearly all of them first.
+      for (const { field, message } of failure.fields) {
+        if (field) fieldErrors[field] ??= message;
+        else other.push(message);
+      }
+      // The title is in the person's language; a rule's detail is English (docs/api.md "Errors").
+      const title = ruleTitle ?? problem.title;
+      const ruleField = options.fieldOfRule?.[problem.type];
+      if (ruleField) fieldErrors[ruleField] = title;
+      else if (problem.status === 403 && options.forbidden) other.push(options.forbidden);
+      else if (problem.errors.length === 0) other.push(title);
+      break;
+    }
+    case "unsent":
+      other.push(t.sendFailed);
+      break;
+    case "signed-out":
+      other.push(t.signedOutWhileWriting);
+      break;
+  }
+  return {
+    errors: fieldErrors,
+    summary: [
+      ...Object.entries(fieldErrors).map(([field, message]) => ({ fieldId: field, message: message as string })),
+      ...other.map((message) => ({ fieldId: undefined, message })),
+    ],
+  };
 }
