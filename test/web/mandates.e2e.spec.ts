@@ -141,10 +141,15 @@ describe("the Core Team's mandate forms", () => {
       await scope.getByRole("button", { name: "Lägg till en punkt i uppdrag" }).click();
       await scope.getByRole("textbox", { name: "Ny punkt 1" }).fill("Redovisa resultaten för skolorna");
       const changes = page.getByRole("region", { name: "Det här ändras" });
-      expect(await changes.getByText("S1 får ny lydelse: ”Ta emot utmaningar från skolorna och förskolorna”").isVisible()).toBe(
-        true,
-      );
-      expect(await changes.getByText("Ny punkt i uppdrag: ”Redovisa resultaten för skolorna”").isVisible()).toBe(true);
+      // Each clause before and after, as the mandate's history will show the amendment.
+      const reworded = changes.getByRole("listitem").filter({ hasText: "S1: Omformulerad" });
+      expect(await reworded.locator("del").textContent()).toBe("Ta emot utmaningar från skolorna");
+      expect(await reworded.locator("ins").textContent()).toBe("Ta emot utmaningar från skolorna och förskolorna");
+      expect(await reworded.getByText("Före:").isVisible()).toBe(true);
+      const added = changes.getByRole("listitem").filter({ hasText: /^Ny/ });
+      expect(await added.locator("ins").textContent()).toBe("Redovisa resultaten för skolorna");
+      expect(await added.locator("del").count()).toBe(0);
+      expect(await changes.getByRole("heading", { level: 3, name: "Uppdrag" }).isVisible()).toBe(true);
       await page.getByRole("textbox", { name: "Skäl" }).fill("Förskolorna vill också vara med");
       // Before the mandate's first day: the rule says so next to the date.
       await page.getByRole("textbox", { name: "Gäller från och med" }).fill("2020-01-01");

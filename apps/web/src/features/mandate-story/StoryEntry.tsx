@@ -1,5 +1,6 @@
 import { Link } from "react-aria-components";
 import type { Me } from "../../api/types";
+import { ClauseChangeList } from "../../components/ClauseChangeList";
 import { useMessages } from "../../i18n/define-messages";
 import { addDays, dayInStockholm, daysBetween, formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
@@ -159,25 +160,7 @@ function WhatChanged({ version, context }: { version: StoryVersion; context: Sto
         return (
           <div key={term}>
             <h5>{t[term]}</h5>
-            <ul className="story-clause-changes">
-              {changed.map((change) => (
-                <li key={change.id}>
-                  <strong>
-                    {change.id}: {m.clauseKind[change.kind]}
-                  </strong>
-                  {"before" in change && (
-                    <p>
-                      <span className="label">{m.before}:</span> <del>{change.before}</del>
-                    </p>
-                  )}
-                  {"after" in change && (
-                    <p>
-                      <span className="label">{m.after}:</span> <ins>{change.after}</ins>
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <ClauseChangeList changes={changed} />
             {unchanged.length > 0 && <p className="note">{m.unchanged(unchanged.join(", "))}</p>}
           </div>
         );

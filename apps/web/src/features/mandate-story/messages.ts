@@ -61,9 +61,6 @@ export const messages = defineMessages(
     noTrigger: "Ingen signal eller spänning angavs.",
 
     whatChanged: "Vad ändringen ändrade",
-    clauseKind: { added: "Ny", removed: "Borttagen", reworded: "Omformulerad" } as Record<string, string>,
-    before: "Före",
-    after: "Efter",
     unchanged: (ids: string) => `Oförändrade: ${ids}.`,
     steeringChange: (before: string, after: string) => `Styrning: ${before} blir ${after}.`,
     budgetChange: (before: string, after: string) => `Budget: ${before} blir ${after}.`,
@@ -165,9 +162,6 @@ export const messages = defineMessages(
     noTrigger: "No signal or tension was given.",
 
     whatChanged: "What the change changed",
-    clauseKind: { added: "New", removed: "Removed", reworded: "Reworded" },
-    before: "Before",
-    after: "After",
     unchanged: (ids) => `Unchanged: ${ids}.`,
     steeringChange: (before, after) => `Steering: ${before} becomes ${after}.`,
     budgetChange: (before, after) => `Budget: ${before} becomes ${after}.`,

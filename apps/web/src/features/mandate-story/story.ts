@@ -1,5 +1,6 @@
 import { addDays, dayInStockholm } from "../../i18n/format";
 import type { Clause } from "../../api/types";
+import { clauseChanges as sharedClauseChanges } from "../../components/clause-changes";
 import type { ClauseTerm, StoryVersion } from "./types";
 
 // The mandate's story worked out from its versions, apart from how it is shown: the day an
@@ -64,32 +65,20 @@ export function versionBefore(versions: ReadonlyArray<StoryVersion>, amendment: 
     );
 }
 
-export type ClauseChange =
-  | { readonly kind: "added"; readonly id: string; readonly after: string }
-  | { readonly kind: "removed"; readonly id: string; readonly before: string }
-  | { readonly kind: "reworded"; readonly id: string; readonly before: string; readonly after: string }
-  | { readonly kind: "unchanged"; readonly id: string; readonly text: string };
+export type { ClauseChange } from "../../components/clause-changes";
 
 const PREFIX: Record<ClauseTerm, string> = { scope: "S", boundaries: "B", principles: "P" };
 
 /** Each clause of a term an amendment restated, before and after, by clause id. */
-export function clauseChanges(
+export const clauseChanges = (
   before: ReadonlyArray<Clause>,
   after: ReadonlyArray<{ readonly id: string; readonly text: string }>,
   term: ClauseTerm,
-): ClauseChange[] {
-  const earlier = before.filter((clause) => clause.id.startsWith(PREFIX[term]));
-  const changes: ClauseChange[] = after.map((clause) => {
-    const was = earlier.find((each) => each.id === clause.id);
-    if (was === undefined) return { kind: "added", id: clause.id, after: clause.text };
-    if (was.text === clause.text) return { kind: "unchanged", id: clause.id, text: clause.text };
-    return { kind: "reworded", id: clause.id, before: was.text, after: clause.text };
-  });
-  for (const clause of earlier) {
-    if (!after.some((each) => each.id === clause.id)) changes.push({ kind: "removed", id: clause.id, before: clause.text });
-  }
-  return changes;
-}
+) =>
+  sharedClauseChanges(
+    before.filter((clause) => clause.id.startsWith(PREFIX[term])),
+    after,
+  );
 
 /** The clause a signal cites, as the version before the change (or the change itself) words it. */
 export const clauseText = (versions: ReadonlyArray<StoryVersion | undefined>, clauseId: string): string | undefined => {

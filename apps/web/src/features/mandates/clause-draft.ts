@@ -62,24 +62,3 @@ export function termChanged(mandate: Mandate, lists: ClauseLists, term: Term): b
     before.some((clause, index) => clause.id !== ids[index] || clause.text !== texts[index]!.trim())
   );
 }
-
-/** What the form changes in a term, clause by clause, for the summary shown before sending. */
-export type ClauseChange =
-  | { readonly kind: "reworded"; readonly id: string; readonly text: string }
-  | { readonly kind: "added"; readonly text: string }
-  | { readonly kind: "removed"; readonly id: string; readonly text: string };
-
-export function clauseChanges(mandate: Mandate, lists: ClauseLists, term: Term): ClauseChange[] {
-  const before = clausesOfTerm(mandate, term);
-  const texts = lists[term];
-  const ids = lists[idsOf(term)];
-  const changes: ClauseChange[] = [];
-  texts.forEach((text, index) => {
-    const id = ids[index] ?? "";
-    const was = before.find((clause) => clause.id === id);
-    if (!was) changes.push({ kind: "added", text: text.trim() });
-    else if (was.text !== text.trim()) changes.push({ kind: "reworded", id, text: text.trim() });
-  });
-  for (const clause of before) if (!ids.includes(clause.id)) changes.push({ kind: "removed", id: clause.id, text: clause.text });
-  return changes;
-}

@@ -47,9 +47,6 @@ export const messages = defineMessages(
     changesTitle: "Det här ändras",
     noChanges: "Inget är ändrat ännu.",
     nothingChanged: "Ändra minst en punkt, styrningen eller budgeten",
-    changed: (label: string, text: string) => `${label} får ny lydelse: ”${text}”`,
-    added: (term: string, text: string) => `Ny punkt i ${term.toLowerCase()}: ”${text}”`,
-    removed: (label: string, text: string) => `${label} tas bort: ”${text}”`,
     steeringChanged: (value: string) => `Styrningen blir: ${value.toLowerCase()}`,
     budgetChanged: (value: string) => `Budgeten blir ${value}`,
 
@@ -120,9 +117,6 @@ export const messages = defineMessages(
     changesTitle: "What changes",
     noChanges: "Nothing is changed yet.",
     nothingChanged: "Change at least one clause, the steering or the budget",
-    changed: (label, text) => `${label} is reworded: “${text}”`,
-    added: (term, text) => `New clause in ${term.toLowerCase()}: “${text}”`,
-    removed: (label, text) => `${label} is removed: “${text}”`,
     steeringChanged: (value) => `The steering becomes: ${value.toLowerCase()}`,
     budgetChanged: (value) => `The budget becomes ${value}`,
 
