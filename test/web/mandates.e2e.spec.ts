@@ -104,6 +104,14 @@ describe("the Core Team's mandate forms", () => {
       await principles.getByRole("textbox", { name: "P1" }).fill("Skolornas frågor först");
       await page.getByRole("radio", { name: "Styrning i stora drag" }).check({ force: true });
       await page.getByRole("radio", { name: /: Nya mandat$/ }).check({ force: true });
+      // A budget in words and no day: one press names both, the form's own check beside the schema's.
+      await page.getByRole("textbox", { name: /^Budget i kronor/ }).fill("tolvtusen");
+      await page.getByRole("textbox", { name: "Gäller från" }).fill("");
+      await page.getByRole("button", { name: "Ge mandatet" }).click();
+      const bothErrors = page.getByRole("alert").filter({ hasText: "Mandatet gavs inte" });
+      await eventually(() => bothErrors.getByText("Skriv budgeten i hela kronor, med siffror").isVisible()).toBe(true);
+      expect(await bothErrors.getByText("Skriv dagen mandatet börjar gälla").isVisible()).toBe(true);
+      expect(await fieldError(page, "Gäller från").textContent()).toBe("Skriv dagen mandatet börjar gälla");
       await page.getByRole("textbox", { name: /^Budget i kronor/ }).fill("120 000");
       // The demo's first mandate of the initiative held from 2024-07-01 to 2025-06-30: a rule refuses an overlap.
       await page.getByRole("textbox", { name: "Gäller från" }).fill("2025-01-01");

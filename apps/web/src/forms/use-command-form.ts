@@ -119,33 +119,45 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
     (value: Draft[K]) =>
       setDraft((current) => ({ ...current, [field]: value }));
 
+  /** The draft checked with the command's schema: its input, or what it failed, in both languages. */
+  const check = (): { readonly input: Input } | Failure<Draft> => {
+    const input = options.toInput(draft);
+    const parsed = options.schema.safeParse(input);
+    if (parsed.success) return { input: parsed.data };
+    // Checked once more in each language with zod's words given: the issues come in the same order.
+    const [sv, en] = (["sv", "en"] as const).map(
+      (words) => options.schema.safeParse(input, { error: zodMessages(words) }).error?.issues ?? [],
+    );
+    const checks = parsed.error.issues.map((issue, index): FailedCheck<Draft> => {
+      const field = fieldOf(issue.path.join("."));
+      const swedish = sv![index] ?? issue;
+      return {
+        field,
+        empty: field !== undefined && isEmpty(draft[field]),
+        unreadable: issue.code === "invalid_type",
+        // A refinement's message carries its Swedish with it.
+        message: { sv: ownSwedish(swedish) ?? swedish.message, en: (en![index] ?? issue).message },
+      };
+    });
+    return { kind: "invalid", checks };
+  };
+
+  /** Shows what the schema finds in the draft without sending it (beside a form's own checks): true when nothing. */
+  const validate = (): boolean => {
+    const checked = check();
+    setFailure("input" in checked ? undefined : checked);
+    return "input" in checked;
+  };
+
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const justSaved = performance.now() - savedAt.current < DOUBLE_PRESS_MS;
     if (justSaved && Object.values(draft).every((value) => isEmpty(value))) return;
-    const input = options.toInput(draft);
-    const parsed = options.schema.safeParse(input);
-    if (!parsed.success) {
-      // Checked once more in each language with zod's words given: the issues come in the same order.
-      const [sv, en] = (["sv", "en"] as const).map(
-        (words) => options.schema.safeParse(input, { error: zodMessages(words) }).error?.issues ?? [],
-      );
-      const checks = parsed.error.issues.map((issue, index): FailedCheck<Draft> => {
-        const field = fieldOf(issue.path.join("."));
-        const swedish = sv![index] ?? issue;
-        return {
-          field,
-          empty: field !== undefined && isEmpty(draft[field]),
-          unreadable: issue.code === "invalid_type",
-          // A refinement's message carries its Swedish with it.
-          message: { sv: ownSwedish(swedish) ?? swedish.message, en: (en![index] ?? issue).message },
-        };
-      });
-      return setFailure({ kind: "invalid", checks });
-    }
+    const checked = check();
+    if (!("input" in checked)) return setFailure(checked);
     setSending(true);
     try {
-      const answer = await options.send(parsed.data);
+      const answer = await options.send(checked.input);
       savedAt.current = performance.now();
       setFailure(undefined);
       // The write's Log-Position is now every read's minPosition: fetch them again.
@@ -164,7 +176,7 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
     }
   };
 
-  return { draft, set, setDraft, errors, summary, sending, submit };
+  return { draft, set, setDraft, errors, summary, sending, submit, validate };
 }
 
 interface Wording<Draft extends Record<string, DraftValue>> {

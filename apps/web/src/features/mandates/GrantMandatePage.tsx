@@ -66,9 +66,7 @@ function GrantForm({ initiative }: { initiative: InitiativeOverview }) {
   const { draft, set, setDraft, sending } = form;
   const { onSubmit, summary, errorOf } = useLocalChecks(
     () => (budgetOf(draft.budgetSek) === "not-a-number" ? [{ fieldId: "budgetSek", message: m.budgetNotANumber }] : []),
-    form.submit,
-    form.summary,
-    form.errors,
+    form,
   );
 
   return (
