@@ -98,7 +98,7 @@ describe("agenda candidates", () => {
       { kind: "next-step", title: "Möte i november", source: { meetingId, nextStepId }, since: "2024-09-19", initiativeId: null },
       {
         kind: "delegation-decision",
-        title: "Delegationsbeslut: mandat beviljat, Drömfabriken",
+        title: "Delegationsbeslut 2024-07-01: mandat beviljat, Drömfabriken",
         source: { delegationDecision: { initiativeId, revision: granted.revision } },
         since: "2024-07-01",
         initiativeId,

@@ -4,6 +4,7 @@ import type { AnyProjection } from "../../runner/projection-definition.js";
 import { WHOLE_LIST, compareKeys } from "../../runner/pagination.js";
 import { inOneSnapshot } from "../../runner/read-snapshot.js";
 import { delegationDecisions } from "../decision-log/delegation-decisions.js";
+import { distinctTitles } from "./distinct-titles.js";
 import { openNextSteps } from "../decision-log/open-next-steps.js";
 import { decisionLogProjection } from "../decision-log/projection.js";
 import { initiativeOverviewProjection } from "../initiative-overview/projection.js";
@@ -121,14 +122,19 @@ export function agendaCandidates(
       .filter((decision) => inFocus([decision.initiativeId]))
       .map((decision): AgendaCandidate => ({
         kind: "delegation-decision",
-        title: titled(`Delegationsbeslut: ${DELEGATION_TITLES[decision.type]}, ${name(decision.initiativeId)}`),
+        // The day it was taken tells apart decisions of one kind about one initiative.
+        title: titled(
+          `Delegationsbeslut ${decision.decidedOn}: ${DELEGATION_TITLES[decision.type]}, ${name(decision.initiativeId)}`,
+        ),
         source: { delegationDecision: { initiativeId: decision.initiativeId, revision: decision.revision } } as AgendaSource,
         since: decision.decidedOn,
         initiativeId: decision.initiativeId,
       }));
     // Next steps are of the focus area's meetings already.
-    return [...tensions, ...signals, ...nextSteps, ...delegated].sort((a, b) =>
-      compareKeys(agendaCandidateKey(a), agendaCandidateKey(b), AGENDA_CANDIDATE_ORDER),
+    return distinctTitles(
+      [...tensions, ...signals, ...nextSteps, ...delegated].sort((a, b) =>
+        compareKeys(agendaCandidateKey(a), agendaCandidateKey(b), AGENDA_CANDIDATE_ORDER),
+      ),
     );
   });
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { distinctTitles } from "./distinct-titles.js";
+
+describe("distinctTitles", () => {
+  it("numbers the items that share a title, in their order, and leaves the others as they are", () => {
+    const titles = distinctTitles([
+      { title: "Delegationsbeslut 2024-11-03: mandat ändrat, Drömfabriken", n: 1 },
+      { title: "Roller glider in i varandra", n: 2 },
+      { title: "Delegationsbeslut 2024-11-03: mandat ändrat, Drömfabriken", n: 3 },
+    ]);
+    expect(titles).toEqual([
+      { title: "Delegationsbeslut 2024-11-03: mandat ändrat, Drömfabriken (1 av 2)", n: 1 },
+      { title: "Roller glider in i varandra", n: 2 },
+      { title: "Delegationsbeslut 2024-11-03: mandat ändrat, Drömfabriken (2 av 2)", n: 3 },
+    ]);
+  });
+});
