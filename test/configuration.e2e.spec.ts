@@ -89,7 +89,7 @@ describe.concurrent("NODE_ENV=production, and a refused configuration", () => {
       });
       expect(exitCode).toBe(78);
       expect(output).toMatch(
-        /Mandat cannot start: MANDAT_READ_MODELS_PATH=\S+: cannot create the folder \S+in-the-way: \S+ is a file/,
+        /Mandat cannot start: MANDAT_READ_MODELS_PATH=\S+: cannot create the folder \S+in-the-way: \S+ is not a folder/,
       );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

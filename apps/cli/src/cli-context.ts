@@ -43,6 +43,17 @@ export function cliConfig(): MandatConfig {
   return asConfigFailure(loadConfig);
 }
 
+/**
+ * The configuration of a tool that writes outside the stores (`mandat token` keeps the
+ * generated secret): its files' folders made and checked as the server does, so that a path
+ * it cannot use names its variable (78).
+ */
+export function writingConfig(): MandatConfig {
+  const config = cliConfig();
+  asConfigFailure(() => prepareDataFolders(config));
+  return config;
+}
+
 /** A configuration refused, or a configured path that cannot be used: its message, exit 78. */
 function asConfigFailure<A>(work: () => A): A {
   try {

@@ -1,6 +1,16 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { jwtVerify } from "jose";
@@ -121,8 +131,10 @@ describe("mandat on a store holding the demo history", () => {
     // backup that verified must still be the bytes that were backed up.
     let folder: string;
     let copy: Record<string, string>;
+    /** Each file of the backup with a digest of its bytes; SQLite's -wal and -shm beside them left out. */
     const contents = () =>
       readdirSync(folder)
+        .filter((file) => !/-(wal|shm)$/.test(file))
         .sort()
         .map(
           (file) =>
@@ -140,7 +152,6 @@ describe("mandat on a store holding the demo history", () => {
         runCli(["verify"], folder, copy, as),
         runCli(["export", "--format", "jsonl"], folder, copy, as),
         runCli(["history", initiativeId], folder, copy, as),
-        runCli(["backup", "--output", join(writableByAll(), "backup")], folder, copy, as),
       ]);
 
     beforeAll(async () => {
@@ -156,27 +167,41 @@ describe("mandat on a store holding the demo history", () => {
       };
     });
 
-    it("changing no byte of it and creating no file beside it", async () => {
+    it("changing no byte of its files, and creating none but SQLite's index beside them", async () => {
       const before = contents();
-      const [verified, exportedAgain, timeline, backedUp] = await readingTools();
+      const [verified, exportedAgain, timeline] = await readingTools();
+      const backedUp = await runCli(["backup", "--output", join(writableByAll(), "backup")], folder, copy);
       for (const run of [verified, exportedAgain, timeline, backedUp]) expect(run.code, run.stderr).toBe(0);
       expect(exportedAgain.stdout.trim().split("\n")).toEqual(exported);
       expect(timeline.stdout).toMatch(/InitiativeRegistered/);
       expect(contents()).toEqual(before);
     });
 
-    it.runIf(RUN_AS_ANOTHER_USER)("as a user who may read the folder but not write in it", async () => {
-      // Readable by all for this test (the keys are the owner's alone in a backup), writable by none but root.
-      for (const path of [dirname(folder), folder]) chmodSync(path, 0o755);
-      for (const file of readdirSync(folder)) chmodSync(join(folder, file), 0o644);
-      const before = contents();
-      const [verified, exportedAgain, timeline, backedUp] = await readingTools(NOBODY);
-      for (const run of [verified, exportedAgain, timeline, backedUp]) expect(run.code, run.stderr).toBe(0);
-      expect(verified.stderr).toMatch(/\b(\d+) of \1 seals hold/);
-      expect(exportedAgain.stdout.trim().split("\n")).toEqual(exported);
-      expect(timeline.stdout).toMatch(/InitiativeRegistered/);
-      expect(contents()).toEqual(before);
-    });
+    it.runIf(RUN_AS_ANOTHER_USER)(
+      "as a user who may read the log and its seals, not the keys, and write nothing in the folder",
+      async () => {
+        // The keys stay the owner's alone, as the backup made them.
+        for (const path of [dirname(folder), folder]) chmodSync(path, 0o755);
+        for (const file of ["mandat.sqlite", "seals.sqlite"]) chmodSync(join(folder, file), 0o644);
+        const listed = readdirSync(folder).sort();
+        const before = contents();
+        const [verified, exportedAgain, timeline] = await readingTools(NOBODY);
+        for (const run of [verified, exportedAgain, timeline]) expect(run.code, run.stderr).toBe(0);
+        expect(verified.stderr).toMatch(/\b(\d+) of \1 seals hold/);
+        expect(exportedAgain.stdout.trim().split("\n")).toEqual(exported);
+        // The timeline all the same, people by id.
+        expect(timeline.stdout).toMatch(/InitiativeRegistered/);
+        expect(timeline.stderr).toMatch(/People are shown by id: their names cannot be opened/);
+        // A backup must hold the keys: it is not made, and leaves nothing that looks like one.
+        const target = join(writableByAll(), "backup");
+        const backedUp = await runCli(["backup", "--output", target], folder, copy, NOBODY);
+        expect(backedUp.code).toBe(69);
+        expect(backedUp.stderr).toMatch(/Cannot read the person keys/);
+        expect(existsSync(target) || existsSync(`${target}.partial`)).toBe(false);
+        expect(readdirSync(folder).sort()).toEqual(listed);
+        expect(contents()).toEqual(before);
+      },
+    );
   });
 
   it("history: the initiative as a timeline, an amendment showing scope before and after", async () => {
@@ -562,8 +587,25 @@ describe("mandat, used wrongly", () => {
     writeFileSync(join(dir, "in-the-way"), "");
     const run = await mandat(["demo"], { MANDAT_SEALS_PATH: join(dir, "in-the-way", "seals.sqlite") });
     expect(run.code).toBe(78);
-    expect(run.stderr).toMatch(/MANDAT_SEALS_PATH=\S+: cannot create the folder \S+in-the-way: \S+ is a file/);
+    expect(run.stderr).toMatch(/MANDAT_SEALS_PATH=\S+: cannot create the folder \S+in-the-way: \S+ is not a folder/);
     noStackTrace(run);
+  });
+
+  it("refuses a folder or a device where a file must be, before it creates any file (78)", async () => {
+    const dir = freshDir();
+    const aFolder = join(dir, "a-folder");
+    mkdirSync(aFolder);
+    const folderAsLog = await mandat(["demo"], { MANDAT_SQLITE_PATH: aFolder, MANDAT_KEYS_PATH: join(dir, "keys.sqlite") });
+    expect(folderAsLog.code).toBe(78);
+    expect(folderAsLog.stderr).toMatch(/MANDAT_SQLITE_PATH=\S+a-folder: \S+a-folder is a folder/);
+    const deviceAsKeys = await mandat(["demo"], {
+      MANDAT_SQLITE_PATH: join(dir, "mandat.sqlite"),
+      MANDAT_KEYS_PATH: "/dev/null",
+    });
+    expect(deviceAsKeys.code).toBe(78);
+    expect(deviceAsKeys.stderr).toMatch(/MANDAT_KEYS_PATH=\/dev\/null: \/dev\/null is not a file/);
+    // Refused before anything was opened: no log, no key store.
+    expect(readdirSync(dir)).toEqual(["a-folder"]);
   });
 
   it("reports a store locked by another writer with 69", async () => {

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MandatConfig } from "./config.js";
 
-const GENERATED_SECRET_FILE = "auth-secret";
+/** The file in the data folder that keeps a generated HS256 secret. */
+export const GENERATED_SECRET_FILE = "auth-secret";
 
 /**
  * The HS256 secret: AUTH_JWT_SECRET when set; outside production, otherwise a random

@@ -56,16 +56,26 @@ export class SqliteKeyStore implements KeyStoreService {
   }
 
   /**
-   * The keys as they are, for a tool that only reads them (`mandat history`): `open` gives
-   * the file opened so that nothing in it or beside it changes, or nothing where no key was
-   * ever kept; then no name can be opened, and none is created. Keeping and erasing keys
-   * fail as SQLite refuses to write.
+   * The keys as they are, for a tool that only reads them (`mandat history`), opened when a
+   * name is first to be opened: `mandat verify` and `export` never open one, so they run for
+   * an auditor who may not read the keys. `open` gives the file opened so that nothing in it
+   * changes, or nothing where no key was ever kept; then no name can be opened, and no file
+   * is created. Keeping and erasing keys fail as SQLite refuses to write.
    */
-  static readingLayer(open: () => Database.Database | undefined): Layer.Layer<KeyStore, KeyStoreUnavailable> {
-    return scopedLayer(() => {
-      const db = open();
-      return db ? new SqliteKeyStore(db, "read-only") : SqliteKeyStore.open(":memory:");
-    });
+  static readingLayer(open: () => Database.Database | undefined): Layer.Layer<KeyStore> {
+    return Layer.scoped(
+      KeyStore,
+      Effect.acquireRelease(
+        Effect.sync(
+          () =>
+            new KeysOpenedOnFirstUse(() => {
+              const db = open();
+              return db ? new SqliteKeyStore(db, "read-only") : SqliteKeyStore.open(":memory:");
+            }),
+        ),
+        (keys) => Effect.sync(() => keys.close()),
+      ),
+    );
   }
 
   store = (personId: string, key: Buffer) =>
@@ -107,6 +117,27 @@ export class SqliteKeyStore implements KeyStoreService {
     } finally {
       this.db.pragma(BUSY_TIMEOUT);
     }
+  }
+}
+
+/** A key store opened at its first use, and a failure to open it that use's failure. */
+class KeysOpenedOnFirstUse implements KeyStoreService {
+  private opened: SqliteKeyStore | undefined;
+
+  constructor(private readonly open: () => SqliteKeyStore) {}
+
+  private readonly keys = Effect.suspend(() =>
+    this.opened ? Effect.succeed(this.opened) : Effect.try({ try: () => (this.opened = this.open()), catch: unavailable }),
+  );
+
+  store = (personId: string, key: Buffer) => Effect.flatMap(this.keys, (keys) => keys.store(personId, key));
+
+  find = (personId: string) => Effect.flatMap(this.keys, (keys) => keys.find(personId));
+
+  erase = (personId: string) => Effect.flatMap(this.keys, (keys) => keys.erase(personId));
+
+  close(): void {
+    this.opened?.close();
   }
 }
 

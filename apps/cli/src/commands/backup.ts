@@ -87,13 +87,18 @@ export async function backup(options: { readonly output?: string }): Promise<Exi
 async function copyDatabase(source: string, target: string, what: string, secret: boolean): Promise<void> {
   if (secret) closeSync(openSync(target, "w", 0o600));
   // Read as verify reads: a backup may be taken by a user who may only read the server's folder.
-  let db: ReturnType<typeof openSqliteForReading> | undefined;
+  let db: ReturnType<typeof openSqliteForReading>;
   try {
     db = openSqliteForReading(source);
+  } catch (error) {
+    // The source cannot be read: unavailable (69), as to verify; nothing was created yet.
+    throw new CliError(EXIT.unavailable, `Cannot read ${what}: ${(error as Error).message}`);
+  }
+  try {
     await db.backup(target, { progress: () => ALL_PAGES });
   } catch (error) {
     throw new CliError(EXIT.cannotCreate, `Cannot copy ${what} from ${source}: ${(error as Error).message}`);
   } finally {
-    db?.close();
+    db.close();
   }
 }

@@ -27,6 +27,14 @@ export async function history(target: string | undefined, options: { asOf?: stri
       actorNames(
         context.store,
         events.map((e) => e.metadata.actor.id),
+      ).pipe(
+        // Who may read the log may not read the keys (an auditor): the timeline, with ids for names.
+        Effect.catchTag("KeyStoreUnavailable", ({ reason }) =>
+          Effect.sync(() => {
+            console.error(`People are shown by id: their names cannot be opened (${reason})`);
+            return new Map<string, string>();
+          }),
+        ),
       ),
     );
     const entries = timeline(events, (id) => names.get(id) ?? id);

@@ -4,7 +4,7 @@ import { LOCAL_ISSUER, ReadModels, hasDevelopmentLogin, jwtSecret, signToken } f
 import { KeyStore } from "#privacy";
 import { type PersonView, WHOLE_LIST, describePeople, peopleDirectory } from "#projections";
 import { Effect } from "effect";
-import { cliConfig, withReadModels } from "../cli-context.js";
+import { withReadModels, writingConfig } from "../cli-context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
 /** The CLI links a missing development login as an operator of the server, not as a client. */
@@ -17,7 +17,7 @@ const OPERATOR = { id: "mandat-cli", roles: ["admin"] } as const;
  * signs one for the identity provider's roles. Never in production, never under OIDC.
  */
 export async function token(options: { person?: string; role?: string; sub?: string }): Promise<ExitCode> {
-  const config = cliConfig();
+  const config = writingConfig();
   if (config.production)
     throw new CliError(EXIT.noPermission, "Development tokens are refused in production (NODE_ENV=production)");
   if (config.auth.mode !== "hs256") {
