@@ -151,6 +151,15 @@ describe("400: validation, with errors naming the field", () => {
     );
     expectProblem(twice, 400, "/problems/validation");
     expect(twice.body.errors).toEqual([{ path: "body.name", message: "Ange varje fält en gång" }]);
+    const nested = await failing(() =>
+      core.postRaw("/api/v1/organisations", '{"name": "K", "kind": "other", "x": [{"a": 1}, {"a": 2, "\\u0061": 3}]}'),
+    );
+    expect(nested.body.errors).toEqual([{ path: "body.x.1.a", message: "Give each field once" }]);
+    const prototype = await failing(() =>
+      core.postRaw("/api/v1/organisations", '{"name": "K", "kind": "other", "__proto__": 1}'),
+    );
+    expectProblem(prototype, 400, "/problems/validation");
+    expect(prototype.body.errors[0].message).toMatch(/__proto__/);
     expect(await logHead(auditor)).toBe(before);
   });
 });

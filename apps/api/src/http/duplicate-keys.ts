@@ -3,7 +3,8 @@ type Frame =
   { readonly kind: "object"; readonly keys: Set<string>; key: string | undefined } | { readonly kind: "array"; index: number };
 
 /**
- * The path of the first key an object of `text` names twice (`body.lines[1].purpose`), or
+ * The path of the first key an object of `text` names twice (`body.lines.1.purpose`, as
+ * every field error names a path: docs/api.md "Errors"), or
  * undefined. `text` is JSON that has already parsed: a parser keeps the last of two equal
  * keys, so a proxy or a log that reads the first would see another request than the one
  * recorded. Keys compare as decoded: `"a"` and `"\u0061"` are the same.
@@ -46,9 +47,9 @@ function nextSignificant(text: string, from: number): string | undefined {
   return text[at];
 }
 
-/** `body`, then each enclosing object's key and array's index, then the key itself. */
+/** `body`, then each enclosing object's key and array's index, then the key itself, by dots. */
 function pathOf(enclosing: ReadonlyArray<Frame>, key: string): string {
   let path = "body";
-  for (const frame of enclosing) path += frame.kind === "array" ? `[${frame.index}]` : `.${frame.key}`;
+  for (const frame of enclosing) path += `.${frame.kind === "array" ? frame.index : frame.key}`;
   return `${path}.${key}`;
 }

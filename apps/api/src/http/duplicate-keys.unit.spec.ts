@@ -9,8 +9,8 @@ describe("duplicateKeyPath", () => {
 
   it("names a key given twice, by its path in the body", () => {
     expect(duplicateKeyPath('{"name":"a","name":"b"}')).toBe("body.name");
-    expect(duplicateKeyPath('{"lines":[{"purpose":"x"},{"purpose":"y", "purpose" : "z"}]}')).toBe("body.lines[1].purpose");
-    expect(duplicateKeyPath('{"a":{"b":[1,[2,3],{"c":1,"c":2}]}}')).toBe("body.a.b[2].c");
+    expect(duplicateKeyPath('{"lines":[{"purpose":"x"},{"purpose":"y", "purpose" : "z"}]}')).toBe("body.lines.1.purpose");
+    expect(duplicateKeyPath('{"a":{"b":[1,[2,3],{"c":1,"c":2}]}}')).toBe("body.a.b.2.c");
   });
 
   it("compares keys as decoded, and is not misled by quotes, colons and brackets inside strings", () => {

@@ -43,7 +43,7 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
         );
       }
       parseJson(request, body, (error, parsed) => {
-        if (error) return done(error);
+        if (error) return done(parsesAsJson(body) ? prototypeKey() : error);
         const twice = duplicateKeyPath(body);
         if (twice !== undefined) {
           return done(invalidRequest([{ path: twice, message: "Give each field once", sv: "Ange varje fält en gång" }]));
@@ -53,3 +53,26 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
     },
   );
 }
+
+/** Whether the text is JSON all the same: the parser refused it for a key, not its syntax. */
+const parsesAsJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The parser refuses `__proto__`, and `constructor` holding `prototype`, anywhere in a body:
+ * such keys change objects' prototypes in code that copies them. No Mandat field is named so.
+ */
+const prototypeKey = () =>
+  invalidRequest([
+    {
+      path: "body",
+      message: "A field named __proto__, or constructor with prototype in it, is not accepted",
+      sv: "Ett fält som heter __proto__, eller constructor med prototype i, tas inte emot",
+    },
+  ]);
