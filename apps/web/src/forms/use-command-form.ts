@@ -89,20 +89,14 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
   const savedAt = useRef(Number.NEGATIVE_INFINITY);
 
   // A rule the API refused on is titled in both languages on its problem page.
-  const ruleType = failure?.kind === "refused" && failure.problem.type.startsWith("/problems/") ? failure.problem.type : "";
-  const ruleTitle = useQuery({
-    queryKey: ["problem-type", ruleType],
-    queryFn: () => readProblemType(ruleType),
-    enabled: ruleType !== "",
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  }).data?.title[language];
+  const ruleType = failure?.kind === "refused" && isRuleType(failure.problem.type) ? failure.problem.type : "";
+  const ruleTitle = useQuery({ ...problemTypeQuery(ruleType), enabled: ruleType !== "" }).data?.title[language];
 
   // Worded again for a new failure or a new language only: the summary takes focus when its
   // list is new. The caller's options are a new object at every drawing, and their words (what
   // is missing, what a 403 means) change with the language alone.
   const { errors, summary } = useMemo(
-    () => describe(failure, { options, language, t, ruleTitle }),
+    () => wordFailure(failure, { options, language, t, ruleTitle }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- options: see above
     [failure, language, t, ruleTitle],
   );
@@ -155,6 +149,8 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
     if (justSaved && Object.values(draft).every((value) => isEmpty(value))) return;
     const checked = check();
     if (!("input" in checked)) return setFailure(checked);
+    // What the last press found is no longer so: nothing stale shows while this one is sent.
+    setFailure(undefined);
     setSending(true);
     try {
       const answer = await options.send(checked.input);
@@ -168,6 +164,9 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
       if (!(error instanceof ApiProblem)) setFailure({ kind: "unsent" });
       else if (error.status === 401) setFailure({ kind: "signed-out" });
       else {
+        // The rule's titles in both languages are read before the refusal is shown, so the
+        // summary is drawn (and takes focus) once, not again as they arrive.
+        if (isRuleType(error.type)) await queryClient.prefetchQuery(problemTypeQuery(error.type));
         const fields = error.errors.map(({ path, message }) => ({ field: fieldOf(path), message }));
         setFailure({ kind: "refused", problem: error, fields });
       }
@@ -179,6 +178,16 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
   return { draft, set, setDraft, errors, summary, sending, submit, validate };
 }
 
+const isRuleType = (type: string): boolean => type.startsWith("/problems/");
+
+/** A problem type's page, read once: the same for everyone, and for as long as the page is open. */
+const problemTypeQuery = (type: string) => ({
+  queryKey: ["problem-type", type],
+  queryFn: () => readProblemType(type),
+  staleTime: Number.POSITIVE_INFINITY,
+  retry: false,
+});
+
 interface Wording<Draft extends Record<string, DraftValue>> {
   /** What the form's own words say of its fields, in `language`. */
   readonly options: Pick<CommandFormOptions<Draft, unknown, unknown>, "missing" | "unreadable" | "fieldOfRule" | "forbidden">;
@@ -189,7 +198,7 @@ interface Wording<Draft extends Record<string, DraftValue>> {
 }
 
 /** A failure in words of `language`: each field's error, and the summary listing them with the others. */
-function describe<Draft extends Record<string, DraftValue>>(
+function wordFailure<Draft extends Record<string, DraftValue>>(
   failure: Failure<Draft> | undefined,
   { options, language, t, ruleTitle }: Wording<Draft>,
 ): { readonly errors: FieldErrors<Draft>; readonly summary: ReadonlyArray<SummaryItem> } {

@@ -14,6 +14,7 @@ import {
   TEXT_LIMITS,
   TensionId,
   amountSek,
+  bilingual,
   isoDate,
   longText,
   name,
@@ -46,9 +47,13 @@ export const mandateChangesOf = <List extends z.ZodType>(list: List) =>
       steering: Steering.optional(),
       budgetSek: amountSek.optional(),
     })
-    .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
-      message: "an amendment changes at least one of scope, boundaries, principles, steering, budgetSek",
-    });
+    .refine(
+      (changes) => Object.values(changes).some((value) => value !== undefined),
+      bilingual(
+        "An amendment changes at least one of scope, boundaries, principles, steering or the budget",
+        "En ändring ändrar minst ett av uppdrag, gränser, principer, styrning eller budget",
+      ),
+    );
 export const MandateChanges = mandateChangesOf(clauseItemList);
 export type MandateChanges = z.infer<typeof MandateChanges>;
 

@@ -25,8 +25,14 @@ const text = (min: 0 | 1, max: number) =>
     .overwrite((value) => value.normalize("NFC"))
     .min(min)
     .max(max)
+    // In words its writer can act on: these come in with text pasted from Word and the like.
+    // (Given as bilingual() gives it, which is declared further down.)
     .refine((value) => !REFUSED_IN_TEXT.test(value), {
-      message: "control characters (other than newline and tab), bidirectional overrides and unpaired surrogates are not allowed",
+      message:
+        "The text holds a character that cannot be kept (a control character, such as a line break from Word, or a direction mark): retype that part",
+      params: {
+        sv: "Texten innehåller ett tecken som inte kan sparas (ett styrtecken, som en radbrytning från Word, eller ett riktningstecken): skriv om den delen",
+      },
     });
 
 export const name = text(1, TEXT_LIMITS.name);

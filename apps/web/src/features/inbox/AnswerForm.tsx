@@ -120,7 +120,7 @@ export function AnswerForm({ signalId, initiative }: { signalId: string; initiat
   });
   const adjusting = form.draft.outcome === "mandate-adjusted";
   const { onSubmit, summary, errorOf } = useLocalChecks(
-    () => (adjusting && mandate && !kept ? amendmentChecks(mandate, form.draft, mm) : []),
+    (draft) => (adjusting && mandate && !kept ? amendmentChecks(mandate, draft, mm) : []),
     form,
   );
 

@@ -43,7 +43,7 @@ function AmendForm({ initiative, mandate }: { initiative: InitiativeOverview; ma
     fieldOfRule: AMENDMENT_RULE_FIELDS,
     forbidden: m.forbidden,
   });
-  const { onSubmit, summary, errorOf } = useLocalChecks(() => amendmentChecks(mandate, form.draft, m), form);
+  const { onSubmit, summary, errorOf } = useLocalChecks((draft) => amendmentChecks(mandate, draft, m), form);
   return (
     <>
       <ErrorSummary items={summary} title={m.notDone.amend} />

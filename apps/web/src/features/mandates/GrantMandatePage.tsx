@@ -65,7 +65,7 @@ function GrantForm({ initiative }: { initiative: InitiativeOverview }) {
   });
   const { draft, set, setDraft, sending } = form;
   const { onSubmit, summary, errorOf } = useLocalChecks(
-    () => (budgetOf(draft.budgetSek) === "not-a-number" ? [{ fieldId: "budgetSek", message: m.budgetNotANumber }] : []),
+    (pressed) => (budgetOf(pressed.budgetSek) === "not-a-number" ? [{ fieldId: "budgetSek", message: m.budgetNotANumber }] : []),
     form,
   );
 

@@ -195,7 +195,7 @@ const en: MeetingMessages = {
   addItem: "Add an item",
   removeItem: (n) => `Remove own item ${n}`,
   planSubmit: "Plan the meeting",
-  planNotSaved: "The meeting was not planned. Correct the following:",
+  planNotSaved: "The meeting was not planned. Please correct the following:",
   planMissing: {
     body: "Choose which meeting it is",
     focusArea: "Choose the focus area",
@@ -218,7 +218,7 @@ const en: MeetingMessages = {
   attendees: "Present",
   absentees: "Absent",
   holdSubmit: "Save that the meeting was held",
-  holdNotSaved: "That the meeting was held was not saved. Correct the following:",
+  holdNotSaved: "That the meeting was held was not saved. Please correct the following:",
   holdMissing: { heldOn: "Enter the day the meeting was held" },
 
   officersTitle: "Chair, secretary and adjusters",
@@ -228,7 +228,7 @@ const en: MeetingMessages = {
   adjusters: "Adjusters",
   adjustersChoose: "Adjusters (choose two)",
   officersSubmit: "Save chair, secretary and adjusters",
-  officersNotSaved: "Chair, secretary and adjusters were not saved. Correct the following:",
+  officersNotSaved: "Chair, secretary and adjusters were not saved. Please correct the following:",
   officersMissing: {
     chairId: "Choose the chair",
     secretaryId: "Choose the secretary",
@@ -247,7 +247,7 @@ const en: MeetingMessages = {
   decisionKind: "Kind of decision",
   kind: { budget: "Budget", mandate: "Mandate", other: "Other" },
   decisionSubmit: "Save the decision",
-  decisionNotSaved: "The decision was not saved. Correct the following:",
+  decisionNotSaved: "The decision was not saved. Please correct the following:",
   decisionMissing: {
     paragraph: "Choose the agenda item",
     subject: "Enter the matter",
@@ -262,7 +262,7 @@ const en: MeetingMessages = {
   otherTopicLabel: "Topic",
   comment: "Comment",
   commentSubmit: "Save the comment",
-  commentNotSaved: "The comment was not saved. Correct the following:",
+  commentNotSaved: "The comment was not saved. Please correct the following:",
   commentMissing: { topic: "Choose or enter what the comment is about", comment: "Enter the comment" },
 
   nextStepsTitle: "Next steps",
@@ -274,7 +274,7 @@ const en: MeetingMessages = {
   owner: "Responsible",
   due: "Done by",
   nextStepSubmit: "Save the next step",
-  nextStepNotSaved: "The next step was not saved. Correct the following:",
+  nextStepNotSaved: "The next step was not saved. Please correct the following:",
   nextStepMissing: { text: "Enter what is to be done" },
 
   registrationTitle: "Registration number",
