@@ -9,12 +9,13 @@ import { type ApiClient, type ApiResponse, serverForFile } from "./support/manda
  */
 let core: ApiClient;
 let admin: ApiClient;
+let auditor: ApiClient;
 let seeded: SeededInitiative;
 
 // A thousand writes in a few seconds: more than the default write limit a minute allows one principal.
 serverForFile(
   (started) => {
-    ({ core, admin } = started);
+    ({ core, admin, auditor } = started);
   },
   { demo: "off", env: { MANDAT_WRITES_PER_MINUTE: "0" } },
 );
@@ -186,5 +187,12 @@ describe("an id written in upper case", () => {
 
     const overview = await core.get(after(`/api/v1/initiatives/${seeded.initiativeId}`, position));
     expect(overview.body.goals.map((g: { statement: string }) => g.statement)).toContain("Mål skrivet med versaler");
+
+    const ofStream = await auditor.get(`/api/v1/audit/events?streamId=initiative-${upper}`);
+    expect(ofStream.status).toBe(200);
+    expect(ofStream.body.length).toBeGreaterThan(0);
+    expect(ofStream.body.every((event: { streamId: string }) => event.streamId === `initiative-${seeded.initiativeId}`)).toBe(
+      true,
+    );
   });
 });

@@ -216,6 +216,8 @@ describe("mandat on a store holding the demo history", () => {
 
   it("history --json: entries with date, actor, event and change; a stream id works too", async () => {
     const run = await mandat(["history", `initiative-${initiativeId}`, "--json"]);
+    // Read in either case, as the API reads ids.
+    expect((await mandat(["history", `initiative-${initiativeId.toUpperCase()}`, "--json"])).stdout).toBe(run.stdout);
     const entries = JSON.parse(run.stdout) as Array<{ recordedAt: string; actor: string; type: string; change: string }>;
     expect(entries[0]).toMatchObject({ type: "InitiativeRegistered", actor: "mandat-demo" });
     expect(entries.every((entry) => entry.recordedAt && entry.change)).toBe(true);

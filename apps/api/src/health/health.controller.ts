@@ -3,6 +3,7 @@ import type { FastifyReply } from "fastify";
 import { Effect } from "effect";
 import { z } from "zod";
 import { EventStore } from "#event-store";
+import type { ProjectionStatus } from "#projections";
 import { Route, type RouteDefinition } from "../http/route-definition.js";
 import { MandatRuntime } from "../runtime/mandat-runtime.js";
 
@@ -26,6 +27,14 @@ const ReadinessAnswer = z.object({
     }),
   ),
 });
+
+/**
+ * The schema says what the runner reports, no more and no less: each fits the other, or
+ * this does not compile (the type is `never` where they do not).
+ */
+export const READINESS_ANSWER_FITS_THE_RUNNER: Fits<z.infer<typeof ReadinessAnswer>["projections"][number], ProjectionStatus> =
+  true;
+type Fits<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 
 const NOT_READY = {
   503: {

@@ -254,7 +254,16 @@ function operation(route: RouteDefinition, schemas: NamedSchemas): JsonSchema {
     responses[String(status)] = {
       description: [other?.description, ...problems.map((p) => `\`${problemType(p)}\``)].filter(Boolean).join("; "),
       // Every 503 is worth trying again: the store, the read models or the identity provider may be back.
-      ...(status === 503 && problems.length > 0 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
+      // A 503 that is also another answer (not ready yet) sends the header with its problems only.
+      ...(status === 503 && problems.length > 0
+        ? {
+            headers: {
+              "Retry-After": other
+                ? { ...RETRY_AFTER, description: `${RETRY_AFTER.description}; with a problem only` }
+                : RETRY_AFTER,
+            },
+          }
+        : {}),
       content: {
         ...(other ? json(schemas.answer(other.response, `${pascal(route.operationId)}${status}Answer`)) : {}),
         ...(problems.length > 0 ? { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } : {}),
@@ -264,7 +273,10 @@ function operation(route: RouteDefinition, schemas: NamedSchemas): JsonSchema {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    description: `${rolesText(route)}\n\nProblem types: ${route.problems.map((p) => `\`${problemType(p)}\``).join(", ")}.`,
+    description:
+      route.problems.length === 0
+        ? rolesText(route)
+        : `${rolesText(route)}\n\nProblem types: ${route.problems.map((p) => `\`${problemType(p)}\``).join(", ")}.`,
     tags: [route.tag],
     // Public operations say so: the document's default is a bearer token.
     ...(route.audience === "public" ? { security: [] } : {}),

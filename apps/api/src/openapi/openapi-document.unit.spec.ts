@@ -56,6 +56,7 @@ describe("the OpenAPI document", () => {
       if (operation["x-roles"] === "public") expect(operation.security, `${method} ${path}`).toEqual([]);
       else expect(operation.security, `${method} ${path}`).toBeUndefined();
       expect(operation.summary, `${method} ${path}`).not.toMatch(/API\.md|not in v1/i);
+      expect(operation.description, `${method} ${path}`).not.toMatch(/Problem types: \.$/);
     }
   });
 

@@ -25,7 +25,14 @@ const minPositionOfTheLog = minPositionParameter
   );
 
 const auditEventsQuery = z.strictObject({
-  streamId: z.string().min(1).max(200).optional().describe("Only this stream's events, e.g. `initiative-<id>`"),
+  streamId: z
+    .string()
+    .min(1)
+    .max(200)
+    // Every stream id is lower case; the id in it is read in either case, as everywhere.
+    .toLowerCase()
+    .optional()
+    .describe("Only this stream's events, e.g. `initiative-<id>`"),
   fromPosition: z.coerce.number().int().min(0).optional().describe("First global log position included; default: the start"),
   limit: z.coerce
     .number()

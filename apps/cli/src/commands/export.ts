@@ -46,7 +46,8 @@ export async function exportLog(options: ExportOptions): Promise<ExitCode> {
     try {
       let exported = 0;
       const selection = {
-        ...(options.stream === undefined ? {} : { streamId: options.stream }),
+        // Stream ids are lower case, and the ids in them are read in either case, as the API reads them.
+        ...(options.stream === undefined ? {} : { streamId: options.stream.toLowerCase() }),
         ...(options.initiative === undefined ? {} : { initiativeId: options.initiative.toLowerCase() }),
         ...(from === undefined ? {} : { from }),
         ...(to === undefined ? {} : { to }),

@@ -11,7 +11,8 @@ import { isUuid } from "../uuid.js";
 /** `mandat history <initiative-id | stream-id> [--asOf <instant>] [--json]`: a stream as a timeline. */
 export async function history(target: string | undefined, options: { asOf?: string; json?: boolean }): Promise<ExitCode> {
   if (!target) throw new CliError(EXIT.usage, "mandat history <initiative-id | stream-id>");
-  const streamId = isUuid(target) ? `initiative-${target.toLowerCase()}` : target;
+  // Stream ids are lower case, and the ids in them are read in either case, as the API reads them.
+  const streamId = (isUuid(target) ? `initiative-${target}` : target).toLowerCase();
   if (!parseStreamName(streamId))
     throw new CliError(EXIT.usage, `"${target}" is neither an initiative id nor a stream id such as signal-<id>`);
   const asOf = instantOption("--asOf", options.asOf, "end");

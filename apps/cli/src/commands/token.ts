@@ -81,7 +81,8 @@ async function personToken(wanted: string): Promise<PersonView> {
 
 function chosen(people: ReadonlyArray<PersonView>, wanted: string): PersonView {
   const needle = wanted.trim().toLocaleLowerCase("sv");
-  const byId = people.find((person) => person.personId === wanted.trim());
+  // Ids are read in either case, as the API reads them.
+  const byId = people.find((person) => person.personId === wanted.trim().toLowerCase());
   if (byId) return byId;
   const exact = people.filter((person) => person.name.toLocaleLowerCase("sv") === needle);
   const matches = exact.length > 0 ? exact : people.filter((person) => person.name.toLocaleLowerCase("sv").includes(needle));
