@@ -354,6 +354,21 @@ describe("409: broken rules, typed by the rule's name", () => {
     );
   });
 
+  it("/problems/agenda-items-alike: two agenda items titled alike, planned or held", async () => {
+    const plan = {
+      body: "core-team",
+      focusArea: FOCUS_AREA,
+      plannedOn: "2025-01-20",
+      agenda: [{ title: "Övrigt" }, { title: "Övrigt" }],
+    };
+    expectProblem(await failing(() => core.post("/api/v1/meetings/planned", plan)), 409, "/problems/agenda-items-alike");
+    expectProblem(
+      await failing(() => core.post("/api/v1/meetings", meetingBody([seeded.personId], { agenda: ["Budget", "Budget"] }))),
+      409,
+      "/problems/agenda-items-alike",
+    );
+  });
+
   it("/problems/meeting-without-attendees: minutes with nobody present, held or held as planned, in the user's language", async () => {
     const nobody = await failing(() =>
       core.post("/api/v1/meetings", meetingBody([], { absentees: [seeded.personId] }), { "accept-language": "sv" }),

@@ -4,8 +4,9 @@ import { rejectAfterToday } from "../shared/dated-by-today.js";
 import { type Decision, accept, reject } from "../shared/decision.js";
 import type { MeetingCommand } from "./commands.js";
 import {
+  AgendaItemsAlike,
   AttendeeAlsoAbsent,
-  NobodyPresent,
+  MeetingWithoutAttendees,
   DelegationDecisionNotFound,
   MeetingAlreadyHeld,
   MeetingHeldInFuture,
@@ -34,7 +35,7 @@ const rejectHolding = ({
   const ahead = rejectAfterToday(heldOn, today, MeetingHeldInFuture);
   if (ahead) return ahead;
   // Minutes with nobody present would record decisions that nobody took.
-  if (attendees.length === 0) return reject(new NobodyPresent({ detail: "Name at least one person present" }));
+  if (attendees.length === 0) return reject(new MeetingWithoutAttendees({ detail: "Name at least one person present" }));
   const both = attendees.filter((id) => absentees.includes(id));
   if (both.length > 0) {
     return reject(new AttendeeAlsoAbsent({ detail: `Listed as attending and absent: ${both.join(", ")}` }));
@@ -42,9 +43,23 @@ const rejectHolding = ({
   return rejectUnregistered([...attendees, ...absentees], registeredPeople);
 };
 
+/**
+ * Comments and decisions are recorded under an agenda item by its title and §: two items
+ * titled alike would be one item to them (a comment on either shown under both).
+ */
+const rejectAlikeItems = (titles: ReadonlyArray<string>) => {
+  const first = titles.findIndex((title, index) => titles.indexOf(title) !== index);
+  if (first === -1) return undefined;
+  const title = titles[first]!;
+  return reject(new AgendaItemsAlike({ detail: `§ ${titles.indexOf(title) + 1} and § ${first + 1} are both titled "${title}"` }));
+};
+
 export const decideMeeting = (command: MeetingCommand, state: MeetingState): Decision<MeetingEvent> => {
   if (command.type === "HoldMeeting" || command.type === "PlanMeeting") {
     if (state.status !== "not-held") return reject(new MeetingAlreadyHeld({ detail: "This meeting id is taken" }));
+    const titles = command.type === "PlanMeeting" ? command.data.agenda.map((item) => item.title) : command.data.agenda;
+    const alike = rejectAlikeItems(titles);
+    if (alike) return alike;
     if (command.type === "PlanMeeting") return accept({ type: "MeetingPlanned", data: command.data });
     const { registeredPeople: _, today: __, ...data } = command.data;
     return rejectHolding(command.data) ?? accept({ type: "MeetingHeld", data });

@@ -5,8 +5,9 @@ import type { DecisionId, FocusArea, NextStepId, PersonId } from "../shared/sche
 import type { MeetingCommand } from "./commands.js";
 import { meetingDecider } from "./decider.js";
 import {
+  AgendaItemsAlike,
   AttendeeAlsoAbsent,
-  NobodyPresent,
+  MeetingWithoutAttendees,
   MeetingAlreadyHeld,
   MeetingHeldInFuture,
   MeetingNotHeld,
@@ -79,11 +80,16 @@ describe("HoldMeeting", () => {
       .given([])
       .when(hold([anna, bertil], [cecilia]))
       .then([held]));
+  it("rejects two agenda items titled alike", () =>
+    spec
+      .given([])
+      .when({ ...hold([anna], []), data: { ...hold([anna], []).data, agenda: ["Budget", "Övrigt", "Budget"] } })
+      .thenRejects(AgendaItemsAlike, "§ 1 and § 3"));
   it("rejects a meeting with nobody present", () =>
     spec
       .given([])
       .when(hold([], [anna, bertil]))
-      .thenRejects(NobodyPresent));
+      .thenRejects(MeetingWithoutAttendees));
   it("rejects a person listed as both attending and absent", () =>
     spec
       .given([])

@@ -15,7 +15,12 @@ export class AttendeeAlsoAbsent extends rule("attendee-also-absent", {
   sv: "En person kan inte både närvara och vara frånvarande",
 }) {}
 
-export class NobodyPresent extends rule("meeting-without-attendees", {
+export class AgendaItemsAlike extends rule("agenda-items-alike", {
+  en: "Each agenda item has a title of its own",
+  sv: "Varje punkt på dagordningen har en egen rubrik",
+}) {}
+
+export class MeetingWithoutAttendees extends rule("meeting-without-attendees", {
   en: "A meeting held has someone present",
   sv: "Ett möte som hållits har någon närvarande",
 }) {}

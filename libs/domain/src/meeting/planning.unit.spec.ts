@@ -16,7 +16,14 @@ import { PersonNotRegistered } from "../person/errors.js";
 import type { PersonId, TensionId } from "../shared/schema-primitives.js";
 import type { MeetingCommand } from "./commands.js";
 import { meetingDecider } from "./decider.js";
-import { AttendeeAlsoAbsent, MeetingAlreadyHeld, MeetingHeldInFuture, MeetingNotYetHeld, NobodyPresent } from "./errors.js";
+import {
+  AgendaItemsAlike,
+  AttendeeAlsoAbsent,
+  MeetingAlreadyHeld,
+  MeetingHeldInFuture,
+  MeetingNotYetHeld,
+  MeetingWithoutAttendees,
+} from "./errors.js";
 import type { MeetingEvent } from "./events.js";
 
 const spec = deciderSpec(meetingDecider);
@@ -52,6 +59,11 @@ const heldAsPlanned: MeetingEvent = {
 
 describe("PlanMeeting", () => {
   it("plans a meeting with its date and an agenda built from open items", () => spec.given([]).when(plan).then([planned]));
+  it("rejects two agenda items titled alike, naming their §", () =>
+    spec
+      .given([])
+      .when({ ...plan, data: { ...plan.data, agenda: [...plan.data.agenda, { title: "Uppdateringar" }] } })
+      .thenRejects(AgendaItemsAlike, "§ 1 and § 4"));
   it("rejects planning a meeting id that is taken", () => spec.given([planned]).when(plan).thenRejects(MeetingAlreadyHeld));
 });
 
@@ -75,7 +87,7 @@ describe("a planned meeting", () => {
     spec
       .given([planned])
       .when(holdPlanned([], [member]))
-      .thenRejects(NobodyPresent));
+      .thenRejects(MeetingWithoutAttendees));
   it("rejects a person both attending and absent when held", () =>
     spec
       .given([planned])

@@ -48,6 +48,8 @@ function PlanMeetingForm({ areas }: { areas: ReadonlyArray<string> }) {
     onDone: (answer) => navigate(paths.meeting(answer.id)),
     missing: m.planMissing,
     forbidden: m.notCoreTeam,
+    // Two items alike are most often one's own typed twice, or typed as an open item reads.
+    fieldOfRule: { "/problems/agenda-items-alike": "extra" },
     // agenda.N: an open item chosen, or one of one's own after them.
     fieldOf: (path): keyof Draft | undefined => {
       const [name, index] = path.replace(/^body\./, "").split(".");

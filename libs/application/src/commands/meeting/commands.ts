@@ -1,7 +1,8 @@
 import {
   AdjustersNotDistinct,
+  AgendaItemsAlike,
   AttendeeAlsoAbsent,
-  NobodyPresent,
+  MeetingWithoutAttendees,
   type DecisionId,
   DelegationDecisionNotFound,
   MeetingAlreadyHeld,
@@ -75,7 +76,7 @@ export const holdMeeting: MeetingSpec<typeof HoldMeetingInput> = {
   name: "HoldMeeting",
   input: HoldMeetingInput,
   creates: "stream",
-  rules: [MeetingHeldInFuture, NobodyPresent, AttendeeAlsoAbsent, PersonNotRegistered],
+  rules: [AgendaItemsAlike, MeetingHeldInFuture, MeetingWithoutAttendees, AttendeeAlsoAbsent, PersonNotRegistered],
   target: inNewStream(meetingStream),
   toCommand: (input, { today }) =>
     Effect.gen(function* () {
@@ -145,7 +146,7 @@ export const planMeeting: MeetingSpec<typeof PlanMeetingInput> = {
   name: "PlanMeeting",
   input: PlanMeetingInput,
   creates: "stream",
-  rules: [],
+  rules: [AgendaItemsAlike],
   target: inNewStream(meetingStream),
   toCommand: (input) => Effect.succeed({ type: "PlanMeeting", data: input }),
 };
@@ -155,7 +156,7 @@ export const holdPlannedMeeting: MeetingSpec<typeof HoldPlannedMeetingInput> = {
   name: "HoldPlannedMeeting",
   input: HoldPlannedMeetingInput,
   creates: "nothing",
-  rules: [MeetingAlreadyHeld, MeetingHeldInFuture, NobodyPresent, AttendeeAlsoAbsent, PersonNotRegistered],
+  rules: [MeetingAlreadyHeld, MeetingHeldInFuture, MeetingWithoutAttendees, AttendeeAlsoAbsent, PersonNotRegistered],
   target: theMeeting,
   toCommand: ({ meetingId: _, ...body }, { today }) =>
     Effect.gen(function* () {
