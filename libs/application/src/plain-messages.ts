@@ -15,6 +15,8 @@ export interface PlainIssue {
   readonly inclusive?: boolean;
   readonly input?: unknown;
   readonly expected?: string;
+  /** Of an invalid_format issue: `email`, `uuid`, `url`, ... */
+  readonly format?: string;
 }
 
 export type PlainLanguage = "sv" | "en";
@@ -35,6 +37,10 @@ const WORDS = {
       boolean: "Ska vara ja eller nej",
       array: "Ska vara en lista",
     },
+    format: {
+      email: "Skriv en e-postadress, till exempel namn@kommun.se",
+      uuid: "Ska vara ett id av rätt form (ett UUID)",
+    } as Record<string, string>,
   },
   en: {
     required: "Required",
@@ -47,6 +53,10 @@ const WORDS = {
     moreThan: (n: number) => `More than ${n}`,
     // zod's English says these plainly enough: "Invalid input: expected string, received number".
     expected: {} as Record<string, string>,
+    format: {
+      email: "Enter an e-mail address, such as name@municipality.se",
+      uuid: "Must be an id of the right form (a UUID)",
+    } as Record<string, string>,
   },
 } as const;
 
@@ -68,6 +78,8 @@ export function plainMessage(issue: PlainIssue, language: PlainLanguage): string
       if (issue.inclusive !== false && n === 1 && issue.origin === "array") return words.atLeastOne;
       return unit(issue.inclusive === false ? words.moreThan(n) : words.atLeast(n));
     }
+    case "invalid_format":
+      return words.format[issue.format ?? ""];
     default:
       return undefined;
   }

@@ -46,4 +46,17 @@ describe("plain messages for what people meet most", () => {
       rating: "At least 1",
     });
   });
+
+  it("say what an e-mail address or an id looks like, in both languages", () => {
+    const formats = z.strictObject({ email: z.email(), id: z.uuid() });
+    const wrong = { email: "inte-en-adress", id: "nope" };
+    expect(messages(swedishIssues(formats, wrong))).toEqual({
+      email: "Skriv en e-postadress, till exempel namn@kommun.se",
+      id: "Ska vara ett id av rätt form (ett UUID)",
+    });
+    expect(messages(parsePlainly(formats, wrong).error)).toEqual({
+      email: "Enter an e-mail address, such as name@municipality.se",
+      id: "Must be an id of the right form (a UUID)",
+    });
+  });
 });

@@ -21,7 +21,7 @@ export const sealRoutes = {
     tag: "Audit",
     audience: ["auditor", "admin"],
     status: 201,
-    location: `${API}/audit/seals`,
+    locationPath: `${API}/audit/seals`,
     // Nothing to say: an unknown field is 400, as everywhere.
     body: z.strictObject({}),
     problems: [...AUTH_PROBLEMS, "validation", "store-unavailable"],
@@ -48,7 +48,7 @@ export class SealsController {
   seal(@Req() request: MandatRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     parseRequest(sealRoutes.seal, request);
     // A seal has no page of its own: it is read in the list of seals, by the events it covers.
-    void reply.header("Location", sealRoutes.seal.location);
+    void reply.header("Location", sealRoutes.seal.locationPath);
     return this.runtime.run(Effect.flatMap(LogSealer, (sealer) => sealer.seal));
   }
 

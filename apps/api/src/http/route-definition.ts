@@ -72,8 +72,8 @@ export interface ReadRoute extends RouteBase {
 export interface OwnRoute extends RouteBase {
   readonly kind: "own";
   readonly method: "GET" | "POST";
-  /** For a route answered 201: where what it made is read (the seals' list), sent as `Location`. */
-  readonly location?: string;
+  /** For a route answered 201: the path where what it made is read (the seals' list), sent as `Location`. */
+  readonly locationPath?: string;
   /** Answers other than success that are not problems, by status (readiness: 503 with how far the read models are). */
   readonly otherAnswers?: Readonly<Record<number, { readonly description: string; readonly response: z.ZodType }>>;
 }

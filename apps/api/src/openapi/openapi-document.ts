@@ -235,10 +235,13 @@ function operation(route: RouteDefinition, schemas: NamedSchemas): JsonSchema {
                   ETag: { schema: { type: "string" }, description: 'A strong validator of the answer (docs/api.md "Reads")' },
                 },
               }
-            : route.location
+            : route.kind === "own" && route.locationPath
               ? {
                   headers: {
-                    Location: { schema: { type: "string" }, description: `Where what was made is read: \`${route.location}\`` },
+                    Location: {
+                      schema: { type: "string" },
+                      description: `Where what was made is read: \`${route.locationPath}\``,
+                    },
                   },
                 }
               : {}),

@@ -9,7 +9,7 @@ import { useTimeTravel } from "../../time-travel/use-time-travel";
 import { formatDateTime } from "./format";
 import { messages } from "./messages";
 import type { Actor } from "./queries";
-import { TERMS_IN_ORDER, clauseChanges, clauseText, isBackdated, versionBefore } from "./story";
+import { TERMS_IN_ORDER, termChanges, clauseText, isBackdated, versionBefore } from "./story";
 import type { StoryDelegationDecision, StoryMeeting, StorySignal, StoryTension, StoryVersion } from "./types";
 
 /** What one version needs besides itself: the other versions and what they cite, read once for the page. */
@@ -154,7 +154,7 @@ function WhatChanged({ version, context }: { version: StoryVersion; context: Sto
       {TERMS_IN_ORDER.map((term) => {
         const restated = changes[term];
         if (restated === undefined) return null;
-        const all = clauseChanges(before?.clauses ?? [], restated, term);
+        const all = termChanges(before?.clauses ?? [], restated, term);
         const changed = all.filter((change) => change.kind !== "unchanged");
         const unchanged = all.filter((change) => change.kind === "unchanged").map((change) => change.id);
         return (

@@ -1,6 +1,6 @@
 import { addDays, dayInStockholm } from "../../i18n/format";
 import type { Clause } from "../../api/types";
-import { clauseChanges as sharedClauseChanges } from "../../components/clause-changes";
+import { clauseChanges } from "../../components/clause-changes";
 import type { ClauseTerm, StoryVersion } from "./types";
 
 // The mandate's story worked out from its versions, apart from how it is shown: the day an
@@ -70,12 +70,12 @@ export type { ClauseChange } from "../../components/clause-changes";
 const PREFIX: Record<ClauseTerm, string> = { scope: "S", boundaries: "B", principles: "P" };
 
 /** Each clause of a term an amendment restated, before and after, by clause id. */
-export const clauseChanges = (
+export const termChanges = (
   before: ReadonlyArray<Clause>,
   after: ReadonlyArray<{ readonly id: string; readonly text: string }>,
   term: ClauseTerm,
 ) =>
-  sharedClauseChanges(
+  clauseChanges(
     before.filter((clause) => clause.id.startsWith(PREFIX[term])),
     after,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, clauseChanges, firstDayOfCombinedTerms, isBackdated, versionBefore } from "./story";
+import { bandOf, termChanges, firstDayOfCombinedTerms, isBackdated, versionBefore } from "./story";
 import type { StoryVersion } from "./types";
 
 // The mandate's story worked out from its versions (docs/domain.md "Mandates in valid time").
@@ -102,7 +102,7 @@ describe("an amendment's clauses", () => {
       { id: "S2", text: "Samarbeta" },
       { id: "S4", text: "Nytt" },
     ];
-    expect(clauseChanges(before, after, "scope")).toEqual([
+    expect(termChanges(before, after, "scope")).toEqual([
       { kind: "reworded", id: "S1", before: "Driva mötesplatsen", after: "Driva mötesplatsen, även över loven" },
       { kind: "unchanged", id: "S2", text: "Samarbeta" },
       { kind: "added", id: "S4", after: "Nytt" },
