@@ -123,6 +123,7 @@ describe("a meeting in the web app", () => {
       await choose(page, "absentees", ABSENT);
       await page.getByRole("button", { name: "Spara att mötet hölls" }).click();
       await eventually(() => page.getByText("Status: Hållet, protokollet är inte godkänt").isVisible()).toBe(true);
+      await eventually(() => page.locator(":focus").textContent()).toBe("Det är sparat att mötet hölls.");
       expect(await policyViolations(page)).toEqual([]);
       await context.close();
     },
@@ -190,12 +191,15 @@ describe("a meeting in the web app", () => {
       const nextSteps = page.getByRole("region", { name: "Nästa steg" });
       await eventually(() => nextSteps.getByText(`Ansvarig: ${SECRETARY}`).isVisible()).toBe(true);
       expect(await nextSteps.getByText("Klart senast: 31 januari 2027").isVisible()).toBe(true);
+      // Saved, said beside the form and focused (the button, disabled while sending, held focus no more).
+      await eventually(() => page.locator(":focus").textContent()).toBe("Nästa steg är sparat.");
 
       await page.getByRole("button", { name: "Ge protokollet ett diarienummer" }).click();
       const registration = page.getByRole("region", { name: "Diarienummer" });
       await eventually(() => registration.getByText(new RegExp(`^\\S*\\s?${MEETING_DAY.slice(0, 4)}/\\d+$`)).isVisible()).toBe(
         true,
       );
+      await eventually(() => page.locator(":focus").textContent()).toBe("Protokollet har fått sitt diarienummer.");
       await expectAccessible(page, "a held meeting (sv)");
 
       await context.close();

@@ -84,6 +84,8 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
   const [draft, setDraft] = useState<Draft>(options.initial);
   const [failure, setFailure] = useState<Failure<Draft> | undefined>();
   const [sending, setSending] = useState(false);
+  // How many sends have succeeded: a form that stays for the next entry says each was saved.
+  const [saves, setSaves] = useState(0);
   // When the last send succeeded: a second press of a double click lands on the form the save
   // has just emptied for the next entry, and is the same press again, not an empty form to check.
   const savedAt = useRef(Number.NEGATIVE_INFINITY);
@@ -155,6 +157,7 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
     try {
       const answer = await options.send(checked.input);
       savedAt.current = performance.now();
+      setSaves((count) => count + 1);
       setFailure(undefined);
       // The write's Log-Position is now every read's minPosition: fetch them again.
       await queryClient.invalidateQueries();
@@ -175,7 +178,7 @@ export function useCommandForm<Draft extends Record<string, DraftValue>, Input, 
     }
   };
 
-  return { draft, set, setDraft, errors, summary, sending, submit, validate };
+  return { draft, set, setDraft, errors, summary, sending, submit, validate, saves };
 }
 
 const isRuleType = (type: string): boolean => type.startsWith("/problems/");

@@ -1,5 +1,6 @@
-import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { Button, Form, Link } from "react-aria-components";
+import { FocusedNotice } from "../../components/FocusedNotice";
 import { useDocumentTitle } from "../../components/document-title";
 import { ErrorSummary, type SummaryItem } from "../../components/ErrorSummary";
 import { useMessages } from "../../i18n/define-messages";
@@ -70,26 +71,11 @@ export function AdminForm({
   );
 }
 
-/**
- * What a form just saved, said at the top of the page it came back to (`?skickad=…`) and
- * focused, so a screen reader reads it and Tab goes on from there.
- */
+/** What a form just saved, said at the top of the page it came back to (`?skickad=…`), focused. */
 export function AdminSaved() {
   const m = useMessages(messages);
   const saved = new URLSearchParams(useSearch()).get(SENT_PARAMETER);
-  const text = saved === null ? undefined : m.saved[saved];
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (!text) return;
-    const frame = requestAnimationFrame(() => ref.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [text]);
-  if (!text) return null;
-  return (
-    <p ref={ref} role="status" className="success" tabIndex={-1}>
-      {text}
-    </p>
-  );
+  return <FocusedNotice text={saved === null ? undefined : m.saved[saved]} />;
 }
 
 /** Organisation names by id, for lists that name organisations by id. */

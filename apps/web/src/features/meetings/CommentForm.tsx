@@ -53,6 +53,7 @@ export function CommentForm({ meetingId, agenda }: { meetingId: string; agenda: 
       summary={form.summary}
       onSubmit={(event) => void form.submit(event)}
       sending={form.sending}
+      saved={{ count: form.saves, text: m.savedEntry.comment }}
       submitLabel={m.commentSubmit}
     >
       <ChoiceField

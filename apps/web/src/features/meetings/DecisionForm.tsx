@@ -53,6 +53,7 @@ export function DecisionForm({ meetingId, agenda }: { meetingId: string; agenda:
       summary={form.summary}
       onSubmit={(event) => void form.submit(event)}
       sending={form.sending}
+      saved={{ count: form.saves, text: m.savedEntry.decision }}
       submitLabel={m.decisionSubmit}
     >
       {agenda.length > 0 && (

@@ -10,6 +10,8 @@ import { useMessages } from "../../i18n/define-messages";
 import { CommandSection } from "./CommandSection";
 import { messages } from "./messages";
 import { writeToMeeting } from "./write-to-meeting";
+import { meetingAfter } from "./meeting-after";
+import { navigate } from "../../router";
 
 interface Draft extends Record<string, string | ReadonlyArray<string>> {
   heldOn: string;
@@ -26,7 +28,7 @@ export function HoldMeetingForm({ meetingId, plannedOn }: { meetingId: string; p
     schema: HoldPlannedMeetingInput,
     toInput: (draft) => ({ meetingId, ...draft }),
     send: (input) => writeToMeeting("held", input, language),
-    onDone: () => undefined,
+    onDone: () => navigate(meetingAfter(meetingId, "held")),
     missing: m.holdMissing,
     fieldOfRule: {
       "/problems/attendee-also-absent": "absentees",

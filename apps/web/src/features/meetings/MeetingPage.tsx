@@ -1,3 +1,4 @@
+import { FocusedNotice } from "../../components/FocusedNotice";
 import { RegisterMinutesInput } from "#application/inputs";
 import { Link } from "react-aria-components";
 import type { Me } from "../../api/types";
@@ -6,7 +7,7 @@ import { useDocumentTitle } from "../../components/document-title";
 import { byName, formatDate } from "../../i18n/format";
 import { useLanguage } from "../../i18n/language";
 import { useMessages } from "../../i18n/define-messages";
-import { paths } from "../../router";
+import { SENT_PARAMETER, paths, useSearch } from "../../router";
 import { AdjustmentSection } from "./AdjustmentSection";
 import { CommentForm } from "./CommentForm";
 import { DecisionForm } from "./DecisionForm";
@@ -107,12 +108,15 @@ export function MeetingPage({ me, meetingId }: { me: Me; meetingId: string }) {
   const { language } = useLanguage();
   const name = useMeetingName();
   const query = useMinutes(meetingId);
+  // A step that changed what the page shows came back here saying so (meeting-after.ts).
+  const sent = new URLSearchParams(useSearch()).get(SENT_PARAMETER);
   useDocumentTitle(query.data ? name(query.data) : m.meetingTitle);
   return (
     <QueryState query={query}>
       {(minutes) => (
         <>
           <h1>{name(minutes)}</h1>
+          <FocusedNotice text={sent === null ? undefined : m.savedStep[sent]} />
           <p>
             {m.statusLabel}: {m.status[minutes.status]}
             {minutes.heldOn === null && minutes.plannedOn && (

@@ -3,7 +3,9 @@ import { write } from "../../api/client";
 import type { WriteAnswer } from "../../api/types";
 import { useCommandForm } from "../../forms/use-command-form";
 import { useLanguage } from "../../i18n/language";
+import { navigate } from "../../router";
 import { CommandSection } from "./CommandSection";
+import { meetingAfter } from "./meeting-after";
 
 /**
  * A step on the minutes that takes nothing but the meeting (adjust, approve, register): one
@@ -30,7 +32,7 @@ export function MinutesAction({
     schema,
     toInput: () => ({ meetingId }),
     send: () => write<WriteAnswer>(`/api/v1/meetings/${encodeURIComponent(meetingId)}/${path}`, {}, language),
-    onDone: () => undefined,
+    onDone: () => navigate(meetingAfter(meetingId, path)),
     ...(forbidden ? { forbidden } : {}),
   });
   return (

@@ -50,6 +50,7 @@ export function NextStepForm({
       summary={form.summary}
       onSubmit={(event) => void form.submit(event)}
       sending={form.sending}
+      saved={{ count: form.saves, text: m.savedEntry.nextStep }}
       submitLabel={m.nextStepSubmit}
     >
       <TextInputField

@@ -60,6 +60,7 @@ export function OfficersForm({
       )}
       onSubmit={(event) => void form.submit(event)}
       sending={form.sending}
+      saved={{ count: form.saves, text: m.savedEntry.officers }}
       submitLabel={m.officersSubmit}
     >
       <ChoiceField

@@ -63,6 +63,20 @@ const sv = {
   absentees: "Frånvarande",
   holdSubmit: "Spara att mötet hölls",
   holdNotSaved: "Det sparades inte att mötet hölls. Rätta följande:",
+  /** What the meeting page says, at its top, after a step that changes what the page shows (`?skickad=…`). */
+  savedStep: {
+    held: "Det är sparat att mötet hölls.",
+    registration: "Protokollet har fått sitt diarienummer.",
+    adjustment: "Du har justerat protokollet.",
+    approval: "Protokollet är godkänt.",
+  } as Record<string, string>,
+  /** What a form of the meeting page says beside itself once it has saved, ready for the next. */
+  savedEntry: {
+    officers: "Ordförande, sekreterare och justerare är sparade.",
+    decision: "Beslutet är sparat.",
+    comment: "Kommentaren är sparad.",
+    nextStep: "Nästa steg är sparat.",
+  },
   holdMissing: { heldOn: "Skriv dagen mötet hölls" } as Record<string, string>,
 
   officersTitle: "Ordförande, sekreterare och justerare",
@@ -219,6 +233,18 @@ const en: MeetingMessages = {
   absentees: "Absent",
   holdSubmit: "Save that the meeting was held",
   holdNotSaved: "That the meeting was held was not saved. Please correct the following:",
+  savedStep: {
+    held: "That the meeting was held is saved.",
+    registration: "The minutes have their registration number.",
+    adjustment: "You have adjusted the minutes.",
+    approval: "The minutes are approved.",
+  },
+  savedEntry: {
+    officers: "Chair, secretary and adjusters are saved.",
+    decision: "The decision is saved.",
+    comment: "The comment is saved.",
+    nextStep: "The next step is saved.",
+  },
   holdMissing: { heldOn: "Enter the day the meeting was held" },
 
   officersTitle: "Chair, secretary and adjusters",
