@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "react";
 import { Link } from "react-aria-components";
 import { useApiQuery, useInitiativeOverviews, useInitiatives } from "../../api/queries";
 import type { Me } from "../../api/types";
+import { FocusedNotice } from "../../components/FocusedNotice";
 import { useDocumentTitle } from "../../components/document-title";
 import { QueryState } from "../../components/QueryState";
 import { useMessages } from "../../i18n/define-messages";
@@ -15,18 +15,7 @@ import "./inbox.css";
 function AnsweredNotice() {
   const m = useMessages(messages);
   const sent = new URLSearchParams(useSearch()).has(SENT_PARAMETER);
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (!sent) return;
-    const frame = requestAnimationFrame(() => ref.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [sent]);
-  if (!sent) return null;
-  return (
-    <p ref={ref} role="status" className="success" tabIndex={-1}>
-      {m.answered}
-    </p>
-  );
+  return <FocusedNotice text={sent ? m.answered : undefined} />;
 }
 
 function SignalList({ signals }: { signals: ReadonlyArray<Signal> }) {
