@@ -111,6 +111,11 @@ describe("the Core Team's mandate forms", () => {
       const bothErrors = page.getByRole("alert").filter({ hasText: "Mandatet gavs inte" });
       await eventually(() => bothErrors.getByText("Skriv budgeten i hela kronor, med siffror").isVisible()).toBe(true);
       expect(await bothErrors.getByText("Skriv dagen mandatet börjar gälla").isVisible()).toBe(true);
+      // Listed in the order of the fields: the day comes before the budget on the page.
+      expect(await bothErrors.getByRole("listitem").allTextContents()).toEqual([
+        "Skriv dagen mandatet börjar gälla",
+        "Skriv budgeten i hela kronor, med siffror",
+      ]);
       expect(await fieldError(page, "Gäller från").textContent()).toBe("Skriv dagen mandatet börjar gälla");
       await page.getByRole("textbox", { name: /^Budget i kronor/ }).fill("120 000");
       // The demo's first mandate of the initiative held from 2024-07-01 to 2025-06-30: a rule refuses an overlap.

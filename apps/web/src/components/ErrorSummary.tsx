@@ -29,7 +29,7 @@ export function ErrorSummary({ items, title }: { items: ReadonlyArray<SummaryIte
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
       <h2 id={titleId}>{title ?? t.errorSummaryTitle}</h2>
       <ul>
-        {items.map((item, index) => (
+        {inPageOrder(items).map((item, index) => (
           <li key={index}>
             {item.fieldId ? (
               <a href={`#${item.fieldId}`} onClick={(event) => focusField(event, item.fieldId!)}>
@@ -58,4 +58,22 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string): void
   event.preventDefault();
   item.focus();
   field.scrollIntoView({ block: "center" });
+}
+
+/**
+ * The errors in the order of their fields on the page (GOV.UK), whoever found them first (a
+ * form's own checks, the schema, the API); those about no field, or one not on the page, last.
+ */
+function inPageOrder(items: ReadonlyArray<SummaryItem>): ReadonlyArray<SummaryItem> {
+  const fieldOf = (item: SummaryItem) => (item.fieldId === undefined ? null : document.getElementById(item.fieldId));
+  return items
+    .map((item, index) => ({ item, index, field: fieldOf(item) }))
+    .sort((a, b) => {
+      if (a.field && b.field && a.field !== b.field)
+        return a.field.compareDocumentPosition(b.field) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      if (a.field && !b.field) return -1;
+      if (!a.field && b.field) return 1;
+      return a.index - b.index;
+    })
+    .map(({ item }) => item);
 }
