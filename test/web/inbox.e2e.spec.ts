@@ -196,4 +196,32 @@ describe("the Core Team's signal inbox", () => {
     },
     BROWSER_TIMEOUT_MS,
   );
+
+  it(
+    "says in plain words that a signal about an initiative without a mandate cannot be answered by adjusting it",
+    async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await signInAs(page, server.url, CORE_TEAM_MEMBER);
+      const inbox = await getJson<SignalItem[]>(context, "/api/v1/signals?status=unanswered");
+      const overviews = await Promise.all(
+        inbox.map(async (item) => ({
+          item,
+          overview: await getJson<{ mandate: unknown }>(context, `/api/v1/initiatives/${item.initiativeId}`),
+        })),
+      );
+      const withoutMandate = overviews.find(({ overview }) => overview.mandate === null)?.item;
+      expect(withoutMandate, "the demo has a signal about an initiative with no mandate in force").toBeDefined();
+      await page.goto(`${server.url}/inkorg/${withoutMandate!.id}`);
+      await page.getByRole("textbox", { name: "Svar till initiativet" }).fill("Vi tittar på det.");
+      await page.getByRole("radio", { name: "Mandatet justeras" }).check({ force: true });
+      await page.getByRole("button", { name: /^Skicka/ }).click();
+      const summary = page.getByRole("alert").filter({ hasText: "Svaret skickades inte" });
+      await eventually(() => summary.getByText("Initiativet har inget mandat att justera: välj ett annat svar").isVisible()).toBe(
+        true,
+      );
+      await context.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
 });

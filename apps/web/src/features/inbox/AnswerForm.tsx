@@ -119,10 +119,11 @@ export function AnswerForm({ signalId, initiative }: { signalId: string; initiat
     forbidden: m.forbidden,
   });
   const adjusting = form.draft.outcome === "mandate-adjusted";
-  const { onSubmit, summary, errorOf } = useLocalChecks(
-    (draft) => (adjusting && mandate && !kept ? amendmentChecks(mandate, draft, mm) : []),
-    form,
-  );
+  const { onSubmit, summary, errorOf } = useLocalChecks((draft) => {
+    if (draft.outcome !== "mandate-adjusted" || kept) return [];
+    // Said here in plain words: the API's refusal names a follow-up the person cannot give.
+    return mandate ? amendmentChecks(mandate, draft, mm) : [{ fieldId: "outcome", message: m.chooseAnotherOutcome }];
+  }, form);
 
   return (
     <section aria-labelledby="answer-form" className="answer-form">

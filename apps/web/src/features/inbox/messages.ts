@@ -45,6 +45,7 @@ export const messages = defineMessages(
     amendmentTitle: "Ändringen av mandatet",
     amendmentIntro: "Ändringen görs först, med signalen som orsak; sedan skickas svaret, som hänvisar till ändringen.",
     noMandateToAdjust: "Initiativet har inget mandat som gäller i dag, så det finns inget mandat att justera.",
+    chooseAnotherOutcome: "Initiativet har inget mandat att justera: välj ett annat svar",
     amendmentKept: (revision: number) =>
       `Mandatet är redan ändrat (händelse ${revision} i initiativets logg), men svaret är inte skickat. När du trycker på knappen skickas bara svaret, som hänvisar till ändringen.`,
     send: "Skicka svaret",
@@ -103,6 +104,7 @@ export const messages = defineMessages(
     amendmentTitle: "The amendment of the mandate",
     amendmentIntro: "The amendment is made first, with the signal as its trigger; then the answer is sent, citing it.",
     noMandateToAdjust: "The initiative has no mandate in force today, so there is no mandate to adjust.",
+    chooseAnotherOutcome: "The initiative has no mandate to adjust: choose another answer",
     amendmentKept: (revision) =>
       `The mandate is already amended (event ${revision} in the initiative's log), but the answer was not sent. When you press the button, only the answer is sent, citing the amendment.`,
     send: "Send the answer",
