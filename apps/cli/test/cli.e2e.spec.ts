@@ -178,11 +178,23 @@ describe("mandat on a store holding the demo history", () => {
     });
 
     it.runIf(RUN_AS_ANOTHER_USER)(
-      "as a user who may read the log and its seals, not the keys, and write nothing in the folder",
+      "as another user, who may read the log and its seals, not the keys, and makes nothing beside them even where it may write",
       async () => {
-        // The keys stay the owner's alone, as the backup made them.
-        for (const path of [dirname(folder), folder]) chmodSync(path, 0o755);
+        // A backup of its own, as the backup made it (the keys the owner's alone), in a folder
+        // anyone may write: an index another user made beside a file would keep its owner's
+        // server from writing it.
+        folder = join(freshDir(), "backup");
+        expect((await mandat(["backup", "--output", folder])).code).toBe(0);
+        chmodSync(dirname(folder), 0o755);
+        chmodSync(folder, 0o777);
         for (const file of ["mandat.sqlite", "seals.sqlite"]) chmodSync(join(folder, file), 0o644);
+        copy = {
+          ...copy,
+          MANDAT_SQLITE_PATH: join(folder, "mandat.sqlite"),
+          MANDAT_KEYS_PATH: join(folder, "keys.sqlite"),
+          MANDAT_SEALS_PATH: join(folder, "seals.sqlite"),
+          MANDAT_SEAL_KEYS_PATH: join(folder, "seal-keys.sqlite"),
+        };
         const listed = readdirSync(folder).sort();
         const before = contents();
         const [verified, exportedAgain, timeline] = await readingTools(NOBODY);
@@ -191,7 +203,9 @@ describe("mandat on a store holding the demo history", () => {
         expect(exportedAgain.stdout.trim().split("\n")).toEqual(exported);
         // The timeline all the same, people by id.
         expect(timeline.stdout).toMatch(/InitiativeRegistered/);
-        expect(timeline.stderr).toMatch(/People are shown by id: their names cannot be opened/);
+        expect(timeline.stderr).toMatch(
+          /People are shown by id: their names cannot be opened \(cannot read .*this user may not read it\)/,
+        );
         // A backup must hold the keys: it is not made, and leaves nothing that looks like one.
         const target = join(writableByAll(), "backup");
         const backedUp = await runCli(["backup", "--output", target], folder, copy, NOBODY);

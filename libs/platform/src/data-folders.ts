@@ -1,5 +1,6 @@
-import { closeSync, lstatSync, mkdirSync, openSync, statSync, unlinkSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { closeSync, lstatSync, mkdirSync, openSync, readlinkSync, statSync, unlinkSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { ConfigError, type MandatConfig } from "./config.js";
 import { GENERATED_SECRET_FILE } from "./jwt-secret.js";
 
@@ -47,7 +48,9 @@ export const dataFiles = (config: MandatConfig): ReadonlyArray<DataFile> => {
  */
 export function prepareDataFolders(config: MandatConfig): void {
   const writable = new Set<string>();
-  for (const { variable, value, path, what, readOnce } of dataFiles(config)) {
+  for (const { variable, value, path: named, what, readOnce } of dataFiles(config)) {
+    // SQLite writes beside the file a link names, not beside the link.
+    const path = linkedFile(named);
     const folder = dirname(path);
     const problem =
       createFolder(folder) ??
@@ -74,15 +77,18 @@ function createFolder(folder: string): string | undefined {
   return undefined;
 }
 
-/** Whether a new file can be made in `folder`: one is made and removed again. */
+/** Whether a new file can be made in `folder`: one of a name no other process uses is made and removed again. */
 function cannotCreateIn(folder: string): string | undefined {
-  const probe = join(folder, `.mandat-write-check-${process.pid}`);
+  const probe = join(folder, `.mandat-write-check-${randomUUID()}`);
+  let made = false;
   try {
     closeSync(openSync(probe, "wx"));
-    unlinkSync(probe);
+    made = true;
     return undefined;
   } catch (error) {
     return `cannot write in the folder ${folder}: ${reason(error)}`;
+  } finally {
+    if (made) unlinkSync(probe);
   }
 }
 
@@ -96,6 +102,15 @@ function cannotUse(path: string, flags: "r+" | "r"): string | undefined {
     return undefined;
   } catch (error) {
     return `cannot ${flags === "r" ? "read" : "write"} the file ${path}: ${reason(error)}`;
+  }
+}
+
+/** The file a symbolic link names (made where missing), or the path itself. */
+function linkedFile(path: string): string {
+  try {
+    return resolve(dirname(path), readlinkSync(path));
+  } catch {
+    return path;
   }
 }
 

@@ -66,16 +66,25 @@ export class SqliteKeyStore implements KeyStoreService {
     return Layer.scoped(
       KeyStore,
       Effect.acquireRelease(
-        Effect.sync(
-          () =>
-            new KeysOpenedOnFirstUse(() => {
-              const db = open();
-              return db ? new SqliteKeyStore(db, "read-only") : SqliteKeyStore.open(":memory:");
-            }),
-        ),
+        Effect.sync(() => new KeysOpenedOnFirstUse(() => SqliteKeyStore.forReading(open()))),
         (keys) => Effect.sync(() => keys.close()),
       ),
     );
+  }
+
+  /** The keys in `db`, opened for reading; none (and every write refused) where there is no file. */
+  private static forReading(db: Database.Database | undefined): SqliteKeyStore {
+    if (db === undefined) {
+      const none = SqliteKeyStore.open(":memory:");
+      none.db.pragma("query_only = ON");
+      return none;
+    }
+    try {
+      return new SqliteKeyStore(db, "read-only");
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   store = (personId: string, key: Buffer) =>

@@ -34,7 +34,12 @@ const ReadinessAnswer = z.object({
  */
 export const READINESS_ANSWER_FITS_THE_RUNNER: Fits<z.infer<typeof ReadinessAnswer>["projections"][number], ProjectionStatus> =
   true;
-type Fits<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+/** Each fits the other, with the same fields, optional ones included (readonly aside). */
+type Fits<A, B> = [A, keyof A, Required<A>] extends [B, keyof B, Required<B>]
+  ? [B, keyof B, Required<B>] extends [A, keyof A, Required<A>]
+    ? true
+    : never
+  : never;
 
 const NOT_READY = {
   503: {

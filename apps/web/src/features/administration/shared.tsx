@@ -75,7 +75,8 @@ export function AdminForm({
 export function AdminSaved() {
   const m = useMessages(messages);
   const saved = new URLSearchParams(useSearch()).get(SENT_PARAMETER);
-  return <FocusedNotice text={saved === null ? undefined : m.saved[saved]} />;
+  const text = saved === null ? undefined : m.saved[saved];
+  return text === undefined ? null : <FocusedNotice key={saved} text={text} />;
 }
 
 /** Organisation names by id, for lists that name organisations by id. */

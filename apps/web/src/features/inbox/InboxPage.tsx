@@ -15,7 +15,7 @@ import "./inbox.css";
 function AnsweredNotice() {
   const m = useMessages(messages);
   const sent = new URLSearchParams(useSearch()).has(SENT_PARAMETER);
-  return <FocusedNotice text={sent ? m.answered : undefined} />;
+  return sent ? <FocusedNotice text={m.answered} /> : null;
 }
 
 function SignalList({ signals }: { signals: ReadonlyArray<Signal> }) {

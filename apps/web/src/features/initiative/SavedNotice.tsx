@@ -7,5 +7,6 @@ import { messages } from "./messages";
 export function SavedNotice() {
   const m = useMessages(messages);
   const saved = new URLSearchParams(useSearch()).get(SENT_PARAMETER);
-  return <FocusedNotice text={saved === null ? undefined : (m.saved[saved === "" ? "signal" : saved] ?? m.saved.signal)} />;
+  const text = saved === null ? undefined : (m.saved[saved === "" ? "signal" : saved] ?? m.saved.signal);
+  return text === undefined ? null : <FocusedNotice key={saved} text={text} />;
 }

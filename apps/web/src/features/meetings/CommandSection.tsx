@@ -37,7 +37,8 @@ export function CommandSection({
   const { t } = useLanguage();
   const form = (
     <>
-      {saved && saved.count > 0 && <FocusedNotice key={saved.count} text={saved.text} />}
+      {/* Said of the last press only: a later one that failed says so instead. */}
+      {saved && saved.count > 0 && summary.length === 0 && <FocusedNotice key={saved.count} text={saved.text} />}
       <ErrorSummary items={summary} title={notSaved} />
       <Form onSubmit={onSubmit} validationBehavior="aria" className="form" aria-label={title ?? submitLabel}>
         {children}

@@ -116,7 +116,7 @@ export function MeetingPage({ me, meetingId }: { me: Me; meetingId: string }) {
       {(minutes) => (
         <>
           <h1>{name(minutes)}</h1>
-          <FocusedNotice text={sent === null ? undefined : m.savedStep[sent]} />
+          {sent !== null && m.savedStep[sent] !== undefined && <FocusedNotice key={sent} text={m.savedStep[sent]} />}
           <p>
             {m.statusLabel}: {m.status[minutes.status]}
             {minutes.heldOn === null && minutes.plannedOn && (
