@@ -220,6 +220,16 @@ describe("the Core Team's signal inbox", () => {
       await eventually(() => summary.getByText("Initiativet har inget mandat att justera: välj ett annat svar").isVisible()).toBe(
         true,
       );
+      // A signal answered already, and one that does not exist, are told apart.
+      const answered = (await getJson<SignalItem[]>(context, "/api/v1/signals?status=answered"))[0]!;
+      await page.goto(`${server.url}/inkorg/${answered.id}`);
+      await eventually(() =>
+        page.getByText("Signalen väntar inte på svar: den är redan besvarad eller återkallad.").isVisible(),
+      ).toBe(true);
+      await page.goto(`${server.url}/inkorg/01a2239d-0000-7000-8000-000000000000`);
+      await eventually(() => page.getByText("Det finns ingen signal med den här adressen.", { exact: false }).isVisible()).toBe(
+        true,
+      );
       await context.close();
     },
     BROWSER_TIMEOUT_MS,

@@ -37,6 +37,17 @@ function SignalToAnswer({ signal }: { signal: Signal }) {
   );
 }
 
+/** A signal not in the inbox: answered or withdrawn, or none at all (a mistyped or made-up link). */
+function NotWaiting({ signalId }: { signalId: string }) {
+  const m = useMessages(messages);
+  const all = useApiQuery<Signal[]>("/api/v1/signals");
+  return (
+    <QueryState query={all}>
+      {(list) => <p>{list.some((signal) => signal.id === signalId) ? m.notWaiting : m.noSuchSignal}</p>}
+    </QueryState>
+  );
+}
+
 /** /inkorg/{signalId}: the Core Team answers one signal of the inbox. */
 export function AnswerSignalPage({ me, signalId }: { me: Me; signalId: string }) {
   const m = useMessages(messages);
@@ -54,7 +65,7 @@ export function AnswerSignalPage({ me, signalId }: { me: Me; signalId: string })
               <SignalToAnswer signal={signal} />
             ) : (
               <>
-                <p>{m.notWaiting}</p>
+                <NotWaiting signalId={signalId} />
                 <p>
                   <Link href={paths.inbox}>{m.backToInbox}</Link>
                 </p>
