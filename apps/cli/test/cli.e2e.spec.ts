@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
   chmodSync,
   existsSync,
@@ -15,6 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { jwtVerify } from "jose";
 import Database from "better-sqlite3";
+import { folderDigests, isSqliteIndex } from "#event-store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_BINARY, NOBODY, type OtherUser, type Run, runCli } from "./support/run-cli.js";
 
@@ -132,16 +132,7 @@ describe("mandat on a store holding the demo history", () => {
     let folder: string;
     let copy: Record<string, string>;
     /** Each file of the backup with a digest of its bytes; SQLite's -wal and -shm beside them left out. */
-    const contents = () =>
-      readdirSync(folder)
-        .filter((file) => !/-(wal|shm)$/.test(file))
-        .sort()
-        .map(
-          (file) =>
-            `${file} ${createHash("sha256")
-              .update(readFileSync(join(folder, file)))
-              .digest("hex")}`,
-        );
+    const contents = () => folderDigests(folder).filter((line) => !isSqliteIndex(line.split(" ")[0]!));
     const writableByAll = () => {
       const dir = freshDir();
       chmodSync(dir, 0o777);

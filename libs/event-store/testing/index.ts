@@ -3,3 +3,4 @@ export * from "./event-store-contract.js";
 export * from "./fake-eventstoredb-client.js";
 export * from "./namespaced-store.js";
 export * from "./run-module-script.js";
+export * from "./folder-digests.js";

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Cause, Effect, Exit } from "effect";
 import { afterEach, describe, expect, it } from "vitest";
 import { testEvent } from "../../testing/event-store-contract.js";
+import { folderDigests, isSqliteIndex } from "../../testing/folder-digests.js";
 import { verifyStore } from "../integrity/verify-store.js";
 import { ExpectedRevision } from "../port/expected-revision.js";
 import { SqliteEventStore } from "./sqlite-event-store.js";
@@ -28,23 +28,12 @@ async function closedLog(events: number): Promise<{ readonly dir: string; readon
   return { dir, path };
 }
 
-/** Every file in the folder with a digest of its bytes. */
-const folderContents = (dir: string) =>
-  readdirSync(dir)
-    .sort()
-    .map(
-      (file) =>
-        `${file} ${createHash("sha256")
-          .update(readFileSync(join(dir, file)))
-          .digest("hex")}`,
-    );
-
 const readAll = async (store: SqliteEventStore) => (await Effect.runPromise(store.readAll())).length;
 
 describe("a SQLite log opened read-only", () => {
   it("reads and verifies a log closed cleanly without changing a byte of it", async () => {
     const { dir, path } = await closedLog(5);
-    const before = folderContents(dir);
+    const before = folderDigests(dir);
     expect(before.map((line) => line.split(" ")[0])).toEqual(["mandat.sqlite"]);
     const store = SqliteEventStore.open({ path, access: "read-only" });
     expect(await readAll(store)).toBe(5);
@@ -52,7 +41,7 @@ describe("a SQLite log opened read-only", () => {
     expect(await Effect.runPromise(store.checkStorage)).toEqual([]);
     store.close();
     // SQLite's index may be left beside it, in a folder this process may write.
-    expect(folderContents(dir).filter((line) => !/-(wal|shm) /.test(line))).toEqual(before);
+    expect(folderDigests(dir).filter((line) => !isSqliteIndex(line.split(" ")[0]!))).toEqual(before);
   });
 
   it("follows a symbolic link to the log, and reads what its -wal holds beside the file itself", async () => {
